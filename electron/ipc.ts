@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { BrowserWindow, dialog, ipcMain, type OpenDialogOptions } from 'electron';
+import {
+  channels,
+  openFilesRequestSchema,
+  saveFileRequestSchema,
+  type OpenedFile,
+  type SavedFile,
+} from '../shared/ipc';
+import { guardHandler, type InvokeEvent } from './ipcGuard';
+
+const windowOf = (event: InvokeEvent): BrowserWindow | null =>
+  BrowserWindow.fromWebContents(event.sender as Electron.WebContents);
+
+export function registerIpcHandlers(): void {
+  ipcMain.handle(
+    channels.openFiles,
+    guardHandler(openFilesRequestSchema, async (request, event): Promise<OpenedFile[]> => {
+      const options: OpenDialogOptions = {
+        title: request.title,
+        filters: request.filters,
+        properties: request.multiple ? ['openFile', 'multiSelections'] : ['openFile'],
+      };
+      const window = windowOf(event);
+      const chosen = window
+        ? await dialog.showOpenDialog(window, options)
+        : await dialog.showOpenDialog(options);
+      if (chosen.canceled) return [];
+      return Promise.all(
+        chosen.filePaths.map(async (filePath) => ({
+          name: path.basename(filePath),
+          bytes: new Uint8Array(await readFile(filePath)),
+        })),
+      );
+    }),
+  );
+
+  ipcMain.handle(
+    channels.saveFile,
+    guardHandler(saveFileRequestSchema, async (request, event): Promise<SavedFile> => {
+      const window = windowOf(event);
+      const options = { defaultPath: request.suggestedName, filters: request.filters };
+      const chosen = window
+        ? await dialog.showSaveDialog(window, options)
+        : await dialog.showSaveDialog(options);
+      if (chosen.canceled || !chosen.filePath) return null;
+      // Written beside the target and renamed into place, so a failed write never leaves half a file.
+      const partial = `${chosen.filePath}.waybill-partial`;
+      await writeFile(partial, request.bytes);
+      await rename(partial, chosen.filePath);
+      return { name: path.basename(chosen.filePath) };
+    }),
+  );
+}

@@ -1,0 +1,122 @@
+// @ts-check
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+
+/** Process boundaries (see the handbook): each folder may import only what its process has. */
+const boundary = (message, patterns) => ({
+  'no-restricted-imports': ['error', { paths: [], patterns: [{ group: patterns, message }] }],
+});
+
+export default tseslint.config(
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['eslint.config.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: boundary(
+      'shared/ is pure TypeScript: no Electron, Node, DOM, React or database imports.',
+      [
+        'electron',
+        ...nodeBuiltins,
+        'react',
+        'react-dom',
+        'dexie',
+        'dexie-react-hooks',
+        '**/renderer/**',
+        '**/electron/**',
+        '**/scripts/**',
+      ],
+    ),
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...boundary(
+        'The renderer reaches the desktop only through shared/ipc.ts and the platform adapter.',
+        ['electron', ...nodeBuiltins, '**/electron/**', '**/scripts/**'],
+      ),
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Imported and typed text is data: render it as text.',
+        },
+      ],
+    },
+  },
+  {
+    files: [
+      'renderer/src/features/**/*.tsx',
+      'renderer/src/ui/**/*.tsx',
+      'renderer/src/app/**/*.tsx',
+    ],
+    rules: {
+      // A different rule from the boundaries above, so that both apply; type imports stay allowed.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['dexie', '**/db/schema', '**/db/audit'],
+              allowTypeImports: true,
+              message:
+                'Components never call the database: use a feature’s query hooks and mutations.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: boundary('electron/ and renderer/ meet only through shared/ipc.ts.', [
+      '**/renderer/**',
+      'react',
+      'react-dom',
+      'dexie',
+    ]),
+  },
+  {
+    files: ['scripts/**/*.ts', 'tests/**/*.ts', '*.config.ts'],
+    languageOptions: { globals: globals.node },
+  },
+);

@@ -1,0 +1,60 @@
+import { useCallback, useEffect, useState } from 'react';
+import { finishInterruptedDeletions } from '../features/investigations/investigationMutations';
+import { HomePage } from '../features/investigations/HomePage';
+import { InvestigationPage } from '../features/investigations/InvestigationPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { HelpPanel } from './HelpPanel';
+import { useShortcut } from './shortcuts';
+import { routeHref, useHashRoute } from './useHashRoute';
+
+export function App() {
+  const route = useHashRoute();
+  const [helpOpen, setHelpOpen] = useState(false);
+  useShortcut(
+    'help',
+    useCallback(() => setHelpOpen(true), []),
+  );
+  const closeHelp = useCallback(() => setHelpOpen(false), []);
+
+  useEffect(() => {
+    void finishInterruptedDeletions();
+  }, []);
+
+  return (
+    <>
+      <a className="skip-link" href="#content">
+        Skip to content
+      </a>
+      <header className="app-bar">
+        <a className="brand" href={routeHref({ page: 'home' })}>
+          Waybill
+        </a>
+        <nav aria-label="Main">
+          <a
+            href={routeHref({ page: 'home' })}
+            aria-current={route.page === 'home' ? 'page' : undefined}
+          >
+            Investigations
+          </a>
+          <a
+            href={routeHref({ page: 'settings' })}
+            aria-current={route.page === 'settings' ? 'page' : undefined}
+          >
+            Settings
+          </a>
+          <button type="button" onClick={() => setHelpOpen(true)}>
+            Keyboard shortcuts
+          </button>
+        </nav>
+      </header>
+      <div id="content">
+        {route.page === 'home' && <HomePage />}
+        {route.page === 'settings' && <SettingsPage />}
+        {(route.page === 'claims' || route.page === 'statuses') && (
+          <InvestigationPage key={route.investigationId} route={route} />
+        )}
+      </div>
+      {helpOpen && <HelpPanel onClose={closeHelp} />}
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import type { FileFilter } from '../../../shared/ipc';
+import type { Platform } from './platform';
+
+const acceptOf = (filters: FileFilter[] = []): string =>
+  filters.flatMap((filter) => filter.extensions.map((extension) => `.${extension}`)).join(',');
+
+export function browserPlatform(): Platform {
+  return {
+    kind: 'browser',
+    openFiles: ({ filters, multiple }) =>
+      new Promise((resolve, reject) => {
+        const input = document.createElement('input');
+        input.type = 'file';
+        input.multiple = multiple ?? false;
+        input.accept = acceptOf(filters);
+        input.addEventListener('cancel', () => resolve([]));
+        input.addEventListener('change', () => {
+          const files = [...(input.files ?? [])];
+          Promise.all(
+            files.map(async (file) => ({
+              name: file.name,
+              bytes: new Uint8Array(await file.arrayBuffer()),
+            })),
+          ).then(resolve, reject);
+        });
+        input.click();
+      }),
+    saveFile: ({ suggestedName, bytes }) => {
+      const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>]));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = suggestedName;
+      link.click();
+      // Revoked on the next task: the download has taken its copy by then.
+      setTimeout(() => URL.revokeObjectURL(url), 0);
+      return Promise.resolve(suggestedName);
+    },
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * The renderer's only way to the desktop. In Electron it calls the preload's `window.waybill`; in a
+ * plain browser it falls back to a file input and a download, so that browser mode does everything.
+ */
+import type { FileFilter, OpenedFile, WaybillApi } from '../../../shared/ipc';
+import { browserPlatform } from './browserPlatform';
+import { electronPlatform } from './electronPlatform';
+
+export type Platform = {
+  kind: 'electron' | 'browser';
+  /** The files the user chose (empty when they cancelled). */
+  openFiles(options: { filters?: FileFilter[]; multiple?: boolean }): Promise<OpenedFile[]>;
+  /** Saves bytes under a suggested name; resolves with the saved name, or null when cancelled. */
+  saveFile(options: {
+    suggestedName: string;
+    bytes: Uint8Array;
+    filters?: FileFilter[];
+  }): Promise<string | null>;
+};
+
+declare global {
+  interface Window {
+    waybill?: WaybillApi;
+  }
+}
+
+export const platform: Platform = window.waybill
+  ? electronPlatform(window.waybill)
+  : browserPlatform();

@@ -1,0 +1,58 @@
+/**
+ * Every IndexedDB schema version of the app, in one file. Once a version is on main it is never
+ * edited: a change is a new version with an upgrade function and a test that opens the old one.
+ *
+ * Two kinds of database: one small index of investigations, and one database per investigation, so
+ * that deleting, exporting or backing up a case touches one database and cases never mix.
+ */
+import { Dexie, type EntityTable } from 'dexie';
+import type {
+  AuditEntry,
+  Claim,
+  Investigation,
+  Section,
+  Status,
+} from '../../../shared/investigation';
+import { defaultStatuses } from '../../../shared/statusVocabulary';
+
+export const INDEX_DB_NAME = 'waybill-index';
+export const investigationDbName = (investigationId: string): string =>
+  `waybill-investigation-${investigationId}`;
+
+export class IndexDb extends Dexie {
+  investigations!: EntityTable<Investigation, 'id'>;
+
+  constructor() {
+    super(INDEX_DB_NAME);
+    // Version 1: the list of investigations.
+    this.version(1).stores({ investigations: 'id, name, createdAt' });
+  }
+}
+
+export class InvestigationDb extends Dexie {
+  statuses!: EntityTable<Status, 'id'>;
+  sections!: EntityTable<Section, 'id'>;
+  claims!: EntityTable<Claim, 'id'>;
+  audit!: EntityTable<AuditEntry, 'id'>;
+
+  constructor(readonly investigationId: string) {
+    super(investigationDbName(investigationId));
+    // Version 1: claims, their status vocabulary and sections, and the audit log.
+    this.version(1).stores({
+      statuses: 'id, order',
+      sections: 'id, order',
+      claims: 'id, statusId, *tags, sectionId, order, updatedAt',
+      audit: '++id, [table+recordId], at',
+    });
+    // A new database starts with the default status vocabulary, in the creating transaction.
+    this.on('populate', (transaction) => {
+      void transaction.table<Status, string>('statuses').bulkAdd(
+        defaultStatuses.map((status, index) => ({
+          ...status,
+          id: `status-${index + 1}`,
+          order: index + 1,
+        })),
+      );
+    });
+  }
+}

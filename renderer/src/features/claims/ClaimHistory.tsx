@@ -1,0 +1,30 @@
+import type { InvestigationDb } from '../../db/schema';
+import { formatDateTime } from '../../ui/formatting';
+import { describeClaimChange } from './historyText';
+import { useClaimHistory } from './useClaims';
+
+export function ClaimHistory(props: { db: InvestigationDb; claimId: string }) {
+  const history = useClaimHistory(props.db, props.claimId);
+  return (
+    <section aria-labelledby="claim-history-title" className="history">
+      <h3 id="claim-history-title">History</h3>
+      {history === undefined ? (
+        <p aria-busy="true">Loading history…</p>
+      ) : (
+        <ol aria-label="Claim history">
+          {history.map((entry) => (
+            <li key={entry.id}>
+              <time dateTime={new Date(entry.at).toISOString()}>{formatDateTime(entry.at)}</time>
+              {describeClaimChange(entry).map((line) => (
+                <span key={line} className="history-line">
+                  {line}
+                </span>
+              ))}
+              {entry.reason && <span className="history-reason">Reason: {entry.reason}</span>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

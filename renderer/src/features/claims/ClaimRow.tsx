@@ -1,0 +1,62 @@
+import type { KeyboardEvent } from 'react';
+import type { Claim, Status } from '../../../../shared/investigation';
+import { StatusBadge } from '../../ui/StatusBadge';
+
+export function ClaimRow(props: {
+  claim: Claim;
+  status: Status | undefined;
+  selected: boolean;
+  isFirst: boolean;
+  isLast: boolean;
+  onSelect: () => void;
+  onMove: (direction: 'up' | 'down') => void;
+}) {
+  const { claim } = props;
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (!event.altKey) return;
+    if (event.key === 'ArrowUp' && !props.isFirst) props.onMove('up');
+    else if (event.key === 'ArrowDown' && !props.isLast) props.onMove('down');
+    else return;
+    event.preventDefault();
+  };
+  return (
+    <li className={props.selected ? 'claim-row selected' : 'claim-row'}>
+      <button
+        type="button"
+        className="claim-open"
+        aria-current={props.selected ? 'true' : undefined}
+        onClick={props.onSelect}
+        onKeyDown={onKeyDown}
+        data-claim-id={claim.id}
+      >
+        <span className="claim-text">{claim.text}</span>
+        <span className="claim-meta">
+          <StatusBadge status={props.status} />
+          {claim.tags.map((tag) => (
+            <span key={tag} className="tag">
+              {tag}
+            </span>
+          ))}
+        </span>
+      </button>
+      <span className="row-actions">
+        <button
+          type="button"
+          aria-label="Move claim up"
+          disabled={props.isFirst}
+          onClick={() => props.onMove('up')}
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          aria-label="Move claim down"
+          disabled={props.isLast}
+          onClick={() => props.onMove('down')}
+        >
+          ↓
+        </button>
+      </span>
+    </li>
+  );
+}

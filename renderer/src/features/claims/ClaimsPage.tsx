@@ -1,0 +1,187 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { emptyClaimFilter, matchesClaimFilter, tagsByUse } from '../../../../shared/claimFilter';
+import type { Claim, Section } from '../../../../shared/investigation';
+import { useShortcut } from '../../app/shortcuts';
+import type { InvestigationDb } from '../../db/schema';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { UndoToast } from '../../ui/UndoToast';
+import { useAction } from '../../ui/useAction';
+import { useStatuses } from '../statuses/useStatuses';
+import { ClaimEditor } from './ClaimEditor';
+import { ClaimFilters } from './ClaimFilters';
+import { ClaimGroup } from './ClaimGroup';
+import { NewClaimForm } from './NewClaimForm';
+import { SectionDialog } from './SectionDialog';
+import { deleteClaim, moveClaim, restoreClaim } from './claimMutations';
+import { addSection, deleteSection, moveSection, renameSection } from './sectionMutations';
+import { useClaims, useSections } from './useClaims';
+
+type SectionDialogState = { mode: 'add' } | { mode: 'rename'; section: Section } | null;
+
+export function ClaimsPage({ db }: { db: InvestigationDb }) {
+  const claims = useClaims(db);
+  const sections = useSections(db);
+  const statuses = useStatuses(db);
+  const [filter, setFilter] = useState(emptyClaimFilter);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [deleted, setDeleted] = useState<Claim | null>(null);
+  const [sectionDialog, setSectionDialog] = useState<SectionDialogState>(null);
+  const [sectionToDelete, setSectionToDelete] = useState<Section | null>(null);
+  const { error, run } = useAction();
+  const newClaimRef = useRef<HTMLTextAreaElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const focusAfterMove = useRef<string | null>(null);
+
+  useShortcut(
+    'new-claim',
+    useCallback(() => newClaimRef.current?.focus(), []),
+  );
+  useShortcut(
+    'search',
+    useCallback(() => searchRef.current?.focus(), []),
+  );
+
+  // Moving a claim re-orders the DOM, which drops the focus; give it back to the moved claim.
+  useEffect(() => {
+    if (!focusAfterMove.current) return;
+    document.querySelector<HTMLElement>(`[data-claim-id="${focusAfterMove.current}"]`)?.focus();
+    focusAfterMove.current = null;
+  }, [claims]);
+
+  const knownTags = useMemo(() => tagsByUse(claims ?? []), [claims]);
+  const dismissUndo = useCallback(() => setDeleted(null), []);
+
+  if (!claims || !sections || !statuses) return <p aria-busy="true">Loading claims…</p>;
+
+  const visible = claims.filter((claim) => matchesClaimFilter(claim, filter));
+  const selected = claims.find((claim) => claim.id === selectedId);
+  const groups: { section: Section | null; claims: Claim[]; all: Claim[] }[] = [
+    ...sections.map((section) => ({
+      section,
+      claims: visible.filter((claim) => claim.sectionId === section.id),
+      all: claims.filter((claim) => claim.sectionId === section.id),
+    })),
+    {
+      section: null,
+      claims: visible.filter((claim) => claim.sectionId === null),
+      all: claims.filter((claim) => claim.sectionId === null),
+    },
+  ];
+
+  const onMoveClaim = (claimId: string, direction: 'up' | 'down') =>
+    void run(async () => {
+      focusAfterMove.current = claimId;
+      await moveClaim(db, claimId, direction);
+    });
+
+  const onDeleteClaim = (claimId: string) =>
+    void run(async () => {
+      setDeleted(await deleteClaim(db, claimId));
+      setSelectedId(null);
+    });
+
+  const onUndoDelete = () => {
+    if (!deleted) return;
+    const claim = deleted;
+    setDeleted(null);
+    void run(async () => {
+      await restoreClaim(db, claim);
+      setSelectedId(claim.id);
+    });
+  };
+
+  return (
+    <div className="claims-layout">
+      <section className="claims-list" aria-labelledby="claims-title">
+        <div className="list-header">
+          <h2 id="claims-title">Claims</h2>
+          <button type="button" onClick={() => setSectionDialog({ mode: 'add' })}>
+            Add section
+          </button>
+        </div>
+        <NewClaimForm db={db} ref={newClaimRef} onAdded={setSelectedId} />
+        <ClaimFilters
+          filter={filter}
+          onChange={setFilter}
+          statuses={statuses}
+          tags={knownTags}
+          ref={searchRef}
+        />
+        <p className="count" aria-live="polite">
+          {visible.length === claims.length
+            ? `${claims.length} claim${claims.length === 1 ? '' : 's'}`
+            : `Showing ${visible.length} of ${claims.length} claims`}
+        </p>
+        <ErrorMessage error={error} />
+        {groups.map((group, index) => (
+          <ClaimGroup
+            key={group.section?.id ?? 'unsectioned'}
+            section={group.section}
+            claims={group.claims}
+            total={group.all.length}
+            statuses={statuses}
+            selectedId={selectedId}
+            isFirstSection={index === 0}
+            isLastSection={index === sections.length - 1}
+            hidden={group.section === null && group.all.length === 0 && sections.length > 0}
+            onSelect={setSelectedId}
+            onMoveClaim={onMoveClaim}
+            onRenameSection={(section) => setSectionDialog({ mode: 'rename', section })}
+            onMoveSection={(section, direction) =>
+              void run(() => moveSection(db, section.id, direction))
+            }
+            onDeleteSection={setSectionToDelete}
+          />
+        ))}
+      </section>
+
+      <div className="claim-detail">
+        {selected ? (
+          <ClaimEditor
+            key={selected.id}
+            db={db}
+            claim={selected}
+            statuses={statuses}
+            sections={sections}
+            knownTags={knownTags}
+            onDelete={() => onDeleteClaim(selected.id)}
+          />
+        ) : (
+          <p className="hint">Select a claim to edit it, change its status and see its history.</p>
+        )}
+      </div>
+
+      {deleted && (
+        <UndoToast message="Claim deleted." onUndo={onUndoDelete} onDismiss={dismissUndo} />
+      )}
+      {sectionDialog && (
+        <SectionDialog
+          title={
+            sectionDialog.mode === 'add'
+              ? 'Add section'
+              : `Rename section “${sectionDialog.section.name}”`
+          }
+          initialName={sectionDialog.mode === 'add' ? '' : sectionDialog.section.name}
+          submitLabel={sectionDialog.mode === 'add' ? 'Add section' : 'Rename'}
+          onSubmit={(name) =>
+            sectionDialog.mode === 'add'
+              ? addSection(db, name)
+              : renameSection(db, sectionDialog.section.id, name)
+          }
+          onClose={() => setSectionDialog(null)}
+        />
+      )}
+      {sectionToDelete && (
+        <ConfirmDialog
+          title={`Delete section “${sectionToDelete.name}”?`}
+          confirmLabel="Delete section"
+          onConfirm={() => deleteSection(db, sectionToDelete.id)}
+          onClose={() => setSectionToDelete(null)}
+        >
+          <p>Its claims are kept and moved to Unsectioned.</p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { useState, type FormEvent } from 'react';
+import type { Investigation } from '../../../../shared/investigation';
+import { navigate } from '../../app/useHashRoute';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { useAction } from '../../ui/useAction';
+import { DeleteInvestigationDialog } from './DeleteInvestigationDialog';
+import { InvestigationRow } from './InvestigationRow';
+import { RenameInvestigationDialog } from './RenameInvestigationDialog';
+import { createInvestigation, createSampleInvestigation } from './investigationMutations';
+import { sampleInvestigation } from './sample';
+import { useInvestigations } from './useInvestigations';
+
+export function HomePage() {
+  const investigations = useInvestigations();
+  const [name, setName] = useState('');
+  const [renaming, setRenaming] = useState<Investigation | null>(null);
+  const [deleting, setDeleting] = useState<Investigation | null>(null);
+  const { error, run } = useAction();
+
+  const onCreate = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      const investigation = await createInvestigation(name);
+      setName('');
+      navigate({ page: 'claims', investigationId: investigation.id });
+    });
+  };
+
+  const openSample = () =>
+    void run(async () => {
+      const investigation = await createSampleInvestigation(sampleInvestigation);
+      navigate({ page: 'claims', investigationId: investigation.id });
+    });
+
+  return (
+    <main className="page" aria-labelledby="home-title">
+      <h1 id="home-title">Investigations</h1>
+      <form className="inline-form" onSubmit={onCreate}>
+        <label htmlFor="new-investigation-name">New investigation name</label>
+        <input
+          id="new-investigation-name"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          placeholder="e.g. China–Russia defense trade 2022"
+          maxLength={200}
+        />
+        <button type="submit">Create investigation</button>
+      </form>
+      <ErrorMessage error={error} />
+
+      {investigations === undefined ? (
+        <p aria-busy="true">Loading investigations…</p>
+      ) : investigations.length === 0 ? (
+        <section className="empty-state" aria-label="No investigations yet">
+          <p>No investigations yet. Create one above, or explore a synthetic sample case first.</p>
+          <button type="button" onClick={openSample}>
+            Open sample investigation
+          </button>
+        </section>
+      ) : (
+        <table className="investigations">
+          <caption className="visually-hidden">Investigations</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Created</th>
+              <th scope="col">Claims</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {investigations.map((investigation) => (
+              <InvestigationRow
+                key={investigation.id}
+                investigation={investigation}
+                onRename={setRenaming}
+                onDelete={setDeleting}
+              />
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      {renaming && (
+        <RenameInvestigationDialog investigation={renaming} onClose={() => setRenaming(null)} />
+      )}
+      {deleting && (
+        <DeleteInvestigationDialog investigation={deleting} onClose={() => setDeleting(null)} />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,54 @@
+import { routeHref, type Route } from '../../app/useHashRoute';
+import { investigationDb } from '../../db/databases';
+import { ClaimsPage } from '../claims/ClaimsPage';
+import { StatusesPage } from '../statuses/StatusesPage';
+import { useInvestigation } from './useInvestigations';
+
+export function InvestigationPage({
+  route,
+}: {
+  route: Extract<Route, { investigationId: string }>;
+}) {
+  const investigation = useInvestigation(route.investigationId);
+  if (investigation === undefined) return <p aria-busy="true">Loading investigation…</p>;
+  if (investigation === null) {
+    return (
+      <main className="page">
+        <h1>Investigation not found</h1>
+        <p>
+          It may have been deleted.{' '}
+          <a href={routeHref({ page: 'home' })}>Back to all investigations</a>
+        </p>
+      </main>
+    );
+  }
+  const db = investigationDb(investigation.id);
+  const tabs = [
+    { page: 'claims', label: 'Claims' },
+    { page: 'statuses', label: 'Statuses' },
+  ] as const;
+  return (
+    <main className="page" aria-labelledby="investigation-title">
+      <header className="investigation-header">
+        <h1 id="investigation-title">{investigation.name}</h1>
+        {investigation.notice && (
+          <p className="notice" role="note">
+            {investigation.notice}
+          </p>
+        )}
+        <nav aria-label="Investigation">
+          {tabs.map((tab) => (
+            <a
+              key={tab.page}
+              href={routeHref({ page: tab.page, investigationId: investigation.id })}
+              aria-current={route.page === tab.page ? 'page' : undefined}
+            >
+              {tab.label}
+            </a>
+          ))}
+        </nav>
+      </header>
+      {route.page === 'claims' ? <ClaimsPage db={db} /> : <StatusesPage db={db} />}
+    </main>
+  );
+}

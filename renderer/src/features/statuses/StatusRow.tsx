@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import type { Status } from '../../../../shared/investigation';
+import type { InvestigationDb } from '../../db/schema';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { useAction } from '../../ui/useAction';
+import { moveStatus, updateStatus } from './statusMutations';
+
+/** One editable status; text fields save when they lose focus, the others at once. */
+export function StatusRow(props: {
+  db: InvestigationDb;
+  status: Status;
+  claimCount: number;
+  isFirst: boolean;
+  isLast: boolean;
+  onDelete: () => void;
+}) {
+  const { db, status } = props;
+  const [name, setName] = useState(status.name);
+  const [description, setDescription] = useState(status.description);
+  const { error, run } = useAction();
+  const save = (changes: Partial<Status>) => void run(() => updateStatus(db, status.id, changes));
+
+  return (
+    <tr>
+      <td>
+        <input
+          aria-label={`Name of status ${status.name}`}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          onBlur={() => save({ name })}
+        />
+        <ErrorMessage error={error} />
+      </td>
+      <td>
+        <input
+          type="color"
+          aria-label={`Colour of status ${status.name}`}
+          value={status.color}
+          onChange={(event) => save({ color: event.target.value })}
+        />
+      </td>
+      <td>
+        <input
+          aria-label={`Description of status ${status.name}`}
+          value={description}
+          onChange={(event) => setDescription(event.target.value)}
+          onBlur={() => save({ description })}
+        />
+      </td>
+      <td>
+        <input
+          type="checkbox"
+          aria-label={`Status ${status.name} is publishable`}
+          checked={status.publishable}
+          onChange={(event) => save({ publishable: event.target.checked })}
+        />
+      </td>
+      <td>{props.claimCount}</td>
+      <td className="row-actions">
+        <button
+          type="button"
+          disabled={props.isFirst}
+          aria-label={`Move status ${status.name} up`}
+          onClick={() => void run(() => moveStatus(db, status.id, 'up'))}
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          disabled={props.isLast}
+          aria-label={`Move status ${status.name} down`}
+          onClick={() => void run(() => moveStatus(db, status.id, 'down'))}
+        >
+          ↓
+        </button>
+        <button
+          type="button"
+          className="danger"
+          aria-label={`Delete status ${status.name}`}
+          onClick={props.onDelete}
+        >
+          Delete
+        </button>
+      </td>
+    </tr>
+  );
+}

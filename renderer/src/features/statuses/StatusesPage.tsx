@@ -1,0 +1,83 @@
+import { useState, type FormEvent } from 'react';
+import type { Status } from '../../../../shared/investigation';
+import type { InvestigationDb } from '../../db/schema';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { useAction } from '../../ui/useAction';
+import { DeleteStatusDialog } from './DeleteStatusDialog';
+import { StatusRow } from './StatusRow';
+import { addStatus } from './statusMutations';
+import { useStatuses, useStatusUsage } from './useStatuses';
+
+export function StatusesPage({ db }: { db: InvestigationDb }) {
+  const statuses = useStatuses(db);
+  const usage = useStatusUsage(db);
+  const [deleting, setDeleting] = useState<Status | null>(null);
+  const [name, setName] = useState('');
+  const { error, run } = useAction();
+
+  if (!statuses || !usage) return <p aria-busy="true">Loading statuses…</p>;
+
+  const onAdd = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      await addStatus(db, { name, color: '#4b5563', description: '', publishable: false });
+      setName('');
+    });
+  };
+
+  return (
+    <section className="statuses" aria-labelledby="statuses-title">
+      <h2 id="statuses-title">Status vocabulary</h2>
+      <p className="hint">
+        The verification statuses of this investigation. “Publishable” statuses may appear in a
+        publication dossier.
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Colour</th>
+            <th scope="col">Description</th>
+            <th scope="col">Publishable</th>
+            <th scope="col">Claims</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {statuses.map((status, index) => (
+            <StatusRow
+              key={status.id}
+              db={db}
+              status={status}
+              claimCount={usage.get(status.id) ?? 0}
+              isFirst={index === 0}
+              isLast={index === statuses.length - 1}
+              onDelete={() => setDeleting(status)}
+            />
+          ))}
+        </tbody>
+      </table>
+      <form className="inline-form" onSubmit={onAdd}>
+        <label htmlFor="new-status-name">New status name</label>
+        <input
+          id="new-status-name"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+        />
+        <button type="submit">Add status</button>
+      </form>
+      <ErrorMessage error={error} />
+      {deleting && (
+        <DeleteStatusDialog
+          db={db}
+          status={deleting}
+          statuses={statuses}
+          claimCount={usage.get(deleting.id) ?? 0}
+          onClose={() => setDeleting(null)}
+        />
+      )}
+    </section>
+  );
+}

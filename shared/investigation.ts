@@ -1,0 +1,58 @@
+/** Domain types of an investigation and its claims, shared by the renderer, the CLI and the tests. */
+
+export type Investigation = {
+  id: string;
+  name: string;
+  createdAt: number;
+  updatedAt: number;
+  /** The sample case shipped with the app: labelled as synthetic wherever it is shown. */
+  synthetic: boolean;
+  /** Shown as a banner on the investigation, e.g. the sample's "everything here is invented". */
+  notice?: string;
+  /** Set while the investigation's database is being deleted; finished at the next start if cut short. */
+  deleting?: boolean;
+};
+
+export type Status = {
+  id: string;
+  name: string;
+  /** A CSS hex colour, `#rrggbb`. */
+  color: string;
+  description: string;
+  /** Whether a claim with this status may appear in a publication dossier. */
+  publishable: boolean;
+  order: number;
+};
+
+export type Section = {
+  id: string;
+  name: string;
+  order: number;
+};
+
+export type Claim = {
+  id: string;
+  text: string;
+  statusId: string;
+  tags: string[];
+  /** null: the claim is not in any section ("Unsectioned"). */
+  sectionId: string | null;
+  order: number;
+  createdAt: number;
+  updatedAt: number;
+};
+
+export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
+
+/** Append-only: one row per change, written in the same transaction as the change itself. */
+export type AuditEntry = {
+  id?: number;
+  at: number;
+  table: 'claims' | 'statuses' | 'sections';
+  recordId: string;
+  action: AuditAction;
+  /** The changed fields before and after; status changes also carry the status names of the time. */
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  reason?: string;
+};

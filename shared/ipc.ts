@@ -1,0 +1,62 @@
+/**
+ * The one contract between the renderer and the Electron main process.
+ *
+ * The preload exposes `window.waybill`, typed as `WaybillApi`; the main process registers one handler
+ * per channel and validates every payload with the schemas below. Handlers never throw across the
+ * boundary: they answer with a `Result`.
+ */
+import { z } from 'zod';
+
+export type IpcError = { code: IpcErrorCode; message: string };
+export type IpcErrorCode = 'invalid-payload' | 'forbidden-sender' | 'cancelled' | 'io-failed';
+export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: IpcErrorCode, message: string): Result<never> => ({
+  ok: false,
+  error: { code, message },
+});
+
+/** A file dialog filter, e.g. `{ name: 'Customs exports', extensions: ['csv', 'xlsx'] }`. */
+export const fileFilterSchema = z.object({
+  name: z.string().min(1).max(100),
+  extensions: z.array(z.string().regex(/^[A-Za-z0-9]{1,10}$/)).max(20),
+});
+export type FileFilter = z.infer<typeof fileFilterSchema>;
+
+export const openFilesRequestSchema = z.object({
+  title: z.string().max(200).optional(),
+  filters: z.array(fileFilterSchema).max(10).optional(),
+  multiple: z.boolean().optional(),
+});
+export type OpenFilesRequest = z.infer<typeof openFilesRequestSchema>;
+
+export type OpenedFile = { name: string; bytes: Uint8Array };
+
+export const saveFileRequestSchema = z.object({
+  suggestedName: z
+    .string()
+    .min(1)
+    .max(255)
+    .refine((name) => !/[\\/\0]/.test(name), 'a file name, not a path'),
+  bytes: z.instanceof(Uint8Array),
+  filters: z.array(fileFilterSchema).max(10).optional(),
+});
+export type SaveFileRequest = Omit<z.infer<typeof saveFileRequestSchema>, 'bytes'> & {
+  bytes: Uint8Array;
+};
+
+/** What the user saved: the file's base name, or null when they cancelled the dialog. */
+export type SavedFile = { name: string } | null;
+
+export const channels = {
+  openFiles: 'files:open',
+  saveFile: 'files:save',
+} as const;
+
+export type WaybillApi = {
+  /** Native open dialog; resolves with the chosen files' names and bytes (empty when cancelled). */
+  openFiles(request: OpenFilesRequest): Promise<Result<OpenedFile[]>>;
+  /** Native save dialog; writes the bytes where the user chose. */
+  saveFile(request: SaveFileRequest): Promise<Result<SavedFile>>;
+};
