@@ -20,7 +20,7 @@ export default defineConfig({
   },
   // The same server as `npm run start:browser`, on its own port so a running app is left alone.
   webServer: {
-    command: `tsx scripts/serve.ts`,
+    command: 'npx tsx scripts/serve.ts',
     env: { WAYBILL_PORT: String(port) },
     url: `http://localhost:${port}/`,
     reuseExistingServer: false,

@@ -1,8 +1,8 @@
 /**
- * `npm start`: launches the desktop app (after `npm run build`). Where no Electron binary can be had,
+ * `npm start`: builds and launches the desktop app. Where no Electron binary can be had,
  * it says so in one line and exits non-zero, pointing at browser mode.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { installedElectronBinary, tryDownloadElectron } from './electronBinary';
 
 const binary =
@@ -14,6 +14,8 @@ if (!binary) {
   );
   process.exit(1);
 }
+const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
 const child = spawn(binary, ['.'], { stdio: 'inherit' });
 child.on('exit', (code) => process.exit(code ?? 1));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));

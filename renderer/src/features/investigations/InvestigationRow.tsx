@@ -20,22 +20,24 @@ export function InvestigationRow(props: {
       </th>
       <td>{formatDate(investigation.createdAt)}</td>
       <td aria-label={`${claimCount ?? 0} claims`}>{claimCount ?? '…'}</td>
-      <td className="row-actions">
-        <button
-          type="button"
-          onClick={() => props.onRename(investigation)}
-          aria-label={`Rename ${investigation.name}`}
-        >
-          Rename
-        </button>
-        <button
-          type="button"
-          className="danger"
-          onClick={() => props.onDelete(investigation)}
-          aria-label={`Delete ${investigation.name}`}
-        >
-          Delete
-        </button>
+      <td>
+        <span className="row-actions">
+          <button
+            type="button"
+            onClick={() => props.onRename(investigation)}
+            aria-label={`Rename ${investigation.name}`}
+          >
+            Rename
+          </button>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => props.onDelete(investigation)}
+            aria-label={`Delete ${investigation.name}`}
+          >
+            Delete
+          </button>
+        </span>
       </td>
     </tr>
   );

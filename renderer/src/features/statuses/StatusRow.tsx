@@ -17,6 +17,9 @@ export function StatusRow(props: {
   const { db, status } = props;
   const [name, setName] = useState(status.name);
   const [description, setDescription] = useState(status.description);
+  // Held here too, so the control answers at once rather than when the database has.
+  const [color, setColor] = useState(status.color);
+  const [publishable, setPublishable] = useState(status.publishable);
   const { error, run } = useAction();
   const save = (changes: Partial<Status>) => void run(() => updateStatus(db, status.id, changes));
 
@@ -35,8 +38,11 @@ export function StatusRow(props: {
         <input
           type="color"
           aria-label={`Colour of status ${status.name}`}
-          value={status.color}
-          onChange={(event) => save({ color: event.target.value })}
+          value={color}
+          onChange={(event) => {
+            setColor(event.target.value);
+            save({ color: event.target.value });
+          }}
         />
       </td>
       <td>
@@ -51,36 +57,41 @@ export function StatusRow(props: {
         <input
           type="checkbox"
           aria-label={`Status ${status.name} is publishable`}
-          checked={status.publishable}
-          onChange={(event) => save({ publishable: event.target.checked })}
+          checked={publishable}
+          onChange={(event) => {
+            setPublishable(event.target.checked);
+            save({ publishable: event.target.checked });
+          }}
         />
       </td>
       <td>{props.claimCount}</td>
-      <td className="row-actions">
-        <button
-          type="button"
-          disabled={props.isFirst}
-          aria-label={`Move status ${status.name} up`}
-          onClick={() => void run(() => moveStatus(db, status.id, 'up'))}
-        >
-          ↑
-        </button>
-        <button
-          type="button"
-          disabled={props.isLast}
-          aria-label={`Move status ${status.name} down`}
-          onClick={() => void run(() => moveStatus(db, status.id, 'down'))}
-        >
-          ↓
-        </button>
-        <button
-          type="button"
-          className="danger"
-          aria-label={`Delete status ${status.name}`}
-          onClick={props.onDelete}
-        >
-          Delete
-        </button>
+      <td>
+        <span className="row-actions">
+          <button
+            type="button"
+            disabled={props.isFirst}
+            aria-label={`Move status ${status.name} up`}
+            onClick={() => void run(() => moveStatus(db, status.id, 'up'))}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            disabled={props.isLast}
+            aria-label={`Move status ${status.name} down`}
+            onClick={() => void run(() => moveStatus(db, status.id, 'down'))}
+          >
+            ↓
+          </button>
+          <button
+            type="button"
+            className="danger"
+            aria-label={`Delete status ${status.name}`}
+            onClick={props.onDelete}
+          >
+            Delete
+          </button>
+        </span>
       </td>
     </tr>
   );

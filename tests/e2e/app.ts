@@ -1,0 +1,39 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Steps a researcher takes often, done through the UI as they would. */
+
+export async function createInvestigation(page: Page, name: string): Promise<void> {
+  await page.getByRole('link', { name: 'Investigations', exact: true }).click();
+  await page.getByLabel('New investigation name').fill(name);
+  await page.getByRole('button', { name: 'Create investigation' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+export async function addClaim(page: Page, text: string): Promise<void> {
+  const box = page.getByLabel('New claim');
+  await box.fill(text);
+  await box.press('Enter');
+  await expect(claimButton(page, text)).toBeVisible();
+  await expect(box).toHaveValue('');
+}
+
+/** The button that opens a claim in the list; its accessible name starts with the claim text. */
+export const claimButton = (page: Page, text: string) =>
+  page.getByRole('region', { name: 'Claims' }).getByRole('button', { name: text });
+
+export async function openClaim(page: Page, text: string): Promise<void> {
+  await claimButton(page, text).click();
+  await expect(page.getByLabel('Claim text', { exact: true })).toHaveValue(text);
+}
+
+export async function changeStatus(page: Page, status: string, reason: string): Promise<void> {
+  await page.getByRole('combobox', { name: 'Status', exact: true }).selectOption({ label: status });
+  const dialog = page.getByRole('dialog', { name: 'Change status' });
+  await dialog.getByLabel('Reason (optional)').fill(reason);
+  await dialog.getByRole('button', { name: 'Change status' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** The names of this origin's IndexedDB databases, read from the real browser storage. */
+export const databaseNames = (page: Page): Promise<string[]> =>
+  page.evaluate(async () => (await indexedDB.databases()).map((database) => database.name ?? ''));

@@ -1,0 +1,72 @@
+import { expect, test } from '@playwright/test';
+import { addClaim, claimButton, createInvestigation, databaseNames } from './app';
+
+test('two investigations never see each other’s claims', async ({ page }) => {
+  await page.goto('/');
+  await createInvestigation(page, 'Alpha');
+  await addClaim(page, 'Only Alpha knows this.');
+  await createInvestigation(page, 'Bravo');
+  await expect(page.getByText('0 claims')).toBeVisible();
+  await expect(page.getByText('Only Alpha knows this.')).toHaveCount(0);
+  await addClaim(page, 'Only Bravo knows this.');
+
+  await page.getByRole('link', { name: 'Investigations', exact: true }).click();
+  const rows = page.getByRole('table').getByRole('row');
+  await expect(
+    rows.filter({ hasText: 'Alpha' }).getByRole('cell', { name: '1 claims' }),
+  ).toBeVisible();
+  await page.getByRole('link', { name: 'Alpha' }).click();
+  await expect(claimButton(page, 'Only Alpha knows this.')).toBeVisible();
+  await expect(page.getByText('Only Bravo knows this.')).toHaveCount(0);
+});
+
+test('an investigation is renamed, and deleting it removes its database', async ({ page }) => {
+  await page.goto('/');
+  await createInvestigation(page, 'Doomed case');
+  await addClaim(page, 'A sensitive claim.');
+  const before = await databaseNames(page);
+  expect(before.filter((name) => name.startsWith('waybill-investigation-'))).toHaveLength(1);
+
+  await page.getByRole('link', { name: 'Investigations', exact: true }).click();
+  await page.getByRole('button', { name: 'Rename Doomed case' }).click();
+  await page.getByLabel('Investigation name', { exact: true }).fill('Doomed case, renamed');
+  await page.getByRole('button', { name: 'Rename', exact: true }).click();
+  await expect(page.getByRole('link', { name: 'Doomed case, renamed' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Delete Doomed case, renamed' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete “Doomed case, renamed”?' });
+  await expect(dialog).toContainText('Doomed case, renamed');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Delete investigation' }).click();
+  await expect(page.getByRole('button', { name: 'Open sample investigation' })).toBeVisible();
+  await expect
+    .poll(async () =>
+      (await databaseNames(page)).filter((name) => name.startsWith('waybill-investigation-')),
+    )
+    .toEqual([]);
+});
+
+test('the empty home offers the synthetic sample investigation', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Open sample investigation' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: /Sample: .*\(synthetic\)/ }),
+  ).toBeVisible();
+  await expect(page.getByRole('note')).toContainText('Synthetic sample');
+  await expect(page.getByText('6 claims')).toBeVisible();
+  await page.getByRole('link', { name: 'Investigations', exact: true }).click();
+  await expect(page.getByText('Synthetic sample')).toBeVisible();
+});
+
+test('settings show storage use and offer persistent storage', async ({ page }) => {
+  await page.goto('/#/settings');
+  await expect(page.getByRole('heading', { name: 'Storage' })).toBeVisible();
+  await expect(page.getByText('Persistent storage', { exact: true })).toBeVisible();
+  await expect(page.getByText('Available quota', { exact: true })).toBeVisible();
+  await expect(
+    page
+      .getByRole('definition')
+      .filter({ hasText: /\d+(\.\d)? (B|KB|MB|GB|TB)$/ })
+      .first(),
+  ).toBeVisible();
+});
