@@ -1,0 +1,125 @@
+/**
+ * Pre-checks a customs file with the app's own parsing code and prints what an import would do:
+ *   npm run inspect -- FILE [--sample N]
+ * Prints JSON to stdout; exits 0 when the file is importable, 1 when it is not (reason on stderr).
+ */
+import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { canonicalFields } from '../shared/customs/fields';
+import { delimiterNames } from '../shared/customs/delimiter';
+import { isoFromDays } from '../shared/customs/dates';
+import { PROBE_BYTES, probeDelimited } from '../shared/customs/probe';
+import { readDelimited } from '../shared/customs/readDelimited';
+import type { RowProblem, Shipment } from '../shared/customs/shipment';
+import { UnreadableFileError } from '../shared/customs/unreadable';
+
+export type InspectReport = Awaited<ReturnType<typeof inspectFile>>;
+
+function readHead(file: string): { head: Uint8Array; wholeFile: boolean } {
+  const size = statSync(file).size;
+  const head = new Uint8Array(Math.min(size, PROBE_BYTES));
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return { head, wholeFile: size <= PROBE_BYTES };
+}
+
+const shownRecord = (shipment: Shipment) => ({
+  rowNumber: shipment.rowNumber,
+  declarationId: shipment.declarationId,
+  date: isoFromDays(shipment.date),
+  shipper: shipment.shipper,
+  consignee: shipment.consignee,
+  shipperKey: shipment.shipperKey,
+  consigneeKey: shipment.consigneeKey,
+  originCountry: shipment.originCountry,
+  destinationCountry: shipment.destinationCountry,
+  hsCode: shipment.hsCode,
+  description: shipment.description,
+  weightKg: Number.isNaN(shipment.weightKg) ? null : shipment.weightKg,
+  value: Number.isNaN(shipment.value) ? null : shipment.value,
+  currency: shipment.currency,
+  duplicateOf: shipment.duplicateOf || null,
+});
+
+export async function inspectFile(file: string, sample: number) {
+  const fileName = path.basename(file);
+  const { head, wholeFile } = readHead(file);
+  const probe = probeDelimited(fileName, head, wholeFile);
+  const records: ReturnType<typeof shownRecord>[] = [];
+  const problems: ({ rowNumber: number } & RowProblem)[] = [];
+  const summary = await readDelimited(
+    createReadStream(file, { highWaterMark: 1024 * 1024 }),
+    { ...probe, fileName, encoding: probe.encoding.encoding, columnCount: probe.headers.length },
+    {
+      onBatch: (shipments, rejected) => {
+        for (const shipment of shipments)
+          if (records.length < sample) records.push(shownRecord(shipment));
+        for (const row of rejected) {
+          for (const problem of row.problems)
+            if (problems.length < 20) problems.push({ rowNumber: row.rowNumber, ...problem });
+        }
+        return Promise.resolve();
+      },
+    },
+  );
+  return {
+    file: fileName,
+    format: probe.format,
+    encoding: probe.encoding.encoding,
+    encodingReason: probe.encoding.why,
+    delimiter: delimiterNames[probe.delimiter],
+    sheet: null,
+    headerRow: probe.headerLine,
+    mapping: Object.fromEntries(
+      probe.headers.map((header, index) => [
+        header,
+        canonicalFields.find((field) => probe.mapping[field] === index) ?? null,
+      ]),
+    ),
+    unmappedRequired: probe.missingRequired,
+    dayMonthOrder: probe.dayMonthOrder,
+    decimalComma: probe.decimalComma,
+    defaultCurrency: probe.defaultCurrency || null,
+    sha256: summary.sha256,
+    size: summary.size,
+    rows: {
+      total: summary.records,
+      accepted: summary.accepted,
+      rejected: summary.rejected,
+      blank: summary.blank,
+      duplicates: summary.duplicates,
+    },
+    problems,
+    records,
+  };
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  const args = process.argv.slice(2);
+  const sampleAt = args.indexOf('--sample');
+  const sample = sampleAt >= 0 ? Number(args[sampleAt + 1]) : 5;
+  const file = args.find((arg, index) => !arg.startsWith('--') && index !== sampleAt + 1);
+  if (!file || !Number.isInteger(sample) || sample < 0) {
+    console.error('usage: npm run inspect -- FILE [--sample N]');
+    process.exit(2);
+  }
+  try {
+    const report = await inspectFile(file, sample);
+    console.log(JSON.stringify(report, null, 2));
+    if (report.unmappedRequired.length > 0) {
+      console.error(`${report.file}: no column for ${report.unmappedRequired.join(', ')}`);
+      process.exit(1);
+    }
+  } catch (error) {
+    console.error(
+      error instanceof UnreadableFileError ? error.message : `${file}: ${String(error)}`,
+    );
+    process.exit(1);
+  }
+}

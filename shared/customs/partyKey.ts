@@ -1,0 +1,80 @@
+/**
+ * The normalised key of a party name, for finding every spelling of one company: `Poly Technologies,
+ * Inc.`, `POLY TECHNOLOGIES INCORPORATED` and `ПОЛИ ТЕКНОЛОДЖИС` all lose case, punctuation, quotes and
+ * legal forms, and Cyrillic is transliterated so a Latin spelling of a Russian name meets its
+ * Cyrillic form. The raw spelling is always kept beside the key.
+ */
+const legalForms = new Set([
+  'LLC',
+  'OOO',
+  'ООО',
+  'JSC',
+  'OJSC',
+  'CJSC',
+  'PJSC',
+  'АО',
+  'ОАО',
+  'ЗАО',
+  'ПАО',
+  'AO',
+  'OAO',
+  'ZAO',
+  'PAO',
+  'INC',
+  'INCORPORATED',
+  'CO',
+  'LTD',
+  'LIMITED',
+  'CORP',
+  'CORPORATION',
+  'COMPANY',
+  'GMBH',
+  'LLP',
+  'PLC',
+  'SA',
+  'AG',
+  'BV',
+  'NV',
+  'SRL',
+  'SPA',
+  'ТОО',
+  'TOO',
+  'ИП',
+  'ФГУП',
+  'ГУП',
+  'МУП',
+  'НПО',
+  'ПКФ',
+]);
+
+// prettier-ignore
+const cyrillicToLatin: Record<string, string> = {
+  А: 'A', Б: 'B', В: 'V', Г: 'G', Д: 'D', Е: 'E', Ё: 'E', Ж: 'ZH', З: 'Z', И: 'I', Й: 'Y', К: 'K', Л: 'L',
+  М: 'M', Н: 'N', О: 'O', П: 'P', Р: 'R', С: 'S', Т: 'T', У: 'U', Ф: 'F', Х: 'KH', Ц: 'TS', Ч: 'CH',
+  Ш: 'SH', Щ: 'SHCH', Ъ: '', Ы: 'Y', Ь: '', Э: 'E', Ю: 'YU', Я: 'YA', І: 'I', Ї: 'YI', Є: 'YE', Ў: 'U',
+};
+
+export function transliterate(upperText: string): string {
+  let out = '';
+  for (const char of upperText) out += cyrillicToLatin[char] ?? char;
+  return out;
+}
+
+export function partyKey(raw: string): string {
+  const words = raw
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .filter((word) => word !== '' && !legalForms.has(word));
+  return transliterate(words.join(' '));
+}
+
+/** The words of a party search, folded like keys, so `poly tech` and `Поли` meet keys the same way. */
+export const partySearchWords = (query: string): string[] =>
+  partyKey(query).split(' ').filter(Boolean);
+
+/** Whether a key contains every word of a search (as substrings, so `tech` finds `TECHNOLOGIES`). */
+export const partyKeyMatches = (key: string, words: readonly string[]): boolean =>
+  words.every((word) => key.includes(word));

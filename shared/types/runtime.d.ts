@@ -1,0 +1,15 @@
+/**
+ * The few Web APIs that every runtime of shared/ provides (Node, browsers and workers alike: the
+ * minimum common API of JavaScript runtimes). Declared here so that shared/ is checked without the
+ * DOM library; the renderer and Electron builds use their own, fuller declarations instead.
+ */
+declare class TextDecoder {
+  constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
+  readonly encoding: string;
+  decode(input?: ArrayBufferView | ArrayBuffer, options?: { stream?: boolean }): string;
+}
+
+interface AbortSignal {
+  readonly aborted: boolean;
+  throwIfAborted(): void;
+}
