@@ -104,7 +104,9 @@ if (isMain) {
   const args = process.argv.slice(2);
   const sampleAt = args.indexOf('--sample');
   const sample = sampleAt >= 0 ? Number(args[sampleAt + 1]) : 5;
-  const file = args.find((arg, index) => !arg.startsWith('--') && index !== sampleAt + 1);
+  const file = args.find(
+    (arg, index) => !arg.startsWith('--') && !(sampleAt >= 0 && index === sampleAt + 1),
+  );
   if (!file || !Number.isInteger(sample) || sample < 0) {
     console.error('usage: npm run inspect -- FILE [--sample N]');
     process.exit(2);

@@ -1,0 +1,220 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  proposeMapping,
+  headerSignature,
+  missingRequiredFields,
+} from '../../../shared/customs/columnMapping';
+import { DelimitedReader } from '../../../shared/customs/delimitedReader';
+import { sniffDelimiter } from '../../../shared/customs/delimiter';
+import { sniffEncoding } from '../../../shared/customs/encoding';
+import { canonicalFields, type ColumnMapping } from '../../../shared/customs/fields';
+import { findHeaderIndex } from '../../../shared/customs/probe';
+import { fixture } from '../../fixturePath';
+
+const mappedHeaders = (headers: string[], mapping: ColumnMapping) =>
+  Object.fromEntries(
+    canonicalFields.map((field) => [
+      field,
+      mapping[field] === null ? null : headers[mapping[field]],
+    ]),
+  );
+
+describe('DelimitedReader', () => {
+  const text = 'a,b,c\r\n1,"x\r\ny",3\r\n\r\n"q""q",,\n4,5,6';
+
+  it('reads the same records and start lines whatever the chunk size', () => {
+    const expected = [
+      { line: 1, cells: ['a', 'b', 'c'] },
+      { line: 2, cells: ['1', 'x\r\ny', '3'] },
+      { line: 4, cells: [''] },
+      { line: 5, cells: ['q"q', '', ''] },
+      { line: 6, cells: ['4', '5', '6'] },
+    ];
+    for (const size of [1, 2, 3, 5, 8, 13, 1000]) {
+      const reader = new DelimitedReader(',');
+      const records = [];
+      for (let index = 0; index < text.length; index += size)
+        records.push(...reader.push(text.slice(index, index + size)));
+      records.push(...reader.finish());
+      expect(records).toEqual(expected);
+    }
+  });
+
+  it('names the line where an unclosed quote opens', () => {
+    const reader = new DelimitedReader(';');
+    reader.push('a;b\n1;2\n3;"open\nstill open\n');
+    expect(() => reader.finish()).toThrow('a quote opens on line 3 and never closes');
+  });
+
+  it('keeps lone CR line endings and text after a closing quote', () => {
+    const reader = new DelimitedReader(',');
+    expect([...reader.push('a,"b"c\rd,e'), ...reader.finish()]).toEqual([
+      { line: 1, cells: ['a', 'bc'] },
+      { line: 2, cells: ['d', 'e'] },
+    ]);
+  });
+});
+
+describe('sniffing', () => {
+  it('finds each fixture’s encoding', () => {
+    const encodingOf = (name: string) =>
+      sniffEncoding(readFileSync(fixture('customs', name))).encoding;
+    expect(encodingOf('vendor-a-2022.csv')).toBe('utf-8');
+    expect(sniffEncoding(readFileSync(fixture('customs', 'vendor-a-2022.csv'))).bom).toBe(true);
+    expect(encodingOf('vendor-b-2022.tsv')).toBe('utf-8');
+    expect(encodingOf('vendor-c-cp1251.csv')).toBe('windows-1251');
+    expect(encodingOf('vendor-d-utf16-pipe.txt')).toBe('utf-16le');
+  });
+
+  it('finds the delimiter, even with a title row above the header', () => {
+    expect(sniffDelimiter('a;b;c\n1;2;3\n4;5;6')).toBe(';');
+    expect(sniffDelimiter('name\tvalue\nACME, INC\t1,5\nPOLY\t2')).toBe('\t');
+    expect(sniffDelimiter('a|b|c\n1|2|3')).toBe('|');
+    expect(sniffDelimiter('Export, 2022\n\na,b,c,d\n1,2,3,4\n5,6,7,8')).toBe(',');
+  });
+
+  it('finds the header row below title rows', () => {
+    const reader = new DelimitedReader(',');
+    const records = [
+      ...reader.push(
+        'Customs export,,,\nGenerated 2022-12-01,,,\nDATE,EXPORTER NAME,IMPORTER NAME,HS CODE\n01/02/2022,A,B,8807\n',
+      ),
+      ...reader.finish(),
+    ];
+    expect(records[findHeaderIndex(records)]?.line).toBe(3);
+  });
+});
+
+describe('mapping proposals', () => {
+  it('maps vendor-a’s upper-case English headers', () => {
+    const headers = [
+      'DECLARATION NUMBER',
+      'DATE',
+      'EXPORTER NAME',
+      'IMPORTER NAME',
+      'COUNTRY OF ORIGIN',
+      'COUNTRY OF DESTINATION',
+      'HS CODE',
+      'PRODUCT DESCRIPTION',
+      'GROSS WEIGHT KG',
+      'STATISTICAL VALUE USD',
+    ];
+    expect(mappedHeaders(headers, proposeMapping(headers))).toEqual({
+      declarationId: 'DECLARATION NUMBER',
+      date: 'DATE',
+      shipper: 'EXPORTER NAME',
+      consignee: 'IMPORTER NAME',
+      originCountry: 'COUNTRY OF ORIGIN',
+      destinationCountry: 'COUNTRY OF DESTINATION',
+      hsCode: 'HS CODE',
+      description: 'PRODUCT DESCRIPTION',
+      weightKg: 'GROSS WEIGHT KG',
+      value: 'STATISTICAL VALUE USD',
+      currency: null,
+    });
+  });
+
+  it('maps vendor-b’s snake_case headers and leaves source_vendor as a raw cell', () => {
+    const headers = [
+      'record_id',
+      'date',
+      'shipper',
+      'consignee',
+      'origin_country',
+      'destination_country',
+      'hs_code',
+      'goods_description',
+      'weight_kg',
+      'value_usd',
+      'source_vendor',
+    ];
+    const mapping = proposeMapping(headers);
+    expect(mappedHeaders(headers, mapping)).toEqual({
+      declarationId: 'record_id',
+      date: 'date',
+      shipper: 'shipper',
+      consignee: 'consignee',
+      originCountry: 'origin_country',
+      destinationCountry: 'destination_country',
+      hsCode: 'hs_code',
+      description: 'goods_description',
+      weightKg: 'weight_kg',
+      value: 'value_usd',
+      currency: null,
+    });
+    expect(Object.values(mapping)).not.toContain(10);
+  });
+
+  it('maps vendor-c’s Russian headers', () => {
+    const headers = [
+      'Номер ДТ',
+      'Дата выпуска',
+      'Отправитель',
+      'Получатель',
+      'Страна происхождения',
+      'Страна назначения',
+      'Код ТН ВЭД',
+      'Описание товара',
+      'Вес брутто, кг',
+      'Статистическая стоимость, USD',
+    ];
+    expect(mappedHeaders(headers, proposeMapping(headers))).toEqual({
+      declarationId: 'Номер ДТ',
+      date: 'Дата выпуска',
+      shipper: 'Отправитель',
+      consignee: 'Получатель',
+      originCountry: 'Страна происхождения',
+      destinationCountry: 'Страна назначения',
+      hsCode: 'Код ТН ВЭД',
+      description: 'Описание товара',
+      weightKg: 'Вес брутто, кг',
+      value: 'Статистическая стоимость, USD',
+      currency: null,
+    });
+  });
+
+  it('maps vendor-d’s headers, currency column included', () => {
+    const headers = [
+      'Ref',
+      'Shipment Date/Time',
+      'Exporter',
+      'Importer',
+      'Origin',
+      'Destination',
+      'Tariff Code',
+      'Goods',
+      'Gross kg',
+      'Declared Value',
+      'Currency',
+    ];
+    expect(mappedHeaders(headers, proposeMapping(headers))).toEqual({
+      declarationId: 'Ref',
+      date: 'Shipment Date/Time',
+      shipper: 'Exporter',
+      consignee: 'Importer',
+      originCountry: 'Origin',
+      destinationCountry: 'Destination',
+      hsCode: 'Tariff Code',
+      description: 'Goods',
+      weightKg: 'Gross kg',
+      value: 'Declared Value',
+      currency: 'Currency',
+    });
+  });
+
+  it('says which required field cannot be mapped', () => {
+    expect(missingRequiredFields(proposeMapping(['Weight', 'Value']))).toEqual([
+      'date',
+      'shipper or consignee',
+    ]);
+    expect(missingRequiredFields(proposeMapping(['Date', 'Consignee']))).toEqual([]);
+  });
+
+  it('remembers mappings by a signature of the headers', () => {
+    expect(headerSignature(['DATE', 'Exporter Name'])).toBe(
+      headerSignature(['date', 'exporter_name']),
+    );
+    expect(headerSignature(['DATE', 'Exporter'])).not.toBe(headerSignature(['Exporter', 'DATE']));
+  });
+});
