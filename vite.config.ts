@@ -9,7 +9,14 @@ const cspMetaTag = (): Plugin => ({
   transformIndexHtml: () => [
     {
       tag: 'meta',
-      attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy() },
+      attrs: {
+        'http-equiv': 'Content-Security-Policy',
+        // frame-ancestors only works as a header (which both servers send); a meta tag ignores it.
+        content: contentSecurityPolicy()
+          .split('; ')
+          .filter((directive) => !directive.startsWith('frame-ancestors'))
+          .join('; '),
+      },
       injectTo: 'head-prepend',
     },
   ],

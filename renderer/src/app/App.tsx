@@ -50,7 +50,7 @@ export function App() {
       <div id="content">
         {route.page === 'home' && <HomePage />}
         {route.page === 'settings' && <SettingsPage />}
-        {(route.page === 'claims' || route.page === 'statuses') && (
+        {'investigationId' in route && (
           <InvestigationPage key={route.investigationId} route={route} />
         )}
       </div>

@@ -2,18 +2,19 @@ import { useSyncExternalStore } from 'react';
 
 /** The app's places. Hash routes work the same under app://waybill and the browser-mode server. */
 export type Route =
-  | { page: 'home' }
-  | { page: 'settings' }
-  | { page: 'claims'; investigationId: string }
-  | { page: 'statuses'; investigationId: string };
+  { page: 'home' } | { page: 'settings' } | { page: InvestigationTab; investigationId: string };
+
+/** The pages of one investigation, in the order of its tabs. */
+export const investigationTabs = ['claims', 'datasets', 'shipments', 'statuses'] as const;
+export type InvestigationTab = (typeof investigationTabs)[number];
+const isInvestigationTab = (value: string | undefined): value is InvestigationTab =>
+  (investigationTabs as readonly (string | undefined)[]).includes(value);
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'settings') return { page: 'settings' };
   if (parts[0] === 'investigations' && parts[1]) {
-    return parts[2] === 'statuses'
-      ? { page: 'statuses', investigationId: parts[1] }
-      : { page: 'claims', investigationId: parts[1] };
+    return { page: isInvestigationTab(parts[2]) ? parts[2] : 'claims', investigationId: parts[1] };
   }
   return { page: 'home' };
 }
@@ -24,10 +25,8 @@ export function routeHref(route: Route): string {
       return '#/';
     case 'settings':
       return '#/settings';
-    case 'claims':
-      return `#/investigations/${encodeURIComponent(route.investigationId)}`;
-    case 'statuses':
-      return `#/investigations/${encodeURIComponent(route.investigationId)}/statuses`;
+    default:
+      return `#/investigations/${encodeURIComponent(route.investigationId)}/${route.page}`;
   }
 }
 

@@ -13,7 +13,18 @@ import type {
   Section,
   Status,
 } from '../../../shared/investigation';
+import type {
+  Dataset,
+  RememberedMapping,
+  ShipmentBlock,
+  ShipmentCells,
+  StoredRowProblem,
+} from '../../../shared/customs/dataset';
+import type { SavedFilter } from '../../../shared/customs/shipmentFilter';
 import { defaultStatuses } from '../../../shared/statusVocabulary';
+
+/** An original imported file, kept byte for byte, keyed by its SHA-256. */
+export type StoredFile = { sha256: string; blob: Blob; size: number; name: string; mime: string };
 
 export const INDEX_DB_NAME = 'waybill-index';
 export const investigationDbName = (investigationId: string): string =>
@@ -34,6 +45,13 @@ export class InvestigationDb extends Dexie {
   sections!: EntityTable<Section, 'id'>;
   claims!: EntityTable<Claim, 'id'>;
   audit!: EntityTable<AuditEntry, 'id'>;
+  datasets!: EntityTable<Dataset, 'id'>;
+  mappings!: EntityTable<RememberedMapping, 'signature'>;
+  shipmentBlocks!: Dexie.Table<ShipmentBlock, [string, number]>;
+  shipmentCells!: Dexie.Table<ShipmentCells, [string, number]>;
+  rowProblems!: EntityTable<StoredRowProblem, 'id'>;
+  files!: EntityTable<StoredFile, 'sha256'>;
+  savedFilters!: EntityTable<SavedFilter, 'id'>;
 
   constructor(readonly investigationId: string) {
     super(investigationDbName(investigationId));
@@ -43,6 +61,17 @@ export class InvestigationDb extends Dexie {
       sections: 'id, order',
       claims: 'id, statusId, *tags, sectionId, order, updatedAt',
       audit: '++id, [table+recordId], at',
+    });
+    // Version 2: customs datasets, their shipments in column blocks, rejected rows, original files,
+    // remembered column mappings and saved shipment filters. Nothing to upgrade: all tables are new.
+    this.version(2).stores({
+      datasets: 'id, status, fileSha256',
+      mappings: 'signature',
+      shipmentBlocks: '[datasetId+blockNo], datasetId',
+      shipmentCells: '[datasetId+blockNo], datasetId',
+      rowProblems: '++id, datasetId, [datasetId+rowNumber]',
+      files: 'sha256',
+      savedFilters: 'id, name',
     });
     // A new database starts with the default status vocabulary, in the creating transaction.
     this.on('populate', (transaction) => {

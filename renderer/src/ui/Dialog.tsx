@@ -4,7 +4,12 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
  * A modal built on the native <dialog>: focus moves in and is trapped, Escape closes it, and the
  * page behind is inert, all without hand-written focus management.
  */
-export function Dialog(props: { title: string; onClose: () => void; children: ReactNode }) {
+export function Dialog(props: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const { onClose } = props;
@@ -25,7 +30,7 @@ export function Dialog(props: { title: string; onClose: () => void; children: Re
   }, [onClose]);
 
   return (
-    <dialog ref={ref} aria-labelledby={titleId} className="dialog">
+    <dialog ref={ref} aria-labelledby={titleId} className={props.wide ? 'dialog wide' : 'dialog'}>
       <h2 id={titleId}>{props.title}</h2>
       {props.children}
     </dialog>

@@ -17,3 +17,9 @@ export function formatBytes(bytes: number): string {
   }
   return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
 }
+
+const amountFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+
+/** A weight or value; an empty one (NaN) shows as a dash. */
+export const formatAmount = (value: number): string =>
+  Number.isNaN(value) ? '—' : amountFormat.format(value);

@@ -19,16 +19,23 @@ beforeEach(async () => {
 });
 
 describe('investigations', () => {
-  it('each get a database of their own, with the version-1 tables', async () => {
+  it('each get a database of their own, with the current schema’s tables', async () => {
     const investigation = await createInvestigation('  China–Russia   defense trade 2022 ');
     expect(investigation.name).toBe('China–Russia defense trade 2022');
     expect(await databaseNames()).toContain(investigationDbName(investigation.id));
     const db = investigationDb(investigation.id);
-    expect(db.verno).toBe(1);
+    expect(db.verno).toBe(2);
     expect(db.tables.map((table) => table.name).sort()).toEqual([
       'audit',
       'claims',
+      'datasets',
+      'files',
+      'mappings',
+      'rowProblems',
+      'savedFilters',
       'sections',
+      'shipmentBlocks',
+      'shipmentCells',
       'statuses',
     ]);
     expect(db.claims.schema.idxByName).toHaveProperty('tags');
@@ -93,7 +100,7 @@ describe('investigations', () => {
 });
 
 describe('schema', () => {
-  it('opens an existing version-1 database without loss', async () => {
+  it('reopens an existing database without loss', async () => {
     const investigation = await createInvestigation('Reopened');
     const db = investigationDb(investigation.id);
     await addClaim(db, { text: 'Persisted.' });

@@ -1,6 +1,8 @@
 import { routeHref, type Route } from '../../app/useHashRoute';
 import { investigationDb } from '../../db/databases';
 import { ClaimsPage } from '../claims/ClaimsPage';
+import { DatasetsPage } from '../datasets/DatasetsPage';
+import { ShipmentsPage } from '../shipments/ShipmentsPage';
 import { StatusesPage } from '../statuses/StatusesPage';
 import { useInvestigation } from './useInvestigations';
 
@@ -25,6 +27,8 @@ export function InvestigationPage({
   const db = investigationDb(investigation.id);
   const tabs = [
     { page: 'claims', label: 'Claims' },
+    { page: 'datasets', label: 'Datasets' },
+    { page: 'shipments', label: 'Shipments' },
     { page: 'statuses', label: 'Statuses' },
   ] as const;
   return (
@@ -48,7 +52,10 @@ export function InvestigationPage({
           ))}
         </nav>
       </header>
-      {route.page === 'claims' ? <ClaimsPage db={db} /> : <StatusesPage db={db} />}
+      {route.page === 'claims' && <ClaimsPage db={db} />}
+      {route.page === 'datasets' && <DatasetsPage db={db} />}
+      {route.page === 'shipments' && <ShipmentsPage db={db} />}
+      {route.page === 'statuses' && <StatusesPage db={db} />}
     </main>
   );
 }

@@ -1,0 +1,153 @@
+import { useEffect, useState } from 'react';
+import type { Dataset } from '../../../../shared/customs/dataset';
+import { delimiterNames } from '../../../../shared/customs/delimiter';
+import { platform } from '../../app/platform';
+import type { InvestigationDb } from '../../db/schema';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { formatBytes, formatDateTime } from '../../ui/formatting';
+import { ImportDialog } from './ImportDialog';
+import { RejectedRowsDialog } from './RejectedRowsDialog';
+import { deleteDataset, recoverInterruptedImports } from './datasetMutations';
+import { useDatasets } from './useDatasets';
+
+const customsFilters = [{ name: 'Customs exports', extensions: ['csv', 'tsv', 'txt'] }];
+
+export function DatasetsPage({ db }: { db: InvestigationDb }) {
+  const datasets = useDatasets(db);
+  const [importing, setImporting] = useState<{ name: string; file: Blob }[]>([]);
+  const [rejectedOf, setRejectedOf] = useState<Dataset | null>(null);
+  const [deleting, setDeleting] = useState<Dataset | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void recoverInterruptedImports(db).then((names) => {
+      if (live && names.length > 0) {
+        setNotice(
+          `An import that was interrupted (${names.join(', ')}) was rolled back: nothing of it was kept.`,
+        );
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [db]);
+
+  const chooseFiles = async () => {
+    const files = await platform.openFiles({ filters: customsFilters, multiple: true });
+    setImporting(
+      files.map(({ name, bytes }) => ({
+        name,
+        file: new Blob([bytes as Uint8Array<ArrayBuffer>]),
+      })),
+    );
+  };
+
+  return (
+    <section aria-labelledby="datasets-title" className="datasets">
+      <div className="list-header">
+        <h2 id="datasets-title">Datasets</h2>
+        <button type="button" className="primary" onClick={() => void chooseFiles()}>
+          Import customs file
+        </button>
+      </div>
+      {notice && (
+        <p role="status" className="notice">
+          {notice}
+        </p>
+      )}
+      {datasets === undefined ? (
+        <p aria-busy="true">Loading datasets…</p>
+      ) : datasets.length === 0 ? (
+        <p className="hint">No customs records yet. Import a vendor’s CSV, TSV or text export.</p>
+      ) : (
+        <table>
+          <caption className="visually-hidden">Datasets</caption>
+          <thead>
+            <tr>
+              <th scope="col">File</th>
+              <th scope="col">Vendor</th>
+              <th scope="col">Origin</th>
+              <th scope="col">Shipments</th>
+              <th scope="col">Rejected</th>
+              <th scope="col">Read as</th>
+              <th scope="col">Imported</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {datasets.map((dataset) => (
+              <tr key={dataset.id}>
+                <th scope="row">
+                  {dataset.fileName}
+                  <span className="hint small" title={`SHA-256 ${dataset.fileSha256}`}>
+                    {' '}
+                    {formatBytes(dataset.size)} · SHA-256 {dataset.fileSha256.slice(0, 12)}…
+                  </span>
+                </th>
+                <td>{dataset.vendor || '—'}</td>
+                <td>{dataset.origin || '—'}</td>
+                <td>{dataset.counts.accepted.toLocaleString()}</td>
+                <td>{dataset.counts.rejected.toLocaleString()}</td>
+                <td>
+                  {dataset.encoding},{' '}
+                  {dataset.delimiter ? delimiterNames[dataset.delimiter] : dataset.sheet}, header
+                  row {dataset.headerLine},{' '}
+                  {dataset.dayMonthOrder === 'MDY' ? 'month/day' : 'day.month'}
+                </td>
+                <td>{formatDateTime(dataset.importedAt)}</td>
+                <td>
+                  <span className="row-actions">
+                    <button
+                      type="button"
+                      onClick={() => setRejectedOf(dataset)}
+                      aria-label={`Rejected rows of ${dataset.fileName}`}
+                      disabled={dataset.counts.rejected === 0}
+                    >
+                      Rejected rows
+                    </button>
+                    <button
+                      type="button"
+                      className="danger"
+                      onClick={() => setDeleting(dataset)}
+                      aria-label={`Delete dataset ${dataset.fileName}`}
+                    >
+                      Delete
+                    </button>
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {importing[0] && (
+        <ImportDialog
+          key={importing[0].name + importing.length}
+          investigationId={db.investigationId}
+          fileName={importing[0].name}
+          file={importing[0].file}
+          onClose={() => setImporting((queue) => queue.slice(1))}
+        />
+      )}
+      {rejectedOf && (
+        <RejectedRowsDialog db={db} dataset={rejectedOf} onClose={() => setRejectedOf(null)} />
+      )}
+      {deleting && (
+        <ConfirmDialog
+          title={`Delete dataset “${deleting.fileName}”?`}
+          confirmLabel="Delete dataset"
+          onConfirm={() => deleteDataset(db, deleting.id)}
+          onClose={() => setDeleting(null)}
+        >
+          <p>
+            This removes its {deleting.counts.accepted.toLocaleString()} shipments, its rejected
+            rows and, unless another dataset uses it, the stored original file.
+          </p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,274 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Dataset } from '../../../../shared/customs/dataset';
+import { delimiterNames, delimiters, type Delimiter } from '../../../../shared/customs/delimiter';
+import { textEncodings, type TextEncodingName } from '../../../../shared/customs/encoding';
+import {
+  canonicalFields,
+  fieldLabels,
+  type ColumnMapping,
+} from '../../../../shared/customs/fields';
+import { missingRequiredFields } from '../../../../shared/customs/columnMapping';
+import { normaliseRow } from '../../../../shared/customs/normaliseRow';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { ImportPreviewTable } from './ImportPreviewTable';
+import { ImportProgressView } from './ImportProgressView';
+import { importWorker, progressCallback } from './importWorkerClient';
+import type { ImportPreview, ImportProgress } from './importTypes';
+
+type Stage =
+  | { name: 'reading' }
+  | { name: 'unreadable'; message: string }
+  | { name: 'choosing'; preview: ImportPreview }
+  | { name: 'importing'; progress: ImportProgress | null }
+  | { name: 'done'; dataset: Dataset }
+  | { name: 'failed'; message: string };
+
+export function ImportDialog(props: {
+  investigationId: string;
+  fileName: string;
+  file: Blob;
+  onClose: () => void;
+}) {
+  const { investigationId, fileName, file } = props;
+  const [overrides, setOverrides] = useState<{
+    encoding?: TextEncodingName;
+    delimiter?: Delimiter;
+  }>({});
+  const [stage, setStage] = useState<Stage>({ name: 'reading' });
+  const [mapping, setMapping] = useState<ColumnMapping | null>(null);
+  const [order, setOrder] = useState<'MDY' | 'DMY'>('MDY');
+  const [decimalComma, setDecimalComma] = useState(false);
+  const [currency, setCurrency] = useState('');
+  const [vendor, setVendor] = useState('');
+  const [origin, setOrigin] = useState('');
+
+  useEffect(() => {
+    let live = true;
+    void importWorker()
+      .preview(investigationId, file, fileName, overrides)
+      .then((result) => {
+        if (!live) return;
+        if (!result.ok) {
+          setStage({ name: 'unreadable', message: result.message });
+          return;
+        }
+        setStage({ name: 'choosing', preview: result.value });
+        setMapping(result.value.mapping);
+        setOrder(result.value.dayMonthOrder);
+        setDecimalComma(result.value.decimalComma);
+        setCurrency(result.value.defaultCurrency);
+      });
+    return () => {
+      live = false;
+    };
+  }, [investigationId, file, fileName, overrides]);
+
+  const preview = stage.name === 'choosing' ? stage.preview : null;
+  const rows = useMemo(() => {
+    if (!preview || !mapping) return [];
+    const settings = {
+      mapping,
+      columnCount: preview.headers.length,
+      dayMonthOrder: order,
+      decimalComma,
+      defaultCurrency: currency,
+    };
+    return preview.preview.map(({ line, cells }) => ({
+      rowNumber: line,
+      ...normaliseRow(line, cells, settings),
+    }));
+  }, [preview, mapping, order, decimalComma, currency]);
+
+  const start = () => {
+    if (!preview || !mapping) return;
+    setStage({ name: 'importing', progress: null });
+    const choices = {
+      ...overrides,
+      mapping,
+      headerLine: preview.headerLine,
+      dayMonthOrder: order,
+      decimalComma,
+      defaultCurrency: currency,
+      vendor,
+      origin,
+    };
+    void importWorker()
+      .import(
+        investigationId,
+        file,
+        fileName,
+        choices,
+        progressCallback((progress: ImportProgress) => setStage({ name: 'importing', progress })),
+      )
+      .then((result) => {
+        if (result.ok) setStage({ name: 'done', dataset: result.value });
+        else if (result.cancelled) props.onClose();
+        else setStage({ name: 'failed', message: result.message });
+      });
+  };
+
+  const missing = mapping ? missingRequiredFields(mapping) : [];
+  const closable = stage.name !== 'importing';
+  return (
+    <Dialog
+      title={`Import ${fileName}`}
+      onClose={closable ? props.onClose : () => void importWorker().cancel()}
+      wide
+    >
+      {stage.name === 'reading' && <p aria-busy="true">Reading the start of the file…</p>}
+      {(stage.name === 'unreadable' || stage.name === 'failed') && (
+        <>
+          <ErrorMessage error={stage.message} />
+          <p>Nothing was stored.</p>
+        </>
+      )}
+      {stage.name === 'choosing' && preview && mapping && (
+        <div className="stack">
+          {preview.sameBytesAs && (
+            <p role="alert" className="notice">
+              These exact bytes were imported before, as “{preview.sameBytesAs}”. Skip this file, or
+              import it again as a separate dataset.
+            </p>
+          )}
+          <div className="field-grid">
+            <label>
+              <span>Encoding</span>
+              <select
+                value={preview.encoding.encoding}
+                onChange={(event) =>
+                  setOverrides({ ...overrides, encoding: event.target.value as TextEncodingName })
+                }
+              >
+                {textEncodings.map((encoding) => (
+                  <option key={encoding} value={encoding}>
+                    {encoding}
+                  </option>
+                ))}
+              </select>
+              <small>{preview.encoding.why}</small>
+            </label>
+            <label>
+              <span>Delimiter</span>
+              <select
+                value={preview.delimiter}
+                onChange={(event) =>
+                  setOverrides({ ...overrides, delimiter: event.target.value as Delimiter })
+                }
+              >
+                {delimiters.map((delimiter) => (
+                  <option key={delimiter} value={delimiter}>
+                    {delimiterNames[delimiter]}
+                  </option>
+                ))}
+              </select>
+              <small>Header on row {preview.headerLine}</small>
+            </label>
+            <label>
+              <span>Date order</span>
+              <select
+                value={order}
+                onChange={(event) => setOrder(event.target.value as 'MDY' | 'DMY')}
+              >
+                <option value="MDY">Month first (03/04/2022 is 4 March)</option>
+                <option value="DMY">Day first (03.04.2022 is 3 April)</option>
+              </select>
+              <small>
+                {preview.dayMonthOrderDecided
+                  ? 'decided from the dates in the file'
+                  : 'not decidable from the data: check'}
+              </small>
+            </label>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={decimalComma}
+                onChange={(event) => setDecimalComma(event.target.checked)}
+              />
+              <span>Decimal comma (1 234,50)</span>
+            </label>
+            <label>
+              <span>Default currency</span>
+              <input
+                value={currency}
+                maxLength={3}
+                onChange={(event) => setCurrency(event.target.value.toUpperCase())}
+              />
+            </label>
+            <label>
+              <span>Vendor</span>
+              <input
+                value={vendor}
+                onChange={(event) => setVendor(event.target.value)}
+                placeholder="who sold or compiled it"
+              />
+            </label>
+            <label>
+              <span>Origin</span>
+              <input
+                value={origin}
+                onChange={(event) => setOrigin(event.target.value)}
+                placeholder="e.g. Russian customs declarations"
+              />
+            </label>
+          </div>
+          <fieldset className="mapping">
+            <legend>Columns</legend>
+            {canonicalFields.map((field) => (
+              <label key={field}>
+                <span>{fieldLabels[field]}</span>
+                <select
+                  value={mapping[field] ?? ''}
+                  onChange={(event) =>
+                    setMapping({
+                      ...mapping,
+                      [field]: event.target.value === '' ? null : Number(event.target.value),
+                    })
+                  }
+                >
+                  <option value="">— none —</option>
+                  {preview.headers.map((header, index) => (
+                    <option key={index} value={index}>
+                      {header || `Column ${index + 1}`}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
+          </fieldset>
+          {missing.length > 0 && <ErrorMessage error={`Map a column to: ${missing.join(', ')}.`} />}
+          <ImportPreviewTable rows={rows} />
+          <div className="dialog-actions">
+            <button type="button" onClick={props.onClose}>
+              {preview.sameBytesAs ? 'Skip this file' : 'Cancel'}
+            </button>
+            <button type="button" className="primary" disabled={missing.length > 0} onClick={start}>
+              {preview.sameBytesAs ? 'Import again' : 'Import'}
+            </button>
+          </div>
+        </div>
+      )}
+      {stage.name === 'importing' && (
+        <ImportProgressView
+          progress={stage.progress}
+          totalBytes={file.size}
+          onCancel={() => void importWorker().cancel()}
+        />
+      )}
+      {stage.name === 'done' && (
+        <p role="status">
+          Imported {stage.dataset.counts.accepted.toLocaleString()} shipments from {fileName};{' '}
+          {stage.dataset.counts.rejected.toLocaleString()} rows rejected,{' '}
+          {stage.dataset.counts.blank.toLocaleString()} blank rows skipped.
+        </p>
+      )}
+      {closable && stage.name !== 'choosing' && (
+        <div className="dialog-actions">
+          <button type="button" onClick={props.onClose} autoFocus>
+            Close
+          </button>
+        </div>
+      )}
+    </Dialog>
+  );
+}

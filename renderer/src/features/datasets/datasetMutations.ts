@@ -1,0 +1,23 @@
+import type { InvestigationDb } from '../../db/schema';
+import { removeDatasetRecords, rollBackInterruptedImports } from './importDataset';
+
+/** Deletes a dataset with its shipments and rejected rows; the original file goes when no dataset uses it. */
+export async function deleteDataset(db: InvestigationDb, datasetId: string): Promise<void> {
+  const dataset = await db.datasets.get(datasetId);
+  if (!dataset) return;
+  await removeDatasetRecords(db, datasetId);
+  const stillUsed = await db.datasets.where('fileSha256').equals(dataset.fileSha256).count();
+  if (stillUsed === 0) await db.files.delete(dataset.fileSha256);
+}
+
+const checked = new Set<string>();
+
+/**
+ * Rolls back imports interrupted in an earlier session, once per investigation per page load (before
+ * this page can have started an import of its own).
+ */
+export async function recoverInterruptedImports(db: InvestigationDb): Promise<string[]> {
+  if (checked.has(db.investigationId)) return [];
+  checked.add(db.investigationId);
+  return rollBackInterruptedImports(db);
+}

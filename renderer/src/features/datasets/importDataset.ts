@@ -1,0 +1,217 @@
+/**
+ * Importing a customs file into an investigation: runs in the import worker (never on the UI thread)
+ * and, for the tests, in plain Node. The dataset row is written first as `importing`, its blocks as
+ * they fill, and the last step flips it to `complete` together with the original file; anything that
+ * stops an import on the way removes what it wrote.
+ */
+import { BLOCK_ROWS, buildBlock } from '../../../../shared/customs/blocks';
+import { headerSignature, missingRequiredFields } from '../../../../shared/customs/columnMapping';
+import type { Dataset } from '../../../../shared/customs/dataset';
+import { normaliseRow } from '../../../../shared/customs/normaliseRow';
+import { PROBE_BYTES, probeDelimited, type ProbeOverrides } from '../../../../shared/customs/probe';
+import { readDelimited } from '../../../../shared/customs/readDelimited';
+import type { Shipment } from '../../../../shared/customs/shipment';
+import { UnreadableFileError } from '../../../../shared/customs/unreadable';
+import type { InvestigationDb } from '../../db/schema';
+import { blobChunks, sha256Hex } from '../../workers/byteStream';
+import type { ImportChoices, ImportPreview, ImportProgress } from './importTypes';
+
+export async function previewImport(
+  db: InvestigationDb,
+  file: Blob,
+  fileName: string,
+  overrides: ProbeOverrides = {},
+): Promise<ImportPreview> {
+  const head = new Uint8Array(await file.slice(0, PROBE_BYTES).arrayBuffer());
+  const probe = probeDelimited(fileName, head, file.size <= PROBE_BYTES, overrides);
+  const remembered = await db.mappings.get(headerSignature(probe.headers));
+  const mapping = remembered?.mapping ?? probe.mapping;
+  const settings = { ...probe, mapping, columnCount: probe.headers.length };
+  const rows = probe.preview.map(({ line, cells }) => ({
+    rowNumber: line,
+    ...normaliseRow(line, cells, settings),
+  }));
+  const sameSize = await db.datasets
+    .filter((dataset) => dataset.size === file.size && dataset.status === 'complete')
+    .toArray();
+  const hash = sameSize.length > 0 ? await sha256Hex(file) : null;
+  const same = sameSize.find((dataset) => dataset.fileSha256 === hash);
+  return {
+    ...probe,
+    mapping,
+    missingRequired: missingRequiredFields(mapping),
+    fileName,
+    size: file.size,
+    rows,
+    sameBytesAs: same ? same.fileName : null,
+  };
+}
+
+/** Removes a dataset and everything stored for it. */
+export async function removeDatasetRecords(db: InvestigationDb, datasetId: string): Promise<void> {
+  await db.transaction(
+    'rw',
+    [db.datasets, db.shipmentBlocks, db.shipmentCells, db.rowProblems],
+    async () => {
+      await db.shipmentBlocks.where('datasetId').equals(datasetId).delete();
+      await db.shipmentCells.where('datasetId').equals(datasetId).delete();
+      await db.rowProblems.where('datasetId').equals(datasetId).delete();
+      await db.datasets.delete(datasetId);
+    },
+  );
+}
+
+/** Rolls back imports that a crash or a closed window cut short; returns their file names. */
+export async function rollBackInterruptedImports(db: InvestigationDb): Promise<string[]> {
+  const interrupted = await db.datasets.where('status').equals('importing').toArray();
+  for (const dataset of interrupted) await removeDatasetRecords(db, dataset.id);
+  return interrupted.map((dataset) => dataset.fileName);
+}
+
+export async function importDataset(
+  db: InvestigationDb,
+  file: Blob,
+  fileName: string,
+  choices: ImportChoices,
+  options: { onProgress?: (progress: ImportProgress) => void; signal?: AbortSignal } = {},
+): Promise<Dataset> {
+  const head = new Uint8Array(await file.slice(0, PROBE_BYTES).arrayBuffer());
+  const probe = probeDelimited(fileName, head, file.size <= PROBE_BYTES, choices);
+  const missing = missingRequiredFields(choices.mapping);
+  if (missing.length > 0)
+    throw new UnreadableFileError(fileName, `no column is mapped to ${missing.join(' or ')}`);
+  const dataset: Dataset = {
+    id: crypto.randomUUID(),
+    fileName,
+    fileSha256: '',
+    size: file.size,
+    vendor: choices.vendor.trim(),
+    origin: choices.origin.trim(),
+    importedAt: Date.now(),
+    status: 'importing',
+    format: 'delimited',
+    encoding: probe.encoding.encoding,
+    delimiter: probe.delimiter,
+    sheet: null,
+    headerLine: choices.headerLine,
+    headers: probe.headers,
+    mapping: choices.mapping,
+    dayMonthOrder: choices.dayMonthOrder,
+    decimalComma: choices.decimalComma,
+    defaultCurrency: choices.defaultCurrency.trim().toUpperCase(),
+    counts: { records: 0, accepted: 0, rejected: 0, blank: 0, duplicates: 0 },
+    blockCount: 0,
+  };
+  await db.datasets.add(dataset);
+
+  const started = performance.now();
+  let pending: Shipment[] = [];
+  let blockNo = 0;
+  let lastProgress = 0;
+  const writeBlock = async (shipments: Shipment[]) => {
+    const { block, cells } = buildBlock(dataset.id, blockNo, shipments);
+    blockNo += 1;
+    await db.transaction('rw', [db.shipmentBlocks, db.shipmentCells], async () => {
+      await db.shipmentBlocks.add(block);
+      await db.shipmentCells.add(cells);
+    });
+  };
+  try {
+    const summary = await readDelimited(
+      blobChunks(file),
+      {
+        ...choices,
+        fileName,
+        encoding: probe.encoding.encoding,
+        delimiter: probe.delimiter,
+        columnCount: probe.headers.length,
+      },
+      {
+        signal: options.signal,
+        batchSize: BLOCK_ROWS,
+        onBatch: async (shipments, rejected) => {
+          options.signal?.throwIfAborted();
+          pending = pending.concat(shipments);
+          while (pending.length >= BLOCK_ROWS) {
+            await writeBlock(pending.slice(0, BLOCK_ROWS));
+            pending = pending.slice(BLOCK_ROWS);
+          }
+          if (rejected.length > 0) {
+            await db.rowProblems.bulkAdd(
+              rejected.map((row) => ({ datasetId: dataset.id, ...row })),
+            );
+          }
+        },
+        onProgress: (bytesRead, records) => {
+          const now = performance.now();
+          if (now - lastProgress < 200 && bytesRead < file.size) return;
+          lastProgress = now;
+          const seconds = (now - started) / 1000;
+          options.onProgress?.({
+            bytesRead,
+            totalBytes: file.size,
+            records,
+            rowsPerSecond: seconds > 0 ? Math.round(records / seconds) : 0,
+          });
+        },
+      },
+    );
+    options.signal?.throwIfAborted();
+    if (pending.length > 0) await writeBlock(pending);
+    if (summary.accepted === 0 && summary.rejected === 0) {
+      throw new UnreadableFileError(
+        fileName,
+        'the file has a header but no records',
+        choices.headerLine,
+      );
+    }
+    const complete: Dataset = {
+      ...dataset,
+      status: 'complete',
+      fileSha256: summary.sha256,
+      counts: {
+        records: summary.records,
+        accepted: summary.accepted,
+        rejected: summary.rejected,
+        blank: summary.blank,
+        duplicates: summary.duplicates,
+      },
+      blockCount: blockNo,
+    };
+    await db.transaction('rw', [db.datasets, db.files, db.mappings], async () => {
+      if (!(await db.files.get(summary.sha256))) {
+        await db.files.add({
+          sha256: summary.sha256,
+          blob: file,
+          size: file.size,
+          name: fileName,
+          mime: file.type,
+        });
+      }
+      await db.mappings.put({
+        signature: headerSignature(probe.headers),
+        mapping: choices.mapping,
+        updatedAt: Date.now(),
+      });
+      await db.datasets.put(complete);
+    });
+    return complete;
+  } catch (error) {
+    await removeDatasetRecords(db, dataset.id);
+    throw error;
+  }
+}
+
+/** The choices an import takes when the user changes nothing in the preview. */
+export const choicesFromPreview = (
+  preview: ImportPreview,
+  labels: { vendor?: string; origin?: string } = {},
+): ImportChoices => ({
+  mapping: preview.mapping,
+  headerLine: preview.headerLine,
+  dayMonthOrder: preview.dayMonthOrder,
+  decimalComma: preview.decimalComma,
+  defaultCurrency: preview.defaultCurrency,
+  vendor: labels.vendor ?? '',
+  origin: labels.origin ?? '',
+});

@@ -1,0 +1,33 @@
+import type { Dataset } from '../../../../shared/customs/dataset';
+import type { ColumnMapping } from '../../../../shared/customs/fields';
+import type { DelimitedProbe, ProbeOverrides } from '../../../../shared/customs/probe';
+import type { RowProblem, Shipment } from '../../../../shared/customs/shipment';
+
+/** What the import dialog shows before an import: how the file will be read, and its first rows. */
+export type ImportPreview = DelimitedProbe & {
+  fileName: string;
+  size: number;
+  /** The first rows normalised with the proposed settings. */
+  rows: ({ rowNumber: number } & ({ shipment: Shipment } | { problems: RowProblem[] }))[];
+  /** A dataset already imported from the same bytes, if any. */
+  sameBytesAs: string | null;
+};
+
+export type ImportChoices = ProbeOverrides & {
+  mapping: ColumnMapping;
+  headerLine: number;
+  dayMonthOrder: 'MDY' | 'DMY';
+  decimalComma: boolean;
+  defaultCurrency: string;
+  vendor: string;
+  origin: string;
+};
+
+export type ImportProgress = {
+  bytesRead: number;
+  totalBytes: number;
+  records: number;
+  rowsPerSecond: number;
+};
+
+export type ImportOutcome = { dataset: Dataset };

@@ -1,0 +1,62 @@
+import { useState, type FormEvent } from 'react';
+import type { ShipmentFilter } from '../../../../shared/customs/shipmentFilter';
+import type { InvestigationDb } from '../../db/schema';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { useAction } from '../../ui/useAction';
+import { deleteSavedFilter, saveFilter } from './savedFilterMutations';
+import { useSavedFilters } from './useSavedFilters';
+
+export function SavedFilters(props: {
+  db: InvestigationDb;
+  filter: ShipmentFilter;
+  onApply: (filter: ShipmentFilter) => void;
+}) {
+  const saved = useSavedFilters(props.db);
+  const [name, setName] = useState('');
+  const { error, run } = useAction();
+  const onSave = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      await saveFilter(props.db, name, props.filter);
+      setName('');
+    });
+  };
+  return (
+    <details className="saved-filters">
+      <summary>Saved filters ({saved?.length ?? 0})</summary>
+      <form className="inline-form" onSubmit={onSave}>
+        <label htmlFor="saved-filter-name">Filter name</label>
+        <input
+          id="saved-filter-name"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          placeholder="e.g. Poly → Ulan-Ude, 2022"
+        />
+        <button type="submit">Save filter</button>
+      </form>
+      <ErrorMessage error={error} />
+      <ul>
+        {saved?.map((entry) => (
+          <li key={entry.id}>
+            {entry.name}{' '}
+            <button
+              type="button"
+              onClick={() => props.onApply(entry.filter)}
+              aria-label={`Apply filter ${entry.name}`}
+            >
+              Apply
+            </button>{' '}
+            <button
+              type="button"
+              className="danger"
+              onClick={() => void run(() => deleteSavedFilter(props.db, entry.id))}
+              aria-label={`Delete filter ${entry.name}`}
+            >
+              Delete
+            </button>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,77 @@
+import { useId } from 'react';
+import type { Dataset } from '../../../../shared/customs/dataset';
+import type { ShipmentFilter } from '../../../../shared/customs/shipmentFilter';
+
+type TextKey = Exclude<keyof ShipmentFilter, 'partyRole' | 'datasetIds'>;
+
+export function ShipmentFilters(props: {
+  filter: ShipmentFilter;
+  onChange: (filter: ShipmentFilter) => void;
+  datasets: Dataset[];
+}) {
+  const { filter, onChange } = props;
+  const id = useId();
+  const text = (
+    key: TextKey,
+    label: string,
+    options: { placeholder?: string; type?: string; size?: number } = {},
+  ) => (
+    <div className="filter">
+      <label htmlFor={`${id}-${key}`}>{label}</label>
+      <input
+        id={`${id}-${key}`}
+        type={options.type ?? 'text'}
+        value={filter[key]}
+        size={options.size}
+        placeholder={options.placeholder}
+        onChange={(event) => onChange({ ...filter, [key]: event.target.value })}
+      />
+    </div>
+  );
+  return (
+    <div className="filters shipment-filters" role="search" aria-label="Filter shipments">
+      {text('party', 'Party', { placeholder: 'e.g. poly tech', size: 18 })}
+      <div className="filter">
+        <label htmlFor={`${id}-role`}>Party role</label>
+        <select
+          id={`${id}-role`}
+          value={filter.partyRole}
+          onChange={(event) =>
+            onChange({ ...filter, partyRole: event.target.value as ShipmentFilter['partyRole'] })
+          }
+        >
+          <option value="either">Shipper or consignee</option>
+          <option value="shipper">Shipper</option>
+          <option value="consignee">Consignee</option>
+        </select>
+      </div>
+      {text('dateFrom', 'From date', { type: 'date' })}
+      {text('dateTo', 'To date', { type: 'date' })}
+      {text('hsPrefix', 'HS code starts with', { size: 8 })}
+      {text('originCountry', 'Origin country', { placeholder: 'CN or China', size: 10 })}
+      {text('destinationCountry', 'Destination country', { placeholder: 'RU or Россия', size: 10 })}
+      {text('words', 'Description words', { placeholder: 'e.g. helicopter rotor', size: 18 })}
+      {text('valueMin', 'Value from', { size: 8 })}
+      {text('valueMax', 'Value to', { size: 8 })}
+      {text('weightMin', 'Weight from (kg)', { size: 8 })}
+      {text('weightMax', 'Weight to (kg)', { size: 8 })}
+      <div className="filter">
+        <label htmlFor={`${id}-dataset`}>Dataset</label>
+        <select
+          id={`${id}-dataset`}
+          value={filter.datasetIds[0] ?? ''}
+          onChange={(event) =>
+            onChange({ ...filter, datasetIds: event.target.value ? [event.target.value] : [] })
+          }
+        >
+          <option value="">All datasets</option>
+          {props.datasets.map((dataset) => (
+            <option key={dataset.id} value={dataset.id}>
+              {dataset.fileName}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,201 @@
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { ShipmentSort } from '../../../../shared/customs/shipmentFilter';
+import type { ShipmentRow } from '../../../../shared/customs/shipmentIndex';
+import type { ShipmentColumn } from './shipmentColumns';
+import { shipmentWorker } from './shipmentWorkerClient';
+
+const ROW_HEIGHT = 28;
+/**
+ * Chromium caps an element's height near 33.5 million pixels, which a million 28-px rows come close
+ * to and two million pass. Past this height the scrollbar maps proportionally onto the rows instead.
+ * (Virtual-list libraries place row i at i × height, which is why this one is written here.)
+ */
+const MAX_SCROLL_HEIGHT = 8_000_000;
+const OVERSCAN = 10;
+
+type Props = {
+  count: number;
+  /** Changes whenever the engine's result changes, so cached rows are dropped. */
+  resultVersion: number;
+  columns: ShipmentColumn[];
+  sort: ShipmentSort;
+  onSort: (sort: ShipmentSort) => void;
+  selected: number | null;
+  onSelect: (position: number, row: ShipmentRow) => void;
+};
+
+export function ShipmentTable(props: Props) {
+  const { count, resultVersion, columns, selected, onSelect } = props;
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(600);
+  const [rows, setRows] = useState<{ version: number; start: number; rows: ShipmentRow[] }>({
+    version: -1,
+    start: 0,
+    rows: [],
+  });
+
+  const fullHeight = count * ROW_HEIGHT;
+  const height = Math.min(fullHeight, MAX_SCROLL_HEIGHT);
+  const visible = Math.ceil(viewport / ROW_HEIGHT) + 1;
+  const scaled = fullHeight > MAX_SCROLL_HEIGHT;
+  const first = scaled
+    ? Math.round((scrollTop / Math.max(1, height - viewport)) * Math.max(0, count - visible + 1))
+    : Math.floor(scrollTop / ROW_HEIGHT);
+  const windowTop = scaled ? scrollTop : first * ROW_HEIGHT;
+
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element) return undefined;
+    const observer = new ResizeObserver(() => setViewport(element.clientHeight));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    const start = Math.max(0, first - OVERSCAN);
+    void shipmentWorker()
+      .rows(start, visible + OVERSCAN * 2)
+      .then((page) => live && setRows({ version: resultVersion, start, rows: page }));
+    return () => {
+      live = false;
+    };
+  }, [first, visible, resultVersion]);
+
+  /** Scrolls so that row `position` is in view. */
+  const reveal = useCallback(
+    (position: number) => {
+      const element = scroller.current;
+      if (!element) return;
+      if (scaled) {
+        element.scrollTop =
+          (position / Math.max(1, count - visible + 1)) * Math.max(1, height - viewport);
+      } else if (position * ROW_HEIGHT < element.scrollTop) {
+        element.scrollTop = position * ROW_HEIGHT;
+      } else if ((position + 1) * ROW_HEIGHT > element.scrollTop + viewport - ROW_HEIGHT) {
+        element.scrollTop = (position + 2) * ROW_HEIGHT - viewport;
+      }
+    },
+    [scaled, count, visible, height, viewport],
+  );
+
+  const select = (position: number) => {
+    const clamped = Math.max(0, Math.min(count - 1, position));
+    reveal(clamped);
+    void shipmentWorker()
+      .rows(clamped, 1)
+      .then(([row]) => row && onSelect(clamped, row));
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (count === 0) return;
+    const current = selected ?? first - 1;
+    const moves: Record<string, number> = {
+      ArrowDown: current + 1,
+      ArrowUp: current - 1,
+      PageDown: current + visible - 1,
+      PageUp: current - visible + 1,
+      Home: 0,
+      End: count - 1,
+    };
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    select(target);
+  };
+
+  const fresh = rows.version === resultVersion;
+  const template = columns.map((column) => `${column.width}px`).join(' ');
+  return (
+    <div className="shipment-table" role="table" aria-label="Shipments" aria-rowcount={count + 1}>
+      <div role="rowgroup" className="shipment-head">
+        <div
+          role="row"
+          aria-rowindex={1}
+          className="shipment-row"
+          style={{ gridTemplateColumns: template }}
+        >
+          {columns.map((column) => (
+            <div
+              role="columnheader"
+              key={column.id}
+              className={column.numeric ? 'number' : undefined}
+              aria-sort={
+                column.sort && props.sort.column === column.sort
+                  ? props.sort.direction === 'asc'
+                    ? 'ascending'
+                    : 'descending'
+                  : undefined
+              }
+            >
+              {column.sort ? (
+                <button
+                  type="button"
+                  className="sort"
+                  onClick={() =>
+                    props.onSort({
+                      column: column.sort!,
+                      direction:
+                        props.sort.column === column.sort && props.sort.direction === 'asc'
+                          ? 'desc'
+                          : 'asc',
+                    })
+                  }
+                >
+                  {column.label}
+                  {props.sort.column === column.sort
+                    ? props.sort.direction === 'asc'
+                      ? ' ▲'
+                      : ' ▼'
+                    : ''}
+                </button>
+              ) : (
+                column.label
+              )}
+            </div>
+          ))}
+        </div>
+      </div>
+      <div
+        ref={scroller}
+        className="shipment-scroller"
+        tabIndex={0}
+        aria-label="Shipment rows: arrow keys, Page Up/Down, Home and End move; the detail shows the selected row"
+        onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+        onKeyDown={onKeyDown}
+      >
+        <div style={{ height }} />
+        <div role="rowgroup" className="shipment-window" style={{ top: windowTop }}>
+          {fresh &&
+            rows.rows
+              .slice(Math.max(0, first - rows.start), Math.max(0, first - rows.start) + visible)
+              .map((row, offset) => {
+                const position = first + offset;
+                return (
+                  <div
+                    role="row"
+                    key={position}
+                    aria-rowindex={position + 2}
+                    aria-selected={position === selected}
+                    className={position === selected ? 'shipment-row selected' : 'shipment-row'}
+                    style={{ gridTemplateColumns: template }}
+                    onClick={() => select(position)}
+                  >
+                    {columns.map((column) => (
+                      <div
+                        role="cell"
+                        key={column.id}
+                        className={column.numeric ? 'number' : undefined}
+                      >
+                        {column.text(row)}
+                      </div>
+                    ))}
+                  </div>
+                );
+              })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import type { ShipmentRow } from '../../../../shared/customs/shipmentIndex';
+import type { ShipmentSort } from '../../../../shared/customs/shipmentFilter';
+import { formatAmount } from '../../ui/formatting';
+
+export type ShipmentColumn = {
+  id: string;
+  label: string;
+  width: number;
+  numeric?: boolean;
+  sort?: ShipmentSort['column'];
+  text: (row: ShipmentRow) => string;
+};
+
+export const shipmentColumns: ShipmentColumn[] = [
+  { id: 'date', label: 'Date', width: 96, sort: 'date', text: (row) => row.date },
+  { id: 'shipper', label: 'Shipper', width: 220, text: (row) => row.shipper },
+  { id: 'consignee', label: 'Consignee', width: 220, text: (row) => row.consignee },
+  { id: 'origin', label: 'From', width: 52, text: (row) => row.originCountry },
+  { id: 'destination', label: 'To', width: 52, text: (row) => row.destinationCountry },
+  { id: 'hs', label: 'HS code', width: 100, text: (row) => row.hsCode },
+  { id: 'description', label: 'Description', width: 280, text: (row) => row.description },
+  {
+    id: 'weight',
+    label: 'Weight kg',
+    width: 100,
+    numeric: true,
+    sort: 'weightKg',
+    text: (row) => formatAmount(row.weightKg ?? Number.NaN),
+  },
+  {
+    id: 'value',
+    label: 'Value',
+    width: 120,
+    numeric: true,
+    sort: 'value',
+    text: (row) => formatAmount(row.value ?? Number.NaN),
+  },
+  { id: 'currency', label: 'Cur.', width: 48, text: (row) => row.currency },
+  { id: 'declaration', label: 'Declaration', width: 190, text: (row) => row.declarationId },
+  { id: 'dataset', label: 'Dataset', width: 170, text: (row) => row.datasetName },
+  {
+    id: 'row',
+    label: 'Row',
+    width: 64,
+    numeric: true,
+    sort: 'row',
+    text: (row) => String(row.rowNumber),
+  },
+];
+
+export const defaultVisibleColumns = [
+  'date',
+  'shipper',
+  'consignee',
+  'origin',
+  'destination',
+  'hs',
+  'description',
+  'weight',
+  'value',
+  'currency',
+  'dataset',
+  'row',
+];

@@ -1,0 +1,71 @@
+/// <reference lib="webworker" />
+/**
+ * The import worker: parsing, normalising and writing customs files happen here, off the UI thread.
+ * The UI talks to it through Comlink (see useImportWorker.ts).
+ */
+import * as Comlink from 'comlink';
+import type { ProbeOverrides } from '../../../shared/customs/probe';
+import { UnreadableFileError } from '../../../shared/customs/unreadable';
+import { InvestigationDb } from '../db/schema';
+import { importDataset, previewImport } from '../features/datasets/importDataset';
+import type { ImportChoices, ImportProgress } from '../features/datasets/importTypes';
+
+const databases = new Map<string, InvestigationDb>();
+const database = (investigationId: string) => {
+  let db = databases.get(investigationId);
+  if (!db) {
+    db = new InvestigationDb(investigationId);
+    databases.set(investigationId, db);
+  }
+  return db;
+};
+
+let running: AbortController | null = null;
+
+/** Errors cross to the UI as plain messages: the file's own, or a generic one with the cause. */
+const message = (error: unknown): string =>
+  error instanceof UnreadableFileError || error instanceof Error ? error.message : String(error);
+
+const api = {
+  async preview(investigationId: string, file: Blob, fileName: string, overrides: ProbeOverrides) {
+    try {
+      return {
+        ok: true as const,
+        value: await previewImport(database(investigationId), file, fileName, overrides),
+      };
+    } catch (error) {
+      return { ok: false as const, message: message(error) };
+    }
+  },
+
+  async import(
+    investigationId: string,
+    file: Blob,
+    fileName: string,
+    choices: ImportChoices,
+    onProgress: (progress: ImportProgress) => void,
+  ) {
+    running = new AbortController();
+    try {
+      const dataset = await importDataset(database(investigationId), file, fileName, choices, {
+        onProgress,
+        signal: running.signal,
+      });
+      return { ok: true as const, value: dataset };
+    } catch (error) {
+      if (running.signal.aborted)
+        return { ok: false as const, cancelled: true, message: 'Import cancelled.' };
+      return { ok: false as const, cancelled: false, message: message(error) };
+    } finally {
+      running = null;
+    }
+  },
+
+  cancel() {
+    running?.abort();
+  },
+};
+
+export type ImportWorkerApi = typeof api;
+
+Comlink.expose(api);

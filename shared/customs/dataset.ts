@@ -1,0 +1,86 @@
+import type { DayMonthOrder } from './dates';
+import type { Delimiter } from './delimiter';
+import type { TextEncodingName } from './encoding';
+import type { ColumnMapping } from './fields';
+import type { RowProblem } from './shipment';
+
+/** One imported customs file and everything needed to cite and re-read it. */
+export type Dataset = {
+  id: string;
+  fileName: string;
+  fileSha256: string;
+  size: number;
+  /** Who sold or compiled the file. */
+  vendor: string;
+  /** The underlying source, e.g. a country's customs declarations: two vendors of one origin are not independent. */
+  origin: string;
+  importedAt: number;
+  /** Written first as `importing`; flipped to `complete` by the import's last step. */
+  status: 'importing' | 'complete';
+  format: 'delimited' | 'xlsx';
+  encoding: TextEncodingName | null;
+  delimiter: Delimiter | null;
+  sheet: string | null;
+  headerLine: number;
+  headers: string[];
+  mapping: ColumnMapping;
+  dayMonthOrder: DayMonthOrder;
+  decimalComma: boolean;
+  defaultCurrency: string;
+  counts: {
+    records: number;
+    accepted: number;
+    rejected: number;
+    blank: number;
+    duplicates: number;
+  };
+  blockCount: number;
+};
+
+/**
+ * Shipments stored by column, a block of rows per record (see the handbook's storage section).
+ * Repetitive text columns are dictionary-encoded: `shipper[i]` is an index into `dict.shipper`.
+ */
+export type ShipmentBlock = {
+  datasetId: string;
+  blockNo: number;
+  count: number;
+  rowNumber: Int32Array;
+  date: Int32Array;
+  weightKg: Float64Array;
+  value: Float64Array;
+  duplicateOf: Int32Array;
+  declarationId: string[];
+  shipper: Uint32Array;
+  consignee: Uint32Array;
+  originCountry: Uint32Array;
+  destinationCountry: Uint32Array;
+  hsCode: Uint32Array;
+  description: Uint32Array;
+  currency: Uint32Array;
+  dict: Record<DictionaryColumn, string[]>;
+};
+
+export const dictionaryColumns = [
+  'shipper',
+  'consignee',
+  'originCountry',
+  'destinationCountry',
+  'hsCode',
+  'description',
+  'currency',
+] as const;
+export type DictionaryColumn = (typeof dictionaryColumns)[number];
+
+/** The raw cells of a block's rows, apart from the block so that browsing never loads them. */
+export type ShipmentCells = { datasetId: string; blockNo: number; cells: string[][] };
+
+export type StoredRowProblem = {
+  id?: number;
+  datasetId: string;
+  rowNumber: number;
+  cells: string[];
+  problems: RowProblem[];
+};
+
+export type RememberedMapping = { signature: string; mapping: ColumnMapping; updatedAt: number };

@@ -1,0 +1,232 @@
+import { execFileSync } from 'node:child_process';
+import { expect, test, type Page } from '@playwright/test';
+import { fixture } from '../fixturePath';
+import { createInvestigation } from './app';
+import { chooseCustomsFile, importCustomsFile, openTab } from './customs';
+
+const generator = fixture('..', 'tools', 'gen-customs.mjs');
+
+/** Rows in the investigation's customs tables, read from the browser's real IndexedDB. */
+const storedCounts = (page: Page): Promise<number[]> =>
+  page.evaluate(async () => {
+    const name = (await indexedDB.databases()).find((database) =>
+      database.name?.startsWith('waybill-investigation-'),
+    )?.name;
+    const request = indexedDB.open(name ?? '');
+    const db = await new Promise<IDBDatabase>(
+      (resolve) => (request.onsuccess = () => resolve(request.result)),
+    );
+    const count = (table: string) =>
+      new Promise<number>((resolve) => {
+        const counting = db.transaction(table).objectStore(table).count();
+        counting.onsuccess = () => resolve(counting.result);
+      });
+    const counts = [
+      await count('datasets'),
+      await count('shipmentBlocks'),
+      await count('rowProblems'),
+      await count('files'),
+    ];
+    db.close();
+    return counts;
+  });
+
+test('every customs fixture imports with the row counts of the fixtures README', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await createInvestigation(page, 'Four vendors');
+  await openTab(page, 'Datasets');
+  const expected = [
+    ['vendor-a-2022.csv', 400],
+    ['vendor-b-2022.tsv', 300],
+    ['vendor-c-cp1251.csv', 120],
+    ['vendor-d-utf16-pipe.txt', 60],
+  ] as const;
+  for (const [name] of expected)
+    await importCustomsFile(page, fixture('customs', name), { vendor: `Vendor of ${name}` });
+  const table = page.getByRole('table', { name: 'Datasets' });
+  for (const [name, rows] of expected) {
+    const row = table.getByRole('row').filter({ hasText: name });
+    await expect(row.getByRole('cell').nth(2)).toHaveText(String(rows));
+    await expect(row.getByRole('cell').nth(3)).toHaveText('0');
+  }
+  await expect(table.getByRole('row').filter({ hasText: 'vendor-c-cp1251.csv' })).toContainText(
+    'windows-1251, semicolon',
+  );
+  await expect(table.getByRole('row').filter({ hasText: 'vendor-d-utf16-pipe.txt' })).toContainText(
+    'utf-16le, pipe',
+  );
+
+  await openTab(page, 'Shipments');
+  await expect(page.getByRole('status', { name: 'Filtered shipments' })).toContainText(
+    '880 of 880 shipments',
+  );
+  // Vendor-c's Cyrillic names read correctly.
+  await page
+    .getByRole('combobox', { name: 'Dataset' })
+    .selectOption({ label: 'vendor-c-cp1251.csv' });
+  await page.getByLabel('Party', { exact: true }).fill('улан-удэнский');
+  await expect(
+    page
+      .getByRole('table', { name: 'Shipments' })
+      .getByRole('cell', { name: 'АО "УЛАН-УДЭНСКИЙ АВИАЦИОННЫЙ ЗАВОД"' })
+      .first(),
+  ).toBeVisible();
+});
+
+test('in vendor-a, the shipper “poly tech” finds the 13 story shipments across all four spellings', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await createInvestigation(page, 'Poly');
+  await openTab(page, 'Datasets');
+  await importCustomsFile(page, fixture('customs', 'vendor-a-2022.csv'), {
+    vendor: 'Vendor A',
+    origin: 'Customs declarations',
+  });
+  await openTab(page, 'Shipments');
+  await page.getByLabel('Party', { exact: true }).fill('poly tech');
+  await page.getByLabel('Party role').selectOption('shipper');
+  const totals = page.getByRole('status', { name: 'Filtered shipments' });
+  await expect(totals).toContainText('13 of 400 shipments');
+  await expect(totals).toContainText('USD');
+  const shippers = page.getByRole('table', { name: 'Shipments' }).getByRole('row');
+  await expect(shippers).toHaveCount(14);
+  const names = new Set(await shippers.locator('[role=cell]:nth-child(2)').allInnerTexts());
+  expect(names).toEqual(
+    new Set([
+      'POLY TECHNOLOGIES INC',
+      'Poly Technologies, Inc.',
+      'POLY TECHNOLOGIES INCORPORATED',
+      'POLY TECHNOLOGY INC.',
+    ]),
+  );
+
+  // The detail of a row names its file, hash and line; the keyboard reaches the last row.
+  await page.getByRole('table', { name: 'Shipments' }).getByRole('row').nth(1).click();
+  const detail = page.getByRole('complementary', { name: /Row \d+ of vendor-a-2022.csv/ });
+  await expect(detail).toContainText('Vendor A');
+  await expect(detail).toContainText(/[0-9a-f]{64}/);
+  await expect(detail).toContainText('EXPORTER NAME');
+  await page.getByLabel('Party', { exact: true }).fill('');
+  await expect(totals).toContainText('400 of 400 shipments');
+  await page.getByRole('table', { name: 'Shipments' }).locator('[tabindex="0"]').focus();
+  await page.keyboard.press('End');
+  await expect(page.getByRole('row', { selected: true })).toHaveAttribute('aria-rowindex', '401');
+});
+
+test('unreadable files give one message naming the file and row, and store nothing', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await createInvestigation(page, 'Bad files');
+  await openTab(page, 'Datasets');
+  const cases = [
+    ['empty.csv', 'empty.csv: the file is empty'],
+    ['header-only.csv', 'header-only.csv: row 1: the file has a header but no records'],
+    [
+      'binary-garbage.csv',
+      'binary-garbage.csv: this is binary data, not a delimited text file or a workbook',
+    ],
+    ['unbalanced-quote.csv', 'unbalanced-quote.csv: row 12: a quote opens here and never closes'],
+  ];
+  for (const [name, message] of cases) {
+    const dialog = await chooseCustomsFile(page, fixture('bad', name));
+    await expect(dialog.getByRole('alert')).toHaveText(message);
+    await expect(dialog).toContainText('Nothing was stored.');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  }
+  await expect(page.getByText('No customs records yet.')).toBeVisible();
+  expect(await storedCounts(page)).toEqual([0, 0, 0, 0]);
+});
+
+test('mixed-row-errors.csv keeps 4 rows, rejects 7 with reasons, skips 1 blank', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await createInvestigation(page, 'Mixed');
+  await openTab(page, 'Datasets');
+  await importCustomsFile(page, fixture('bad', 'mixed-row-errors.csv'));
+  const row = page
+    .getByRole('table', { name: 'Datasets' })
+    .getByRole('row')
+    .filter({ hasText: 'mixed-row-errors.csv' });
+  await expect(row.getByRole('cell').nth(2)).toHaveText('4');
+  await expect(row.getByRole('cell').nth(3)).toHaveText('7');
+  await page.getByRole('button', { name: 'Rejected rows of mixed-row-errors.csv' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Rejected rows of mixed-row-errors.csv' });
+  const rows = dialog.getByRole('row');
+  await expect(rows).toHaveCount(8);
+  const byRow = await rows.evaluateAll((elements) =>
+    elements
+      .slice(1)
+      .map((element) =>
+        [...element.querySelectorAll('td')].slice(0, 3).map((cell) => cell.textContent),
+      ),
+  );
+  expect(byRow).toEqual([
+    ['2', 'date', '“02/31/2022” is not a real date (month/day order)'],
+    ['3', 'date', '“n/a” is not a date'],
+    ['5', 'weightKg', 'Gross weight (kg) -40 is negative'],
+    ['6', 'weightKg', 'Gross weight (kg) “about 500” is not a number'],
+    ['7', 'row', '9 columns where the header has 10'],
+    ['8', 'row', '12 columns where the header has 10'],
+    ['13', 'shipper', 'neither a shipper nor a consignee'],
+  ]);
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export as CSV' }).click();
+  const csv = await (
+    await download
+  )
+    .path()
+    .then((file) => import('node:fs').then((fs) => fs.readFileSync(file, 'utf8')));
+  expect(csv.split('\r\n')[1]).toMatch(/^"2","date",/);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await openTab(page, 'Shipments');
+  await expect(page.getByRole('status', { name: 'Filtered shipments' })).toContainText(
+    '4 of 4 shipments',
+  );
+});
+
+test('hostile content imports verbatim and is shown as inert text', async ({ page }) => {
+  await page.goto('/');
+  await createInvestigation(page, 'Hostile');
+  await openTab(page, 'Datasets');
+  await importCustomsFile(page, fixture('bad', 'hostile-content.csv'));
+  await openTab(page, 'Shipments');
+  await expect(page.getByRole('status', { name: 'Filtered shipments' })).toContainText(
+    '17 of 17 shipments',
+  );
+  const table = page.getByRole('table', { name: 'Shipments' });
+  await expect(
+    table.getByRole('cell', { name: '=HYPERLINK("http://example.invalid/x","click me")' }).first(),
+  ).toBeVisible();
+  await expect(page.locator('img, script:not([src]), a[href^="javascript"]')).toHaveCount(0);
+  await expect(page).toHaveTitle('Waybill');
+});
+
+test('cancelling an import leaves nothing behind', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  // A file large enough that the import is still running when Cancel is pressed.
+  const big = testInfo.outputPath('big-vendor-a.csv');
+  execFileSync(
+    'node',
+    [generator, '--layout', 'vendor-a', '--rows', '150000', '--seed', '3', '--out', big],
+    { stdio: 'ignore' },
+  );
+  await page.goto('/');
+  await createInvestigation(page, 'Cancelled');
+  await openTab(page, 'Datasets');
+  const dialog = await chooseCustomsFile(page, big);
+  await expect(
+    dialog.getByRole('table', { name: 'Preview of the first rows, normalised' }),
+  ).toBeVisible();
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByText(/rows read/)).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel import' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('No customs records yet.')).toBeVisible();
+  await expect.poll(() => storedCounts(page)).toEqual([0, 0, 0, 0]);
+});
