@@ -4,19 +4,20 @@
  * Prints JSON to stdout; exits 0 when the file is importable, 1 when it is not (reason on stderr).
  */
 import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { canonicalFields } from '../shared/customs/fields';
 import { delimiterNames } from '../shared/customs/delimiter';
 import { isoFromDays } from '../shared/customs/dates';
-import { PROBE_BYTES, probeDelimited } from '../shared/customs/probe';
-import { readDelimited } from '../shared/customs/readDelimited';
+import { PROBE_BYTES, probeFile } from '../shared/customs/probe';
+import { readCustomsFile } from '../shared/customs/readCustomsFile';
 import type { RowProblem, Shipment } from '../shared/customs/shipment';
 import { UnreadableFileError } from '../shared/customs/unreadable';
 
 export type InspectReport = Awaited<ReturnType<typeof inspectFile>>;
 
-function readHead(file: string): { head: Uint8Array; wholeFile: boolean } {
+function readHead(file: string): { head: Uint8Array; size: number } {
   const size = statSync(file).size;
   const head = new Uint8Array(Math.min(size, PROBE_BYTES));
   const fd = openSync(file, 'r');
@@ -25,7 +26,7 @@ function readHead(file: string): { head: Uint8Array; wholeFile: boolean } {
   } finally {
     closeSync(fd);
   }
-  return { head, wholeFile: size <= PROBE_BYTES };
+  return { head, size };
 }
 
 const shownRecord = (shipment: Shipment) => ({
@@ -48,32 +49,33 @@ const shownRecord = (shipment: Shipment) => ({
 
 export async function inspectFile(file: string, sample: number) {
   const fileName = path.basename(file);
-  const { head, wholeFile } = readHead(file);
-  const probe = probeDelimited(fileName, head, wholeFile);
+  const { head, size } = readHead(file);
+  const source = {
+    chunks: () => createReadStream(file, { highWaterMark: 1024 * 1024 }),
+    bytes: async () => new Uint8Array(await readFile(file)),
+  };
+  const probe = await probeFile(fileName, head, size, source.bytes);
   const records: ReturnType<typeof shownRecord>[] = [];
   const problems: ({ rowNumber: number } & RowProblem)[] = [];
-  const summary = await readDelimited(
-    createReadStream(file, { highWaterMark: 1024 * 1024 }),
-    { ...probe, fileName, encoding: probe.encoding.encoding, columnCount: probe.headers.length },
-    {
-      onBatch: (shipments, rejected) => {
-        for (const shipment of shipments)
-          if (records.length < sample) records.push(shownRecord(shipment));
-        for (const row of rejected) {
-          for (const problem of row.problems)
-            if (problems.length < 20) problems.push({ rowNumber: row.rowNumber, ...problem });
-        }
-        return Promise.resolve();
-      },
+  const summary = await readCustomsFile(source, fileName, probe, probe, {
+    onBatch: (shipments, rejected) => {
+      for (const shipment of shipments)
+        if (records.length < sample) records.push(shownRecord(shipment));
+      for (const row of rejected) {
+        for (const problem of row.problems)
+          if (problems.length < 20) problems.push({ rowNumber: row.rowNumber, ...problem });
+      }
+      return Promise.resolve();
     },
-  );
+  });
   return {
     file: fileName,
     format: probe.format,
-    encoding: probe.encoding.encoding,
-    encodingReason: probe.encoding.why,
-    delimiter: delimiterNames[probe.delimiter],
-    sheet: null,
+    encoding: probe.encoding?.encoding ?? null,
+    encodingReason: probe.encoding?.why ?? null,
+    delimiter: probe.delimiter ? delimiterNames[probe.delimiter] : null,
+    sheet: probe.sheet,
+    sheets: probe.sheets,
     headerRow: probe.headerLine,
     mapping: Object.fromEntries(
       probe.headers.map((header, index) => [

@@ -32,14 +32,15 @@ const cache = new Map<string, string | null>();
 
 /** A country name or code, in English or Russian, as ISO 3166 alpha-2; null when unknown. */
 export function countryCode(raw: string): string | null {
+  const known = cache.get(raw);
+  if (known !== undefined) return known;
   const text = raw.trim().replace(/\s+/g, ' ').toUpperCase();
   if (text === '') return null;
-  const cached = cache.get(text);
-  if (cached !== undefined) return cached;
   let code: string | null = extraNames[text] ?? null;
   if (!code && /^[A-Z]{2}$/.test(text) && countries.isValid(text)) code = text;
   if (!code && /^[A-Z]{3}$/.test(text)) code = countries.alpha3ToAlpha2(text) ?? null;
   code ??= countries.getAlpha2Code(text, 'en') ?? countries.getAlpha2Code(text, 'ru') ?? null;
-  cache.set(text, code);
+  // Keyed by the raw spelling: files repeat a few spellings of few countries, millions of times.
+  if (cache.size < 10_000) cache.set(raw, code);
   return code;
 }

@@ -58,9 +58,19 @@ export function decideDayMonthOrder(samples: Iterable<string>): {
 
 export type DateResult = { days: number } | { error: string };
 
-export function parseDate(raw: string, order: DayMonthOrder): DateResult {
+/**
+ * `excelDates`: the file is a workbook, whose date cells hold Excel serial day numbers.
+ */
+export function parseDate(raw: string, order: DayMonthOrder, excelDates = false): DateResult {
   const text = raw.trim();
   if (text === '') return { error: 'no date' };
+  if (excelDates && /^\d{1,7}(\.\d+)?$/.test(text)) {
+    const serial = Number(text);
+    // 1 is 1900-01-01 and 2958465 is 9999-12-31, Excel's own range.
+    return serial >= 1 && serial <= 2_958_465
+      ? { days: daysFromExcelSerial(serial) }
+      : { error: `“${text}” is not a date` };
+  }
   const isoMatch = iso.exec(text);
   if (isoMatch) {
     const days = daysFromParts(Number(isoMatch[1]), Number(isoMatch[2]), Number(isoMatch[3]));

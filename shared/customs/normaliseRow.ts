@@ -13,6 +13,8 @@ export type RowSettings = {
   dayMonthOrder: DayMonthOrder;
   decimalComma: boolean;
   defaultCurrency: string;
+  /** The file is a workbook: numbers in the date column are Excel serial dates. */
+  excelDates: boolean;
 };
 
 const cell = (cells: readonly string[], mapping: ColumnMapping, field: CanonicalField): string => {
@@ -64,7 +66,7 @@ export function normaliseRow(
   }
   const { mapping } = settings;
   const problems: RowProblem[] = [];
-  const date = parseDate(cell(cells, mapping, 'date'), settings.dayMonthOrder);
+  const date = parseDate(cell(cells, mapping, 'date'), settings.dayMonthOrder, settings.excelDates);
   if ('error' in date) {
     problems.push({
       field: 'date',

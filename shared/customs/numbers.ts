@@ -17,6 +17,13 @@ export function usesDecimalComma(samples: Iterable<string>): boolean {
 }
 
 export function parseNumber(raw: string, decimalComma: boolean): number | null {
+  // The common forms skip the general separator logic below (this runs twice per imported row).
+  if (decimalComma) {
+    if (/^\d{1,15}(,\d+)?$/.test(raw)) return Number(raw.replace(',', '.'));
+  } else {
+    if (/^\d{1,15}(\.\d+)?$/.test(raw)) return Number(raw);
+    if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(raw)) return Number(raw.replace(/,/g, ''));
+  }
   let text = raw.trim().replace(groupSpaces, '');
   if (text === '') return null;
   const negative = /^-/.test(text) || /^\(.*\)$/.test(text);

@@ -60,7 +60,24 @@ export function transliterate(upperText: string): string {
   return out;
 }
 
+const keyCache = new Map<string, string>();
+const KEY_CACHE_LIMIT = 200_000;
+
+/**
+ * The key of a party name. Memoised: customs files repeat a few thousand spellings across millions
+ * of rows, and this is the costliest step of normalising a row.
+ */
 export function partyKey(raw: string): string {
+  let key = keyCache.get(raw);
+  if (key === undefined) {
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+    key = computePartyKey(raw);
+    keyCache.set(raw, key);
+  }
+  return key;
+}
+
+function computePartyKey(raw: string): string {
   const words = raw
     .normalize('NFKC')
     .toUpperCase()

@@ -1,8 +1,8 @@
 import {
+  currencyFromHeader,
   knownHeaderCount,
   missingRequiredFields,
   proposeMapping,
-  currencyFromHeader,
 } from './columnMapping';
 import { decideDayMonthOrder, type DayMonthOrder } from './dates';
 import {
@@ -22,15 +22,24 @@ import {
 import type { ColumnMapping } from './fields';
 import { usesDecimalComma } from './numbers';
 import { UnreadableFileError } from './unreadable';
+import { openXlsx } from './xlsx';
 
-/** How much of a file the probe reads to decide how to read the rest. */
+/** How much of a delimited file the probe reads to decide how to read the rest. */
 export const PROBE_BYTES = 2 * 1024 * 1024;
+/** How many rows of a sheet the probe reads. */
+const PROBE_ROWS = 300;
 
-export type DelimitedProbe = {
-  format: 'delimited';
-  encoding: EncodingGuess;
-  delimiter: Delimiter;
-  /** The file line of the header row (title rows above it are skipped). */
+/** How a file will be read: decided from its start, shown to the user, and overridable. */
+export type FileProbe = {
+  format: 'delimited' | 'xlsx';
+  /** Delimited text only. */
+  encoding: EncodingGuess | null;
+  delimiter: Delimiter | null;
+  /** Workbooks only: every sheet, and the one read. */
+  sheets: string[];
+  sheet: string | null;
+  excelDates: boolean;
+  /** The row (file line, or sheet row) of the header; title rows above it are skipped. */
   headerLine: number;
   headers: string[];
   mapping: ColumnMapping;
@@ -43,7 +52,7 @@ export type DelimitedProbe = {
   preview: RawRecord[];
 };
 
-export type ProbeOverrides = { encoding?: TextEncodingName; delimiter?: Delimiter };
+export type ProbeOverrides = { encoding?: TextEncodingName; delimiter?: Delimiter; sheet?: string };
 
 /** Finds the header row: the row naming the most known columns, else the first row of the usual width. */
 export function findHeaderIndex(records: readonly RawRecord[]): number {
@@ -64,6 +73,51 @@ export function findHeaderIndex(records: readonly RawRecord[]): number {
   return records.findIndex((record) => record.cells.length === modal);
 }
 
+type Layout = Pick<
+  FileProbe,
+  | 'headerLine'
+  | 'headers'
+  | 'mapping'
+  | 'missingRequired'
+  | 'dayMonthOrder'
+  | 'dayMonthOrderDecided'
+  | 'decimalComma'
+  | 'defaultCurrency'
+  | 'preview'
+>;
+
+/** What the first records of any file say: where the header is, what its columns mean, how values read. */
+function describeRecords(
+  fileName: string,
+  records: readonly RawRecord[],
+  complete: boolean,
+): Layout {
+  const rows = records.filter((record) => !isBlankRecord(record.cells));
+  const header = rows[findHeaderIndex(rows)];
+  if (!header) throw new UnreadableFileError(fileName, 'no header row was found');
+  const body = rows.slice(rows.indexOf(header) + 1);
+  if (body.length === 0 && complete) {
+    throw new UnreadableFileError(fileName, 'the file has a header but no records', header.line);
+  }
+  const headers = header.cells.map((cell) => cell.trim());
+  const mapping = proposeMapping(headers);
+  const column = (index: number | null) =>
+    index === null ? [] : body.slice(0, 2000).map((record) => record.cells[index] ?? '');
+  const order = decideDayMonthOrder(column(mapping.date));
+  return {
+    headerLine: header.line,
+    headers,
+    mapping,
+    missingRequired: missingRequiredFields(mapping),
+    dayMonthOrder: order.order,
+    dayMonthOrderDecided: order.decided,
+    decimalComma: usesDecimalComma([...column(mapping.value), ...column(mapping.weightKg)]),
+    defaultCurrency:
+      currencyFromHeader(mapping.value === null ? undefined : headers[mapping.value]) ?? '',
+    preview: body.slice(0, 20),
+  };
+}
+
 /**
  * Reads the start of a delimited file (`head`, at most PROBE_BYTES; `wholeFile` when that is all of
  * it) and decides how to read it. Throws UnreadableFileError for a file that cannot be imported.
@@ -73,13 +127,13 @@ export function probeDelimited(
   head: Uint8Array,
   wholeFile: boolean,
   overrides: ProbeOverrides = {},
-): DelimitedProbe {
+): FileProbe {
   if (head.length === 0) throw new UnreadableFileError(fileName, 'the file is empty');
   const sniffed = sniffEncoding(head);
   const encoding: EncodingGuess = overrides.encoding
     ? { encoding: overrides.encoding, bom: sniffed.bom, why: 'chosen by you' }
     : sniffed;
-  if (isZip(head) || looksBinary(head, encoding.encoding)) {
+  if (looksBinary(head, encoding.encoding)) {
     throw new UnreadableFileError(
       fileName,
       'this is binary data, not a delimited text file or a workbook',
@@ -107,32 +161,59 @@ export function probeDelimited(
       throw error;
     }
   }
-  const rows = records.filter((record) => !isBlankRecord(record.cells));
-  const headerIndex = findHeaderIndex(rows);
-  const header = rows[headerIndex];
-  if (!header) throw new UnreadableFileError(fileName, 'no header row was found');
-  const body = rows.slice(headerIndex + 1);
-  if (body.length === 0 && wholeFile) {
-    throw new UnreadableFileError(fileName, 'the file has a header but no records', header.line);
-  }
-  const headers = header.cells.map((cell) => cell.trim());
-  const mapping = proposeMapping(headers);
-  const column = (index: number | null) =>
-    index === null ? [] : body.slice(0, 2000).map((record) => record.cells[index] ?? '');
-  const order = decideDayMonthOrder(column(mapping.date));
   return {
     format: 'delimited',
     encoding,
     delimiter,
-    headerLine: header.line,
-    headers,
-    mapping,
-    missingRequired: missingRequiredFields(mapping),
-    dayMonthOrder: order.order,
-    dayMonthOrderDecided: order.decided,
-    decimalComma: usesDecimalComma([...column(mapping.value), ...column(mapping.weightKg)]),
-    defaultCurrency:
-      currencyFromHeader(mapping.value === null ? undefined : headers[mapping.value]) ?? '',
-    preview: body.slice(0, 20),
+    sheets: [],
+    sheet: null,
+    excelDates: false,
+    ...describeRecords(fileName, records, wholeFile),
   };
+}
+
+/** Reads the first rows of a workbook's sheet (the first sheet unless one is chosen). */
+export async function probeXlsx(
+  fileName: string,
+  bytes: Uint8Array,
+  overrides: ProbeOverrides = {},
+): Promise<FileProbe> {
+  const book = openXlsx(fileName, bytes);
+  const sheet = overrides.sheet ?? book.sheets[0]?.name ?? '';
+  const records: RawRecord[] = [];
+  await book.read(sheet, (rows) => void records.push(...rows), { maxRows: PROBE_ROWS });
+  if (records.length === 0)
+    throw new UnreadableFileError(fileName, `the sheet “${sheet}” is empty`);
+  return {
+    format: 'xlsx',
+    encoding: null,
+    delimiter: null,
+    sheets: book.sheets.map((candidate) => candidate.name),
+    sheet,
+    excelDates: true,
+    ...describeRecords(fileName, records, records.length < PROBE_ROWS),
+  };
+}
+
+/** Probes any customs file: a zip signature means a workbook, anything else delimited text. */
+export async function probeFile(
+  fileName: string,
+  head: Uint8Array,
+  size: number,
+  wholeBytes: () => Promise<Uint8Array>,
+  overrides: ProbeOverrides = {},
+): Promise<FileProbe> {
+  if (size === 0) throw new UnreadableFileError(fileName, 'the file is empty');
+  if (isZip(head)) {
+    try {
+      return await probeXlsx(fileName, await wholeBytes(), overrides);
+    } catch (error) {
+      if (error instanceof UnreadableFileError && !/zip|workbook/.test(error.reason)) throw error;
+      throw new UnreadableFileError(
+        fileName,
+        'this is binary data, not a delimited text file or a workbook',
+      );
+    }
+  }
+  return probeDelimited(fileName, head, size <= head.length, overrides);
 }

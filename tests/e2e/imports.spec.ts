@@ -42,6 +42,7 @@ test('every customs fixture imports with the row counts of the fixtures README',
     ['vendor-b-2022.tsv', 300],
     ['vendor-c-cp1251.csv', 120],
     ['vendor-d-utf16-pipe.txt', 60],
+    ['vendor-a-2022.xlsx', 400],
   ] as const;
   for (const [name] of expected)
     await importCustomsFile(page, fixture('customs', name), { vendor: `Vendor of ${name}` });
@@ -57,10 +58,13 @@ test('every customs fixture imports with the row counts of the fixtures README',
   await expect(table.getByRole('row').filter({ hasText: 'vendor-d-utf16-pipe.txt' })).toContainText(
     'utf-16le, pipe',
   );
+  await expect(table.getByRole('row').filter({ hasText: 'vendor-a-2022.xlsx' })).toContainText(
+    'XLSX, sheet “Shipments”',
+  );
 
   await openTab(page, 'Shipments');
   await expect(page.getByRole('status', { name: 'Filtered shipments' })).toContainText(
-    '880 of 880 shipments',
+    '1,280 of 1,280 shipments',
   );
   // Vendor-c's Cyrillic names read correctly.
   await page

@@ -10,7 +10,15 @@ import { RejectedRowsDialog } from './RejectedRowsDialog';
 import { deleteDataset, recoverInterruptedImports } from './datasetMutations';
 import { useDatasets } from './useDatasets';
 
-const customsFilters = [{ name: 'Customs exports', extensions: ['csv', 'tsv', 'txt'] }];
+/** How a dataset's file was read, in words: what a colleague needs to read it the same way. */
+function readAs(dataset: Dataset): string {
+  const where = `header row ${dataset.headerLine}`;
+  if (dataset.format === 'xlsx') return `XLSX, sheet “${dataset.sheet ?? ''}”, ${where}`;
+  const order = dataset.dayMonthOrder === 'MDY' ? 'month/day' : 'day.month';
+  return `${dataset.encoding ?? ''}, ${dataset.delimiter ? delimiterNames[dataset.delimiter] : ''}, ${where}, ${order}`;
+}
+
+const customsFilters = [{ name: 'Customs exports', extensions: ['csv', 'tsv', 'txt', 'xlsx'] }];
 
 export function DatasetsPage({ db }: { db: InvestigationDb }) {
   const datasets = useDatasets(db);
@@ -59,7 +67,9 @@ export function DatasetsPage({ db }: { db: InvestigationDb }) {
       {datasets === undefined ? (
         <p aria-busy="true">Loading datasets…</p>
       ) : datasets.length === 0 ? (
-        <p className="hint">No customs records yet. Import a vendor’s CSV, TSV or text export.</p>
+        <p className="hint">
+          No customs records yet. Import a vendor’s CSV, TSV, text or XLSX export.
+        </p>
       ) : (
         <table>
           <caption className="visually-hidden">Datasets</caption>
@@ -91,12 +101,7 @@ export function DatasetsPage({ db }: { db: InvestigationDb }) {
                 <td>{dataset.origin || '—'}</td>
                 <td>{dataset.counts.accepted.toLocaleString()}</td>
                 <td>{dataset.counts.rejected.toLocaleString()}</td>
-                <td>
-                  {dataset.encoding},{' '}
-                  {dataset.delimiter ? delimiterNames[dataset.delimiter] : dataset.sheet}, header
-                  row {dataset.headerLine},{' '}
-                  {dataset.dayMonthOrder === 'MDY' ? 'month/day' : 'day.month'}
-                </td>
+                <td>{readAs(dataset)}</td>
                 <td>{formatDateTime(dataset.importedAt)}</td>
                 <td>
                   <span className="row-actions">

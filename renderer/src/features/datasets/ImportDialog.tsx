@@ -9,6 +9,7 @@ import {
 } from '../../../../shared/customs/fields';
 import { missingRequiredFields } from '../../../../shared/customs/columnMapping';
 import { normaliseRow } from '../../../../shared/customs/normaliseRow';
+import type { ProbeOverrides } from '../../../../shared/customs/probe';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { ImportPreviewTable } from './ImportPreviewTable';
@@ -31,10 +32,7 @@ export function ImportDialog(props: {
   onClose: () => void;
 }) {
   const { investigationId, fileName, file } = props;
-  const [overrides, setOverrides] = useState<{
-    encoding?: TextEncodingName;
-    delimiter?: Delimiter;
-  }>({});
+  const [overrides, setOverrides] = useState<ProbeOverrides>({});
   const [stage, setStage] = useState<Stage>({ name: 'reading' });
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
   const [order, setOrder] = useState<'MDY' | 'DMY'>('MDY');
@@ -73,6 +71,7 @@ export function ImportDialog(props: {
       dayMonthOrder: order,
       decimalComma,
       defaultCurrency: currency,
+      excelDates: preview.excelDates,
     };
     return preview.preview.map(({ line, cells }) => ({
       rowNumber: line,
@@ -132,38 +131,60 @@ export function ImportDialog(props: {
             </p>
           )}
           <div className="field-grid">
-            <label>
-              <span>Encoding</span>
-              <select
-                value={preview.encoding.encoding}
-                onChange={(event) =>
-                  setOverrides({ ...overrides, encoding: event.target.value as TextEncodingName })
-                }
-              >
-                {textEncodings.map((encoding) => (
-                  <option key={encoding} value={encoding}>
-                    {encoding}
-                  </option>
-                ))}
-              </select>
-              <small>{preview.encoding.why}</small>
-            </label>
-            <label>
-              <span>Delimiter</span>
-              <select
-                value={preview.delimiter}
-                onChange={(event) =>
-                  setOverrides({ ...overrides, delimiter: event.target.value as Delimiter })
-                }
-              >
-                {delimiters.map((delimiter) => (
-                  <option key={delimiter} value={delimiter}>
-                    {delimiterNames[delimiter]}
-                  </option>
-                ))}
-              </select>
-              <small>Header on row {preview.headerLine}</small>
-            </label>
+            {preview.format === 'xlsx' ? (
+              <label>
+                <span>Sheet</span>
+                <select
+                  value={preview.sheet ?? ''}
+                  onChange={(event) => setOverrides({ sheet: event.target.value })}
+                >
+                  {preview.sheets.map((sheet) => (
+                    <option key={sheet} value={sheet}>
+                      {sheet}
+                    </option>
+                  ))}
+                </select>
+                <small>Header on row {preview.headerLine}</small>
+              </label>
+            ) : (
+              <>
+                <label>
+                  <span>Encoding</span>
+                  <select
+                    value={preview.encoding?.encoding}
+                    onChange={(event) =>
+                      setOverrides({
+                        ...overrides,
+                        encoding: event.target.value as TextEncodingName,
+                      })
+                    }
+                  >
+                    {textEncodings.map((encoding) => (
+                      <option key={encoding} value={encoding}>
+                        {encoding}
+                      </option>
+                    ))}
+                  </select>
+                  <small>{preview.encoding?.why}</small>
+                </label>
+                <label>
+                  <span>Delimiter</span>
+                  <select
+                    value={preview.delimiter ?? ','}
+                    onChange={(event) =>
+                      setOverrides({ ...overrides, delimiter: event.target.value as Delimiter })
+                    }
+                  >
+                    {delimiters.map((delimiter) => (
+                      <option key={delimiter} value={delimiter}>
+                        {delimiterNames[delimiter]}
+                      </option>
+                    ))}
+                  </select>
+                  <small>Header on row {preview.headerLine}</small>
+                </label>
+              </>
+            )}
             <label>
               <span>Date order</span>
               <select

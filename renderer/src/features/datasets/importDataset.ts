@@ -8,13 +8,38 @@ import { BLOCK_ROWS, buildBlock } from '../../../../shared/customs/blocks';
 import { headerSignature, missingRequiredFields } from '../../../../shared/customs/columnMapping';
 import type { Dataset } from '../../../../shared/customs/dataset';
 import { normaliseRow } from '../../../../shared/customs/normaliseRow';
-import { PROBE_BYTES, probeDelimited, type ProbeOverrides } from '../../../../shared/customs/probe';
-import { readDelimited } from '../../../../shared/customs/readDelimited';
+import {
+  PROBE_BYTES,
+  probeFile,
+  type FileProbe,
+  type ProbeOverrides,
+} from '../../../../shared/customs/probe';
+import { readCustomsFile, type FileSource } from '../../../../shared/customs/readCustomsFile';
 import type { Shipment } from '../../../../shared/customs/shipment';
 import { UnreadableFileError } from '../../../../shared/customs/unreadable';
 import type { InvestigationDb } from '../../db/schema';
 import { blobChunks, sha256Hex } from '../../workers/byteStream';
 import type { ImportChoices, ImportPreview, ImportProgress } from './importTypes';
+
+const sourceOf = (file: Blob): FileSource => ({
+  chunks: () => blobChunks(file),
+  bytes: async () => new Uint8Array(await file.arrayBuffer()),
+});
+
+async function probeBlob(
+  file: Blob,
+  fileName: string,
+  overrides: ProbeOverrides,
+): Promise<FileProbe> {
+  const head = new Uint8Array(await file.slice(0, PROBE_BYTES).arrayBuffer());
+  return probeFile(
+    fileName,
+    head,
+    file.size,
+    async () => new Uint8Array(await file.arrayBuffer()),
+    overrides,
+  );
+}
 
 export async function previewImport(
   db: InvestigationDb,
@@ -22,8 +47,7 @@ export async function previewImport(
   fileName: string,
   overrides: ProbeOverrides = {},
 ): Promise<ImportPreview> {
-  const head = new Uint8Array(await file.slice(0, PROBE_BYTES).arrayBuffer());
-  const probe = probeDelimited(fileName, head, file.size <= PROBE_BYTES, overrides);
+  const probe = await probeBlob(file, fileName, overrides);
   const remembered = await db.mappings.get(headerSignature(probe.headers));
   const mapping = remembered?.mapping ?? probe.mapping;
   const settings = { ...probe, mapping, columnCount: probe.headers.length };
@@ -75,8 +99,7 @@ export async function importDataset(
   choices: ImportChoices,
   options: { onProgress?: (progress: ImportProgress) => void; signal?: AbortSignal } = {},
 ): Promise<Dataset> {
-  const head = new Uint8Array(await file.slice(0, PROBE_BYTES).arrayBuffer());
-  const probe = probeDelimited(fileName, head, file.size <= PROBE_BYTES, choices);
+  const probe = await probeBlob(file, fileName, choices);
   const missing = missingRequiredFields(choices.mapping);
   if (missing.length > 0)
     throw new UnreadableFileError(fileName, `no column is mapped to ${missing.join(' or ')}`);
@@ -89,10 +112,10 @@ export async function importDataset(
     origin: choices.origin.trim(),
     importedAt: Date.now(),
     status: 'importing',
-    format: 'delimited',
-    encoding: probe.encoding.encoding,
+    format: probe.format,
+    encoding: probe.encoding?.encoding ?? null,
     delimiter: probe.delimiter,
-    sheet: null,
+    sheet: probe.sheet,
     headerLine: choices.headerLine,
     headers: probe.headers,
     mapping: choices.mapping,
@@ -117,45 +140,33 @@ export async function importDataset(
     });
   };
   try {
-    const summary = await readDelimited(
-      blobChunks(file),
-      {
-        ...choices,
-        fileName,
-        encoding: probe.encoding.encoding,
-        delimiter: probe.delimiter,
-        columnCount: probe.headers.length,
+    const summary = await readCustomsFile(sourceOf(file), fileName, probe, choices, {
+      signal: options.signal,
+      batchSize: BLOCK_ROWS,
+      onBatch: async (shipments, rejected) => {
+        options.signal?.throwIfAborted();
+        pending = pending.concat(shipments);
+        while (pending.length >= BLOCK_ROWS) {
+          await writeBlock(pending.slice(0, BLOCK_ROWS));
+          pending = pending.slice(BLOCK_ROWS);
+        }
+        if (rejected.length > 0) {
+          await db.rowProblems.bulkAdd(rejected.map((row) => ({ datasetId: dataset.id, ...row })));
+        }
       },
-      {
-        signal: options.signal,
-        batchSize: BLOCK_ROWS,
-        onBatch: async (shipments, rejected) => {
-          options.signal?.throwIfAborted();
-          pending = pending.concat(shipments);
-          while (pending.length >= BLOCK_ROWS) {
-            await writeBlock(pending.slice(0, BLOCK_ROWS));
-            pending = pending.slice(BLOCK_ROWS);
-          }
-          if (rejected.length > 0) {
-            await db.rowProblems.bulkAdd(
-              rejected.map((row) => ({ datasetId: dataset.id, ...row })),
-            );
-          }
-        },
-        onProgress: (bytesRead, records) => {
-          const now = performance.now();
-          if (now - lastProgress < 200 && bytesRead < file.size) return;
-          lastProgress = now;
-          const seconds = (now - started) / 1000;
-          options.onProgress?.({
-            bytesRead,
-            totalBytes: file.size,
-            records,
-            rowsPerSecond: seconds > 0 ? Math.round(records / seconds) : 0,
-          });
-        },
+      onProgress: (bytesRead, records) => {
+        const now = performance.now();
+        if (now - lastProgress < 200 && bytesRead < file.size) return;
+        lastProgress = now;
+        const seconds = (now - started) / 1000;
+        options.onProgress?.({
+          bytesRead,
+          totalBytes: file.size,
+          records,
+          rowsPerSecond: seconds > 0 ? Math.round(records / seconds) : 0,
+        });
       },
-    );
+    });
     options.signal?.throwIfAborted();
     if (pending.length > 0) await writeBlock(pending);
     if (summary.accepted === 0 && summary.rejected === 0) {
@@ -207,6 +218,7 @@ export const choicesFromPreview = (
   preview: ImportPreview,
   labels: { vendor?: string; origin?: string } = {},
 ): ImportChoices => ({
+  ...(preview.sheet ? { sheet: preview.sheet } : {}),
   mapping: preview.mapping,
   headerLine: preview.headerLine,
   dayMonthOrder: preview.dayMonthOrder,

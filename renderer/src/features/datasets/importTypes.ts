@@ -1,10 +1,10 @@
 import type { Dataset } from '../../../../shared/customs/dataset';
 import type { ColumnMapping } from '../../../../shared/customs/fields';
-import type { DelimitedProbe, ProbeOverrides } from '../../../../shared/customs/probe';
+import type { FileProbe, ProbeOverrides } from '../../../../shared/customs/probe';
 import type { RowProblem, Shipment } from '../../../../shared/customs/shipment';
 
 /** What the import dialog shows before an import: how the file will be read, and its first rows. */
-export type ImportPreview = DelimitedProbe & {
+export type ImportPreview = FileProbe & {
   fileName: string;
   size: number;
   /** The first rows normalised with the proposed settings. */

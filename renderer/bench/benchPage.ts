@@ -1,0 +1,122 @@
+/**
+ * The benchmark page (built only by `npm run bench`, never shipped): runs the real import worker and
+ * the real shipment engine in Chromium, and reports figures to scripts/bench.ts.
+ */
+import * as Comlink from 'comlink';
+import { emptyShipmentFilter } from '../../shared/customs/shipmentFilter';
+import { createInvestigation } from '../src/features/investigations/investigationMutations';
+import { choicesFromPreview } from '../src/features/datasets/importDataset';
+import { importWorker, progressCallback } from '../src/features/datasets/importWorkerClient';
+import type { ImportProgress } from '../src/features/datasets/importTypes';
+import { shipmentWorker } from '../src/features/shipments/shipmentWorkerClient';
+import type { BenchWorkerApi } from './benchWorker';
+
+const benchWorker = () =>
+  Comlink.wrap<BenchWorkerApi>(
+    new Worker(new URL('./benchWorker.ts', import.meta.url), { type: 'module' }),
+  );
+
+async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = performance.now();
+  const value = await work();
+  return { value, ms: performance.now() - started };
+}
+
+let file: Blob = new Blob();
+let investigationId = '';
+let rows = 0;
+
+/** Step 1: fetch the generated file and make an investigation for it. */
+async function prepare(url: string) {
+  file = await (await fetch(url)).blob();
+  investigationId = (await createInvestigation('Benchmark')).id;
+  return { bytes: file.size };
+}
+
+/** Step 2: the floors, each in a worker of its own that is ended afterwards. */
+async function floors() {
+  const worker = benchWorker();
+  const parseOnly = await worker.parseOnly(investigationId, file);
+  const writeOnly = await worker.writeOnly(investigationId, file, 200_000);
+  worker[Comlink.releaseProxy]();
+  return { parseOnly, writeOnly };
+}
+
+/** Step 3: the import as the app runs it, watching the UI thread for long tasks. */
+async function importFile() {
+  const longTasks: number[] = [];
+  const observer = new PerformanceObserver((list) =>
+    list.getEntries().forEach((entry) => longTasks.push(entry.duration)),
+  );
+  observer.observe({ type: 'longtask', buffered: false });
+  const preview = await importWorker().preview(investigationId, file, 'vendor-a-1m.csv', {});
+  if (!preview.ok) throw new Error(preview.message);
+  let progressEvents = 0;
+  const started = performance.now();
+  const result = await importWorker().import(
+    investigationId,
+    file,
+    'vendor-a-1m.csv',
+    choicesFromPreview(preview.value),
+    progressCallback((_: ImportProgress) => {
+      progressEvents += 1;
+    }),
+  );
+  const importMs = performance.now() - started;
+  observer.disconnect();
+  if (!result.ok) throw new Error(result.message);
+  rows = result.value.counts.accepted;
+  return {
+    rows,
+    importMs,
+    progressEvents,
+    longTasks: { count: longTasks.length, maxMs: Math.max(0, ...longTasks) },
+  };
+}
+
+/** Step 4: the engine: load, then the filters a researcher runs often, each to its first page of rows. */
+async function engine() {
+  const worker = shipmentWorker();
+  const load = await timed(() => worker.load(investigationId));
+  const page = async (filter: typeof emptyShipmentFilter) =>
+    timed(async () => {
+      const summary = await worker.query(filter, { column: 'date', direction: 'asc' });
+      await worker.rows(0, 40);
+      return summary.count;
+    });
+  await page(emptyShipmentFilter); // builds the date order once, as the first view of the table does
+  const everything = await page(emptyShipmentFilter);
+  const partyDate = await page({
+    ...emptyShipmentFilter,
+    party: 'poly tech',
+    dateFrom: '2022-01-01',
+    dateTo: '2022-12-31',
+  });
+  const words = await page({ ...emptyShipmentFilter, words: 'helicopter rotor' });
+  // The table asks for the last rows of the current result when End is pressed.
+  const last = await timed(async () => {
+    const [row] = await worker.rows(rows - 1, 1);
+    return row?.rowNumber ?? 0;
+  });
+  return {
+    loadMs: load.ms,
+    allFirstPageMs: everything.ms,
+    partyDateFirstPageMs: partyDate.ms,
+    partyDateCount: partyDate.value,
+    wordsFirstPageMs: words.ms,
+    wordsCount: words.value,
+    lastRowMs: last.ms,
+    lastRowNumber: last.value,
+  };
+}
+
+const bench = { prepare, floors, importFile, engine };
+export type BenchApi = typeof bench;
+
+declare global {
+  interface Window {
+    waybillBench: typeof bench;
+  }
+}
+window.waybillBench = bench;
+document.getElementById('status')!.textContent = 'ready';

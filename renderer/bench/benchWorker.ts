@@ -1,0 +1,76 @@
+/// <reference lib="webworker" />
+/**
+ * The floors the import is measured against, in a worker like the import itself: parsing and
+ * normalising alone, and writing ready-made column blocks alone.
+ */
+import * as Comlink from 'comlink';
+import { BLOCK_ROWS, buildBlock } from '../../shared/customs/blocks';
+import { readCustomsFile } from '../../shared/customs/readCustomsFile';
+import type { ReadHandlers } from '../../shared/customs/readDelimited';
+import type { Shipment } from '../../shared/customs/shipment';
+import { InvestigationDb } from '../src/db/schema';
+import { choicesFromPreview, previewImport } from '../src/features/datasets/importDataset';
+import { blobChunks } from '../src/workers/byteStream';
+
+async function read(db: InvestigationDb, file: Blob, handlers: ReadHandlers) {
+  const preview = await previewImport(db, file, 'bench.csv');
+  const source = {
+    chunks: () => blobChunks(file),
+    bytes: async () => new Uint8Array(await file.arrayBuffer()),
+  };
+  return readCustomsFile(source, 'bench.csv', preview, choicesFromPreview(preview), handlers);
+}
+
+const api = {
+  /** Parse and normalise the whole file, keeping nothing. */
+  async parseOnly(investigationId: string, file: Blob): Promise<{ rows: number; ms: number }> {
+    const db = new InvestigationDb(investigationId);
+    const started = performance.now();
+    const summary = await read(db, file, {
+      onBatch: () => Promise.resolve(),
+      batchSize: BLOCK_ROWS,
+    });
+    db.close();
+    return { rows: summary.accepted, ms: performance.now() - started };
+  },
+
+  /** Write the first `limit` rows as blocks built beforehand: the bare cost of the writes. */
+  async writeOnly(
+    investigationId: string,
+    file: Blob,
+    limit: number,
+  ): Promise<{ rows: number; ms: number }> {
+    const db = new InvestigationDb(investigationId);
+    const built: ReturnType<typeof buildBlock>[] = [];
+    let pending: Shipment[] = [];
+    let taken = 0;
+    // A slice can cut its last record in two; the whole blocks before it are what is measured.
+    await read(db, file.slice(0, Math.min(file.size, limit * 260)), {
+      batchSize: BLOCK_ROWS,
+      onBatch: (shipments) => {
+        pending = pending.concat(shipments.slice(0, limit - taken));
+        taken += Math.min(shipments.length, limit - taken);
+        while (pending.length >= BLOCK_ROWS) {
+          built.push(buildBlock('bench', built.length, pending.slice(0, BLOCK_ROWS)));
+          pending = pending.slice(BLOCK_ROWS);
+        }
+        return Promise.resolve();
+      },
+    }).catch(() => undefined);
+    const started = performance.now();
+    for (const { block, cells } of built) {
+      await db.transaction('rw', [db.shipmentBlocks, db.shipmentCells], async () => {
+        await db.shipmentBlocks.add(block);
+        await db.shipmentCells.add(cells);
+      });
+    }
+    const ms = performance.now() - started;
+    await db.shipmentBlocks.where('datasetId').equals('bench').delete();
+    await db.shipmentCells.where('datasetId').equals('bench').delete();
+    db.close();
+    return { rows: built.length * BLOCK_ROWS, ms };
+  },
+};
+
+export type BenchWorkerApi = typeof api;
+Comlink.expose(api);

@@ -1,0 +1,155 @@
+/**
+ * `npm run bench`: measures the customs import and the shipment engine in Debian's Chromium on a
+ * generated vendor-a file (1,000,000 rows by default; BENCH_ROWS to change), and prints each figure
+ * beside its floor or baseline measured in the same run.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from '../tests/e2e/chromium';
+import type { BenchApi } from '../renderer/bench/benchPage';
+import { startServer } from './serve';
+
+/** The benchmark page's steps (renderer/bench/benchPage.ts), as the page exposes them. */
+const steps = () => (window as unknown as { waybillBench: BenchApi }).waybillBench;
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const dataDir = path.join(root, '.bench');
+const dataFile = path.join(dataDir, `vendor-a-${rows}-high.csv`);
+const generator = path.resolve(root, '..', 'shared', 'tools', 'gen-customs.mjs');
+
+if (!existsSync(dataFile)) {
+  mkdirSync(dataDir, { recursive: true });
+  console.log(
+    `generating ${rows.toLocaleString()} vendor-a rows (--variety high) into ${path.relative(root, dataFile)}…`,
+  );
+  execFileSync(
+    'node',
+    [
+      generator,
+      '--layout',
+      'vendor-a',
+      '--rows',
+      String(rows),
+      '--seed',
+      '9',
+      '--variety',
+      'high',
+      '--out',
+      dataFile,
+    ],
+    { stdio: 'inherit' },
+  );
+}
+console.log('building the benchmark page…');
+const build = spawnSync(
+  'npx',
+  ['vite', 'build', '--config', 'vite.bench.config.ts', '--logLevel', 'warn'],
+  { cwd: root, stdio: 'inherit' },
+);
+if (build.status !== 0) process.exit(build.status ?? 1);
+const benchRoot = path.join(root, 'dist', 'bench');
+mkdirSync(path.join(benchRoot, 'data'), { recursive: true });
+const served = path.join(benchRoot, 'data', 'vendor-a.csv');
+rmSync(served, { force: true });
+linkSync(dataFile, served);
+
+/** Resident memory of Chromium's renderer processes (the page and its workers), in bytes. */
+function rendererMemory(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmdline.includes('--type=renderer')) continue;
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      total += Number(rss?.[1] ?? 0) * 1024;
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return total;
+}
+
+const server = await startServer(5191, benchRoot);
+const browser = await chromium.launch({
+  ...chromiumLaunchOptions,
+  args: [...(chromiumLaunchOptions.args ?? []), '--enable-precise-memory-info'],
+});
+try {
+  const page = await browser.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  await page.goto('http://localhost:5191/index.html');
+  await page.getByText('ready', { exact: true }).waitFor();
+  console.log('running (a million rows take a minute or two)…');
+  const { bytes } = await page.evaluate((url) => steps().prepare(url), 'data/vendor-a.csv');
+  const floors = await page.evaluate(() => steps().floors());
+  // Memory is sampled around the import alone: the floors above keep built blocks of their own.
+  const baselineMemory = rendererMemory();
+  let peakMemory = baselineMemory;
+  const sampler = setInterval(() => (peakMemory = Math.max(peakMemory, rendererMemory())), 100);
+  const imported = await page.evaluate(() => steps().importFile());
+  clearInterval(sampler);
+  const engine = await page.evaluate(() => steps().engine());
+  const figures = { bytes, ...floors, ...imported, engine };
+
+  const rate = (count: number, ms: number) => Math.round(count / (ms / 1000));
+  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+  const ms = (value: number) => `${value.toFixed(0)} ms`;
+  const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
+  const importRate = rate(figures.rows, figures.importMs);
+  const lines: [string, string, string, string][] = [
+    [
+      'import, end to end',
+      `${importRate.toLocaleString()} rows/s`,
+      `floors: parse-only ${rate(figures.parseOnly.rows, figures.parseOnly.ms).toLocaleString()} rows/s, block writes ${rate(figures.writeOnly.rows, figures.writeOnly.ms).toLocaleString()} rows/s (first ${figures.writeOnly.rows.toLocaleString()} rows)`,
+      `≥ 50,000 rows/s: ${verdict(importRate >= 50_000)}`,
+    ],
+    [
+      'peak memory, page + workers',
+      mb(peakMemory),
+      `before the import, with the file loaded: ${mb(baselineMemory)}`,
+      `≤ 1 GB: ${verdict(peakMemory <= 1024 ** 3)}`,
+    ],
+    [
+      'longest UI-thread task during import',
+      ms(figures.longTasks.maxMs),
+      `${figures.longTasks.count} tasks over 50 ms; ${figures.progressEvents} progress updates`,
+      `≤ 100 ms: ${verdict(figures.longTasks.maxMs <= 100)}`,
+    ],
+    [
+      'engine load of all blocks',
+      ms(figures.engine.loadMs),
+      `${figures.rows.toLocaleString()} rows`,
+      '',
+    ],
+    [
+      'party + date range, first page',
+      ms(figures.engine.partyDateFirstPageMs),
+      `baseline, no filter: ${ms(figures.engine.allFirstPageMs)}; ${figures.engine.partyDateCount} rows match`,
+      `≤ 100 ms: ${verdict(figures.engine.partyDateFirstPageMs <= 100)}`,
+    ],
+    [
+      'description words, first page',
+      ms(figures.engine.wordsFirstPageMs),
+      `baseline, no filter: ${ms(figures.engine.allFirstPageMs)}; ${figures.engine.wordsCount.toLocaleString()} rows match`,
+      `≤ 200 ms: ${verdict(figures.engine.wordsFirstPageMs <= 200)}`,
+    ],
+    [
+      'jump to the last row',
+      ms(figures.engine.lastRowMs),
+      `row ${figures.engine.lastRowNumber.toLocaleString()} of the file`,
+      '',
+    ],
+  ];
+  console.log(
+    `\nWaybill benchmark: ${figures.rows.toLocaleString()} vendor-a rows, ${mb(figures.bytes)}, Chromium ${browser.version()}, ${new Date().toISOString()}`,
+  );
+  for (const [what, figure, baseline, target] of lines)
+    console.log(`- ${what}: ${figure}  (${baseline})  ${target}`);
+} finally {
+  await browser.close();
+  server.close();
+}
