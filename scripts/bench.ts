@@ -12,8 +12,8 @@ import { chromiumLaunchOptions } from '../tests/e2e/chromium';
 import type { BenchApi } from '../renderer/bench/benchPage';
 import { startServer } from './serve';
 
-/** The benchmark page's steps (renderer/bench/benchPage.ts), as the page exposes them. */
-const steps = () => (window as unknown as { waybillBench: BenchApi }).waybillBench;
+/** The page's window, with the benchmark steps of renderer/bench/benchPage.ts. */
+type BenchWindow = { waybillBench: BenchApi };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -84,15 +84,24 @@ try {
   await page.goto('http://localhost:5191/index.html');
   await page.getByText('ready', { exact: true }).waitFor();
   console.log('running (a million rows take a minute or two)…');
-  const { bytes } = await page.evaluate((url) => steps().prepare(url), 'data/vendor-a.csv');
-  const floors = await page.evaluate(() => steps().floors());
+  const { bytes } = await page.evaluate(
+    (url) => (window as unknown as BenchWindow).waybillBench.prepare(url),
+    'data/vendor-a.csv',
+  );
+  const floors = await page.evaluate(() =>
+    (window as unknown as BenchWindow).waybillBench.floors(),
+  );
   // Memory is sampled around the import alone: the floors above keep built blocks of their own.
   const baselineMemory = rendererMemory();
   let peakMemory = baselineMemory;
   const sampler = setInterval(() => (peakMemory = Math.max(peakMemory, rendererMemory())), 100);
-  const imported = await page.evaluate(() => steps().importFile());
+  const imported = await page.evaluate(() =>
+    (window as unknown as BenchWindow).waybillBench.importFile(),
+  );
   clearInterval(sampler);
-  const engine = await page.evaluate(() => steps().engine());
+  const engine = await page.evaluate(() =>
+    (window as unknown as BenchWindow).waybillBench.engine(),
+  );
   const figures = { bytes, ...floors, ...imported, engine };
 
   const rate = (count: number, ms: number) => Math.round(count / (ms / 1000));

@@ -8,14 +8,16 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sampleInvestigationSchema, type SampleInvestigation } from '../shared/sampleInvestigation';
+import { buildSampleCustoms } from './sampleCustoms';
 
-export const samplePath = path.join(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  'assets',
-  'sample',
-  'sample-investigation.json',
-);
+const sampleDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'assets', 'sample');
+export const samplePath = path.join(sampleDir, 'sample-investigation.json');
+
+/** Every file the sample consists of, with its contents. */
+export const sampleFiles = (): { path: string; text: string }[] => [
+  { path: samplePath, text: `${JSON.stringify(buildSample(), null, 2)}\n` },
+  ...buildSampleCustoms().map(({ file, text }) => ({ path: path.join(sampleDir, file), text })),
+];
 
 export function buildSample(): SampleInvestigation {
   return sampleInvestigationSchema.parse({
@@ -25,6 +27,18 @@ export function buildSample(): SampleInvestigation {
     notice:
       'Synthetic sample. Every company, shipment and source in this investigation is invented for ' +
       'demonstration and describes no real case.',
+    datasets: [
+      {
+        file: 'sample-vendor-x.csv',
+        vendor: 'Vendor X (synthetic)',
+        origin: 'Synthetic customs declarations',
+      },
+      {
+        file: 'sample-vendor-y.tsv',
+        vendor: 'Vendor Y (synthetic)',
+        origin: 'Synthetic customs declarations',
+      },
+    ],
     sections: [
       {
         name: 'Shipments',
@@ -83,15 +97,17 @@ export function buildSample(): SampleInvestigation {
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
-  const text = `${JSON.stringify(buildSample(), null, 2)}\n`;
-  if (process.argv.includes('--check')) {
-    if (readFileSync(samplePath, 'utf8') !== text) {
-      console.error(`${samplePath} is out of date: run npx tsx scripts/gen-sample.ts`);
-      process.exit(1);
+  const check = process.argv.includes('--check');
+  mkdirSync(sampleDir, { recursive: true });
+  for (const { path: file, text } of sampleFiles()) {
+    if (check) {
+      if (readFileSync(file, 'utf8') !== text) {
+        console.error(`${file} is out of date: run npm run sample`);
+        process.exit(1);
+      }
+    } else {
+      writeFileSync(file, text);
+      console.log(`wrote ${path.relative(process.cwd(), file)}`);
     }
-  } else {
-    mkdirSync(path.dirname(samplePath), { recursive: true });
-    writeFileSync(samplePath, text);
-    console.log(`wrote ${path.relative(process.cwd(), samplePath)}`);
   }
 }

@@ -10,6 +10,8 @@ export const sampleInvestigationSchema = z.object({
   version: z.literal(1),
   name: z.string().min(1),
   notice: z.string().min(1),
+  /** Customs files in assets/sample/, imported into the sample as datasets. */
+  datasets: z.array(z.object({ file: z.string().min(1), vendor: z.string(), origin: z.string() })),
   sections: z.array(
     z.object({
       name: z.string().min(1),

@@ -12,9 +12,7 @@ import { shipmentWorker } from '../src/features/shipments/shipmentWorkerClient';
 import type { BenchWorkerApi } from './benchWorker';
 
 const benchWorker = () =>
-  Comlink.wrap<BenchWorkerApi>(
-    new Worker(new URL('./benchWorker.ts', import.meta.url), { type: 'module' }),
-  );
+  new Worker(new URL('./benchWorker.ts', import.meta.url), { type: 'module' });
 
 async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
   const started = performance.now();
@@ -35,10 +33,11 @@ async function prepare(url: string) {
 
 /** Step 2: the floors, each in a worker of its own that is ended afterwards. */
 async function floors() {
-  const worker = benchWorker();
+  const thread = benchWorker();
+  const worker = Comlink.wrap<BenchWorkerApi>(thread);
   const parseOnly = await worker.parseOnly(investigationId, file);
   const writeOnly = await worker.writeOnly(investigationId, file, 200_000);
-  worker[Comlink.releaseProxy]();
+  thread.terminate();
   return { parseOnly, writeOnly };
 }
 
@@ -93,8 +92,9 @@ async function engine() {
     dateTo: '2022-12-31',
   });
   const words = await page({ ...emptyShipmentFilter, words: 'helicopter rotor' });
-  // The table asks for the last rows of the current result when End is pressed.
+  // Clearing the filters and pressing End: the whole result again, then its last row.
   const last = await timed(async () => {
+    await worker.query(emptyShipmentFilter, { column: 'date', direction: 'asc' });
     const [row] = await worker.rows(rows - 1, 1);
     return row?.rowNumber ?? 0;
   });

@@ -113,8 +113,24 @@ test('in vendor-a, the shipper “poly tech” finds the 13 story shipments acro
   await expect(detail).toContainText('Vendor A');
   await expect(detail).toContainText(/[0-9a-f]{64}/);
   await expect(detail).toContainText('EXPORTER NAME');
-  await page.getByLabel('Party', { exact: true }).fill('');
+  // A filter is saved by name and applied again later.
+  await page.getByText('Saved filters (0)').click();
+  await page.getByLabel('Filter name').fill('Poly as shipper');
+  await page.getByRole('button', { name: 'Save filter' }).click();
+  await expect(page.getByText('Saved filters (1)')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(totals).toContainText('400 of 400 shipments');
+  await page.getByRole('button', { name: 'Apply filter Poly as shipper' }).click();
+  await expect(totals).toContainText('13 of 400 shipments');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(totals).toContainText('400 of 400 shipments');
+
+  // The column chooser hides and shows columns.
+  await page.getByText('Columns', { exact: true }).click();
+  await page.getByRole('checkbox', { name: 'Description' }).uncheck();
+  await expect(page.getByRole('columnheader', { name: 'Description' })).toHaveCount(0);
+  await page.getByRole('checkbox', { name: 'Description' }).check();
+  await expect(page.getByRole('columnheader', { name: 'Description' })).toBeVisible();
   await page.getByRole('table', { name: 'Shipments' }).locator('[tabindex="0"]').focus();
   await page.keyboard.press('End');
   await expect(page.getByRole('row', { selected: true })).toHaveAttribute('aria-rowindex', '401');
@@ -192,6 +208,16 @@ test('mixed-row-errors.csv keeps 4 rows, rejects 7 with reasons, skips 1 blank',
   await expect(page.getByRole('status', { name: 'Filtered shipments' })).toContainText(
     '4 of 4 shipments',
   );
+
+  // Deleting the dataset removes its shipments and rejected rows.
+  await openTab(page, 'Datasets');
+  await page.getByRole('button', { name: 'Delete dataset mixed-row-errors.csv' }).click();
+  await page
+    .getByRole('dialog', { name: 'Delete dataset “mixed-row-errors.csv”?' })
+    .getByRole('button', { name: 'Delete dataset' })
+    .click();
+  await expect(page.getByText('No customs records yet.')).toBeVisible();
+  await expect.poll(() => storedCounts(page)).toEqual([0, 0, 0, 0]);
 });
 
 test('hostile content imports verbatim and is shown as inert text', async ({ page }) => {
@@ -233,4 +259,34 @@ test('cancelling an import leaves nothing behind', async ({ page }, testInfo) =>
   await expect(dialog).toBeHidden();
   await expect(page.getByText('No customs records yet.')).toBeVisible();
   await expect.poll(() => storedCounts(page)).toEqual([0, 0, 0, 0]);
+});
+
+test('an import cut short by a closed window is rolled back at the next start, with a message', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const big = testInfo.outputPath('interrupted-vendor-a.csv');
+  execFileSync(
+    'node',
+    [generator, '--layout', 'vendor-a', '--rows', '150000', '--seed', '4', '--out', big],
+    {
+      stdio: 'ignore',
+    },
+  );
+  await page.goto('/');
+  await createInvestigation(page, 'Interrupted');
+  await openTab(page, 'Datasets');
+  const dialog = await chooseCustomsFile(page, big);
+  await expect(
+    dialog.getByRole('table', { name: 'Preview of the first rows, normalised' }),
+  ).toBeVisible();
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByText(/[1-9][\d,]* rows read/)).toBeVisible();
+  // Reloading ends the page and its import worker mid-import, as closing the window would.
+  await page.reload();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'interrupted-vendor-a.csv' }),
+  ).toContainText('was rolled back');
+  await expect(page.getByText('No customs records yet.')).toBeVisible();
+  expect(await storedCounts(page)).toEqual([0, 0, 0, 0]);
 });

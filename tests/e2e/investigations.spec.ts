@@ -46,7 +46,9 @@ test('an investigation is renamed, and deleting it removes its database', async 
     .toEqual([]);
 });
 
-test('the empty home offers the synthetic sample investigation', async ({ page }) => {
+test('the empty home offers the synthetic sample investigation, claims and customs data', async ({
+  page,
+}) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Open sample investigation' }).click();
   await expect(
@@ -54,6 +56,27 @@ test('the empty home offers the synthetic sample investigation', async ({ page }
   ).toBeVisible();
   await expect(page.getByRole('note')).toContainText('Synthetic sample');
   await expect(page.getByText('6 claims')).toBeVisible();
+  await page
+    .getByRole('navigation', { name: 'Investigation' })
+    .getByRole('link', { name: 'Datasets' })
+    .click();
+  const datasets = page.getByRole('table', { name: 'Datasets' });
+  await expect(datasets.getByRole('row').filter({ hasText: 'sample-vendor-x.csv' })).toContainText(
+    'Vendor X (synthetic)',
+  );
+  await expect(datasets.getByRole('row').filter({ hasText: 'sample-vendor-y.tsv' })).toContainText(
+    'Vendor Y (synthetic)',
+  );
+  await page
+    .getByRole('navigation', { name: 'Investigation' })
+    .getByRole('link', { name: 'Shipments' })
+    .click();
+  await page.getByLabel('Party', { exact: true }).fill('northstar avia');
+  await page.getByLabel('Party role').selectOption('shipper');
+  await page
+    .getByRole('combobox', { name: 'Dataset' })
+    .selectOption({ label: 'sample-vendor-x.csv' });
+  await expect(page.getByRole('status', { name: 'Filtered shipments' })).toContainText('12 of');
   await page.getByRole('link', { name: 'Investigations', exact: true }).click();
   await expect(page.getByText('Synthetic sample')).toBeVisible();
 });

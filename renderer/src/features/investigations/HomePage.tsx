@@ -6,8 +6,8 @@ import { useAction } from '../../ui/useAction';
 import { DeleteInvestigationDialog } from './DeleteInvestigationDialog';
 import { InvestigationRow } from './InvestigationRow';
 import { RenameInvestigationDialog } from './RenameInvestigationDialog';
-import { createInvestigation, createSampleInvestigation } from './investigationMutations';
-import { sampleInvestigation } from './sample';
+import { createInvestigation } from './investigationMutations';
+import { openSampleInvestigation } from './openSampleInvestigation';
 import { useInvestigations } from './useInvestigations';
 
 export function HomePage() {
@@ -26,11 +26,14 @@ export function HomePage() {
     });
   };
 
-  const openSample = () =>
+  const [openingSample, setOpeningSample] = useState(false);
+  const openSample = () => {
+    setOpeningSample(true);
     void run(async () => {
-      const investigation = await createSampleInvestigation(sampleInvestigation);
+      const investigation = await openSampleInvestigation();
       navigate({ page: 'claims', investigationId: investigation.id });
-    });
+    }).finally(() => setOpeningSample(false));
+  };
 
   return (
     <main className="page" aria-labelledby="home-title">
@@ -53,8 +56,13 @@ export function HomePage() {
       ) : investigations.length === 0 ? (
         <section className="empty-state" aria-label="No investigations yet">
           <p>No investigations yet. Create one above, or explore a synthetic sample case first.</p>
-          <button type="button" onClick={openSample}>
-            Open sample investigation
+          <button
+            type="button"
+            onClick={openSample}
+            disabled={openingSample}
+            aria-busy={openingSample}
+          >
+            {openingSample ? 'Opening the sample investigation…' : 'Open sample investigation'}
           </button>
         </section>
       ) : (

@@ -1,0 +1,180 @@
+/**
+ * The sample investigation's customs files: two vendors' exports of the same invented declarations,
+ * in two layouts. Every company, shipment and value here is made up (deterministically, so the
+ * committed files can be checked against this code); the names resemble no real company on purpose.
+ */
+const EXPORTER = 'NORTHSTAR AVIA TRADING CO LTD';
+const PLANT = 'KRASNOGORSK ROTORCRAFT PLANT JSC';
+const ENGINE_TRADER = 'EASTWIND AERO PARTS CO';
+const ENGINE_MAKER = 'VOLGA TURBINE WORKS JSC';
+
+const noiseShippers = [
+  'HARBOUR LIGHT TRADING',
+  'SILVER CRANE MACHINERY CO LTD',
+  'BLUE RIVER TEXTILES',
+  'GREAT WALL OF BOLTS CO',
+];
+const noiseConsignees = [
+  'LLC NORDTRADE',
+  'OOO AVTOPARTS-SIB',
+  'LLC KAMA LOGISTIC',
+  'OOO TEPLOSTROY',
+];
+const noiseGoods: [string, string][] = [
+  ['7318158100', 'STEEL BOLTS AND NUTS'],
+  ['8482100000', 'BALL BEARINGS'],
+  ['6204620000', 'COTTON TROUSERS'],
+  ['8708299009', 'PARTS OF MOTOR VEHICLE BODIES'],
+];
+
+/** A small deterministic generator (mulberry32), so that the same code writes the same files. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Record = {
+  id: number;
+  date: string;
+  shipper: string;
+  consignee: string;
+  from: string;
+  to: string;
+  hs: string;
+  goods: string;
+  kg: number;
+  usd: number;
+};
+
+function records(): Record[] {
+  const next = random(2022);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
+  const date = (month: number) =>
+    `2022-${String(month).padStart(2, '0')}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`;
+  const rows: Record[] = [];
+  const add = (row: Omit<Record, 'id'>) => rows.push({ id: rows.length + 1, ...row });
+  for (let index = 0; index < 12; index += 1) {
+    add({
+      date: date(1 + index),
+      shipper: EXPORTER,
+      consignee: PLANT,
+      from: 'CN',
+      to: 'RU',
+      hs: '8807300000',
+      goods: 'PARTS FOR ROTORCRAFT: TAIL ROTOR ASSEMBLY',
+      kg: 200 + Math.floor(next() * 900),
+      usd: 50_000 + Math.floor(next() * 400_000),
+    });
+  }
+  for (let index = 0; index < 4; index += 1) {
+    add({
+      date: date(2 + index * 3),
+      shipper: PLANT,
+      consignee: EXPORTER,
+      from: 'RU',
+      to: 'CN',
+      hs: '8802120000',
+      goods: 'ROTORCRAFT, TRANSPORT VERSION, NEW',
+      kg: 7000 + Math.floor(next() * 500),
+      usd: 9_000_000 + Math.floor(next() * 4_000_000),
+    });
+  }
+  for (let index = 0; index < 5; index += 1) {
+    add({
+      date: date(1 + index * 2),
+      shipper: ENGINE_TRADER,
+      consignee: ENGINE_MAKER,
+      from: 'CN',
+      to: 'RU',
+      hs: '8411990019',
+      goods: 'TURBINE ENGINE PARTS RETURNED UNDER WARRANTY',
+      kg: 40 + Math.floor(next() * 300),
+      usd: 20_000 + Math.floor(next() * 90_000),
+    });
+  }
+  for (let index = 0; index < 160; index += 1) {
+    const [hs, goods] = pick(noiseGoods);
+    const inbound = next() < 0.8;
+    add({
+      date: date(1 + Math.floor(next() * 12)),
+      shipper: inbound ? pick(noiseShippers) : pick(noiseConsignees),
+      consignee: inbound ? pick(noiseConsignees) : pick(noiseShippers),
+      from: inbound ? 'CN' : 'RU',
+      to: inbound ? 'RU' : 'CN',
+      hs,
+      goods,
+      kg: 100 + Math.floor(next() * 20_000),
+      usd: 5_000 + Math.floor(next() * 600_000),
+    });
+  }
+  return rows.sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id);
+}
+
+const quoted = (text: string) => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+const country = { CN: 'CHINA', RU: 'RUSSIA' } as const;
+
+/** Vendor X: comma-separated, US dates, upper-case headers, thousands separators. */
+function vendorX(rows: Record[]): string {
+  const lines = [
+    'DECLARATION NUMBER,DATE,EXPORTER NAME,IMPORTER NAME,COUNTRY OF ORIGIN,COUNTRY OF DESTINATION,HS CODE,PRODUCT DESCRIPTION,GROSS WEIGHT KG,STATISTICAL VALUE USD',
+  ];
+  for (const row of rows) {
+    const [year, month, day] = row.date.split('-');
+    lines.push(
+      [
+        `SX-${String(row.id).padStart(6, '0')}`,
+        `${month}/${day}/${year}`,
+        row.shipper,
+        row.consignee,
+        country[row.from as 'CN'],
+        country[row.to as 'RU'],
+        row.hs,
+        row.goods,
+        String(row.kg),
+        row.usd.toLocaleString('en-US', { minimumFractionDigits: 2 }),
+      ]
+        .map(quoted)
+        .join(','),
+    );
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** Vendor Y: tab-separated, ISO dates, snake_case headers, shorter HS codes, other spellings. */
+function vendorY(rows: Record[]): string {
+  const spelling = (name: string) =>
+    name.replace(' CO LTD', ', Co., Ltd.').replace(' JSC', '').replace('TRADING', 'Trading');
+  const lines = [
+    'record_id\tdate\tshipper\tconsignee\torigin_country\tdestination_country\ths_code\tgoods_description\tweight_kg\tvalue_usd',
+  ];
+  for (const row of rows.filter((_, index) => index % 3 !== 1)) {
+    lines.push(
+      [
+        `SY-${row.id}`,
+        row.date,
+        spelling(row.shipper),
+        spelling(row.consignee),
+        row.from,
+        row.to,
+        row.hs.slice(0, 6),
+        row.goods,
+        String(row.kg),
+        row.usd.toFixed(2),
+      ].join('\t'),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function buildSampleCustoms(): { file: string; text: string }[] {
+  const rows = records();
+  return [
+    { file: 'sample-vendor-x.csv', text: vendorX(rows) },
+    { file: 'sample-vendor-y.tsv', text: vendorY(rows) },
+  ];
+}
