@@ -1,26 +1,30 @@
 /**
- * Takes the README's screenshot from the running browser-mode app (start it first with
- * `npm run start:browser`): opens the sample investigation and one claim.
- *   npx tsx scripts/screenshot.ts [url] [out.png]
+ * Takes the README's screenshots from the running browser-mode app (start it first with
+ * `npm run start:browser`): the sample investigation's claims, and its shipments.
+ *   npx tsx scripts/screenshot.ts [url]
  */
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../tests/e2e/chromium';
 
 const url = process.argv[2] ?? 'http://localhost:5178/';
-const out = process.argv[3] ?? 'assets/screenshot.png';
 
 const browser = await chromium.launch(chromiumLaunchOptions);
 try {
-  const page = await browser.newPage({
-    viewport: { width: 1360, height: 860 },
-    deviceScaleFactor: 1,
-  });
+  const page = await browser.newPage({ viewport: { width: 1360, height: 860 }, deviceScaleFactor: 1 });
   await page.goto(url);
   await page.getByRole('button', { name: 'Open sample investigation' }).click();
   await page.getByRole('button', { name: /A Chinese state defense exporter/ }).click();
   await page.getByRole('list', { name: 'Claim history' }).getByText('Reason:').first().waitFor();
-  await page.screenshot({ path: out });
-  console.log(`wrote ${out}`);
+  await page.screenshot({ path: 'assets/screenshot.png' });
+
+  await page.getByRole('navigation', { name: 'Investigation' }).getByRole('link', { name: 'Shipments' }).click();
+  await page.getByLabel('Party', { exact: true }).fill('northstar');
+  const totals = page.getByRole('status', { name: 'Filtered shipments' });
+  await totals.getByText(/^28$/).waitFor();
+  await page.getByRole('table', { name: 'Shipments' }).getByRole('row').filter({ hasText: 'KRASNOGORSK ROTORCRAFT PLANT JSC' }).first().click();
+  await page.getByText('Cells as imported').waitFor();
+  await page.screenshot({ path: 'assets/screenshot-shipments.png' });
+  console.log('wrote assets/screenshot.png and assets/screenshot-shipments.png');
 } finally {
   await browser.close();
 }

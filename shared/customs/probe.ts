@@ -52,7 +52,13 @@ export type FileProbe = {
   preview: RawRecord[];
 };
 
-export type ProbeOverrides = { encoding?: TextEncodingName; delimiter?: Delimiter; sheet?: string };
+export type ProbeOverrides = {
+  encoding?: TextEncodingName;
+  delimiter?: Delimiter;
+  sheet?: string;
+  /** The header's row, where the detection chose wrongly. */
+  headerLine?: number;
+};
 
 /** Finds the header row: the row naming the most known columns, else the first row of the usual width. */
 export function findHeaderIndex(records: readonly RawRecord[]): number {
@@ -91,10 +97,21 @@ function describeRecords(
   fileName: string,
   records: readonly RawRecord[],
   complete: boolean,
+  headerLine: number | undefined,
 ): Layout {
   const rows = records.filter((record) => !isBlankRecord(record.cells));
-  const header = rows[findHeaderIndex(rows)];
-  if (!header) throw new UnreadableFileError(fileName, 'no header row was found');
+  const header =
+    headerLine === undefined
+      ? rows[findHeaderIndex(rows)]
+      : rows.find((record) => record.line === headerLine);
+  if (!header) {
+    throw new UnreadableFileError(
+      fileName,
+      headerLine === undefined
+        ? 'no header row was found'
+        : `row ${headerLine} is blank or beyond the rows read`,
+    );
+  }
   const body = rows.slice(rows.indexOf(header) + 1);
   if (body.length === 0 && complete) {
     throw new UnreadableFileError(fileName, 'the file has a header but no records', header.line);
@@ -168,7 +185,7 @@ export function probeDelimited(
     sheets: [],
     sheet: null,
     excelDates: false,
-    ...describeRecords(fileName, records, wholeFile),
+    ...describeRecords(fileName, records, wholeFile, overrides.headerLine),
   };
 }
 
@@ -191,7 +208,7 @@ export async function probeXlsx(
     sheets: book.sheets.map((candidate) => candidate.name),
     sheet,
     excelDates: true,
-    ...describeRecords(fileName, records, records.length < PROBE_ROWS),
+    ...describeRecords(fileName, records, records.length < PROBE_ROWS, overrides.headerLine),
   };
 }
 

@@ -218,3 +218,18 @@ describe('mapping proposals', () => {
     expect(headerSignature(['DATE', 'Exporter'])).not.toBe(headerSignature(['Exporter', 'DATE']));
   });
 });
+
+describe('header row override', () => {
+  it('reads the header from the row the user names', async () => {
+    const { probeDelimited } = await import('../../../shared/customs/probe');
+    const text = 'Export of 2022;;\nDATE;SHIPPER;CONSIGNEE\n01.02.2022;A;B\n';
+    const bytes = new TextEncoder().encode(text);
+    expect(probeDelimited('t.csv', bytes, true).headerLine).toBe(2);
+    const forced = probeDelimited('t.csv', bytes, true, { headerLine: 1 });
+    expect(forced.headerLine).toBe(1);
+    expect(forced.headers[0]).toBe('Export of 2022');
+    expect(() => probeDelimited('t.csv', bytes, true, { headerLine: 9 })).toThrow(
+      't.csv: row 9 is blank or beyond the rows read',
+    );
+  });
+});

@@ -12,6 +12,7 @@ import { normaliseRow } from '../../../../shared/customs/normaliseRow';
 import type { ProbeOverrides } from '../../../../shared/customs/probe';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { HeaderRowInput } from './HeaderRowInput';
 import { ImportPreviewTable } from './ImportPreviewTable';
 import { ImportProgressView } from './ImportProgressView';
 import { importWorker, progressCallback } from './importWorkerClient';
@@ -144,7 +145,6 @@ export function ImportDialog(props: {
                     </option>
                   ))}
                 </select>
-                <small>Header on row {preview.headerLine}</small>
               </label>
             ) : (
               <>
@@ -181,10 +181,14 @@ export function ImportDialog(props: {
                       </option>
                     ))}
                   </select>
-                  <small>Header on row {preview.headerLine}</small>
                 </label>
               </>
             )}
+            <HeaderRowInput
+              key={preview.headerLine}
+              line={preview.headerLine}
+              onChange={(headerLine) => setOverrides({ ...overrides, headerLine })}
+            />
             <label>
               <span>Date order</span>
               <select
@@ -195,9 +199,11 @@ export function ImportDialog(props: {
                 <option value="DMY">Day first (03.04.2022 is 3 April)</option>
               </select>
               <small>
-                {preview.dayMonthOrderDecided
-                  ? 'decided from the dates in the file'
-                  : 'not decidable from the data: check'}
+                {preview.excelDates
+                  ? 'for dates written as text; Excel dates need none'
+                  : preview.dayMonthOrderDecided
+                    ? 'decided from the dates in the file'
+                    : 'not decidable from the data: check'}
               </small>
             </label>
             <label className="checkbox">

@@ -2,15 +2,9 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 're
 import type { ShipmentSort } from '../../../../shared/customs/shipmentFilter';
 import type { ShipmentRow } from '../../../../shared/customs/shipmentIndex';
 import type { ShipmentColumn } from './shipmentColumns';
+import { scrollWindow } from './scrollWindow';
 import { shipmentWorker } from './shipmentWorkerClient';
 
-const ROW_HEIGHT = 28;
-/**
- * Chromium caps an element's height near 33.5 million pixels, which a million 28-px rows come close
- * to and two million pass. Past this height the scrollbar maps proportionally onto the rows instead.
- * (Virtual-list libraries place row i at i × height, which is why this one is written here.)
- */
-const MAX_SCROLL_HEIGHT = 8_000_000;
 const OVERSCAN = 10;
 
 type Props = {
@@ -35,14 +29,13 @@ export function ShipmentTable(props: Props) {
     rows: [],
   });
 
-  const fullHeight = count * ROW_HEIGHT;
-  const height = Math.min(fullHeight, MAX_SCROLL_HEIGHT);
-  const visible = Math.ceil(viewport / ROW_HEIGHT) + 1;
-  const scaled = fullHeight > MAX_SCROLL_HEIGHT;
-  const first = scaled
-    ? Math.round((scrollTop / Math.max(1, height - viewport)) * Math.max(0, count - visible + 1))
-    : Math.floor(scrollTop / ROW_HEIGHT);
-  const windowTop = scaled ? scrollTop : first * ROW_HEIGHT;
+  const {
+    height,
+    first,
+    visible,
+    top: windowTop,
+    scrollTopFor,
+  } = scrollWindow(count, scrollTop, viewport);
 
   useEffect(() => {
     const element = scroller.current;
@@ -67,17 +60,9 @@ export function ShipmentTable(props: Props) {
   const reveal = useCallback(
     (position: number) => {
       const element = scroller.current;
-      if (!element) return;
-      if (scaled) {
-        element.scrollTop =
-          (position / Math.max(1, count - visible + 1)) * Math.max(1, height - viewport);
-      } else if (position * ROW_HEIGHT < element.scrollTop) {
-        element.scrollTop = position * ROW_HEIGHT;
-      } else if ((position + 1) * ROW_HEIGHT > element.scrollTop + viewport - ROW_HEIGHT) {
-        element.scrollTop = (position + 2) * ROW_HEIGHT - viewport;
-      }
+      if (element) element.scrollTop = scrollTopFor(position, element.scrollTop);
     },
-    [scaled, count, visible, height, viewport],
+    [scrollTopFor],
   );
 
   const select = (position: number) => {
