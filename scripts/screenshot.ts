@@ -10,18 +10,29 @@ const url = process.argv[2] ?? 'http://localhost:5178/';
 
 const browser = await chromium.launch(chromiumLaunchOptions);
 try {
-  const page = await browser.newPage({ viewport: { width: 1360, height: 860 }, deviceScaleFactor: 1 });
+  const page = await browser.newPage({
+    viewport: { width: 1360, height: 860 },
+    deviceScaleFactor: 1,
+  });
   await page.goto(url);
   await page.getByRole('button', { name: 'Open sample investigation' }).click();
   await page.getByRole('button', { name: /A Chinese state defense exporter/ }).click();
   await page.getByRole('list', { name: 'Claim history' }).getByText('Reason:').first().waitFor();
   await page.screenshot({ path: 'assets/screenshot.png' });
 
-  await page.getByRole('navigation', { name: 'Investigation' }).getByRole('link', { name: 'Shipments' }).click();
+  await page
+    .getByRole('navigation', { name: 'Investigation' })
+    .getByRole('link', { name: 'Shipments' })
+    .click();
   await page.getByLabel('Party', { exact: true }).fill('northstar');
   const totals = page.getByRole('status', { name: 'Filtered shipments' });
   await totals.getByText(/^28$/).waitFor();
-  await page.getByRole('table', { name: 'Shipments' }).getByRole('row').filter({ hasText: 'KRASNOGORSK ROTORCRAFT PLANT JSC' }).first().click();
+  await page
+    .getByRole('table', { name: 'Shipments' })
+    .getByRole('row')
+    .filter({ hasText: 'KRASNOGORSK ROTORCRAFT PLANT JSC' })
+    .first()
+    .click();
   await page.getByText('Cells as imported').waitFor();
   await page.screenshot({ path: 'assets/screenshot-shipments.png' });
   console.log('wrote assets/screenshot.png and assets/screenshot-shipments.png');
