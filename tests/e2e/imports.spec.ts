@@ -4,7 +4,18 @@ import { fixture } from '../fixturePath';
 import { createInvestigation } from './app';
 import { chooseCustomsFile, importCustomsFile, openTab } from './customs';
 
-const generator = fixture('..', 'tools', 'gen-customs.mjs');
+/** 150,000 generated vendor-a rows: enough that an import is still running a moment after it starts. */
+function generatedVendorFile(file: string, seed: number): string {
+  const generator = fixture('..', 'tools', 'gen-customs.mjs');
+  execFileSync(
+    'node',
+    [generator, '--layout', 'vendor-a', '--rows', '150000', '--seed', String(seed), '--out', file],
+    {
+      stdio: 'ignore',
+    },
+  );
+  return file;
+}
 
 /** Rows in the investigation's customs tables, read from the browser's real IndexedDB. */
 const storedCounts = (page: Page): Promise<number[]> =>
@@ -240,12 +251,7 @@ test('hostile content imports verbatim and is shown as inert text', async ({ pag
 test('cancelling an import leaves nothing behind', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   // A file large enough that the import is still running when Cancel is pressed.
-  const big = testInfo.outputPath('big-vendor-a.csv');
-  execFileSync(
-    'node',
-    [generator, '--layout', 'vendor-a', '--rows', '150000', '--seed', '3', '--out', big],
-    { stdio: 'ignore' },
-  );
+  const big = generatedVendorFile(testInfo.outputPath('big-vendor-a.csv'), 3);
   await page.goto('/');
   await createInvestigation(page, 'Cancelled');
   await openTab(page, 'Datasets');
@@ -265,14 +271,7 @@ test('an import cut short by a closed window is rolled back at the next start, w
   page,
 }, testInfo) => {
   test.setTimeout(120_000);
-  const big = testInfo.outputPath('interrupted-vendor-a.csv');
-  execFileSync(
-    'node',
-    [generator, '--layout', 'vendor-a', '--rows', '150000', '--seed', '4', '--out', big],
-    {
-      stdio: 'ignore',
-    },
-  );
+  const big = generatedVendorFile(testInfo.outputPath('interrupted-vendor-a.csv'), 4);
   await page.goto('/');
   await createInvestigation(page, 'Interrupted');
   await openTab(page, 'Datasets');

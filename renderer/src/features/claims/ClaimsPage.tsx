@@ -5,6 +5,7 @@ import { useShortcut } from '../../app/shortcuts';
 import type { InvestigationDb } from '../../db/schema';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { NameDialog } from '../../ui/NameDialog';
 import { UndoToast } from '../../ui/UndoToast';
 import { useAction } from '../../ui/useAction';
 import { useStatuses } from '../statuses/useStatuses';
@@ -12,7 +13,6 @@ import { ClaimEditor } from './ClaimEditor';
 import { ClaimFilters } from './ClaimFilters';
 import { ClaimGroup } from './ClaimGroup';
 import { NewClaimForm } from './NewClaimForm';
-import { SectionDialog } from './SectionDialog';
 import { deleteClaim, moveClaim, restoreClaim } from './claimMutations';
 import { addSection, deleteSection, moveSection, renameSection } from './sectionMutations';
 import { useClaims, useSections } from './useClaims';
@@ -156,7 +156,8 @@ export function ClaimsPage({ db }: { db: InvestigationDb }) {
         <UndoToast message="Claim deleted." onUndo={onUndoDelete} onDismiss={dismissUndo} />
       )}
       {sectionDialog && (
-        <SectionDialog
+        <NameDialog
+          label="Section name"
           title={
             sectionDialog.mode === 'add'
               ? 'Add section'

@@ -99,7 +99,13 @@ export function ImportDialog(props: {
         file,
         fileName,
         choices,
-        progressCallback((progress: ImportProgress) => setStage({ name: 'importing', progress })),
+        // Progress arrives on its own message port, so a last update can land after the result:
+        // it may only ever update a running import, never reopen a finished one.
+        progressCallback((progress: ImportProgress) =>
+          setStage((current) =>
+            current.name === 'importing' ? { name: 'importing', progress } : current,
+          ),
+        ),
       )
       .then((result) => {
         if (result.ok) setStage({ name: 'done', dataset: result.value });
