@@ -26,6 +26,9 @@ export async function importCustomsFile(
   await expect(dialog).toBeHidden();
 }
 
-export async function openTab(page: Page, name: 'Claims' | 'Datasets' | 'Shipments' | 'Statuses') {
+export async function openTab(
+  page: Page,
+  name: 'Claims' | 'Datasets' | 'Shipments' | 'Documents' | 'Statuses',
+) {
   await page.getByRole('navigation', { name: 'Investigation' }).getByRole('link', { name }).click();
 }

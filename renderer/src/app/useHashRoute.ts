@@ -5,7 +5,13 @@ export type Route =
   { page: 'home' } | { page: 'settings' } | { page: InvestigationTab; investigationId: string };
 
 /** The pages of one investigation, in the order of its tabs. */
-export const investigationTabs = ['claims', 'datasets', 'shipments', 'statuses'] as const;
+export const investigationTabs = [
+  'claims',
+  'datasets',
+  'shipments',
+  'documents',
+  'statuses',
+] as const;
 export type InvestigationTab = (typeof investigationTabs)[number];
 const isInvestigationTab = (value: string | undefined): value is InvestigationTab =>
   (investigationTabs as readonly (string | undefined)[]).includes(value);

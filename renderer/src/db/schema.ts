@@ -21,6 +21,7 @@ import type {
   StoredRowProblem,
 } from '../../../shared/customs/dataset';
 import type { SavedFilter } from '../../../shared/customs/shipmentFilter';
+import type { Excerpt, PageText, PdfDocument } from '../../../shared/documents/document';
 import { defaultStatuses } from '../../../shared/statusVocabulary';
 
 /** An original imported file, kept byte for byte, keyed by its SHA-256. */
@@ -52,6 +53,9 @@ export class InvestigationDb extends Dexie {
   rowProblems!: EntityTable<StoredRowProblem, 'id'>;
   files!: EntityTable<StoredFile, 'sha256'>;
   savedFilters!: EntityTable<SavedFilter, 'id'>;
+  documents!: EntityTable<PdfDocument, 'id'>;
+  pageTexts!: Dexie.Table<PageText, [string, number]>;
+  excerpts!: EntityTable<Excerpt, 'id'>;
 
   constructor(readonly investigationId: string) {
     super(investigationDbName(investigationId));
@@ -72,6 +76,12 @@ export class InvestigationDb extends Dexie {
       rowProblems: '++id, datasetId, [datasetId+rowNumber]',
       files: 'sha256',
       savedFilters: 'id, name',
+    });
+    // Version 3: PDF documents (bytes in `files`), their pages' text, and excerpts. All new tables.
+    this.version(3).stores({
+      documents: 'id, &sha256, addedAt',
+      pageTexts: '[documentId+page], documentId',
+      excerpts: 'id, documentId, [documentId+page]',
     });
     // A new database starts with the default status vocabulary, in the creating transaction.
     this.on('populate', (transaction) => {

@@ -239,7 +239,7 @@ describe('the shipment engine', () => {
   });
 });
 
-describe('schema version 2', () => {
+describe('schema upgrades', () => {
   it('opens a version-1 database and keeps its claims', async () => {
     const id = 'schema-upgrade-test';
     const v1 = new Dexie(investigationDbName(id));
@@ -261,9 +261,37 @@ describe('schema version 2', () => {
     });
     v1.close();
     const upgraded = new InvestigationDb(id);
-    expect(upgraded.verno).toBe(2);
+    expect(upgraded.verno).toBe(3);
     expect((await upgraded.claims.get('c1'))?.text).toBe('Old claim');
     expect(await upgraded.datasets.count()).toBe(0);
+    expect(await upgraded.documents.count()).toBe(0);
+    upgraded.close();
+  });
+
+  it('opens a version-2 database and keeps its datasets', async () => {
+    const id = 'schema-upgrade-v2';
+    const v2 = new Dexie(investigationDbName(id));
+    v2.version(1).stores({
+      statuses: 'id, order',
+      sections: 'id, order',
+      claims: 'id, statusId, *tags, sectionId, order, updatedAt',
+      audit: '++id, [table+recordId], at',
+    });
+    v2.version(2).stores({
+      datasets: 'id, status, fileSha256',
+      mappings: 'signature',
+      shipmentBlocks: '[datasetId+blockNo], datasetId',
+      shipmentCells: '[datasetId+blockNo], datasetId',
+      rowProblems: '++id, datasetId, [datasetId+rowNumber]',
+      files: 'sha256',
+      savedFilters: 'id, name',
+    });
+    await v2.table('savedFilters').add({ id: 'f1', name: 'Poly', filter: {}, createdAt: 0 });
+    v2.close();
+    const upgraded = new InvestigationDb(id);
+    expect(upgraded.verno).toBe(3);
+    expect((await upgraded.savedFilters.get('f1'))?.name).toBe('Poly');
+    expect(await upgraded.excerpts.count()).toBe(0);
     upgraded.close();
   });
 });

@@ -24,13 +24,16 @@ describe('investigations', () => {
     expect(investigation.name).toBe('China–Russia defense trade 2022');
     expect(await databaseNames()).toContain(investigationDbName(investigation.id));
     const db = investigationDb(investigation.id);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(db.tables.map((table) => table.name).sort()).toEqual([
       'audit',
       'claims',
       'datasets',
+      'documents',
+      'excerpts',
       'files',
       'mappings',
+      'pageTexts',
       'rowProblems',
       'savedFilters',
       'sections',

@@ -2,6 +2,7 @@ import { routeHref, type Route } from '../../app/useHashRoute';
 import { investigationDb } from '../../db/databases';
 import { ClaimsPage } from '../claims/ClaimsPage';
 import { DatasetsPage } from '../datasets/DatasetsPage';
+import { DocumentsPage } from '../documents/DocumentsPage';
 import { ShipmentsPage } from '../shipments/ShipmentsPage';
 import { StatusesPage } from '../statuses/StatusesPage';
 import { useInvestigation } from './useInvestigations';
@@ -29,6 +30,7 @@ export function InvestigationPage({
     { page: 'claims', label: 'Claims' },
     { page: 'datasets', label: 'Datasets' },
     { page: 'shipments', label: 'Shipments' },
+    { page: 'documents', label: 'Documents' },
     { page: 'statuses', label: 'Statuses' },
   ] as const;
   return (
@@ -55,6 +57,7 @@ export function InvestigationPage({
       {route.page === 'claims' && <ClaimsPage db={db} />}
       {route.page === 'datasets' && <DatasetsPage db={db} />}
       {route.page === 'shipments' && <ShipmentsPage db={db} />}
+      {route.page === 'documents' && <DocumentsPage db={db} />}
       {route.page === 'statuses' && <StatusesPage db={db} />}
     </main>
   );

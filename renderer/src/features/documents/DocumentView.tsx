@@ -1,0 +1,217 @@
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { PdfDocument } from '../../../../shared/documents/document';
+import { anchorQuote, findAll, type TextSpan } from '../../../../shared/documents/textAnchoring';
+import type { InvestigationDb } from '../../db/schema';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { useAction } from '../../ui/useAction';
+import { DocumentDetails } from './DocumentDetails';
+import { ExcerptList } from './ExcerptList';
+import { PasswordDialog } from './PasswordDialog';
+import { PdfViewer, type PdfViewerHandle, type ViewerSelection } from './PdfViewer';
+import { openStoredDocument } from './documentMutations';
+import { addExcerpt } from './excerptMutations';
+import { PdfPasswordNeeded, type PDFDocumentProxy } from './pdfjs';
+import { useExcerpts, usePageTexts } from './useDocuments';
+
+export type ViewTarget = { page: number; query: string; span: TextSpan | null };
+
+export function DocumentView(props: {
+  db: InvestigationDb;
+  document: PdfDocument;
+  target: ViewTarget | null;
+}) {
+  const { db, document, target } = props;
+  const [pdf, setPdf] = useState<PDFDocumentProxy | null>(null);
+  const [askPassword, setAskPassword] = useState(false);
+  const [scale, setScale] = useState(1.25);
+  const [pageInView, setPageInView] = useState(1);
+  const [pageInput, setPageInput] = useState('1');
+  const [query, setQuery] = useState(target?.query ?? '');
+  const [chosenHit, setChosenHit] = useState<number | null>(null);
+  const viewer = useRef<PdfViewerHandle>(null);
+  const storedExcerpts = useExcerpts(db, document.id);
+  const excerpts = useMemo(() => storedExcerpts ?? [], [storedExcerpts]);
+  const pageTexts = usePageTexts(db, document.id);
+  const { error, run } = useAction();
+
+  const load = (typed?: string) => openStoredDocument(db, document, typed).then(setPdf);
+
+  useEffect(() => {
+    void run(() =>
+      load().catch((failure: unknown) => {
+        if (failure instanceof PdfPasswordNeeded) setAskPassword(true);
+        else throw failure;
+      }),
+    );
+    // Opened once per document; the viewer keeps the proxy until another document is shown.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [document.id]);
+  useEffect(() => () => void pdf?.destroy(), [pdf]);
+
+  const hits = useMemo(
+    () =>
+      (pageTexts ?? []).flatMap((page) =>
+        findAll(page.text, query).map((span) => ({ page: page.page, span })),
+      ),
+    [pageTexts, query],
+  );
+  // A search result opens on its own hit, until the user steps to another.
+  const targetHit = target?.span
+    ? Math.max(
+        0,
+        hits.findIndex((hit) => hit.page === target.page && hit.span.start === target.span?.start),
+      )
+    : 0;
+  const hitIndex = Math.min(chosenHit ?? targetHit, Math.max(0, hits.length - 1));
+  const currentHit = hits[hitIndex] ?? null;
+
+  const orphans = useMemo(() => {
+    const texts = new Map((pageTexts ?? []).map((page) => [page.page, page.text]));
+    return new Set(
+      excerpts
+        .filter((excerpt) => {
+          const text = texts.get(excerpt.page);
+          return text !== undefined && anchorQuote(text, excerpt.quote, excerpt.position) === null;
+        })
+        .map((excerpt) => excerpt.id),
+    );
+  }, [excerpts, pageTexts]);
+
+  const save = (selection: ViewerSelection | null | undefined) =>
+    void run(async () => {
+      if (!selection) throw new Error('Select text on a page first, or find a passage.');
+      await addExcerpt(db, document, selection);
+      window.getSelection()?.removeAllRanges();
+    });
+
+  const step = (direction: 1 | -1) => {
+    if (hits.length > 0) setChosenHit((hitIndex + direction + hits.length) % hits.length);
+  };
+  const onFindKey = (event: KeyboardEvent) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    step(event.shiftKey ? -1 : 1);
+  };
+
+  return (
+    <section className="document-view" aria-labelledby="document-title">
+      <DocumentDetails db={db} document={document} />
+      <div className="viewer-toolbar" role="toolbar" aria-label="Document tools">
+        <button
+          type="button"
+          aria-label="Zoom out"
+          onClick={() => setScale((value) => Math.max(0.5, value - 0.25))}
+        >
+          −
+        </button>
+        <span aria-live="polite">{Math.round(scale * 100)}%</span>
+        <button
+          type="button"
+          aria-label="Zoom in"
+          onClick={() => setScale((value) => Math.min(3, value + 0.25))}
+        >
+          +
+        </button>
+        <form
+          className="inline-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const page = Number(pageInput);
+            if (Number.isInteger(page) && page >= 1 && page <= (pdf?.numPages ?? 0))
+              viewer.current?.scrollToPage(page);
+          }}
+        >
+          <label htmlFor="go-to-page">Go to page</label>
+          <input
+            id="go-to-page"
+            type="number"
+            min={1}
+            max={pdf?.numPages}
+            value={pageInput}
+            onChange={(event) => setPageInput(event.target.value)}
+          />
+          <button type="submit">Go</button>
+          <span className="hint">
+            page {pageInView} of {pdf?.numPages ?? document.pageCount}
+          </span>
+        </form>
+        <label htmlFor="find-in-document">Find in document</label>
+        <input
+          id="find-in-document"
+          type="search"
+          value={query}
+          onChange={(event) => {
+            setQuery(event.target.value);
+            setChosenHit(0);
+          }}
+          onKeyDown={onFindKey}
+        />
+        <span aria-live="polite" className="hint">
+          {query.trim()
+            ? hits.length
+              ? `${Math.min(hitIndex, hits.length - 1) + 1} of ${hits.length}`
+              : 'no match'
+            : ''}
+        </span>
+        <button type="button" onClick={() => step(-1)} disabled={hits.length === 0}>
+          Previous
+        </button>
+        <button type="button" onClick={() => step(1)} disabled={hits.length === 0}>
+          Next
+        </button>
+        <button
+          type="button"
+          disabled={!currentHit || !pdf}
+          onClick={() =>
+            currentHit && save(viewer.current?.spanSelection(currentHit.page, currentHit.span))
+          }
+        >
+          Excerpt this hit
+        </button>
+        <button
+          type="button"
+          className="primary"
+          disabled={!pdf}
+          onClick={() => save(viewer.current?.selection())}
+        >
+          Create excerpt
+        </button>
+      </div>
+      <ErrorMessage error={error} />
+      <div className="document-body">
+        {pdf ? (
+          <PdfViewer
+            ref={viewer}
+            pdf={pdf}
+            scale={scale}
+            query={query}
+            currentHit={currentHit}
+            excerpts={excerpts.filter((excerpt) => !orphans.has(excerpt.id))}
+            onPageInView={setPageInView}
+          />
+        ) : (
+          <p aria-busy="true">Opening {document.fileName}…</p>
+        )}
+        <ExcerptList
+          db={db}
+          excerpts={excerpts}
+          orphans={orphans}
+          onOpen={(excerpt) => viewer.current?.scrollToPage(excerpt.page)}
+        />
+      </div>
+      {askPassword && (
+        <PasswordDialog
+          fileName={document.fileName}
+          onSubmit={(typed) =>
+            load(typed).catch((failure: unknown) => {
+              throw failure instanceof PdfPasswordNeeded
+                ? new Error('That password is not right.')
+                : failure;
+            })
+          }
+          onClose={() => setAskPassword(false)}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,161 @@
+import { useEffect, useState, type DragEvent } from 'react';
+import type { PdfDocument } from '../../../../shared/documents/document';
+import type { OpenedFile } from '../../../../shared/ipc';
+import { platform } from '../../app/platform';
+import type { InvestigationDb } from '../../db/schema';
+import { DocumentList } from './DocumentList';
+import { DocumentSearch } from './DocumentSearch';
+import { DocumentView, type ViewTarget } from './DocumentView';
+import { PasswordDialog } from './PasswordDialog';
+import { addDocument, DocumentError, extractText, openStoredDocument } from './documentMutations';
+import { PdfPasswordNeeded, type PDFDocumentProxy } from './pdfjs';
+import { useDocuments } from './useDocuments';
+
+/** Documents whose text this page is extracting now, so a re-render never starts a second pass. */
+const extracting = new Set<string>();
+
+export function DocumentsPage({ db }: { db: InvestigationDb }) {
+  const documents = useDocuments(db);
+  const [messages, setMessages] = useState<{ text: string; error: boolean }[]>([]);
+  const [needsPassword, setNeedsPassword] = useState<OpenedFile[]>([]);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [target, setTarget] = useState<ViewTarget | null>(null);
+  const [dropping, setDropping] = useState(false);
+
+  // Extractions cut short (a closed window) resume; protected documents wait until opened.
+  useEffect(() => {
+    for (const document of documents ?? []) {
+      if (document.textStatus !== 'extracting' || extracting.has(document.id)) continue;
+      extracting.add(document.id);
+      void openStoredDocument(db, document)
+        .then((pdf) => extractText(db, document, pdf).finally(() => void pdf.destroy()))
+        .catch(() => undefined)
+        .finally(() => extracting.delete(document.id));
+    }
+  }, [db, documents]);
+
+  const started = (document: PdfDocument, pdf: PDFDocumentProxy | null) => {
+    if (!pdf) return;
+    extracting.add(document.id);
+    void extractText(db, document, pdf).finally(() => {
+      extracting.delete(document.id);
+      void pdf.destroy();
+    });
+  };
+
+  const add = async (files: OpenedFile[]) => {
+    const notes: { text: string; error: boolean }[] = [];
+    for (const file of files) {
+      try {
+        const { document, alreadyThere, pdf } = await addDocument(db, file);
+        notes.push(
+          alreadyThere
+            ? {
+                text: `${file.name} is already here, as “${document.title}”: nothing was added.`,
+                error: false,
+              }
+            : { text: `Added ${file.name} (${document.pageCount} pages).`, error: false },
+        );
+        started(document, pdf);
+      } catch (error) {
+        if (error instanceof PdfPasswordNeeded) setNeedsPassword((queue) => [...queue, file]);
+        else
+          notes.push({
+            text: error instanceof DocumentError ? error.message : `${file.name}: ${String(error)}`,
+            error: true,
+          });
+      }
+    }
+    setMessages(notes);
+  };
+
+  /** A protected file with its password: a wrong one is told in the password dialog, which stays open. */
+  const addProtected = async (file: OpenedFile, password: string) => {
+    try {
+      const { document, pdf } = await addDocument(db, file, password);
+      setMessages([{ text: `Added ${file.name} (${document.pageCount} pages).`, error: false }]);
+      started(document, pdf);
+    } catch (error) {
+      if (error instanceof PdfPasswordNeeded)
+        throw new Error('That password is not right.', { cause: error });
+      throw error;
+    }
+  };
+
+  const choose = async () =>
+    add(
+      await platform.openFiles({ filters: [{ name: 'PDF', extensions: ['pdf'] }], multiple: true }),
+    );
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDropping(false);
+    const dropped = [...event.dataTransfer.files];
+    void Promise.all(
+      dropped.map(async (file) => ({
+        name: file.name,
+        bytes: new Uint8Array(await file.arrayBuffer()),
+      })),
+    ).then(add);
+  };
+
+  const open = (documentId: string, next: ViewTarget | null) => {
+    setOpenId(documentId);
+    setTarget(next);
+  };
+  const current = documents?.find((document) => document.id === openId) ?? null;
+  const asking = needsPassword[0];
+
+  return (
+    <div
+      className={dropping ? 'documents dropping' : 'documents'}
+      onDragOver={(event) => {
+        event.preventDefault();
+        setDropping(true);
+      }}
+      onDragLeave={() => setDropping(false)}
+      onDrop={onDrop}
+    >
+      <section className="documents-side" aria-labelledby="documents-title">
+        <div className="list-header">
+          <h2 id="documents-title">Documents</h2>
+          <button type="button" className="primary" onClick={() => void choose()}>
+            Add PDFs
+          </button>
+        </div>
+        <p className="hint small">…or drop PDF files anywhere here.</p>
+        {messages.map((message) => (
+          <p
+            key={message.text}
+            role={message.error ? 'alert' : 'status'}
+            className={message.error ? 'error' : 'notice'}
+          >
+            {message.text}
+          </p>
+        ))}
+        <DocumentSearch db={db} documents={documents ?? []} onOpen={open} />
+        <DocumentList documents={documents} openId={openId} onOpen={(id) => open(id, null)} />
+      </section>
+      <div className="documents-main">
+        {current ? (
+          <DocumentView
+            key={`${current.id}:${target?.page ?? 0}:${target?.span?.start ?? -1}`}
+            db={db}
+            document={current}
+            target={target}
+          />
+        ) : (
+          <p className="hint">Open a document to read it, find in it and cut excerpts.</p>
+        )}
+      </div>
+      {asking && (
+        <PasswordDialog
+          key={asking.name}
+          fileName={asking.name}
+          onSubmit={(password) => addProtected(asking, password)}
+          onClose={() => setNeedsPassword((queue) => queue.slice(1))}
+        />
+      )}
+    </div>
+  );
+}

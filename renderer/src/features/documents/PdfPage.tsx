@@ -1,0 +1,96 @@
+import { useEffect, useRef } from 'react';
+import { pdfjs, type PDFDocumentProxy } from './pdfjs';
+import { indexTextLayer, type TextLayerIndex } from './textLayerIndex';
+
+export type RenderedPage = { index: TextLayerIndex; transform: number[]; element: HTMLElement };
+
+/**
+ * One page: a placeholder of the right size, drawn (canvas and text layer) only while `visible`, and
+ * released again when it scrolls away, so that memory stays bounded on a 300-page report.
+ */
+export function PdfPage(props: {
+  pdf: PDFDocumentProxy;
+  pageNumber: number;
+  scale: number;
+  size: { width: number; height: number };
+  visible: boolean;
+  onRendered: (pageNumber: number, page: RenderedPage) => void;
+  onReleased: (pageNumber: number) => void;
+}) {
+  const { pdf, pageNumber, scale, visible, onRendered, onReleased } = props;
+  const pageRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const textRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const container = textRef.current;
+    if (!visible || !canvas || !container) return undefined;
+    let cancelled = false;
+    let renderTask: { cancel: () => void; promise: Promise<void> } | null = null;
+    let textLayer: InstanceType<typeof pdfjs.TextLayer> | null = null;
+    void (async () => {
+      const page = await pdf.getPage(pageNumber);
+      if (cancelled) return;
+      const viewport = page.getViewport({ scale });
+      const element = pageRef.current;
+      if (!element) return;
+      const ratio = window.devicePixelRatio || 1;
+      canvas.width = Math.floor(viewport.width * ratio);
+      canvas.height = Math.floor(viewport.height * ratio);
+      const context = canvas.getContext('2d');
+      if (!context) return;
+      renderTask = page.render({
+        canvas,
+        canvasContext: context,
+        viewport,
+        transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0],
+      });
+      container.replaceChildren();
+      textLayer = new pdfjs.TextLayer({
+        textContentSource: page.streamTextContent(),
+        container,
+        viewport,
+      });
+      // The text layer is ready before the canvas is painted: selection, find and excerpts need only it.
+      await textLayer.render();
+      if (cancelled) return;
+      onRendered(pageNumber, {
+        index: indexTextLayer(container),
+        transform: viewport.transform,
+        element,
+      });
+      await renderTask.promise;
+    })().catch((error: unknown) => {
+      if ((error as { name?: string }).name !== 'RenderingCancelledException') console.error(error);
+    });
+    return () => {
+      cancelled = true;
+      renderTask?.cancel();
+      textLayer?.cancel();
+      container.replaceChildren();
+      // Zero-size canvases give their pixel memory back at once.
+      canvas.width = 0;
+      canvas.height = 0;
+      onReleased(pageNumber);
+    };
+  }, [pdf, pageNumber, scale, visible, onRendered, onReleased]);
+
+  return (
+    <div
+      ref={pageRef}
+      className="pdf-page"
+      data-page={pageNumber}
+      aria-label={`Page ${pageNumber}`}
+      role="region"
+      style={{
+        width: props.size.width,
+        height: props.size.height,
+        ['--scale-factor' as string]: scale,
+      }}
+    >
+      <canvas ref={canvasRef} aria-hidden="true" />
+      <div ref={textRef} className="textLayer" />
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+/**
+ * Attaching PDFs and keeping their text: every document is opened with pdf.js before anything is
+ * stored, so a damaged file or a wrong password stores nothing.
+ */
+import type { PdfDocument } from '../../../../shared/documents/document';
+import { newId } from '../../db/databases';
+import type { InvestigationDb } from '../../db/schema';
+import { sha256Hex } from '../../workers/byteStream';
+import { openPdf, pageText, PdfPasswordNeeded, type PDFDocumentProxy } from './pdfjs';
+
+export class DocumentError extends Error {}
+
+/** Passwords of encrypted PDFs, by file hash: in memory only, gone when the app closes. */
+const passwords = new Map<string, string>();
+export const knownPassword = (sha256: string): string | undefined => passwords.get(sha256);
+export const rememberPassword = (sha256: string, password: string): void =>
+  void passwords.set(sha256, password);
+
+/** Opens a stored or offered PDF, turning pdf.js's failures into messages that name the file. */
+export async function openDocumentBytes(
+  fileName: string,
+  bytes: Uint8Array,
+  password?: string,
+): Promise<PDFDocumentProxy> {
+  try {
+    const pdf = await openPdf(bytes, password);
+    // A damaged file can open and still fail on its first page: check it before keeping anything.
+    await (await pdf.getPage(1)).getOperatorList();
+    return pdf;
+  } catch (error) {
+    if (error instanceof PdfPasswordNeeded) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DocumentError(
+      `${fileName}: this is not a readable PDF (${reason}). Nothing was stored.`,
+    );
+  }
+}
+
+/** The title: the PDF's own, else its first line that reads like a title, else the file name. */
+async function titleOf(pdf: PDFDocumentProxy, fileName: string): Promise<string> {
+  const { info } = (await pdf.getMetadata()) as { info: { Title?: unknown } };
+  if (typeof info.Title === 'string' && info.Title.trim()) return info.Title.trim();
+  const lines = (await pageText(pdf, 1)).split('\n').map((line) => line.trim());
+  const line = lines.find(
+    (candidate) => /\p{L}{3,}/u.test(candidate) && !/^synthetic test document/i.test(candidate),
+  );
+  return line?.slice(0, 200) ?? fileName.replace(/\.pdf$/i, '');
+}
+
+export type AddedDocument = {
+  document: PdfDocument;
+  alreadyThere: boolean;
+  pdf: PDFDocumentProxy | null;
+};
+
+export async function addDocument(
+  db: InvestigationDb,
+  file: { name: string; bytes: Uint8Array },
+  password?: string,
+): Promise<AddedDocument> {
+  const sha256 = await sha256Hex(new Blob([file.bytes as Uint8Array<ArrayBuffer>]));
+  const existing = await db.documents.where('sha256').equals(sha256).first();
+  if (existing) return { document: existing, alreadyThere: true, pdf: null };
+  const pdf = await openDocumentBytes(file.name, file.bytes, password);
+  const document: PdfDocument = {
+    id: newId(),
+    sha256,
+    fileName: file.name,
+    title: await titleOf(pdf, file.name),
+    origin: '',
+    pageCount: pdf.numPages,
+    addedAt: Date.now(),
+    encrypted: password !== undefined,
+    textStatus: 'extracting',
+    pagesExtracted: 0,
+  };
+  if (password !== undefined) rememberPassword(sha256, password);
+  await db.transaction('rw', [db.documents, db.files], async () => {
+    if (!(await db.files.get(sha256))) {
+      await db.files.add({
+        sha256,
+        blob: new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }),
+        size: file.bytes.length,
+        name: file.name,
+        mime: 'application/pdf',
+      });
+    }
+    await db.documents.add(document);
+  });
+  return { document, alreadyThere: false, pdf };
+}
+
+/**
+ * Stores every page's text (pdf.js parses in its own worker; this loop only gathers the results),
+ * page by page so that progress shows and an interrupted extraction resumes where it stopped.
+ */
+export async function extractText(
+  db: InvestigationDb,
+  document: PdfDocument,
+  pdf: PDFDocumentProxy,
+): Promise<void> {
+  let withText = 0;
+  for (let page = 1; page <= pdf.numPages; page += 1) {
+    const stored = await db.pageTexts.get([document.id, page]);
+    const text = stored?.text ?? (await pageText(pdf, page));
+    if (text.trim()) withText += 1;
+    if (!stored) {
+      await db.transaction('rw', [db.pageTexts, db.documents], async () => {
+        await db.pageTexts.put({ documentId: document.id, page, text });
+        await db.documents.update(document.id, { pagesExtracted: page });
+      });
+    }
+  }
+  await db.documents.update(document.id, {
+    textStatus: withText === 0 ? 'no-text' : 'complete',
+    pagesExtracted: pdf.numPages,
+  });
+}
+
+export async function updateDocument(
+  db: InvestigationDb,
+  id: string,
+  changes: Pick<PdfDocument, 'title' | 'origin'>,
+): Promise<void> {
+  const title = changes.title.trim();
+  if (!title) throw new DocumentError('A document needs a title.');
+  await db.documents.update(id, { title, origin: changes.origin.trim() });
+}
+
+/** Loads a stored document's bytes and opens them (with its password, if this session knows it). */
+export async function openStoredDocument(
+  db: InvestigationDb,
+  document: PdfDocument,
+  password?: string,
+): Promise<PDFDocumentProxy> {
+  const file = await db.files.get(document.sha256);
+  if (!file) throw new DocumentError(`${document.fileName}: its stored bytes are missing.`);
+  const pdf = await openDocumentBytes(
+    document.fileName,
+    new Uint8Array(await file.blob.arrayBuffer()),
+    password ?? knownPassword(document.sha256),
+  );
+  if (password !== undefined) rememberPassword(document.sha256, password);
+  return pdf;
+}

@@ -1,0 +1,37 @@
+/** A PDF attached to an investigation. Its bytes live in the `files` table under `sha256`. */
+export type PdfDocument = {
+  id: string;
+  sha256: string;
+  fileName: string;
+  title: string;
+  /** Where it came from and when it was retrieved, as the researcher writes it. */
+  origin: string;
+  pageCount: number;
+  addedAt: number;
+  encrypted: boolean;
+  /** `extracting` until every page's text is stored; `no-text` when no page has any (a scan?). */
+  textStatus: 'extracting' | 'complete' | 'no-text';
+  pagesExtracted: number;
+};
+
+/** One page's text as pdf.js reads it: items joined, line ends as `\n`. Offsets in excerpts refer to it. */
+export type PageText = { documentId: string; page: number; text: string };
+
+/** A rectangle in PDF user-space coordinates (points, origin bottom left), not screen pixels. */
+export type PdfRect = { x1: number; y1: number; x2: number; y2: number };
+
+/** A passage of a document, anchored three ways (W3C Web Annotation selectors) so it can be re-found. */
+export type Excerpt = {
+  id: string;
+  documentId: string;
+  fileSha256: string;
+  page: number;
+  /** TextQuoteSelector. */
+  quote: { exact: string; prefix: string; suffix: string };
+  /** TextPositionSelector, within the page's text. */
+  position: { start: number; end: number };
+  rects: PdfRect[];
+  comment: string;
+  tags: string[];
+  createdAt: number;
+};

@@ -1,0 +1,201 @@
+import { expect, test, type Page } from '@playwright/test';
+import { fixture } from '../fixturePath';
+import { createInvestigation } from './app';
+import { openTab } from './customs';
+
+async function addPdfs(page: Page, ...files: string[]) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add PDFs' }).click();
+  await (await chooser).setFiles(files);
+}
+
+const documentsIn = (page: Page) => page.getByRole('list', { name: 'Documents' });
+
+/** Searches all documents and opens the first result. */
+async function searchAndOpen(page: Page, query: string) {
+  await page.getByLabel('Search all documents').fill(query);
+  const result = page.getByRole('list', { name: 'Search results' }).getByRole('button').first();
+  await expect(result).toBeVisible();
+  const text = await result.innerText();
+  await result.click();
+  return text;
+}
+
+/** How many ranges the viewer highlights under a name (CSS Custom Highlight API). */
+const highlighted = (page: Page, name: string) =>
+  page.evaluate((key) => CSS.highlights.get(key)?.size ?? 0, name);
+
+/** Selects a passage in a rendered page's text layer, as a user's drag would. */
+async function selectText(page: Page, pageNumber: number, from: string, to: string) {
+  await page.evaluate(
+    ({ pageNumber, from, to }) => {
+      const layer = document.querySelector(`[data-page="${pageNumber}"] .textLayer`)!;
+      const walker = document.createTreeWalker(layer, NodeFilter.SHOW_TEXT);
+      const nodes: Text[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+      const start = nodes.find((node) => node.data.includes(from))!;
+      const end = nodes.find((node) => node.data.includes(to))!;
+      const range = document.createRange();
+      range.setStart(start, start.data.indexOf(from));
+      range.setEnd(end, end.data.indexOf(to) + to.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+    },
+    { pageNumber, from, to },
+  );
+}
+
+test('a PDF is searched across, read, and excerpted; the excerpt survives a reload', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await createInvestigation(page, 'Notice');
+  await openTab(page, 'Documents');
+  await addPdfs(page, fixture('pdf', 'designation-notice.pdf'));
+  await expect(documentsIn(page)).toContainText('Notice of Designation TEST-NOTICE-2022-0117');
+  await expect(documentsIn(page)).toContainText('3 pages');
+
+  expect(await searchAndOpen(page, 'ZEBRA-7731')).toContain('page 3');
+  await expect.poll(() => highlighted(page, 'waybill-current-hit')).toBe(1);
+  expect(await searchAndOpen(page, '保利科技有限公司')).toContain('page 1');
+  // Across the line break at its own hyphen, with and without the hyphen.
+  await page.getByLabel('Search all documents').fill('Улан-Удэнский');
+  await expect(page.getByRole('list', { name: 'Search results' })).toContainText('page 2');
+
+  await expect(
+    page.getByRole('region', { name: 'Page 1' }).locator('.textLayer span').first(),
+  ).toBeVisible();
+  await selectText(
+    page,
+    1,
+    'The same entity was previously designated in 2013',
+    'North Korea and Syria.',
+  );
+  await page.getByRole('button', { name: 'Create excerpt' }).click();
+  const excerpts = page.getByRole('list', { name: 'Excerpts' });
+  await expect(excerpts).toContainText('Page 1');
+  await expect(excerpts).toContainText('previously designated in 2013');
+
+  await page.reload();
+  await documentsIn(page)
+    .getByRole('button', { name: /Notice of Designation/ })
+    .click();
+  await expect(excerpts).toContainText('Page 1');
+  await expect(excerpts.getByRole('listitem')).toHaveCount(1);
+  await expect(excerpts).toContainText('The same entity was previously designated in 2013');
+  await expect.poll(() => highlighted(page, 'waybill-excerpt')).toBe(1);
+
+  // Adding the same bytes again says so and adds nothing.
+  await addPdfs(page, fixture('pdf', 'designation-notice.pdf'));
+  await expect(page.getByRole('status').filter({ hasText: 'already here' })).toBeVisible();
+  await expect(documentsIn(page).getByRole('listitem')).toHaveCount(1);
+});
+
+test('an excerpt can be cut from a find hit with the keyboard alone', async ({ page }) => {
+  await page.goto('/');
+  await createInvestigation(page, 'Keyboard excerpt');
+  await openTab(page, 'Documents');
+  await addPdfs(page, fixture('pdf', 'designation-notice.pdf'));
+  await documentsIn(page)
+    .getByRole('button', { name: /Notice of Designation/ })
+    .click();
+  await expect(
+    page.getByRole('region', { name: 'Page 1' }).locator('.textLayer span').first(),
+  ).toBeVisible();
+  await page.getByLabel('Find in document').fill('missile proliferation');
+  await page.getByLabel('Find in document').press('Enter');
+  await expect(page.getByText('1 of 1')).toBeVisible();
+  await page.getByRole('button', { name: 'Excerpt this hit' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('list', { name: 'Excerpts' })).toContainText('missile proliferation');
+});
+
+test('the 300-page report: QUASAR-4412 is found on page 250 and the viewer lands there', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await page.goto('/');
+  await createInvestigation(page, 'Long report');
+  await openTab(page, 'Documents');
+  await addPdfs(page, fixture('pdf', 'long-report-300p.pdf'));
+  // The search answers once every page's text is stored.
+  await expect(documentsIn(page)).toContainText('300 pages');
+  await expect(documentsIn(page)).not.toContainText('extracting', { timeout: 60_000 });
+  expect(await searchAndOpen(page, 'QUASAR-4412')).toContain('page 250');
+  await expect(
+    page.getByRole('region', { name: 'Page 250' }).locator('.textLayer span').first(),
+  ).toBeVisible();
+  await expect.poll(() => highlighted(page, 'waybill-current-hit')).toBe(1);
+  await expect(page.getByText(/page 2(49|50|51) of 300/)).toBeVisible();
+});
+
+test('bad PDFs say what is wrong and store nothing; a protected one opens with its password', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await createInvestigation(page, 'Bad PDFs');
+  await openTab(page, 'Documents');
+  await addPdfs(page, fixture('bad', 'truncated.pdf'), fixture('bad', 'not-a-pdf.pdf'));
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'truncated.pdf: this is not a readable PDF' }),
+  ).toContainText('Nothing was stored');
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'not-a-pdf.pdf: this is not a readable PDF' }),
+  ).toBeVisible();
+  await expect(page.getByText('No documents yet.')).toBeVisible();
+
+  await addPdfs(page, fixture('bad', 'encrypted-password-secret.pdf'));
+  const dialog = page.getByRole('dialog', { name: 'Password for encrypted-password-secret.pdf' });
+  await dialog.getByLabel('Password').fill('wrong');
+  await dialog.getByRole('button', { name: 'Open' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('That password is not right.');
+  await dialog.getByLabel('Password').fill('secret');
+  await dialog.getByRole('button', { name: 'Open' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(documentsIn(page)).toContainText('password-protected');
+  await expect(documentsIn(page)).toContainText('3 pages');
+  await page.getByLabel('Search all documents').fill('ZEBRA-7731');
+  await expect(page.getByRole('list', { name: 'Search results' })).toContainText('page 3');
+  // The password is never stored: IndexedDB holds no trace of it.
+  const stored = await page.evaluate(async () => {
+    const name = (await indexedDB.databases()).find((database) =>
+      database.name?.startsWith('waybill-investigation-'),
+    )?.name;
+    const request = indexedDB.open(name ?? '');
+    const db = await new Promise<IDBDatabase>(
+      (resolve) => (request.onsuccess = () => resolve(request.result)),
+    );
+    const all = await new Promise<unknown[]>((resolve) => {
+      const reading = db.transaction('documents').objectStore('documents').getAll();
+      reading.onsuccess = () => resolve(reading.result as unknown[]);
+    });
+    db.close();
+    return all;
+  });
+  expect(JSON.stringify(stored)).not.toMatch(/"secret"|password"\s*:/);
+});
+
+test('a PDF with a JavaScript action opens and shows its text, and no script runs', async ({
+  page,
+}) => {
+  const dialogs: string[] = [];
+  const requests: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('request', (request) => {
+    if (!request.url().startsWith('http://localhost:')) requests.push(request.url());
+  });
+  await page.goto('/');
+  await createInvestigation(page, 'Scripts');
+  await openTab(page, 'Documents');
+  await addPdfs(page, fixture('bad', 'js-action.pdf'));
+  await documentsIn(page).getByRole('button').first().click();
+  const firstPage = page.getByRole('region', { name: 'Page 1' });
+  await expect(firstPage.locator('.textLayer')).not.toBeEmpty();
+  await expect(page).toHaveTitle('Waybill');
+  expect(dialogs).toEqual([]);
+  expect(requests).toEqual([]);
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import {
+  pdfRectFromViewport,
+  viewportRectFromPdf,
+  type Transform,
+} from '../../shared/documents/coordinates';
+import { anchorQuote, findAll, quoteSelector, snippet } from '../../shared/documents/textAnchoring';
+
+const page =
+  'Table of relationships\nJSC Ulan-Ude Aviation Plant (АО «Улан-\nУдэнский авиационный завод»)\nThe designa-\ntion of 2013 stands.';
+
+describe('finding text', () => {
+  it('finds a word split at its own hyphen, with the hyphen', () => {
+    const [hit] = findAll(page, 'Улан-Удэнский');
+    expect(hit && page.slice(hit.start, hit.end)).toBe('Улан-\nУдэнский');
+  });
+
+  it('finds a word hyphenated only by the line break, without the hyphen', () => {
+    const [hit] = findAll(page, 'designation');
+    expect(hit && page.slice(hit.start, hit.end)).toBe('designa-\ntion');
+  });
+
+  it('is case-insensitive in Latin and Cyrillic, and finds Chinese and symbols literally', () => {
+    expect(findAll(page, 'ulan-ude aviation')).toHaveLength(1);
+    expect(findAll(page, 'улан-удэнский')).toHaveLength(1);
+    expect(findAll('见 保利科技有限公司 (Poly)', '保利科技有限公司')).toEqual([
+      { start: 2, end: 10 },
+    ]);
+    expect(findAll('a (b) c', '(b)')).toEqual([{ start: 2, end: 5 }]);
+    expect(findAll(page, '   ')).toEqual([]);
+  });
+
+  it('gives a snippet with the hit marked', () => {
+    const [hit] = findAll(page, 'stands');
+    expect(snippet(page, hit, 10)).toEqual({ before: '…n of 2013 ', hit: 'stands', after: '.' });
+  });
+});
+
+describe('anchoring excerpts', () => {
+  const text = 'He was designated in 2013. Then he was designated in 2022.';
+
+  it('re-finds a quote by its prefix and suffix when it occurs more than once', () => {
+    const second = {
+      start: text.lastIndexOf('designated'),
+      end: text.lastIndexOf('designated') + 10,
+    };
+    const quote = quoteSelector(text, second);
+    expect(quote).toEqual({
+      exact: 'designated',
+      prefix: text.slice(second.start - 32, second.start),
+      suffix: ' in 2022.',
+    });
+    expect(anchorQuote(text, quote)).toEqual(second);
+    // The text moved: the quote is re-found by its context, not its old offsets.
+    const moved = `Preface. ${text}`;
+    expect(anchorQuote(moved, quote, second)).toEqual({
+      start: second.start + 9,
+      end: second.end + 9,
+    });
+  });
+
+  it('reports an orphan when the quote no longer occurs', () => {
+    expect(
+      anchorQuote('A different text.', { exact: 'designated in 2013', prefix: '', suffix: '' }),
+    ).toBeNull();
+    expect(anchorQuote(text, { exact: '', prefix: '', suffix: '' })).toBeNull();
+  });
+});
+
+describe('coordinates', () => {
+  // pdf.js's viewport transform for a 612×792 page at scale 1.5, no rotation: y flips.
+  const upright: Transform = [1.5, 0, 0, -1.5, 0, 1188];
+  // The same page rotated by 90°.
+  const rotated: Transform = [0, 1.5, 1.5, 0, 0, 0];
+
+  it('turns a selection rectangle into PDF points and back, at any zoom and rotation', () => {
+    for (const transform of [upright, rotated]) {
+      const screen = { left: 150, top: 300, width: 90, height: 15 };
+      const pdf = pdfRectFromViewport(screen, transform);
+      const back = viewportRectFromPdf(pdf, transform);
+      expect(back.left).toBeCloseTo(screen.left);
+      expect(back.top).toBeCloseTo(screen.top);
+      expect(back.width).toBeCloseTo(screen.width);
+      expect(back.height).toBeCloseTo(screen.height);
+    }
+  });
+
+  it('puts the top of the screen at the top of the page in PDF space', () => {
+    expect(pdfRectFromViewport({ left: 0, top: 0, width: 150, height: 15 }, upright)).toEqual({
+      x1: 0,
+      y1: 782,
+      x2: 100,
+      y2: 792,
+    });
+  });
+});
