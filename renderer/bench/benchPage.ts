@@ -9,6 +9,7 @@ import { choicesFromPreview } from '../src/features/datasets/importDataset';
 import { importWorker, progressCallback } from '../src/features/datasets/importWorkerClient';
 import type { ImportProgress } from '../src/features/datasets/importTypes';
 import { shipmentWorker } from '../src/features/shipments/shipmentWorkerClient';
+import { openPdf } from '../src/features/documents/pdfjs';
 import type { BenchWorkerApi } from './benchWorker';
 
 const benchWorker = () =>
@@ -110,7 +111,24 @@ async function engine() {
   };
 }
 
-const bench = { prepare, floors, importFile, engine };
+/** The floor for the PDF figures: pdf.js alone loading a document and drawing its first page. */
+async function pdfFloor(url: string) {
+  const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+  const started = performance.now();
+  const pdf = await openPdf(bytes);
+  const loadMs = performance.now() - started;
+  const page = await pdf.getPage(1);
+  const viewport = page.getViewport({ scale: 1.25 });
+  const canvas = document.createElement('canvas');
+  canvas.width = viewport.width;
+  canvas.height = viewport.height;
+  await page.render({ canvas, canvasContext: canvas.getContext('2d')!, viewport }).promise;
+  const firstPageMs = performance.now() - started;
+  await pdf.destroy();
+  return { loadMs, firstPageMs };
+}
+
+const bench = { prepare, floors, importFile, engine, pdfFloor };
 export type BenchApi = typeof bench;
 
 declare global {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { fixture } from '../fixturePath';
 import { createInvestigation } from './app';
@@ -114,14 +115,14 @@ test('an excerpt can be cut from a find hit with the keyboard alone', async ({ p
 test('the 300-page report: QUASAR-4412 is found on page 250 and the viewer lands there', async ({
   page,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   await page.goto('/');
   await createInvestigation(page, 'Long report');
   await openTab(page, 'Documents');
   await addPdfs(page, fixture('pdf', 'long-report-300p.pdf'));
   // The search answers once every page's text is stored.
   await expect(documentsIn(page)).toContainText('300 pages');
-  await expect(documentsIn(page)).not.toContainText('extracting', { timeout: 60_000 });
+  await expect(documentsIn(page)).not.toContainText('extracting', { timeout: 150_000 });
   expect(await searchAndOpen(page, 'QUASAR-4412')).toContain('page 250');
   await expect(
     page.getByRole('region', { name: 'Page 250' }).locator('.textLayer span').first(),
@@ -198,4 +199,27 @@ test('a PDF with a JavaScript action opens and shows its text, and no script run
   await expect(page).toHaveTitle('Waybill');
   expect(dialogs).toEqual([]);
   expect(requests).toEqual([]);
+});
+
+test('PDFs dropped on the page are added, several at once', async ({ page }) => {
+  await page.goto('/');
+  await createInvestigation(page, 'Dropped');
+  await openTab(page, 'Documents');
+  const files = ['company-profile.pdf', 'designation-notice.pdf'].map((name) => ({
+    name,
+    bytes: [...readFileSync(fixture('pdf', name))],
+  }));
+  const dataTransfer = await page.evaluateHandle((dropped) => {
+    const transfer = new DataTransfer();
+    for (const file of dropped) {
+      transfer.items.add(
+        new File([new Uint8Array(file.bytes)], file.name, { type: 'application/pdf' }),
+      );
+    }
+    return transfer;
+  }, files);
+  await page.dispatchEvent('.documents', 'dragover', { dataTransfer });
+  await page.dispatchEvent('.documents', 'drop', { dataTransfer });
+  await expect(documentsIn(page).getByRole('listitem')).toHaveCount(2);
+  await expect(documentsIn(page)).toContainText('Notice of Designation');
 });

@@ -4,6 +4,7 @@ import {
   viewportRectFromPdf,
   type Transform,
 } from '../../shared/documents/coordinates';
+import { PageSearchIndex } from '../../shared/documents/pageSearch';
 import { anchorQuote, findAll, quoteSelector, snippet } from '../../shared/documents/textAnchoring';
 
 const page =
@@ -92,5 +93,50 @@ describe('coordinates', () => {
       x2: 100,
       y2: 792,
     });
+  });
+});
+
+describe('searching many pages', () => {
+  const pages = [
+    { documentId: 'd', page: 1, text: 'Intro\nThe designa-\ntion of 2013.' },
+    {
+      documentId: 'd',
+      page: 2,
+      text: 'JSC Ulan-Ude (АО «Улан-\nУдэнский завод»)\nalleged missile\nproliferation',
+    },
+    { documentId: 'e', page: 1, text: '见 保利科技有限公司' },
+  ];
+  const index = new PageSearchIndex(pages);
+  const found = (query: string) =>
+    index
+      .search(query)
+      .map((hit) => [
+        hit.documentId,
+        hit.page,
+        pages
+          .find((page) => page.documentId === hit.documentId && page.page === hit.page)!
+          .text.slice(hit.span.start, hit.span.end),
+      ]);
+
+  it('finds the same hits as the per-page pattern, mapped back to each page', () => {
+    expect(found('Улан-Удэнский')).toEqual([['d', 2, 'Улан-\nУдэнский']]);
+    expect(found('designation')).toEqual([['d', 1, 'designa-\ntion']]);
+    expect(found('missile proliferation')).toEqual([['d', 2, 'missile\nproliferation']]);
+    expect(found('保利科技有限公司')).toEqual([['e', 1, '保利科技有限公司']]);
+    expect(found('ULAN-UDE')).toEqual([['d', 2, 'Ulan-Ude']]);
+    for (const page of pages) {
+      for (const query of ['2013', 'завод', 'intro']) {
+        const expected = findAll(page.text, query).length;
+        expect(
+          index
+            .search(query)
+            .filter((hit) => hit.documentId === page.documentId && hit.page === page.page),
+        ).toHaveLength(expected);
+      }
+    }
+  });
+
+  it('never matches across two pages', () => {
+    expect(index.search('2013. jsc')).toEqual([]);
   });
 });

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { PdfDocument } from '../../../../shared/documents/document';
-import { anchorQuote, findAll, type TextSpan } from '../../../../shared/documents/textAnchoring';
+import { anchorQuote, type TextSpan } from '../../../../shared/documents/textAnchoring';
 import type { InvestigationDb } from '../../db/schema';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useAction } from '../../ui/useAction';
 import { DocumentDetails } from './DocumentDetails';
+import { DocumentOutline } from './DocumentOutline';
 import { ExcerptList } from './ExcerptList';
 import { PasswordDialog } from './PasswordDialog';
 import { PdfViewer, type PdfViewerHandle, type ViewerSelection } from './PdfViewer';
@@ -12,6 +13,7 @@ import { openStoredDocument } from './documentMutations';
 import { addExcerpt } from './excerptMutations';
 import { PdfPasswordNeeded, type PDFDocumentProxy } from './pdfjs';
 import { useExcerpts, usePageTexts } from './useDocuments';
+import { usePageSearchIndex } from './useDocumentSearch';
 
 export type ViewTarget = { page: number; query: string; span: TextSpan | null };
 
@@ -48,13 +50,8 @@ export function DocumentView(props: {
   }, [document.id]);
   useEffect(() => () => void pdf?.destroy(), [pdf]);
 
-  const hits = useMemo(
-    () =>
-      (pageTexts ?? []).flatMap((page) =>
-        findAll(page.text, query).map((span) => ({ page: page.page, span })),
-      ),
-    [pageTexts, query],
-  );
+  const searchIndex = usePageSearchIndex(pageTexts);
+  const hits = useMemo(() => searchIndex.search(query, 2000), [searchIndex, query]);
   // A search result opens on its own hit, until the user steps to another.
   const targetHit = target?.span
     ? Math.max(
@@ -192,12 +189,17 @@ export function DocumentView(props: {
         ) : (
           <p aria-busy="true">Opening {document.fileName}…</p>
         )}
-        <ExcerptList
-          db={db}
-          excerpts={excerpts}
-          orphans={orphans}
-          onOpen={(excerpt) => viewer.current?.scrollToPage(excerpt.page)}
-        />
+        <div className="document-side">
+          {pdf && (
+            <DocumentOutline pdf={pdf} onGoTo={(page) => viewer.current?.scrollToPage(page)} />
+          )}
+          <ExcerptList
+            db={db}
+            excerpts={excerpts}
+            orphans={orphans}
+            onOpen={(excerpt) => viewer.current?.scrollToPage(excerpt.page)}
+          />
+        </div>
       </div>
       {askPassword && (
         <PasswordDialog

@@ -1,6 +1,7 @@
+import { useState } from 'react';
 import type { Excerpt } from '../../../../shared/documents/document';
 import type { InvestigationDb } from '../../db/schema';
-import { deleteExcerpt } from './excerptMutations';
+import { deleteExcerpt, updateExcerptNotes } from './excerptMutations';
 
 export function ExcerptList(props: {
   db: InvestigationDb;
@@ -16,28 +17,64 @@ export function ExcerptList(props: {
       )}
       <ul aria-label="Excerpts">
         {props.excerpts.map((excerpt) => (
-          <li key={excerpt.id}>
-            <button type="button" className="excerpt-open" onClick={() => props.onOpen(excerpt)}>
-              <span className="excerpt-page">Page {excerpt.page}</span>
-              <q>{excerpt.quote.exact.replace(/\s+/g, ' ')}</q>
-              {props.orphans.has(excerpt.id) && (
-                <span className="error small">
-                  {' '}
-                  Orphaned: this quote is no longer in the document.
-                </span>
-              )}
-            </button>
-            <button
-              type="button"
-              className="danger small"
-              aria-label={`Delete excerpt from page ${excerpt.page}`}
-              onClick={() => void deleteExcerpt(props.db, excerpt.id)}
-            >
-              ×
-            </button>
-          </li>
+          <ExcerptItem
+            key={excerpt.id}
+            db={props.db}
+            excerpt={excerpt}
+            orphaned={props.orphans.has(excerpt.id)}
+            onOpen={() => props.onOpen(excerpt)}
+          />
         ))}
       </ul>
     </aside>
+  );
+}
+
+function ExcerptItem(props: {
+  db: InvestigationDb;
+  excerpt: Excerpt;
+  orphaned: boolean;
+  onOpen: () => void;
+}) {
+  const { db, excerpt } = props;
+  const [comment, setComment] = useState(excerpt.comment);
+  const [tags, setTags] = useState(excerpt.tags.join(', '));
+  const save = () => void updateExcerptNotes(db, excerpt.id, { comment, tags: tags.split(',') });
+  return (
+    <li>
+      <div className="excerpt-head">
+        <button type="button" className="excerpt-open" onClick={props.onOpen}>
+          <span className="excerpt-page">Page {excerpt.page}</span>
+          <q>{excerpt.quote.exact.replace(/\s+/g, ' ')}</q>
+          {props.orphaned && (
+            <span className="error small"> Orphaned: this quote is no longer in the document.</span>
+          )}
+        </button>
+        <button
+          type="button"
+          className="danger small"
+          aria-label={`Delete excerpt from page ${excerpt.page}`}
+          onClick={() => void deleteExcerpt(db, excerpt.id)}
+        >
+          ×
+        </button>
+      </div>
+      <details>
+        <summary>Comment and tags</summary>
+        <label>
+          <span className="small">Comment</span>
+          <textarea
+            rows={2}
+            value={comment}
+            onChange={(event) => setComment(event.target.value)}
+            onBlur={save}
+          />
+        </label>
+        <label>
+          <span className="small">Tags (comma-separated)</span>
+          <input value={tags} onChange={(event) => setTags(event.target.value)} onBlur={save} />
+        </label>
+      </details>
+    </li>
   );
 }

@@ -33,11 +33,15 @@ export async function addExcerpt(
   return excerpt;
 }
 
-export const updateExcerptComment = (
+export const updateExcerptNotes = (
   db: InvestigationDb,
   id: string,
-  comment: string,
-): Promise<number> => db.excerpts.update(id, { comment: comment.trim() });
+  notes: { comment: string; tags: string[] },
+): Promise<number> =>
+  db.excerpts.update(id, {
+    comment: notes.comment.trim(),
+    tags: [...new Set(notes.tags.map(normaliseTag).filter(Boolean))],
+  });
 
 export const deleteExcerpt = (db: InvestigationDb, id: string): Promise<void> =>
   db.excerpts.delete(id);

@@ -1,36 +1,30 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { PageText } from '../../../../shared/documents/document';
-import { findAll, snippet, type TextSpan } from '../../../../shared/documents/textAnchoring';
+import { PageSearchIndex, type PageHit } from '../../../../shared/documents/pageSearch';
+import { snippet } from '../../../../shared/documents/textAnchoring';
 import type { InvestigationDb } from '../../db/schema';
 
-export type SearchHit = {
-  documentId: string;
-  page: number;
-  span: TextSpan;
-  snippet: ReturnType<typeof snippet>;
-};
+export type SearchHit = PageHit & { snippet: ReturnType<typeof snippet> };
 
 /** Every stored page's text of the investigation, kept in memory so that searching is instant. */
 export const useAllPageTexts = (db: InvestigationDb): PageText[] | undefined =>
   useLiveQuery(() => db.pageTexts.toArray(), [db]);
 
-export function searchPages(pages: readonly PageText[], query: string, limit = 200): SearchHit[] {
-  const hits: SearchHit[] = [];
-  if (query.trim().length < 2) return hits;
-  for (const page of pages) {
-    for (const span of findAll(page.text, query, limit - hits.length)) {
-      hits.push({
-        documentId: page.documentId,
-        page: page.page,
-        span,
-        snippet: snippet(page.text, span),
-      });
-    }
-    if (hits.length >= limit) break;
-  }
-  return hits;
-}
+/** A search index over pages, rebuilt only when the pages change. */
+export const usePageSearchIndex = (pages: PageText[] | undefined): PageSearchIndex =>
+  useMemo(() => new PageSearchIndex(pages ?? []), [pages]);
 
-export const useDocumentSearch = (pages: PageText[] | undefined, query: string): SearchHit[] =>
-  useMemo(() => searchPages(pages ?? [], query), [pages, query]);
+export function useDocumentSearch(pages: PageText[] | undefined, query: string): SearchHit[] {
+  const index = usePageSearchIndex(pages);
+  return useMemo(() => {
+    if (query.trim().length < 2) return [];
+    const texts = new Map(
+      (pages ?? []).map((page) => [`${page.documentId}:${page.page}`, page.text]),
+    );
+    return index.search(query).map((hit) => ({
+      ...hit,
+      snippet: snippet(texts.get(`${hit.documentId}:${hit.page}`) ?? '', hit.span),
+    }));
+  }, [index, pages, query]);
+}

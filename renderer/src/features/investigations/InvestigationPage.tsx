@@ -1,11 +1,16 @@
+import { lazy, Suspense } from 'react';
 import { routeHref, type Route } from '../../app/useHashRoute';
 import { investigationDb } from '../../db/databases';
 import { ClaimsPage } from '../claims/ClaimsPage';
 import { DatasetsPage } from '../datasets/DatasetsPage';
-import { DocumentsPage } from '../documents/DocumentsPage';
 import { ShipmentsPage } from '../shipments/ShipmentsPage';
 import { StatusesPage } from '../statuses/StatusesPage';
 import { useInvestigation } from './useInvestigations';
+
+// pdf.js is large: it loads with the Documents tab, not with the app.
+const DocumentsPage = lazy(() =>
+  import('../documents/DocumentsPage').then((module) => ({ default: module.DocumentsPage })),
+);
 
 export function InvestigationPage({
   route,
@@ -57,7 +62,11 @@ export function InvestigationPage({
       {route.page === 'claims' && <ClaimsPage db={db} />}
       {route.page === 'datasets' && <DatasetsPage db={db} />}
       {route.page === 'shipments' && <ShipmentsPage db={db} />}
-      {route.page === 'documents' && <DocumentsPage db={db} />}
+      {route.page === 'documents' && (
+        <Suspense fallback={<p aria-busy="true">Loading the document reader…</p>}>
+          <DocumentsPage db={db} />
+        </Suspense>
+      )}
       {route.page === 'statuses' && <StatusesPage db={db} />}
     </main>
   );

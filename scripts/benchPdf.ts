@@ -1,0 +1,97 @@
+/**
+ * The PDF part of `npm run bench`: drives the real app (browser mode) on long-report-300p.pdf and
+ * measures what a reader waits for, beside pdf.js's own floor measured in the same run.
+ */
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+
+type Figures = {
+  extractionMs: number;
+  firstPageMs: number;
+  searchMs: number;
+  searchPage: string;
+  memoryBefore: number;
+  memoryAfterScroll: number;
+  liveCanvases: number;
+};
+
+export async function benchPdf(
+  browser: Browser,
+  appUrl: string,
+  report: string,
+  rendererMemory: () => number,
+): Promise<Figures> {
+  const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+  await page.goto(appUrl);
+  await page.getByLabel('New investigation name').fill('PDF benchmark');
+  await page.getByRole('button', { name: 'Create investigation' }).click();
+  await page
+    .getByRole('navigation', { name: 'Investigation' })
+    .getByRole('link', { name: 'Documents' })
+    .click();
+
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add PDFs' }).click();
+  const extractionStart = Date.now();
+  await (await chooser).setFiles(report);
+  const list = page.getByRole('list', { name: 'Documents' });
+  await list.getByText('300 pages').waitFor();
+  await page.waitForFunction(
+    () => !document.querySelector('[aria-label^="Text extraction of"]'),
+    undefined,
+    { timeout: 300_000 },
+  );
+  const extractionMs = Date.now() - extractionStart;
+  const memoryBefore = rendererMemory();
+
+  // Opening: from the click to page 1 drawn, canvas and text layer.
+  const opened = Date.now();
+  await list.getByRole('button').first().click();
+  await page.waitForFunction(() => {
+    const first = document.querySelector('[data-page="1"]');
+    const canvas = first?.querySelector('canvas');
+    return !!canvas && canvas.width > 0 && !!first?.querySelector('.textLayer span');
+  });
+  const firstPageMs = Date.now() - opened;
+
+  // Searching all 300 pages: from typing to the results shown.
+  const searchStart = Date.now();
+  await page.getByLabel('Search all documents').fill('QUASAR-4412');
+  const result = page.getByRole('list', { name: 'Search results' }).getByRole('button').first();
+  await result.waitFor();
+  const searchMs = Date.now() - searchStart;
+  const searchPage = /page \d+/.exec(await result.innerText())?.[0] ?? '';
+
+  // Scrolling through every page, then what stays in memory.
+  const pages = page.getByLabel('Document pages');
+  for (let target = 1; target <= 300; target += 3) {
+    await pages.evaluate((element, number) => {
+      const pageElement = element.querySelector<HTMLElement>(`[data-page="${number}"]`);
+      if (pageElement) element.scrollTop = pageElement.offsetTop;
+    }, target);
+    await page.waitForFunction(
+      (number) => !!document.querySelector(`[data-page="${number}"] .textLayer span`),
+      target,
+    );
+  }
+  const liveCanvases = await page.evaluate(
+    () =>
+      [...document.querySelectorAll('.pdf-page canvas')].filter(
+        (canvas) => (canvas as HTMLCanvasElement).width > 0,
+      ).length,
+  );
+  const memoryAfterScroll = rendererMemory();
+  await page.close();
+  return {
+    extractionMs,
+    firstPageMs,
+    searchMs,
+    searchPage,
+    memoryBefore,
+    memoryAfterScroll,
+    liveCanvases,
+  };
+}
+
+export const longReport = (root: string): string =>
+  path.resolve(root, '..', 'shared', 'fixtures', 'pdf', 'long-report-300p.pdf');
