@@ -179,7 +179,7 @@ try {
   );
   console.log(`- text of all 300 pages extracted in the background: ${ms(pdf.extractionMs)}`);
   console.log(
-    `- search across it, typing to results shown: ${ms(pdf.searchMs)}, hit on ${pdf.searchPage}  ≤ 100 ms: ${verdict(pdf.searchMs <= 100)}`,
+    `- search across it, input to results on screen (timed in the page): ${ms(pdf.searchMs)}, hit on ${pdf.searchPage}  ≤ 100 ms: ${verdict(pdf.searchMs <= 100)}`,
   );
   console.log(
     `- memory after scrolling through all 300 pages: ${mb(pdf.memoryAfterScroll)} (with the document added, before opening it: ${mb(pdf.memoryBefore)}); pages still drawn: ${pdf.liveCanvases} of 300`,

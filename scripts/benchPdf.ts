@@ -54,12 +54,29 @@ export async function benchPdf(
   });
   const firstPageMs = Date.now() - opened;
 
-  // Searching all 300 pages: from typing to the results shown.
-  const searchStart = Date.now();
-  await page.getByLabel('Search all documents').fill('QUASAR-4412');
+  // Searching all 300 pages: from the input event to the results in the DOM, timed inside the page.
+  const searchMs = await page.evaluate(
+    (query) =>
+      new Promise<number>((resolve) => {
+        const input = document.querySelector<HTMLInputElement>('#search-documents')!;
+        const started = performance.now();
+        const observer = new MutationObserver(() => {
+          if (document.querySelector('[aria-label="Search results"] button')) {
+            observer.disconnect();
+            resolve(performance.now() - started);
+          }
+        });
+        observer.observe(document.body, { subtree: true, childList: true });
+        // React listens for input events; the native setter makes the value change visible to it.
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(
+          input,
+          query,
+        );
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }),
+    'QUASAR-4412',
+  );
   const result = page.getByRole('list', { name: 'Search results' }).getByRole('button').first();
-  await result.waitFor();
-  const searchMs = Date.now() - searchStart;
   const searchPage = /page \d+/.exec(await result.innerText())?.[0] ?? '';
 
   // Scrolling through every page, then what stays in memory.

@@ -17,6 +17,24 @@ function generatedVendorFile(file: string, seed: number): string {
   return file;
 }
 
+/**
+ * Starts importing 150,000 generated rows in a new investigation and returns the import dialog once
+ * rows are being read: an import still running, to cancel or to cut short.
+ */
+async function startLargeImport(page: Page, file: string, seed: number) {
+  const big = generatedVendorFile(file, seed);
+  await page.goto('/');
+  await createInvestigation(page, `Large import ${seed}`);
+  await openTab(page, 'Datasets');
+  const dialog = await chooseCustomsFile(page, big);
+  await expect(
+    dialog.getByRole('table', { name: 'Preview of the first rows, normalised' }),
+  ).toBeVisible();
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByText(/[1-9][\d,]* rows read/)).toBeVisible();
+  return dialog;
+}
+
 /** Rows in the investigation's customs tables, read from the browser's real IndexedDB. */
 const storedCounts = (page: Page): Promise<number[]> =>
   page.evaluate(async () => {
@@ -250,17 +268,7 @@ test('hostile content imports verbatim and is shown as inert text', async ({ pag
 
 test('cancelling an import leaves nothing behind', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
-  // A file large enough that the import is still running when Cancel is pressed.
-  const big = generatedVendorFile(testInfo.outputPath('big-vendor-a.csv'), 3);
-  await page.goto('/');
-  await createInvestigation(page, 'Cancelled');
-  await openTab(page, 'Datasets');
-  const dialog = await chooseCustomsFile(page, big);
-  await expect(
-    dialog.getByRole('table', { name: 'Preview of the first rows, normalised' }),
-  ).toBeVisible();
-  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(dialog.getByText(/rows read/)).toBeVisible();
+  const dialog = await startLargeImport(page, testInfo.outputPath('big-vendor-a.csv'), 3);
   await dialog.getByRole('button', { name: 'Cancel import' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText('No customs records yet.')).toBeVisible();
@@ -271,16 +279,7 @@ test('an import cut short by a closed window is rolled back at the next start, w
   page,
 }, testInfo) => {
   test.setTimeout(120_000);
-  const big = generatedVendorFile(testInfo.outputPath('interrupted-vendor-a.csv'), 4);
-  await page.goto('/');
-  await createInvestigation(page, 'Interrupted');
-  await openTab(page, 'Datasets');
-  const dialog = await chooseCustomsFile(page, big);
-  await expect(
-    dialog.getByRole('table', { name: 'Preview of the first rows, normalised' }),
-  ).toBeVisible();
-  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(dialog.getByText(/[1-9][\d,]* rows read/)).toBeVisible();
+  await startLargeImport(page, testInfo.outputPath('interrupted-vendor-a.csv'), 4);
   // Reloading ends the page and its import worker mid-import, as closing the window would.
   await page.reload();
   await expect(

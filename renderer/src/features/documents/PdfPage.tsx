@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { pdfjs, type PDFDocumentProxy } from './pdfjs';
+import { pdfjs, type PDFDocumentProxy, type PDFPageProxy } from './pdfjs';
 import { indexTextLayer, type TextLayerIndex } from './textLayerIndex';
 
 export type RenderedPage = { index: TextLayerIndex; transform: number[]; element: HTMLElement };
@@ -29,8 +29,10 @@ export function PdfPage(props: {
     let cancelled = false;
     let renderTask: { cancel: () => void; promise: Promise<void> } | null = null;
     let textLayer: InstanceType<typeof pdfjs.TextLayer> | null = null;
+    let loaded: PDFPageProxy | null = null;
     void (async () => {
       const page = await pdf.getPage(pageNumber);
+      loaded = page;
       if (cancelled) return;
       const viewport = page.getViewport({ scale });
       const element = pageRef.current;
@@ -68,6 +70,8 @@ export function PdfPage(props: {
       cancelled = true;
       renderTask?.cancel();
       textLayer?.cancel();
+      // pdf.js keeps a drawn page's operator list and objects until told: a page out of view lets go.
+      loaded?.cleanup();
       container.replaceChildren();
       // Zero-size canvases give their pixel memory back at once.
       canvas.width = 0;

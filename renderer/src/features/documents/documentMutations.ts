@@ -99,18 +99,27 @@ export async function extractText(
   document: PdfDocument,
   pdf: PDFDocumentProxy,
 ): Promise<void> {
+  // Written in batches: every write wakes the live queries (the search index among them), so one
+  // write per page would rebuild the index 300 times for a 300-page report.
+  const BATCH = 20;
   let withText = 0;
+  let batch: { documentId: string; page: number; text: string }[] = [];
+  const flush = async (page: number) => {
+    const pages = batch;
+    batch = [];
+    await db.transaction('rw', [db.pageTexts, db.documents], async () => {
+      await db.pageTexts.bulkPut(pages);
+      await db.documents.update(document.id, { pagesExtracted: page });
+    });
+  };
   for (let page = 1; page <= pdf.numPages; page += 1) {
     const stored = await db.pageTexts.get([document.id, page]);
     const text = stored?.text ?? (await pageText(pdf, page));
     if (text.trim()) withText += 1;
-    if (!stored) {
-      await db.transaction('rw', [db.pageTexts, db.documents], async () => {
-        await db.pageTexts.put({ documentId: document.id, page, text });
-        await db.documents.update(document.id, { pagesExtracted: page });
-      });
-    }
+    if (!stored) batch.push({ documentId: document.id, page, text });
+    if (batch.length >= BATCH) await flush(page);
   }
+  if (batch.length > 0) await flush(pdf.numPages);
   await db.documents.update(document.id, {
     textStatus: withText === 0 ? 'no-text' : 'complete',
     pagesExtracted: pdf.numPages,
