@@ -223,3 +223,39 @@ test('PDFs dropped on the page are added, several at once', async ({ page }) => 
   await expect(documentsIn(page).getByRole('listitem')).toHaveCount(2);
   await expect(documentsIn(page)).toContainText('Notice of Designation');
 });
+
+/** A valid one-page PDF with nothing on its page: what a scan without a text layer looks like to search. */
+function blankPdf(): number[] {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>',
+    '<< /Length 0 >>\nstream\n\nendstream',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, index) => {
+    offsets.push(body.length);
+    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  body += offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return [...Buffer.from(body, 'latin1')];
+}
+
+test('a PDF without a text layer is flagged as a possible scan', async ({ page }) => {
+  await page.goto('/');
+  await createInvestigation(page, 'Scans');
+  await openTab(page, 'Documents');
+  const dataTransfer = await page.evaluateHandle((bytes) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(
+      new File([new Uint8Array(bytes)], 'scanned-letter.pdf', { type: 'application/pdf' }),
+    );
+    return transfer;
+  }, blankPdf());
+  await page.dispatchEvent('.documents', 'drop', { dataTransfer });
+  await expect(documentsIn(page)).toContainText('no text: scanned?');
+});
