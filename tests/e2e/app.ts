@@ -9,6 +9,23 @@ export async function createInvestigation(page: Page, name: string): Promise<voi
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
+export type InvestigationTab = 'Claims' | 'Datasets' | 'Shipments' | 'Documents' | 'Statuses';
+
+export async function openTab(page: Page, name: InvestigationTab) {
+  await page.getByRole('navigation', { name: 'Investigation' }).getByRole('link', { name }).click();
+}
+
+/** Opens the app, creates an investigation and goes to one of its tabs. */
+export async function startInvestigation(
+  page: Page,
+  name: string,
+  tab: InvestigationTab,
+): Promise<void> {
+  await page.goto('/');
+  await createInvestigation(page, name);
+  await openTab(page, tab);
+}
+
 export async function addClaim(page: Page, text: string): Promise<void> {
   const box = page.getByLabel('New claim');
   await box.fill(text);

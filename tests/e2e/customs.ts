@@ -25,10 +25,3 @@ export async function importCustomsFile(
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
 }
-
-export async function openTab(
-  page: Page,
-  name: 'Claims' | 'Datasets' | 'Shipments' | 'Documents' | 'Statuses',
-) {
-  await page.getByRole('navigation', { name: 'Investigation' }).getByRole('link', { name }).click();
-}

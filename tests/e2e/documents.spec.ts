@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { fixture } from '../fixturePath';
-import { createInvestigation } from './app';
-import { openTab } from './customs';
+import { startInvestigation } from './app';
 
 async function addPdfs(page: Page, ...files: string[]) {
   const chooser = page.waitForEvent('filechooser');
@@ -50,9 +49,7 @@ async function selectText(page: Page, pageNumber: number, from: string, to: stri
 test('a PDF is searched across, read, and excerpted; the excerpt survives a reload', async ({
   page,
 }) => {
-  await page.goto('/');
-  await createInvestigation(page, 'Notice');
-  await openTab(page, 'Documents');
+  await startInvestigation(page, 'Notice', 'Documents');
   await addPdfs(page, fixture('pdf', 'designation-notice.pdf'));
   await expect(documentsIn(page)).toContainText('Notice of Designation TEST-NOTICE-2022-0117');
   await expect(documentsIn(page)).toContainText('3 pages');
@@ -94,9 +91,7 @@ test('a PDF is searched across, read, and excerpted; the excerpt survives a relo
 });
 
 test('an excerpt can be cut from a find hit with the keyboard alone', async ({ page }) => {
-  await page.goto('/');
-  await createInvestigation(page, 'Keyboard excerpt');
-  await openTab(page, 'Documents');
+  await startInvestigation(page, 'Keyboard excerpt', 'Documents');
   await addPdfs(page, fixture('pdf', 'designation-notice.pdf'));
   await documentsIn(page)
     .getByRole('button', { name: /Notice of Designation/ })
@@ -116,9 +111,7 @@ test('the 300-page report: QUASAR-4412 is found on page 250 and the viewer lands
   page,
 }) => {
   test.setTimeout(180_000);
-  await page.goto('/');
-  await createInvestigation(page, 'Long report');
-  await openTab(page, 'Documents');
+  await startInvestigation(page, 'Long report', 'Documents');
   await addPdfs(page, fixture('pdf', 'long-report-300p.pdf'));
   // The search answers once every page's text is stored.
   await expect(documentsIn(page)).toContainText('300 pages');
@@ -134,9 +127,7 @@ test('the 300-page report: QUASAR-4412 is found on page 250 and the viewer lands
 test('bad PDFs say what is wrong and store nothing; a protected one opens with its password', async ({
   page,
 }) => {
-  await page.goto('/');
-  await createInvestigation(page, 'Bad PDFs');
-  await openTab(page, 'Documents');
+  await startInvestigation(page, 'Bad PDFs', 'Documents');
   await addPdfs(page, fixture('bad', 'truncated.pdf'), fixture('bad', 'not-a-pdf.pdf'));
   await expect(
     page.getByRole('alert').filter({ hasText: 'truncated.pdf: this is not a readable PDF' }),
@@ -189,9 +180,7 @@ test('a PDF with a JavaScript action opens and shows its text, and no script run
   page.on('request', (request) => {
     if (!request.url().startsWith('http://localhost:')) requests.push(request.url());
   });
-  await page.goto('/');
-  await createInvestigation(page, 'Scripts');
-  await openTab(page, 'Documents');
+  await startInvestigation(page, 'Scripts', 'Documents');
   await addPdfs(page, fixture('bad', 'js-action.pdf'));
   await documentsIn(page).getByRole('button').first().click();
   const firstPage = page.getByRole('region', { name: 'Page 1' });
@@ -202,9 +191,7 @@ test('a PDF with a JavaScript action opens and shows its text, and no script run
 });
 
 test('PDFs dropped on the page are added, several at once', async ({ page }) => {
-  await page.goto('/');
-  await createInvestigation(page, 'Dropped');
-  await openTab(page, 'Documents');
+  await startInvestigation(page, 'Dropped', 'Documents');
   const files = ['company-profile.pdf', 'designation-notice.pdf'].map((name) => ({
     name,
     bytes: [...readFileSync(fixture('pdf', name))],
@@ -246,9 +233,7 @@ function blankPdf(): number[] {
 }
 
 test('a PDF without a text layer is flagged as a possible scan', async ({ page }) => {
-  await page.goto('/');
-  await createInvestigation(page, 'Scans');
-  await openTab(page, 'Documents');
+  await startInvestigation(page, 'Scans', 'Documents');
   const dataTransfer = await page.evaluateHandle((bytes) => {
     const transfer = new DataTransfer();
     transfer.items.add(

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { fixture } from '../fixturePath';
-import { createInvestigation } from './app';
-import { chooseCustomsFile, importCustomsFile, openTab } from './customs';
+import { openTab, startInvestigation } from './app';
+import { chooseCustomsFile, importCustomsFile } from './customs';
 
 /** 150,000 generated vendor-a rows: enough that an import is still running a moment after it starts. */
 function generatedVendorFile(file: string, seed: number): string {
@@ -23,9 +23,7 @@ function generatedVendorFile(file: string, seed: number): string {
  */
 async function startLargeImport(page: Page, file: string, seed: number) {
   const big = generatedVendorFile(file, seed);
-  await page.goto('/');
-  await createInvestigation(page, `Large import ${seed}`);
-  await openTab(page, 'Datasets');
+  await startInvestigation(page, `Large import ${seed}`, 'Datasets');
   const dialog = await chooseCustomsFile(page, big);
   await expect(
     dialog.getByRole('table', { name: 'Preview of the first rows, normalised' }),
@@ -63,9 +61,7 @@ const storedCounts = (page: Page): Promise<number[]> =>
 test('every customs fixture imports with the row counts of the fixtures README', async ({
   page,
 }) => {
-  await page.goto('/');
-  await createInvestigation(page, 'Four vendors');
-  await openTab(page, 'Datasets');
+  await startInvestigation(page, 'Four vendors', 'Datasets');
   const expected = [
     ['vendor-a-2022.csv', 400],
     ['vendor-b-2022.tsv', 300],
@@ -111,9 +107,7 @@ test('every customs fixture imports with the row counts of the fixtures README',
 test('in vendor-a, the shipper “poly tech” finds the 13 story shipments across all four spellings', async ({
   page,
 }) => {
-  await page.goto('/');
-  await createInvestigation(page, 'Poly');
-  await openTab(page, 'Datasets');
+  await startInvestigation(page, 'Poly', 'Datasets');
   await importCustomsFile(page, fixture('customs', 'vendor-a-2022.csv'), {
     vendor: 'Vendor A',
     origin: 'Customs declarations',
@@ -168,9 +162,7 @@ test('in vendor-a, the shipper “poly tech” finds the 13 story shipments acro
 test('unreadable files give one message naming the file and row, and store nothing', async ({
   page,
 }) => {
-  await page.goto('/');
-  await createInvestigation(page, 'Bad files');
-  await openTab(page, 'Datasets');
+  await startInvestigation(page, 'Bad files', 'Datasets');
   const cases = [
     ['empty.csv', 'empty.csv: the file is empty'],
     ['header-only.csv', 'header-only.csv: row 1: the file has a header but no records'],
@@ -193,9 +185,7 @@ test('unreadable files give one message naming the file and row, and store nothi
 test('mixed-row-errors.csv keeps 4 rows, rejects 7 with reasons, skips 1 blank', async ({
   page,
 }) => {
-  await page.goto('/');
-  await createInvestigation(page, 'Mixed');
-  await openTab(page, 'Datasets');
+  await startInvestigation(page, 'Mixed', 'Datasets');
   await importCustomsFile(page, fixture('bad', 'mixed-row-errors.csv'));
   const row = page
     .getByRole('table', { name: 'Datasets' })
@@ -250,9 +240,7 @@ test('mixed-row-errors.csv keeps 4 rows, rejects 7 with reasons, skips 1 blank',
 });
 
 test('hostile content imports verbatim and is shown as inert text', async ({ page }) => {
-  await page.goto('/');
-  await createInvestigation(page, 'Hostile');
-  await openTab(page, 'Datasets');
+  await startInvestigation(page, 'Hostile', 'Datasets');
   await importCustomsFile(page, fixture('bad', 'hostile-content.csv'));
   await openTab(page, 'Shipments');
   await expect(page.getByRole('status', { name: 'Filtered shipments' })).toContainText(
