@@ -11,6 +11,11 @@ import { addDocument, DocumentError, extractText, openStoredDocument } from './d
 import { PdfPasswordNeeded, type PDFDocumentProxy } from './pdfjs';
 import { useDocuments } from './useDocuments';
 
+const addedMessage = (name: string, pages: number) => ({
+  text: `Added ${name} (${pages} ${pages === 1 ? 'page' : 'pages'}).`,
+  error: false,
+});
+
 /** Documents whose text this page is extracting now, so a re-render never starts a second pass. */
 const extracting = new Set<string>();
 
@@ -54,7 +59,7 @@ export function DocumentsPage({ db }: { db: InvestigationDb }) {
                 text: `${file.name} is already here, as “${document.title}”: nothing was added.`,
                 error: false,
               }
-            : { text: `Added ${file.name} (${document.pageCount} pages).`, error: false },
+            : addedMessage(file.name, document.pageCount),
         );
         started(document, pdf);
       } catch (error) {
@@ -73,7 +78,7 @@ export function DocumentsPage({ db }: { db: InvestigationDb }) {
   const addProtected = async (file: OpenedFile, password: string) => {
     try {
       const { document, pdf } = await addDocument(db, file, password);
-      setMessages([{ text: `Added ${file.name} (${document.pageCount} pages).`, error: false }]);
+      setMessages([addedMessage(file.name, document.pageCount)]);
       started(document, pdf);
     } catch (error) {
       if (error instanceof PdfPasswordNeeded)
