@@ -9,7 +9,8 @@ export async function createInvestigation(page: Page, name: string): Promise<voi
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
-export type InvestigationTab = 'Claims' | 'Datasets' | 'Shipments' | 'Documents' | 'Statuses';
+export type InvestigationTab =
+  'Claims' | 'Datasets' | 'Shipments' | 'Documents' | 'Notes' | 'Statuses';
 
 export async function openTab(page: Page, name: InvestigationTab) {
   await page.getByRole('navigation', { name: 'Investigation' }).getByRole('link', { name }).click();

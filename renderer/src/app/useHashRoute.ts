@@ -10,6 +10,7 @@ export const investigationTabs = [
   'datasets',
   'shipments',
   'documents',
+  'notes',
   'statuses',
 ] as const;
 export type InvestigationTab = (typeof investigationTabs)[number];

@@ -22,6 +22,7 @@ import type {
 } from '../../../shared/customs/dataset';
 import type { SavedFilter } from '../../../shared/customs/shipmentFilter';
 import type { Excerpt, PageText, PdfDocument } from '../../../shared/documents/document';
+import type { SourceNote } from '../../../shared/notes/sourceNote';
 import { defaultStatuses } from '../../../shared/statusVocabulary';
 
 /** An original imported file, kept byte for byte, keyed by its SHA-256. */
@@ -56,6 +57,7 @@ export class InvestigationDb extends Dexie {
   documents!: EntityTable<PdfDocument, 'id'>;
   pageTexts!: Dexie.Table<PageText, [string, number]>;
   excerpts!: EntityTable<Excerpt, 'id'>;
+  notes!: EntityTable<SourceNote, 'id'>;
 
   constructor(readonly investigationId: string) {
     super(investigationDbName(investigationId));
@@ -83,6 +85,8 @@ export class InvestigationDb extends Dexie {
       pageTexts: '[documentId+page], documentId',
       excerpts: 'id, documentId, [documentId+page]',
     });
+    // Version 4: source notes (interviews, requests for comment, observations, document notes).
+    this.version(4).stores({ notes: 'id, kind, confidentiality, updatedAt' });
     // A new database starts with the default status vocabulary, in the creating transaction.
     this.on('populate', (transaction) => {
       void transaction.table<Status, string>('statuses').bulkAdd(

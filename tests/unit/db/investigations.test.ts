@@ -24,7 +24,7 @@ describe('investigations', () => {
     expect(investigation.name).toBe('China–Russia defense trade 2022');
     expect(await databaseNames()).toContain(investigationDbName(investigation.id));
     const db = investigationDb(investigation.id);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(db.tables.map((table) => table.name).sort()).toEqual([
       'audit',
       'claims',
@@ -33,6 +33,7 @@ describe('investigations', () => {
       'excerpts',
       'files',
       'mappings',
+      'notes',
       'pageTexts',
       'rowProblems',
       'savedFilters',

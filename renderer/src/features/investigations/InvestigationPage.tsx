@@ -3,6 +3,7 @@ import { routeHref, type Route } from '../../app/useHashRoute';
 import { investigationDb } from '../../db/databases';
 import { ClaimsPage } from '../claims/ClaimsPage';
 import { DatasetsPage } from '../datasets/DatasetsPage';
+import { NotesPage } from '../notes/NotesPage';
 import { ShipmentsPage } from '../shipments/ShipmentsPage';
 import { StatusesPage } from '../statuses/StatusesPage';
 import { useInvestigation } from './useInvestigations';
@@ -36,6 +37,7 @@ export function InvestigationPage({
     { page: 'datasets', label: 'Datasets' },
     { page: 'shipments', label: 'Shipments' },
     { page: 'documents', label: 'Documents' },
+    { page: 'notes', label: 'Notes' },
     { page: 'statuses', label: 'Statuses' },
   ] as const;
   return (
@@ -67,6 +69,7 @@ export function InvestigationPage({
           <DocumentsPage db={db} />
         </Suspense>
       )}
+      {route.page === 'notes' && <NotesPage db={db} />}
       {route.page === 'statuses' && <StatusesPage db={db} />}
     </main>
   );

@@ -1,0 +1,179 @@
+import { useState } from 'react';
+import {
+  confidentialities,
+  confidentialityLabels,
+  noteKindLabels,
+  noteKinds,
+  outcomeLabels,
+  outcomes,
+  type Confidentiality,
+  type NoteKind,
+  type RequestForComment,
+  type RequestOutcome,
+} from '../../../../shared/notes/sourceNote';
+import type { InvestigationDb } from '../../db/schema';
+import { FormDialog } from '../../ui/FormDialog';
+import { saveNote, type NoteDraft } from './noteMutations';
+
+const noRequest: RequestForComment = {
+  to: '',
+  sentOn: '',
+  deadline: '',
+  outcome: 'pending',
+  answer: '',
+};
+
+/** Writes a new source note or edits one. */
+export function NoteEditor(props: {
+  db: InvestigationDb;
+  draft: NoteDraft;
+  noteId?: string;
+  onClose: () => void;
+}) {
+  const [draft, setDraft] = useState(props.draft);
+  const request = draft.request ?? noRequest;
+  const set = (changes: Partial<NoteDraft>) => setDraft({ ...draft, ...changes });
+  const setRequest = (changes: Partial<RequestForComment>) =>
+    set({ request: { ...request, ...changes } });
+  return (
+    <FormDialog
+      title={props.noteId ? `Edit “${props.draft.title}”` : 'New source note'}
+      submitLabel="Save note"
+      onSubmit={() =>
+        saveNote(
+          props.db,
+          { ...draft, request: draft.kind === 'request-for-comment' ? request : null },
+          props.noteId,
+        )
+      }
+      onClose={props.onClose}
+    >
+      <div className="field-grid">
+        <label>
+          <span>Kind</span>
+          <select
+            value={draft.kind}
+            onChange={(event) => set({ kind: event.target.value as NoteKind })}
+          >
+            {noteKinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {noteKindLabels[kind]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>Title</span>
+          <input
+            value={draft.title}
+            onChange={(event) => set({ title: event.target.value })}
+            autoFocus
+          />
+        </label>
+        <label>
+          <span>Date</span>
+          <input
+            type="date"
+            value={draft.date}
+            onChange={(event) => set({ date: event.target.value })}
+          />
+        </label>
+        <label>
+          <span>Source name</span>
+          <input
+            value={draft.sourceName}
+            onChange={(event) => set({ sourceName: event.target.value })}
+          />
+        </label>
+        <label>
+          <span>Role or affiliation</span>
+          <input
+            value={draft.sourceRole}
+            onChange={(event) => set({ sourceRole: event.target.value })}
+          />
+        </label>
+        <label>
+          <span>Confidentiality</span>
+          <select
+            value={draft.confidentiality}
+            onChange={(event) => set({ confidentiality: event.target.value as Confidentiality })}
+          >
+            {confidentialities.map((level) => (
+              <option key={level} value={level}>
+                {confidentialityLabels[level]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {draft.confidentiality === 'background' && (
+          <label>
+            <span>Attribution (used instead of the name)</span>
+            <input
+              value={draft.attribution}
+              placeholder="e.g. a Western official"
+              onChange={(event) => set({ attribution: event.target.value })}
+            />
+          </label>
+        )}
+      </div>
+      {draft.kind === 'request-for-comment' && (
+        <fieldset className="field-grid">
+          <legend>Request for comment</legend>
+          <label>
+            <span>Sent to</span>
+            <input
+              value={request.to}
+              onChange={(event) => setRequest({ to: event.target.value })}
+            />
+          </label>
+          <label>
+            <span>Sent on</span>
+            <input
+              type="date"
+              value={request.sentOn}
+              onChange={(event) => setRequest({ sentOn: event.target.value })}
+            />
+          </label>
+          <label>
+            <span>Deadline</span>
+            <input
+              type="date"
+              value={request.deadline}
+              onChange={(event) => setRequest({ deadline: event.target.value })}
+            />
+          </label>
+          <label>
+            <span>Outcome</span>
+            <select
+              value={request.outcome}
+              onChange={(event) => setRequest({ outcome: event.target.value as RequestOutcome })}
+            >
+              {outcomes.map((outcome) => (
+                <option key={outcome} value={outcome}>
+                  {outcomeLabels[outcome]}
+                </option>
+              ))}
+            </select>
+          </label>
+          {request.outcome === 'answered' && (
+            <label>
+              <span>Their answer</span>
+              <textarea
+                rows={3}
+                value={request.answer}
+                onChange={(event) => setRequest({ answer: event.target.value })}
+              />
+            </label>
+          )}
+        </fieldset>
+      )}
+      <label htmlFor="note-body">Body (Markdown: *emphasis*, lists, &gt; quotes, `code`)</label>
+      <textarea
+        id="note-body"
+        rows={6}
+        value={draft.body}
+        onChange={(event) => set({ body: event.target.value })}
+      />
+    </FormDialog>
+  );
+}

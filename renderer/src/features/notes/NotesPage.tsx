@@ -1,0 +1,165 @@
+import { useState } from 'react';
+import {
+  confidentialities,
+  confidentialityLabels,
+  matchesNoteFilter,
+  noteKindLabels,
+  noteKinds,
+  outcomeLabels,
+  outcomes,
+  type NoteFilter,
+  type SourceNote,
+} from '../../../../shared/notes/sourceNote';
+import type { InvestigationDb } from '../../db/schema';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { NoteBody } from './NoteBody';
+import { NoteEditor } from './NoteEditor';
+import { deleteNote, emptyNote } from './noteMutations';
+import { useNotes } from './useNotes';
+
+const noFilter: NoteFilter = { kind: '', outcome: '', confidentiality: '' };
+
+/** How the note's source is shown inside the app: by name, with its handling beside it. */
+function sourceLine(note: SourceNote): string {
+  const name = [note.sourceName, note.sourceRole].filter(Boolean).join(', ') || 'no source named';
+  if (note.confidentiality === 'background')
+    return `${name} · background, quoted as “${note.attribution}”`;
+  if (note.confidentiality === 'confidential')
+    return `${name} · confidential: never exported by name`;
+  return `${name} · on the record`;
+}
+
+export function NotesPage({ db }: { db: InvestigationDb }) {
+  const notes = useNotes(db);
+  const [filter, setFilter] = useState(noFilter);
+  const [editing, setEditing] = useState<{ note?: SourceNote } | null>(null);
+  const [deleting, setDeleting] = useState<SourceNote | null>(null);
+  if (!notes) return <p aria-busy="true">Loading notes…</p>;
+  const shown = notes.filter((note) => matchesNoteFilter(note, filter));
+  return (
+    <section className="notes" aria-labelledby="notes-title">
+      <div className="list-header">
+        <h2 id="notes-title">Source notes</h2>
+        <button type="button" className="primary" onClick={() => setEditing({})}>
+          New note
+        </button>
+      </div>
+      <div className="filters" role="search" aria-label="Filter notes">
+        <label>
+          <span>Kind</span>
+          <select
+            value={filter.kind}
+            onChange={(event) =>
+              setFilter({ ...filter, kind: event.target.value as NoteFilter['kind'] })
+            }
+          >
+            <option value="">Any kind</option>
+            {noteKinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {noteKindLabels[kind]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>Outcome</span>
+          <select
+            value={filter.outcome}
+            onChange={(event) =>
+              setFilter({ ...filter, outcome: event.target.value as NoteFilter['outcome'] })
+            }
+          >
+            <option value="">Any outcome</option>
+            {outcomes.map((outcome) => (
+              <option key={outcome} value={outcome}>
+                {outcomeLabels[outcome]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>Confidentiality</span>
+          <select
+            value={filter.confidentiality}
+            onChange={(event) =>
+              setFilter({
+                ...filter,
+                confidentiality: event.target.value as NoteFilter['confidentiality'],
+              })
+            }
+          >
+            <option value="">Any</option>
+            {confidentialities.map((level) => (
+              <option key={level} value={level}>
+                {confidentialityLabels[level]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p className="count" aria-live="polite">
+        {shown.length === notes.length
+          ? `${notes.length} notes`
+          : `Showing ${shown.length} of ${notes.length} notes`}
+      </p>
+      <ul className="note-list" aria-label="Source notes">
+        {shown.map((note) => (
+          <li key={note.id} className="card">
+            <div className="list-header">
+              <h3>{note.title}</h3>
+              <span className="row-actions">
+                <button
+                  type="button"
+                  onClick={() => setEditing({ note })}
+                  aria-label={`Edit note ${note.title}`}
+                >
+                  Edit
+                </button>
+                <button
+                  type="button"
+                  className="danger"
+                  onClick={() => setDeleting(note)}
+                  aria-label={`Delete note ${note.title}`}
+                >
+                  Delete
+                </button>
+              </span>
+            </div>
+            <p className="hint small">
+              {noteKindLabels[note.kind]}
+              {note.date ? ` · ${note.date}` : ''} · {sourceLine(note)}
+            </p>
+            {note.request && (
+              <p className="small">
+                Sent to {note.request.to}
+                {note.request.sentOn ? ` on ${note.request.sentOn}` : ''}
+                {note.request.deadline ? `, deadline ${note.request.deadline}` : ''}:{' '}
+                <strong>{outcomeLabels[note.request.outcome]}</strong>
+                {note.request.outcome === 'answered' && ` — “${note.request.answer}”`}
+              </p>
+            )}
+            <NoteBody markdown={note.body} />
+          </li>
+        ))}
+      </ul>
+      {editing && (
+        <NoteEditor
+          db={db}
+          noteId={editing.note?.id}
+          draft={editing.note ? { ...editing.note } : emptyNote()}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {deleting && (
+        <ConfirmDialog
+          title={`Delete note “${deleting.title}”?`}
+          confirmLabel="Delete note"
+          onConfirm={() => deleteNote(db, deleting.id)}
+          onClose={() => setDeleting(null)}
+        >
+          <p>The note and its text are removed; its history stays in the audit log.</p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import { noteProblem, type SourceNote } from '../../../../shared/notes/sourceNote';
+import { changedFields, recordChange } from '../../db/audit';
+import { newId } from '../../db/databases';
+import type { InvestigationDb } from '../../db/schema';
+
+export type NoteDraft = Omit<SourceNote, 'id' | 'createdAt' | 'updatedAt'>;
+
+export const emptyNote = (): NoteDraft => ({
+  kind: 'interview',
+  title: '',
+  body: '',
+  sourceName: '',
+  sourceRole: '',
+  date: '',
+  confidentiality: 'on-record',
+  attribution: '',
+  request: null,
+});
+
+function checked(draft: NoteDraft): NoteDraft {
+  const cleaned: NoteDraft = {
+    ...draft,
+    title: draft.title.trim(),
+    sourceName: draft.sourceName.trim(),
+    sourceRole: draft.sourceRole.trim(),
+    attribution: draft.confidentiality === 'background' ? draft.attribution.trim() : '',
+    request: draft.kind === 'request-for-comment' ? draft.request : null,
+  };
+  const problem = noteProblem(cleaned);
+  if (problem) throw new Error(problem);
+  return cleaned;
+}
+
+/** Creates or updates a note, with its audit entry in the same transaction. */
+export async function saveNote(
+  db: InvestigationDb,
+  draft: NoteDraft,
+  id?: string,
+): Promise<string> {
+  const cleaned = checked(draft);
+  return db.transaction('rw', [db.notes, db.audit], async () => {
+    const now = Date.now();
+    const existing = id ? await db.notes.get(id) : undefined;
+    if (existing) {
+      const { id: _id, createdAt: _c, updatedAt: _u, ...before } = existing;
+      const diff = changedFields(before, cleaned);
+      if (Object.keys(diff.after).length === 0) return existing.id;
+      await db.notes.update(existing.id, { ...cleaned, updatedAt: now });
+      await recordChange(db, { table: 'notes', recordId: existing.id, action: 'update', ...diff });
+      return existing.id;
+    }
+    const note: SourceNote = { ...cleaned, id: newId(), createdAt: now, updatedAt: now };
+    await db.notes.add(note);
+    await recordChange(db, {
+      table: 'notes',
+      recordId: note.id,
+      action: 'create',
+      before: null,
+      after: cleaned,
+    });
+    return note.id;
+  });
+}
+
+export async function deleteNote(db: InvestigationDb, id: string): Promise<void> {
+  await db.transaction('rw', [db.notes, db.audit], async () => {
+    const note = await db.notes.get(id);
+    if (!note) return;
+    await db.notes.delete(id);
+    const { id: _id, ...before } = note;
+    await recordChange(db, { table: 'notes', recordId: id, action: 'delete', before, after: null });
+  });
+}

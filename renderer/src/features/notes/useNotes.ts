@@ -1,0 +1,6 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { SourceNote } from '../../../../shared/notes/sourceNote';
+import type { InvestigationDb } from '../../db/schema';
+
+export const useNotes = (db: InvestigationDb): SourceNote[] | undefined =>
+  useLiveQuery(async () => (await db.notes.orderBy('updatedAt').toArray()).reverse(), [db]);

@@ -1,0 +1,91 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startInvestigation } from './app';
+
+async function writeNote(
+  page: Page,
+  fields: (dialog: ReturnType<Page['getByRole']>) => Promise<void>,
+) {
+  await page.getByRole('button', { name: 'New note' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New source note' });
+  await fields(dialog);
+  await dialog.getByRole('button', { name: 'Save note' }).click();
+  return dialog;
+}
+
+test('source notes: kinds, confidentiality, requests for comment, filters and safe bodies', async ({
+  page,
+}) => {
+  await startInvestigation(page, 'Sources', 'Notes');
+
+  await writeNote(page, async (dialog) => {
+    await dialog.getByLabel('Title').fill('Expert interview on rotor parts');
+    await dialog.getByLabel('Source name').fill('Dr. A. Example');
+    await dialog.getByLabel('Role or affiliation').fill('Aviation analyst');
+    await dialog
+      .getByLabel(/^Body/)
+      .fill(
+        'She said *twice*:\n\n- parts are dual-use\n\n<img src=x onerror="document.title=\'pwned\'">',
+      );
+  });
+  const notes = page.getByRole('list', { name: 'Source notes' });
+  await expect(notes).toContainText('Expert interview on rotor parts');
+  await expect(notes.locator('em')).toHaveText('twice');
+  await expect(notes).toContainText('<img src=x onerror="document.title=\'pwned\'">');
+  await expect(notes.locator('img')).toHaveCount(0);
+
+  // A background source needs the attribution to use instead of the name.
+  const background = await writeNote(page, async (dialog) => {
+    await dialog.getByLabel('Title').fill('Conversation with an official');
+    await dialog.getByLabel('Source name').fill('J. Doe');
+    await dialog.getByLabel('Confidentiality').selectOption('background');
+  });
+  await expect(background.getByRole('alert')).toContainText('attribution');
+  await background.getByLabel('Attribution (used instead of the name)').fill('a Western official');
+  await background.getByRole('button', { name: 'Save note' }).click();
+  await expect(notes).toContainText('quoted as “a Western official”');
+
+  await writeNote(page, async (dialog) => {
+    await dialog.getByLabel('Kind').selectOption({ label: 'Request for comment' });
+    await dialog.getByLabel('Title').fill('Request to the exporter');
+    await dialog.getByLabel('Sent to').fill('Press office of the exporter');
+    await dialog.getByLabel('Sent on').fill('2022-12-01');
+    await dialog.getByLabel('Deadline').fill('2022-12-08');
+    await dialog.getByLabel('Outcome').selectOption({ label: 'No response' });
+  });
+  await expect(notes).toContainText(
+    'Sent to Press office of the exporter on 2022-12-01, deadline 2022-12-08: No response',
+  );
+
+  await writeNote(page, async (dialog) => {
+    await dialog.getByLabel('Title').fill('Insider account');
+    await dialog.getByLabel('Source name').fill('Secret Person');
+    await dialog.getByLabel('Confidentiality').selectOption('confidential');
+  });
+  await expect(notes).toContainText('confidential: never exported by name');
+
+  await page.getByLabel('Outcome').selectOption({ label: 'No response' });
+  await expect(page.getByText('Showing 1 of 4 notes')).toBeVisible();
+  await expect(notes.locator(':scope > li')).toHaveCount(1);
+  await page.getByLabel('Outcome').selectOption('');
+  await page.getByRole('combobox', { name: 'Confidentiality' }).selectOption('confidential');
+  await expect(notes.locator(':scope > li')).toHaveCount(1);
+  await page.getByRole('combobox', { name: 'Confidentiality' }).selectOption('');
+
+  // Edit, reload, delete.
+  await page.getByRole('button', { name: 'Edit note Request to the exporter' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit “Request to the exporter”' });
+  await edit.getByLabel('Outcome').selectOption({ label: 'Answered' });
+  await edit.getByRole('button', { name: 'Save note' }).click();
+  await expect(edit.getByRole('alert')).toContainText('answer');
+  await edit.getByLabel('Their answer').fill('We comply with all applicable laws.');
+  await edit.getByRole('button', { name: 'Save note' }).click();
+  await page.reload();
+  await expect(notes).toContainText('Answered — “We comply with all applicable laws.”');
+  await page.getByRole('button', { name: 'Delete note Insider account' }).click();
+  await page
+    .getByRole('dialog', { name: 'Delete note “Insider account”?' })
+    .getByRole('button', { name: 'Delete note' })
+    .click();
+  await expect(notes.locator(':scope > li')).toHaveCount(3);
+  await expect(page).toHaveTitle('Waybill');
+});
