@@ -23,6 +23,7 @@ import type {
 import type { SavedFilter } from '../../../shared/customs/shipmentFilter';
 import type { Excerpt, PageText, PdfDocument } from '../../../shared/documents/document';
 import type { SourceNote } from '../../../shared/notes/sourceNote';
+import type { EvidenceLink } from '../../../shared/evidence/link';
 import { defaultStatuses } from '../../../shared/statusVocabulary';
 
 /** An original imported file, kept byte for byte, keyed by its SHA-256. */
@@ -58,6 +59,7 @@ export class InvestigationDb extends Dexie {
   pageTexts!: Dexie.Table<PageText, [string, number]>;
   excerpts!: EntityTable<Excerpt, 'id'>;
   notes!: EntityTable<SourceNote, 'id'>;
+  links!: EntityTable<EvidenceLink, 'id'>;
 
   constructor(readonly investigationId: string) {
     super(investigationDbName(investigationId));
@@ -87,6 +89,8 @@ export class InvestigationDb extends Dexie {
     });
     // Version 4: source notes (interviews, requests for comment, observations, document notes).
     this.version(4).stores({ notes: 'id, kind, confidentiality, updatedAt' });
+    // Version 5: links from claims to their evidence.
+    this.version(5).stores({ links: 'id, claimId, [targetType+targetId]' });
     // A new database starts with the default status vocabulary, in the creating transaction.
     this.on('populate', (transaction) => {
       void transaction.table<Status, string>('statuses').bulkAdd(

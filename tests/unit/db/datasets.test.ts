@@ -261,7 +261,7 @@ describe('schema upgrades', () => {
     });
     v1.close();
     const upgraded = new InvestigationDb(id);
-    expect(upgraded.verno).toBe(4);
+    expect(upgraded.verno).toBe(5);
     expect((await upgraded.claims.get('c1'))?.text).toBe('Old claim');
     expect(await upgraded.datasets.count()).toBe(0);
     expect(await upgraded.documents.count()).toBe(0);
@@ -289,7 +289,7 @@ describe('schema upgrades', () => {
     await v2.table('savedFilters').add({ id: 'f1', name: 'Poly', filter: {}, createdAt: 0 });
     v2.close();
     const upgraded = new InvestigationDb(id);
-    expect(upgraded.verno).toBe(4);
+    expect(upgraded.verno).toBe(5);
     expect((await upgraded.savedFilters.get('f1'))?.name).toBe('Poly');
     expect(await upgraded.excerpts.count()).toBe(0);
     upgraded.close();

@@ -24,7 +24,7 @@ describe('investigations', () => {
     expect(investigation.name).toBe('China–Russia defense trade 2022');
     expect(await databaseNames()).toContain(investigationDbName(investigation.id));
     const db = investigationDb(investigation.id);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(db.tables.map((table) => table.name).sort()).toEqual([
       'audit',
       'claims',
@@ -32,6 +32,7 @@ describe('investigations', () => {
       'documents',
       'excerpts',
       'files',
+      'links',
       'mappings',
       'notes',
       'pageTexts',

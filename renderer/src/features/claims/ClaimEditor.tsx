@@ -3,6 +3,7 @@ import type { Claim, Section, Status } from '../../../../shared/investigation';
 import type { InvestigationDb } from '../../db/schema';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useAction } from '../../ui/useAction';
+import { ClaimEvidence } from '../evidence/ClaimEvidence';
 import { ClaimHistory } from './ClaimHistory';
 import { StatusChangeDialog } from './StatusChangeDialog';
 import { TagEditor } from './TagEditor';
@@ -95,6 +96,8 @@ export function ClaimEditor(props: {
           Delete claim
         </button>
       </div>
+
+      <ClaimEvidence db={db} claimId={claim.id} />
 
       <ClaimHistory db={db} claimId={claim.id} />
 

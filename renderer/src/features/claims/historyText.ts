@@ -29,6 +29,9 @@ export function describeClaimChange(entry: AuditEntry): string[] {
     if (added.length) lines.push(`Tagged ${added.map(quote).join(', ')}`);
     if (removed.length) lines.push(`Untagged ${removed.map(quote).join(', ')}`);
   }
+  if ('evidence' in after) lines.push(`Cited ${String(after.evidence)}`);
+  if ('evidence' in before && !('evidence' in after))
+    lines.push(`No longer cites ${String(before.evidence)}`);
   if ('sectionId' in after) lines.push('Moved to another section');
   else if ('order' in after) lines.push('Reordered');
   return lines;

@@ -1,0 +1,127 @@
+import { useState } from 'react';
+import { foldForSearch } from '../../../../shared/claimFilter';
+import {
+  evidenceTypeLabels,
+  evidenceTypes,
+  relations,
+  type EvidenceType,
+  type Relation,
+} from '../../../../shared/evidence/link';
+import type { InvestigationDb } from '../../db/schema';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { useAction } from '../../ui/useAction';
+import { linkEvidence } from './linkMutations';
+import { useEvidenceCandidates } from './useEvidence';
+
+/** Finds evidence by words and cites it for a claim, with its relation and an optional comment. */
+export function AddEvidenceDialog(props: {
+  db: InvestigationDb;
+  claimId: string;
+  onClose: () => void;
+}) {
+  const candidates = useEvidenceCandidates(props.db);
+  const [query, setQuery] = useState('');
+  const [type, setType] = useState<EvidenceType | ''>('');
+  const [relation, setRelation] = useState<Relation>('supports');
+  const [comment, setComment] = useState('');
+  const [cited, setCited] = useState<string[]>([]);
+  const { error, run } = useAction();
+  const words = foldForSearch(query).split(/\s+/).filter(Boolean);
+  const shown = (candidates ?? []).filter(
+    (candidate) =>
+      (!type || candidate.type === type) &&
+      words.every((word) => foldForSearch(`${candidate.label} ${candidate.detail}`).includes(word)),
+  );
+  return (
+    <Dialog title="Add evidence" onClose={props.onClose} wide>
+      <div className="field-grid">
+        <label>
+          <span>Find evidence</span>
+          <input
+            type="search"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            autoFocus
+          />
+        </label>
+        <label>
+          <span>Kind of evidence</span>
+          <select
+            value={type}
+            onChange={(event) => setType(event.target.value as EvidenceType | '')}
+          >
+            <option value="">Any</option>
+            {evidenceTypes.map((candidate) => (
+              <option key={candidate} value={candidate}>
+                {evidenceTypeLabels[candidate]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>Relation</span>
+          <select
+            value={relation}
+            onChange={(event) => setRelation(event.target.value as Relation)}
+          >
+            {relations.map((candidate) => (
+              <option key={candidate} value={candidate}>
+                {candidate}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>Comment (optional)</span>
+          <input value={comment} onChange={(event) => setComment(event.target.value)} />
+        </label>
+      </div>
+      <ErrorMessage error={error} />
+      {candidates === undefined ? (
+        <p aria-busy="true">Loading evidence…</p>
+      ) : shown.length === 0 ? (
+        <p className="hint">
+          No evidence matches. Excerpts, source notes, documents and saved shipment filters can be
+          cited.
+        </p>
+      ) : (
+        <ul className="evidence-candidates" aria-label="Evidence found">
+          {shown.slice(0, 100).map((candidate) => (
+            <li key={`${candidate.type}:${candidate.id}`}>
+              <span>
+                <span className="tag">{evidenceTypeLabels[candidate.type]}</span> {candidate.label}{' '}
+                <span className="hint small">{candidate.detail}</span>
+              </span>
+              <button
+                type="button"
+                disabled={cited.includes(candidate.id)}
+                aria-label={`Cite ${candidate.label}`}
+                onClick={() =>
+                  void run(async () => {
+                    await linkEvidence(props.db, {
+                      claimId: props.claimId,
+                      targetType: candidate.type,
+                      targetId: candidate.id,
+                      label: `${evidenceTypeLabels[candidate.type]} ${candidate.label}`,
+                      relation,
+                      comment,
+                    });
+                    setCited((ids) => [...ids, candidate.id]);
+                  })
+                }
+              >
+                {cited.includes(candidate.id) ? 'Cited' : 'Cite'}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={props.onClose}>
+          Done
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,65 @@
+import type { EvidenceLink, EvidenceType, Relation } from '../../../../shared/evidence/link';
+import { recordChange } from '../../db/audit';
+import { newId } from '../../db/databases';
+import type { InvestigationDb } from '../../db/schema';
+
+/**
+ * Links a claim to evidence. The claim's history records the link, so what a claim cited, and
+ * when, stays on file even after the link goes.
+ */
+export async function linkEvidence(
+  db: InvestigationDb,
+  input: {
+    claimId: string;
+    targetType: EvidenceType;
+    targetId: string;
+    label: string;
+    relation: Relation;
+    comment: string;
+  },
+): Promise<EvidenceLink> {
+  return db.transaction('rw', [db.links, db.claims, db.audit], async () => {
+    if (!(await db.claims.get(input.claimId))) throw new Error('This claim no longer exists.');
+    const existing = await db.links
+      .where('claimId')
+      .equals(input.claimId)
+      .filter((link) => link.targetType === input.targetType && link.targetId === input.targetId)
+      .first();
+    if (existing) throw new Error('This claim already cites that evidence.');
+    const link: EvidenceLink = {
+      id: newId(),
+      claimId: input.claimId,
+      targetType: input.targetType,
+      targetId: input.targetId,
+      relation: input.relation,
+      comment: input.comment.trim(),
+      createdAt: Date.now(),
+    };
+    await db.links.add(link);
+    await recordChange(db, {
+      table: 'claims',
+      recordId: input.claimId,
+      action: 'update',
+      before: null,
+      after: { evidence: `${input.relation}: ${input.label}` },
+    });
+    return link;
+  });
+}
+
+export async function unlinkEvidence(
+  db: InvestigationDb,
+  link: EvidenceLink,
+  label: string,
+): Promise<void> {
+  await db.transaction('rw', [db.links, db.audit], async () => {
+    await db.links.delete(link.id);
+    await recordChange(db, {
+      table: 'claims',
+      recordId: link.claimId,
+      action: 'update',
+      before: { evidence: `${link.relation}: ${label}` },
+      after: null,
+    });
+  });
+}

@@ -1,0 +1,46 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { EvidenceLink, EvidenceType } from '../../../../shared/evidence/link';
+import type { InvestigationDb } from '../../db/schema';
+
+export type EvidenceCandidate = { type: EvidenceType; id: string; label: string; detail: string };
+
+export const useClaimLinks = (db: InvestigationDb, claimId: string): EvidenceLink[] | undefined =>
+  useLiveQuery(() => db.links.where('claimId').equals(claimId).sortBy('createdAt'), [db, claimId]);
+
+/** Everything a claim can cite, labelled for people: excerpts, notes, documents and saved filters. */
+export const useEvidenceCandidates = (db: InvestigationDb): EvidenceCandidate[] | undefined =>
+  useLiveQuery(async () => {
+    const [excerpts, notes, documents, filters] = await Promise.all([
+      db.excerpts.toArray(),
+      db.notes.toArray(),
+      db.documents.toArray(),
+      db.savedFilters.toArray(),
+    ]);
+    const titles = new Map(documents.map((document) => [document.id, document.title]));
+    return [
+      ...excerpts.map((excerpt) => ({
+        type: 'excerpt' as const,
+        id: excerpt.id,
+        label: `“${excerpt.quote.exact.replace(/\s+/g, ' ').slice(0, 120)}”`,
+        detail: `${titles.get(excerpt.documentId) ?? 'document'}, page ${excerpt.page}`,
+      })),
+      ...notes.map((note) => ({
+        type: 'note' as const,
+        id: note.id,
+        label: note.title,
+        detail: note.kind,
+      })),
+      ...documents.map((document) => ({
+        type: 'document' as const,
+        id: document.id,
+        label: document.title,
+        detail: `${document.pageCount} pages`,
+      })),
+      ...filters.map((filter) => ({
+        type: 'savedFilter' as const,
+        id: filter.id,
+        label: filter.name,
+        detail: 'saved shipment filter',
+      })),
+    ];
+  }, [db]);

@@ -1,0 +1,30 @@
+/** A claim's link to one piece of evidence, with how it bears on the claim. */
+export const evidenceTypes = ['excerpt', 'note', 'document', 'savedFilter'] as const;
+export type EvidenceType = (typeof evidenceTypes)[number];
+
+export const evidenceTypeLabels: Record<EvidenceType, string> = {
+  excerpt: 'Excerpt',
+  note: 'Source note',
+  document: 'Document',
+  savedFilter: 'Shipments (saved filter)',
+};
+
+export const relations = ['supports', 'contradicts', 'context'] as const;
+export type Relation = (typeof relations)[number];
+
+export type EvidenceLink = {
+  id: string;
+  claimId: string;
+  targetType: EvidenceType;
+  targetId: string;
+  relation: Relation;
+  comment: string;
+  createdAt: number;
+};
+
+/** Counts of a claim's evidence by relation: the start of its evidence summary. */
+export function relationCounts(links: readonly EvidenceLink[]): Record<Relation, number> {
+  const counts: Record<Relation, number> = { supports: 0, contradicts: 0, context: 0 };
+  for (const link of links) counts[link.relation] += 1;
+  return counts;
+}

@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test';
+import { addClaim, claimButton, openClaim, openTab, startInvestigation } from './app';
+
+test('a claim cites a source note as contradicting it; the citation and its history survive a reload', async ({
+  page,
+}) => {
+  await startInvestigation(page, 'Evidence', 'Notes');
+  await page.getByRole('button', { name: 'New note' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New source note' });
+  await dialog.getByLabel('Title').fill('Exporter denies the shipments');
+  await dialog.getByLabel('Source name').fill('Press office');
+  await dialog.getByRole('button', { name: 'Save note' }).click();
+  await expect(dialog).toBeHidden();
+
+  await openTab(page, 'Claims');
+  await addClaim(page, 'The exporter shipped rotor parts in 2022.');
+  await openClaim(page, 'The exporter shipped rotor parts in 2022.');
+  await page.getByRole('button', { name: 'Add evidence' }).click();
+  const add = page.getByRole('dialog', { name: 'Add evidence' });
+  await add.getByLabel('Find evidence').fill('exporter denies');
+  await add.getByLabel('Relation').selectOption('contradicts');
+  await add.getByLabel('Comment (optional)').fill('Their word against the customs data.');
+  await add.getByRole('button', { name: 'Cite Exporter denies the shipments' }).click();
+  await expect(add.getByRole('button', { name: 'Cite Exporter denies the shipments' })).toHaveText(
+    'Cited',
+  );
+  await add.getByRole('button', { name: 'Done' }).click();
+
+  const cited = page.getByRole('list', { name: 'Cited evidence' });
+  await expect(cited).toContainText('contradicts · Source note: Exporter denies the shipments');
+  await expect(page.getByText('0 supporting · 1 contradicting · 0 context')).toBeVisible();
+
+  await page.reload();
+  await claimButton(page, 'The exporter shipped rotor parts in 2022.').click();
+  await expect(cited).toContainText('Their word against the customs data.');
+  const history = page.getByRole('list', { name: 'Claim history' });
+  await expect(history).toContainText(
+    'Cited contradicts: Source note Exporter denies the shipments',
+  );
+
+  await page.getByRole('button', { name: 'Remove evidence Exporter denies the shipments' }).click();
+  await expect(cited.getByRole('listitem')).toHaveCount(0);
+  await expect(history).toContainText(
+    'No longer cites contradicts: Source note Exporter denies the shipments',
+  );
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { investigationDb } from '../../../renderer/src/db/databases';
+import { addClaim } from '../../../renderer/src/features/claims/claimMutations';
+import { describeClaimChange } from '../../../renderer/src/features/claims/historyText';
+import {
+  linkEvidence,
+  unlinkEvidence,
+} from '../../../renderer/src/features/evidence/linkMutations';
+import { createInvestigation } from '../../../renderer/src/features/investigations/investigationMutations';
+import { saveNote, emptyNote } from '../../../renderer/src/features/notes/noteMutations';
+import { relationCounts } from '../../../shared/evidence/link';
+
+describe('evidence links', () => {
+  it('cite evidence once per claim, in the claim’s history, and count by relation', async () => {
+    const db = investigationDb((await createInvestigation('Links')).id);
+    const claim = await addClaim(db, { text: 'A claim.' });
+    const noteId = await saveNote(db, { ...emptyNote(), title: 'Interview' });
+    const input = {
+      claimId: claim.id,
+      targetType: 'note' as const,
+      targetId: noteId,
+      label: 'Source note Interview',
+      relation: 'supports' as const,
+      comment: ' strong ',
+    };
+    const link = await linkEvidence(db, input);
+    expect(link.comment).toBe('strong');
+    await expect(linkEvidence(db, { ...input, relation: 'context' })).rejects.toThrow(
+      'already cites',
+    );
+    expect(relationCounts(await db.links.toArray())).toEqual({
+      supports: 1,
+      contradicts: 0,
+      context: 0,
+    });
+    await unlinkEvidence(db, link, 'Source note Interview');
+    const history = await db.audit
+      .where('[table+recordId]')
+      .equals(['claims', claim.id])
+      .sortBy('id');
+    expect(history.slice(-2).flatMap(describeClaimChange)).toEqual([
+      'Cited supports: Source note Interview',
+      'No longer cites supports: Source note Interview',
+    ]);
+    expect(await db.links.count()).toBe(0);
+  });
+
+  it('refuse a claim that does not exist', async () => {
+    const db = investigationDb((await createInvestigation('No claim')).id);
+    await expect(
+      linkEvidence(db, {
+        claimId: 'nope',
+        targetType: 'note',
+        targetId: 'n',
+        label: 'x',
+        relation: 'supports',
+        comment: '',
+      }),
+    ).rejects.toThrow('no longer exists');
+  });
+});
