@@ -14,6 +14,8 @@ test('a claim cites a source note as contradicting it; the citation and its hist
 
   await openTab(page, 'Claims');
   await addClaim(page, 'The exporter shipped rotor parts in 2022.');
+  const row = claimButton(page, 'The exporter shipped rotor parts in 2022.');
+  await expect(row).toContainText('No supporting evidence');
   await openClaim(page, 'The exporter shipped rotor parts in 2022.');
   await page.getByRole('button', { name: 'Add evidence' }).click();
   const add = page.getByRole('dialog', { name: 'Add evidence' });
@@ -29,6 +31,8 @@ test('a claim cites a source note as contradicting it; the citation and its hist
   const cited = page.getByRole('list', { name: 'Cited evidence' });
   await expect(cited).toContainText('contradicts · Source note: Exporter denies the shipments');
   await expect(page.getByText('0 supporting · 1 contradicting · 0 context')).toBeVisible();
+  // A contradicting source is no support: the claim stays flagged until something supports it.
+  await expect(row).toContainText('No supporting evidence');
 
   await page.reload();
   await claimButton(page, 'The exporter shipped rotor parts in 2022.').click();
@@ -43,4 +47,11 @@ test('a claim cites a source note as contradicting it; the citation and its hist
   await expect(history).toContainText(
     'No longer cites contradicts: Source note Exporter denies the shipments',
   );
+
+  // Cited as support, the claim is no longer flagged.
+  await page.getByRole('button', { name: 'Add evidence' }).click();
+  await add.getByRole('button', { name: 'Cite Exporter denies the shipments' }).click();
+  await add.getByRole('button', { name: 'Done' }).click();
+  await expect(cited).toContainText('supports · Source note');
+  await expect(row).not.toContainText('No supporting evidence');
 });

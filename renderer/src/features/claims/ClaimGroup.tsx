@@ -10,6 +10,7 @@ export function ClaimGroup(props: {
   total: number;
   statuses: Status[];
   selectedId: string | null;
+  supportCounts: Map<string, number>;
   isFirstSection: boolean;
   isLastSection: boolean;
   hidden: boolean;
@@ -52,6 +53,7 @@ export function ClaimGroup(props: {
               claim={claim}
               status={props.statuses.find((status) => status.id === claim.statusId)}
               selected={claim.id === props.selectedId}
+              supported={(props.supportCounts.get(claim.id) ?? 0) > 0}
               isFirst={index === 0}
               isLast={index === props.claims.length - 1}
               onSelect={() => props.onSelect(claim.id)}

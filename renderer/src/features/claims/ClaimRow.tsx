@@ -6,6 +6,8 @@ export function ClaimRow(props: {
   claim: Claim;
   status: Status | undefined;
   selected: boolean;
+  /** False flags the claim: nothing supports it yet. */
+  supported: boolean;
   isFirst: boolean;
   isLast: boolean;
   onSelect: () => void;
@@ -32,6 +34,7 @@ export function ClaimRow(props: {
         <span className="claim-text">{claim.text}</span>
         <span className="claim-meta">
           <StatusBadge status={props.status} />
+          {!props.supported && <span className="tag unsupported">No supporting evidence</span>}
           {claim.tags.map((tag) => (
             <span key={tag} className="tag">
               {tag}

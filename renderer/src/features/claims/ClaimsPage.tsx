@@ -8,6 +8,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { NameDialog } from '../../ui/NameDialog';
 import { UndoToast } from '../../ui/UndoToast';
 import { useAction } from '../../ui/useAction';
+import { useSupportCounts } from '../evidence/useEvidence';
 import { useStatuses } from '../statuses/useStatuses';
 import { ClaimEditor } from './ClaimEditor';
 import { ClaimFilters } from './ClaimFilters';
@@ -23,6 +24,7 @@ export function ClaimsPage({ db }: { db: InvestigationDb }) {
   const claims = useClaims(db);
   const sections = useSections(db);
   const statuses = useStatuses(db);
+  const supportCounts = useSupportCounts(db);
   const [filter, setFilter] = useState(emptyClaimFilter);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<Claim | null>(null);
@@ -52,7 +54,8 @@ export function ClaimsPage({ db }: { db: InvestigationDb }) {
   const knownTags = useMemo(() => tagsByUse(claims ?? []), [claims]);
   const dismissUndo = useCallback(() => setDeleted(null), []);
 
-  if (!claims || !sections || !statuses) return <p aria-busy="true">Loading claims…</p>;
+  if (!claims || !sections || !statuses || !supportCounts)
+    return <p aria-busy="true">Loading claims…</p>;
 
   const visible = claims.filter((claim) => matchesClaimFilter(claim, filter));
   const selected = claims.find((claim) => claim.id === selectedId);
@@ -122,6 +125,7 @@ export function ClaimsPage({ db }: { db: InvestigationDb }) {
             total={group.all.length}
             statuses={statuses}
             selectedId={selectedId}
+            supportCounts={supportCounts}
             isFirstSection={index === 0}
             isLastSection={index === sections.length - 1}
             hidden={group.section === null && group.all.length === 0 && sections.length > 0}

@@ -44,3 +44,14 @@ export const useEvidenceCandidates = (db: InvestigationDb): EvidenceCandidate[] 
       })),
     ];
   }, [db]);
+
+/** How many supporting links each claim has, by claim id (claims with none are missing). */
+export const useSupportCounts = (db: InvestigationDb): Map<string, number> | undefined =>
+  useLiveQuery(async () => {
+    const counts = new Map<string, number>();
+    await db.links.each((link) => {
+      if (link.relation === 'supports')
+        counts.set(link.claimId, (counts.get(link.claimId) ?? 0) + 1);
+    });
+    return counts;
+  }, [db]);
