@@ -79,6 +79,8 @@ test('source notes: kinds, confidentiality, requests for comment, filters and sa
   await expect(edit.getByRole('alert')).toContainText('answer');
   await edit.getByLabel('Their answer').fill('We comply with all applicable laws.');
   await edit.getByRole('button', { name: 'Save note' }).click();
+  // The dialog closes once the note is stored.
+  await expect(edit).toBeHidden();
   await page.reload();
   await expect(notes).toContainText('Answered — “We comply with all applicable laws.”');
   await page.getByRole('button', { name: 'Delete note Insider account' }).click();
