@@ -1,3 +1,4 @@
+import { fixture } from '../fixturePath';
 import { expect, test } from '@playwright/test';
 import { addClaim, claimButton, openClaim, openTab, startInvestigation } from './app';
 
@@ -54,4 +55,47 @@ test('a claim cites a source note as contradicting it; the citation and its hist
   await add.getByRole('button', { name: 'Done' }).click();
   await expect(cited).toContainText('supports · Source note');
   await expect(row).not.toContainText('No supporting evidence');
+});
+
+test('a note and an excerpt are linked to a claim from where they are read', async ({ page }) => {
+  await startInvestigation(page, 'Link from evidence', 'Claims');
+  await addClaim(page, 'The exporter was designated in 2013.');
+
+  await openTab(page, 'Notes');
+  await page.getByRole('button', { name: 'New note' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New source note' });
+  await dialog.getByLabel('Title').fill('Analyst confirms the 2013 listing');
+  await dialog.getByRole('button', { name: 'Save note' }).click();
+  await expect(dialog).toBeHidden();
+  await page
+    .getByRole('button', { name: 'Link note Analyst confirms the 2013 listing to a claim' })
+    .click();
+  const link = page.getByRole('dialog', { name: /^Link to claim: Source note Analyst confirms/ });
+  await link.getByLabel('Relation').selectOption('context');
+  await link.getByRole('button', { name: 'Link' }).click();
+  await expect(link).toBeHidden();
+
+  await openTab(page, 'Documents');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add PDFs' }).click();
+  await (await chooser).setFiles(fixture('pdf', 'designation-notice.pdf'));
+  await page.getByRole('list', { name: 'Documents' }).getByRole('button').first().click();
+  await expect(
+    page.getByRole('region', { name: 'Page 1' }).locator('.textLayer span').first(),
+  ).toBeVisible();
+  await page.getByLabel('Find in document').fill('previously designated in 2013');
+  await page.getByRole('button', { name: 'Excerpt this hit' }).click();
+  await page.getByRole('button', { name: 'Link excerpt from page 1 to a claim' }).click();
+  const excerptLink = page.getByRole('dialog', { name: /^Link to claim: Excerpt/ });
+  await excerptLink.getByRole('button', { name: 'Link' }).click();
+  await expect(excerptLink).toBeHidden();
+
+  await openTab(page, 'Claims');
+  await openClaim(page, 'The exporter was designated in 2013.');
+  const cited = page.getByRole('list', { name: 'Cited evidence' });
+  await expect(cited).toContainText('context · Source note: Analyst confirms the 2013 listing');
+  await expect(cited).toContainText('supports · Excerpt: “previously designated in 2013”');
+  await expect(claimButton(page, 'The exporter was designated in 2013.')).not.toContainText(
+    'No supporting evidence',
+  );
 });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Excerpt } from '../../../../shared/documents/document';
 import type { InvestigationDb } from '../../db/schema';
+import { LinkToClaimDialog } from '../evidence/LinkToClaimDialog';
 import { deleteExcerpt, updateExcerptNotes } from './excerptMutations';
 
 export function ExcerptList(props: {
@@ -39,6 +40,8 @@ function ExcerptItem(props: {
   const { db, excerpt } = props;
   const [comment, setComment] = useState(excerpt.comment);
   const [tags, setTags] = useState(excerpt.tags.join(', '));
+  const [linking, setLinking] = useState(false);
+  const label = `Excerpt “${excerpt.quote.exact.replace(/\s+/g, ' ').slice(0, 80)}”`;
   const save = () => void updateExcerptNotes(db, excerpt.id, { comment, tags: tags.split(',') });
   return (
     <li>
@@ -59,6 +62,21 @@ function ExcerptItem(props: {
           ×
         </button>
       </div>
+      <button
+        type="button"
+        className="small"
+        onClick={() => setLinking(true)}
+        aria-label={`Link excerpt from page ${excerpt.page} to a claim`}
+      >
+        Link to claim
+      </button>
+      {linking && (
+        <LinkToClaimDialog
+          db={db}
+          target={{ type: 'excerpt', id: excerpt.id, label }}
+          onClose={() => setLinking(false)}
+        />
+      )}
       <details>
         <summary>Comment and tags</summary>
         <label>

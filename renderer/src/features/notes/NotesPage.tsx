@@ -12,6 +12,7 @@ import {
 } from '../../../../shared/notes/sourceNote';
 import type { InvestigationDb } from '../../db/schema';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { LinkToClaimDialog } from '../evidence/LinkToClaimDialog';
 import { NoteBody } from './NoteBody';
 import { NoteEditor } from './NoteEditor';
 import { deleteNote, emptyNote } from './noteMutations';
@@ -34,6 +35,7 @@ export function NotesPage({ db }: { db: InvestigationDb }) {
   const [filter, setFilter] = useState(noFilter);
   const [editing, setEditing] = useState<{ note?: SourceNote } | null>(null);
   const [deleting, setDeleting] = useState<SourceNote | null>(null);
+  const [linking, setLinking] = useState<SourceNote | null>(null);
   if (!notes) return <p aria-busy="true">Loading notes…</p>;
   const shown = notes.filter((note) => matchesNoteFilter(note, filter));
   return (
@@ -110,6 +112,13 @@ export function NotesPage({ db }: { db: InvestigationDb }) {
               <span className="row-actions">
                 <button
                   type="button"
+                  onClick={() => setLinking(note)}
+                  aria-label={`Link note ${note.title} to a claim`}
+                >
+                  Link to claim
+                </button>
+                <button
+                  type="button"
                   onClick={() => setEditing({ note })}
                   aria-label={`Edit note ${note.title}`}
                 >
@@ -148,6 +157,13 @@ export function NotesPage({ db }: { db: InvestigationDb }) {
           noteId={editing.note?.id}
           draft={editing.note ? { ...editing.note } : emptyNote()}
           onClose={() => setEditing(null)}
+        />
+      )}
+      {linking && (
+        <LinkToClaimDialog
+          db={db}
+          target={{ type: 'note', id: linking.id, label: `Source note ${linking.title}` }}
+          onClose={() => setLinking(null)}
         />
       )}
       {deleting && (

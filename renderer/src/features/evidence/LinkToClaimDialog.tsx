@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { relations, type EvidenceType, type Relation } from '../../../../shared/evidence/link';
+import type { InvestigationDb } from '../../db/schema';
+import { FormDialog } from '../../ui/FormDialog';
+import { useClaims } from '../claims/useClaims';
+import { linkEvidence } from './linkMutations';
+
+/** Cites one piece of evidence (a note, an excerpt…) for a claim chosen here. */
+export function LinkToClaimDialog(props: {
+  db: InvestigationDb;
+  target: { type: EvidenceType; id: string; label: string };
+  onClose: () => void;
+}) {
+  const claims = useClaims(props.db);
+  const [claimId, setClaimId] = useState('');
+  const [relation, setRelation] = useState<Relation>('supports');
+  const [comment, setComment] = useState('');
+  const chosen = claimId || claims?.[0]?.id || '';
+  return (
+    <FormDialog
+      title={`Link to claim: ${props.target.label}`}
+      submitLabel="Link"
+      onSubmit={() => {
+        if (!chosen) return Promise.reject(new Error('Write a claim first.'));
+        return linkEvidence(props.db, {
+          claimId: chosen,
+          targetType: props.target.type,
+          targetId: props.target.id,
+          label: props.target.label,
+          relation,
+          comment,
+        });
+      }}
+      onClose={props.onClose}
+    >
+      <label htmlFor="link-claim">Claim</label>
+      <select id="link-claim" value={chosen} onChange={(event) => setClaimId(event.target.value)}>
+        {(claims ?? []).map((claim) => (
+          <option key={claim.id} value={claim.id}>
+            {claim.text.length > 100 ? `${claim.text.slice(0, 100)}…` : claim.text}
+          </option>
+        ))}
+      </select>
+      <label htmlFor="link-relation">Relation</label>
+      <select
+        id="link-relation"
+        value={relation}
+        onChange={(event) => setRelation(event.target.value as Relation)}
+      >
+        {relations.map((candidate) => (
+          <option key={candidate} value={candidate}>
+            {candidate}
+          </option>
+        ))}
+      </select>
+      <label htmlFor="link-comment">Comment (optional)</label>
+      <input
+        id="link-comment"
+        value={comment}
+        onChange={(event) => setComment(event.target.value)}
+      />
+    </FormDialog>
+  );
+}
