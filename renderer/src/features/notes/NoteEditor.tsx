@@ -6,13 +6,11 @@ import {
   noteKinds,
   outcomeLabels,
   outcomes,
-  type Confidentiality,
-  type NoteKind,
   type RequestForComment,
-  type RequestOutcome,
 } from '../../../../shared/notes/sourceNote';
 import type { InvestigationDb } from '../../db/schema';
 import { FormDialog } from '../../ui/FormDialog';
+import { LabelledSelect } from '../../ui/LabelledSelect';
 import { saveNote, type NoteDraft } from './noteMutations';
 
 const noRequest: RequestForComment = {
@@ -49,19 +47,13 @@ export function NoteEditor(props: {
       onClose={props.onClose}
     >
       <div className="field-grid">
-        <label>
-          <span>Kind</span>
-          <select
-            value={draft.kind}
-            onChange={(event) => set({ kind: event.target.value as NoteKind })}
-          >
-            {noteKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {noteKindLabels[kind]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LabelledSelect
+          label="Kind"
+          value={draft.kind}
+          options={noteKinds}
+          labels={noteKindLabels}
+          onChange={(kind) => set({ kind })}
+        />
         <label>
           <span>Title</span>
           <input
@@ -92,19 +84,13 @@ export function NoteEditor(props: {
             onChange={(event) => set({ sourceRole: event.target.value })}
           />
         </label>
-        <label>
-          <span>Confidentiality</span>
-          <select
-            value={draft.confidentiality}
-            onChange={(event) => set({ confidentiality: event.target.value as Confidentiality })}
-          >
-            {confidentialities.map((level) => (
-              <option key={level} value={level}>
-                {confidentialityLabels[level]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LabelledSelect
+          label="Confidentiality"
+          value={draft.confidentiality}
+          options={confidentialities}
+          labels={confidentialityLabels}
+          onChange={(confidentiality) => set({ confidentiality })}
+        />
         {draft.confidentiality === 'background' && (
           <label>
             <span>Attribution (used instead of the name)</span>
@@ -142,19 +128,13 @@ export function NoteEditor(props: {
               onChange={(event) => setRequest({ deadline: event.target.value })}
             />
           </label>
-          <label>
-            <span>Outcome</span>
-            <select
-              value={request.outcome}
-              onChange={(event) => setRequest({ outcome: event.target.value as RequestOutcome })}
-            >
-              {outcomes.map((outcome) => (
-                <option key={outcome} value={outcome}>
-                  {outcomeLabels[outcome]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <LabelledSelect
+            label="Outcome"
+            value={request.outcome}
+            options={outcomes}
+            labels={outcomeLabels}
+            onChange={(outcome) => setRequest({ outcome })}
+          />
           {request.outcome === 'answered' && (
             <label>
               <span>Their answer</span>

@@ -12,6 +12,7 @@ import {
 } from '../../../../shared/notes/sourceNote';
 import type { InvestigationDb } from '../../db/schema';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { LabelledSelect } from '../../ui/LabelledSelect';
 import { LinkToClaimDialog } from '../evidence/LinkToClaimDialog';
 import { NoteBody } from './NoteBody';
 import { NoteEditor } from './NoteEditor';
@@ -47,57 +48,27 @@ export function NotesPage({ db }: { db: InvestigationDb }) {
         </button>
       </div>
       <div className="filters" role="search" aria-label="Filter notes">
-        <label>
-          <span>Kind</span>
-          <select
-            value={filter.kind}
-            onChange={(event) =>
-              setFilter({ ...filter, kind: event.target.value as NoteFilter['kind'] })
-            }
-          >
-            <option value="">Any kind</option>
-            {noteKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {noteKindLabels[kind]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>Outcome</span>
-          <select
-            value={filter.outcome}
-            onChange={(event) =>
-              setFilter({ ...filter, outcome: event.target.value as NoteFilter['outcome'] })
-            }
-          >
-            <option value="">Any outcome</option>
-            {outcomes.map((outcome) => (
-              <option key={outcome} value={outcome}>
-                {outcomeLabels[outcome]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>Confidentiality</span>
-          <select
-            value={filter.confidentiality}
-            onChange={(event) =>
-              setFilter({
-                ...filter,
-                confidentiality: event.target.value as NoteFilter['confidentiality'],
-              })
-            }
-          >
-            <option value="">Any</option>
-            {confidentialities.map((level) => (
-              <option key={level} value={level}>
-                {confidentialityLabels[level]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LabelledSelect
+          label="Kind"
+          value={filter.kind}
+          options={['', ...noteKinds]}
+          labels={{ '': 'Any kind', ...noteKindLabels }}
+          onChange={(kind) => setFilter({ ...filter, kind })}
+        />
+        <LabelledSelect
+          label="Outcome"
+          value={filter.outcome}
+          options={['', ...outcomes]}
+          labels={{ '': 'Any outcome', ...outcomeLabels }}
+          onChange={(outcome) => setFilter({ ...filter, outcome })}
+        />
+        <LabelledSelect
+          label="Confidentiality"
+          value={filter.confidentiality}
+          options={['', ...confidentialities]}
+          labels={{ '': 'Any', ...confidentialityLabels }}
+          onChange={(confidentiality) => setFilter({ ...filter, confidentiality })}
+        />
       </div>
       <p className="count" aria-live="polite">
         {shown.length === notes.length
