@@ -48,7 +48,7 @@ export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
 export type AuditEntry = {
   id?: number;
   at: number;
-  table: 'claims' | 'statuses' | 'sections' | 'notes';
+  table: 'claims' | 'statuses' | 'sections' | 'notes' | 'entities';
   recordId: string;
   action: AuditAction;
   /** The changed fields before and after; status changes also carry the status names of the time. */

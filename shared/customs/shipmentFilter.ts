@@ -3,6 +3,9 @@ export type ShipmentFilter = {
   /** Words that must all occur in a party's normalised key (`poly tech`). */
   party: string;
   partyRole: 'either' | 'shipper' | 'consignee';
+  /** Entity ids ('' for any): every spelling the entity gathers, after the user's merges. */
+  shipperEntity: string;
+  consigneeEntity: string;
   /** ISO dates, inclusive; '' for open. */
   dateFrom: string;
   dateTo: string;
@@ -13,6 +16,8 @@ export type ShipmentFilter = {
   datasetIds: string[];
   /** Words that must all occur in the description, any order, any case. */
   words: string;
+  /** Part of a declaration number. */
+  declaration: string;
   valueMin: string;
   valueMax: string;
   weightMin: string;
@@ -22,6 +27,8 @@ export type ShipmentFilter = {
 export const emptyShipmentFilter: ShipmentFilter = {
   party: '',
   partyRole: 'either',
+  shipperEntity: '',
+  consigneeEntity: '',
   dateFrom: '',
   dateTo: '',
   hsPrefix: '',
@@ -29,6 +36,7 @@ export const emptyShipmentFilter: ShipmentFilter = {
   destinationCountry: '',
   datasetIds: [],
   words: '',
+  declaration: '',
   valueMin: '',
   valueMax: '',
   weightMin: '',
@@ -41,3 +49,9 @@ export type ShipmentSort = {
 };
 
 export type SavedFilter = { id: string; name: string; filter: ShipmentFilter; createdAt: number };
+
+/** A filter as stored by an older version, completed with today's fields. */
+export const completeFilter = (filter: Partial<ShipmentFilter>): ShipmentFilter => ({
+  ...emptyShipmentFilter,
+  ...filter,
+});

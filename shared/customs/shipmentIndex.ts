@@ -12,6 +12,8 @@ import {
   type DictionaryColumn,
   type ShipmentBlock,
 } from './dataset';
+import { PartyResolution } from '../entities/resolution';
+import { matchShipments, type MatchResult } from './matching';
 import { partyKey, partyKeyMatches, partySearchWords } from './partyKey';
 import type { ShipmentFilter, ShipmentSort } from './shipmentFilter';
 
@@ -34,6 +36,40 @@ export type ShipmentRow = {
   value: number | null;
   currency: string;
   duplicateOf: number | null;
+  /** How many datasets report this shipment (1 when no other dataset's row matches it). */
+  reportedBy: number;
+};
+
+/** A shipment's citation: its dataset and the line its record starts on. */
+export type ShipmentRef = { datasetId: string; rowNumber: number };
+export const shipmentRefId = (ref: ShipmentRef): string => `${ref.datasetId}:${ref.rowNumber}`;
+export function parseShipmentRefId(id: string): ShipmentRef | null {
+  const at = id.lastIndexOf(':');
+  const rowNumber = Number(id.slice(at + 1));
+  return at > 0 && Number.isInteger(rowNumber) ? { datasetId: id.slice(0, at), rowNumber } : null;
+}
+
+/** The engine's columns, read-only, for the modules that compute over them (profiles, summaries). */
+export type ShipmentColumnsView = {
+  count: number;
+  datasets: readonly Dataset[];
+  dataset: Uint16Array;
+  date: Int32Array;
+  weightKg: Float64Array;
+  value: Float64Array;
+  shipper: Uint32Array;
+  consignee: Uint32Array;
+  currency: Uint32Array;
+  currencies: readonly string[];
+  parties: readonly string[];
+  partyKeys: readonly string[];
+  /** The entity number of each party spelling, -1 for an empty one; `entityIds` names them. */
+  partyEntity: Int32Array;
+  entityIds: readonly string[];
+  groupOf: Int32Array;
+  /** Rows of group g: `groupRows.subarray(groupStart[g], groupStart[g + 1])`. */
+  groupStart: Int32Array;
+  groupRows: Int32Array;
 };
 
 export type QuerySummary = {
@@ -86,6 +122,14 @@ export class ShipmentIndex {
     Dictionary
   >;
   private partyKeys: string[] | null = null;
+  private resolution = new PartyResolution([]);
+  private partyEntity = new Int32Array(0);
+  private entityIds: string[] = [];
+  private entityNumber = new Map<string, number>();
+  private match: MatchResult = { groupOf: new Int32Array(0), groupCount: 0 };
+  private groupStart = new Int32Array(1);
+  private groupRows = new Int32Array(0);
+  private rowByRef: Map<string, number> | null = null;
   private foldedDescriptions: string[] | null = null;
   private readonly orders = new Map<ShipmentSort['column'], Int32Array>();
 
@@ -144,6 +188,112 @@ export class ShipmentIndex {
       at += block.count;
     }
     this.count = at;
+    this.match.groupOf = new Int32Array(at).fill(-1);
+  }
+
+  private keys(): string[] {
+    this.partyKeys ??= this.dicts.party.values.map(partyKey);
+    return this.partyKeys;
+  }
+
+  /**
+   * Resolves every party spelling to its entity after the user's merges and splits, then matches
+   * shipments across datasets (matching depends on the resolved parties).
+   */
+  resolve(resolution: PartyResolution, onProgress?: (done: number, total: number) => void): void {
+    this.resolution = resolution;
+    this.entityIds = [];
+    this.entityNumber = new Map();
+    this.partyEntity = Int32Array.from(this.keys(), (key) => {
+      if (key === '') return -1;
+      const id = resolution.entityOf(key);
+      let number = this.entityNumber.get(id);
+      if (number === undefined) {
+        number = this.entityIds.length;
+        this.entityIds.push(id);
+        this.entityNumber.set(id, number);
+      }
+      return number;
+    });
+    const { shipper, consignee, currency, hsCode } = this.columns;
+    const entityOfRow = (column: Uint32Array) =>
+      Int32Array.from(column.subarray(0, this.count), (party) => this.partyEntity[party] ?? -1);
+    this.match = matchShipments(
+      {
+        count: this.count,
+        dataset: this.dataset,
+        date: this.date,
+        shipperEntity: entityOfRow(shipper),
+        consigneeEntity: entityOfRow(consignee),
+        weightKg: this.weightKg,
+        value: this.value,
+        currency,
+        hsCode,
+        hsCodes: this.dicts.hsCode.values,
+      },
+      onProgress,
+    );
+    const { groupOf, groupCount } = this.match;
+    this.groupStart = new Int32Array(groupCount + 1);
+    for (const group of groupOf) if (group >= 0) this.groupStart[group + 1] += 1;
+    for (let group = 0; group < groupCount; group += 1)
+      this.groupStart[group + 1] += this.groupStart[group];
+    const filled = this.groupStart.slice(0, groupCount);
+    this.groupRows = new Int32Array(this.groupStart[groupCount] ?? 0);
+    groupOf.forEach((group, row) => {
+      if (group >= 0) {
+        this.groupRows[filled[group]] = row;
+        filled[group] += 1;
+      }
+    });
+  }
+
+  /** The row a citation names, or -1 if no loaded dataset has it. */
+  rowOf(ref: ShipmentRef): number {
+    if (!this.rowByRef) {
+      this.rowByRef = new Map();
+      for (let index = 0; index < this.count; index += 1) {
+        const datasetId = this.datasets[this.dataset[index]]?.id ?? '';
+        this.rowByRef.set(`${datasetId}:${this.rowNumber[index]}`, index);
+      }
+    }
+    return this.rowByRef.get(shipmentRefId(ref)) ?? -1;
+  }
+
+  view(): ShipmentColumnsView {
+    return {
+      count: this.count,
+      datasets: this.datasets,
+      dataset: this.dataset,
+      date: this.date,
+      weightKg: this.weightKg,
+      value: this.value,
+      shipper: this.columns.shipper,
+      consignee: this.columns.consignee,
+      currency: this.columns.currency,
+      currencies: this.dicts.currency.values,
+      parties: this.dicts.party.values,
+      partyKeys: this.keys(),
+      partyEntity: this.partyEntity,
+      entityIds: this.entityIds,
+      groupOf: this.match.groupOf,
+      groupStart: this.groupStart,
+      groupRows: this.groupRows,
+    };
+  }
+
+  /** The number of the entity an id names now (following merges), or -1 if it is gone. */
+  entityNumberOf(id: string): number {
+    const current = this.resolution.currentId(id);
+    return current === null ? -1 : (this.entityNumber.get(current) ?? -1);
+  }
+
+  /** How many datasets report the shipment of a row. */
+  private reportedBy(index: number): number {
+    const group = this.match.groupOf[index] ?? -1;
+    if (group < 0) return 1;
+    const members = this.groupRows.subarray(this.groupStart[group], this.groupStart[group + 1]);
+    return new Set(Array.from(members, (row) => this.dataset[row])).size;
   }
 
   /** Row indexes in the order of a sort column (computed once per column, then reused). */
@@ -189,12 +339,22 @@ export class ShipmentIndex {
 
     const words = partySearchWords(filter.party);
     if (words.length > 0) {
-      this.partyKeys ??= this.dicts.party.values.map(partyKey);
-      const hits = Uint8Array.from(this.partyKeys, (key) => (partyKeyMatches(key, words) ? 1 : 0));
+      const hits = Uint8Array.from(this.keys(), (key) => (partyKeyMatches(key, words) ? 1 : 0));
       const { shipper, consignee } = this.columns;
       if (filter.partyRole === 'shipper') keepIds(shipper, hits);
       else if (filter.partyRole === 'consignee') keepIds(consignee, hits);
       else keep((index) => hits[shipper[index]] === 1 || hits[consignee[index]] === 1);
+    }
+    for (const [id, column] of [
+      [filter.shipperEntity, this.columns.shipper],
+      [filter.consigneeEntity, this.columns.consignee],
+    ] as const) {
+      if (!id) continue;
+      const wanted = this.entityNumberOf(id);
+      keepIds(
+        column,
+        Uint8Array.from(this.partyEntity, (entity) => (wanted >= 0 && entity === wanted ? 1 : 0)),
+      );
     }
     const from = isoDay(filter.dateFrom);
     const to = isoDay(filter.dateTo);
@@ -236,6 +396,11 @@ export class ShipmentIndex {
         descriptionWords.every((word) => text.includes(word)) ? 1 : 0,
       );
       keepIds(this.columns.description, hits);
+    }
+    const declaration = filter.declaration.trim();
+    if (declaration) {
+      const ids = this.declarationId;
+      keep((index) => (ids[index] ?? '').includes(declaration));
     }
     for (const [min, max, column] of [
       [numberOrNull(filter.valueMin), numberOrNull(filter.valueMax), this.value],
@@ -313,6 +478,7 @@ export class ShipmentIndex {
       value: Number.isNaN(value) ? null : value,
       currency: text('currency', this.dicts.currency),
       duplicateOf: this.duplicateOf[index] || null,
+      reportedBy: this.reportedBy(index),
     };
   }
 }

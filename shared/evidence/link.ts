@@ -1,8 +1,17 @@
 /** A claim's link to one piece of evidence, with how it bears on the claim. */
-export const evidenceTypes = ['excerpt', 'note', 'document', 'savedFilter'] as const;
+export const evidenceTypes = [
+  'shipment',
+  'savedFilter',
+  'entity',
+  'excerpt',
+  'note',
+  'document',
+] as const;
 export type EvidenceType = (typeof evidenceTypes)[number];
 
 export const evidenceTypeLabels: Record<EvidenceType, string> = {
+  shipment: 'Shipment',
+  entity: 'Entity',
   excerpt: 'Excerpt',
   note: 'Source note',
   document: 'Document',
@@ -20,6 +29,11 @@ export type EvidenceLink = {
   relation: Relation;
   comment: string;
   createdAt: number;
+  /**
+   * A saved filter's count of matching shipment rows when the user last saw it: a live filter that
+   * now matches more (a new import) or fewer shows that its count changed.
+   */
+  seenCount?: number;
 };
 
 /** Counts of a claim's evidence by relation: the start of its evidence summary. */

@@ -2,13 +2,21 @@ import { useSyncExternalStore } from 'react';
 
 /** The app's places. Hash routes work the same under app://waybill and the browser-mode server. */
 export type Route =
-  { page: 'home' } | { page: 'settings' } | { page: InvestigationTab; investigationId: string };
+  | { page: 'home' }
+  | { page: 'settings' }
+  | {
+      page: InvestigationTab;
+      investigationId: string;
+      /** What the page opens on, e.g. a shipment filter: `shipperEntity=…`. */
+      query?: string;
+    };
 
 /** The pages of one investigation, in the order of its tabs. */
 export const investigationTabs = [
   'claims',
   'datasets',
   'shipments',
+  'entities',
   'documents',
   'notes',
   'statuses',
@@ -18,10 +26,12 @@ const isInvestigationTab = (value: string | undefined): value is InvestigationTa
   (investigationTabs as readonly (string | undefined)[]).includes(value);
 
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [path = '', query] = hash.replace(/^#\/?/, '').split('?');
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'settings') return { page: 'settings' };
   if (parts[0] === 'investigations' && parts[1]) {
-    return { page: isInvestigationTab(parts[2]) ? parts[2] : 'claims', investigationId: parts[1] };
+    const page = isInvestigationTab(parts[2]) ? parts[2] : 'claims';
+    return query ? { page, investigationId: parts[1], query } : { page, investigationId: parts[1] };
   }
   return { page: 'home' };
 }
@@ -33,7 +43,9 @@ export function routeHref(route: Route): string {
     case 'settings':
       return '#/settings';
     default:
-      return `#/investigations/${encodeURIComponent(route.investigationId)}/${route.page}`;
+      return `#/investigations/${encodeURIComponent(route.investigationId)}/${route.page}${
+        route.query ? `?${route.query}` : ''
+      }`;
   }
 }
 

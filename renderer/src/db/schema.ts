@@ -24,6 +24,7 @@ import type { SavedFilter } from '../../../shared/customs/shipmentFilter';
 import type { Excerpt, PageText, PdfDocument } from '../../../shared/documents/document';
 import type { SourceNote } from '../../../shared/notes/sourceNote';
 import type { EvidenceLink } from '../../../shared/evidence/link';
+import type { Entity, SuggestionDismissal } from '../../../shared/entities/entity';
 import { defaultStatuses } from '../../../shared/statusVocabulary';
 
 /** An original imported file, kept byte for byte, keyed by its SHA-256. */
@@ -60,6 +61,8 @@ export class InvestigationDb extends Dexie {
   excerpts!: EntityTable<Excerpt, 'id'>;
   notes!: EntityTable<SourceNote, 'id'>;
   links!: EntityTable<EvidenceLink, 'id'>;
+  entities!: EntityTable<Entity, 'id'>;
+  suggestionDismissals!: EntityTable<SuggestionDismissal, 'id'>;
 
   constructor(readonly investigationId: string) {
     super(investigationDbName(investigationId));
@@ -91,6 +94,8 @@ export class InvestigationDb extends Dexie {
     this.version(4).stores({ notes: 'id, kind, confidentiality, updatedAt' });
     // Version 5: links from claims to their evidence.
     this.version(5).stores({ links: 'id, claimId, [targetType+targetId]' });
+    // Version 6: entities (the user's groupings of party spellings) and dismissed suggestions.
+    this.version(6).stores({ entities: 'id, *aliasKeys, name', suggestionDismissals: 'id' });
     // A new database starts with the default status vocabulary, in the creating transaction.
     this.on('populate', (transaction) => {
       void transaction.table<Status, string>('statuses').bulkAdd(

@@ -1,24 +1,65 @@
 /// <reference lib="webworker" />
 /**
- * The shipment engine: loads an investigation's column blocks once, then answers filters, sorts,
- * totals and pages of rows off the UI thread.
+ * The shipment engine: loads an investigation's column blocks once, resolves party spellings to
+ * entities and matches shipments across datasets, then answers filters, sorts, totals, pages of
+ * rows, entity profiles and evidence summaries off the UI thread.
  */
 import * as Comlink from 'comlink';
 import { Dexie } from 'dexie';
 import type { Dataset, ShipmentBlock } from '../../../shared/customs/dataset';
-import type { ShipmentFilter, ShipmentSort } from '../../../shared/customs/shipmentFilter';
+import {
+  summariseShipments,
+  type ShipmentEvidenceSummary,
+} from '../../../shared/customs/corroboration';
+import {
+  entityDirectory,
+  entityName,
+  entityProfile,
+  type EntityListing,
+  type EntityProfile,
+} from '../../../shared/customs/entityProfile';
+import {
+  emptyShipmentFilter,
+  type ShipmentFilter,
+  type ShipmentSort,
+} from '../../../shared/customs/shipmentFilter';
 import {
   ShipmentIndex,
   type QuerySummary,
+  type ShipmentRef,
   type ShipmentRow,
 } from '../../../shared/customs/shipmentIndex';
+import { foldForSearch } from '../../../shared/claimFilter';
+import type { Entity } from '../../../shared/entities/entity';
+import { PartyResolution } from '../../../shared/entities/resolution';
+import { suggestGroups, type Suggestion } from '../../../shared/entities/suggestions';
 import { InvestigationDb } from '../db/schema';
+
+type Progress = (done: number, total: number) => void;
+
+export type ClaimEvidenceRequest = {
+  /** `counted`: whether the link's rows count in the summary (contradicting ones do not). */
+  filters: { filter: ShipmentFilter; counted: boolean }[];
+  shipments: { ref: ShipmentRef; counted: boolean }[];
+  entityIds: string[];
+};
+export type ClaimEvidenceAnswer = {
+  summary: ShipmentEvidenceSummary;
+  filterCounts: number[];
+  shipments: (ShipmentRow | null)[];
+  entities: ({ id: string; name: string } | null)[];
+};
 
 let db: InvestigationDb | null = null;
 let index: ShipmentIndex | null = null;
+let loadedKey = '';
+let entities: Entity[] = [];
+let entityNames = new Map<string, string>();
 let result: Int32Array = new Int32Array(0);
+/** Loads run one at a time: a second waits for the first, then finds the work done. */
+let queue: Promise<unknown> = Promise.resolve();
 
-async function loadIndex(target: InvestigationDb): Promise<ShipmentIndex> {
+async function loadIndex(target: InvestigationDb, onProgress?: Progress): Promise<ShipmentIndex> {
   const datasets: Dataset[] = await target.datasets
     .where('status')
     .equals('complete')
@@ -32,20 +73,52 @@ async function loadIndex(target: InvestigationDb): Promise<ShipmentIndex> {
         .between([dataset.id, Dexie.minKey], [dataset.id, Dexie.maxKey])
         .toArray()),
     );
+    onProgress?.(
+      blocks.reduce((sum, block) => sum + block.count, 0),
+      total * 2,
+    );
   }
   return new ShipmentIndex(datasets, blocks, total);
 }
 
+const namer = (id: string) => entityNames.get(id);
+
 const api = {
-  /** (Re)loads the investigation's complete datasets; `version` is any string that changes with them. */
-  async load(investigationId: string): Promise<number> {
-    if (db?.investigationId !== investigationId) {
-      db?.close();
-      db = new InvestigationDb(investigationId);
-    }
-    index = await loadIndex(db);
-    result = new Int32Array(0);
-    return index.count;
+  /**
+   * Brings the engine up to date with the investigation: `datasetsKey` changes when datasets come
+   * or go, `entitiesKey` when the user merges or splits. Only what changed is redone.
+   */
+  sync(
+    investigationId: string,
+    datasetsKey: string,
+    entitiesKey: string,
+    onProgress?: Progress,
+  ): Promise<number> {
+    const run = queue.then(async () => {
+      if (db?.investigationId !== investigationId) {
+        db?.close();
+        db = new InvestigationDb(investigationId);
+        index = null;
+        loadedKey = '';
+      }
+      const [dataKey, entityKey] = loadedKey.split('\n');
+      if (!index || dataKey !== datasetsKey) {
+        index = await loadIndex(db, onProgress);
+        result = new Int32Array(0);
+      }
+      if (dataKey !== datasetsKey || entityKey !== entitiesKey) {
+        entities = await db.entities.toArray();
+        entityNames = new Map(entities.map((entity) => [entity.id, entity.name]));
+        const total = index.count;
+        index.resolve(new PartyResolution(entities), (done) =>
+          onProgress?.(total + done / 2, total * 2),
+        );
+      }
+      loadedKey = `${datasetsKey}\n${entitiesKey}`;
+      return index.count;
+    });
+    queue = run.catch(() => undefined);
+    return run;
   },
 
   query(filter: ShipmentFilter, sort: ShipmentSort): QuerySummary & { loaded: number } {
@@ -69,6 +142,108 @@ const api = {
       db.shipmentCells.get([row.datasetId, row.blockNo]),
     ]);
     return { dataset, cells: block?.cells[row.blockRow] ?? [] };
+  },
+
+  /** The rows citations name, in order; null where no loaded dataset has the row. */
+  shipments(refs: ShipmentRef[]): (ShipmentRow | null)[] {
+    const current = index;
+    if (!current) return refs.map(() => null);
+    return refs.map((ref) => {
+      const row = current.rowOf(ref);
+      return row < 0 ? null : current.row(row);
+    });
+  },
+
+  /**
+   * A claim's shipment evidence at once: the summary of the rows its saved filters and single
+   * citations name (contradicting ones apart), each filter's live count, the cited rows, and the
+   * cited entities' current names.
+   */
+  claimEvidence(request: ClaimEvidenceRequest): ClaimEvidenceAnswer | null {
+    const current = index;
+    if (!current) return null;
+    const rows = new Set<number>();
+    const filterCounts = request.filters.map(({ filter, counted }) => {
+      const { rows: matching } = current.query(filter, { column: 'row', direction: 'asc' });
+      if (counted) for (const row of matching) rows.add(row);
+      return matching.length;
+    });
+    const shipments = request.shipments.map(({ ref, counted }) => {
+      const row = current.rowOf(ref);
+      if (row < 0) return null;
+      if (counted) rows.add(row);
+      return current.row(row);
+    });
+    return {
+      summary: summariseShipments(current.view(), rows),
+      filterCounts,
+      shipments,
+      entities: request.entityIds.map((id) => api.entity(id)),
+    };
+  },
+
+  /** Single shipments whose parties, description or declaration number contain the words. */
+  findShipments(text: string, limit: number): ShipmentRow[] {
+    const current = index;
+    if (!current || !text.trim()) return [];
+    const sort: ShipmentSort = { column: 'date', direction: 'asc' };
+    const found = new Set<number>();
+    for (const filter of [
+      { ...emptyShipmentFilter, party: text },
+      { ...emptyShipmentFilter, words: text },
+      { ...emptyShipmentFilter, declaration: text },
+    ]) {
+      for (const row of current.query(filter, sort).rows.subarray(0, limit)) found.add(row);
+    }
+    return [...found].slice(0, limit).map((row) => current.row(row));
+  },
+
+  /** Entities whose name or spellings contain every word of the query, most shipments first. */
+  entities(query: string, limit: number): { total: number; listings: EntityListing[] } {
+    if (!index) return { total: 0, listings: [] };
+    const view = index.view();
+    const words = foldForSearch(query).split(/\s+/).filter(Boolean);
+    const stored = new Set(entities.map((entity) => entity.id));
+    const spellings = new Map<number, string[]>();
+    if (words.length > 0) {
+      view.partyEntity.forEach((entity, party) => {
+        const list = spellings.get(entity) ?? [];
+        list.push(foldForSearch(`${view.parties[party]} ${view.partyKeys[party]}`));
+        spellings.set(entity, list);
+      });
+    }
+    const numberOf = new Map(view.entityIds.map((id, number) => [id, number]));
+    const listings = entityDirectory(view, namer, stored).filter((listing) => {
+      if (words.length === 0) return true;
+      const text = [
+        foldForSearch(listing.name),
+        ...(spellings.get(numberOf.get(listing.id) ?? -1) ?? []),
+      ].join(' ');
+      return words.every((word) => text.includes(word));
+    });
+    return { total: listings.length, listings: listings.slice(0, limit) };
+  },
+
+  entityProfile(id: string): EntityProfile | null {
+    if (!index) return null;
+    const number = index.entityNumberOf(id);
+    return number < 0 ? null : entityProfile(index.view(), number, namer);
+  },
+
+  /** The entity an id a filter or link recorded names now (after merges), or null if it is gone. */
+  entity(id: string): { id: string; name: string } | null {
+    if (!index) return null;
+    const number = index.entityNumberOf(id);
+    if (number < 0) return null;
+    const view = index.view();
+    return { id: view.entityIds[number] ?? id, name: entityName(view, number, namer) };
+  },
+
+  async suggestions(): Promise<Suggestion[]> {
+    if (!index || !db) return [];
+    const dismissed = new Set((await db.suggestionDismissals.toArray()).map((entry) => entry.id));
+    const view = index.view();
+    return suggestGroups(view.partyKeys, new PartyResolution(entities), dismissed);
   },
 };
 

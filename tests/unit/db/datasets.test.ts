@@ -14,6 +14,14 @@ import type { ImportChoices } from '../../../renderer/src/features/datasets/impo
 import { createInvestigation } from '../../../renderer/src/features/investigations/investigationMutations';
 import { emptyShipmentFilter } from '../../../shared/customs/shipmentFilter';
 import { ShipmentIndex } from '../../../shared/customs/shipmentIndex';
+import { summariseShipments } from '../../../shared/customs/corroboration';
+import { PartyResolution } from '../../../shared/entities/resolution';
+import { implicitEntityId } from '../../../shared/entities/entity';
+import { partyKey } from '../../../shared/customs/partyKey';
+import {
+  mergeEntities,
+  splitSpelling,
+} from '../../../renderer/src/features/entities/entityMutations';
 import { fixture } from '../../fixturePath';
 
 let db: InvestigationDb;
@@ -239,6 +247,118 @@ describe('the shipment engine', () => {
   });
 });
 
+describe('corroboration across datasets', () => {
+  const ids = (...spellings: string[]) => spellings.map((raw) => implicitEntityId(partyKey(raw)));
+  /** The story's four companies, merged as a user would: no rule can see these are one. */
+  async function mergeStoryCompanies() {
+    await mergeEntities(db, ids('POLY TECHNOLOGIES INC', 'POLY TECHNOLOGY INC.'), 'Poly');
+    await mergeEntities(
+      db,
+      ids('JSC ULAN-UDE AVIATION PLANT', 'АО "УЛАН-УДЭНСКИЙ АВИАЦИОННЫЙ ЗАВОД"', 'U-UAP JSC'),
+      'Ulan-Ude Aviation Plant',
+    );
+    await mergeEntities(
+      db,
+      ids(
+        'AVIC INTERNATIONAL HOLDING CORPORATION',
+        'AVIC INTL HOLDING CORP',
+        'CHINA NATIONAL AERO-TECHNOLOGY IMPORT & EXPORT CORP (AVIC INTERNATIONAL)',
+      ),
+      'AVIC International',
+    );
+    return mergeEntities(
+      db,
+      ids(
+        'JSC UNITED ENGINE CORPORATION',
+        'UNITED ENGINE CORP JSC (UEC)',
+        'АО "ОБЪЕДИНЕННАЯ ДВИГАТЕЛЕСТРОИТЕЛЬНАЯ КОРПОРАЦИЯ"',
+      ),
+      'United Engine Corporation',
+    );
+  }
+  async function resolvedIndex() {
+    const index = await indexOf(db);
+    index.resolve(new PartyResolution(await db.entities.toArray()));
+    return index;
+  }
+
+  it('finds exactly the 31 story shipments reported by both vendors once the parties are merged', async () => {
+    await importFixture('customs', 'vendor-a-2022.csv', { origin: 'RU customs' });
+    await importFixture('customs', 'vendor-b-2022.tsv', { origin: 'ru customs ' });
+    const unmerged = await resolvedIndex();
+    const before = new Set(Array.from(unmerged.view().groupOf).filter((group) => group >= 0));
+    expect(before.size).toBeLessThan(31);
+
+    await mergeStoryCompanies();
+    const index = await resolvedIndex();
+    const view = index.view();
+    const matched = Array.from(view.groupOf).filter((group) => group >= 0);
+    expect(new Set(matched).size).toBe(31);
+    expect(matched.length).toBe(62);
+    for (let group = 0; group < 31; group += 1) {
+      const members = view.groupRows.subarray(view.groupStart[group], view.groupStart[group + 1]);
+      expect(new Set(Array.from(members, (row) => view.dataset[row])).size).toBe(2);
+    }
+  });
+
+  it('summarises a claim’s shipments: 13 distinct, 2 datasets, 1 origin, and recomputes after a split', async () => {
+    await importFixture('customs', 'vendor-a-2022.csv', { vendor: 'A', origin: 'RU customs' });
+    await importFixture('customs', 'vendor-b-2022.tsv', { vendor: 'B', origin: 'RU customs' });
+    await mergeStoryCompanies();
+    const idOf = async (name: string) => (await db.entities.where('name').equals(name).first())!.id;
+    const poly = await idOf('Poly');
+    const plant = await idOf('Ulan-Ude Aviation Plant');
+    const filter = {
+      ...emptyShipmentFilter,
+      shipperEntity: poly,
+      consigneeEntity: plant,
+      dateFrom: '2022-01-01',
+      dateTo: '2022-12-31',
+    };
+    const index = await resolvedIndex();
+    const { rows } = index.query(filter, { column: 'row', direction: 'asc' });
+    const summary = summariseShipments(index.view(), rows);
+    expect(summary).toMatchObject({
+      sourceRows: 26,
+      distinctShipments: 13,
+      dateFrom: '2022-01-03',
+      dateTo: '2022-11-15',
+      origins: ['RU customs'],
+      reportedBy: [{ datasets: 2, shipments: 13 }],
+    });
+    expect(summary.datasets.map((dataset) => [dataset.vendor, dataset.rows])).toEqual([
+      ['A', 13],
+      ['B', 13],
+    ]);
+    expect(summary.valueByCurrency.map((entry) => entry.shipments)).toEqual([13]);
+
+    // Only vendor-a's rows cited: the matching vendor-b rows still count as reporting them.
+    const vendorA = (await db.datasets.toArray()).find((dataset) => dataset.vendor === 'A')!;
+    const onlyA = index.query(
+      { ...filter, datasetIds: [vendorA.id] },
+      { column: 'row', direction: 'asc' },
+    );
+    expect(summariseShipments(index.view(), onlyA.rows).reportedBy).toEqual([
+      { datasets: 2, shipments: 13 },
+    ]);
+
+    // Splitting the abbreviation off the plant takes its rows out of the filter and of the matches.
+    await splitSpelling(db, plant, 'U UAP');
+    const after = await resolvedIndex();
+    const split = after.query(filter, { column: 'row', direction: 'asc' });
+    expect(split.rows.length).toBeLessThan(26);
+  });
+
+  it('counts datasets of different origins as independent', async () => {
+    await importFixture('customs', 'vendor-a-2022.csv', { origin: 'RU customs' });
+    await importFixture('customs', 'vendor-b-2022.tsv', { origin: 'CN customs' });
+    await mergeStoryCompanies();
+    const index = await resolvedIndex();
+    const { rows } = index.query(emptyShipmentFilter, { column: 'row', direction: 'asc' });
+    expect(summariseShipments(index.view(), rows).origins).toEqual(['CN customs', 'RU customs']);
+  });
+});
+
 describe('schema upgrades', () => {
   it('opens a version-1 database and keeps its claims', async () => {
     const id = 'schema-upgrade-test';
@@ -261,7 +381,7 @@ describe('schema upgrades', () => {
     });
     v1.close();
     const upgraded = new InvestigationDb(id);
-    expect(upgraded.verno).toBe(5);
+    expect(upgraded.verno).toBe(6);
     expect((await upgraded.claims.get('c1'))?.text).toBe('Old claim');
     expect(await upgraded.datasets.count()).toBe(0);
     expect(await upgraded.documents.count()).toBe(0);
@@ -289,9 +409,43 @@ describe('schema upgrades', () => {
     await v2.table('savedFilters').add({ id: 'f1', name: 'Poly', filter: {}, createdAt: 0 });
     v2.close();
     const upgraded = new InvestigationDb(id);
-    expect(upgraded.verno).toBe(5);
+    expect(upgraded.verno).toBe(6);
     expect((await upgraded.savedFilters.get('f1'))?.name).toBe('Poly');
     expect(await upgraded.excerpts.count()).toBe(0);
+    upgraded.close();
+  });
+
+  it('opens a version-5 database and keeps its links', async () => {
+    const id = 'schema-upgrade-v5';
+    const v5 = new Dexie(investigationDbName(id));
+    v5.version(1).stores({
+      statuses: 'id, order',
+      sections: 'id, order',
+      claims: 'id, statusId, *tags, sectionId, order, updatedAt',
+      audit: '++id, [table+recordId], at',
+    });
+    v5.version(2).stores({
+      datasets: 'id, status, fileSha256',
+      mappings: 'signature',
+      shipmentBlocks: '[datasetId+blockNo], datasetId',
+      shipmentCells: '[datasetId+blockNo], datasetId',
+      rowProblems: '++id, datasetId, [datasetId+rowNumber]',
+      files: 'sha256',
+      savedFilters: 'id, name',
+    });
+    v5.version(3).stores({
+      documents: 'id, &sha256, addedAt',
+      pageTexts: '[documentId+page], documentId',
+      excerpts: 'id, documentId, [documentId+page]',
+    });
+    v5.version(4).stores({ notes: 'id, kind, confidentiality, updatedAt' });
+    v5.version(5).stores({ links: 'id, claimId, [targetType+targetId]' });
+    await v5.table('links').add({ id: 'l1', claimId: 'c1', targetType: 'note', targetId: 'n1' });
+    v5.close();
+    const upgraded = new InvestigationDb(id);
+    expect(upgraded.verno).toBe(6);
+    expect((await upgraded.links.get('l1'))?.targetId).toBe('n1');
+    expect(await upgraded.entities.where('aliasKeys').equals('U UAP').count()).toBe(0);
     upgraded.close();
   });
 });

@@ -24,12 +24,13 @@ describe('investigations', () => {
     expect(investigation.name).toBe('China–Russia defense trade 2022');
     expect(await databaseNames()).toContain(investigationDbName(investigation.id));
     const db = investigationDb(investigation.id);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(db.tables.map((table) => table.name).sort()).toEqual([
       'audit',
       'claims',
       'datasets',
       'documents',
+      'entities',
       'excerpts',
       'files',
       'links',
@@ -42,6 +43,7 @@ describe('investigations', () => {
       'shipmentBlocks',
       'shipmentCells',
       'statuses',
+      'suggestionDismissals',
     ]);
     expect(db.claims.schema.idxByName).toHaveProperty('tags');
     expect(db.claims.schema.idxByName.tags?.multi).toBe(true);

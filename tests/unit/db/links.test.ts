@@ -7,7 +7,16 @@ import {
   unlinkEvidence,
 } from '../../../renderer/src/features/evidence/linkMutations';
 import { createInvestigation } from '../../../renderer/src/features/investigations/investigationMutations';
-import { saveNote, emptyNote } from '../../../renderer/src/features/notes/noteMutations';
+import {
+  deleteNote,
+  saveNote,
+  emptyNote,
+} from '../../../renderer/src/features/notes/noteMutations';
+import {
+  deleteSavedFilter,
+  saveFilter,
+} from '../../../renderer/src/features/shipments/savedFilterMutations';
+import { emptyShipmentFilter } from '../../../shared/customs/shipmentFilter';
 import { relationCounts } from '../../../shared/evidence/link';
 
 describe('evidence links', () => {
@@ -57,5 +66,43 @@ describe('evidence links', () => {
         comment: '',
       }),
     ).rejects.toThrow('no longer exists');
+  });
+
+  it('keep cited evidence from being deleted, unless the links go too, on the claim’s record', async () => {
+    const db = investigationDb((await createInvestigation('Cited')).id);
+    const claim = await addClaim(db, { text: 'A claim.' });
+    const noteId = await saveNote(db, { ...emptyNote(), title: 'Interview' });
+    await saveFilter(db, 'Poly 2022', emptyShipmentFilter);
+    const filterId = (await db.savedFilters.toArray())[0].id;
+    for (const [targetType, targetId] of [
+      ['note', noteId],
+      ['savedFilter', filterId],
+    ] as const)
+      await linkEvidence(db, {
+        claimId: claim.id,
+        targetType,
+        targetId,
+        label: targetId,
+        relation: 'supports',
+        comment: '',
+      });
+
+    await expect(deleteNote(db, noteId)).rejects.toThrow('A claim cites this evidence');
+    await expect(deleteSavedFilter(db, filterId)).rejects.toThrow('A claim cites this evidence');
+    expect(await db.notes.count()).toBe(1);
+    expect(await db.links.count()).toBe(2);
+
+    await deleteNote(db, noteId, true);
+    expect(await db.notes.count()).toBe(0);
+    expect(await db.links.count()).toBe(1);
+    const history = await db.audit
+      .where('[table+recordId]')
+      .equals(['claims', claim.id])
+      .sortBy('id');
+    expect(history.at(-1)).toMatchObject({
+      before: { evidence: 'supports: Source note Interview' },
+      after: null,
+      reason: 'The evidence was deleted',
+    });
   });
 });

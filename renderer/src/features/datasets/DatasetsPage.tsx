@@ -3,7 +3,7 @@ import type { Dataset } from '../../../../shared/customs/dataset';
 import { delimiterNames } from '../../../../shared/customs/delimiter';
 import { platform } from '../../app/platform';
 import type { InvestigationDb } from '../../db/schema';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { DeleteEvidenceDialog } from '../evidence/DeleteEvidenceDialog';
 import { formatBytes, formatDateTime } from '../../ui/formatting';
 import { ImportDialog } from './ImportDialog';
 import { RejectedRowsDialog } from './RejectedRowsDialog';
@@ -141,17 +141,19 @@ export function DatasetsPage({ db }: { db: InvestigationDb }) {
         <RejectedRowsDialog db={db} dataset={rejectedOf} onClose={() => setRejectedOf(null)} />
       )}
       {deleting && (
-        <ConfirmDialog
+        <DeleteEvidenceDialog
+          db={db}
+          target={{ datasetShipments: deleting.id }}
           title={`Delete dataset “${deleting.fileName}”?`}
           confirmLabel="Delete dataset"
-          onConfirm={() => deleteDataset(db, deleting.id)}
+          onConfirm={(removeLinks) => deleteDataset(db, deleting.id, removeLinks)}
           onClose={() => setDeleting(null)}
         >
           <p>
             This removes its {deleting.counts.accepted.toLocaleString()} shipments, its rejected
             rows and, unless another dataset uses it, the stored original file.
           </p>
-        </ConfirmDialog>
+        </DeleteEvidenceDialog>
       )}
     </section>
   );

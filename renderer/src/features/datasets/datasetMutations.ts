@@ -1,11 +1,28 @@
 import type { InvestigationDb } from '../../db/schema';
+import { releaseCitations } from '../evidence/citations';
 import { removeDatasetRecords, rollBackInterruptedImports } from './importDataset';
 
-/** Deletes a dataset with its shipments and rejected rows; the original file goes when no dataset uses it. */
-export async function deleteDataset(db: InvestigationDb, datasetId: string): Promise<void> {
+/**
+ * Deletes a dataset with its shipments and rejected rows; the original file goes when no dataset
+ * uses it. Refused while a claim cites one of its rows, unless those links go too.
+ */
+export async function deleteDataset(
+  db: InvestigationDb,
+  datasetId: string,
+  removeLinks = false,
+): Promise<void> {
   const dataset = await db.datasets.get(datasetId);
   if (!dataset) return;
-  await removeDatasetRecords(db, datasetId);
+  const tables = [db.datasets, db.shipmentBlocks, db.shipmentCells, db.rowProblems];
+  await db.transaction('rw', [...tables, db.links, db.audit], async () => {
+    await releaseCitations(
+      db,
+      { datasetShipments: datasetId },
+      `a row of ${dataset.fileName}`,
+      removeLinks,
+    );
+    await removeDatasetRecords(db, datasetId);
+  });
   const stillUsed = await db.datasets.where('fileSha256').equals(dataset.fileSha256).count();
   if (stillUsed === 0) await db.files.delete(dataset.fileSha256);
 }

@@ -12,6 +12,7 @@ import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useAction } from '../../ui/useAction';
 import { linkEvidence } from './linkMutations';
+import { useEngineCandidates } from './useEngineCandidates';
 import { useEvidenceCandidates } from './useEvidence';
 
 /** Finds evidence by words and cites it for a claim, with its relation and an optional comment. */
@@ -27,12 +28,14 @@ export function AddEvidenceDialog(props: {
   const [comment, setComment] = useState('');
   const [cited, setCited] = useState<string[]>([]);
   const { error, run } = useAction();
+  const fromEngine = useEngineCandidates(props.db, query);
   const words = foldForSearch(query).split(/\s+/).filter(Boolean);
-  const shown = (candidates ?? []).filter(
+  const stored = (candidates ?? []).filter(
     (candidate) =>
       (!type || candidate.type === type) &&
       words.every((word) => foldForSearch(`${candidate.label} ${candidate.detail}`).includes(word)),
   );
+  const shown = [...stored, ...fromEngine.filter((candidate) => !type || candidate.type === type)];
   return (
     <Dialog title="Add evidence" onClose={props.onClose} wide>
       <div className="field-grid">
@@ -82,8 +85,9 @@ export function AddEvidenceDialog(props: {
         <p aria-busy="true">Loading evidence…</p>
       ) : shown.length === 0 ? (
         <p className="hint">
-          No evidence matches. Excerpts, source notes, documents and saved shipment filters can be
-          cited.
+          No evidence matches. Shipments, saved shipment filters, entities, excerpts, source notes
+          and documents can be cited; type a party, a description or a declaration number to find
+          single shipments.
         </p>
       ) : (
         <ul className="evidence-candidates" aria-label="Evidence found">

@@ -3,6 +3,7 @@ import { routeHref, type Route } from '../../app/useHashRoute';
 import { investigationDb } from '../../db/databases';
 import { ClaimsPage } from '../claims/ClaimsPage';
 import { DatasetsPage } from '../datasets/DatasetsPage';
+import { EntitiesPage } from '../entities/EntitiesPage';
 import { NotesPage } from '../notes/NotesPage';
 import { ShipmentsPage } from '../shipments/ShipmentsPage';
 import { StatusesPage } from '../statuses/StatusesPage';
@@ -36,6 +37,7 @@ export function InvestigationPage({
     { page: 'claims', label: 'Claims' },
     { page: 'datasets', label: 'Datasets' },
     { page: 'shipments', label: 'Shipments' },
+    { page: 'entities', label: 'Entities' },
     { page: 'documents', label: 'Documents' },
     { page: 'notes', label: 'Notes' },
     { page: 'statuses', label: 'Statuses' },
@@ -63,7 +65,12 @@ export function InvestigationPage({
       </header>
       {route.page === 'claims' && <ClaimsPage db={db} />}
       {route.page === 'datasets' && <DatasetsPage db={db} />}
-      {route.page === 'shipments' && <ShipmentsPage db={db} />}
+      {route.page === 'shipments' && (
+        <ShipmentsPage key={route.query ?? ''} db={db} query={route.query ?? ''} />
+      )}
+      {route.page === 'entities' && (
+        <EntitiesPage key={route.query ?? ''} db={db} query={route.query ?? ''} />
+      )}
       {route.page === 'documents' && (
         <Suspense fallback={<p aria-busy="true">Loading the document reader…</p>}>
           <DocumentsPage db={db} />

@@ -11,8 +11,8 @@ import {
   type SourceNote,
 } from '../../../../shared/notes/sourceNote';
 import type { InvestigationDb } from '../../db/schema';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { LabelledSelect } from '../../ui/LabelledSelect';
+import { DeleteEvidenceDialog } from '../evidence/DeleteEvidenceDialog';
 import { LinkToClaimDialog } from '../evidence/LinkToClaimDialog';
 import { NoteBody } from './NoteBody';
 import { NoteEditor } from './NoteEditor';
@@ -138,14 +138,16 @@ export function NotesPage({ db }: { db: InvestigationDb }) {
         />
       )}
       {deleting && (
-        <ConfirmDialog
+        <DeleteEvidenceDialog
+          db={db}
+          target={{ type: 'note', id: deleting.id }}
           title={`Delete note “${deleting.title}”?`}
           confirmLabel="Delete note"
-          onConfirm={() => deleteNote(db, deleting.id)}
+          onConfirm={(removeLinks) => deleteNote(db, deleting.id, removeLinks)}
           onClose={() => setDeleting(null)}
         >
           <p>The note and its text are removed; its history stays in the audit log.</p>
-        </ConfirmDialog>
+        </DeleteEvidenceDialog>
       )}
     </section>
   );

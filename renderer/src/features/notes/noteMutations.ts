@@ -2,6 +2,7 @@ import { noteProblem, type SourceNote } from '../../../../shared/notes/sourceNot
 import { changedFields, recordChange } from '../../db/audit';
 import { newId } from '../../db/databases';
 import type { InvestigationDb } from '../../db/schema';
+import { releaseCitations } from '../evidence/citations';
 
 export type NoteDraft = Omit<SourceNote, 'id' | 'createdAt' | 'updatedAt'>;
 
@@ -62,10 +63,16 @@ export async function saveNote(
   });
 }
 
-export async function deleteNote(db: InvestigationDb, id: string): Promise<void> {
-  await db.transaction('rw', [db.notes, db.audit], async () => {
+/** Deletes a note; refused while a claim cites it, unless those links go too. */
+export async function deleteNote(
+  db: InvestigationDb,
+  id: string,
+  removeLinks = false,
+): Promise<void> {
+  await db.transaction('rw', [db.notes, db.links, db.audit], async () => {
     const note = await db.notes.get(id);
     if (!note) return;
+    await releaseCitations(db, { type: 'note', id }, note.title, removeLinks);
     await db.notes.delete(id);
     const { id: _id, ...before } = note;
     await recordChange(db, { table: 'notes', recordId: id, action: 'delete', before, after: null });

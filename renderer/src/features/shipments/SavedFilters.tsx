@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import type { ShipmentFilter } from '../../../../shared/customs/shipmentFilter';
+import type { SavedFilter, ShipmentFilter } from '../../../../shared/customs/shipmentFilter';
 import type { InvestigationDb } from '../../db/schema';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { DeleteEvidenceDialog } from '../evidence/DeleteEvidenceDialog';
 import { useAction } from '../../ui/useAction';
 import { deleteSavedFilter, saveFilter } from './savedFilterMutations';
 import { useSavedFilters } from './useSavedFilters';
@@ -13,6 +14,7 @@ export function SavedFilters(props: {
 }) {
   const saved = useSavedFilters(props.db);
   const [name, setName] = useState('');
+  const [deleting, setDeleting] = useState<SavedFilter | null>(null);
   const { error, run } = useAction();
   const onSave = (event: FormEvent) => {
     event.preventDefault();
@@ -49,7 +51,7 @@ export function SavedFilters(props: {
             <button
               type="button"
               className="danger"
-              onClick={() => void run(() => deleteSavedFilter(props.db, entry.id))}
+              onClick={() => setDeleting(entry)}
               aria-label={`Delete filter ${entry.name}`}
             >
               Delete
@@ -57,6 +59,18 @@ export function SavedFilters(props: {
           </li>
         ))}
       </ul>
+      {deleting && (
+        <DeleteEvidenceDialog
+          db={props.db}
+          target={{ type: 'savedFilter', id: deleting.id }}
+          title={`Delete saved filter “${deleting.name}”?`}
+          confirmLabel="Delete filter"
+          onConfirm={(removeLinks) => deleteSavedFilter(props.db, deleting.id, removeLinks)}
+          onClose={() => setDeleting(null)}
+        >
+          <p>The filter goes; the shipments it matched stay.</p>
+        </DeleteEvidenceDialog>
+      )}
     </details>
   );
 }

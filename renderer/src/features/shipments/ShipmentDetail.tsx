@@ -1,10 +1,19 @@
 import { useEffect, useState } from 'react';
 import type { Dataset } from '../../../../shared/customs/dataset';
-import type { ShipmentRow } from '../../../../shared/customs/shipmentIndex';
+import { shipmentRefId, type ShipmentRow } from '../../../../shared/customs/shipmentIndex';
+import type { InvestigationDb } from '../../db/schema';
+import { LinkToClaimDialog } from '../evidence/LinkToClaimDialog';
+import { shipmentLabel } from './shipmentLabel';
 import { shipmentWorker } from './shipmentWorkerClient';
 
 /** Everything about one shipment: its normalised fields, every raw cell, and where it came from. */
-export function ShipmentDetail({ row, onClose }: { row: ShipmentRow; onClose: () => void }) {
+export function ShipmentDetail(props: {
+  db: InvestigationDb;
+  row: ShipmentRow;
+  onClose: () => void;
+}) {
+  const { row, onClose } = props;
+  const [linking, setLinking] = useState(false);
   const [detail, setDetail] = useState<{
     key: string;
     dataset: Dataset | undefined;
@@ -31,6 +40,16 @@ export function ShipmentDetail({ row, onClose }: { row: ShipmentRow; onClose: ()
           ×
         </button>
       </div>
+      <button type="button" onClick={() => setLinking(true)}>
+        Link to claim
+      </button>
+      {linking && (
+        <LinkToClaimDialog
+          db={props.db}
+          target={{ type: 'shipment', id: shipmentRefId(row), label: shipmentLabel(row) }}
+          onClose={() => setLinking(false)}
+        />
+      )}
       {current?.dataset && (
         <dl className="facts">
           <dt>Dataset</dt>
@@ -43,6 +62,12 @@ export function ShipmentDetail({ row, onClose }: { row: ShipmentRow; onClose: ()
           <dd className="hash">{current.dataset.fileSha256}</dd>
           <dt>Row number</dt>
           <dd>{row.rowNumber}</dd>
+          <dt>Reported by</dt>
+          <dd>
+            {row.reportedBy === 1
+              ? 'this dataset only'
+              : `${row.reportedBy} datasets (matching rows in other datasets)`}
+          </dd>
           {row.duplicateOf && (
             <>
               <dt>Duplicate</dt>

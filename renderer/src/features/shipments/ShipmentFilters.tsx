@@ -1,13 +1,19 @@
 import { useId } from 'react';
 import type { Dataset } from '../../../../shared/customs/dataset';
 import type { ShipmentFilter } from '../../../../shared/customs/shipmentFilter';
+import { EntityPicker } from '../entities/EntityPicker';
+import type { EngineState } from './useShipmentEngine';
 
-type TextKey = Exclude<keyof ShipmentFilter, 'partyRole' | 'datasetIds'>;
+type TextKey = Exclude<
+  keyof ShipmentFilter,
+  'partyRole' | 'datasetIds' | 'shipperEntity' | 'consigneeEntity'
+>;
 
 export function ShipmentFilters(props: {
   filter: ShipmentFilter;
   onChange: (filter: ShipmentFilter) => void;
   datasets: Dataset[];
+  engine: EngineState;
 }) {
   const { filter, onChange } = props;
   const id = useId();
@@ -45,12 +51,25 @@ export function ShipmentFilters(props: {
           <option value="consignee">Consignee</option>
         </select>
       </div>
+      <EntityPicker
+        label="Shipper entity"
+        value={filter.shipperEntity}
+        engine={props.engine}
+        onChange={(shipperEntity) => onChange({ ...filter, shipperEntity })}
+      />
+      <EntityPicker
+        label="Consignee entity"
+        value={filter.consigneeEntity}
+        engine={props.engine}
+        onChange={(consigneeEntity) => onChange({ ...filter, consigneeEntity })}
+      />
       {text('dateFrom', 'From date', { type: 'date' })}
       {text('dateTo', 'To date', { type: 'date' })}
       {text('hsPrefix', 'HS code starts with', { size: 8 })}
       {text('originCountry', 'Origin country', { placeholder: 'CN or China', size: 10 })}
       {text('destinationCountry', 'Destination country', { placeholder: 'RU or Россия', size: 10 })}
       {text('words', 'Description words', { placeholder: 'e.g. helicopter rotor', size: 18 })}
+      {text('declaration', 'Declaration no.', { size: 12 })}
       {text('valueMin', 'Value from', { size: 8 })}
       {text('valueMax', 'Value to', { size: 8 })}
       {text('weightMin', 'Weight from (kg)', { size: 8 })}

@@ -1,5 +1,10 @@
 import { useEffect, useState } from 'react';
-import { emptyShipmentFilter, type ShipmentSort } from '../../../../shared/customs/shipmentFilter';
+import {
+  completeFilter,
+  emptyShipmentFilter,
+  type ShipmentFilter,
+  type ShipmentSort,
+} from '../../../../shared/customs/shipmentFilter';
 import type { QuerySummary, ShipmentRow } from '../../../../shared/customs/shipmentIndex';
 import type { InvestigationDb } from '../../db/schema';
 import { useDatasets } from '../datasets/useDatasets';
@@ -9,31 +14,31 @@ import { ShipmentFilters } from './ShipmentFilters';
 import { ShipmentTable } from './ShipmentTable';
 import { ShipmentTotals } from './ShipmentTotals';
 import { defaultVisibleColumns, shipmentColumns } from './shipmentColumns';
+import { EngineProgressBar } from './EngineProgressBar';
 import { shipmentWorker } from './shipmentWorkerClient';
+import { useShipmentEngine } from './useShipmentEngine';
 
 /** Filters wait for a pause in typing this long before they run. */
 const TYPING_PAUSE_MS = 120;
 
-export function ShipmentsPage({ db }: { db: InvestigationDb }) {
+/** The filter a link opens the page on: `shipperEntity=…&consigneeEntity=…`. */
+function filterFromQuery(query: string): ShipmentFilter {
+  const params = new URLSearchParams(query);
+  return completeFilter({
+    shipperEntity: params.get('shipperEntity') ?? '',
+    consigneeEntity: params.get('consigneeEntity') ?? '',
+    party: params.get('party') ?? '',
+  });
+}
+
+export function ShipmentsPage({ db, query }: { db: InvestigationDb; query: string }) {
   const datasets = useDatasets(db);
-  const datasetsKey = datasets?.map((dataset) => dataset.id).join(',');
-  const [loaded, setLoaded] = useState<{ key: string; count: number } | null>(null);
-  const [filter, setFilter] = useState(emptyShipmentFilter);
+  const { engine: loaded, progress } = useShipmentEngine(db);
+  const [filter, setFilter] = useState(() => filterFromQuery(query));
   const [sort, setSort] = useState<ShipmentSort>({ column: 'date', direction: 'asc' });
   const [result, setResult] = useState<{ summary: QuerySummary; version: number } | null>(null);
   const [selected, setSelected] = useState<{ position: number; row: ShipmentRow } | null>(null);
   const [visible, setVisible] = useState(defaultVisibleColumns);
-
-  useEffect(() => {
-    if (datasetsKey === undefined) return undefined;
-    let live = true;
-    void shipmentWorker()
-      .load(db.investigationId)
-      .then((count) => live && setLoaded({ key: datasetsKey, count }));
-    return () => {
-      live = false;
-    };
-  }, [db, datasetsKey]);
 
   useEffect(() => {
     if (!loaded) return undefined;
@@ -53,7 +58,8 @@ export function ShipmentsPage({ db }: { db: InvestigationDb }) {
     };
   }, [loaded, filter, sort]);
 
-  if (!datasets || !loaded || !result) return <p aria-busy="true">Loading shipments…</p>;
+  if (!datasets || !loaded || !result)
+    return <EngineProgressBar progress={progress} label="Loading shipments…" />;
   if (datasets.length === 0)
     return <p className="hint">No shipments yet: import a customs file on the Datasets tab.</p>;
 
@@ -63,7 +69,7 @@ export function ShipmentsPage({ db }: { db: InvestigationDb }) {
       <h2 id="shipments-title" className="visually-hidden">
         Shipments
       </h2>
-      <ShipmentFilters filter={filter} onChange={setFilter} datasets={datasets} />
+      <ShipmentFilters filter={filter} onChange={setFilter} datasets={datasets} engine={loaded} />
       <div className="shipments-toolbar">
         <ShipmentTotals summary={result.summary} loaded={loaded.count} />
         <button type="button" onClick={() => setFilter(emptyShipmentFilter)}>
@@ -88,7 +94,11 @@ export function ShipmentsPage({ db }: { db: InvestigationDb }) {
             </label>
           ))}
         </details>
-        <SavedFilters db={db} filter={filter} onApply={setFilter} />
+        <SavedFilters
+          db={db}
+          filter={filter}
+          onApply={(saved) => setFilter(completeFilter(saved))}
+        />
       </div>
       <div className={selected ? 'shipments-body with-detail' : 'shipments-body'}>
         <ShipmentTable
@@ -100,7 +110,9 @@ export function ShipmentsPage({ db }: { db: InvestigationDb }) {
           selected={selected?.position ?? null}
           onSelect={(position, row) => setSelected({ position, row })}
         />
-        {selected && <ShipmentDetail row={selected.row} onClose={() => setSelected(null)} />}
+        {selected && (
+          <ShipmentDetail db={db} row={selected.row} onClose={() => setSelected(null)} />
+        )}
       </div>
     </section>
   );

@@ -1,6 +1,7 @@
 import type { ShipmentFilter } from '../../../../shared/customs/shipmentFilter';
 import { newId } from '../../db/databases';
 import type { InvestigationDb } from '../../db/schema';
+import { releaseCitations } from '../evidence/citations';
 
 export async function saveFilter(
   db: InvestigationDb,
@@ -15,5 +16,16 @@ export async function saveFilter(
   await db.savedFilters.add({ id: newId(), name: trimmed, filter, createdAt: Date.now() });
 }
 
-export const deleteSavedFilter = (db: InvestigationDb, id: string): Promise<void> =>
-  db.savedFilters.delete(id);
+/** Deletes a saved filter; refused while a claim cites it, unless those links go too. */
+export async function deleteSavedFilter(
+  db: InvestigationDb,
+  id: string,
+  removeLinks = false,
+): Promise<void> {
+  await db.transaction('rw', [db.savedFilters, db.links, db.audit], async () => {
+    const saved = await db.savedFilters.get(id);
+    if (!saved) return;
+    await releaseCitations(db, { type: 'savedFilter', id }, saved.name, removeLinks);
+    await db.savedFilters.delete(id);
+  });
+}

@@ -39,6 +39,13 @@ export const shipmentColumns: ShipmentColumn[] = [
   { id: 'declaration', label: 'Declaration', width: 190, text: (row) => row.declarationId },
   { id: 'dataset', label: 'Dataset', width: 170, text: (row) => row.datasetName },
   {
+    id: 'reportedBy',
+    label: 'Datasets reporting',
+    width: 90,
+    numeric: true,
+    text: (row) => String(row.reportedBy),
+  },
+  {
     id: 'row',
     label: 'Row',
     width: 64,
@@ -60,5 +67,6 @@ export const defaultVisibleColumns = [
   'value',
   'currency',
   'dataset',
+  'reportedBy',
   'row',
 ];

@@ -1,0 +1,121 @@
+import { useEffect, useState } from 'react';
+import type { EntityListing } from '../../../../shared/customs/entityProfile';
+import type { InvestigationDb } from '../../db/schema';
+import { NameDialog } from '../../ui/NameDialog';
+import { shipmentWorker } from '../shipments/shipmentWorkerClient';
+import type { EngineState } from '../shipments/useShipmentEngine';
+import { mergeEntities } from './entityMutations';
+
+const SHOWN = 200;
+
+/** Every entity, most shipments first, searchable; tick two or more to merge them by hand. */
+export function EntityDirectory(props: {
+  db: InvestigationDb;
+  engine: EngineState;
+  open: string;
+  onOpen: (entityId: string) => void;
+}) {
+  const { db, engine } = props;
+  const [search, setSearch] = useState('');
+  const [answer, setAnswer] = useState<{ total: number; listings: EntityListing[] } | null>(null);
+  const [selected, setSelected] = useState<Map<string, string>>(new Map());
+  const [merging, setMerging] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    const timer = window.setTimeout(() => {
+      void shipmentWorker()
+        .entities(search, SHOWN)
+        .then((found) => live && setAnswer(found));
+    }, 120);
+    return () => {
+      live = false;
+      window.clearTimeout(timer);
+    };
+  }, [search, engine.key]);
+
+  const toggle = (listing: EntityListing, on: boolean) =>
+    setSelected((current) => {
+      const next = new Map(current);
+      if (on) next.set(listing.id, listing.name);
+      else next.delete(listing.id);
+      return next;
+    });
+
+  return (
+    <section aria-labelledby="directory-title" className="entity-directory">
+      <h3 id="directory-title">All entities</h3>
+      <div className="inline-form">
+        <label htmlFor="entity-search">Find entity</label>
+        <input
+          id="entity-search"
+          type="search"
+          value={search}
+          placeholder="name or spelling"
+          onChange={(event) => setSearch(event.target.value)}
+        />
+        <button type="button" disabled={selected.size < 2} onClick={() => setMerging(true)}>
+          Merge selected ({selected.size})
+        </button>
+      </div>
+      {answer && (
+        <p className="hint small" role="status">
+          {answer.total.toLocaleString()} entities
+          {answer.total > SHOWN ? `, the first ${SHOWN} shown` : ''}
+        </p>
+      )}
+      <table className="data-table" aria-label="Entities">
+        <thead>
+          <tr>
+            <th scope="col">
+              <span className="visually-hidden">Select</span>
+            </th>
+            <th scope="col">Name</th>
+            <th scope="col" className="numeric">
+              Spellings
+            </th>
+            <th scope="col" className="numeric">
+              Shipments
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {answer?.listings.map((listing) => (
+            <tr key={listing.id} aria-current={props.open === listing.id ? 'true' : undefined}>
+              <td>
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${listing.name}`}
+                  checked={selected.has(listing.id)}
+                  onChange={(event) => toggle(listing, event.target.checked)}
+                />
+              </td>
+              <td>
+                <button type="button" className="link" onClick={() => props.onOpen(listing.id)}>
+                  {listing.name}
+                </button>
+                {listing.stored && <span className="hint small"> · grouped</span>}
+              </td>
+              <td className="numeric">{listing.spellings}</td>
+              <td className="numeric">{listing.shipments.toLocaleString()}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {merging && (
+        <NameDialog
+          title={`Merge ${selected.size} entities`}
+          label="Name of the merged entity"
+          initialName={[...selected.values()][0] ?? ''}
+          submitLabel="Merge"
+          onSubmit={async (name) => {
+            const id = await mergeEntities(db, [...selected.keys()], name);
+            setSelected(new Map());
+            props.onOpen(id);
+          }}
+          onClose={() => setMerging(false)}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,212 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import type { EntityProfile } from '../../../../shared/customs/entityProfile';
+import { routeHref } from '../../app/useHashRoute';
+import type { InvestigationDb } from '../../db/schema';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { formatAmount } from '../../ui/formatting';
+import { useAction } from '../../ui/useAction';
+import { LinkToClaimDialog } from '../evidence/LinkToClaimDialog';
+import { shipmentWorker } from '../shipments/shipmentWorkerClient';
+import type { EngineState } from '../shipments/useShipmentEngine';
+import { EntityDetailsDialog } from './EntityDetailsDialog';
+import { splitSpelling } from './entityMutations';
+import { MonthlyChart } from './MonthlyChart';
+
+type Loaded = { key: string; name: string; profile: EntityProfile | null };
+
+/** One entity: its spellings, roles, counterparties, shipments per month and what is known of it. */
+export function EntityProfileView(props: {
+  db: InvestigationDb;
+  engine: EngineState;
+  entityId: string;
+  onOpen: (entityId: string) => void;
+  onClose: () => void;
+}) {
+  const { db, engine, entityId } = props;
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [linking, setLinking] = useState(false);
+  const { error, run } = useAction();
+  const key = `${engine.key}#${entityId}`;
+
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const worker = shipmentWorker();
+      const current = await worker.entity(entityId);
+      const profile = current ? await worker.entityProfile(current.id) : null;
+      if (live) setLoaded({ key, name: current?.name ?? '', profile });
+    })();
+    return () => {
+      live = false;
+    };
+  }, [key, entityId]);
+
+  const currentId = loaded?.profile?.id ?? entityId;
+  const stored = useLiveQuery(() => db.entities.get(currentId), [db, currentId]);
+  const excerpts = useLiveQuery(() => db.excerpts.toArray(), [db]);
+
+  if (!loaded || loaded.key !== key) return <p aria-busy="true">Loading entity…</p>;
+  const { profile, name } = loaded;
+  if (!profile)
+    return (
+      <section className="entity-profile">
+        <p>This entity no longer exists: its spellings were split up.</p>
+        <button type="button" onClick={props.onClose}>
+          Close
+        </button>
+      </section>
+    );
+  const project = (id: string, role: 'shipperEntity' | 'consigneeEntity') =>
+    routeHref({
+      page: 'shipments',
+      investigationId: db.investigationId,
+      query: `${role}=${encodeURIComponent(id)}`,
+    });
+  const keys = [...new Set(profile.spellings.map((spelling) => spelling.aliasKey))];
+  const flags = stored?.flags ?? [];
+  return (
+    <section className="entity-profile" aria-labelledby="entity-title">
+      <div className="list-header">
+        <h3 id="entity-title">{name}</h3>
+        <span className="actions">
+          <button type="button" onClick={() => setEditing(true)}>
+            Edit details
+          </button>
+          <button type="button" onClick={() => setLinking(true)}>
+            Link to claim
+          </button>
+          <button type="button" aria-label="Close entity" onClick={props.onClose}>
+            ×
+          </button>
+        </span>
+      </div>
+      <dl className="facts">
+        <dt>Kind</dt>
+        <dd>{stored?.kind ?? 'company'}</dd>
+        <dt>Country</dt>
+        <dd>{stored?.country || '—'}</dd>
+        <dt>Identifiers</dt>
+        <dd>
+          {stored?.identifiers.map((entry) => `${entry.scheme} ${entry.value}`).join(' · ') || '—'}
+        </dd>
+        <dt>Flags</dt>
+        <dd>
+          {flags.length === 0
+            ? '—'
+            : flags.map((flag) => {
+                const proof = excerpts?.find((excerpt) => excerpt.id === flag.excerptId);
+                return (
+                  <span key={`${flag.label}-${flag.by}`} className="flag">
+                    {flag.label}
+                    {flag.by && ` by ${flag.by}`}
+                    {flag.since && ` since ${flag.since}`}
+                    {proof && ` (proof: “${proof.quote.exact.slice(0, 80)}”, page ${proof.page})`}
+                  </span>
+                );
+              })}
+        </dd>
+        <dt>As shipper</dt>
+        <dd>
+          {profile.asShipper.toLocaleString()} shipments ·{' '}
+          <a href={project(profile.id, 'shipperEntity')}>show shipments as shipper</a>
+        </dd>
+        <dt>As consignee</dt>
+        <dd>
+          {profile.asConsignee.toLocaleString()} shipments ·{' '}
+          <a href={project(profile.id, 'consigneeEntity')}>show shipments as consignee</a>
+        </dd>
+      </dl>
+      <ErrorMessage error={error} />
+      <table className="data-table" aria-label="Spellings">
+        <thead>
+          <tr>
+            <th scope="col">Spelling</th>
+            <th scope="col">Alias key</th>
+            <th scope="col" className="numeric">
+              Shipments
+            </th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {profile.spellings.map((spelling) => (
+            <tr key={spelling.spelling}>
+              <td>{spelling.spelling}</td>
+              <td className="hint">{spelling.aliasKey}</td>
+              <td className="numeric">{spelling.shipments.toLocaleString()}</td>
+              <td>
+                {stored && keys.length > 1 && (
+                  <button
+                    type="button"
+                    className="small"
+                    aria-label={`Split off ${spelling.spelling}`}
+                    onClick={() => void run(() => splitSpelling(db, stored.id, spelling.aliasKey))}
+                  >
+                    Split off
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <MonthlyChart months={profile.months} name={name} />
+      <table className="data-table" aria-label="Counterparties">
+        <thead>
+          <tr>
+            <th scope="col">Counterparty</th>
+            <th scope="col" className="numeric">
+              Shipments
+            </th>
+            <th scope="col" className="numeric">
+              Value
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {profile.counterparties.slice(0, 25).map((other) => (
+            <tr key={other.id}>
+              <td>
+                <button type="button" className="link" onClick={() => props.onOpen(other.id)}>
+                  {other.name}
+                </button>
+              </td>
+              <td className="numeric">{other.shipments.toLocaleString()}</td>
+              <td className="numeric">
+                {other.valueByCurrency
+                  .map((entry) => `${formatAmount(entry.total)} ${entry.currency}`)
+                  .join(' · ') || '—'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {editing && (
+        <EntityDetailsDialog
+          db={db}
+          entityId={profile.id}
+          initial={{
+            name,
+            kind: stored?.kind ?? 'company',
+            country: stored?.country ?? '',
+            identifiers: stored?.identifiers ?? [],
+            flags,
+          }}
+          excerpts={excerpts ?? []}
+          onClose={() => setEditing(false)}
+        />
+      )}
+      {linking && (
+        <LinkToClaimDialog
+          db={db}
+          target={{ type: 'entity', id: profile.id, label: `Entity ${name}` }}
+          onClose={() => setLinking(false)}
+        />
+      )}
+    </section>
+  );
+}

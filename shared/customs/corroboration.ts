@@ -1,0 +1,109 @@
+/**
+ * The shipment half of a claim's evidence summary: how many distinct shipments its linked rows
+ * describe once matching rows count once, which datasets report them, and how many independent
+ * origins stand behind those datasets (two vendors reselling one country's customs data are one
+ * origin).
+ */
+import type { Dataset } from './dataset';
+import { isoFromDays } from './dates';
+import type { ShipmentColumnsView } from './shipmentIndex';
+
+export type ShipmentEvidenceSummary = {
+  /** Rows the links name, directly or through saved filters. */
+  sourceRows: number;
+  distinctShipments: number;
+  dateFrom: string | null;
+  dateTo: string | null;
+  /** Per currency, counting each distinct shipment once; never summed across currencies. */
+  valueByCurrency: { currency: string; total: number; shipments: number }[];
+  totalWeightKg: number;
+  /** Every dataset reporting one of the shipments, including matched rows the links do not name. */
+  datasets: { id: string; fileName: string; vendor: string; origin: string; rows: number }[];
+  origins: string[];
+  /** How many shipments are reported by how many datasets, most datasets first. */
+  reportedBy: { datasets: number; shipments: number }[];
+};
+
+/** An origin as counted: a dataset with no stated origin counts as one of its own. */
+export const originLabel = (dataset: Pick<Dataset, 'origin' | 'fileName'>): string =>
+  dataset.origin.trim() || `unstated (${dataset.fileName})`;
+const originKey = (dataset: Dataset): string =>
+  dataset.origin.trim().toLowerCase() || `unstated:${dataset.id}`;
+
+export function summariseShipments(
+  view: ShipmentColumnsView,
+  rows: Iterable<number>,
+): ShipmentEvidenceSummary {
+  const shipments = new Map<number, { representative: number; datasets: Set<number> }>();
+  const datasetRows = new Map<number, Set<number>>();
+  const see = (datasetNo: number, row: number) => {
+    const seen = datasetRows.get(datasetNo);
+    if (seen) seen.add(row);
+    else datasetRows.set(datasetNo, new Set([row]));
+  };
+  let sourceRows = 0;
+  for (const row of rows) {
+    sourceRows += 1;
+    const group = view.groupOf[row] ?? -1;
+    // Unmatched rows get keys of their own, below zero, apart from group numbers.
+    const key = group >= 0 ? group : -1 - row;
+    if (shipments.has(key)) continue;
+    const members =
+      group >= 0
+        ? view.groupRows.subarray(view.groupStart[group], view.groupStart[group + 1])
+        : [row];
+    const datasets = new Set<number>();
+    for (const member of members) {
+      datasets.add(view.dataset[member]);
+      see(view.dataset[member], member);
+    }
+    shipments.set(key, { representative: row, datasets });
+  }
+
+  let first = Infinity;
+  let last = -Infinity;
+  let totalWeightKg = 0;
+  const values = new Map<string, { total: number; shipments: number }>();
+  const reportedBy = new Map<number, number>();
+  for (const { representative: row, datasets } of shipments.values()) {
+    first = Math.min(first, view.date[row]);
+    last = Math.max(last, view.date[row]);
+    if (!Number.isNaN(view.weightKg[row])) totalWeightKg += view.weightKg[row];
+    if (!Number.isNaN(view.value[row])) {
+      const currency = view.currencies[view.currency[row]] ?? '';
+      const entry = values.get(currency) ?? { total: 0, shipments: 0 };
+      entry.total += view.value[row];
+      entry.shipments += 1;
+      values.set(currency, entry);
+    }
+    reportedBy.set(datasets.size, (reportedBy.get(datasets.size) ?? 0) + 1);
+  }
+
+  const datasets = [...datasetRows.entries()]
+    .map(([datasetNo, members]) => ({ dataset: view.datasets[datasetNo], rows: members.size }))
+    .filter((entry): entry is { dataset: Dataset; rows: number } => entry.dataset !== undefined);
+  const origins = new Map(
+    datasets.map(({ dataset }) => [originKey(dataset), originLabel(dataset)]),
+  );
+  return {
+    sourceRows,
+    distinctShipments: shipments.size,
+    dateFrom: shipments.size > 0 ? isoFromDays(first) : null,
+    dateTo: shipments.size > 0 ? isoFromDays(last) : null,
+    valueByCurrency: [...values.entries()]
+      .map(([currency, entry]) => ({ currency, ...entry }))
+      .sort((a, b) => a.currency.localeCompare(b.currency)),
+    totalWeightKg,
+    datasets: datasets.map(({ dataset, rows: count }) => ({
+      id: dataset.id,
+      fileName: dataset.fileName,
+      vendor: dataset.vendor,
+      origin: originLabel(dataset),
+      rows: count,
+    })),
+    origins: [...origins.values()].sort((a, b) => a.localeCompare(b)),
+    reportedBy: [...reportedBy.entries()]
+      .map(([count, shipmentCount]) => ({ datasets: count, shipments: shipmentCount }))
+      .sort((a, b) => b.datasets - a.datasets),
+  };
+}

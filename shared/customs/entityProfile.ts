@@ -1,0 +1,173 @@
+/**
+ * What the shipments say about entities: the directory of every entity with its spellings and
+ * shipment count, and one entity's profile (spellings with counts, roles, counterparties ranked,
+ * shipments per month). Pure functions over the shipment engine's columns.
+ */
+import { isoFromDays } from './dates';
+import type { ShipmentColumnsView } from './shipmentIndex';
+
+export type EntityListing = {
+  id: string;
+  name: string;
+  /** Whether the user has grouped it (a stored entity) rather than a lone spelling. */
+  stored: boolean;
+  spellings: number;
+  shipments: number;
+};
+
+export type EntityProfile = {
+  id: string;
+  spellings: { spelling: string; aliasKey: string; shipments: number }[];
+  asShipper: number;
+  asConsignee: number;
+  counterparties: {
+    id: string;
+    name: string;
+    shipments: number;
+    valueByCurrency: { currency: string; total: number }[];
+  }[];
+  /** Shipments per month (`YYYY-MM`), in date order, split by role. */
+  months: { month: string; asShipper: number; asConsignee: number }[];
+};
+
+/** Names entities: a stored entity's canonical name, else the commonest spelling of its key. */
+export type EntityNamer = (id: string) => string | undefined;
+
+function spellingCounts(view: ShipmentColumnsView): Int32Array {
+  const counts = new Int32Array(view.parties.length);
+  for (let row = 0; row < view.count; row += 1) {
+    counts[view.shipper[row]] += 1;
+    if (view.consignee[row] !== view.shipper[row]) counts[view.consignee[row]] += 1;
+  }
+  return counts;
+}
+
+function names(view: ShipmentColumnsView, namer: EntityNamer, counts: Int32Array): string[] {
+  const best = new Int32Array(view.entityIds.length).fill(-1);
+  view.partyEntity.forEach((entity, party) => {
+    if (entity >= 0 && (best[entity] < 0 || counts[party] > counts[best[entity]]))
+      best[entity] = party;
+  });
+  return view.entityIds.map((id, entity) => namer(id) ?? view.parties[best[entity]] ?? id);
+}
+
+/** One entity's name: its canonical name, else its commonest spelling. */
+export function entityName(view: ShipmentColumnsView, entity: number, namer: EntityNamer): string {
+  const id = view.entityIds[entity] ?? '';
+  const named = namer(id);
+  if (named !== undefined) return named;
+  const counts = spellingCounts(view);
+  let best = -1;
+  view.partyEntity.forEach((owner, party) => {
+    if (owner === entity && (best < 0 || counts[party] > counts[best])) best = party;
+  });
+  return view.parties[best] ?? id;
+}
+
+export function entityDirectory(
+  view: ShipmentColumnsView,
+  namer: EntityNamer,
+  storedIds: ReadonlySet<string>,
+): EntityListing[] {
+  const counts = spellingCounts(view);
+  const entityNames = names(view, namer, counts);
+  const shipments = new Int32Array(view.entityIds.length);
+  for (let row = 0; row < view.count; row += 1) {
+    const shipper = view.partyEntity[view.shipper[row]];
+    const consignee = view.partyEntity[view.consignee[row]];
+    if (shipper >= 0) shipments[shipper] += 1;
+    if (consignee >= 0 && consignee !== shipper) shipments[consignee] += 1;
+  }
+  const spellings = new Int32Array(view.entityIds.length);
+  view.partyEntity.forEach((entity, party) => {
+    if (entity >= 0 && counts[party] > 0) spellings[entity] += 1;
+  });
+  return view.entityIds
+    .map((id, entity) => ({
+      id,
+      name: entityNames[entity] ?? id,
+      stored: storedIds.has(id),
+      spellings: spellings[entity],
+      shipments: shipments[entity],
+    }))
+    .filter((listing) => listing.shipments > 0)
+    .sort((a, b) => b.shipments - a.shipments || a.name.localeCompare(b.name));
+}
+
+export function entityProfile(
+  view: ShipmentColumnsView,
+  entity: number,
+  namer: EntityNamer,
+): EntityProfile {
+  const counts = spellingCounts(view);
+  const entityNames = names(view, namer, counts);
+  const spellingRows = new Map<number, number>();
+  const counterparties = new Map<number, { shipments: number; values: Map<string, number> }>();
+  const months = new Map<number, { asShipper: number; asConsignee: number }>();
+  let asShipper = 0;
+  let asConsignee = 0;
+  for (let row = 0; row < view.count; row += 1) {
+    const shipperParty = view.shipper[row];
+    const consigneeParty = view.consignee[row];
+    const isShipper = view.partyEntity[shipperParty] === entity;
+    const isConsignee = view.partyEntity[consigneeParty] === entity;
+    if (!isShipper && !isConsignee) continue;
+    if (isShipper) {
+      asShipper += 1;
+      spellingRows.set(shipperParty, (spellingRows.get(shipperParty) ?? 0) + 1);
+    }
+    if (isConsignee) {
+      asConsignee += 1;
+      if (consigneeParty !== shipperParty || !isShipper)
+        spellingRows.set(consigneeParty, (spellingRows.get(consigneeParty) ?? 0) + 1);
+    }
+    const other = view.partyEntity[isShipper ? consigneeParty : shipperParty];
+    if (other >= 0 && other !== entity) {
+      const entry = counterparties.get(other) ?? { shipments: 0, values: new Map() };
+      entry.shipments += 1;
+      if (!Number.isNaN(view.value[row])) {
+        const currency = view.currencies[view.currency[row]] ?? '';
+        entry.values.set(currency, (entry.values.get(currency) ?? 0) + view.value[row]);
+      }
+      counterparties.set(other, entry);
+    }
+    const day = new Date(isoFromDays(view.date[row]));
+    const month = day.getUTCFullYear() * 12 + day.getUTCMonth();
+    const tally = months.get(month) ?? { asShipper: 0, asConsignee: 0 };
+    if (isShipper) tally.asShipper += 1;
+    if (isConsignee) tally.asConsignee += 1;
+    months.set(month, tally);
+  }
+  const valueOf = (values: Map<string, number>) => Math.max(0, ...values.values());
+  return {
+    id: view.entityIds[entity] ?? '',
+    spellings: [...spellingRows.entries()]
+      .map(([party, shipments]) => ({
+        spelling: view.parties[party] ?? '',
+        aliasKey: view.partyKeys[party] ?? '',
+        shipments,
+      }))
+      .sort((a, b) => b.shipments - a.shipments || a.spelling.localeCompare(b.spelling)),
+    asShipper,
+    asConsignee,
+    counterparties: [...counterparties.entries()]
+      .map(([other, entry]) => ({
+        id: view.entityIds[other] ?? '',
+        name: entityNames[other] ?? '',
+        shipments: entry.shipments,
+        valueByCurrency: [...entry.values.entries()].map(([currency, total]) => ({
+          currency,
+          total,
+        })),
+        rankValue: valueOf(entry.values),
+      }))
+      .sort((a, b) => b.shipments - a.shipments || b.rankValue - a.rankValue)
+      .map(({ rankValue: _rankValue, ...rest }) => rest),
+    months: [...months.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([month, tally]) => ({
+        month: `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`,
+        ...tally,
+      })),
+  };
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import {
+  agreeWithinRounding,
+  hsCodesAgree,
+  matchShipments,
+  type MatchColumns,
+} from '../../../shared/customs/matching';
+
+type Row = {
+  dataset: number;
+  date: number;
+  shipper: number;
+  consignee: number;
+  weightKg: number;
+  value: number;
+  currency?: number;
+  hs: string;
+};
+
+function columns(rows: Row[]): MatchColumns {
+  const hsCodes = [...new Set(rows.map((row) => row.hs))];
+  return {
+    count: rows.length,
+    dataset: Uint16Array.from(rows, (row) => row.dataset),
+    date: Int32Array.from(rows, (row) => row.date),
+    shipperEntity: Int32Array.from(rows, (row) => row.shipper),
+    consigneeEntity: Int32Array.from(rows, (row) => row.consignee),
+    weightKg: Float64Array.from(rows, (row) => row.weightKg),
+    value: Float64Array.from(rows, (row) => row.value),
+    currency: Uint32Array.from(rows, (row) => row.currency ?? 0),
+    hsCode: Uint32Array.from(rows, (row) => hsCodes.indexOf(row.hs)),
+    hsCodes,
+  };
+}
+
+const base: Row = {
+  dataset: 0,
+  date: 19000,
+  shipper: 1,
+  consignee: 2,
+  weightKg: 632,
+  value: 189776,
+  hs: '8807300000',
+};
+const groups = (rows: Row[]) => Array.from(matchShipments(columns(rows)).groupOf);
+
+describe('matching rules', () => {
+  it('agree within rounding, and on the HS codes’ common prefix', () => {
+    expect(agreeWithinRounding(12500.4, 12500)).toBe(true);
+    expect(agreeWithinRounding(12500, 12502)).toBe(false);
+    expect(agreeWithinRounding(Number.NaN, Number.NaN)).toBe(true);
+    expect(agreeWithinRounding(Number.NaN, 1)).toBe(false);
+    expect(hsCodesAgree('880730', '8807300000')).toBe(true);
+    expect(hsCodesAgree('8807300000', '880730')).toBe(true);
+    expect(hsCodesAgree('880730', '8807200000')).toBe(false);
+    expect(hsCodesAgree('', '8807300000')).toBe(false);
+  });
+
+  it('match one shipment reported by two datasets with HS codes of different lengths', () => {
+    expect(groups([base, { ...base, dataset: 1, hs: '880730', value: 189776.4 }])).toEqual([0, 0]);
+  });
+
+  it('do not match near misses', () => {
+    for (const miss of [
+      { weightKg: 640 },
+      { value: 189_900 },
+      { date: 19001 },
+      { consignee: 3 },
+      { shipper: 4 },
+      { hs: '8807200000' },
+      { hs: '852560' },
+      { currency: 1 },
+    ])
+      expect(groups([base, { ...base, dataset: 1, ...miss }])).toEqual([-1, -1]);
+  });
+
+  it('never match two rows of one dataset, nor rows with no party', () => {
+    expect(groups([base, { ...base }])).toEqual([-1, -1]);
+    expect(
+      groups([
+        { ...base, shipper: -1 },
+        { ...base, dataset: 1, shipper: -1 },
+      ]),
+    ).toEqual([-1, -1]);
+  });
+
+  it('gather every dataset’s row of one shipment in one group, apart from others', () => {
+    expect(
+      groups([
+        base,
+        { ...base, dataset: 1, hs: '880730' },
+        { ...base, dataset: 2, hs: '8807' },
+        { ...base, date: 19100 },
+        { ...base, date: 19100, dataset: 1 },
+        { ...base, date: 19200 },
+      ]),
+    ).toEqual([0, 0, 0, 1, 1, -1]);
+  });
+});
