@@ -11,6 +11,7 @@ import type { ImportProgress } from '../src/features/datasets/importTypes';
 import { shipmentWorker } from '../src/features/shipments/shipmentWorkerClient';
 import { openPdf } from '../src/features/documents/pdfjs';
 import type { BenchWorkerApi } from './benchWorker';
+import { corroboration } from './corroborationBench';
 
 const benchWorker = () =>
   new Worker(new URL('./benchWorker.ts', import.meta.url), { type: 'module' });
@@ -128,7 +129,7 @@ async function pdfFloor(url: string) {
   return { loadMs, firstPageMs };
 }
 
-const bench = { prepare, floors, importFile, engine, pdfFloor };
+const bench = { prepare, floors, importFile, engine, pdfFloor, corroboration };
 export type BenchApi = typeof bench;
 
 declare global {
