@@ -149,3 +149,66 @@ test('two vendors of one origin: entities merged, 13 shipments each reported by 
   await openClaim(page, CLAIM);
   await expectSummary(page);
 });
+
+test('a shipment row is cited from the table, a saved filter’s count follows new imports, and cited rows are not deleted silently', async ({
+  page,
+}) => {
+  test.slow();
+  const claim = 'Poly Technologies shipped parts in 2022.';
+  await startInvestigation(page, 'Live evidence', 'Datasets');
+  await importCustomsFile(page, fixture('customs', 'vendor-a-2022.csv'));
+  await openTab(page, 'Claims');
+  await addClaim(page, claim);
+
+  await openTab(page, 'Shipments');
+  await page.getByLabel('Party', { exact: true }).fill('poly tech');
+  await page.getByLabel('Party role').selectOption('shipper');
+  const totals = page.getByRole('status', { name: 'Filtered shipments' });
+  await expect(totals).toContainText(/^13 of 400 shipments/);
+  await page.getByText(/^Saved filters/).click();
+  await page.getByLabel('Filter name').fill('Poly as shipper');
+  await page.getByRole('button', { name: 'Save filter' }).click();
+  await page.getByRole('table', { name: 'Shipments' }).getByRole('row').nth(1).click();
+  const detail = page.getByRole('complementary', { name: /Row \d+ of vendor-a-2022.csv/ });
+  await detail.getByRole('button', { name: 'Link to claim' }).click();
+  const link = page.getByRole('dialog', { name: /^Link to claim: 2022-/ });
+  await link.getByRole('button', { name: 'Link' }).click();
+  await expect(link).toBeHidden();
+
+  await openTab(page, 'Claims');
+  await openClaim(page, claim);
+  await expect(page.getByRole('list', { name: 'Cited shipment', exact: true })).toContainText(
+    /supports · 2022-.* → .*, vendor-a-2022.csv row \d+/,
+  );
+  await cite(page, 'Poly as shipper', 'Poly as shipper', 'supports');
+  const filters = page.getByRole('list', { name: 'Cited shipments (saved filter)' });
+  await expect(filters).toContainText('live: matches 13 rows');
+
+  await openTab(page, 'Datasets');
+  await importCustomsFile(page, fixture('customs', 'vendor-b-2022.tsv'));
+  await openTab(page, 'Claims');
+  await openClaim(page, claim);
+  await expect(filters.getByRole('note')).toContainText('Count changed: was 13, now 26');
+  await filters.getByRole('button', { name: 'Mark as seen' }).click();
+  await expect(filters.getByRole('note')).toBeHidden();
+  await expect(filters).toContainText('live: matches 26 rows');
+
+  await openTab(page, 'Datasets');
+  await page.getByRole('button', { name: 'Delete dataset vendor-a-2022.csv' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete dataset “vendor-a-2022.csv”?' });
+  await expect(confirm.getByRole('list', { name: 'Claims citing this evidence' })).toHaveText(
+    claim,
+  );
+  await confirm.getByRole('button', { name: 'Delete dataset' }).click();
+  await expect(confirm.getByRole('alert')).toContainText('A claim cites this evidence');
+  await confirm.getByRole('checkbox', { name: /Also remove the link/ }).check();
+  await confirm.getByRole('button', { name: 'Delete dataset' }).click();
+  await expect(confirm).toBeHidden();
+
+  await openTab(page, 'Claims');
+  await openClaim(page, claim);
+  await expect(page.getByRole('list', { name: 'Cited shipment', exact: true })).toBeHidden();
+  await expect(page.getByRole('list', { name: 'Claim history' })).toContainText(
+    'No longer cites supports: Shipment',
+  );
+});
