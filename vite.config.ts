@@ -34,6 +34,8 @@ export default defineConfig({
     sourcemap: true,
     // pdf.js alone is about 1 MB; it is split into the Documents tab's own chunk, loaded on demand.
     chunkSizeWarningLimit: 1500,
+    // The sample's files are fetched as files: a data: URL would be refused by the CSP's connect-src.
+    assetsInlineLimit: (file) => (file.includes('/assets/sample/') ? false : undefined),
   },
   server: { port: 5179, strictPort: true },
 });

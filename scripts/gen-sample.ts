@@ -8,7 +8,8 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sampleInvestigationSchema, type SampleInvestigation } from '../shared/sampleInvestigation';
-import { buildSampleCustoms } from './sampleCustoms';
+import { buildSampleCustoms, sampleCompanies } from './sampleCustoms';
+import { buildSampleDocuments, samplePassages } from './sampleDocuments';
 
 const sampleDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'assets', 'sample');
 export const samplePath = path.join(sampleDir, 'sample-investigation.json');
@@ -17,12 +18,21 @@ export const samplePath = path.join(sampleDir, 'sample-investigation.json');
 export const sampleFiles = (): { path: string; text: string }[] => [
   { path: samplePath, text: `${JSON.stringify(buildSample(), null, 2)}\n` },
   ...buildSampleCustoms().map(({ file, text }) => ({ path: path.join(sampleDir, file), text })),
+  ...buildSampleDocuments().map(({ file, text }) => ({ path: path.join(sampleDir, file), text })),
 ];
+
+const noRequest = null;
+const note = {
+  body: '',
+  sourceRole: '',
+  attribution: '',
+  request: noRequest,
+};
 
 export function buildSample(): SampleInvestigation {
   return sampleInvestigationSchema.parse({
     format: 'waybill-sample',
-    version: 1,
+    version: 2,
     name: 'Sample: China–Russia defense trade 2022 (synthetic)',
     notice:
       'Synthetic sample. Every company, shipment and source in this investigation is invented for ' +
@@ -39,6 +49,161 @@ export function buildSample(): SampleInvestigation {
         origin: 'Synthetic customs declarations',
       },
     ],
+    entities: [
+      {
+        key: 'exporter',
+        ...sampleCompanies.exporter,
+        country: 'CN',
+        identifiers: [{ scheme: 'USCC', value: '91000000SAMPLE0001' }],
+        sanction: { by: 'Office of Sample Sanctions', since: '2013-05-14', excerpt: 'first' },
+      },
+      {
+        key: 'plant',
+        ...sampleCompanies.plant,
+        country: 'RU',
+        identifiers: [{ scheme: 'INN', value: '0000000001' }],
+        sanction: null,
+      },
+      {
+        key: 'engineTrader',
+        ...sampleCompanies.engineTrader,
+        country: 'CN',
+        identifiers: [],
+        sanction: null,
+      },
+      {
+        key: 'engineMaker',
+        ...sampleCompanies.engineMaker,
+        country: 'RU',
+        identifiers: [],
+        sanction: null,
+      },
+    ],
+    savedFilters: [
+      {
+        key: 'toPlant',
+        name: 'Northstar → Krasnogorsk plant, 2022',
+        shipper: 'exporter',
+        consignee: 'plant',
+        dateFrom: '2022-01-01',
+        dateTo: '2022-12-31',
+      },
+      {
+        key: 'fromPlant',
+        name: 'Krasnogorsk plant → Northstar, 2022',
+        shipper: 'plant',
+        consignee: 'exporter',
+        dateFrom: '2022-01-01',
+        dateTo: '2022-12-31',
+      },
+      {
+        key: 'engines',
+        name: 'Eastwind → Volga Turbine Works, 2022',
+        shipper: 'engineTrader',
+        consignee: 'engineMaker',
+        dateFrom: '2022-01-01',
+        dateTo: '2022-12-31',
+      },
+    ],
+    documents: [
+      {
+        key: 'notice',
+        file: 'sample-designation-notice.pdf',
+        origin: 'Synthetic: written by the sample generator',
+      },
+      {
+        key: 'profile',
+        file: 'sample-company-profile.pdf',
+        origin: 'Synthetic: written by the sample generator',
+      },
+    ],
+    excerpts: [
+      {
+        key: 'first',
+        document: 'notice',
+        quote: samplePassages.firstDesignation,
+        comment: 'The first designation, 2013.',
+      },
+      {
+        key: 'renewed',
+        document: 'notice',
+        quote: samplePassages.renewedDesignation,
+        comment: 'The renewal, 2022.',
+      },
+      {
+        key: 'ownership',
+        document: 'profile',
+        quote: samplePassages.profileOwnership,
+        comment: '',
+      },
+    ],
+    notes: [
+      {
+        ...note,
+        key: 'expert',
+        kind: 'interview',
+        title: 'Expert on rotorcraft supply chains',
+        body: 'The parts listed are **routine maintenance items**; they say little about combat use.',
+        sourceName: 'Dr. Sample Expert',
+        sourceRole: 'aviation analyst (invented)',
+        date: '2023-02-10',
+        confidentiality: 'on-record',
+      },
+      {
+        ...note,
+        key: 'official',
+        kind: 'interview',
+        title: 'Background call with an official',
+        body: 'Confirms that the renewal of the designation concerned the 2022 shipments.',
+        sourceName: 'Invented Official',
+        date: '2023-02-14',
+        confidentiality: 'background',
+        attribution: 'a Western official',
+      },
+      {
+        ...note,
+        key: 'insider',
+        kind: 'interview',
+        title: 'Former employee of the plant',
+        body: 'Says the plant relied on the exporter for tail rotor assemblies.',
+        sourceName: 'Invented Insider',
+        sourceRole: 'former engineer',
+        date: '2023-03-01',
+        confidentiality: 'confidential',
+      },
+      {
+        ...note,
+        key: 'rfcExporter',
+        kind: 'request-for-comment',
+        title: 'Questions to Northstar Avia Trading',
+        sourceName: 'Northstar Avia Trading press office',
+        date: '2023-03-10',
+        confidentiality: 'on-record',
+        request: {
+          to: 'Northstar Avia Trading',
+          sentOn: '2023-03-10',
+          deadline: '2023-03-17',
+          outcome: 'no-response',
+          answer: '',
+        },
+      },
+      {
+        ...note,
+        key: 'rfcPlant',
+        kind: 'request-for-comment',
+        title: 'Questions to the Krasnogorsk plant',
+        sourceName: 'Krasnogorsk Rotorcraft Plant',
+        date: '2023-03-10',
+        confidentiality: 'on-record',
+        request: {
+          to: 'Krasnogorsk Rotorcraft Plant',
+          sentOn: '2023-03-10',
+          deadline: '2023-03-17',
+          outcome: 'declined',
+          answer: '',
+        },
+      },
+    ],
     sections: [
       {
         name: 'Shipments',
@@ -50,11 +215,23 @@ export function buildSample(): SampleInvestigation {
             status: 'Not independently verified',
             reason: 'The customs records come from two vendors reselling the same declarations.',
             tags: ['customs', 'helicopters'],
+            evidence: [
+              { kind: 'savedFilter', ref: 'toPlant', relation: 'supports', comment: '' },
+              {
+                kind: 'note',
+                ref: 'insider',
+                relation: 'context',
+                comment: 'Explains what the parts were for.',
+              },
+            ],
           },
           {
             text: 'The Russian plant shipped helicopters and parts to the same company in 2022.',
             status: 'Draft',
             tags: ['customs', 'helicopters'],
+            evidence: [
+              { kind: 'savedFilter', ref: 'fromPlant', relation: 'supports', comment: '' },
+            ],
           },
           {
             text:
@@ -62,6 +239,14 @@ export function buildSample(): SampleInvestigation {
               'maker, the last shipment in December.',
             status: 'Draft',
             tags: ['customs', 'engines'],
+            evidence: [
+              {
+                kind: 'savedFilter',
+                ref: 'engines',
+                relation: 'supports',
+                comment: 'Only the Chinese-to-Russian direction is in the sample data so far.',
+              },
+            ],
           },
         ],
       },
@@ -73,6 +258,12 @@ export function buildSample(): SampleInvestigation {
             status: 'Verified',
             reason: 'Both designations appear in the published notice.',
             tags: ['sanctions'],
+            evidence: [
+              { kind: 'excerpt', ref: 'first', relation: 'supports', comment: '' },
+              { kind: 'excerpt', ref: 'renewed', relation: 'supports', comment: '' },
+              { kind: 'entity', ref: 'exporter', relation: 'context', comment: '' },
+              { kind: 'note', ref: 'official', relation: 'context', comment: '' },
+            ],
           },
         ],
       },
@@ -83,11 +274,19 @@ export function buildSample(): SampleInvestigation {
             text: 'The companies did not respond to requests for comment.',
             status: 'No response to request for comment',
             tags: ['right of reply'],
+            evidence: [
+              { kind: 'note', ref: 'rfcExporter', relation: 'supports', comment: '' },
+              { kind: 'note', ref: 'rfcPlant', relation: 'supports', comment: 'Declined.' },
+            ],
           },
           {
             text: 'There is no evidence that the goods directly fuelled the war.',
             status: 'Draft',
             tags: ['context'],
+            evidence: [
+              { kind: 'note', ref: 'expert', relation: 'supports', comment: '' },
+              { kind: 'document', ref: 'profile', relation: 'context', comment: '' },
+            ],
           },
         ],
       },

@@ -7,6 +7,17 @@ const EXPORTER = 'NORTHSTAR AVIA TRADING CO LTD';
 const PLANT = 'KRASNOGORSK ROTORCRAFT PLANT JSC';
 const ENGINE_TRADER = 'EASTWIND AERO PARTS CO';
 const ENGINE_MAKER = 'VOLGA TURBINE WORKS JSC';
+/** How the plant appears elsewhere: an abbreviation in vendor X, its Russian name in vendor Y. */
+const PLANT_SHORT = 'KRP JSC';
+const PLANT_RUSSIAN = 'АО "КРАСНОГОРСКИЙ ВЕРТОЛЕТНЫЙ ЗАВОД"';
+
+/** The sample's companies and the spellings a researcher merges into each. */
+export const sampleCompanies = {
+  exporter: { name: 'Northstar Avia Trading', spellings: [EXPORTER] },
+  plant: { name: 'Krasnogorsk Rotorcraft Plant', spellings: [PLANT, PLANT_SHORT, PLANT_RUSSIAN] },
+  engineTrader: { name: 'Eastwind Aero Parts', spellings: [ENGINE_TRADER] },
+  engineMaker: { name: 'Volga Turbine Works', spellings: [ENGINE_MAKER] },
+};
 
 const noiseShippers = [
   'HARBOUR LIGHT TRADING',
@@ -123,14 +134,15 @@ function vendorX(rows: Record[]): string {
   const lines = [
     'DECLARATION NUMBER,DATE,EXPORTER NAME,IMPORTER NAME,COUNTRY OF ORIGIN,COUNTRY OF DESTINATION,HS CODE,PRODUCT DESCRIPTION,GROSS WEIGHT KG,STATISTICAL VALUE USD',
   ];
+  const plant = (name: string, id: number) => (name === PLANT && id % 4 === 0 ? PLANT_SHORT : name);
   for (const row of rows) {
     const [year, month, day] = row.date.split('-');
     lines.push(
       [
         `SX-${String(row.id).padStart(6, '0')}`,
         `${month}/${day}/${year}`,
-        row.shipper,
-        row.consignee,
+        plant(row.shipper, row.id),
+        plant(row.consignee, row.id),
         country[row.from as 'CN'],
         country[row.to as 'RU'],
         row.hs,
@@ -148,7 +160,9 @@ function vendorX(rows: Record[]): string {
 /** Vendor Y: tab-separated, ISO dates, snake_case headers, shorter HS codes, other spellings. */
 function vendorY(rows: Record[]): string {
   const spelling = (name: string) =>
-    name.replace(' CO LTD', ', Co., Ltd.').replace(' JSC', '').replace('TRADING', 'Trading');
+    name === PLANT
+      ? PLANT_RUSSIAN
+      : name.replace(' CO LTD', ', Co., Ltd.').replace(' JSC', '').replace('TRADING', 'Trading');
   const lines = [
     'record_id\tdate\tshipper\tconsignee\torigin_country\tdestination_country\ths_code\tgoods_description\tweight_kg\tvalue_usd',
   ];

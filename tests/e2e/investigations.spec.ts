@@ -77,6 +77,40 @@ test('the empty home offers the synthetic sample investigation, claims and custo
     .getByRole('combobox', { name: 'Dataset' })
     .selectOption({ label: 'sample-vendor-x.csv' });
   await expect(page.getByRole('status', { name: 'Filtered shipments' })).toContainText('12 of');
+
+  // The reference case is wired up: the first claim cites its saved filter, matched across vendors.
+  await page
+    .getByRole('navigation', { name: 'Investigation' })
+    .getByRole('link', { name: 'Claims' })
+    .click();
+  await page.getByRole('button', { name: /^A Chinese state defense exporter/ }).click();
+  const summary = page.getByLabel('Evidence summary');
+  await expect(summary).toContainText('Distinct shipments12 (from 20 source rows)');
+  await expect(summary).toContainText('8 shipments by 2 datasets · 4 shipments by 1 dataset');
+  await expect(summary).toContainText('Independent origins1: Synthetic customs declarations');
+  await page.getByRole('button', { name: /^The exporter was first designated in 2013/ }).click();
+  await expect(page.getByRole('list', { name: 'Cited excerpt' })).toContainText(
+    'first designated on 14 May 2013',
+  );
+  await page.getByRole('button', { name: /^The companies did not respond/ }).click();
+  const requests = page.getByRole('list', { name: 'Requests for comment' });
+  await expect(requests).toContainText('Questions to Northstar Avia Trading');
+  await expect(requests).toContainText('Declined to comment');
+  await page
+    .getByRole('navigation', { name: 'Investigation' })
+    .getByRole('link', { name: 'Entities' })
+    .click();
+  await page.getByRole('button', { name: 'Krasnogorsk Rotorcraft Plant' }).click();
+  await expect(page.getByRole('table', { name: 'Spellings' })).toContainText(
+    'АО "КРАСНОГОРСКИЙ ВЕРТОЛЕТНЫЙ ЗАВОД"',
+  );
+  await page
+    .getByRole('table', { name: 'Counterparties' })
+    .getByRole('button', { name: 'Northstar Avia Trading' })
+    .click();
+  await expect(
+    page.getByText(/sanctioned by Office of Sample Sanctions since 2013-05-14/),
+  ).toBeVisible();
   await page.getByRole('link', { name: 'Investigations', exact: true }).click();
   await expect(page.getByText('Synthetic sample')).toBeVisible();
 });

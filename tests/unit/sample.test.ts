@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildSample, sampleFiles } from '../../scripts/gen-sample';
+import { buildSampleDocuments } from '../../scripts/sampleDocuments';
+import { partyKey } from '../../shared/customs/partyKey';
 import { inspectFile } from '../../scripts/inspect';
 import { defaultStatuses } from '../../shared/statusVocabulary';
 
@@ -35,5 +37,34 @@ describe('the sample investigation', () => {
     for (const claim of sample.sections.flatMap((section) => section.claims)) {
       expect(names).toContain(claim.status);
     }
+  });
+
+  it('is the whole reference case: every claim cites evidence the sample defines', () => {
+    const keys = {
+      savedFilter: sample.savedFilters.map((entry) => entry.key),
+      entity: sample.entities.map((entry) => entry.key),
+      excerpt: sample.excerpts.map((entry) => entry.key),
+      note: sample.notes.map((entry) => entry.key),
+      document: sample.documents.map((entry) => entry.key),
+    };
+    for (const claim of sample.sections.flatMap((section) => section.claims)) {
+      expect(claim.evidence.length, claim.text).toBeGreaterThan(0);
+      for (const evidence of claim.evidence) expect(keys[evidence.kind]).toContain(evidence.ref);
+    }
+    expect(sample.notes.map((note) => note.confidentiality)).toContain('confidential');
+    expect(
+      sample.notes.filter((note) => note.request).map((note) => note.request?.outcome),
+    ).toEqual(['no-response', 'declined']);
+  });
+
+  it('has PDFs holding every excerpt’s quote, and entities whose spellings need a merge', () => {
+    const documents = buildSampleDocuments();
+    for (const excerpt of sample.excerpts) {
+      const file = sample.documents.find((entry) => entry.key === excerpt.document)?.file;
+      const pdf = documents.find((entry) => entry.file === file);
+      expect(pdf?.text, excerpt.key).toContain(`(${excerpt.quote})`);
+    }
+    const plant = sample.entities.find((entity) => entity.key === 'plant');
+    expect(new Set(plant?.spellings.map(partyKey)).size).toBe(3);
   });
 });

@@ -54,3 +54,38 @@ export async function pageText(document: PDFDocumentProxy, pageNumber: number): 
   }
   return text;
 }
+
+/**
+ * The rectangles (PDF user space) of a span of `pageText`'s text, one per text item it covers,
+ * cut in proportion to the characters covered: how an excerpt made without a mouse selection (the
+ * sample's) gets its highlight.
+ */
+export async function spanRects(
+  document: PDFDocumentProxy,
+  pageNumber: number,
+  span: { start: number; end: number },
+): Promise<{ x1: number; y1: number; x2: number; y2: number }[]> {
+  const page = await document.getPage(pageNumber);
+  const content = await page.getTextContent();
+  const rects: { x1: number; y1: number; x2: number; y2: number }[] = [];
+  let offset = 0;
+  for (const item of content.items) {
+    if (!('str' in item)) continue;
+    const start = Math.max(span.start, offset);
+    const end = Math.min(span.end, offset + item.str.length);
+    if (end > start && item.str.length > 0) {
+      const [, , c, d, x, y] = item.transform as number[];
+      const height = Math.hypot(c ?? 0, d ?? 0);
+      const from = (start - offset) / item.str.length;
+      const to = (end - offset) / item.str.length;
+      rects.push({
+        x1: (x ?? 0) + item.width * from,
+        y1: (y ?? 0) - height * 0.25,
+        x2: (x ?? 0) + item.width * to,
+        y2: (y ?? 0) + height * 0.9,
+      });
+    }
+    offset += item.str.length + (item.hasEOL ? 1 : 0);
+  }
+  return rects;
+}

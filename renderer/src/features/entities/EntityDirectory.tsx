@@ -60,7 +60,7 @@ export function EntityDirectory(props: {
       </div>
       {answer && (
         <p className="hint small" role="status">
-          {answer.total.toLocaleString()} entities
+          {answer.total.toLocaleString()} {answer.total === 1 ? 'entity' : 'entities'}
           {answer.total > SHOWN ? `, the first ${SHOWN} shown` : ''}
         </p>
       )}

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { EvidenceLink, EvidenceType } from '../../../../shared/evidence/link';
+import { noteKindLabels } from '../../../../shared/notes/sourceNote';
 import type { InvestigationDb } from '../../db/schema';
 
 export type EvidenceCandidate = { type: EvidenceType; id: string; label: string; detail: string };
@@ -28,7 +29,7 @@ export const useEvidenceCandidates = (db: InvestigationDb): EvidenceCandidate[] 
         type: 'note' as const,
         id: note.id,
         label: note.title,
-        detail: note.kind,
+        detail: noteKindLabels[note.kind],
       })),
       ...documents.map((document) => ({
         type: 'document' as const,

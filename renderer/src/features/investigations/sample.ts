@@ -7,7 +7,7 @@ export const sampleInvestigation = sampleInvestigationSchema.parse(sampleFile);
 /** The URLs of the sample's customs files, by file name, as the build serves them. */
 export const sampleFileUrls: Record<string, string> = Object.fromEntries(
   Object.entries(
-    import.meta.glob<string>('../../../../assets/sample/*.{csv,tsv}', {
+    import.meta.glob<string>('../../../../assets/sample/*.{csv,tsv,pdf}', {
       query: '?url',
       import: 'default',
       eager: true,
