@@ -1,6 +1,6 @@
 /**
  * Takes the README's screenshots from the running browser-mode app (start it first with
- * `npm run start:browser`): the sample investigation's claims, and its shipments.
+ * `npm run start:browser`): the sample investigation's claims, its shipments and an entity.
  *   npx tsx scripts/screenshot.ts [url]
  */
 import { chromium } from 'playwright-core';
@@ -18,6 +18,7 @@ try {
   await page.getByRole('button', { name: 'Open sample investigation' }).click();
   await page.getByRole('button', { name: /A Chinese state defense exporter/ }).click();
   await page.getByRole('list', { name: 'Claim history' }).getByText('Reason:').first().waitFor();
+  await page.getByLabel('Evidence summary').getByText('Distinct shipments').waitFor();
   await page.screenshot({ path: 'assets/screenshot.png' });
 
   await page
@@ -35,7 +36,15 @@ try {
     .click();
   await page.getByText('Cells as imported').waitFor();
   await page.screenshot({ path: 'assets/screenshot-shipments.png' });
-  console.log('wrote assets/screenshot.png and assets/screenshot-shipments.png');
+
+  await page
+    .getByRole('navigation', { name: 'Investigation' })
+    .getByRole('link', { name: 'Entities' })
+    .click();
+  await page.getByRole('button', { name: 'Krasnogorsk Rotorcraft Plant' }).click();
+  await page.getByRole('img', { name: /Shipments per month/ }).waitFor();
+  await page.screenshot({ path: 'assets/screenshot-entities.png' });
+  console.log('wrote assets/screenshot.png, screenshot-shipments.png and screenshot-entities.png');
 } finally {
   await browser.close();
 }
