@@ -69,9 +69,15 @@ function records(): Record[] {
     `2022-${String(month).padStart(2, '0')}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`;
   const rows: Record[] = [];
   const add = (row: Omit<Record, 'id'>) => rows.push({ id: rows.length + 1, ...row });
-  for (let index = 0; index < 12; index += 1) {
+  // The story's 13 shipments, as in the reference case: 3 January to 15 November 2022.
+  const storyDates = [
+    '2022-01-03',
+    ...Array.from({ length: 11 }, (_, index) => date(2 + (index % 9))),
+    '2022-11-15',
+  ];
+  for (const storyDate of storyDates) {
     add({
-      date: date(1 + index),
+      date: storyDate,
       shipper: EXPORTER,
       consignee: PLANT,
       from: 'CN',
@@ -166,7 +172,9 @@ function vendorY(rows: Record[]): string {
   const lines = [
     'record_id\tdate\tshipper\tconsignee\torigin_country\tdestination_country\ths_code\tgoods_description\tweight_kg\tvalue_usd',
   ];
-  for (const row of rows.filter((_, index) => index % 3 !== 1)) {
+  // Vendor Y lacks a third of the background rows, but has every story shipment.
+  const story = new Set([EXPORTER, PLANT, ENGINE_TRADER, ENGINE_MAKER]);
+  for (const row of rows.filter((entry, index) => index % 3 !== 1 || story.has(entry.shipper))) {
     lines.push(
       [
         `SY-${row.id}`,

@@ -76,7 +76,7 @@ test('the empty home offers the synthetic sample investigation, claims and custo
   await page
     .getByRole('combobox', { name: 'Dataset' })
     .selectOption({ label: 'sample-vendor-x.csv' });
-  await expect(page.getByRole('status', { name: 'Filtered shipments' })).toContainText('12 of');
+  await expect(page.getByRole('status', { name: 'Filtered shipments' })).toContainText('13 of');
 
   // The reference case is wired up: the first claim cites its saved filter, matched across vendors.
   await page
@@ -85,8 +85,9 @@ test('the empty home offers the synthetic sample investigation, claims and custo
     .click();
   await page.getByRole('button', { name: /^A Chinese state defense exporter/ }).click();
   const summary = page.getByLabel('Evidence summary');
-  await expect(summary).toContainText('Distinct shipments12 (from 20 source rows)');
-  await expect(summary).toContainText('8 shipments by 2 datasets · 4 shipments by 1 dataset');
+  await expect(summary).toContainText('Distinct shipments13 (from 26 source rows)');
+  await expect(summary).toContainText('13 shipments by 2 datasets');
+  await expect(summary).toContainText('Dates2022-01-03 to 2022-11-15');
   await expect(summary).toContainText('Independent origins1: Synthetic customs declarations');
   await page.getByRole('button', { name: /^The exporter was first designated in 2013/ }).click();
   await expect(page.getByRole('list', { name: 'Cited excerpt' })).toContainText(
