@@ -4,11 +4,13 @@ import { BrowserWindow, dialog, ipcMain, type OpenDialogOptions } from 'electron
 import {
   channels,
   openFilesRequestSchema,
+  printPdfRequestSchema,
   saveFileRequestSchema,
   type OpenedFile,
   type SavedFile,
 } from '../shared/ipc';
 import { guardHandler, type InvokeEvent } from './ipcGuard';
+import { printHtmlToPdf } from './pdfPrint';
 
 const windowOf = (event: InvokeEvent): BrowserWindow | null =>
   BrowserWindow.fromWebContents(event.sender as Electron.WebContents);
@@ -51,5 +53,10 @@ export function registerIpcHandlers(): void {
       await rename(partial, chosen.filePath);
       return { name: path.basename(chosen.filePath) };
     }),
+  );
+
+  ipcMain.handle(
+    channels.printPdf,
+    guardHandler(printPdfRequestSchema, (request) => printHtmlToPdf(request.html)),
   );
 }

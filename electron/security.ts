@@ -6,6 +6,7 @@
  * Only types are imported from Electron, so the pure rules below are unit-tested in plain Node.
  */
 import type { Session, WebContents, WebPreferences } from 'electron';
+import { dossierStyleSource } from '../shared/dossier/html';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'waybill';
@@ -26,17 +27,24 @@ export const secureWebPreferences = (preloadPath: string): WebPreferences => ({
   safeDialogs: true,
 });
 
+/** The hidden window that prints the dossier: as locked down, with no preload and no JavaScript. */
+export const printWindowPreferences = (): WebPreferences => {
+  const { preload: _preload, ...rest } = secureWebPreferences('');
+  return { ...rest, javascript: false, images: false };
+};
+
 /**
  * The Content-Security-Policy of every page the app serves (the Electron protocol and the
  * browser-mode server send it as a header; the built index.html carries it as a meta tag).
  * No `unsafe-eval`, no `unsafe-inline` scripts, no remote origin: `'self'` is app://waybill in the
- * desktop app and the fixed localhost origin in browser mode.
+ * desktop app and the fixed localhost origin in browser mode. The dossier preview (an iframe of the
+ * exported HTML, which inherits this policy) may use the dossier's own style sheet, allowed by hash.
  */
 export const contentSecurityPolicy = (): string =>
   [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self'",
+    `style-src 'self' ${dossierStyleSource()}`,
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",

@@ -48,7 +48,7 @@ export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
 export type AuditEntry = {
   id?: number;
   at: number;
-  table: 'claims' | 'statuses' | 'sections' | 'notes' | 'entities';
+  table: 'claims' | 'statuses' | 'sections' | 'notes' | 'entities' | 'exports';
   recordId: string;
   action: AuditAction;
   /** The changed fields before and after; status changes also carry the status names of the time. */

@@ -49,9 +49,14 @@ export type SaveFileRequest = Omit<z.infer<typeof saveFileRequestSchema>, 'bytes
 /** What the user saved: the file's base name, or null when they cancelled the dialog. */
 export type SavedFile = { name: string } | null;
 
+/** HTML to print to PDF (the dossier): a self-contained document, printed with scripts off. */
+export const printPdfRequestSchema = z.object({ html: z.string().min(1).max(200_000_000) });
+export type PrintPdfRequest = z.infer<typeof printPdfRequestSchema>;
+
 export const channels = {
   openFiles: 'files:open',
   saveFile: 'files:save',
+  printPdf: 'pdf:print',
 } as const;
 
 export type WaybillApi = {
@@ -59,4 +64,6 @@ export type WaybillApi = {
   openFiles(request: OpenFilesRequest): Promise<Result<OpenedFile[]>>;
   /** Native save dialog; writes the bytes where the user chose. */
   saveFile(request: SaveFileRequest): Promise<Result<SavedFile>>;
+  /** Prints HTML to PDF in a hidden, sandboxed window with JavaScript off; resolves with the bytes. */
+  printPdf(request: PrintPdfRequest): Promise<Result<Uint8Array>>;
 };

@@ -81,7 +81,8 @@ export function summariseShipments(
 
   const datasets = [...datasetRows.entries()]
     .map(([datasetNo, members]) => ({ dataset: view.datasets[datasetNo], rows: members.size }))
-    .filter((entry): entry is { dataset: Dataset; rows: number } => entry.dataset !== undefined);
+    .filter((entry): entry is { dataset: Dataset; rows: number } => entry.dataset !== undefined)
+    .sort((a, b) => a.dataset.fileName.localeCompare(b.dataset.fileName));
   const origins = new Map(
     datasets.map(({ dataset }) => [originKey(dataset), originLabel(dataset)]),
   );

@@ -4,7 +4,7 @@
  * shipments per month). Pure functions over the shipment engine's columns.
  */
 import { isoFromDays } from './dates';
-import type { ShipmentColumnsView } from './shipmentIndex';
+import type { ShipmentColumnsView, ShipmentIndex } from './shipmentIndex';
 
 export type EntityListing = {
   id: string;
@@ -62,6 +62,18 @@ export function entityName(view: ShipmentColumnsView, entity: number, namer: Ent
     if (owner === entity && (best < 0 || counts[party] > counts[best])) best = party;
   });
   return view.parties[best] ?? id;
+}
+
+/** The entity an id a filter or link recorded names now (after merges), or null if it is gone. */
+export function currentEntity(
+  index: Pick<ShipmentIndex, 'entityNumberOf' | 'view'>,
+  id: string,
+  namer: EntityNamer,
+): { id: string; name: string } | null {
+  const number = index.entityNumberOf(id);
+  if (number < 0) return null;
+  const view = index.view();
+  return { id: view.entityIds[number] ?? id, name: entityName(view, number, namer) };
 }
 
 export function entityDirectory(

@@ -13,3 +13,6 @@ interface AbortSignal {
   readonly aborted: boolean;
   throwIfAborted(): void;
 }
+
+/** Base64 of a binary string (each char one byte). */
+declare function btoa(data: string): string;

@@ -10,7 +10,7 @@ export async function createInvestigation(page: Page, name: string): Promise<voi
 }
 
 export type InvestigationTab =
-  'Claims' | 'Datasets' | 'Shipments' | 'Entities' | 'Documents' | 'Notes' | 'Statuses';
+  'Claims' | 'Datasets' | 'Shipments' | 'Entities' | 'Documents' | 'Notes' | 'Dossier' | 'Statuses';
 
 export async function openTab(page: Page, name: InvestigationTab) {
   await page.getByRole('navigation', { name: 'Investigation' }).getByRole('link', { name }).click();

@@ -1,8 +1,10 @@
 import { EventEmitter } from 'node:events';
 import type { Session, WebContents } from 'electron';
+import { dossierStyleSource } from '../../shared/dossier/html';
 import { describe, expect, it } from 'vitest';
 import {
   contentSecurityPolicy,
+  printWindowPreferences,
   hardenSession,
   hardenWebContents,
   isAppUrl,
@@ -138,6 +140,20 @@ describe('secureWebPreferences', () => {
   });
 });
 
+describe('printWindowPreferences', () => {
+  it('print the dossier sandboxed, isolated, without Node, preload or JavaScript', () => {
+    const preferences = printWindowPreferences();
+    expect(preferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      javascript: false,
+      webSecurity: true,
+    });
+    expect(preferences).not.toHaveProperty('preload');
+  });
+});
+
 describe('contentSecurityPolicy', () => {
   const policy = contentSecurityPolicy();
   const directives = new Map(
@@ -153,11 +169,16 @@ describe('contentSecurityPolicy', () => {
     expect(directives.get('script-src')).toEqual(["'self'"]);
   });
 
-  it('names no remote origin: every source is self, none, data: or blob:', () => {
+  it('names no remote origin: every source is self, none, data:, blob: or a hash', () => {
     for (const sources of directives.values()) {
       for (const source of sources)
-        expect(["'self'", "'none'", 'data:', 'blob:']).toContain(source);
+        if (!/^'sha256-[A-Za-z0-9+/]+=*'$/.test(source))
+          expect(["'self'", "'none'", 'data:', 'blob:']).toContain(source);
     }
+  });
+
+  it('allows exactly the dossier’s style sheet by hash, for its preview', () => {
+    expect(directives.get('style-src')).toEqual(["'self'", dossierStyleSource()]);
   });
 
   it('falls back to self and shuts objects, frames, forms and base URLs', () => {

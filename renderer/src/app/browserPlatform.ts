@@ -35,5 +35,7 @@ export function browserPlatform(): Platform {
       setTimeout(() => URL.revokeObjectURL(url), 0);
       return Promise.resolve(suggestedName);
     },
+    // A page cannot get the bytes of its own print-out: the user prints from the preview instead.
+    printPdf: () => Promise.resolve(null),
   };
 }

@@ -11,5 +11,6 @@ export function electronPlatform(api: WaybillApi): Platform {
     kind: 'electron',
     openFiles: async (options) => unwrap(await api.openFiles(options)),
     saveFile: async (options) => unwrap(await api.saveFile(options))?.name ?? null,
+    printPdf: async (html) => unwrap(await api.printPdf({ html })),
   };
 }

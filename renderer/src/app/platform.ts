@@ -16,6 +16,8 @@ export type Platform = {
     bytes: Uint8Array;
     filters?: FileFilter[];
   }): Promise<string | null>;
+  /** PDF bytes of self-contained HTML, printed by Chromium; null where they cannot be had (browser mode). */
+  printPdf(html: string): Promise<Uint8Array | null>;
 };
 
 declare global {

@@ -19,6 +19,7 @@ export const investigationTabs = [
   'entities',
   'documents',
   'notes',
+  'dossier',
   'statuses',
 ] as const;
 export type InvestigationTab = (typeof investigationTabs)[number];

@@ -12,8 +12,8 @@ import {
   type ShipmentEvidenceSummary,
 } from '../../../shared/customs/corroboration';
 import {
+  currentEntity,
   entityDirectory,
-  entityName,
   entityProfile,
   type EntityListing,
   type EntityProfile,
@@ -33,6 +33,11 @@ import { foldForSearch } from '../../../shared/claimFilter';
 import type { Entity } from '../../../shared/entities/entity';
 import { PartyResolution } from '../../../shared/entities/resolution';
 import { suggestGroups, type Suggestion } from '../../../shared/entities/suggestions';
+import type { DossierInput } from '../../../shared/dossier/input';
+import {
+  shipmentEvidence,
+  type ShipmentEvidenceRequest,
+} from '../../../shared/dossier/shipmentEvidence';
 import { InvestigationDb } from '../db/schema';
 
 type Progress = (done: number, total: number) => void;
@@ -182,6 +187,21 @@ const api = {
     };
   },
 
+  /** The engine's part of a dossier, frozen now: filter matches, cited rows with cells, summaries. */
+  async dossierShipments(
+    request: ShipmentEvidenceRequest,
+  ): Promise<Pick<DossierInput, 'rows' | 'filterRows' | 'summaries'> | null> {
+    const current = index;
+    const target = db;
+    if (!current || !target) return null;
+    return shipmentEvidence(
+      current,
+      request,
+      async (datasetId, blockNo) =>
+        (await target.shipmentCells.get([datasetId, blockNo]))?.cells ?? [],
+    );
+  },
+
   /** Single shipments whose parties, description or declaration number contain the words. */
   findShipments(text: string, limit: number): ShipmentRow[] {
     const current = index;
@@ -232,11 +252,7 @@ const api = {
 
   /** The entity an id a filter or link recorded names now (after merges), or null if it is gone. */
   entity(id: string): { id: string; name: string } | null {
-    if (!index) return null;
-    const number = index.entityNumberOf(id);
-    if (number < 0) return null;
-    const view = index.view();
-    return { id: view.entityIds[number] ?? id, name: entityName(view, number, namer) };
+    return index ? currentEntity(index, id, namer) : null;
   },
 
   async suggestions(): Promise<Suggestion[]> {

@@ -13,9 +13,7 @@ import {
 import type { ImportChoices } from '../../../renderer/src/features/datasets/importTypes';
 import { createInvestigation } from '../../../renderer/src/features/investigations/investigationMutations';
 import { emptyShipmentFilter } from '../../../shared/customs/shipmentFilter';
-import { ShipmentIndex } from '../../../shared/customs/shipmentIndex';
 import { summariseShipments } from '../../../shared/customs/corroboration';
-import { PartyResolution } from '../../../shared/entities/resolution';
 import { implicitEntityId } from '../../../shared/entities/entity';
 import { partyKey } from '../../../shared/customs/partyKey';
 import {
@@ -23,6 +21,7 @@ import {
   splitSpelling,
 } from '../../../renderer/src/features/entities/entityMutations';
 import { fixture } from '../../fixturePath';
+import { importFixture as importCustomsFixture, indexOf } from './customsFixture';
 
 let db: InvestigationDb;
 
@@ -32,26 +31,12 @@ beforeEach(async () => {
 
 const blobOf = (...parts: string[]) => new Blob([readFileSync(fixture(...parts))]);
 
-async function importFixture(
+const importFixture = (
   folder: string,
   name: string,
   labels: { vendor?: string; origin?: string } = {},
   changes: Partial<ImportChoices> = {},
-) {
-  const file = blobOf(folder, name);
-  const choices = choicesFromPreview(await previewImport(db, file, name), labels);
-  return importDataset(db, file, name, { ...choices, ...changes });
-}
-
-async function indexOf(target: InvestigationDb) {
-  const datasets = await target.datasets.where('status').equals('complete').toArray();
-  const blocks = await target.shipmentBlocks.toArray();
-  return new ShipmentIndex(
-    datasets,
-    blocks,
-    datasets.reduce((sum, dataset) => sum + dataset.counts.accepted, 0),
-  );
-}
+) => importCustomsFixture(db, folder, name, labels, changes);
 
 describe('importing a customs file', () => {
   it('stores the dataset with its provenance, the original bytes and the shipments in blocks', async () => {
@@ -276,11 +261,7 @@ describe('corroboration across datasets', () => {
       'United Engine Corporation',
     );
   }
-  async function resolvedIndex() {
-    const index = await indexOf(db);
-    index.resolve(new PartyResolution(await db.entities.toArray()));
-    return index;
-  }
+  const resolvedIndex = () => indexOf(db, true);
 
   it('finds exactly the 31 story shipments reported by both vendors once the parties are merged', async () => {
     await importFixture('customs', 'vendor-a-2022.csv', { origin: 'RU customs' });

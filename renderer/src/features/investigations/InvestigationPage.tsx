@@ -3,6 +3,7 @@ import { routeHref, type Route } from '../../app/useHashRoute';
 import { investigationDb } from '../../db/databases';
 import { ClaimsPage } from '../claims/ClaimsPage';
 import { DatasetsPage } from '../datasets/DatasetsPage';
+import { DossierPage } from '../dossier/DossierPage';
 import { EntitiesPage } from '../entities/EntitiesPage';
 import { NotesPage } from '../notes/NotesPage';
 import { ShipmentsPage } from '../shipments/ShipmentsPage';
@@ -40,6 +41,7 @@ export function InvestigationPage({
     { page: 'entities', label: 'Entities' },
     { page: 'documents', label: 'Documents' },
     { page: 'notes', label: 'Notes' },
+    { page: 'dossier', label: 'Dossier' },
     { page: 'statuses', label: 'Statuses' },
   ] as const;
   return (
@@ -77,6 +79,7 @@ export function InvestigationPage({
         </Suspense>
       )}
       {route.page === 'notes' && <NotesPage db={db} />}
+      {route.page === 'dossier' && <DossierPage db={db} investigation={investigation} />}
       {route.page === 'statuses' && <StatusesPage db={db} />}
     </main>
   );

@@ -1,0 +1,185 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useRef, useState } from 'react';
+import { renderHtml } from '../../../../shared/dossier/html';
+import {
+  profileLabels,
+  type ClaimSelection,
+  type Dossier,
+  type DossierProfile,
+} from '../../../../shared/dossier/model';
+import type { Investigation } from '../../../../shared/investigation';
+import { platform } from '../../app/platform';
+import type { InvestigationDb } from '../../db/schema';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { LabelledSelect } from '../../ui/LabelledSelect';
+import { useClaims } from '../claims/useClaims';
+import { EngineProgressBar } from '../shipments/EngineProgressBar';
+import { useShipmentEngine } from '../shipments/useShipmentEngine';
+import { useStatuses } from '../statuses/useStatuses';
+import { ClaimSelectionFields } from './ClaimSelectionFields';
+import {
+  exportFormatLabels,
+  exportFormats,
+  prepareDossier,
+  renderFormat,
+  saveExport,
+  type ExportFormat,
+} from './dossierExport';
+
+type Built = { key: string; dossier: Dossier; html: string };
+type Exporting = { format: ExportFormat; controller: AbortController };
+
+/**
+ * Choose what goes in, see exactly what will be exported (the export's own HTML, previewed), and
+ * export it in any format; each export's SHA-256 is shown and kept in the audit log.
+ */
+export function DossierPage(props: { db: InvestigationDb; investigation: Investigation }) {
+  const { db, investigation } = props;
+  const { engine, progress } = useShipmentEngine(db);
+  const statuses = useStatuses(db);
+  const claims = useClaims(db);
+  // Any change to the case (every change is audited; links and excerpts counted too) rebuilds it.
+  const changes = useLiveQuery(
+    async () => `${await db.audit.count()}:${await db.links.count()}:${await db.excerpts.count()}`,
+    [db],
+  );
+  const [profile, setProfile] = useState<DossierProfile>('full');
+  const [selection, setSelection] = useState<ClaimSelection>({ kind: 'all' });
+  const [built, setBuilt] = useState<Built | null>(null);
+  const [format, setFormat] = useState<ExportFormat>('package');
+  const [exporting, setExporting] = useState<Exporting | null>(null);
+  const [saved, setSaved] = useState<{ name: string; sha256: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const preview = useRef<HTMLIFrameElement>(null);
+  const key = `${engine?.key ?? ''}#${changes ?? ''}#${profile}#${JSON.stringify(selection)}`;
+
+  useEffect(() => {
+    if (!engine || changes === undefined) return undefined;
+    let live = true;
+    const timer = window.setTimeout(() => {
+      void prepareDossier(db, investigation, { profile, selection }).then(
+        (dossier) => live && setBuilt({ key, dossier, html: renderHtml(dossier) }),
+        (caught: unknown) => live && setError(String(caught)),
+      );
+    }, 150);
+    return () => {
+      live = false;
+      window.clearTimeout(timer);
+    };
+  }, [db, investigation, engine, changes, profile, selection, key]);
+
+  const exportNow = async () => {
+    const controller = new AbortController();
+    setExporting({ format, controller });
+    setSaved(null);
+    setError(null);
+    try {
+      // Exported from data read now, not from the preview: the export is what is stored this moment.
+      const dossier = await prepareDossier(db, investigation, { profile, selection });
+      controller.signal.throwIfAborted();
+      const bytes = await renderFormat(dossier, format, controller.signal);
+      controller.signal.throwIfAborted();
+      setSaved(await saveExport(db, dossier, format, bytes));
+    } catch (caught) {
+      if (!controller.signal.aborted)
+        setError(caught instanceof Error ? caught.message : String(caught));
+    } finally {
+      setExporting(null);
+    }
+  };
+
+  if (!statuses || !claims) return <p aria-busy="true">Loading…</p>;
+  const formats =
+    platform.kind === 'electron' ? exportFormats : exportFormats.filter((entry) => entry !== 'pdf');
+  return (
+    <section className="dossier" aria-labelledby="dossier-title">
+      <div className="dossier-options">
+        <h2 id="dossier-title">Dossier</h2>
+        <LabelledSelect
+          label="Profile"
+          value={profile}
+          options={['full', 'publication'] as const}
+          labels={profileLabels}
+          onChange={setProfile}
+        />
+        <p className="hint small">
+          {profile === 'full'
+            ? 'Every chosen claim with its status, reason, comments and citations. Background sources by name; confidential sources only by a label.'
+            : 'Publishable claims only, without reasons and comments. Background sources by their attribution; confidential sources only by a label.'}
+        </p>
+        <ClaimSelectionFields
+          selection={selection}
+          onChange={setSelection}
+          statuses={statuses}
+          claims={claims}
+        />
+        <LabelledSelect
+          label="Format"
+          value={format}
+          options={formats}
+          labels={exportFormatLabels}
+          onChange={setFormat}
+        />
+        {platform.kind === 'browser' && (
+          <p className="hint small">
+            In browser mode the PDF comes from printing the preview (Print / Save as PDF); the
+            package says so in its manifest.
+          </p>
+        )}
+        <div className="actions">
+          <button
+            type="button"
+            className="primary"
+            disabled={!built || exporting !== null}
+            onClick={() => void exportNow()}
+          >
+            Export
+          </button>
+          {platform.kind === 'browser' && (
+            <button
+              type="button"
+              disabled={!built}
+              onClick={() => preview.current?.contentWindow?.print()}
+            >
+              Print / Save as PDF
+            </button>
+          )}
+        </div>
+        {exporting && (
+          <div role="status" className="engine-progress">
+            <p>Exporting {exportFormatLabels[exporting.format]}…</p>
+            <progress aria-label="Exporting the dossier" />
+            <button type="button" onClick={() => exporting.controller.abort()}>
+              Cancel export
+            </button>
+          </div>
+        )}
+        {saved && (
+          <p role="status" className="saved-export">
+            Saved <strong>{saved.name}</strong>. SHA-256:{' '}
+            <span className="hash">{saved.sha256}</span>
+          </p>
+        )}
+        <ErrorMessage error={error} />
+      </div>
+      <div className="dossier-preview">
+        {!engine && <EngineProgressBar progress={progress} label="Loading shipments…" />}
+        {built && (
+          <>
+            <p className="hint small" role="status" aria-label="Preview summary">
+              Preview: {built.dossier.cover.claims} claims, {built.dossier.cover.citations}{' '}
+              citations
+              {built.key !== key ? ' (updating…)' : ''}
+            </p>
+            <iframe
+              ref={preview}
+              title="Dossier preview"
+              sandbox="allow-same-origin allow-modals"
+              srcDoc={built.html}
+            />
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,382 @@
+/**
+ * The dossier as a pure function of the investigation's data: the claims chosen, in the
+ * investigation's sections and order, each with its summary and numbered citations, then the
+ * appendices of everything cited and the manifest of source files.
+ */
+import { originLabel } from '../customs/corroboration';
+import type { ShipmentFilter } from '../customs/shipmentFilter';
+import { evidenceTypeLabels, type EvidenceLink } from '../evidence/link';
+import type { Claim } from '../investigation';
+import { confidentialityLabels, noteKindLabels, outcomeLabels } from '../notes/sourceNote';
+import type { DossierInput } from './input';
+import {
+  DOSSIER_VERSION,
+  type Citation,
+  type ClaimSummary,
+  type Dossier,
+  type DossierClaim,
+  type DossierOptions,
+} from './model';
+import { confidentialLabels, redactDeep, replacements, sourceAsNamed } from './redaction';
+
+/** Numbers appendix entries in the order they are first cited: S1, S2… */
+class Appendix<T> {
+  readonly entries: T[] = [];
+  private readonly ids = new Map<string, string>();
+  constructor(private readonly prefix: string) {}
+  id(key: string, make: (id: string) => T): string {
+    let id = this.ids.get(key);
+    if (!id) {
+      id = `${this.prefix}${this.ids.size + 1}`;
+      this.ids.set(key, id);
+      this.entries.push(make(id));
+    }
+    return id;
+  }
+}
+
+function chosenClaims(input: DossierInput, options: DossierOptions): Claim[] {
+  const publishable = new Set(
+    input.statuses.filter((status) => status.publishable).map((s) => s.id),
+  );
+  const { selection } = options;
+  return input.claims.filter((claim) => {
+    if (options.profile === 'publication' && !publishable.has(claim.statusId)) return false;
+    switch (selection.kind) {
+      case 'all':
+        return true;
+      case 'statuses':
+        return selection.statusIds.includes(claim.statusId);
+      case 'tags':
+        return claim.tags.some((tag) => selection.tags.includes(tag));
+      case 'claims':
+        return selection.claimIds.includes(claim.id);
+    }
+  });
+}
+
+/** A saved filter's conditions in words, with entity ids named. */
+function describeFilter(filter: ShipmentFilter, input: DossierInput): string[] {
+  const entity = (id: string) => input.entities[id]?.name ?? '(an entity no longer stored)';
+  const datasetName = (id: string) =>
+    input.datasets.find((dataset) => dataset.id === id)?.fileName ?? id;
+  const lines: string[] = [];
+  if (filter.shipperEntity) lines.push(`Shipper: ${entity(filter.shipperEntity)} (every spelling)`);
+  if (filter.consigneeEntity)
+    lines.push(`Consignee: ${entity(filter.consigneeEntity)} (every spelling)`);
+  if (filter.party) lines.push(`Party (${filter.partyRole}) contains: ${filter.party}`);
+  if (filter.dateFrom || filter.dateTo)
+    lines.push(`Dates: ${filter.dateFrom || 'any'} to ${filter.dateTo || 'any'}`);
+  if (filter.hsPrefix) lines.push(`HS code starts with: ${filter.hsPrefix}`);
+  if (filter.originCountry) lines.push(`Origin country: ${filter.originCountry}`);
+  if (filter.destinationCountry) lines.push(`Destination country: ${filter.destinationCountry}`);
+  if (filter.words) lines.push(`Description words: ${filter.words}`);
+  if (filter.declaration) lines.push(`Declaration number contains: ${filter.declaration}`);
+  if (filter.valueMin || filter.valueMax)
+    lines.push(`Value: ${filter.valueMin || 'any'} to ${filter.valueMax || 'any'}`);
+  if (filter.weightMin || filter.weightMax)
+    lines.push(`Weight (kg): ${filter.weightMin || 'any'} to ${filter.weightMax || 'any'}`);
+  if (filter.datasetIds.length > 0)
+    lines.push(`Datasets: ${filter.datasetIds.map(datasetName).join(', ')}`);
+  return lines.length > 0 ? lines : ['Every shipment'];
+}
+
+export function buildDossier(input: DossierInput, options: DossierOptions): Dossier {
+  const full = options.profile === 'full';
+  const statusOf = new Map(input.statuses.map((status) => [status.id, status]));
+  const datasets = new Map(input.datasets.map((dataset) => [dataset.id, dataset]));
+  const documents = new Map(input.documents.map((document) => [document.id, document]));
+  const notes = new Map(input.notes.map((note) => [note.id, note]));
+  const labels = confidentialLabels(input.notes);
+
+  const shipments = new Appendix<Dossier['shipments'][number]>('S');
+  const filters = new Appendix<Dossier['savedFilters'][number]>('F');
+  const excerpts = new Appendix<Dossier['excerpts'][number]>('E');
+  const cited = new Appendix<Dossier['notes'][number]>('N');
+  const docs = new Appendix<Dossier['documents'][number]>('D');
+  const entities = new Appendix<Dossier['entities'][number]>('P');
+
+  const shipmentId = (ref: string): string[] => {
+    const row = input.rows[ref];
+    if (!row) return [];
+    const dataset = datasets.get(row.datasetId);
+    return [
+      shipments.id(ref, (id) => ({
+        id,
+        dataset: row.datasetName,
+        vendor: dataset?.vendor ?? '',
+        origin: dataset ? originLabel(dataset) : '',
+        fileSha256: dataset?.fileSha256 ?? '',
+        rowNumber: row.rowNumber,
+        date: row.date,
+        shipper: row.shipper,
+        consignee: row.consignee,
+        originCountry: row.originCountry,
+        destinationCountry: row.destinationCountry,
+        hsCode: row.hsCode,
+        description: row.description,
+        weightKg: row.weightKg,
+        value: row.value,
+        currency: row.currency,
+        declarationId: row.declarationId,
+        reportedBy: row.reportedBy,
+        raw: row.cells.map((value, index) => ({
+          header: dataset?.headers[index] ?? `Column ${index + 1}`,
+          value,
+        })),
+      })),
+    ];
+  };
+  const documentId = (documentKey: string): string[] => {
+    const document = documents.get(documentKey);
+    if (!document) return [];
+    return [
+      docs.id(document.id, (id) => ({
+        id,
+        title: document.title,
+        fileName: document.fileName,
+        sha256: document.sha256,
+        pages: document.pageCount,
+        origin: document.origin,
+      })),
+    ];
+  };
+
+  /** Where a link points in the appendices, and how it reads. */
+  function target(link: EvidenceLink): { targets: string[]; label: string } {
+    switch (link.targetType) {
+      case 'shipment': {
+        const row = input.rows[link.targetId];
+        return {
+          targets: shipmentId(link.targetId),
+          label: row
+            ? `${row.date} ${row.shipper} → ${row.consignee}, ${row.datasetName} row ${row.rowNumber}`
+            : 'a shipment row no longer stored',
+        };
+      }
+      case 'savedFilter': {
+        const saved = input.savedFilters.find((entry) => entry.id === link.targetId);
+        if (!saved) return { targets: [], label: 'a saved filter no longer stored' };
+        const refs = input.filterRows[saved.id] ?? [];
+        const rowIds = refs.flatMap(shipmentId);
+        const id = filters.id(saved.id, (newId) => ({
+          id: newId,
+          name: saved.name,
+          definition: describeFilter({ ...saved.filter }, input),
+          frozenAt: input.exportedAt,
+          shipments: rowIds,
+        }));
+        return { targets: [id], label: `${saved.name} (${refs.length} rows at export)` };
+      }
+      case 'excerpt': {
+        const excerpt = input.excerpts.find((entry) => entry.id === link.targetId);
+        if (!excerpt) return { targets: [], label: 'an excerpt no longer stored' };
+        const document = documents.get(excerpt.documentId);
+        documentId(excerpt.documentId);
+        const id = excerpts.id(excerpt.id, (newId) => ({
+          id: newId,
+          document: document?.title ?? '',
+          documentSha256: excerpt.fileSha256,
+          page: excerpt.page,
+          quote: excerpt.quote.exact,
+          prefix: excerpt.quote.prefix,
+          suffix: excerpt.quote.suffix,
+          comment: full ? excerpt.comment || null : null,
+        }));
+        return {
+          targets: [id],
+          label: `“${excerpt.quote.exact.replace(/\s+/g, ' ')}”, ${document?.title ?? 'a document'}, page ${excerpt.page}`,
+        };
+      }
+      case 'note': {
+        const note = notes.get(link.targetId);
+        if (!note) return { targets: [], label: 'a note no longer stored' };
+        const named = sourceAsNamed(note, options.profile, labels);
+        const id = cited.id(note.id, (newId) => ({
+          id: newId,
+          kind: noteKindLabels[note.kind],
+          title: note.title,
+          source: named.source,
+          role: named.role,
+          date: note.date,
+          confidentiality: confidentialityLabels[note.confidentiality],
+          body: note.body,
+          request: note.request && {
+            to: note.request.to,
+            sentOn: note.request.sentOn,
+            deadline: note.request.deadline,
+            outcome: outcomeLabels[note.request.outcome],
+            answer: note.request.answer,
+          },
+        }));
+        return {
+          targets: [id],
+          label: `${noteKindLabels[note.kind]}: ${note.title} (${named.source})`,
+        };
+      }
+      case 'document': {
+        const document = documents.get(link.targetId);
+        return {
+          targets: documentId(link.targetId),
+          label: document ? document.title : 'a document no longer stored',
+        };
+      }
+      case 'entity': {
+        const entity = input.entities[link.targetId];
+        if (!entity) return { targets: [], label: 'an entity no longer stored' };
+        const id = entities.id(link.targetId, (newId) => ({
+          id: newId,
+          name: entity.name,
+          country: entity.country,
+          identifiers: entity.identifiers.map((entry) => `${entry.scheme} ${entry.value}`.trim()),
+          flags: entity.flags.map((flag) =>
+            [flag.label, flag.by && `by ${flag.by}`, flag.since && `since ${flag.since}`]
+              .filter(Boolean)
+              .join(' '),
+          ),
+        }));
+        return { targets: [id], label: entity.name };
+      }
+    }
+  }
+
+  const chosen = new Set(chosenClaims(input, options).map((claim) => claim.id));
+  const linksOf = (claimId: string) =>
+    input.links
+      .filter((link) => link.claimId === claimId)
+      .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  const sectionOrder = [
+    ...[...input.sections].sort((a, b) => a.order - b.order).map((section) => section.id),
+    null,
+  ];
+  let claimNumber = 0;
+  let citationNumber = 0;
+  const sections: Dossier['sections'] = [];
+  for (const sectionId of sectionOrder) {
+    const claims = input.claims
+      .filter((claim) => claim.sectionId === sectionId && chosen.has(claim.id))
+      .sort((a, b) => a.order - b.order);
+    if (claims.length === 0) continue;
+    const name = input.sections.find((section) => section.id === sectionId)?.name ?? 'Unsectioned';
+    sections.push({
+      name,
+      claims: claims.map((claim): DossierClaim => {
+        claimNumber += 1;
+        const links = linksOf(claim.id);
+        const citations = links.map((link): Citation => {
+          citationNumber += 1;
+          return {
+            number: citationNumber,
+            relation: link.relation,
+            kind: link.targetType,
+            ...target(link),
+            comment: full ? link.comment || null : null,
+          };
+        });
+        const status = statusOf.get(claim.statusId);
+        const engine = input.summaries[claim.id];
+        const requests = links
+          .filter((link) => link.targetType === 'note')
+          .flatMap((link) => {
+            const note = notes.get(link.targetId);
+            return note?.request
+              ? [
+                  {
+                    title: note.title,
+                    to: note.request.to,
+                    outcome: outcomeLabels[note.request.outcome],
+                  },
+                ]
+              : [];
+          });
+        const summary: ClaimSummary = {
+          distinctShipments: engine?.distinctShipments ?? 0,
+          sourceRows: engine?.sourceRows ?? 0,
+          dateFrom: engine?.dateFrom ?? null,
+          dateTo: engine?.dateTo ?? null,
+          valueByCurrency: (engine?.valueByCurrency ?? []).map(({ currency, total }) => ({
+            currency,
+            total,
+          })),
+          totalWeightKg: engine?.totalWeightKg ?? 0,
+          datasets: (engine?.datasets ?? []).map(
+            (dataset) => `${dataset.fileName}${dataset.vendor ? ` (${dataset.vendor})` : ''}`,
+          ),
+          origins: engine?.origins ?? [],
+          reportedBy: engine?.reportedBy ?? [],
+          contradicting: links.filter((link) => link.relation === 'contradicts').length,
+          requests,
+        };
+        return {
+          number: claimNumber,
+          text: claim.text,
+          status: status?.name ?? '',
+          statusMeaning: status?.description ?? '',
+          reason: full ? input.reasons[claim.id] || null : null,
+          tags: claim.tags,
+          summary,
+          citations,
+        };
+      }),
+    });
+  }
+
+  const byStatus = new Map<string, number>();
+  for (const claim of sections.flatMap((section) => section.claims))
+    byStatus.set(claim.status, (byStatus.get(claim.status) ?? 0) + 1);
+  const usedDatasets = new Set(shipments.entries.map((entry) => entry.fileSha256));
+  const dossier: Dossier = {
+    format: 'waybill-dossier',
+    version: DOSSIER_VERSION,
+    title: input.investigation.name,
+    synthetic: input.investigation.synthetic,
+    notice: input.investigation.notice,
+    exportedAt: input.exportedAt,
+    profile: options.profile,
+    cover: {
+      claims: claimNumber,
+      citations: citationNumber,
+      byStatus: input.statuses
+        .filter((status) => byStatus.has(status.name))
+        .sort((a, b) => a.order - b.order)
+        .map((status) => ({ status: status.name, count: byStatus.get(status.name) ?? 0 })),
+    },
+    sections,
+    shipments: shipments.entries,
+    savedFilters: filters.entries,
+    excerpts: excerpts.entries,
+    notes: cited.entries,
+    requests: cited.entries.flatMap((note) =>
+      note.request
+        ? [
+            {
+              note: note.id,
+              title: note.title,
+              to: note.request.to,
+              sentOn: note.request.sentOn,
+              outcome: note.request.outcome,
+            },
+          ]
+        : [],
+    ),
+    documents: docs.entries,
+    entities: entities.entries,
+    sources: [
+      ...input.datasets
+        .filter((dataset) => usedDatasets.has(dataset.fileSha256))
+        .map((dataset) => ({
+          kind: 'dataset' as const,
+          name: dataset.fileName,
+          sha256: dataset.fileSha256,
+        })),
+      ...docs.entries.map((document) => ({
+        kind: 'document' as const,
+        name: document.fileName,
+        sha256: document.sha256,
+      })),
+    ],
+  };
+  return redactDeep(dossier, replacements(input.notes, options.profile, labels));
+}
+
+export const citationKindLabel = (citation: Citation): string => evidenceTypeLabels[citation.kind];

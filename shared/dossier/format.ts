@@ -1,0 +1,45 @@
+/** How the dossier's numbers and lists read in every format, so that all formats say the same. */
+import type { ClaimSummary, Dossier } from './model';
+
+const amount = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+export const formatAmount = (value: number | null): string =>
+  value === null ? '—' : amount.format(value);
+
+export const profileTitle = (dossier: Dossier): string =>
+  dossier.profile === 'full' ? 'Full dossier (editor and lawyer)' : 'Publication dossier';
+
+/** A claim's summary as label/value lines; empty parts are left out. */
+export function summaryLines(summary: ClaimSummary): [string, string][] {
+  const lines: [string, string][] = [];
+  if (summary.sourceRows > 0) {
+    lines.push(
+      [
+        'Distinct shipments',
+        `${summary.distinctShipments} (from ${summary.sourceRows} source rows)`,
+      ],
+      [
+        'Reported by',
+        summary.reportedBy
+          .map(
+            (entry) =>
+              `${entry.shipments} ${entry.shipments === 1 ? 'shipment' : 'shipments'} by ${entry.datasets} ${entry.datasets === 1 ? 'dataset' : 'datasets'}`,
+          )
+          .join('; '),
+      ],
+      ['Dates', `${summary.dateFrom ?? '—'} to ${summary.dateTo ?? '—'}`],
+      [
+        'Total value',
+        summary.valueByCurrency
+          .map((entry) => `${formatAmount(entry.total)} ${entry.currency || '(no currency)'}`)
+          .join('; ') || '—',
+      ],
+      ['Total weight', `${formatAmount(summary.totalWeightKg)} kg`],
+      ['Datasets', summary.datasets.join('; ')],
+      ['Independent origins', `${summary.origins.length}: ${summary.origins.join('; ')}`],
+    );
+  }
+  lines.push(['Contradicting evidence', String(summary.contradicting)]);
+  for (const request of summary.requests)
+    lines.push(['Request for comment', `${request.title} (to ${request.to}): ${request.outcome}`]);
+  return lines;
+}

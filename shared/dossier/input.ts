@@ -1,0 +1,39 @@
+/**
+ * Everything the dossier is built from: the investigation's records, and the shipment engine's
+ * answers at the moment of export (the rows each saved filter matched then, each claim's summary).
+ */
+import type { ShipmentEvidenceSummary } from '../customs/corroboration';
+import type { Dataset } from '../customs/dataset';
+import type { SavedFilter } from '../customs/shipmentFilter';
+import type { ShipmentRow } from '../customs/shipmentIndex';
+import type { Excerpt, PdfDocument } from '../documents/document';
+import type { Entity } from '../entities/entity';
+import type { EvidenceLink } from '../evidence/link';
+import type { Claim, Section, Status } from '../investigation';
+import type { SourceNote } from '../notes/sourceNote';
+
+export type CitedShipmentRow = ShipmentRow & { cells: string[] };
+
+export type DossierInput = {
+  investigation: { name: string; synthetic: boolean; notice: string };
+  exportedAt: string;
+  statuses: Status[];
+  sections: Section[];
+  claims: Claim[];
+  /** The reason given with each claim's latest status change. */
+  reasons: Record<string, string>;
+  links: EvidenceLink[];
+  datasets: Dataset[];
+  documents: PdfDocument[];
+  excerpts: Excerpt[];
+  notes: SourceNote[];
+  savedFilters: SavedFilter[];
+  /** Cited entities, by the id links and filters recorded (after merges: the entity now). */
+  entities: Record<string, Pick<Entity, 'name' | 'country' | 'identifiers' | 'flags'>>;
+  /** Every shipment row cited, directly or through a saved filter, by `datasetId:rowNumber`. */
+  rows: Record<string, CitedShipmentRow>;
+  /** The rows each saved filter matched at the moment of export. */
+  filterRows: Record<string, string[]>;
+  /** Each claim's shipment summary from the engine (contradicting links not counted). */
+  summaries: Record<string, ShipmentEvidenceSummary>;
+};

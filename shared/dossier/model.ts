@@ -1,0 +1,157 @@
+/**
+ * The sourced claim dossier: what an editor or a lawyer checks line by line. One versioned model,
+ * built by a pure function from the investigation's data; every export format renders this model,
+ * so all formats say the same thing.
+ */
+import type { EvidenceType, Relation } from '../evidence/link';
+
+export const DOSSIER_VERSION = 1;
+
+export type DossierProfile = 'full' | 'publication';
+export const profileLabels: Record<DossierProfile, string> = {
+  full: 'Full (for the editor and the lawyer)',
+  publication: 'Publication',
+};
+
+/** Which claims go in: all, those with some statuses or tags, or those picked by hand. */
+export type ClaimSelection =
+  | { kind: 'all' }
+  | { kind: 'statuses'; statusIds: string[] }
+  | { kind: 'tags'; tags: string[] }
+  | { kind: 'claims'; claimIds: string[] };
+
+export type DossierOptions = { profile: DossierProfile; selection: ClaimSelection };
+
+export type Citation = {
+  /** Numbered through the whole dossier: [1], [2]… */
+  number: number;
+  relation: Relation;
+  kind: EvidenceType;
+  /** The appendix entries it points to (`S3`, `F1`, `E2`…). */
+  targets: string[];
+  label: string;
+  /** The researcher's comment on the link; null in the publication profile. */
+  comment: string | null;
+};
+
+export type ClaimSummary = {
+  distinctShipments: number;
+  sourceRows: number;
+  dateFrom: string | null;
+  dateTo: string | null;
+  valueByCurrency: { currency: string; total: number }[];
+  totalWeightKg: number;
+  datasets: string[];
+  origins: string[];
+  reportedBy: { datasets: number; shipments: number }[];
+  contradicting: number;
+  requests: { title: string; to: string; outcome: string }[];
+};
+
+export type DossierClaim = {
+  number: number;
+  text: string;
+  status: string;
+  /** What the status means, e.g. the caveat "Supported by one origin of evidence only". */
+  statusMeaning: string;
+  /** Why the status was set; null in the publication profile. */
+  reason: string | null;
+  tags: string[];
+  summary: ClaimSummary;
+  citations: Citation[];
+};
+
+export type DossierShipment = {
+  id: string;
+  dataset: string;
+  vendor: string;
+  origin: string;
+  fileSha256: string;
+  rowNumber: number;
+  date: string;
+  shipper: string;
+  consignee: string;
+  originCountry: string;
+  destinationCountry: string;
+  hsCode: string;
+  description: string;
+  weightKg: number | null;
+  value: number | null;
+  currency: string;
+  declarationId: string;
+  reportedBy: number;
+  raw: { header: string; value: string }[];
+};
+
+export type DossierFilter = {
+  id: string;
+  name: string;
+  /** The filter's conditions in words, as it was defined at the moment of export. */
+  definition: string[];
+  /** The rows it matched at that moment: the dossier never changes after the fact. */
+  frozenAt: string;
+  shipments: string[];
+};
+
+export type DossierExcerpt = {
+  id: string;
+  document: string;
+  documentSha256: string;
+  page: number;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  comment: string | null;
+};
+
+export type DossierNote = {
+  id: string;
+  kind: string;
+  title: string;
+  /** The source as this profile may name it: a name, an attribution, or a confidential label. */
+  source: string;
+  role: string;
+  date: string;
+  confidentiality: string;
+  body: string;
+  request: { to: string; sentOn: string; deadline: string; outcome: string; answer: string } | null;
+};
+
+export type DossierDocument = {
+  id: string;
+  title: string;
+  fileName: string;
+  sha256: string;
+  pages: number;
+  origin: string;
+};
+
+export type DossierEntity = {
+  id: string;
+  name: string;
+  country: string;
+  identifiers: string[];
+  flags: string[];
+};
+
+export type DossierSource = { kind: 'dataset' | 'document'; name: string; sha256: string };
+
+export type Dossier = {
+  format: 'waybill-dossier';
+  version: typeof DOSSIER_VERSION;
+  title: string;
+  synthetic: boolean;
+  notice: string;
+  exportedAt: string;
+  profile: DossierProfile;
+  cover: { claims: number; citations: number; byStatus: { status: string; count: number }[] };
+  sections: { name: string; claims: DossierClaim[] }[];
+  shipments: DossierShipment[];
+  savedFilters: DossierFilter[];
+  excerpts: DossierExcerpt[];
+  notes: DossierNote[];
+  requests: { note: string; title: string; to: string; sentOn: string; outcome: string }[];
+  documents: DossierDocument[];
+  entities: DossierEntity[];
+  sources: DossierSource[];
+};

@@ -1,0 +1,95 @@
+/**
+ * How sources are named in a dossier. A confidential source's name and affiliation never leave the
+ * machine: they become a stable label ("Confidential source A") wherever they occur, in every
+ * profile. In the publication profile a background source is named only by its attribution.
+ */
+import type { SourceNote } from '../notes/sourceNote';
+import type { DossierProfile } from './model';
+
+export type Replacement = { find: string; replace: string };
+
+/** Labels by the order notes were written in, so a source keeps its letter from export to export. */
+export function confidentialLabels(notes: readonly SourceNote[]): Map<string, string> {
+  const confidential = notes
+    .filter((note) => note.confidentiality === 'confidential')
+    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  const labels = new Map<string, string>();
+  const letter = (index: number): string =>
+    index < 26
+      ? String.fromCharCode(65 + index)
+      : `${letter(Math.floor(index / 26) - 1)}${letter(index % 26)}`;
+  // One label per person: two notes from the same source share it.
+  const byPerson = new Map<string, string>();
+  for (const note of confidential) {
+    const person = note.sourceName.trim().toLowerCase() || `note:${note.id}`;
+    let label = byPerson.get(person);
+    if (!label) {
+      label = `Confidential source ${letter(byPerson.size)}`;
+      byPerson.set(person, label);
+    }
+    labels.set(note.id, label);
+  }
+  return labels;
+}
+
+/** The source of a note as the profile may name it. */
+export function sourceAsNamed(
+  note: SourceNote,
+  profile: DossierProfile,
+  labels: ReadonlyMap<string, string>,
+): { source: string; role: string } {
+  if (note.confidentiality === 'confidential')
+    return { source: labels.get(note.id) ?? 'Confidential source', role: '' };
+  if (note.confidentiality === 'background') {
+    const attribution = note.attribution.trim() || 'a background source';
+    return profile === 'publication'
+      ? { source: attribution, role: '' }
+      : {
+          source: `${note.sourceName} (background; quoted as “${attribution}”)`,
+          role: note.sourceRole,
+        };
+  }
+  return { source: note.sourceName, role: note.sourceRole };
+}
+
+/** Every string that must not appear in this profile's export, with what stands in its place. */
+export function replacements(
+  notes: readonly SourceNote[],
+  profile: DossierProfile,
+  labels: ReadonlyMap<string, string>,
+): Replacement[] {
+  const list: Replacement[] = [];
+  for (const note of notes) {
+    const hidden =
+      note.confidentiality === 'confidential' ||
+      (profile === 'publication' && note.confidentiality === 'background');
+    if (!hidden) continue;
+    const replace =
+      note.confidentiality === 'confidential'
+        ? (labels.get(note.id) ?? 'Confidential source')
+        : note.attribution.trim() || 'a background source';
+    for (const find of [note.sourceName, note.sourceRole]) {
+      if (find.trim().length >= 2) list.push({ find: find.trim(), replace });
+    }
+  }
+  // Longest first, so a full name goes before a part of it.
+  return list.sort((a, b) => b.find.length - a.find.length);
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Replaces every occurrence, in any case, of every hidden string, in every string of a value. */
+export function redactDeep<T>(value: T, list: readonly Replacement[]): T {
+  if (list.length === 0) return value;
+  const pattern = new RegExp(list.map((entry) => escapeRegExp(entry.find)).join('|'), 'giu');
+  const byLower = new Map(list.map((entry) => [entry.find.toLowerCase(), entry.replace]));
+  const walk = (item: unknown): unknown => {
+    if (typeof item === 'string')
+      return item.replace(pattern, (found) => byLower.get(found.toLowerCase()) ?? '[withheld]');
+    if (Array.isArray(item)) return item.map(walk);
+    if (item && typeof item === 'object')
+      return Object.fromEntries(Object.entries(item).map(([key, inner]) => [key, walk(inner)]));
+    return item;
+  };
+  return walk(value) as T;
+}

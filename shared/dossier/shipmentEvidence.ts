@@ -1,0 +1,72 @@
+/**
+ * The shipment engine's part of a dossier, frozen at the moment of export: the rows each saved
+ * filter matches, every cited row with its raw cells, and each claim's shipment summary. Run by the
+ * engine's worker over its loaded index (and by the tests over one built in-process).
+ */
+import { summariseShipments } from '../customs/corroboration';
+import type { ShipmentFilter } from '../customs/shipmentFilter';
+import { parseShipmentRefId, shipmentRefId, type ShipmentIndex } from '../customs/shipmentIndex';
+import type { EvidenceLink } from '../evidence/link';
+import type { DossierInput } from './input';
+
+export type ShipmentEvidenceRequest = {
+  filters: { id: string; filter: ShipmentFilter }[];
+  links: EvidenceLink[];
+};
+
+/** Reads the raw cells of one block of a dataset (they are stored apart from the columns). */
+export type CellReader = (datasetId: string, blockNo: number) => Promise<string[][]>;
+
+export async function shipmentEvidence(
+  index: ShipmentIndex,
+  request: ShipmentEvidenceRequest,
+  readCells: CellReader,
+): Promise<Pick<DossierInput, 'rows' | 'filterRows' | 'summaries'>> {
+  const sort = { column: 'row', direction: 'asc' } as const;
+  const matches = new Map<string, Int32Array>();
+  for (const { id, filter } of request.filters) matches.set(id, index.query(filter, sort).rows);
+
+  const cited = new Set<number>();
+  const counted = new Map<string, Set<number>>();
+  for (const link of request.links) {
+    const rows =
+      link.targetType === 'savedFilter'
+        ? Array.from(matches.get(link.targetId) ?? [])
+        : link.targetType === 'shipment'
+          ? [index.rowOf(parseShipmentRefId(link.targetId) ?? { datasetId: '', rowNumber: -1 })]
+          : [];
+    const claimRows = counted.get(link.claimId) ?? new Set<number>();
+    counted.set(link.claimId, claimRows);
+    for (const row of rows) {
+      if (row < 0) continue;
+      cited.add(row);
+      if (link.relation !== 'contradicts') claimRows.add(row);
+    }
+  }
+
+  const rows: DossierInput['rows'] = {};
+  const blocks = new Map<string, Promise<string[][]>>();
+  for (const row of [...cited].sort((a, b) => a - b)) {
+    const shipment = index.row(row);
+    const key = `${shipment.datasetId}#${shipment.blockNo}`;
+    let block = blocks.get(key);
+    if (!block) {
+      block = readCells(shipment.datasetId, shipment.blockNo);
+      blocks.set(key, block);
+    }
+    rows[shipmentRefId(shipment)] = { ...shipment, cells: (await block)[shipment.blockRow] ?? [] };
+  }
+  const view = index.view();
+  return {
+    rows,
+    filterRows: Object.fromEntries(
+      [...matches].map(([id, found]) => [
+        id,
+        Array.from(found, (row) => shipmentRefId(index.row(row))),
+      ]),
+    ),
+    summaries: Object.fromEntries(
+      [...counted].map(([claimId, claimRows]) => [claimId, summariseShipments(view, claimRows)]),
+    ),
+  };
+}

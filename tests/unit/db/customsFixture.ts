@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import type { InvestigationDb } from '../../../renderer/src/db/schema';
+import {
+  choicesFromPreview,
+  importDataset,
+  previewImport,
+} from '../../../renderer/src/features/datasets/importDataset';
+import type { ImportChoices } from '../../../renderer/src/features/datasets/importTypes';
+import { ShipmentIndex } from '../../../shared/customs/shipmentIndex';
+import { PartyResolution } from '../../../shared/entities/resolution';
+import { fixture } from '../../fixturePath';
+
+/** Imports a fixture file as the import worker would, with the choices its preview proposes. */
+export async function importFixture(
+  db: InvestigationDb,
+  folder: string,
+  name: string,
+  labels: { vendor?: string; origin?: string } = {},
+  changes: Partial<ImportChoices> = {},
+) {
+  const file = new Blob([readFileSync(fixture(folder, name))]);
+  const choices = choicesFromPreview(await previewImport(db, file, name), labels);
+  return importDataset(db, file, name, { ...choices, ...changes });
+}
+
+/** The shipment engine's index over every complete dataset, as the worker builds it. */
+export async function indexOf(db: InvestigationDb, resolved = false): Promise<ShipmentIndex> {
+  const datasets = await db.datasets.where('status').equals('complete').sortBy('importedAt');
+  const blocks = await db.shipmentBlocks.toArray();
+  const index = new ShipmentIndex(
+    datasets,
+    blocks,
+    datasets.reduce((sum, dataset) => sum + dataset.counts.accepted, 0),
+  );
+  if (resolved) index.resolve(new PartyResolution(await db.entities.toArray()));
+  return index;
+}

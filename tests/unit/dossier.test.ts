@@ -1,0 +1,356 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { investigationDb } from '../../renderer/src/db/databases';
+import type { InvestigationDb } from '../../renderer/src/db/schema';
+import { addClaim, changeClaimStatus } from '../../renderer/src/features/claims/claimMutations';
+import { addSection } from '../../renderer/src/features/claims/sectionMutations';
+import {
+  collectDossierInput,
+  type DossierEngine,
+} from '../../renderer/src/features/dossier/collectDossierInput';
+import { addExcerpt } from '../../renderer/src/features/documents/excerptMutations';
+import { linkEvidence } from '../../renderer/src/features/evidence/linkMutations';
+import { createInvestigation } from '../../renderer/src/features/investigations/investigationMutations';
+import { emptyNote, saveNote } from '../../renderer/src/features/notes/noteMutations';
+import { saveFilter } from '../../renderer/src/features/shipments/savedFilterMutations';
+import { currentEntity } from '../../shared/customs/entityProfile';
+import { emptyShipmentFilter } from '../../shared/customs/shipmentFilter';
+import { buildDossier } from '../../shared/dossier/build';
+import { packageDossier } from '../../shared/dossier/dossierPackage';
+import { renderHtml } from '../../shared/dossier/html';
+import { renderMarkdown } from '../../shared/dossier/markdown';
+import type { DossierOptions } from '../../shared/dossier/model';
+import { shipmentEvidence } from '../../shared/dossier/shipmentEvidence';
+import { implicitEntityId } from '../../shared/entities/entity';
+import type { Investigation } from '../../shared/investigation';
+import type { NoteDraft } from '../../renderer/src/features/notes/noteMutations';
+import { importFixture, indexOf } from './db/customsFixture';
+
+const CONFIDENTIAL = { name: 'Ivan Secretov', role: 'procurement officer at the plant' };
+const BACKGROUND = { name: 'Jane Officialson', attribution: 'a Western official' };
+const EXPORTED_AT = new Date('2026-11-28T12:00:00.000Z');
+
+/** Each record a second after the last, so that orders by time are the same on every run. */
+const tick = () => vi.setSystemTime(Date.now() + 1000);
+
+async function engineOf(db: InvestigationDb): Promise<DossierEngine> {
+  const index = await indexOf(db, true);
+  const names = new Map((await db.entities.toArray()).map((entity) => [entity.id, entity.name]));
+  return {
+    dossierShipments: (request) =>
+      shipmentEvidence(
+        index,
+        request,
+        async (datasetId, blockNo) =>
+          (await db.shipmentCells.get([datasetId, blockNo]))?.cells ?? [],
+      ),
+    entity: (id) => Promise.resolve(currentEntity(index, id, (entityId) => names.get(entityId))),
+  };
+}
+
+async function note(db: InvestigationDb, fields: Partial<NoteDraft>) {
+  tick();
+  return saveNote(db, { ...emptyNote(), ...fields });
+}
+
+async function cite(
+  db: InvestigationDb,
+  claimId: string,
+  targetType: 'note' | 'savedFilter' | 'excerpt' | 'document' | 'entity' | 'shipment',
+  targetId: string,
+  relation: 'supports' | 'contradicts' | 'context',
+  comment = '',
+) {
+  tick();
+  await linkEvidence(db, { claimId, targetType, targetId, label: targetId, relation, comment });
+}
+
+/** A small investigation, built through the app's own mutations. */
+async function smallInvestigation(): Promise<{
+  db: InvestigationDb;
+  investigation: Investigation;
+}> {
+  const investigation = await createInvestigation('Dossier test case');
+  const db = investigationDb(investigation.id);
+  await importFixture(db, 'customs', 'vendor-d-utf16-pipe.txt', {
+    vendor: 'Vendor D',
+    origin: 'RU customs',
+  });
+  const statuses = await db.statuses.toArray();
+  const status = (name: string) => statuses.find((entry) => entry.name === name)!.id;
+  const section = await addSection(db, 'Shipments');
+  tick();
+  const shipped = await addClaim(db, {
+    text: 'Poly Technologies shipped parts to the Ulan-Ude plant.',
+    sectionId: section.id,
+    tags: ['customs'],
+  });
+  await changeClaimStatus(db, shipped.id, status('Not independently verified'), 'One origin only.');
+  tick();
+  const declined = await addClaim(db, {
+    text: 'The plant declined to comment.',
+    sectionId: section.id,
+  });
+  tick();
+  const designated = await addClaim(db, { text: 'The exporter was designated in 2013.' });
+  await changeClaimStatus(db, designated.id, status('Verified'), 'Seen in the notice.');
+
+  await saveFilter(db, 'Poly as shipper', {
+    ...emptyShipmentFilter,
+    party: 'poly tech',
+    partyRole: 'shipper',
+  });
+  const filterId = (await db.savedFilters.toArray())[0].id;
+  const confidential = await note(db, {
+    title: 'Insider account',
+    sourceName: CONFIDENTIAL.name,
+    sourceRole: CONFIDENTIAL.role,
+    confidentiality: 'confidential',
+    body: `Met ${CONFIDENTIAL.name} twice; the *parts* were rotor blades.`,
+  });
+  const background = await note(db, {
+    title: 'Official on the listing',
+    sourceName: BACKGROUND.name,
+    confidentiality: 'background',
+    attribution: BACKGROUND.attribution,
+    body: `${BACKGROUND.name} confirmed the 2013 listing.`,
+  });
+  const request = await note(db, {
+    kind: 'request-for-comment',
+    title: 'Questions to Poly Technologies',
+    sourceName: 'Poly Technologies press office',
+    body: `Asked about what ${CONFIDENTIAL.name} told us, without naming him.`,
+    request: {
+      to: 'Poly Technologies',
+      sentOn: '2023-03-01',
+      deadline: '2023-03-08',
+      outcome: 'no-response',
+      answer: '',
+    },
+  });
+  await db.documents.add({
+    id: 'document-1',
+    sha256: 'a'.repeat(64),
+    fileName: 'designation-notice.pdf',
+    title: 'Notice of Designation (synthetic)',
+    origin: 'test',
+    pageCount: 3,
+    addedAt: 0,
+    encrypted: false,
+    textStatus: 'complete',
+    pagesExtracted: 3,
+  });
+  const pageText = 'The exporter was previously designated in 2013 for supplying parts.';
+  const start = pageText.indexOf('previously');
+  tick();
+  const excerpt = await addExcerpt(db, (await db.documents.get('document-1'))!, {
+    page: 1,
+    pageText,
+    span: { start, end: start + 'previously designated in 2013'.length },
+    rects: [],
+    comment: `Flagged by ${BACKGROUND.name}.`,
+  });
+
+  await cite(
+    db,
+    shipped.id,
+    'savedFilter',
+    filterId,
+    'supports',
+    `Checked with ${CONFIDENTIAL.name}.`,
+  );
+  await cite(db, shipped.id, 'note', confidential, 'context');
+  await cite(db, shipped.id, 'note', request, 'context');
+  await cite(db, shipped.id, 'entity', implicitEntityId('POLY TECHNOLOGIES'), 'context');
+  await cite(db, declined.id, 'note', background, 'supports');
+  await cite(db, designated.id, 'excerpt', excerpt.id, 'supports');
+  await cite(db, designated.id, 'document', 'document-1', 'context');
+  await cite(db, designated.id, 'note', background, 'context');
+  return { db, investigation };
+}
+
+async function dossierOf(options: DossierOptions) {
+  const { db, investigation } = await smallInvestigation();
+  const input = await collectDossierInput(db, investigation, await engineOf(db), EXPORTED_AT);
+  return buildDossier(input, options);
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2026-01-01T00:00:00.000Z'));
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('the dossier model', () => {
+  it('matches the golden full dossier', async () => {
+    const dossier = await dossierOf({ profile: 'full', selection: { kind: 'all' } });
+    await expect(`${JSON.stringify(dossier, null, 2)}\n`).toMatchFileSnapshot(
+      './golden/dossier-full.json',
+    );
+  });
+
+  it('matches the golden publication dossier', async () => {
+    const dossier = await dossierOf({ profile: 'publication', selection: { kind: 'all' } });
+    await expect(`${JSON.stringify(dossier, null, 2)}\n`).toMatchFileSnapshot(
+      './golden/dossier-publication.json',
+    );
+  });
+
+  it('cites with numbers through the whole dossier and freezes saved filters at export', async () => {
+    const dossier = await dossierOf({ profile: 'full', selection: { kind: 'all' } });
+    const claims = dossier.sections.flatMap((section) => section.claims);
+    expect(claims.map((claim) => claim.number)).toEqual([1, 2, 3]);
+    expect(claims.flatMap((claim) => claim.citations.map((citation) => citation.number))).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8,
+    ]);
+    expect(dossier.savedFilters[0]).toMatchObject({
+      id: 'F1',
+      name: 'Poly as shipper',
+      frozenAt: EXPORTED_AT.toISOString(),
+      definition: ['Party (shipper) contains: poly tech'],
+    });
+    expect(dossier.savedFilters[0]?.shipments).toHaveLength(claims[0].summary.sourceRows);
+    expect(claims[0]?.summary.requests).toEqual([
+      { title: 'Questions to Poly Technologies', to: 'Poly Technologies', outcome: 'No response' },
+    ]);
+  });
+
+  it('chooses claims by status, tag or hand, and the publication profile keeps only publishable ones', async () => {
+    const { db, investigation } = await smallInvestigation();
+    const input = await collectDossierInput(db, investigation, await engineOf(db), EXPORTED_AT);
+    const texts = (options: DossierOptions) =>
+      buildDossier(input, options).sections.flatMap((section) =>
+        section.claims.map((claim) => claim.text),
+      );
+    const verified = input.statuses.find((status) => status.name === 'Verified')!.id;
+    expect(
+      texts({ profile: 'full', selection: { kind: 'statuses', statusIds: [verified] } }),
+    ).toEqual(['The exporter was designated in 2013.']);
+    expect(texts({ profile: 'full', selection: { kind: 'tags', tags: ['customs'] } })).toEqual([
+      'Poly Technologies shipped parts to the Ulan-Ude plant.',
+    ]);
+    const declined = input.claims.find((claim) => claim.text.startsWith('The plant'))!.id;
+    expect(texts({ profile: 'full', selection: { kind: 'claims', claimIds: [declined] } })).toEqual(
+      ['The plant declined to comment.'],
+    );
+    expect(texts({ profile: 'publication', selection: { kind: 'all' } })).toEqual([
+      'Poly Technologies shipped parts to the Ulan-Ude plant.',
+      'The exporter was designated in 2013.',
+    ]);
+    const publication = buildDossier(input, { profile: 'publication', selection: { kind: 'all' } });
+    const claims = publication.sections.flatMap((section) => section.claims);
+    expect(claims.every((claim) => claim.reason === null)).toBe(true);
+    expect(
+      claims.flatMap((claim) => claim.citations).every((citation) => citation.comment === null),
+    ).toBe(true);
+  });
+});
+
+describe('sources in every export', () => {
+  it.each(['full', 'publication'] as const)(
+    '%s: a confidential source is a label everywhere; in publication a background one is its attribution',
+    async (profile) => {
+      const dossier = await dossierOf({ profile, selection: { kind: 'all' } });
+      const files = unzipSync(packageDossier(dossier, null, 'not printed in this test'));
+      expect(Object.keys(files).length).toBe(6);
+      for (const [name, bytes] of Object.entries(files)) {
+        const text = strFromU8(bytes);
+        expect(text, name).not.toMatch(
+          new RegExp(`${CONFIDENTIAL.name}|${CONFIDENTIAL.role}`, 'i'),
+        );
+        if (profile === 'publication') expect(text, name).not.toContain(BACKGROUND.name);
+      }
+      const json = JSON.stringify(dossier);
+      expect(json).toContain('Confidential source A');
+      if (profile === 'full') expect(json).toContain(BACKGROUND.name);
+      expect(json).toContain(BACKGROUND.attribution);
+    },
+  );
+});
+
+describe('imported text in exports', () => {
+  async function hostileDossier(profile: 'full' | 'publication') {
+    const investigation = await createInvestigation('Hostile');
+    const db = investigationDb(investigation.id);
+    await importFixture(db, 'bad', 'hostile-content.csv');
+    await saveFilter(db, 'Everything', emptyShipmentFilter);
+    const filterId = (await db.savedFilters.toArray())[0].id;
+    const claim = await addClaim(db, { text: '<b onmouseover="alert(1)">=1+1</b>' });
+    const statuses = await db.statuses.toArray();
+    await changeClaimStatus(db, claim.id, statuses.find((s) => s.name === 'Verified')!.id, 'ok');
+    await cite(db, claim.id, 'savedFilter', filterId, 'supports', '=HYPERLINK("x")');
+    const input = await collectDossierInput(db, investigation, await engineOf(db), EXPORTED_AT);
+    return buildDossier(input, { profile, selection: { kind: 'all' } });
+  }
+
+  it.each(['full', 'publication'] as const)(
+    '%s: HTML has only the dossier’s own elements',
+    async (profile) => {
+      const dossier = await hostileDossier(profile);
+      expect(dossier.shipments).toHaveLength(17);
+      const html = renderHtml(dossier);
+      const tags = new Set(
+        [...html.matchAll(/<\/?([a-zA-Z][\w-]*)/g)].map((match) => match[1].toLowerCase()),
+      );
+      const allowed = [
+        'html',
+        'head',
+        'meta',
+        'title',
+        'style',
+        'body',
+        'header',
+        'h1',
+        'h2',
+        'h3',
+        'h4',
+        'p',
+        'strong',
+        'em',
+        'span',
+        'main',
+        'section',
+        'article',
+        'dl',
+        'dt',
+        'dd',
+        'ol',
+        'ul',
+        'li',
+        'table',
+        'thead',
+        'tbody',
+        'tr',
+        'th',
+        'td',
+        'blockquote',
+        'pre',
+      ];
+      for (const tag of tags) expect(allowed).toContain(tag);
+      expect(html).not.toContain('<script');
+      expect(html).not.toContain('<img src=x');
+      expect(html).toContain(
+        '&lt;img src=x onerror=&quot;document.title=&#39;pwned&#39;&quot;&gt;',
+      );
+    },
+  );
+
+  it.each(['full', 'publication'] as const)(
+    '%s: CSV cells are neutralised and Markdown escaped',
+    async (profile) => {
+      const dossier = await hostileDossier(profile);
+      const files = unzipSync(packageDossier(dossier, null, 'not printed in this test'));
+      const csv = strFromU8(files['cited-shipments.csv']);
+      const cells = [...csv.matchAll(/"((?:[^"]|"")*)"/g)].map((match) =>
+        match[1].replace(/""/g, '"'),
+      );
+      expect(cells.length).toBeGreaterThan(17 * 19);
+      for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r\n]/);
+      expect(cells).toContain(`'=HYPERLINK("http://example.invalid/x","click me")`);
+      const markdown = renderMarkdown(dossier);
+      expect(markdown).not.toMatch(/(^|[^\\])</);
+    },
+  );
+});
