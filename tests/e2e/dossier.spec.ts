@@ -6,7 +6,9 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { strFromU8, unzipSync } from 'fflate';
-import { openTab } from './app';
+import { addClaim, changeStatus, openClaim, openTab, startInvestigation } from './app';
+import { importCustomsFile } from './customs';
+import { fixture } from '../fixturePath';
 
 type Manifest = {
   files: { name: string; bytes: number; sha256: string }[];
@@ -100,4 +102,178 @@ test('the sample’s dossier package: self-contained HTML with the claim page’
   expect(text).toContain('[1]');
   expect(text).not.toMatch(/Invented Insider/);
   await context.close();
+});
+
+const CONFIDENTIAL = { name: 'Ivan Secretov', role: 'procurement officer at the plant' };
+const BACKGROUND = { name: 'Jane Officialson', attribution: 'a Western official' };
+const HOSTILE_CLAIM = `<img src=x onerror="document.title='pwned'"> shipped =1+1 parts`;
+
+async function sourceNote(
+  page: Page,
+  fields: {
+    title: string;
+    name: string;
+    role?: string;
+    confidentiality: string;
+    attribution?: string;
+  },
+) {
+  await page.getByRole('button', { name: 'New note' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New source note' });
+  await dialog.getByLabel('Title').fill(fields.title);
+  await dialog.getByLabel('Source name').fill(fields.name);
+  if (fields.role) await dialog.getByLabel('Role or affiliation').fill(fields.role);
+  await dialog.getByLabel('Confidentiality').selectOption({ label: fields.confidentiality });
+  if (fields.attribution)
+    await dialog.getByLabel('Attribution (used instead of the name)').fill(fields.attribution);
+  await dialog.getByRole('button', { name: 'Save note' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+async function cite(page: Page, search: string, name: string, relation: string, comment = '') {
+  await page.getByRole('button', { name: 'Add evidence' }).click();
+  const add = page.getByRole('dialog', { name: 'Add evidence' });
+  await add.getByLabel('Find evidence').fill(search);
+  await add.getByLabel('Relation').selectOption(relation);
+  await add.getByLabel('Comment (optional)').fill(comment);
+  await add.getByRole('button', { name: `Cite ${name}` }).click();
+  await expect(add.getByRole('button', { name: `Cite ${name}` })).toHaveText('Cited');
+  await add.getByRole('button', { name: 'Done' }).click();
+}
+
+test('hostile imported text comes out inert in every format and both profiles; sources stay protected, in the PDF too', async ({
+  page,
+  browser,
+}) => {
+  test.slow();
+  await startInvestigation(page, 'Hostile dossier', 'Datasets');
+  await importCustomsFile(page, fixture('bad', 'hostile-content.csv'));
+  await openTab(page, 'Notes');
+  await sourceNote(page, {
+    title: 'Insider account',
+    name: CONFIDENTIAL.name,
+    role: CONFIDENTIAL.role,
+    confidentiality: 'Confidential (name never leaves this machine)',
+  });
+  await sourceNote(page, {
+    title: 'Official on the listing',
+    name: BACKGROUND.name,
+    confidentiality: 'Background (attributed)',
+    attribution: BACKGROUND.attribution,
+  });
+  await openTab(page, 'Shipments');
+  await page.getByText(/^Saved filters/).click();
+  await page.getByLabel('Filter name').fill('Every hostile row');
+  await page.getByRole('button', { name: 'Save filter' }).click();
+  await expect(page.getByRole('button', { name: 'Apply filter Every hostile row' })).toBeVisible();
+
+  await openTab(page, 'Claims');
+  await addClaim(page, HOSTILE_CLAIM);
+  await openClaim(page, HOSTILE_CLAIM);
+  await changeStatus(page, 'Verified', `Checked with ${CONFIDENTIAL.name}`);
+  await cite(page, 'every hostile', 'Every hostile row', 'supports', `=cmd ${CONFIDENTIAL.name}`);
+  await cite(page, 'insider', 'Insider account', 'context');
+  await cite(page, 'official on', 'Official on the listing', 'context');
+
+  await openTab(page, 'Dossier');
+  for (const profile of ['Full (for the editor and the lawyer)', 'Publication']) {
+    await page.getByLabel('Profile').selectOption({ label: profile });
+    const preview = page.frameLocator('iframe[title="Dossier preview"]');
+    await expect(
+      preview.getByText(
+        profile === 'Publication' ? 'Publication dossier' : 'Full dossier (editor and lawyer)',
+      ),
+    ).toBeVisible();
+    const files = await exportPackage(page);
+    const html = strFromU8(files['dossier.html']);
+    const { page: offline, requests, context } = await openOffline(browser, html);
+    await expect(offline.getByRole('heading', { name: /^Claim 1\./ })).toContainText(HOSTILE_CLAIM);
+    const structure = await offline.evaluate(() => ({
+      title: document.title,
+      tags: [...new Set([...document.querySelectorAll('*')].map((element) => element.localName))],
+      attributes: [
+        ...new Set(
+          [...document.querySelectorAll('*')].flatMap((element) =>
+            element.getAttributeNames().map((name) => `${element.localName}[${name}]`),
+          ),
+        ),
+      ],
+    }));
+    expect(structure.title).not.toBe('pwned');
+    for (const tag of structure.tags)
+      expect([
+        'html',
+        'head',
+        'meta',
+        'title',
+        'style',
+        'body',
+        'header',
+        'h1',
+        'h2',
+        'h3',
+        'h4',
+        'p',
+        'strong',
+        'em',
+        'span',
+        'main',
+        'section',
+        'article',
+        'dl',
+        'dt',
+        'dd',
+        'ol',
+        'ul',
+        'li',
+        'table',
+        'thead',
+        'tbody',
+        'tr',
+        'th',
+        'td',
+        'blockquote',
+        'pre',
+      ]).toContain(tag);
+    for (const attribute of structure.attributes)
+      expect([
+        'html[lang]',
+        'meta[charset]',
+        'meta[http-equiv]',
+        'meta[content]',
+        'meta[name]',
+        'article[class]',
+        'article[id]',
+        'p[class]',
+        'span[class]',
+        'ol[class]',
+        'li[value]',
+        'li[class]',
+        'dl[class]',
+      ]).toContain(attribute);
+    expect(requests).toEqual([]);
+    const pdf = pdfText(await offline.pdf({ format: 'A4' }));
+    expect(pdf).toContain(HOSTILE_CLAIM);
+    expect(pdf).toMatch(/\[1\] supports/);
+    await context.close();
+
+    const csv = strFromU8(files['cited-shipments.csv']);
+    const cells = [...csv.matchAll(/"((?:[^"]|"")*)"/g)].map((match) =>
+      match[1].replace(/""/g, '"'),
+    );
+    for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r\n]/);
+    const hidden = [
+      CONFIDENTIAL.name,
+      CONFIDENTIAL.role,
+      ...(profile === 'Publication' ? [BACKGROUND.name] : []),
+    ];
+    for (const [name, bytes] of [
+      ...Object.entries(files),
+      ['dossier.pdf (printed)', new TextEncoder().encode(pdf)] as const,
+    ]) {
+      const text = strFromU8(bytes);
+      for (const secret of hidden)
+        expect(text.toLowerCase(), name).not.toContain(secret.toLowerCase());
+    }
+  }
 });
