@@ -12,6 +12,7 @@ import { shipmentWorker } from '../src/features/shipments/shipmentWorkerClient';
 import { openPdf } from '../src/features/documents/pdfjs';
 import type { BenchWorkerApi } from './benchWorker';
 import { corroboration } from './corroborationBench';
+import { dossier } from './dossierBench';
 
 const benchWorker = () =>
   new Worker(new URL('./benchWorker.ts', import.meta.url), { type: 'module' });
@@ -129,7 +130,7 @@ async function pdfFloor(url: string) {
   return { loadMs, firstPageMs };
 }
 
-const bench = { prepare, floors, importFile, engine, pdfFloor, corroboration };
+const bench = { prepare, floors, importFile, engine, pdfFloor, corroboration, dossier };
 export type BenchApi = typeof bench;
 
 declare global {
