@@ -25,9 +25,12 @@ async function exportPackage(page: Page): Promise<Record<string, Uint8Array>> {
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'dossier-')), 'package.zip');
   await (await download).saveAs(file);
-  await expect(page.getByRole('status').filter({ hasText: 'SHA-256' })).toContainText(
-    bytesToHex(sha256(readFileSync(file))),
-  );
+  const hash = bytesToHex(sha256(readFileSync(file)));
+  await expect(page.getByRole('status').filter({ hasText: 'SHA-256' })).toContainText(hash);
+  // The audit log keeps what was exported, for checking the file later.
+  const earlier = page.getByRole('list', { name: 'Earlier exports' });
+  if (!(await earlier.isVisible())) await page.getByText(/^Earlier exports/).click();
+  await expect(earlier).toContainText(hash);
   return unzipSync(readFileSync(file));
 }
 

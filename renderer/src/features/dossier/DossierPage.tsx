@@ -11,6 +11,7 @@ import type { Investigation } from '../../../../shared/investigation';
 import { platform } from '../../app/platform';
 import type { InvestigationDb } from '../../db/schema';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { formatDateTime } from '../../ui/formatting';
 import { LabelledSelect } from '../../ui/LabelledSelect';
 import { useClaims } from '../claims/useClaims';
 import { EngineProgressBar } from '../shipments/EngineProgressBar';
@@ -51,6 +52,14 @@ export function DossierPage(props: { db: InvestigationDb; investigation: Investi
   const [saved, setSaved] = useState<{ name: string; sha256: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const preview = useRef<HTMLIFrameElement>(null);
+  const earlier = useLiveQuery(
+    () =>
+      db.audit
+        .where('[table+recordId]')
+        .between(['exports', ''], ['exports', '\uffff'])
+        .sortBy('at'),
+    [db],
+  );
   const key = `${engine?.key ?? ''}#${changes ?? ''}#${profile}#${JSON.stringify(selection)}`;
 
   useEffect(() => {
@@ -161,6 +170,19 @@ export function DossierPage(props: { db: InvestigationDb; investigation: Investi
           </p>
         )}
         <ErrorMessage error={error} />
+        {earlier && earlier.length > 0 && (
+          <details className="earlier-exports">
+            <summary>Earlier exports ({earlier.length})</summary>
+            <ul aria-label="Earlier exports">
+              {[...earlier].reverse().map((entry) => (
+                <li key={entry.id}>
+                  {entry.recordId} · {formatDateTime(entry.at)} ·{' '}
+                  <span className="hash">{String(entry.after?.sha256 ?? '')}</span>
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
       </div>
       <div className="dossier-preview">
         {!engine && <EngineProgressBar progress={progress} label="Loading shipments…" />}
