@@ -11,6 +11,8 @@ export type Investigation = {
   notice?: string;
   /** Set while the investigation's database is being deleted; finished at the next start if cut short. */
   deleting?: boolean;
+  /** Set while an archive is being restored into it; an investigation left so is removed at the next start. */
+  restoring?: boolean;
 };
 
 export type Status = {

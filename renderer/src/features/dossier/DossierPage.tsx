@@ -177,7 +177,9 @@ export function DossierPage(props: { db: InvestigationDb; investigation: Investi
               {[...earlier].reverse().map((entry) => (
                 <li key={entry.id}>
                   {entry.recordId} · {formatDateTime(entry.at)} ·{' '}
-                  <span className="hash">{String(entry.after?.sha256 ?? '')}</span>
+                  <span className="hash">
+                    {typeof entry.after?.sha256 === 'string' ? entry.after.sha256 : ''}
+                  </span>
                 </li>
               ))}
             </ul>

@@ -57,6 +57,16 @@ export async function finishInterruptedDeletions(): Promise<number> {
   return pending.length;
 }
 
+/**
+ * Removes what restores cut short left behind (a restore writes into a new investigation that stays
+ * hidden until its last step); returns the names of the archives' investigations, to say so.
+ */
+export async function removeInterruptedRestores(): Promise<string[]> {
+  const pending = await indexDb.investigations.filter((row) => row.restoring === true).toArray();
+  for (const row of pending) await deleteInvestigation(row.id);
+  return pending.map((row) => row.name);
+}
+
 /** Creates the sample investigation from its (validated) source file. */
 export async function createSampleInvestigation(
   sample: SampleInvestigation,

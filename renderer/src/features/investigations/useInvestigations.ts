@@ -6,7 +6,7 @@ import { indexDb, investigationDb } from '../../db/databases';
 export const useInvestigations = (): Investigation[] | undefined =>
   useLiveQuery(async () =>
     (await indexDb.investigations.orderBy('createdAt').reverse().toArray()).filter(
-      (investigation) => !investigation.deleting,
+      (investigation) => !investigation.deleting && !investigation.restoring,
     ),
   );
 
@@ -14,7 +14,9 @@ export const useInvestigations = (): Investigation[] | undefined =>
 export const useInvestigation = (id: string): Investigation | null | undefined =>
   useLiveQuery(async () => {
     const investigation = await indexDb.investigations.get(id);
-    return investigation && !investigation.deleting ? investigation : null;
+    return investigation && !investigation.deleting && !investigation.restoring
+      ? investigation
+      : null;
   }, [id]);
 
 export const useClaimCount = (id: string): number | undefined =>

@@ -1,0 +1,105 @@
+import { strFromU8 } from 'fflate';
+import {
+  ArchiveError,
+  entryNames,
+  SEPARATE_TABLES,
+} from '../../../../shared/archive/archiveFormat';
+import { decodeBlock } from '../../../../shared/archive/blockCodec';
+import type { ShipmentCells } from '../../../../shared/customs/dataset';
+import type { Investigation } from '../../../../shared/investigation';
+import { indexDb, investigationDb, newId } from '../../db/databases';
+import type { StoredFile } from '../../db/schema';
+import { deleteInvestigation } from '../investigations/investigationMutations';
+import type { OpenedArchive } from './readArchive';
+import type { ArchiveProgress } from './writeArchive';
+
+const BATCH = 5_000;
+
+const parseLines = (bytes: Uint8Array): unknown[] =>
+  strFromU8(bytes)
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as unknown);
+
+/**
+ * Restores a verified archive as a new investigation. The investigation stays hidden (`restoring`)
+ * until every table is written, so a restore cut short is never half visible; it is removed at the
+ * next start. Archives of an older schema version are written into the current schema: every
+ * version so far only added tables, so their rows need no change on the way in.
+ */
+export async function restoreArchive(
+  archive: OpenedArchive,
+  onProgress?: ArchiveProgress,
+): Promise<Investigation> {
+  const { manifest } = archive;
+  const now = Date.now();
+  const investigation: Investigation = {
+    ...manifest.investigation,
+    id: newId(),
+    updatedAt: now,
+    restoring: true,
+  };
+  const db = investigationDb(investigation.id);
+  if (manifest.schemaVersion > db.verno)
+    throw new ArchiveError(
+      `This archive was written by a newer Waybill (schema ${manifest.schemaVersion}; this one reads up to ${db.verno}).`,
+    );
+  await indexDb.investigations.add(investigation);
+  try {
+    await writeTables(archive, investigation, onProgress);
+  } catch (error) {
+    // Nothing half-restored stays behind.
+    await deleteInvestigation(investigation.id);
+    throw error;
+  }
+  const { restoring: _restoring, ...visible } = investigation;
+  await indexDb.investigations.put(visible);
+  return visible;
+}
+
+async function writeTables(
+  { entries }: OpenedArchive,
+  investigation: Investigation,
+  onProgress?: ArchiveProgress,
+): Promise<void> {
+  const db = investigationDb(investigation.id);
+  await db.open();
+  // The new database starts with the default statuses; the archive's own replace them.
+  await db.statuses.clear();
+  const total = entries.size;
+  let done = 0;
+  const progress = (count = 1) => {
+    done += count;
+    onProgress?.(done, total);
+  };
+
+  const separate = new Set<string>(SEPARATE_TABLES);
+  for (const table of db.tables) {
+    if (separate.has(table.name)) continue;
+    const bytes = entries.get(entryNames.table(table.name));
+    if (!bytes) continue;
+    const rows = parseLines(bytes);
+    for (let start = 0; start < rows.length; start += BATCH)
+      await table.bulkAdd(rows.slice(start, start + BATCH));
+    progress();
+  }
+  for (const [name, bytes] of entries) {
+    if (name.startsWith('blocks/')) {
+      await db.shipmentBlocks.put(decodeBlock(bytes));
+      progress();
+    } else if (name.startsWith('cells/')) {
+      await db.shipmentCells.put(JSON.parse(strFromU8(bytes)) as ShipmentCells);
+      progress();
+    }
+  }
+  const files = entries.get(entryNames.table('files'));
+  for (const row of files ? (parseLines(files) as Omit<StoredFile, 'blob'>[]) : []) {
+    const bytes = entries.get(entryNames.file(row.sha256));
+    if (!bytes) throw new ArchiveError(`The stored file ${row.name} is missing from the archive.`);
+    await db.files.put({
+      ...row,
+      blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: row.mime }),
+    });
+    progress(2);
+  }
+}

@@ -1,0 +1,146 @@
+import { strToU8, Zip, ZipPassThrough } from 'fflate';
+import {
+  ARCHIVE_FORMAT,
+  ARCHIVE_VERSION,
+  entryNames,
+  HEADER_ENTRY,
+  KDF_ITERATIONS,
+  MANIFEST_ENTRY,
+  SEPARATE_TABLES,
+  type ArchiveEntry,
+  type ArchiveHeader,
+  type ArchiveManifest,
+} from '../../../../shared/archive/archiveFormat';
+import { encodeBlock } from '../../../../shared/archive/blockCodec';
+import { sha256Hex } from '../../../../shared/dossier/dossierPackage';
+import type { Investigation } from '../../../../shared/investigation';
+import type { InvestigationDb } from '../../db/schema';
+import { deriveKey, encryptEntry, passphraseCheck } from './archiveCrypto';
+import { toBase64 } from './base64';
+
+export type ArchiveProgress = (done: number, total: number) => void;
+
+/** Thrown between entries when the user cancels: nothing has been saved. */
+export class ArchiveCancelled extends Error {
+  constructor() {
+    super('The archive was cancelled.');
+  }
+}
+
+const jsonLines = (rows: unknown[]) =>
+  strToU8(rows.map((row) => JSON.stringify(row)).join('\n') + (rows.length > 0 ? '\n' : ''));
+
+/**
+ * Writes an investigation's archive as a stream of zip entries (stored, not compressed: most of the
+ * bytes are already-compressed PDFs, XLSX or typed columns, and speed matters more): one entry at a
+ * time is read, hashed, sealed if a passphrase is given, and appended. The result is a Blob of the
+ * zip's chunks, never one large buffer.
+ */
+export async function writeArchive(
+  db: InvestigationDb,
+  investigation: Investigation,
+  options: { passphrase: string | null; onProgress?: ArchiveProgress; cancelled?: () => boolean },
+): Promise<Blob> {
+  const parts: Uint8Array[] = [];
+  const state: { failure: Error | null } = { failure: null };
+  const zip = new Zip((error, chunk) => {
+    if (error) state.failure = error;
+    else parts.push(chunk);
+  });
+  const salt = crypto.getRandomValues(new Uint8Array(16));
+  const key = options.passphrase ? await deriveKey(options.passphrase, salt, KDF_ITERATIONS) : null;
+  const header: ArchiveHeader = {
+    format: ARCHIVE_FORMAT,
+    version: ARCHIVE_VERSION,
+    encrypted: key !== null,
+    kdf: key
+      ? {
+          name: 'PBKDF2',
+          hash: 'SHA-256',
+          iterations: KDF_ITERATIONS,
+          salt: toBase64(salt),
+          check: toBase64(await passphraseCheck(key)),
+        }
+      : null,
+  };
+  const append = (name: string, bytes: Uint8Array) => {
+    const entry = new ZipPassThrough(name);
+    zip.add(entry);
+    entry.push(bytes, true);
+    if (state.failure) throw state.failure;
+  };
+  append(HEADER_ENTRY, strToU8(JSON.stringify(header, null, 2)));
+
+  const tables = db.tables.map((table) => table.name).sort();
+  const separate = new Set<string>(SEPARATE_TABLES);
+  const counts: Record<string, number> = {};
+  for (const table of tables) counts[table] = await db.table(table).count();
+  const total = Object.entries(counts).reduce(
+    (sum, [table, count]) => sum + (separate.has(table) ? count : 1),
+    0,
+  );
+  let done = 0;
+  const entries: ArchiveEntry[] = [];
+  const add = async (name: string, plain: Uint8Array) => {
+    if (options.cancelled?.()) throw new ArchiveCancelled();
+    entries.push({ name, bytes: plain.length, sha256: sha256Hex(plain) });
+    append(name, key ? await encryptEntry(key, name, plain) : plain);
+    done += 1;
+    options.onProgress?.(done, total);
+  };
+
+  for (const table of tables) {
+    if (table === 'shipmentBlocks') {
+      for (const primaryKey of await db.shipmentBlocks.toCollection().primaryKeys()) {
+        const block = await db.shipmentBlocks.get(primaryKey);
+        if (block) await add(entryNames.block(block.datasetId, block.blockNo), encodeBlock(block));
+      }
+    } else if (table === 'shipmentCells') {
+      for (const primaryKey of await db.shipmentCells.toCollection().primaryKeys()) {
+        const cells = await db.shipmentCells.get(primaryKey);
+        if (cells)
+          await add(
+            entryNames.cells(cells.datasetId, cells.blockNo),
+            strToU8(JSON.stringify(cells)),
+          );
+      }
+    } else if (table === 'files') {
+      const metadata = [];
+      for (const sha256 of await db.files.toCollection().primaryKeys()) {
+        const file = await db.files.get(sha256);
+        if (!file) continue;
+        const { blob, ...rest } = file;
+        metadata.push(rest);
+        await add(entryNames.file(file.sha256), new Uint8Array(await blob.arrayBuffer()));
+      }
+      await add(entryNames.table('files'), jsonLines(metadata));
+    } else {
+      await add(entryNames.table(table), jsonLines(await db.table(table).toArray()));
+    }
+  }
+
+  const manifest: ArchiveManifest = {
+    format: ARCHIVE_FORMAT,
+    version: ARCHIVE_VERSION,
+    schemaVersion: db.verno,
+    createdAt: new Date().toISOString(),
+    investigation: {
+      id: investigation.id,
+      name: investigation.name,
+      createdAt: investigation.createdAt,
+      updatedAt: investigation.updatedAt,
+      synthetic: investigation.synthetic,
+      ...(investigation.notice ? { notice: investigation.notice } : {}),
+    },
+    tables: counts,
+    entries,
+  };
+  const manifestBytes = strToU8(JSON.stringify(manifest, null, 2));
+  append(
+    MANIFEST_ENTRY,
+    key ? await encryptEntry(key, MANIFEST_ENTRY, manifestBytes) : manifestBytes,
+  );
+  zip.end();
+  if (state.failure) throw state.failure;
+  return new Blob(parts as Uint8Array<ArrayBuffer>[], { type: 'application/zip' });
+}

@@ -1,0 +1,55 @@
+/**
+ * The investigation archive (`.waybill`): a zip holding `archive.json` (always in the clear: the
+ * format and, when a passphrase protects it, how the key is derived), every table as JSON lines,
+ * shipment blocks as binary entries, raw cells per block, every stored file's original bytes, and
+ * last `manifest.json` with the SHA-256 of every entry's content. With a passphrase, every entry but
+ * `archive.json` is encrypted, the manifest included.
+ */
+import type { Investigation } from '../investigation';
+
+export const ARCHIVE_FORMAT = 'waybill-archive';
+export const ARCHIVE_VERSION = 1;
+export const ARCHIVE_EXTENSION = 'waybill';
+export const HEADER_ENTRY = 'archive.json';
+export const MANIFEST_ENTRY = 'manifest.json';
+
+/** PBKDF2-SHA-256: at least the OWASP figure of 600,000 iterations. */
+export const KDF_ITERATIONS = 600_000;
+
+export type ArchiveHeader = {
+  format: typeof ARCHIVE_FORMAT;
+  version: typeof ARCHIVE_VERSION;
+  encrypted: boolean;
+  /** How the key is derived (salt in base64), and a value sealed with it (base64) to tell a wrong passphrase. */
+  kdf: { name: 'PBKDF2'; hash: 'SHA-256'; iterations: number; salt: string; check: string } | null;
+};
+
+export type ArchiveEntry = { name: string; bytes: number; sha256: string };
+
+export type ArchiveManifest = {
+  format: typeof ARCHIVE_FORMAT;
+  version: typeof ARCHIVE_VERSION;
+  /** The investigation database's schema version when it was written. */
+  schemaVersion: number;
+  createdAt: string;
+  investigation: Pick<
+    Investigation,
+    'id' | 'name' | 'createdAt' | 'updatedAt' | 'synthetic' | 'notice'
+  >;
+  /** Rows per table. */
+  tables: Record<string, number>;
+  entries: ArchiveEntry[];
+};
+
+/** Where each kind of record goes in the archive. */
+export const entryNames = {
+  table: (table: string) => `tables/${table}.jsonl`,
+  block: (datasetId: string, blockNo: number) => `blocks/${datasetId}/${blockNo}.bin`,
+  cells: (datasetId: string, blockNo: number) => `cells/${datasetId}/${blockNo}.json`,
+  file: (sha256: string) => `files/${sha256}`,
+};
+
+/** Tables stored as entries of their own rather than as JSON lines. */
+export const SEPARATE_TABLES = ['shipmentBlocks', 'shipmentCells', 'files'] as const;
+
+export class ArchiveError extends Error {}

@@ -1,0 +1,142 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { indexDb, investigationDb } from '../../renderer/src/db/databases';
+import type { InvestigationDb } from '../../renderer/src/db/schema';
+import { PassphraseNeeded } from '../../renderer/src/features/archive/archiveCrypto';
+import { openArchive } from '../../renderer/src/features/archive/readArchive';
+import { restoreArchive } from '../../renderer/src/features/archive/restoreArchive';
+import { writeArchive } from '../../renderer/src/features/archive/writeArchive';
+import { addClaim } from '../../renderer/src/features/claims/claimMutations';
+import { mergeEntities } from '../../renderer/src/features/entities/entityMutations';
+import { linkEvidence } from '../../renderer/src/features/evidence/linkMutations';
+import {
+  createInvestigation,
+  removeInterruptedRestores,
+} from '../../renderer/src/features/investigations/investigationMutations';
+import { emptyNote, saveNote } from '../../renderer/src/features/notes/noteMutations';
+import { ArchiveError, MANIFEST_ENTRY } from '../../shared/archive/archiveFormat';
+import { decodeBlock, encodeBlock } from '../../shared/archive/blockCodec';
+import { implicitEntityId } from '../../shared/entities/entity';
+import type { Investigation } from '../../shared/investigation';
+import { importFixture } from './db/customsFixture';
+
+let db: InvestigationDb;
+let investigation: Investigation;
+
+beforeEach(async () => {
+  investigation = await createInvestigation('Archived case');
+  db = investigationDb(investigation.id);
+  await importFixture(db, 'customs', 'vendor-d-utf16-pipe.txt', { vendor: 'D', origin: 'RU' });
+  await importFixture(db, 'bad', 'mixed-row-errors.csv');
+  const claim = await addClaim(db, { text: 'A claim worth keeping.' });
+  const noteId = await saveNote(db, {
+    ...emptyNote(),
+    title: 'Insider',
+    sourceName: 'Ivan Secretov',
+    confidentiality: 'confidential',
+  });
+  await linkEvidence(db, {
+    claimId: claim.id,
+    targetType: 'note',
+    targetId: noteId,
+    label: 'Insider',
+    relation: 'supports',
+    comment: 'kept',
+  });
+  await mergeEntities(
+    db,
+    [implicitEntityId('POLY TECHNOLOGIES'), implicitEntityId('POLY TECHNOLOGY')],
+    'Poly',
+  );
+});
+
+const entriesOf = async (file: Blob, passphrase: string | null = null) =>
+  (await openArchive(file, passphrase)).manifest.entries;
+
+async function visibleCount() {
+  return (await indexDb.investigations.toArray()).filter((row) => !row.restoring).length;
+}
+
+describe('investigation archives', () => {
+  it('round-trip losslessly: export, restore, export give the same entries, byte for byte', async () => {
+    const first = await writeArchive(db, investigation, { passphrase: null });
+    const opened = await openArchive(first, null);
+    expect(opened.manifest.tables).toMatchObject({
+      claims: 1,
+      notes: 1,
+      links: 1,
+      entities: 1,
+      datasets: 2,
+    });
+    const restored = await restoreArchive(opened);
+    expect(restored.id).not.toBe(investigation.id);
+    expect(restored.name).toBe('Archived case');
+    const again = await writeArchive(investigationDb(restored.id), restored, { passphrase: null });
+    expect(await entriesOf(again)).toEqual(await entriesOf(first));
+    const files = await investigationDb(restored.id).files.toArray();
+    expect(files.map((file) => file.name).sort()).toEqual([
+      'mixed-row-errors.csv',
+      'vendor-d-utf16-pipe.txt',
+    ]);
+  });
+
+  it('are sealed by a passphrase, and a wrong one is told plainly', async () => {
+    const sealed = await writeArchive(db, investigation, { passphrase: 'correct horse' });
+    await expect(openArchive(sealed, null)).rejects.toThrow(PassphraseNeeded);
+    await expect(openArchive(sealed, 'wrong horse')).rejects.toThrow(
+      'That passphrase is not right.',
+    );
+    const text = new TextDecoder('latin1').decode(new Uint8Array(await sealed.arrayBuffer()));
+    expect(text).not.toContain('Ivan Secretov');
+    expect(text).not.toContain('A claim worth keeping');
+    const opened = await openArchive(sealed, 'correct horse');
+    const restored = await restoreArchive(opened);
+    expect((await investigationDb(restored.id).notes.toArray())[0]?.sourceName).toBe(
+      'Ivan Secretov',
+    );
+  });
+
+  it('refuse a truncated archive and one with a changed byte, storing nothing', async () => {
+    const file = await writeArchive(db, investigation, { passphrase: null });
+    const before = await visibleCount();
+    await expect(openArchive(file.slice(0, file.size - 200), null)).rejects.toThrow(ArchiveError);
+    await expect(openArchive(file.slice(0, file.size - 200), null)).rejects.toThrow(
+      /ends early|damaged/,
+    );
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    // A byte of the claim's text, well away from any zip header.
+    const at = new TextDecoder('latin1').decode(bytes).indexOf('A claim worth keeping');
+    bytes[at] = 'B'.charCodeAt(0);
+    // The claim's text is first met in the audit log, which is what the message names.
+    await expect(openArchive(new Blob([bytes]), null)).rejects.toThrow(
+      '“tables/audit.jsonl” does not match its SHA-256 in the manifest',
+    );
+    expect(await visibleCount()).toBe(before);
+  });
+
+  it('refuse entries the manifest does not list, and a missing manifest', async () => {
+    const file = await writeArchive(db, investigation, { passphrase: null });
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const text = new TextDecoder('latin1').decode(bytes);
+    const at = text.lastIndexOf(MANIFEST_ENTRY);
+    bytes[at] = 'X'.charCodeAt(0);
+    await expect(openArchive(new Blob([bytes]), null)).rejects.toThrow(ArchiveError);
+  });
+
+  it('leave nothing visible of a restore cut short, and remove it at the next start', async () => {
+    const opened = await openArchive(
+      await writeArchive(db, investigation, { passphrase: null }),
+      null,
+    );
+    await indexDb.investigations.add({ ...investigation, id: 'half-restored', restoring: true });
+    expect(await removeInterruptedRestores()).toEqual(['Archived case']);
+    expect(await indexDb.investigations.get('half-restored')).toBeUndefined();
+    expect(opened.entries.size).toBeGreaterThan(5);
+  });
+
+  it('keep shipment blocks exactly, typed columns and all', async () => {
+    const block = (await db.shipmentBlocks.toArray())[0];
+    const decoded = decodeBlock(encodeBlock(block));
+    expect(decoded).toEqual(block);
+    expect(decoded.value).toBeInstanceOf(Float64Array);
+  });
+});
