@@ -1,5 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import { finishInterruptedDeletions } from '../features/investigations/investigationMutations';
+import {
+  finishInterruptedDeletions,
+  removeInterruptedRestores,
+} from '../features/investigations/investigationMutations';
 import { HomePage } from '../features/investigations/HomePage';
 import { InvestigationPage } from '../features/investigations/InvestigationPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -16,8 +19,10 @@ export function App() {
   );
   const closeHelp = useCallback(() => setHelpOpen(false), []);
 
+  const [interruptedRestores, setInterruptedRestores] = useState<string[]>([]);
   useEffect(() => {
     void finishInterruptedDeletions();
+    void removeInterruptedRestores().then(setInterruptedRestores);
   }, []);
 
   return (
@@ -48,6 +53,12 @@ export function App() {
         </nav>
       </header>
       <div id="content">
+        {interruptedRestores.length > 0 && (
+          <p role="alert" className="notice page">
+            A restore was cut short ({interruptedRestores.map((name) => `“${name}”`).join(', ')}):
+            what it had written is removed and nothing else changed. Restore the archive again.
+          </p>
+        )}
         {route.page === 'home' && <HomePage />}
         {route.page === 'settings' && <SettingsPage />}
         {'investigationId' in route && (

@@ -11,6 +11,10 @@ export function electronPlatform(api: WaybillApi): Platform {
     kind: 'electron',
     openFiles: async (options) => unwrap(await api.openFiles(options)),
     saveFile: async (options) => unwrap(await api.saveFile(options))?.name ?? null,
+    // One buffer across IPC: the save dialog and the atomic write stay in the main process.
+    saveBlob: async ({ blob, ...options }) =>
+      unwrap(await api.saveFile({ ...options, bytes: new Uint8Array(await blob.arrayBuffer()) }))
+        ?.name ?? null,
     printPdf: async (html) => unwrap(await api.printPdf({ html })),
   };
 }

@@ -16,6 +16,12 @@ export type Platform = {
     bytes: Uint8Array;
     filters?: FileFilter[];
   }): Promise<string | null>;
+  /** Saves a large file kept as a Blob (an archive): downloaded as it is in browser mode. */
+  saveBlob(options: {
+    suggestedName: string;
+    blob: Blob;
+    filters?: FileFilter[];
+  }): Promise<string | null>;
   /** PDF bytes of self-contained HTML, printed by Chromium; null where they cannot be had (browser mode). */
   printPdf(html: string): Promise<Uint8Array | null>;
 };

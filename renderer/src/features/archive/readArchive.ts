@@ -66,6 +66,8 @@ async function centralDirectoryNames(file: Blob): Promise<string[]> {
 
 /** Reads a zip's entries as a stream; an archive cut short is told apart from a damaged one. */
 async function unzipEntries(file: Blob): Promise<Map<string, Uint8Array>> {
+  // The table of contents is at the end: a file cut short has none, and is told so first.
+  const listed = await centralDirectoryNames(file);
   const entries = new Map<string, Uint8Array>();
   const open = new Set<string>();
   const state: { failure: Error | null } = { failure: null };
@@ -107,7 +109,6 @@ async function unzipEntries(file: Blob): Promise<Map<string, Uint8Array>> {
     throw new ArchiveError(
       'This archive ends early: it was cut short (truncated) or is incomplete.',
     );
-  const listed = await centralDirectoryNames(file);
   if (listed.length !== entries.size || listed.some((name) => !entries.has(name)))
     throw new ArchiveError(
       'This archive is damaged: its table of contents does not match its entries.',

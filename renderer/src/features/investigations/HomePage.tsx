@@ -3,6 +3,8 @@ import type { Investigation } from '../../../../shared/investigation';
 import { navigate } from '../../app/useHashRoute';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useAction } from '../../ui/useAction';
+import { BackupDialog } from '../archive/BackupDialog';
+import { RestoreArchive } from '../archive/RestoreArchive';
 import { DeleteInvestigationDialog } from './DeleteInvestigationDialog';
 import { InvestigationRow } from './InvestigationRow';
 import { RenameInvestigationDialog } from './RenameInvestigationDialog';
@@ -15,6 +17,7 @@ export function HomePage() {
   const [name, setName] = useState('');
   const [renaming, setRenaming] = useState<Investigation | null>(null);
   const [deleting, setDeleting] = useState<Investigation | null>(null);
+  const [backingUp, setBackingUp] = useState<Investigation | null>(null);
   const { error, run } = useAction();
 
   const onCreate = (event: FormEvent) => {
@@ -50,6 +53,7 @@ export function HomePage() {
         <button type="submit">Create investigation</button>
       </form>
       <ErrorMessage error={error} />
+      <RestoreArchive />
 
       {investigations === undefined ? (
         <p aria-busy="true">Loading investigations…</p>
@@ -85,6 +89,7 @@ export function HomePage() {
                 investigation={investigation}
                 onRename={setRenaming}
                 onDelete={setDeleting}
+                onBackUp={setBackingUp}
               />
             ))}
           </tbody>
@@ -94,6 +99,7 @@ export function HomePage() {
       {renaming && (
         <RenameInvestigationDialog investigation={renaming} onClose={() => setRenaming(null)} />
       )}
+      {backingUp && <BackupDialog investigation={backingUp} onClose={() => setBackingUp(null)} />}
       {deleting && (
         <DeleteInvestigationDialog investigation={deleting} onClose={() => setDeleting(null)} />
       )}

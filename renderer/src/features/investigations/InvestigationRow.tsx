@@ -7,6 +7,7 @@ export function InvestigationRow(props: {
   investigation: Investigation;
   onRename: (investigation: Investigation) => void;
   onDelete: (investigation: Investigation) => void;
+  onBackUp: (investigation: Investigation) => void;
 }) {
   const { investigation } = props;
   const claimCount = useClaimCount(investigation.id);
@@ -28,6 +29,13 @@ export function InvestigationRow(props: {
             aria-label={`Rename ${investigation.name}`}
           >
             Rename
+          </button>
+          <button
+            type="button"
+            onClick={() => props.onBackUp(investigation)}
+            aria-label={`Back up ${investigation.name}`}
+          >
+            Back up
           </button>
           <button
             type="button"

@@ -1,0 +1,144 @@
+import * as Comlink from 'comlink';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState, type FormEvent } from 'react';
+import { ARCHIVE_EXTENSION } from '../../../../shared/archive/archiveFormat';
+import type { Investigation } from '../../../../shared/investigation';
+import { platform } from '../../app/platform';
+import { investigationDb } from '../../db/databases';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { archiveWorker } from './archiveWorkerClient';
+
+const fileName = (name: string) =>
+  `${
+    name
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'investigation'
+  }-${new Date().toISOString().slice(0, 10)}.${ARCHIVE_EXTENSION}`;
+
+/**
+ * Backs an investigation up as one archive file, original files included. A passphrase encrypts
+ * it; one is required when the case holds a confidential source, since the archive is the one file
+ * that carries confidential names off the machine.
+ */
+export function BackupDialog(props: { investigation: Investigation; onClose: () => void }) {
+  const { investigation } = props;
+  const id = useId();
+  const confidential = useLiveQuery(
+    () =>
+      investigationDb(investigation.id)
+        .notes.where('confidentiality')
+        .equals('confidential')
+        .count(),
+    [investigation.id],
+  );
+  const [passphrase, setPassphrase] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const required = (confidential ?? 0) > 0;
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (required && !passphrase)
+      return setError('This case holds a confidential source: the archive needs a passphrase.');
+    if (passphrase !== repeat) return setError('The two passphrases differ.');
+    setError(null);
+    setProgress({ done: 0, total: 1 });
+    let finished = false;
+    void archiveWorker()
+      .write(
+        investigation.id,
+        passphrase || null,
+        Comlink.proxy((done: number, total: number) => {
+          if (!finished) setProgress({ done, total });
+        }),
+      )
+      .then(async (blob) => {
+        finished = true;
+        const name = await platform.saveBlob({
+          suggestedName: fileName(investigation.name),
+          blob,
+          filters: [{ name: 'Waybill archive', extensions: [ARCHIVE_EXTENSION] }],
+        });
+        setSaved(name);
+      })
+      .catch((caught: unknown) => {
+        finished = true;
+        setError(caught instanceof Error ? caught.message : String(caught));
+      })
+      .finally(() => setProgress(null));
+  };
+
+  return (
+    <Dialog title={`Back up “${investigation.name}”`} onClose={props.onClose}>
+      {saved ? (
+        <p role="status">
+          Saved <strong>{saved}</strong>: every claim, note, excerpt, dataset and original file,
+          with the SHA-256 of each in its manifest.
+        </p>
+      ) : (
+        <form className="stack" onSubmit={onSubmit}>
+          <p className="hint">
+            One file holds the whole investigation, original files included. Restore it on this or
+            another machine, in the desktop app or in browser mode.
+          </p>
+          <label htmlFor={`${id}-passphrase`}>
+            Passphrase{' '}
+            {required ? '(required: this case holds a confidential source)' : '(optional)'}
+          </label>
+          <input
+            id={`${id}-passphrase`}
+            type="password"
+            autoComplete="new-password"
+            value={passphrase}
+            onChange={(event) => setPassphrase(event.target.value)}
+          />
+          <label htmlFor={`${id}-repeat`}>Passphrase again</label>
+          <input
+            id={`${id}-repeat`}
+            type="password"
+            autoComplete="new-password"
+            value={repeat}
+            onChange={(event) => setRepeat(event.target.value)}
+          />
+          <p className="hint small">
+            A forgotten passphrase cannot be recovered: without it the archive cannot be opened.
+          </p>
+          <ErrorMessage error={error} />
+          {progress ? (
+            <div role="status" className="engine-progress">
+              <p>Writing the archive…</p>
+              <progress
+                aria-label="Writing the archive"
+                max={progress.total}
+                value={progress.done}
+              />
+              <button type="button" onClick={() => void archiveWorker().cancel()}>
+                Cancel backup
+              </button>
+            </div>
+          ) : (
+            <div className="dialog-actions">
+              <button type="button" onClick={props.onClose}>
+                Cancel
+              </button>
+              <button type="submit" className="primary">
+                Back up
+              </button>
+            </div>
+          )}
+        </form>
+      )}
+      {saved && (
+        <div className="dialog-actions">
+          <button type="button" onClick={props.onClose}>
+            Close
+          </button>
+        </div>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,123 @@
+import * as Comlink from 'comlink';
+import { useId, useState, type FormEvent } from 'react';
+import { ARCHIVE_EXTENSION } from '../../../../shared/archive/archiveFormat';
+import type { Investigation } from '../../../../shared/investigation';
+import { platform } from '../../app/platform';
+import { routeHref } from '../../app/useHashRoute';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { archiveWorker } from './archiveWorkerClient';
+
+type Chosen = { name: string; file: Blob; encrypted: boolean };
+
+/**
+ * Restores an archive as a new investigation. Every entry is checked against the archive's manifest
+ * before anything is stored; a damaged or changed archive is refused, naming what failed.
+ */
+export function RestoreArchive() {
+  const id = useId();
+  const [chosen, setChosen] = useState<Chosen | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [restored, setRestored] = useState<Investigation | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const choose = async () => {
+    setError(null);
+    setRestored(null);
+    const [picked] = await platform.openFiles({
+      filters: [{ name: 'Waybill archive', extensions: [ARCHIVE_EXTENSION, 'zip'] }],
+    });
+    if (!picked) return;
+    const file = new Blob([picked.bytes as Uint8Array<ArrayBuffer>]);
+    try {
+      const header = await archiveWorker().header(file);
+      setChosen({ name: picked.name, file, encrypted: header.encrypted });
+    } catch (caught) {
+      setError(`${picked.name}: ${caught instanceof Error ? caught.message : String(caught)}`);
+    }
+  };
+
+  const restore = (event?: FormEvent) => {
+    event?.preventDefault();
+    if (!chosen) return;
+    setError(null);
+    setProgress({ done: 0, total: 1 });
+    let finished = false;
+    void archiveWorker()
+      .restore(
+        chosen.file,
+        chosen.encrypted ? passphrase : null,
+        Comlink.proxy((done: number, total: number) => {
+          if (!finished) setProgress({ done, total });
+        }),
+      )
+      .then((investigation) => {
+        finished = true;
+        setRestored(investigation);
+        setChosen(null);
+        setPassphrase('');
+      })
+      .catch((caught: unknown) => {
+        finished = true;
+        setError(`${chosen.name}: ${caught instanceof Error ? caught.message : String(caught)}`);
+      })
+      .finally(() => setProgress(null));
+  };
+
+  return (
+    <section className="restore" aria-label="Restore from archive">
+      <button type="button" onClick={() => void choose()}>
+        Restore from archive
+      </button>
+      {restored && (
+        <p role="status">
+          Restored{' '}
+          <a href={routeHref({ page: 'claims', investigationId: restored.id })}>{restored.name}</a>,
+          every entry checked against the archive’s manifest.
+        </p>
+      )}
+      {!chosen && <ErrorMessage error={error} />}
+      {chosen && (
+        <Dialog title={`Restore ${chosen.name}`} onClose={() => setChosen(null)}>
+          <form className="stack" onSubmit={restore}>
+            <p className="hint">It becomes a new investigation; nothing you have now changes.</p>
+            {chosen.encrypted && (
+              <>
+                <label htmlFor={`${id}-passphrase`}>Archive passphrase</label>
+                <input
+                  id={`${id}-passphrase`}
+                  type="password"
+                  autoComplete="off"
+                  value={passphrase}
+                  onChange={(event) => setPassphrase(event.target.value)}
+                  autoFocus
+                />
+              </>
+            )}
+            <ErrorMessage error={error} />
+            {progress ? (
+              <div role="status" className="engine-progress">
+                <p>Checking and restoring…</p>
+                <progress
+                  aria-label="Restoring the archive"
+                  max={progress.total}
+                  value={progress.done}
+                />
+              </div>
+            ) : (
+              <div className="dialog-actions">
+                <button type="button" onClick={() => setChosen(null)}>
+                  Cancel
+                </button>
+                <button type="submit" className="primary">
+                  Restore
+                </button>
+              </div>
+            )}
+          </form>
+        </Dialog>
+      )}
+    </section>
+  );
+}

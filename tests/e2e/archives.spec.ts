@@ -1,0 +1,130 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+
+const PASSPHRASE = 'a long passphrase nobody guesses';
+
+/** What an investigation's database holds, read straight from IndexedDB, files by their hash. */
+function snapshot(page: Page, investigationId: string) {
+  return page.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(`waybill-investigation-${id}`);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const all = (table: string) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const request = db.transaction(table).objectStore(table).getAll();
+        request.onsuccess = () => resolve(request.result as unknown[]);
+        request.onerror = () => reject(request.error);
+      });
+    const tables: Record<string, unknown> = {};
+    for (const table of [
+      'claims',
+      'links',
+      'notes',
+      'excerpts',
+      'datasets',
+      'documents',
+      'entities',
+      'savedFilters',
+      'sections',
+      'statuses',
+    ])
+      tables[table] = await all(table);
+    const files = (await all('files')) as { sha256: string; blob: Blob; name: string }[];
+    tables.files = await Promise.all(
+      files.map(async (file) => {
+        const digest = await crypto.subtle.digest('SHA-256', await file.blob.arrayBuffer());
+        return {
+          name: file.name,
+          sha256: file.sha256,
+          content: [...new Uint8Array(digest)]
+            .map((byte) => byte.toString(16).padStart(2, '0'))
+            .join(''),
+        };
+      }),
+    );
+    tables.blocks = (await all('shipmentBlocks')).length;
+    db.close();
+    return tables;
+  }, investigationId);
+}
+
+const idOf = (href: string | null) => /investigations\/([^/]+)\//.exec(href ?? '')?.[1] ?? '';
+
+async function restore(page: Page, file: string) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Restore from archive' }).click();
+  await (await chooser).setFiles(file);
+  const dialog = page.getByRole('dialog', { name: `Restore ${path.basename(file)}` });
+  await dialog.getByLabel('Archive passphrase').fill(PASSPHRASE);
+  await dialog.getByRole('button', { name: 'Restore' }).click();
+  return dialog;
+}
+
+test('the sample investigation is backed up, deleted and restored whole; a cut or changed archive is refused', async ({
+  page,
+}) => {
+  test.slow();
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Open sample investigation' }).click();
+  await expect(page.getByText('6 claims')).toBeVisible();
+  const original = idOf(new URL(page.url()).hash);
+  await page.getByRole('link', { name: 'Investigations', exact: true }).click();
+  const name = 'Sample: China–Russia defense trade 2022 (synthetic)';
+  const before = await snapshot(page, original);
+
+  await page.getByRole('button', { name: `Back up ${name}` }).click();
+  const backup = page.getByRole('dialog', { name: `Back up “${name}”` });
+  await backup.getByRole('button', { name: 'Back up' }).click();
+  await expect(backup.getByRole('alert')).toContainText('needs a passphrase');
+  await backup.getByLabel(/^Passphrase \(required/).fill(PASSPHRASE);
+  await backup.getByLabel('Passphrase again').fill(PASSPHRASE);
+  const download = page.waitForEvent('download');
+  await backup.getByRole('button', { name: 'Back up' }).click();
+  const folder = mkdtempSync(path.join(tmpdir(), 'archive-'));
+  const archive = path.join(folder, (await download).suggestedFilename());
+  await (await download).saveAs(archive);
+  await expect(backup.getByRole('status')).toContainText('Saved');
+  await backup.getByRole('button', { name: 'Close' }).click();
+  expect(archive).toMatch(/\.waybill$/);
+  expect(readFileSync(archive).toString('latin1')).not.toContain('Invented Insider');
+
+  await page.getByRole('button', { name: `Delete ${name}` }).click();
+  const confirm = page.getByRole('dialog', { name: `Delete “${name}”?` });
+  await confirm.getByRole('button', { name: 'Delete investigation' }).click();
+  await expect(page.getByRole('link', { name })).toHaveCount(0);
+
+  // A truncated copy and one with a single changed byte are refused, and store nothing.
+  const bytes = readFileSync(archive);
+  const truncated = path.join(folder, 'truncated.waybill');
+  writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length * 0.7)));
+  // Cut short, it is refused as soon as it is chosen: its table of contents is gone.
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Restore from archive' }).click();
+  await (await chooser).setFiles(truncated);
+  await expect(
+    page.getByRole('region', { name: 'Restore from archive' }).getByRole('alert'),
+  ).toContainText('truncated.waybill: This archive ends early');
+  const changed = path.join(folder, 'changed.waybill');
+  const copy = Buffer.from(bytes);
+  copy[Math.floor(copy.length / 2)] ^= 0xff;
+  writeFileSync(changed, copy);
+  const tampered = await restore(page, changed);
+  await expect(tampered.getByRole('alert')).toContainText(/changed\.waybill: .*(changed|damaged)/);
+  await tampered.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('link', { name })).toHaveCount(0);
+
+  const restoring = await restore(page, archive);
+  await expect(restoring).toBeHidden();
+  const link = page.getByRole('status').getByRole('link', { name });
+  await expect(link).toBeVisible();
+  const restored = idOf(await link.getAttribute('href'));
+  expect(restored).not.toBe(original);
+  expect(await snapshot(page, restored)).toEqual(before);
+  await page.reload();
+  await page.getByRole('link', { name }).click();
+  await expect(page.getByText('6 claims')).toBeVisible();
+});
