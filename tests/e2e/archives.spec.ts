@@ -11,13 +11,13 @@ function snapshot(page: Page, investigationId: string) {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open(`waybill-investigation-${id}`);
       request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
+      request.onerror = () => reject(new Error(String(request.error)));
     });
     const all = (table: string) =>
       new Promise<unknown[]>((resolve, reject) => {
         const request = db.transaction(table).objectStore(table).getAll();
         request.onsuccess = () => resolve(request.result as unknown[]);
-        request.onerror = () => reject(request.error);
+        request.onerror = () => reject(new Error(String(request.error)));
       });
     const tables: Record<string, unknown> = {};
     for (const table of [
