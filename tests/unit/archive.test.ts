@@ -32,7 +32,7 @@ beforeEach(async () => {
     ...emptyNote(),
     title: 'Insider',
     sourceName: 'Ivan Secretov',
-    confidentiality: 'confidential',
+    confidentiality: 'on-record',
   });
   await linkEvidence(db, {
     claimId: claim.id,
@@ -58,6 +58,12 @@ async function visibleCount() {
 
 describe('investigation archives', () => {
   it('round-trip losslessly: export, restore, export give the same entries, byte for byte', async () => {
+    // A confidential source never leaves in the clear: without a passphrase there is no archive.
+    await db.notes.toCollection().modify({ confidentiality: 'confidential' });
+    await expect(writeArchive(db, investigation, { passphrase: null })).rejects.toThrow(
+      'needs a passphrase',
+    );
+    await db.notes.toCollection().modify({ confidentiality: 'on-record' });
     const first = await writeArchive(db, investigation, { passphrase: null });
     const opened = await openArchive(first, null);
     expect(opened.manifest.tables).toMatchObject({

@@ -1,5 +1,6 @@
 import { strToU8, Zip, ZipPassThrough } from 'fflate';
 import {
+  ArchiveError,
   ARCHIVE_FORMAT,
   ARCHIVE_VERSION,
   entryNames,
@@ -41,6 +42,13 @@ export async function writeArchive(
   investigation: Investigation,
   options: { passphrase: string | null; onProgress?: ArchiveProgress; cancelled?: () => boolean },
 ): Promise<Blob> {
+  if (
+    !options.passphrase &&
+    (await db.notes.where('confidentiality').equals('confidential').count()) > 0
+  )
+    throw new ArchiveError(
+      'This case holds a confidential source: its archive needs a passphrase, so that no name leaves the machine in the clear.',
+    );
   const parts: Uint8Array[] = [];
   const state: { failure: Error | null } = { failure: null };
   const zip = new Zip((error, chunk) => {
