@@ -13,6 +13,7 @@ import { openPdf } from '../src/features/documents/pdfjs';
 import type { BenchWorkerApi } from './benchWorker';
 import { corroboration } from './corroborationBench';
 import { dossier } from './dossierBench';
+import { archive } from './archiveBench';
 
 const benchWorker = () =>
   new Worker(new URL('./benchWorker.ts', import.meta.url), { type: 'module' });
@@ -130,7 +131,7 @@ async function pdfFloor(url: string) {
   return { loadMs, firstPageMs };
 }
 
-const bench = { prepare, floors, importFile, engine, pdfFloor, corroboration, dossier };
+const bench = { prepare, floors, importFile, engine, pdfFloor, corroboration, dossier, archive };
 export type BenchApi = typeof bench;
 
 declare global {

@@ -136,6 +136,7 @@ export async function corroboration(urlA: string, urlB: string) {
   const suggestionsMs = performance.now() - suggestionsStart;
   thread.terminate();
   return {
+    investigationId,
     rows: a.rows + b.rows,
     bytes: a.bytes + b.bytes,
     coldMs,

@@ -1,0 +1,83 @@
+/**
+ * The archive benchmark (built only by `npm run bench`): the corroboration benchmark's investigation
+ * (1,000,000 shipments with their original files) plus 50 PDFs, archived and restored by the real
+ * archive worker; beside them, the floor: fflate writing a zip of the same bytes, nothing else.
+ */
+import * as Comlink from 'comlink';
+import { Zip, ZipPassThrough } from 'fflate';
+import { sha256Hex } from '../../shared/dossier/dossierPackage';
+import { investigationDb } from '../src/db/databases';
+import type { ArchiveWorkerApi } from '../src/workers/archiveWorker';
+
+const PDFS = 50;
+const CHUNK = 4 * 1024 * 1024;
+
+/** 50 distinct PDFs: the long report with a different trailing comment each (still a valid PDF). */
+async function addPdfs(investigationId: string, url: string): Promise<number> {
+  const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+  const db = investigationDb(investigationId);
+  let total = 0;
+  for (let index = 0; index < PDFS; index += 1) {
+    const variant = new Uint8Array(bytes.length + 16);
+    variant.set(bytes);
+    variant.set(
+      new TextEncoder().encode(`\n% copy ${String(index).padStart(5, '0')}\n`),
+      bytes.length,
+    );
+    const sha256 = sha256Hex(variant);
+    await db.files.put({
+      sha256,
+      blob: new Blob([variant], { type: 'application/pdf' }),
+      size: variant.length,
+      name: `report-${index}.pdf`,
+      mime: 'application/pdf',
+    });
+    total += variant.length;
+  }
+  return total;
+}
+
+/** The floor: fflate writing a stored zip of the same number of bytes, read from the archive. */
+async function zipFloor(file: Blob): Promise<number> {
+  const started = performance.now();
+  const parts: Uint8Array[] = [];
+  const zip = new Zip((_error, chunk) => parts.push(chunk));
+  for (let offset = 0; offset < file.size; offset += CHUNK) {
+    const entry = new ZipPassThrough(`part-${offset}`);
+    zip.add(entry);
+    entry.push(new Uint8Array(await file.slice(offset, offset + CHUNK).arrayBuffer()), true);
+  }
+  zip.end();
+  new Blob(parts as Uint8Array<ArrayBuffer>[]);
+  return performance.now() - started;
+}
+
+export async function archive(investigationId: string, pdfUrl: string) {
+  const pdfBytes = await addPdfs(investigationId, pdfUrl);
+  const thread = new Worker(new URL('../src/workers/archiveWorker.ts', import.meta.url), {
+    type: 'module',
+  });
+  const worker = Comlink.wrap<ArchiveWorkerApi>(thread);
+  const progress = Comlink.proxy(() => undefined);
+  let started = performance.now();
+  const plain = await worker.write(investigationId, null, progress);
+  const exportMs = performance.now() - started;
+  started = performance.now();
+  const sealed = await worker.write(investigationId, 'a benchmark passphrase', progress);
+  const sealedMs = performance.now() - started;
+  const floorMs = await zipFloor(plain);
+  started = performance.now();
+  const restored = await worker.restore(plain, null, progress);
+  const restoreMs = performance.now() - started;
+  thread.terminate();
+  return {
+    bytes: plain.size,
+    sealedBytes: sealed.size,
+    pdfBytes,
+    exportMs,
+    sealedMs,
+    floorMs,
+    restoreMs,
+    restoredName: restored.name,
+  };
+}
