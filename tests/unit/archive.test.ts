@@ -13,7 +13,12 @@ import {
   removeInterruptedRestores,
 } from '../../renderer/src/features/investigations/investigationMutations';
 import { emptyNote, saveNote } from '../../renderer/src/features/notes/noteMutations';
-import { ArchiveError, MANIFEST_ENTRY } from '../../shared/archive/archiveFormat';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import {
+  ArchiveError,
+  MANIFEST_ENTRY,
+  type ArchiveManifest,
+} from '../../shared/archive/archiveFormat';
 import { decodeBlock, encodeBlock } from '../../shared/archive/blockCodec';
 import { implicitEntityId } from '../../shared/entities/entity';
 import type { Investigation } from '../../shared/investigation';
@@ -144,5 +149,34 @@ describe('investigation archives', () => {
     const decoded = decodeBlock(encodeBlock(block));
     expect(decoded).toEqual(block);
     expect(decoded.value).toBeInstanceOf(Float64Array);
+  });
+
+  /** The archive rewritten as if by another schema version: entries dropped, manifest redone. */
+  async function asVersion(file: Blob, schemaVersion: number, drop: string[]): Promise<Blob> {
+    const entries = unzipSync(new Uint8Array(await file.arrayBuffer()));
+    const manifest = JSON.parse(strFromU8(entries[MANIFEST_ENTRY])) as ArchiveManifest;
+    for (const name of drop) delete entries[name];
+    const rewritten: ArchiveManifest = {
+      ...manifest,
+      schemaVersion,
+      entries: manifest.entries.filter((entry) => !drop.includes(entry.name)),
+    };
+    entries[MANIFEST_ENTRY] = strToU8(JSON.stringify(rewritten));
+    return new Blob([zipSync(entries, { level: 0 })]);
+  }
+
+  it('restore an archive of an older schema into today’s, and refuse one of a newer', async () => {
+    const file = await writeArchive(db, investigation, { passphrase: null });
+    // Version 5 had no entities and no dismissed suggestions.
+    const old = await asVersion(file, 5, [
+      'tables/entities.jsonl',
+      'tables/suggestionDismissals.jsonl',
+    ]);
+    const restored = await restoreArchive(await openArchive(old, null));
+    const restoredDb = investigationDb(restored.id);
+    expect(await restoredDb.claims.count()).toBe(1);
+    expect(await restoredDb.entities.count()).toBe(0);
+    const newer = await asVersion(file, 99, []);
+    await expect(restoreArchive(await openArchive(newer, null))).rejects.toThrow('newer Waybill');
   });
 });

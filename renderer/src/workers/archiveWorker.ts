@@ -38,11 +38,16 @@ const api = {
     passphrase: string | null,
     onProgress: ArchiveProgress,
   ): Promise<Investigation> {
-    const opened = await openArchive(file, passphrase, (done, total) =>
-      onProgress(done, total * 2),
+    cancelled = false;
+    const stop = () => cancelled;
+    const opened = await openArchive(
+      file,
+      passphrase,
+      (done, total) => onProgress(done, total * 2),
+      stop,
     );
     const total = opened.entries.size;
-    return restoreArchive(opened, (done) => onProgress(total + done, total * 2));
+    return restoreArchive(opened, (done) => onProgress(total + done, total * 2), stop);
   },
 
   cancel(): void {

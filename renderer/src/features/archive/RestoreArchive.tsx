@@ -104,6 +104,9 @@ export function RestoreArchive() {
                   max={progress.total}
                   value={progress.done}
                 />
+                <button type="button" onClick={() => void archiveWorker().cancel()}>
+                  Cancel restore
+                </button>
               </div>
             ) : (
               <div className="dialog-actions">

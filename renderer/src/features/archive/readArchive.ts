@@ -10,7 +10,7 @@ import {
 import { digestHex } from './digest';
 import { decryptEntry, deriveKey, PassphraseNeeded, verifyPassphrase } from './archiveCrypto';
 import { fromBase64 } from './base64';
-import type { ArchiveProgress } from './writeArchive';
+import { ArchiveCancelled, type ArchiveProgress } from './writeArchive';
 
 export type OpenedArchive = {
   header: ArchiveHeader;
@@ -117,6 +117,7 @@ export async function openArchive(
   file: Blob,
   passphrase: string | null,
   onProgress?: ArchiveProgress,
+  cancelled?: () => boolean,
 ): Promise<OpenedArchive> {
   const t0 = performance.now();
   const raw = await readEntries(file);
@@ -148,6 +149,7 @@ export async function openArchive(
   const entries = new Map<string, Uint8Array>();
   let done = 0;
   for (const entry of manifest.entries) {
+    if (cancelled?.()) throw new ArchiveCancelled();
     const sealed = raw.get(entry.name);
     if (!sealed) throw new ArchiveError(`“${entry.name}” is missing from the archive.`);
     const plain = await open(entry.name, sealed);

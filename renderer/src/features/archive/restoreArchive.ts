@@ -11,7 +11,7 @@ import { indexDb, investigationDb, newId } from '../../db/databases';
 import type { StoredFile } from '../../db/schema';
 import { deleteInvestigation } from '../investigations/investigationMutations';
 import type { OpenedArchive } from './readArchive';
-import type { ArchiveProgress } from './writeArchive';
+import { ArchiveCancelled, type ArchiveProgress } from './writeArchive';
 
 const BATCH = 5_000;
 
@@ -30,6 +30,7 @@ const parseLines = (bytes: Uint8Array): unknown[] =>
 export async function restoreArchive(
   archive: OpenedArchive,
   onProgress?: ArchiveProgress,
+  cancelled?: () => boolean,
 ): Promise<Investigation> {
   const { manifest } = archive;
   const now = Date.now();
@@ -46,7 +47,7 @@ export async function restoreArchive(
     );
   await indexDb.investigations.add(investigation);
   try {
-    await writeTables(archive, investigation, onProgress);
+    await writeTables(archive, investigation, onProgress, cancelled);
   } catch (error) {
     // Nothing half-restored stays behind.
     await deleteInvestigation(investigation.id);
@@ -61,6 +62,7 @@ async function writeTables(
   { entries }: OpenedArchive,
   investigation: Investigation,
   onProgress?: ArchiveProgress,
+  cancelled?: () => boolean,
 ): Promise<void> {
   const db = investigationDb(investigation.id);
   await db.open();
@@ -69,6 +71,7 @@ async function writeTables(
   const total = entries.size;
   let done = 0;
   const progress = (count = 1) => {
+    if (cancelled?.()) throw new ArchiveCancelled();
     done += count;
     onProgress?.(done, total);
   };
