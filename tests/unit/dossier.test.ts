@@ -24,6 +24,7 @@ import { shipmentEvidence } from '../../shared/dossier/shipmentEvidence';
 import { implicitEntityId } from '../../shared/entities/entity';
 import type { Investigation } from '../../shared/investigation';
 import type { NoteDraft } from '../../renderer/src/features/notes/noteMutations';
+import { DOSSIER_ELEMENTS } from '../dossierElements';
 import { importFixture, indexOf } from './db/customsFixture';
 
 const CONFIDENTIAL = { name: 'Ivan Secretov', role: 'procurement officer at the plant' };
@@ -294,40 +295,7 @@ describe('imported text in exports', () => {
       const tags = new Set(
         [...html.matchAll(/<\/?([a-zA-Z][\w-]*)/g)].map((match) => match[1].toLowerCase()),
       );
-      const allowed = [
-        'html',
-        'head',
-        'meta',
-        'title',
-        'style',
-        'body',
-        'header',
-        'h1',
-        'h2',
-        'h3',
-        'h4',
-        'p',
-        'strong',
-        'em',
-        'span',
-        'main',
-        'section',
-        'article',
-        'dl',
-        'dt',
-        'dd',
-        'ol',
-        'ul',
-        'li',
-        'table',
-        'thead',
-        'tbody',
-        'tr',
-        'th',
-        'td',
-        'blockquote',
-        'pre',
-      ];
+      const allowed = DOSSIER_ELEMENTS;
       for (const tag of tags) expect(allowed).toContain(tag);
       expect(html).not.toContain('<script');
       expect(html).not.toContain('<img src=x');

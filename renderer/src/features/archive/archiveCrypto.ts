@@ -38,6 +38,16 @@ export async function deriveKey(
 const additionalData = (name: string, index: number, last: boolean) =>
   strToU8(`${name}\n${index}\n${last ? 'last' : 'more'}`);
 
+function concatBytes(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
 export async function encryptEntry(
   key: CryptoKey,
   name: string,
@@ -55,13 +65,7 @@ export async function encryptEntry(
     );
     parts.push(iv, new Uint8Array(sealed));
   }
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 export async function decryptEntry(
@@ -90,13 +94,7 @@ export async function decryptEntry(
       throw new ArchiveError(`“${name}” cannot be decrypted: the archive was changed or damaged.`);
     }
   }
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 /** A value sealed with the key, kept in the clear header: a wrong passphrase fails to open it. */

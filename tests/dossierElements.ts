@@ -1,0 +1,38 @@
+/**
+ * Every element the dossier's HTML template writes: an element not in this list in an export can
+ * only have come from imported data, which must never happen.
+ */
+export const DOSSIER_ELEMENTS = [
+  'html',
+  'head',
+  'meta',
+  'title',
+  'style',
+  'body',
+  'header',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'p',
+  'strong',
+  'em',
+  'span',
+  'main',
+  'section',
+  'article',
+  'dl',
+  'dt',
+  'dd',
+  'ol',
+  'ul',
+  'li',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'blockquote',
+  'pre',
+];
