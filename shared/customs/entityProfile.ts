@@ -106,6 +106,9 @@ export function entityDirectory(
     .sort((a, b) => b.shipments - a.shipments || a.name.localeCompare(b.name));
 }
 
+/** Ranks counterparties of equal count: by their largest per-currency total (currencies never add). */
+const largestTotal = (values: Map<string, number>) => Math.max(0, ...values.values());
+
 export function entityProfile(
   view: ShipmentColumnsView,
   entity: number,
@@ -150,7 +153,6 @@ export function entityProfile(
     if (isConsignee) tally.asConsignee += 1;
     months.set(month, tally);
   }
-  const valueOf = (values: Map<string, number>) => Math.max(0, ...values.values());
   return {
     id: view.entityIds[entity] ?? '',
     spellings: [...spellingRows.entries()]
@@ -163,6 +165,10 @@ export function entityProfile(
     asShipper,
     asConsignee,
     counterparties: [...counterparties.entries()]
+      .sort(
+        ([, a], [, b]) =>
+          b.shipments - a.shipments || largestTotal(b.values) - largestTotal(a.values),
+      )
       .map(([other, entry]) => ({
         id: view.entityIds[other] ?? '',
         name: entityNames[other] ?? '',
@@ -171,10 +177,7 @@ export function entityProfile(
           currency,
           total,
         })),
-        rankValue: valueOf(entry.values),
-      }))
-      .sort((a, b) => b.shipments - a.shipments || b.rankValue - a.rankValue)
-      .map(({ rankValue: _rankValue, ...rest }) => rest),
+      })),
     months: [...months.entries()]
       .sort(([a], [b]) => a - b)
       .map(([month, tally]) => ({

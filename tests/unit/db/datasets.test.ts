@@ -14,6 +14,7 @@ import type { ImportChoices } from '../../../renderer/src/features/datasets/impo
 import { createInvestigation } from '../../../renderer/src/features/investigations/investigationMutations';
 import { emptyShipmentFilter } from '../../../shared/customs/shipmentFilter';
 import { summariseShipments } from '../../../shared/customs/corroboration';
+import { entityDirectory, entityProfile } from '../../../shared/customs/entityProfile';
 import { implicitEntityId } from '../../../shared/entities/entity';
 import { partyKey } from '../../../shared/customs/partyKey';
 import {
@@ -328,6 +329,37 @@ describe('corroboration across datasets', () => {
     const after = await resolvedIndex();
     const split = after.query(filter, { column: 'row', direction: 'asc' });
     expect(split.rows.length).toBeLessThan(26);
+  });
+
+  it('profiles an entity: every spelling, both roles, counterparties ranked, shipments per month', async () => {
+    await importFixture('customs', 'vendor-a-2022.csv');
+    await importFixture('customs', 'vendor-b-2022.tsv');
+    await mergeStoryCompanies();
+    const index = await resolvedIndex();
+    const poly = (await db.entities.where('name').equals('Poly').first())!.id;
+    const names = new Map((await db.entities.toArray()).map((entity) => [entity.id, entity.name]));
+    const profile = entityProfile(index.view(), index.entityNumberOf(poly), (id) => names.get(id));
+    expect(profile.spellings.map((spelling) => spelling.spelling).sort()).toEqual([
+      'POLY TECHNOLOGIES INC',
+      'POLY TECHNOLOGIES INCORPORATED',
+      'POLY TECHNOLOGY INC.',
+      'Poly Technologies, Inc.',
+    ]);
+    // 13 shipments each way in each vendor's file: Poly → plant and plant → Poly (6 per file).
+    expect([profile.asShipper, profile.asConsignee]).toEqual([26, 12]);
+    expect(profile.counterparties[0]).toMatchObject({
+      name: 'Ulan-Ude Aviation Plant',
+      shipments: 38,
+    });
+    expect(
+      profile.months.reduce((sum, month) => sum + month.asShipper + month.asConsignee, 0),
+    ).toBe(38);
+    const directory = entityDirectory(index.view(), (id) => names.get(id), new Set(names.keys()));
+    expect(directory.find((listing) => listing.id === poly)).toMatchObject({
+      stored: true,
+      spellings: 4,
+      shipments: 38,
+    });
   });
 
   it('counts datasets of different origins as independent', async () => {
