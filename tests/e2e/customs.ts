@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import { fixture } from '../fixturePath';
 
 /** Picks a file in the import dialog through the page's own file chooser, as a user would. */
 export async function chooseCustomsFile(page: Page, filePath: string) {
@@ -24,4 +26,20 @@ export async function importCustomsFile(
   await expect(dialog.getByRole('status')).toContainText('Imported');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
+}
+
+/**
+ * 150,000 generated vendor-a rows (the team's generator, in ../shared/tools): enough that an import
+ * or a restore is still running a moment after it starts.
+ */
+export function generatedVendorFile(file: string, seed: number): string {
+  const generator = fixture('..', 'tools', 'gen-customs.mjs');
+  execFileSync(
+    'node',
+    [generator, '--layout', 'vendor-a', '--rows', '150000', '--seed', String(seed), '--out', file],
+    {
+      stdio: 'ignore',
+    },
+  );
+  return file;
 }

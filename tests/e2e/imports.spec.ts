@@ -1,21 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { fixture } from '../fixturePath';
 import { openTab, startInvestigation } from './app';
-import { chooseCustomsFile, importCustomsFile } from './customs';
-
-/** 150,000 generated vendor-a rows: enough that an import is still running a moment after it starts. */
-function generatedVendorFile(file: string, seed: number): string {
-  const generator = fixture('..', 'tools', 'gen-customs.mjs');
-  execFileSync(
-    'node',
-    [generator, '--layout', 'vendor-a', '--rows', '150000', '--seed', String(seed), '--out', file],
-    {
-      stdio: 'ignore',
-    },
-  );
-  return file;
-}
+import { chooseCustomsFile, generatedVendorFile, importCustomsFile } from './customs';
 
 /**
  * Starts importing 150,000 generated rows in a new investigation and returns the import dialog once

@@ -5,7 +5,7 @@ import {
   SEPARATE_TABLES,
 } from '../../../../shared/archive/archiveFormat';
 import { decodeBlock } from '../../../../shared/archive/blockCodec';
-import type { ShipmentCells } from '../../../../shared/customs/dataset';
+import type { ShipmentBlock, ShipmentCells } from '../../../../shared/customs/dataset';
 import type { Investigation } from '../../../../shared/investigation';
 import { indexDb, investigationDb, newId } from '../../db/databases';
 import type { StoredFile } from '../../db/schema';
@@ -14,6 +14,7 @@ import type { OpenedArchive } from './readArchive';
 import { ArchiveCancelled, type ArchiveProgress } from './writeArchive';
 
 const BATCH = 5_000;
+const BLOCKS_PER_WRITE = 16;
 
 const parseLines = (bytes: Uint8Array): unknown[] =>
   strFromU8(bytes)
@@ -86,15 +87,25 @@ async function writeTables(
       await table.bulkAdd(rows.slice(start, start + BATCH));
     progress();
   }
+  // Blocks and cells go in a few at a time: one transaction each would commit (and sync) hundreds
+  // of times for a million rows.
+  let blocks: ShipmentBlock[] = [];
+  let cells: ShipmentCells[] = [];
+  const flush = async () => {
+    await db.transaction('rw', [db.shipmentBlocks, db.shipmentCells], async () => {
+      await db.shipmentBlocks.bulkPut(blocks);
+      await db.shipmentCells.bulkPut(cells);
+    });
+    progress(blocks.length + cells.length);
+    blocks = [];
+    cells = [];
+  };
   for (const [name, bytes] of entries) {
-    if (name.startsWith('blocks/')) {
-      await db.shipmentBlocks.put(decodeBlock(bytes));
-      progress();
-    } else if (name.startsWith('cells/')) {
-      await db.shipmentCells.put(JSON.parse(strFromU8(bytes)) as ShipmentCells);
-      progress();
-    }
+    if (name.startsWith('blocks/')) blocks.push(decodeBlock(bytes));
+    else if (name.startsWith('cells/')) cells.push(JSON.parse(strFromU8(bytes)) as ShipmentCells);
+    if (blocks.length + cells.length >= BLOCKS_PER_WRITE) await flush();
   }
+  await flush();
   const files = entries.get(entryNames.table('files'));
   for (const row of files ? (parseLines(files) as Omit<StoredFile, 'blob'>[]) : []) {
     const bytes = entries.get(entryNames.file(row.sha256));
