@@ -1,6 +1,7 @@
 /**
  * Takes the README's screenshots from the running browser-mode app (start it first with
- * `npm run start:browser`): the sample investigation's claims, its shipments and an entity.
+ * `npm run start:browser`): the sample investigation's claims, its shipments, an entity and the
+ * dossier's preview.
  *   npx tsx scripts/screenshot.ts [url]
  */
 import { chromium } from 'playwright-core';
@@ -44,7 +45,17 @@ try {
   await page.getByRole('button', { name: 'Krasnogorsk Rotorcraft Plant' }).click();
   await page.getByRole('img', { name: /Shipments per month/ }).waitFor();
   await page.screenshot({ path: 'assets/screenshot-entities.png' });
-  console.log('wrote assets/screenshot.png, screenshot-shipments.png and screenshot-entities.png');
+
+  await page
+    .getByRole('navigation', { name: 'Investigation' })
+    .getByRole('link', { name: 'Dossier' })
+    .click();
+  await page
+    .frameLocator('iframe[title="Dossier preview"]')
+    .getByRole('heading', { name: /^Claim 1\./ })
+    .waitFor();
+  await page.screenshot({ path: 'assets/screenshot-dossier.png' });
+  console.log('wrote assets/screenshot.png, -shipments, -entities and -dossier.png');
 } finally {
   await browser.close();
 }

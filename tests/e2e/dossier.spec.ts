@@ -19,9 +19,7 @@ type Manifest = {
 
 /** Exports the package through the UI and returns its files, as the user's download holds them. */
 async function exportPackage(page: Page): Promise<Record<string, Uint8Array>> {
-  await page
-    .getByLabel('Format')
-    .selectOption({ label: 'Package (.zip, every format and a manifest)' });
+  await page.getByLabel('Format').selectOption({ label: 'Package (.zip of every format)' });
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'dossier-')), 'package.zip');

@@ -24,7 +24,7 @@ export const exportFormats = [
 export type ExportFormat = (typeof exportFormats)[number];
 
 export const exportFormatLabels: Record<ExportFormat, string> = {
-  package: 'Package (.zip, every format and a manifest)',
+  package: 'Package (.zip of every format)',
   html: 'HTML',
   pdf: 'PDF',
   markdown: 'Markdown',
