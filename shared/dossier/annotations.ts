@@ -1,6 +1,6 @@
 /**
  * The cited excerpts as W3C Web Annotations (JSON-LD), for annotation tools: each targets its PDF by
- * SHA-256 with a TextQuoteSelector, a TextPositionSelector and the page as a FragmentSelector.
+ * SHA-256 with the page as a FragmentSelector and the quote, with its context, as a TextQuoteSelector.
  */
 import type { Dossier } from './model';
 

@@ -15,6 +15,7 @@ import { emptyNote, saveNote } from '../../renderer/src/features/notes/noteMutat
 import { saveFilter } from '../../renderer/src/features/shipments/savedFilterMutations';
 import { currentEntity } from '../../shared/customs/entityProfile';
 import { emptyShipmentFilter } from '../../shared/customs/shipmentFilter';
+import { renderAnnotations } from '../../shared/dossier/annotations';
 import { buildDossier } from '../../shared/dossier/build';
 import { packageDossier } from '../../shared/dossier/dossierPackage';
 import { renderHtml } from '../../shared/dossier/html';
@@ -246,6 +247,34 @@ describe('the dossier model', () => {
     expect(
       claims.flatMap((claim) => claim.citations).every((citation) => citation.comment === null),
     ).toBe(true);
+  });
+});
+
+describe('the excerpts as Web Annotations', () => {
+  it('target each PDF by its hash, with a quote, its context and the page', async () => {
+    const dossier = await dossierOf({ profile: 'full', selection: { kind: 'all' } });
+    const collection = JSON.parse(renderAnnotations(dossier)) as {
+      '@context': string;
+      total: number;
+      first: { items: { type: string; target: { source: string; selector: unknown[] } }[] };
+    };
+    expect(collection['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+    expect(collection.total).toBe(1);
+    expect(collection.first.items[0]).toMatchObject({
+      type: 'Annotation',
+      target: {
+        source: `urn:sha256:${'a'.repeat(64)}`,
+        selector: [
+          { type: 'FragmentSelector', value: 'page=1' },
+          {
+            type: 'TextQuoteSelector',
+            exact: 'previously designated in 2013',
+            prefix: 'The exporter was ',
+            suffix: ' for supplying parts.',
+          },
+        ],
+      },
+    });
   });
 });
 
