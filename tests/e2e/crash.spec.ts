@@ -1,0 +1,109 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { expect, test, type BrowserContext } from '@playwright/test';
+import { chromium } from 'playwright-core';
+import { startInvestigation } from './app';
+import { chromiumLaunchOptions } from './chromium';
+import { chooseCustomsFile, generatedVendorFile, importCustomsFile } from './customs';
+
+/**
+ * Crash safety with the browser really killed: Chromium is stopped with SIGKILL mid-work, then the
+ * same profile is opened again, as after a crash or a power cut.
+ */
+async function openProfile(dir: string, baseURL: string | undefined): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(dir, {
+    ...chromiumLaunchOptions,
+    baseURL,
+    acceptDownloads: true,
+  });
+}
+
+/** Kills every process of the Chromium that runs on this profile, without a chance to clean up. */
+function killChromium(dir: string): void {
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dir))
+        process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+}
+
+test.describe('killed mid-work', () => {
+  test.skip(process.platform !== 'linux', 'finds Chromium’s processes through /proc');
+
+  test('an import killed mid-way is rolled back when the profile is opened again', async ({
+    baseURL,
+  }, testInfo) => {
+    test.setTimeout(120_000);
+    const dir = testInfo.outputPath('profile');
+    const big = generatedVendorFile(testInfo.outputPath('killed-import.csv'), 5);
+    const first = await openProfile(dir, baseURL);
+    const page = await first.newPage();
+    await startInvestigation(page, 'Killed import', 'Datasets');
+    const dialog = await chooseCustomsFile(page, big);
+    await expect(
+      dialog.getByRole('table', { name: 'Preview of the first rows, normalised' }),
+    ).toBeVisible();
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(dialog.getByText(/[1-9][\d,]* rows read/)).toBeVisible();
+    const url = page.url();
+    killChromium(dir);
+    await first.close().catch(() => undefined);
+
+    const second = await openProfile(dir, baseURL);
+    const again = await second.newPage();
+    await again.goto(url);
+    await expect(again.getByRole('status').filter({ hasText: 'killed-import.csv' })).toContainText(
+      'was rolled back',
+    );
+    await expect(again.getByText('No customs records yet.')).toBeVisible();
+    await second.close();
+  });
+
+  test('a restore killed mid-way leaves nothing visible and is reported when the profile is opened again', async ({
+    baseURL,
+  }, testInfo) => {
+    test.setTimeout(180_000);
+    const dir = testInfo.outputPath('profile');
+    const big = generatedVendorFile(testInfo.outputPath('killed-restore.csv'), 6);
+    const first = await openProfile(dir, baseURL);
+    const page = await first.newPage();
+    await startInvestigation(page, 'Killed restore', 'Datasets');
+    await importCustomsFile(page, big);
+    await page.getByRole('link', { name: 'Investigations', exact: true }).click();
+    await page.getByRole('button', { name: 'Back up Killed restore' }).click();
+    const backup = page.getByRole('dialog', { name: 'Back up “Killed restore”' });
+    const download = page.waitForEvent('download');
+    await backup.getByRole('button', { name: 'Back up' }).click();
+    const archive = testInfo.outputPath('killed-restore.waybill');
+    await (await download).saveAs(archive);
+    await backup.getByRole('button', { name: 'Close' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Restore from archive' }).click();
+    await (await chooser).setFiles(archive);
+    await page
+      .getByRole('dialog', { name: 'Restore killed-restore.waybill' })
+      .getByRole('button', { name: 'Restore' })
+      .click();
+    const progress = page.getByRole('progressbar', { name: 'Restoring the archive' });
+    await expect
+      .poll(
+        async () =>
+          Number(await progress.getAttribute('value')) / Number(await progress.getAttribute('max')),
+        { intervals: [20] },
+      )
+      .toBeGreaterThan(0.5);
+    killChromium(dir);
+    await first.close().catch(() => undefined);
+
+    const second = await openProfile(dir, baseURL);
+    const again = await second.newPage();
+    await again.goto('/');
+    await expect(again.getByRole('alert')).toContainText(
+      'A restore was cut short (“Killed restore”)',
+    );
+    await expect(again.getByRole('table').getByRole('row')).toHaveCount(2);
+    await second.close();
+  });
+});
