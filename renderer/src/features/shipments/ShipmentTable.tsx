@@ -145,13 +145,14 @@ export function ShipmentTable(props: Props) {
       <div
         ref={scroller}
         className="shipment-scroller"
+        role="rowgroup"
         tabIndex={0}
         aria-label="Shipment rows: arrow keys, Page Up/Down, Home and End move; the detail shows the selected row"
         onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
         onKeyDown={onKeyDown}
       >
         <div style={{ height }} />
-        <div role="rowgroup" className="shipment-window" style={{ top: windowTop }}>
+        <div role="none" className="shipment-window" style={{ top: windowTop }}>
           {fresh &&
             rows.rows
               .slice(Math.max(0, first - rows.start), Math.max(0, first - rows.start) + visible)
