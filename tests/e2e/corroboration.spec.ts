@@ -148,6 +148,19 @@ test('two vendors of one origin: entities merged, 13 shipments each reported by 
   await page.reload();
   await openClaim(page, CLAIM);
   await expectSummary(page);
+
+  // Put right after the import: vendor B's copy turns out to come from another origin.
+  await openTab(page, 'Datasets');
+  await page.getByRole('button', { name: 'Provenance of vendor-b-2022.tsv' }).click();
+  const provenance = page.getByRole('dialog', { name: 'Provenance of vendor-b-2022.tsv' });
+  await provenance.getByLabel('Origin').fill('Chinese customs declarations');
+  await provenance.getByRole('button', { name: 'Save' }).click();
+  await expect(provenance).toBeHidden();
+  await openTab(page, 'Claims');
+  await openClaim(page, CLAIM);
+  await expect(page.getByLabel('Evidence summary')).toContainText(
+    `Independent origins2: Chinese customs declarations · ${ORIGIN}`,
+  );
 });
 
 test('a shipment row is cited from the table, a saved filter’s count follows new imports, and cited rows are not deleted silently', async ({

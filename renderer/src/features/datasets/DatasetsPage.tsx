@@ -6,6 +6,7 @@ import type { InvestigationDb } from '../../db/schema';
 import { DeleteEvidenceDialog } from '../evidence/DeleteEvidenceDialog';
 import { formatBytes, formatDateTime } from '../../ui/formatting';
 import { ImportDialog } from './ImportDialog';
+import { ProvenanceDialog } from './ProvenanceDialog';
 import { RejectedRowsDialog } from './RejectedRowsDialog';
 import { deleteDataset, recoverInterruptedImports } from './datasetMutations';
 import { useDatasets } from './useDatasets';
@@ -25,6 +26,7 @@ export function DatasetsPage({ db }: { db: InvestigationDb }) {
   const [importing, setImporting] = useState<{ name: string; file: Blob }[]>([]);
   const [rejectedOf, setRejectedOf] = useState<Dataset | null>(null);
   const [deleting, setDeleting] = useState<Dataset | null>(null);
+  const [editing, setEditing] = useState<Dataset | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
@@ -115,6 +117,13 @@ export function DatasetsPage({ db }: { db: InvestigationDb }) {
                     </button>
                     <button
                       type="button"
+                      onClick={() => setEditing(dataset)}
+                      aria-label={`Provenance of ${dataset.fileName}`}
+                    >
+                      Provenance
+                    </button>
+                    <button
+                      type="button"
                       className="danger"
                       onClick={() => setDeleting(dataset)}
                       aria-label={`Delete dataset ${dataset.fileName}`}
@@ -137,6 +146,7 @@ export function DatasetsPage({ db }: { db: InvestigationDb }) {
           onClose={() => setImporting((queue) => queue.slice(1))}
         />
       )}
+      {editing && <ProvenanceDialog db={db} dataset={editing} onClose={() => setEditing(null)} />}
       {rejectedOf && (
         <RejectedRowsDialog db={db} dataset={rejectedOf} onClose={() => setRejectedOf(null)} />
       )}

@@ -38,3 +38,20 @@ export async function recoverInterruptedImports(db: InvestigationDb): Promise<st
   checked.add(db.investigationId);
   return rollBackInterruptedImports(db);
 }
+
+/**
+ * Changes who sold a dataset and what it comes from. The origin decides how many independent
+ * origins a claim's shipments have, so it can be put right after the import.
+ */
+export async function updateProvenance(
+  db: InvestigationDb,
+  datasetId: string,
+  provenance: { vendor: string; origin: string },
+): Promise<void> {
+  const changed = await db.datasets.update(datasetId, {
+    vendor: provenance.vendor.trim(),
+    origin: provenance.origin.trim(),
+  });
+  if (changed === 0 && !(await db.datasets.get(datasetId)))
+    throw new Error('This dataset no longer exists.');
+}

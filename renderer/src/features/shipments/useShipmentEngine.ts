@@ -35,7 +35,10 @@ export function useShipmentEngine(
         .join(','),
     [db],
   );
-  const datasetsKey = datasets?.map((dataset) => dataset.id).join(',');
+  // Vendor and origin count too: the evidence summary reads them from the engine.
+  const datasetsKey = datasets
+    ?.map((dataset) => `${dataset.id}|${dataset.vendor}|${dataset.origin}`)
+    .join(',');
   const key =
     !enabled || datasetsKey === undefined || entitiesKey === undefined
       ? null

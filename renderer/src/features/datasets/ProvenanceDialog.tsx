@@ -1,0 +1,42 @@
+import { useId, useState } from 'react';
+import type { Dataset } from '../../../../shared/customs/dataset';
+import type { InvestigationDb } from '../../db/schema';
+import { FormDialog } from '../../ui/FormDialog';
+import { updateProvenance } from './datasetMutations';
+
+/** A dataset's vendor and origin, editable after the import. */
+export function ProvenanceDialog(props: {
+  db: InvestigationDb;
+  dataset: Dataset;
+  onClose: () => void;
+}) {
+  const id = useId();
+  const [vendor, setVendor] = useState(props.dataset.vendor);
+  const [origin, setOrigin] = useState(props.dataset.origin);
+  return (
+    <FormDialog
+      title={`Provenance of ${props.dataset.fileName}`}
+      submitLabel="Save"
+      onSubmit={() => updateProvenance(props.db, props.dataset.id, { vendor, origin })}
+      onClose={props.onClose}
+    >
+      <label htmlFor={`${id}-vendor`}>Vendor</label>
+      <input
+        id={`${id}-vendor`}
+        value={vendor}
+        onChange={(event) => setVendor(event.target.value)}
+        autoFocus
+      />
+      <label htmlFor={`${id}-origin`}>Origin</label>
+      <input
+        id={`${id}-origin`}
+        value={origin}
+        onChange={(event) => setOrigin(event.target.value)}
+      />
+      <p className="hint small">
+        The underlying source, e.g. a country’s customs declarations. Datasets with the same origin
+        count as one independent origin, whoever sold them.
+      </p>
+    </FormDialog>
+  );
+}
