@@ -63,11 +63,10 @@ async function openClaim(
   const links = await db.links.where('claimId').equals(claimId).toArray();
   const saved = await db.savedFilters.bulkGet(links.map((link) => link.targetId));
   const answer = await engine.claimEvidence({
+    links,
     filters: saved.flatMap((entry) =>
-      entry ? [{ filter: completeFilter(entry.filter), counted: true }] : [],
+      entry ? [{ id: entry.id, filter: completeFilter(entry.filter) }] : [],
     ),
-    shipments: [],
-    entityIds: [],
   });
   if (!answer) throw new Error('the engine is not loaded');
   return answer.summary;

@@ -17,16 +17,18 @@ export type ShipmentEvidenceRequest = {
 /** Reads the raw cells of one block of a dataset (they are stored apart from the columns). */
 export type CellReader = (datasetId: string, blockNo: number) => Promise<string[][]>;
 
-export async function shipmentEvidence(
+/**
+ * The rows each link names (a saved filter's matches now, or one cited row), and per claim the rows
+ * its summary counts: contradicting links name rows but do not count towards the claim.
+ */
+export function linkedRows(
   index: ShipmentIndex,
   request: ShipmentEvidenceRequest,
-  readCells: CellReader,
-): Promise<Pick<DossierInput, 'rows' | 'filterRows' | 'summaries'>> {
+): { matches: Map<string, Int32Array>; byLink: Map<string, number[]>; counted: Map<string, Set<number>> } {
   const sort = { column: 'row', direction: 'asc' } as const;
   const matches = new Map<string, Int32Array>();
   for (const { id, filter } of request.filters) matches.set(id, index.query(filter, sort).rows);
-
-  const cited = new Set<number>();
+  const byLink = new Map<string, number[]>();
   const counted = new Map<string, Set<number>>();
   for (const link of request.links) {
     const rows =
@@ -35,14 +37,22 @@ export async function shipmentEvidence(
         : link.targetType === 'shipment'
           ? [index.rowOf(parseShipmentRefId(link.targetId) ?? { datasetId: '', rowNumber: -1 })]
           : [];
+    const found = rows.filter((row) => row >= 0);
+    byLink.set(link.id, found);
     const claimRows = counted.get(link.claimId) ?? new Set<number>();
     counted.set(link.claimId, claimRows);
-    for (const row of rows) {
-      if (row < 0) continue;
-      cited.add(row);
-      if (link.relation !== 'contradicts') claimRows.add(row);
-    }
+    if (link.relation !== 'contradicts') for (const row of found) claimRows.add(row);
   }
+  return { matches, byLink, counted };
+}
+
+export async function shipmentEvidence(
+  index: ShipmentIndex,
+  request: ShipmentEvidenceRequest,
+  readCells: CellReader,
+): Promise<Pick<DossierInput, 'rows' | 'filterRows' | 'summaries'>> {
+  const { matches, byLink, counted } = linkedRows(index, request);
+  const cited = new Set([...byLink.values()].flat());
 
   const rows: DossierInput['rows'] = {};
   const blocks = new Map<string, Promise<string[][]>>();

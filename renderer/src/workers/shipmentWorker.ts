@@ -35,19 +35,17 @@ import { PartyResolution } from '../../../shared/entities/resolution';
 import { suggestGroups, type Suggestion } from '../../../shared/entities/suggestions';
 import type { DossierInput } from '../../../shared/dossier/input';
 import {
+  linkedRows,
   shipmentEvidence,
   type ShipmentEvidenceRequest,
 } from '../../../shared/dossier/shipmentEvidence';
+import type { EvidenceLink } from '../../../shared/evidence/link';
 import { InvestigationDb } from '../db/schema';
 
 type Progress = (done: number, total: number) => void;
 
-export type ClaimEvidenceRequest = {
-  /** `counted`: whether the link's rows count in the summary (contradicting ones do not). */
-  filters: { filter: ShipmentFilter; counted: boolean }[];
-  shipments: { ref: ShipmentRef; counted: boolean }[];
-  entityIds: string[];
-};
+/** One claim's links, and the saved filters they cite. */
+export type ClaimEvidenceRequest = ShipmentEvidenceRequest;
 export type ClaimEvidenceAnswer = {
   summary: ShipmentEvidenceSummary;
   filterCounts: number[];
@@ -167,23 +165,23 @@ const api = {
   claimEvidence(request: ClaimEvidenceRequest): ClaimEvidenceAnswer | null {
     const current = index;
     if (!current) return null;
-    const rows = new Set<number>();
-    const filterCounts = request.filters.map(({ filter, counted }) => {
-      const { rows: matching } = current.query(filter, { column: 'row', direction: 'asc' });
-      if (counted) for (const row of matching) rows.add(row);
-      return matching.length;
-    });
-    const shipments = request.shipments.map(({ ref, counted }) => {
-      const row = current.rowOf(ref);
-      if (row < 0) return null;
-      if (counted) rows.add(row);
-      return current.row(row);
-    });
+    const { byLink, counted } = linkedRows(current, request);
+    const rowsOf = (link: EvidenceLink) => byLink.get(link.id) ?? [];
+    const claimId = request.links[0]?.claimId ?? '';
     return {
-      summary: summariseShipments(current.view(), rows),
-      filterCounts,
-      shipments,
-      entities: request.entityIds.map((id) => api.entity(id)),
+      summary: summariseShipments(current.view(), counted.get(claimId) ?? []),
+      filterCounts: request.links
+        .filter((link) => link.targetType === 'savedFilter')
+        .map((link) => rowsOf(link).length),
+      shipments: request.links
+        .filter((link) => link.targetType === 'shipment')
+        .map((link) => {
+          const [row] = rowsOf(link);
+          return row === undefined ? null : current.row(row);
+        }),
+      entities: request.links
+        .filter((link) => link.targetType === 'entity')
+        .map((link) => api.entity(link.targetId)),
     };
   },
 

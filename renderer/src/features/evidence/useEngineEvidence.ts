@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { completeFilter, type SavedFilter } from '../../../../shared/customs/shipmentFilter';
-import { parseShipmentRefId } from '../../../../shared/customs/shipmentIndex';
 import type { EvidenceLink } from '../../../../shared/evidence/link';
 import type { InvestigationDb } from '../../db/schema';
 import { shipmentWorker } from '../shipments/shipmentWorkerClient';
@@ -13,8 +12,6 @@ export type EngineEvidence = ClaimEvidenceAnswer & {
   shipmentLinks: EvidenceLink[];
   entityLinks: EvidenceLink[];
 };
-
-const counted = (link: EvidenceLink) => link.relation !== 'contradicts';
 
 /**
  * Asks the shipment engine about a claim's shipments, saved filters and entities, again whenever
@@ -35,30 +32,25 @@ export function useEngineEvidence(
   useEffect(() => {
     if (!engine || !links || !savedFilters) return undefined;
     let live = true;
-    const byId = new Map(savedFilters.map((saved) => [saved.id, saved]));
-    const filterLinks = links.filter(
-      (link) => link.targetType === 'savedFilter' && byId.has(link.targetId),
-    );
+    const cited = new Set(links.map((link) => link.targetId));
+    // In the order the engine answers: each kind's links as the claim lists them.
+    const filterLinks = links.filter((link) => link.targetType === 'savedFilter');
     const shipmentLinks = links.filter((link) => link.targetType === 'shipment');
     const entityLinks = links.filter((link) => link.targetType === 'entity');
     void shipmentWorker()
       .claimEvidence({
-        filters: filterLinks.map((link) => ({
-          filter: completeFilter(byId.get(link.targetId)?.filter ?? {}),
-          counted: counted(link),
-        })),
-        shipments: shipmentLinks.map((link) => ({
-          ref: parseShipmentRefId(link.targetId) ?? { datasetId: '', rowNumber: -1 },
-          counted: counted(link),
-        })),
-        entityIds: entityLinks.map((link) => link.targetId),
+        links,
+        filters: savedFilters
+          .filter((saved) => cited.has(saved.id))
+          .map((saved) => ({ id: saved.id, filter: completeFilter(saved.filter) })),
       })
       .then(async (evidence) => {
         if (!live || !evidence) return;
         setAnswer({ key, evidence: { ...evidence, filterLinks, shipmentLinks, entityLinks } });
+        const stored = new Set(savedFilters.map((saved) => saved.id));
         const unseen = filterLinks
           .map((link, position) => ({ link, count: evidence.filterCounts[position] ?? 0 }))
-          .filter(({ link }) => link.seenCount === undefined);
+          .filter(({ link }) => link.seenCount === undefined && stored.has(link.targetId));
         for (const { link, count } of unseen) await db.links.update(link.id, { seenCount: count });
       });
     return () => {
