@@ -24,7 +24,11 @@ export type CellReader = (datasetId: string, blockNo: number) => Promise<string[
 export function linkedRows(
   index: ShipmentIndex,
   request: ShipmentEvidenceRequest,
-): { matches: Map<string, Int32Array>; byLink: Map<string, number[]>; counted: Map<string, Set<number>> } {
+): {
+  matches: Map<string, Int32Array>;
+  byLink: Map<string, number[]>;
+  counted: Map<string, Set<number>>;
+} {
   const sort = { column: 'row', direction: 'asc' } as const;
   const matches = new Map<string, Int32Array>();
   for (const { id, filter } of request.filters) matches.set(id, index.query(filter, sort).rows);
