@@ -2,8 +2,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { startInvestigation } from './app';
-import { generatedVendorFile, importCustomsFile } from './customs';
 
 const PASSPHRASE = 'a long passphrase nobody guesses';
 
@@ -129,46 +127,4 @@ test('the sample investigation is backed up, deleted and restored whole; a cut o
   await page.reload();
   await page.getByRole('link', { name }).click();
   await expect(page.getByText('6 claims')).toBeVisible();
-});
-
-test('a restore cut short by a closed window leaves nothing visible and is reported at the next start', async ({
-  page,
-}, testInfo) => {
-  test.setTimeout(180_000);
-  const big = generatedVendorFile(testInfo.outputPath('restore-vendor-a.csv'), 7);
-  await startInvestigation(page, 'Large case', 'Datasets');
-  await importCustomsFile(page, big);
-  await page.getByRole('link', { name: 'Investigations', exact: true }).click();
-  await page.getByRole('button', { name: 'Back up Large case' }).click();
-  const backup = page.getByRole('dialog', { name: 'Back up “Large case”' });
-  const download = page.waitForEvent('download');
-  await backup.getByRole('button', { name: 'Back up' }).click();
-  const archive = testInfo.outputPath('large-case.waybill');
-  await (await download).saveAs(archive);
-  await backup.getByRole('button', { name: 'Close' }).click();
-
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Restore from archive' }).click();
-  await (await chooser).setFiles(archive);
-  await page
-    .getByRole('dialog', { name: 'Restore large-case.waybill' })
-    .getByRole('button', { name: 'Restore' })
-    .click();
-  // The second half of the progress is the writing: cut it short there, as closing the window would.
-  const progress = page.getByRole('progressbar', { name: 'Restoring the archive' });
-  await expect
-    .poll(
-      async () => {
-        const [value, max] = await Promise.all([
-          progress.getAttribute('value'),
-          progress.getAttribute('max'),
-        ]);
-        return Number(value) / Number(max);
-      },
-      { intervals: [20] },
-    )
-    .toBeGreaterThan(0.5);
-  await page.reload();
-  await expect(page.getByRole('alert')).toContainText('A restore was cut short (“Large case”)');
-  await expect(page.getByRole('table').getByRole('row')).toHaveCount(2);
 });
