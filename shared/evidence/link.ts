@@ -21,6 +21,12 @@ export const evidenceTypeLabels: Record<EvidenceType, string> = {
 export const relations = ['supports', 'contradicts', 'context'] as const;
 export type Relation = (typeof relations)[number];
 
+export const relationLabels: Record<Relation, string> = {
+  supports: 'supports',
+  contradicts: 'contradicts',
+  context: 'context',
+};
+
 export type EvidenceLink = {
   id: string;
   claimId: string;

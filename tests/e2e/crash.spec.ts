@@ -3,7 +3,7 @@ import { expect, test, type BrowserContext } from '@playwright/test';
 import { chromium } from 'playwright-core';
 import { startInvestigation } from './app';
 import { chromiumLaunchOptions } from './chromium';
-import { chooseCustomsFile, generatedVendorFile, importCustomsFile } from './customs';
+import { generatedVendorFile, importCustomsFile, startLargeImport } from './customs';
 
 /**
  * Crash safety with the browser really killed: Chromium is stopped with SIGKILL mid-work, then the
@@ -37,16 +37,9 @@ test.describe('killed mid-work', () => {
   }, testInfo) => {
     test.setTimeout(120_000);
     const dir = testInfo.outputPath('profile');
-    const big = generatedVendorFile(testInfo.outputPath('killed-import.csv'), 5);
     const first = await openProfile(dir, baseURL);
     const page = await first.newPage();
-    await startInvestigation(page, 'Killed import', 'Datasets');
-    const dialog = await chooseCustomsFile(page, big);
-    await expect(
-      dialog.getByRole('table', { name: 'Preview of the first rows, normalised' }),
-    ).toBeVisible();
-    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect(dialog.getByText(/[1-9][\d,]* rows read/)).toBeVisible();
+    await startLargeImport(page, testInfo.outputPath('killed-import.csv'), 5);
     const url = page.url();
     killChromium(dir);
     await first.close().catch(() => undefined);

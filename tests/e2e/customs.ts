@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { fixture } from '../fixturePath';
+import { startInvestigation } from './app';
 
 /** Picks a file in the import dialog through the page's own file chooser, as a user would. */
 export async function chooseCustomsFile(page: Page, filePath: string) {
@@ -42,4 +43,20 @@ export function generatedVendorFile(file: string, seed: number): string {
     },
   );
   return file;
+}
+
+/**
+ * Starts importing 150,000 generated rows in a new investigation and returns the import dialog once
+ * rows are being read: an import still running, to cancel or to cut short.
+ */
+export async function startLargeImport(page: Page, file: string, seed: number) {
+  const big = generatedVendorFile(file, seed);
+  await startInvestigation(page, `Large import ${seed}`, 'Datasets');
+  const dialog = await chooseCustomsFile(page, big);
+  await expect(
+    dialog.getByRole('table', { name: 'Preview of the first rows, normalised' }),
+  ).toBeVisible();
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByText(/[1-9][\d,]* rows read/)).toBeVisible();
+  return dialog;
 }

@@ -1,23 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { fixture } from '../fixturePath';
 import { openTab, startInvestigation } from './app';
-import { chooseCustomsFile, generatedVendorFile, importCustomsFile } from './customs';
-
-/**
- * Starts importing 150,000 generated rows in a new investigation and returns the import dialog once
- * rows are being read: an import still running, to cancel or to cut short.
- */
-async function startLargeImport(page: Page, file: string, seed: number) {
-  const big = generatedVendorFile(file, seed);
-  await startInvestigation(page, `Large import ${seed}`, 'Datasets');
-  const dialog = await chooseCustomsFile(page, big);
-  await expect(
-    dialog.getByRole('table', { name: 'Preview of the first rows, normalised' }),
-  ).toBeVisible();
-  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(dialog.getByText(/[1-9][\d,]* rows read/)).toBeVisible();
-  return dialog;
-}
+import { chooseCustomsFile, importCustomsFile, startLargeImport } from './customs';
 
 /** Rows in the investigation's customs tables, read from the browser's real IndexedDB. */
 const storedCounts = (page: Page): Promise<number[]> =>

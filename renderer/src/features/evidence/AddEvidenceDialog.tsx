@@ -3,6 +3,7 @@ import { foldForSearch } from '../../../../shared/claimFilter';
 import {
   evidenceTypeLabels,
   evidenceTypes,
+  relationLabels,
   relations,
   type EvidenceType,
   type Relation,
@@ -10,6 +11,7 @@ import {
 import type { InvestigationDb } from '../../db/schema';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { LabelledSelect } from '../../ui/LabelledSelect';
 import { useAction } from '../../ui/useAction';
 import { linkEvidence } from './linkMutations';
 import { useEngineCandidates } from './useEngineCandidates';
@@ -62,19 +64,13 @@ export function AddEvidenceDialog(props: {
             ))}
           </select>
         </label>
-        <label>
-          <span>Relation</span>
-          <select
-            value={relation}
-            onChange={(event) => setRelation(event.target.value as Relation)}
-          >
-            {relations.map((candidate) => (
-              <option key={candidate} value={candidate}>
-                {candidate}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LabelledSelect
+          label="Relation"
+          value={relation}
+          options={relations}
+          labels={relationLabels}
+          onChange={setRelation}
+        />
         <label>
           <span>Comment (optional)</span>
           <input value={comment} onChange={(event) => setComment(event.target.value)} />

@@ -1,7 +1,13 @@
 import { useState } from 'react';
-import { relations, type EvidenceType, type Relation } from '../../../../shared/evidence/link';
+import {
+  relationLabels,
+  relations,
+  type EvidenceType,
+  type Relation,
+} from '../../../../shared/evidence/link';
 import type { InvestigationDb } from '../../db/schema';
 import { FormDialog } from '../../ui/FormDialog';
+import { LabelledSelect } from '../../ui/LabelledSelect';
 import { useClaims } from '../claims/useClaims';
 import { linkEvidence } from './linkMutations';
 
@@ -41,18 +47,13 @@ export function LinkToClaimDialog(props: {
           </option>
         ))}
       </select>
-      <label htmlFor="link-relation">Relation</label>
-      <select
-        id="link-relation"
+      <LabelledSelect
+        label="Relation"
         value={relation}
-        onChange={(event) => setRelation(event.target.value as Relation)}
-      >
-        {relations.map((candidate) => (
-          <option key={candidate} value={candidate}>
-            {candidate}
-          </option>
-        ))}
-      </select>
+        options={relations}
+        labels={relationLabels}
+        onChange={setRelation}
+      />
       <label htmlFor="link-comment">Comment (optional)</label>
       <input
         id="link-comment"
