@@ -13,6 +13,24 @@ export type Investigation = {
   deleting?: boolean;
   /** Set while an archive is being restored into it; an investigation left so is removed at the next start. */
   restoring?: boolean;
+  /** Present while the investigation is locked: its contents are encrypted at rest. */
+  lock?: InvestigationLock;
+  /** Set while a lock or unlock pass copies the investigation; undone at the next start if cut short. */
+  lockPass?: 'locking' | 'unlocking';
+};
+
+/**
+ * How a locked investigation's keys are kept: wrapped (AES-GCM) under a key derived from the
+ * passphrase (PBKDF2-SHA-256). The passphrase itself is never stored.
+ */
+export type InvestigationLock = {
+  salt: Uint8Array;
+  iterations: number;
+  /** IV, then the sealed seal key and index key. */
+  wrappedKeys: Uint8Array;
+  /** Locks again after this many minutes without a key press or click. */
+  idleMinutes: number;
+  lockedAt: number;
 };
 
 export type Status = {

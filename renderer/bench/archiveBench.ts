@@ -15,7 +15,7 @@ const CHUNK = 4 * 1024 * 1024;
 /** 50 distinct PDFs: the long report with a different trailing comment each (still a valid PDF). */
 async function addPdfs(investigationId: string, url: string): Promise<number> {
   const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
-  const db = investigationDb(investigationId);
+  const db = investigationDb({ id: investigationId });
   let total = 0;
   for (let index = 0; index < PDFS; index += 1) {
     const variant = new Uint8Array(bytes.length + 16);
@@ -60,10 +60,10 @@ export async function archive(investigationId: string, pdfUrl: string) {
   const worker = Comlink.wrap<ArchiveWorkerApi>(thread);
   const progress = Comlink.proxy(() => undefined);
   let started = performance.now();
-  const plain = await worker.write(investigationId, null, progress);
+  const plain = await worker.write({ investigationId }, null, progress);
   const exportMs = performance.now() - started;
   started = performance.now();
-  const sealed = await worker.write(investigationId, 'a benchmark passphrase', progress);
+  const sealed = await worker.write({ investigationId }, 'a benchmark passphrase', progress);
   const sealedMs = performance.now() - started;
   const floorMs = await zipFloor(plain);
   started = performance.now();

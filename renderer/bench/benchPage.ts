@@ -52,12 +52,12 @@ async function importFile() {
     list.getEntries().forEach((entry) => longTasks.push(entry.duration)),
   );
   observer.observe({ type: 'longtask', buffered: false });
-  const preview = await importWorker().preview(investigationId, file, 'vendor-a-1m.csv', {});
+  const preview = await importWorker().preview({ investigationId }, file, 'vendor-a-1m.csv', {});
   if (!preview.ok) throw new Error(preview.message);
   let progressEvents = 0;
   const started = performance.now();
   const result = await importWorker().import(
-    investigationId,
+    { investigationId },
     file,
     'vendor-a-1m.csv',
     choicesFromPreview(preview.value),
@@ -80,7 +80,7 @@ async function importFile() {
 /** Step 4: the engine: load, then the filters a researcher runs often, each to its first page of rows. */
 async function engine() {
   const worker = shipmentWorker();
-  const load = await timed(() => worker.sync(investigationId, 'bench', ''));
+  const load = await timed(() => worker.sync({ investigationId }, 'bench', ''));
   const page = async (filter: typeof emptyShipmentFilter) =>
     timed(async () => {
       const summary = await worker.query(filter, { column: 'date', direction: 'asc' });

@@ -24,7 +24,7 @@ async function read(db: InvestigationDb, file: Blob, handlers: ReadHandlers) {
 const api = {
   /** Parse and normalise the whole file, keeping nothing. */
   async parseOnly(investigationId: string, file: Blob): Promise<{ rows: number; ms: number }> {
-    const db = new InvestigationDb(investigationId);
+    const db = new InvestigationDb({ investigationId });
     const started = performance.now();
     const summary = await read(db, file, {
       onBatch: () => Promise.resolve(),
@@ -40,7 +40,7 @@ const api = {
     file: Blob,
     limit: number,
   ): Promise<{ rows: number; ms: number }> {
-    const db = new InvestigationDb(investigationId);
+    const db = new InvestigationDb({ investigationId });
     const built: ReturnType<typeof buildBlock>[] = [];
     let pending: Shipment[] = [];
     let taken = 0;

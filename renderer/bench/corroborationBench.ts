@@ -23,11 +23,11 @@ const FILTER = 'Poly Technologies → Ulan-Ude Aviation Plant, 2022';
 
 async function importUrl(investigationId: string, url: string, name: string) {
   const file = await (await fetch(url)).blob();
-  const preview = await importWorker().preview(investigationId, file, name, {});
+  const preview = await importWorker().preview({ investigationId }, file, name, {});
   if (!preview.ok) throw new Error(preview.message);
   const choices = choicesFromPreview(preview.value, { vendor: name, origin: 'Generated customs' });
   const result = await importWorker().import(
-    investigationId,
+    { investigationId },
     file,
     name,
     choices,
@@ -74,7 +74,7 @@ async function openClaim(
 
 export async function corroboration(urlA: string, urlB: string) {
   const investigationId = (await createInvestigation('Corroboration benchmark')).id;
-  const db = investigationDb(investigationId);
+  const db = investigationDb({ id: investigationId });
   const a = await importUrl(investigationId, urlA, 'generated-a.csv');
   const b = await importUrl(investigationId, urlB, 'generated-b.tsv');
   const { poly, plant } = await mergeStory(db);
@@ -104,7 +104,7 @@ export async function corroboration(urlA: string, urlB: string) {
   let progressEvents = 0;
   const coldStart = performance.now();
   await engine.sync(
-    investigationId,
+    { investigationId },
     'bench',
     'entities-1',
     Comlink.proxy(() => {
@@ -116,7 +116,7 @@ export async function corroboration(urlA: string, urlB: string) {
 
   // Alias resolution and matching alone: what a merge or split sets off.
   const matchStart = performance.now();
-  await engine.sync(investigationId, 'bench', 'entities-2');
+  await engine.sync({ investigationId }, 'bench', 'entities-2');
   const matchMs = performance.now() - matchStart;
   // The baseline: one unfiltered pass over every row, counting and totalling.
   const scanStart = performance.now();

@@ -16,3 +16,15 @@ interface AbortSignal {
 
 /** Base64 of a binary string (each char one byte). */
 declare function btoa(data: string): string;
+
+declare class TextEncoder {
+  encode(input?: string): Uint8Array<ArrayBuffer>;
+}
+
+/** Web Crypto's one synchronous call. */
+declare const crypto: { getRandomValues<T extends ArrayBufferView>(array: T): T };
+
+/** Only told apart from other values here: file contents stay where they are. */
+declare class Blob {
+  readonly size: number;
+}

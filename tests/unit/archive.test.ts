@@ -29,7 +29,7 @@ let investigation: Investigation;
 
 beforeEach(async () => {
   investigation = await createInvestigation('Archived case');
-  db = investigationDb(investigation.id);
+  db = investigationDb(investigation);
   await importFixture(db, 'customs', 'vendor-d-utf16-pipe.txt', { vendor: 'D', origin: 'RU' });
   await importFixture(db, 'bad', 'mixed-row-errors.csv');
   const claim = await addClaim(db, { text: 'A claim worth keeping.' });
@@ -81,9 +81,9 @@ describe('investigation archives', () => {
     const restored = await restoreArchive(opened);
     expect(restored.id).not.toBe(investigation.id);
     expect(restored.name).toBe('Archived case');
-    const again = await writeArchive(investigationDb(restored.id), restored, { passphrase: null });
+    const again = await writeArchive(investigationDb(restored), restored, { passphrase: null });
     expect(await entriesOf(again)).toEqual(await entriesOf(first));
-    const files = await investigationDb(restored.id).files.toArray();
+    const files = await investigationDb(restored).files.toArray();
     expect(files.map((file) => file.name).sort()).toEqual([
       'mixed-row-errors.csv',
       'vendor-d-utf16-pipe.txt',
@@ -101,9 +101,7 @@ describe('investigation archives', () => {
     expect(text).not.toContain('A claim worth keeping');
     const opened = await openArchive(sealed, 'correct horse');
     const restored = await restoreArchive(opened);
-    expect((await investigationDb(restored.id).notes.toArray())[0]?.sourceName).toBe(
-      'Ivan Secretov',
-    );
+    expect((await investigationDb(restored).notes.toArray())[0]?.sourceName).toBe('Ivan Secretov');
   });
 
   it('refuse a truncated archive and one with a changed byte, storing nothing', async () => {
@@ -173,7 +171,7 @@ describe('investigation archives', () => {
       'tables/suggestionDismissals.jsonl',
     ]);
     const restored = await restoreArchive(await openArchive(old, null));
-    const restoredDb = investigationDb(restored.id);
+    const restoredDb = investigationDb(restored);
     expect(await restoredDb.claims.count()).toBe(1);
     expect(await restoredDb.entities.count()).toBe(0);
     const newer = await asVersion(file, 99, []);

@@ -73,7 +73,7 @@ async function smallInvestigation(): Promise<{
   investigation: Investigation;
 }> {
   const investigation = await createInvestigation('Dossier test case');
-  const db = investigationDb(investigation.id);
+  const db = investigationDb(investigation);
   await importFixture(db, 'customs', 'vendor-d-utf16-pipe.txt', {
     vendor: 'Vendor D',
     origin: 'RU customs',
@@ -303,7 +303,7 @@ describe('sources in every export', () => {
 describe('imported text in exports', () => {
   async function hostileDossier(profile: 'full' | 'publication') {
     const investigation = await createInvestigation('Hostile');
-    const db = investigationDb(investigation.id);
+    const db = investigationDb(investigation);
     await importFixture(db, 'bad', 'hostile-content.csv');
     await saveFilter(db, 'Everything', emptyShipmentFilter);
     const filterId = (await db.savedFilters.toArray())[0].id;

@@ -6,6 +6,8 @@ import {
 import { HomePage } from '../features/investigations/HomePage';
 import { InvestigationPage } from '../features/investigations/InvestigationPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { recoverLockPasses } from '../features/lock/lockMutations';
+import { useIdleLock } from '../features/lock/useIdleLock';
 import { HelpPanel } from './HelpPanel';
 import { useShortcut } from './shortcuts';
 import { routeHref, useHashRoute } from './useHashRoute';
@@ -20,10 +22,13 @@ export function App() {
   const closeHelp = useCallback(() => setHelpOpen(false), []);
 
   const [interruptedRestores, setInterruptedRestores] = useState<string[]>([]);
+  const [interruptedPasses, setInterruptedPasses] = useState<string[]>([]);
   useEffect(() => {
     void finishInterruptedDeletions();
     void removeInterruptedRestores().then(setInterruptedRestores);
+    void recoverLockPasses().then(setInterruptedPasses);
   }, []);
+  useIdleLock();
 
   return (
     <>
@@ -59,6 +64,11 @@ export function App() {
             what it had written is removed and nothing else changed. Restore the archive again.
           </p>
         )}
+        {interruptedPasses.map((message) => (
+          <p key={message} role="alert" className="notice page">
+            {message}
+          </p>
+        ))}
         {route.page === 'home' && <HomePage />}
         {route.page === 'settings' && <SettingsPage />}
         {'investigationId' in route && (

@@ -26,13 +26,19 @@ import type { SourceNote } from '../../../shared/notes/sourceNote';
 import type { EvidenceLink } from '../../../shared/evidence/link';
 import type { Entity, SuggestionDismissal } from '../../../shared/entities/entity';
 import { defaultStatuses } from '../../../shared/statusVocabulary';
+import type { LockKeys } from '../../../shared/lock/sealing';
+import { sealingMiddleware } from './sealingMiddleware';
 
 /** An original imported file, kept byte for byte, keyed by its SHA-256. */
 export type StoredFile = { sha256: string; blob: Blob; size: number; name: string; mime: string };
 
 export const INDEX_DB_NAME = 'waybill-index';
-export const investigationDbName = (investigationId: string): string =>
-  `waybill-investigation-${investigationId}`;
+/** A locked investigation's database has a name of its own: locking copies into it (see lockPass). */
+export const investigationDbName = (investigationId: string, locked = false): string =>
+  `waybill-investigation-${investigationId}${locked ? '-locked' : ''}`;
+
+/** What opening an investigation's database takes: its id and, if it is locked, its keys. */
+export type DbAccess = { investigationId: string; keys?: LockKeys };
 
 export class IndexDb extends Dexie {
   investigations!: EntityTable<Investigation, 'id'>;
@@ -64,8 +70,19 @@ export class InvestigationDb extends Dexie {
   entities!: EntityTable<Entity, 'id'>;
   suggestionDismissals!: EntityTable<SuggestionDismissal, 'id'>;
 
-  constructor(readonly investigationId: string) {
-    super(investigationDbName(investigationId));
+  /** How a worker opens this same database. */
+  get access(): DbAccess {
+    return { investigationId: this.investigationId, keys: this.keys };
+  }
+
+  readonly investigationId: string;
+  readonly keys?: LockKeys;
+
+  constructor(access: DbAccess) {
+    super(investigationDbName(access.investigationId, Boolean(access.keys)));
+    this.investigationId = access.investigationId;
+    this.keys = access.keys;
+    if (access.keys) this.use(sealingMiddleware(access.keys));
     // Version 1: claims, their status vocabulary and sections, and the audit log.
     this.version(1).stores({
       statuses: 'id, order',

@@ -1,32 +1,52 @@
 /// <reference lib="webworker" />
 /**
- * Archives off the UI thread: writing one (reading every table, hashing and sealing each entry) and
- * restoring one (verifying every entry, then writing a new investigation), with progress and cancel.
+ * Whole-investigation work off the UI thread, with progress and cancel: writing an archive (reading
+ * every table, hashing and sealing each entry), restoring one (verifying every entry, then writing
+ * a new investigation), and the copy a lock or unlock pass makes (see lockPass.ts).
  */
 import * as Comlink from 'comlink';
 import type { ArchiveHeader } from '../../../shared/archive/archiveFormat';
 import type { Investigation } from '../../../shared/investigation';
-import { indexDb, investigationDb } from '../db/databases';
+import { indexDb } from '../db/databases';
+import { InvestigationDb, type DbAccess } from '../db/schema';
 import { archiveHeader, openArchive } from '../features/archive/readArchive';
 import { restoreArchive } from '../features/archive/restoreArchive';
 import { writeArchive, type ArchiveProgress } from '../features/archive/writeArchive';
+import { copyInvestigation, type PassProgress } from '../features/lock/lockPass';
 
 let cancelled = false;
 
 const api = {
   async write(
-    investigationId: string,
+    access: DbAccess,
     passphrase: string | null,
     onProgress: ArchiveProgress,
   ): Promise<Blob> {
     cancelled = false;
-    const investigation = await indexDb.investigations.get(investigationId);
+    const investigation = await indexDb.investigations.get(access.investigationId);
     if (!investigation) throw new Error('This investigation no longer exists.');
-    return writeArchive(investigationDb(investigationId), investigation, {
-      passphrase,
-      onProgress,
-      cancelled: () => cancelled,
-    });
+    const db = new InvestigationDb(access);
+    try {
+      return await writeArchive(db, investigation, {
+        passphrase,
+        onProgress,
+        cancelled: () => cancelled,
+      });
+    } finally {
+      db.close();
+    }
+  },
+
+  async copyInvestigation(from: DbAccess, to: DbAccess, onProgress: PassProgress): Promise<void> {
+    cancelled = false;
+    const source = new InvestigationDb(from);
+    const target = new InvestigationDb(to);
+    try {
+      await copyInvestigation(source, target, onProgress, () => cancelled);
+    } finally {
+      source.close();
+      target.close();
+    }
   },
 
   header(file: Blob): Promise<ArchiveHeader> {

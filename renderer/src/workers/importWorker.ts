@@ -6,16 +6,17 @@
 import * as Comlink from 'comlink';
 import type { ProbeOverrides } from '../../../shared/customs/probe';
 import { UnreadableFileError } from '../../../shared/customs/unreadable';
-import { InvestigationDb } from '../db/schema';
+import { InvestigationDb, investigationDbName, type DbAccess } from '../db/schema';
 import { importDataset, previewImport } from '../features/datasets/importDataset';
 import type { ImportChoices, ImportProgress } from '../features/datasets/importTypes';
 
 const databases = new Map<string, InvestigationDb>();
-const database = (investigationId: string) => {
-  let db = databases.get(investigationId);
+const database = (access: DbAccess) => {
+  const name = investigationDbName(access.investigationId, Boolean(access.keys));
+  let db = databases.get(name);
   if (!db) {
-    db = new InvestigationDb(investigationId);
-    databases.set(investigationId, db);
+    db = new InvestigationDb(access);
+    databases.set(name, db);
   }
   return db;
 };
@@ -27,11 +28,11 @@ const message = (error: unknown): string =>
   error instanceof UnreadableFileError || error instanceof Error ? error.message : String(error);
 
 const api = {
-  async preview(investigationId: string, file: Blob, fileName: string, overrides: ProbeOverrides) {
+  async preview(access: DbAccess, file: Blob, fileName: string, overrides: ProbeOverrides) {
     try {
       return {
         ok: true as const,
-        value: await previewImport(database(investigationId), file, fileName, overrides),
+        value: await previewImport(database(access), file, fileName, overrides),
       };
     } catch (error) {
       return { ok: false as const, message: message(error) };
@@ -39,7 +40,7 @@ const api = {
   },
 
   async import(
-    investigationId: string,
+    access: DbAccess,
     file: Blob,
     fileName: string,
     choices: ImportChoices,
@@ -47,7 +48,7 @@ const api = {
   ) {
     running = new AbortController();
     try {
-      const dataset = await importDataset(database(investigationId), file, fileName, choices, {
+      const dataset = await importDataset(database(access), file, fileName, choices, {
         onProgress,
         signal: running.signal,
       });

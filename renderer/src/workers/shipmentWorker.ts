@@ -40,7 +40,7 @@ import {
   type ShipmentEvidenceRequest,
 } from '../../../shared/dossier/shipmentEvidence';
 import type { EvidenceLink } from '../../../shared/evidence/link';
-import { InvestigationDb } from '../db/schema';
+import { InvestigationDb, investigationDbName, type DbAccess } from '../db/schema';
 
 type Progress = (done: number, total: number) => void;
 
@@ -92,15 +92,15 @@ const api = {
    * or go, `entitiesKey` when the user merges or splits. Only what changed is redone.
    */
   sync(
-    investigationId: string,
+    access: DbAccess,
     datasetsKey: string,
     entitiesKey: string,
     onProgress?: Progress,
   ): Promise<number> {
     const run = queue.then(async () => {
-      if (db?.investigationId !== investigationId) {
+      if (db?.name !== investigationDbName(access.investigationId, Boolean(access.keys))) {
         db?.close();
-        db = new InvestigationDb(investigationId);
+        db = new InvestigationDb(access);
         index = null;
         loadedKey = '';
       }

@@ -22,7 +22,7 @@ import { describeClaimChange } from '../../../renderer/src/features/claims/histo
 let db: InvestigationDb;
 
 beforeEach(async () => {
-  db = investigationDb((await createInvestigation('Claims test')).id);
+  db = investigationDb(await createInvestigation('Claims test'));
 });
 
 const statusNamed = async (name: string) =>

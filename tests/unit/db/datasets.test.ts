@@ -27,7 +27,7 @@ import { importFixture as importCustomsFixture, indexOf } from './customsFixture
 let db: InvestigationDb;
 
 beforeEach(async () => {
-  db = investigationDb((await createInvestigation('Customs')).id);
+  db = investigationDb(await createInvestigation('Customs'));
 });
 
 const blobOf = (...parts: string[]) => new Blob([readFileSync(fixture(...parts))]);
@@ -393,7 +393,7 @@ describe('schema upgrades', () => {
       updatedAt: 0,
     });
     v1.close();
-    const upgraded = new InvestigationDb(id);
+    const upgraded = new InvestigationDb({ investigationId: id });
     expect(upgraded.verno).toBe(6);
     expect((await upgraded.claims.get('c1'))?.text).toBe('Old claim');
     expect(await upgraded.datasets.count()).toBe(0);
@@ -421,7 +421,7 @@ describe('schema upgrades', () => {
     });
     await v2.table('savedFilters').add({ id: 'f1', name: 'Poly', filter: {}, createdAt: 0 });
     v2.close();
-    const upgraded = new InvestigationDb(id);
+    const upgraded = new InvestigationDb({ investigationId: id });
     expect(upgraded.verno).toBe(6);
     expect((await upgraded.savedFilters.get('f1'))?.name).toBe('Poly');
     expect(await upgraded.excerpts.count()).toBe(0);
@@ -455,7 +455,7 @@ describe('schema upgrades', () => {
     v5.version(5).stores({ links: 'id, claimId, [targetType+targetId]' });
     await v5.table('links').add({ id: 'l1', claimId: 'c1', targetType: 'note', targetId: 'n1' });
     v5.close();
-    const upgraded = new InvestigationDb(id);
+    const upgraded = new InvestigationDb({ investigationId: id });
     expect(upgraded.verno).toBe(6);
     expect((await upgraded.links.get('l1'))?.targetId).toBe('n1');
     expect(await upgraded.entities.where('aliasKeys').equals('U UAP').count()).toBe(0);

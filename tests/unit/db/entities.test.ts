@@ -12,7 +12,7 @@ import { PartyResolution } from '../../../shared/entities/resolution';
 
 describe('entity decisions', () => {
   it('merge lone spellings and stored entities; ids named before a merge lead to the survivor', async () => {
-    const db = investigationDb((await createInvestigation('Entities')).id);
+    const db = investigationDb(await createInvestigation('Entities'));
     const first = await mergeEntities(
       db,
       [implicitEntityId('ULAN UDE AVIATION PLANT'), implicitEntityId('U UAP')],
@@ -49,7 +49,7 @@ describe('entity decisions', () => {
   });
 
   it('split a spelling off, keep details, and remember a dismissed suggestion', async () => {
-    const db = investigationDb((await createInvestigation('Split')).id);
+    const db = investigationDb(await createInvestigation('Split'));
     const id = await mergeEntities(
       db,
       [implicitEntityId('POLY TECHNOLOGIES'), implicitEntityId('POLYTECH')],

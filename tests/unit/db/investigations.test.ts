@@ -23,7 +23,7 @@ describe('investigations', () => {
     const investigation = await createInvestigation('  China–Russia   defense trade 2022 ');
     expect(investigation.name).toBe('China–Russia defense trade 2022');
     expect(await databaseNames()).toContain(investigationDbName(investigation.id));
-    const db = investigationDb(investigation.id);
+    const db = investigationDb(investigation);
     expect(db.verno).toBe(6);
     expect(db.tables.map((table) => table.name).sort()).toEqual([
       'audit',
@@ -50,8 +50,8 @@ describe('investigations', () => {
   });
 
   it('never see each other’s claims', async () => {
-    const first = investigationDb((await createInvestigation('First')).id);
-    const second = investigationDb((await createInvestigation('Second')).id);
+    const first = investigationDb(await createInvestigation('First'));
+    const second = investigationDb(await createInvestigation('Second'));
     await addClaim(first, { text: 'Only in the first.' });
     expect(await first.claims.count()).toBe(1);
     expect(await second.claims.count()).toBe(0);
@@ -67,7 +67,7 @@ describe('investigations', () => {
 
   it('are deleted with their database', async () => {
     const investigation = await createInvestigation('Doomed');
-    await addClaim(investigationDb(investigation.id), { text: 'Sensitive.' });
+    await addClaim(investigationDb(investigation), { text: 'Sensitive.' });
     await deleteInvestigation(investigation.id);
     expect(await indexDb.investigations.get(investigation.id)).toBeUndefined();
     expect(await databaseNames()).not.toContain(investigationDbName(investigation.id));
@@ -87,7 +87,7 @@ describe('investigations', () => {
       synthetic: true,
       notice: expect.stringContaining('Synthetic') as unknown,
     });
-    const db = investigationDb(investigation.id);
+    const db = investigationDb(investigation);
     const total = sampleInvestigation.sections.reduce(
       (sum, section) => sum + section.claims.length,
       0,
@@ -109,10 +109,10 @@ describe('investigations', () => {
 describe('schema', () => {
   it('reopens an existing database without loss', async () => {
     const investigation = await createInvestigation('Reopened');
-    const db = investigationDb(investigation.id);
+    const db = investigationDb(investigation);
     await addClaim(db, { text: 'Persisted.' });
     db.close();
-    const reopened = new InvestigationDb(investigation.id);
+    const reopened = new InvestigationDb({ investigationId: investigation.id });
     expect((await reopened.claims.toArray()).map((claim) => claim.text)).toEqual(['Persisted.']);
     expect(await reopened.statuses.count()).toBe(8);
     reopened.close();

@@ -21,7 +21,7 @@ import { relationCounts } from '../../../shared/evidence/link';
 
 describe('evidence links', () => {
   it('cite evidence once per claim, in the claim’s history, and count by relation', async () => {
-    const db = investigationDb((await createInvestigation('Links')).id);
+    const db = investigationDb(await createInvestigation('Links'));
     const claim = await addClaim(db, { text: 'A claim.' });
     const noteId = await saveNote(db, { ...emptyNote(), title: 'Interview' });
     const input = {
@@ -55,7 +55,7 @@ describe('evidence links', () => {
   });
 
   it('refuse a claim that does not exist', async () => {
-    const db = investigationDb((await createInvestigation('No claim')).id);
+    const db = investigationDb(await createInvestigation('No claim'));
     await expect(
       linkEvidence(db, {
         claimId: 'nope',
@@ -69,7 +69,7 @@ describe('evidence links', () => {
   });
 
   it('keep cited evidence from being deleted, unless the links go too, on the claim’s record', async () => {
-    const db = investigationDb((await createInvestigation('Cited')).id);
+    const db = investigationDb(await createInvestigation('Cited'));
     const claim = await addClaim(db, { text: 'A claim.' });
     const noteId = await saveNote(db, { ...emptyNote(), title: 'Interview' });
     await saveFilter(db, 'Poly 2022', emptyShipmentFilter);

@@ -14,7 +14,7 @@ import { defaultStatuses } from '../../../shared/statusVocabulary';
 let db: InvestigationDb;
 
 beforeEach(async () => {
-  db = investigationDb((await createInvestigation('Statuses test')).id);
+  db = investigationDb(await createInvestigation('Statuses test'));
 });
 
 const names = async () =>

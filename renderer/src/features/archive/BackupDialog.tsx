@@ -27,10 +27,7 @@ export function BackupDialog(props: { investigation: Investigation; onClose: () 
   const id = useId();
   const confidential = useLiveQuery(
     () =>
-      investigationDb(investigation.id)
-        .notes.where('confidentiality')
-        .equals('confidential')
-        .count(),
+      investigationDb(investigation).notes.where('confidentiality').equals('confidential').count(),
     [investigation.id],
   );
   const [passphrase, setPassphrase] = useState('');
@@ -50,7 +47,7 @@ export function BackupDialog(props: { investigation: Investigation; onClose: () 
     let finished = false;
     void archiveWorker()
       .write(
-        investigation.id,
+        investigationDb(investigation).access,
         passphrase || null,
         Comlink.proxy((done: number, total: number) => {
           if (!finished) setProgress({ done, total });

@@ -9,6 +9,7 @@ import type { ShipmentBlock, ShipmentCells } from '../../../../shared/customs/da
 import type { Investigation } from '../../../../shared/investigation';
 import { indexDb, investigationDb, newId } from '../../db/databases';
 import type { StoredFile } from '../../db/schema';
+import { storedFile } from '../../db/storedFiles';
 import { deleteInvestigation } from '../investigations/investigationMutations';
 import type { OpenedArchive } from './readArchive';
 import { ArchiveCancelled, type ArchiveProgress } from './writeArchive';
@@ -41,7 +42,7 @@ export async function restoreArchive(
     updatedAt: now,
     restoring: true,
   };
-  const db = investigationDb(investigation.id);
+  const db = investigationDb(investigation);
   if (manifest.schemaVersion > db.verno)
     throw new ArchiveError(
       `This archive was written by a newer Waybill (schema ${manifest.schemaVersion}; this one reads up to ${db.verno}).`,
@@ -65,7 +66,7 @@ async function writeTables(
   onProgress?: ArchiveProgress,
   cancelled?: () => boolean,
 ): Promise<void> {
-  const db = investigationDb(investigation.id);
+  const db = investigationDb(investigation);
   await db.open();
   // The new database starts with the default statuses; the archive's own replace them.
   await db.statuses.clear();
@@ -110,10 +111,10 @@ async function writeTables(
   for (const row of files ? (parseLines(files) as Omit<StoredFile, 'blob'>[]) : []) {
     const bytes = entries.get(entryNames.file(row.sha256));
     if (!bytes) throw new ArchiveError(`The stored file ${row.name} is missing from the archive.`);
-    await db.files.put({
-      ...row,
-      blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: row.mime }),
-    });
+    const { size: _size, ...file } = row;
+    await db.files.put(
+      await storedFile(db, file, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: row.mime })),
+    );
     progress(2);
   }
 }

@@ -16,6 +16,7 @@ import { encodeBlock } from '../../../../shared/archive/blockCodec';
 import { digestHex } from './digest';
 import type { Investigation } from '../../../../shared/investigation';
 import type { InvestigationDb } from '../../db/schema';
+import { fileBlob } from '../../db/storedFiles';
 import { deriveKey, encryptEntry, passphraseCheck } from './archiveCrypto';
 import { toBase64 } from './base64';
 
@@ -117,9 +118,10 @@ export async function writeArchive(
       for (const sha256 of await db.files.toCollection().primaryKeys()) {
         const file = await db.files.get(sha256);
         if (!file) continue;
-        const { blob, ...rest } = file;
+        const { blob: _blob, ...rest } = file;
         metadata.push(rest);
-        await add(entryNames.file(file.sha256), new Uint8Array(await blob.arrayBuffer()));
+        const bytes = await (await fileBlob(db, file)).arrayBuffer();
+        await add(entryNames.file(file.sha256), new Uint8Array(bytes));
       }
       await add(entryNames.table('files'), jsonLines(metadata));
     } else {

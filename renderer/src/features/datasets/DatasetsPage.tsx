@@ -140,7 +140,7 @@ export function DatasetsPage({ db }: { db: InvestigationDb }) {
       {importing[0] && (
         <ImportDialog
           key={importing[0].name + importing.length}
-          investigationId={db.investigationId}
+          db={db}
           fileName={importing[0].name}
           file={importing[0].file}
           onClose={() => setImporting((queue) => queue.slice(1))}

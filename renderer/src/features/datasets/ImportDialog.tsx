@@ -17,6 +17,7 @@ import { ImportPreviewTable } from './ImportPreviewTable';
 import { ImportProgressView } from './ImportProgressView';
 import { importWorker, progressCallback } from './importWorkerClient';
 import type { ImportPreview, ImportProgress } from './importTypes';
+import type { InvestigationDb } from '../../db/schema';
 
 type Stage =
   | { name: 'reading' }
@@ -27,12 +28,12 @@ type Stage =
   | { name: 'failed'; message: string };
 
 export function ImportDialog(props: {
-  investigationId: string;
+  db: InvestigationDb;
   fileName: string;
   file: Blob;
   onClose: () => void;
 }) {
-  const { investigationId, fileName, file } = props;
+  const { db, fileName, file } = props;
   const [overrides, setOverrides] = useState<ProbeOverrides>({});
   const [stage, setStage] = useState<Stage>({ name: 'reading' });
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
@@ -45,7 +46,7 @@ export function ImportDialog(props: {
   useEffect(() => {
     let live = true;
     void importWorker()
-      .preview(investigationId, file, fileName, overrides)
+      .preview(db.access, file, fileName, overrides)
       .then((result) => {
         if (!live) return;
         if (!result.ok) {
@@ -61,7 +62,7 @@ export function ImportDialog(props: {
     return () => {
       live = false;
     };
-  }, [investigationId, file, fileName, overrides]);
+  }, [db, file, fileName, overrides]);
 
   const preview = stage.name === 'choosing' ? stage.preview : null;
   const rows = useMemo(() => {
@@ -95,7 +96,7 @@ export function ImportDialog(props: {
     };
     void importWorker()
       .import(
-        investigationId,
+        db.access,
         file,
         fileName,
         choices,

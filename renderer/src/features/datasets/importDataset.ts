@@ -18,6 +18,7 @@ import { readCustomsFile, type FileSource } from '../../../../shared/customs/rea
 import type { Shipment } from '../../../../shared/customs/shipment';
 import { UnreadableFileError } from '../../../../shared/customs/unreadable';
 import type { InvestigationDb } from '../../db/schema';
+import { storedFile } from '../../db/storedFiles';
 import { blobChunks, sha256Hex } from '../../workers/byteStream';
 import type { ImportChoices, ImportPreview, ImportProgress } from './importTypes';
 
@@ -189,16 +190,13 @@ export async function importDataset(
       },
       blockCount: blockNo,
     };
+    const stored = await storedFile(
+      db,
+      { sha256: summary.sha256, name: fileName, mime: file.type },
+      file,
+    );
     await db.transaction('rw', [db.datasets, db.files, db.mappings], async () => {
-      if (!(await db.files.get(summary.sha256))) {
-        await db.files.add({
-          sha256: summary.sha256,
-          blob: file,
-          size: file.size,
-          name: fileName,
-          mime: file.type,
-        });
-      }
+      if (!(await db.files.get(summary.sha256))) await db.files.add(stored);
       await db.mappings.put({
         signature: headerSignature(probe.headers),
         mapping: choices.mapping,

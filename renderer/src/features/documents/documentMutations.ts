@@ -5,6 +5,7 @@
 import type { PdfDocument } from '../../../../shared/documents/document';
 import { newId } from '../../db/databases';
 import type { InvestigationDb } from '../../db/schema';
+import { fileBlob, storedFile } from '../../db/storedFiles';
 import { sha256Hex } from '../../workers/byteStream';
 import { openPdf, pageText, PdfPasswordNeeded, type PDFDocumentProxy } from './pdfjs';
 
@@ -75,16 +76,13 @@ export async function addDocument(
     pagesExtracted: 0,
   };
   if (password !== undefined) rememberPassword(sha256, password);
+  const stored = await storedFile(
+    db,
+    { sha256, name: file.name, mime: 'application/pdf' },
+    new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }),
+  );
   await db.transaction('rw', [db.documents, db.files], async () => {
-    if (!(await db.files.get(sha256))) {
-      await db.files.add({
-        sha256,
-        blob: new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }),
-        size: file.bytes.length,
-        name: file.name,
-        mime: 'application/pdf',
-      });
-    }
+    if (!(await db.files.get(sha256))) await db.files.add(stored);
     await db.documents.add(document);
   });
   return { document, alreadyThere: false, pdf };
@@ -146,7 +144,7 @@ export async function openStoredDocument(
   if (!file) throw new DocumentError(`${document.fileName}: its stored bytes are missing.`);
   const pdf = await openDocumentBytes(
     document.fileName,
-    new Uint8Array(await file.blob.arrayBuffer()),
+    new Uint8Array(await (await fileBlob(db, file)).arrayBuffer()),
     password ?? knownPassword(document.sha256),
   );
   if (password !== undefined) rememberPassword(document.sha256, password);

@@ -11,14 +11,14 @@ import type { InvestigationDb } from '../../db/schema';
 export type CitedTarget = { type: EvidenceType; id: string } | { datasetShipments: string };
 
 export function citingLinks(db: InvestigationDb, target: CitedTarget): Promise<EvidenceLink[]> {
-  const index = db.links.where('[targetType+targetId]');
   if ('datasetShipments' in target) {
+    // Not a range over the index: a locked investigation stores link targets as keyed hashes.
     const prefix = `${target.datasetShipments}:`;
-    return index
-      .between(['shipment', prefix], ['shipment', `${prefix}\uffff`], true, true)
+    return db.links
+      .filter((link) => link.targetType === 'shipment' && link.targetId.startsWith(prefix))
       .toArray();
   }
-  return index.equals([target.type, target.id]).toArray();
+  return db.links.where('[targetType+targetId]').equals([target.type, target.id]).toArray();
 }
 
 export class CitedEvidenceError extends Error {

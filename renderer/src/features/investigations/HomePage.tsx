@@ -5,6 +5,8 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useAction } from '../../ui/useAction';
 import { BackupDialog } from '../archive/BackupDialog';
 import { RestoreArchive } from '../archive/RestoreArchive';
+import { LockDialog } from '../lock/LockDialog';
+import { RemoveLockDialog } from '../lock/RemoveLockDialog';
 import { DeleteInvestigationDialog } from './DeleteInvestigationDialog';
 import { InvestigationRow } from './InvestigationRow';
 import { RenameInvestigationDialog } from './RenameInvestigationDialog';
@@ -18,6 +20,8 @@ export function HomePage() {
   const [renaming, setRenaming] = useState<Investigation | null>(null);
   const [deleting, setDeleting] = useState<Investigation | null>(null);
   const [backingUp, setBackingUp] = useState<Investigation | null>(null);
+  const [locking, setLocking] = useState<Investigation | null>(null);
+  const [removingLock, setRemovingLock] = useState<Investigation | null>(null);
   const { error, run } = useAction();
 
   const onCreate = (event: FormEvent) => {
@@ -90,6 +94,8 @@ export function HomePage() {
                 onRename={setRenaming}
                 onDelete={setDeleting}
                 onBackUp={setBackingUp}
+                onLock={setLocking}
+                onRemoveLock={setRemovingLock}
               />
             ))}
           </tbody>
@@ -100,6 +106,10 @@ export function HomePage() {
         <RenameInvestigationDialog investigation={renaming} onClose={() => setRenaming(null)} />
       )}
       {backingUp && <BackupDialog investigation={backingUp} onClose={() => setBackingUp(null)} />}
+      {locking && <LockDialog investigation={locking} onClose={() => setLocking(null)} />}
+      {removingLock && (
+        <RemoveLockDialog investigation={removingLock} onClose={() => setRemovingLock(null)} />
+      )}
       {deleting && (
         <DeleteInvestigationDialog investigation={deleting} onClose={() => setDeleting(null)} />
       )}

@@ -8,7 +8,9 @@ import { EntitiesPage } from '../entities/EntitiesPage';
 import { NotesPage } from '../notes/NotesPage';
 import { ShipmentsPage } from '../shipments/ShipmentsPage';
 import { StatusesPage } from '../statuses/StatusesPage';
-import { useInvestigation } from './useInvestigations';
+import { UnlockPanel } from '../lock/UnlockPanel';
+import { lockAgain } from '../lock/lockMutations';
+import { useInvestigation, useIsOpen } from './useInvestigations';
 
 // pdf.js is large: it loads with the Documents tab, not with the app.
 const DocumentsPage = lazy(() =>
@@ -21,6 +23,7 @@ export function InvestigationPage({
   route: Extract<Route, { investigationId: string }>;
 }) {
   const investigation = useInvestigation(route.investigationId);
+  const open = useIsOpen(investigation ?? { id: route.investigationId });
   if (investigation === undefined) return <p aria-busy="true">Loading investigation…</p>;
   if (investigation === null) {
     return (
@@ -33,7 +36,15 @@ export function InvestigationPage({
       </main>
     );
   }
-  const db = investigationDb(investigation.id);
+  if (!open) {
+    return (
+      <main className="page" aria-labelledby="investigation-title">
+        <h1 id="investigation-title">{investigation.name}</h1>
+        <UnlockPanel investigation={investigation} />
+      </main>
+    );
+  }
+  const db = investigationDb(investigation);
   const tabs = [
     { page: 'claims', label: 'Claims' },
     { page: 'datasets', label: 'Datasets' },
@@ -48,6 +59,16 @@ export function InvestigationPage({
     <main className="page" aria-labelledby="investigation-title">
       <header className="investigation-header">
         <h1 id="investigation-title">{investigation.name}</h1>
+        {investigation.lock && (
+          <button
+            type="button"
+            className="lock-now"
+            onClick={() => lockAgain(investigation.id)}
+            aria-label={`Lock ${investigation.name} now`}
+          >
+            Lock now
+          </button>
+        )}
         {investigation.notice && (
           <p className="notice" role="note">
             {investigation.notice}

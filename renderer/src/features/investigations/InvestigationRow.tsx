@@ -1,50 +1,56 @@
 import type { Investigation } from '../../../../shared/investigation';
 import { routeHref } from '../../app/useHashRoute';
 import { formatDate } from '../../ui/formatting';
-import { useClaimCount } from './useInvestigations';
+import { lockAgain } from '../lock/lockMutations';
+import { useClaimCount, useIsOpen } from './useInvestigations';
+
+type Act = (investigation: Investigation) => void;
 
 export function InvestigationRow(props: {
   investigation: Investigation;
-  onRename: (investigation: Investigation) => void;
-  onDelete: (investigation: Investigation) => void;
-  onBackUp: (investigation: Investigation) => void;
+  onRename: Act;
+  onDelete: Act;
+  onBackUp: Act;
+  onLock: Act;
+  onRemoveLock: Act;
 }) {
   const { investigation } = props;
-  const claimCount = useClaimCount(investigation.id);
+  const { name } = investigation;
+  const open = useIsOpen(investigation);
+  const claimCount = useClaimCount(investigation);
+  const action = (label: string, ariaLabel: string, act: () => void, className?: string) => (
+    <button type="button" className={className} onClick={act} aria-label={ariaLabel}>
+      {label}
+    </button>
+  );
   return (
     <tr>
       <th scope="row">
-        <a href={routeHref({ page: 'claims', investigationId: investigation.id })}>
-          {investigation.name}
-        </a>
+        <a href={routeHref({ page: 'claims', investigationId: investigation.id })}>{name}</a>
         {investigation.synthetic && <span className="tag synthetic">Synthetic sample</span>}
+        {investigation.lock && <span className="tag">{open ? 'Locked, open now' : 'Locked'}</span>}
       </th>
       <td>{formatDate(investigation.createdAt)}</td>
-      <td aria-label={`${claimCount ?? 0} claims`}>{claimCount ?? '…'}</td>
+      {claimCount === null ? (
+        <td aria-label="Claims hidden while locked">—</td>
+      ) : (
+        <td aria-label={`${claimCount ?? 0} claims`}>{claimCount ?? '…'}</td>
+      )}
       <td>
         <span className="row-actions">
-          <button
-            type="button"
-            onClick={() => props.onRename(investigation)}
-            aria-label={`Rename ${investigation.name}`}
-          >
-            Rename
-          </button>
-          <button
-            type="button"
-            onClick={() => props.onBackUp(investigation)}
-            aria-label={`Back up ${investigation.name}`}
-          >
-            Back up
-          </button>
-          <button
-            type="button"
-            className="danger"
-            onClick={() => props.onDelete(investigation)}
-            aria-label={`Delete ${investigation.name}`}
-          >
-            Delete
-          </button>
+          {action('Rename', `Rename ${name}`, () => props.onRename(investigation))}
+          {open && action('Back up', `Back up ${name}`, () => props.onBackUp(investigation))}
+          {!investigation.lock &&
+            action('Lock…', `Lock ${name}`, () => props.onLock(investigation))}
+          {investigation.lock &&
+            open &&
+            action('Lock now', `Lock ${name} now`, () => lockAgain(investigation.id))}
+          {investigation.lock &&
+            open &&
+            action('Remove lock…', `Remove the lock of ${name}`, () =>
+              props.onRemoveLock(investigation),
+            )}
+          {action('Delete', `Delete ${name}`, () => props.onDelete(investigation), 'danger')}
         </span>
       </td>
     </tr>

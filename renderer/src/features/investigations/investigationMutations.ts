@@ -32,7 +32,7 @@ export async function createInvestigation(
   };
   await indexDb.investigations.add(investigation);
   // Opening creates the database with its default statuses (see schema.ts, `populate`).
-  await investigationDb(investigation.id).open();
+  await investigationDb(investigation).open();
   return investigation;
 }
 
@@ -75,7 +75,7 @@ export async function createSampleInvestigation(
     synthetic: true,
     notice: sample.notice,
   });
-  const db = investigationDb(investigation.id);
+  const db = investigationDb(investigation);
   const statuses = await db.statuses.toArray();
   await db.transaction('rw', [db.claims, db.sections, db.statuses, db.audit], async () => {
     for (const sampleSection of sample.sections) {

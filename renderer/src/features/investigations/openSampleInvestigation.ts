@@ -21,10 +21,15 @@ export async function openSampleInvestigation(): Promise<Investigation> {
   const investigation = await createSampleInvestigation(sampleInvestigation);
   for (const dataset of sampleInvestigation.datasets) {
     const file = await (await fetch(sampleUrl(dataset.file))).blob();
-    const preview = await importWorker().preview(investigation.id, file, dataset.file, {});
+    const preview = await importWorker().preview(
+      investigationDb(investigation).access,
+      file,
+      dataset.file,
+      {},
+    );
     if (!preview.ok) throw new Error(preview.message);
     const result = await importWorker().import(
-      investigation.id,
+      investigationDb(investigation).access,
       file,
       dataset.file,
       choicesFromPreview(preview.value, dataset),
@@ -32,6 +37,6 @@ export async function openSampleInvestigation(): Promise<Investigation> {
     );
     if (!result.ok) throw new Error(result.message);
   }
-  await addSampleEvidence(investigationDb(investigation.id), sampleInvestigation, sampleUrl);
+  await addSampleEvidence(investigationDb(investigation), sampleInvestigation, sampleUrl);
   return investigation;
 }

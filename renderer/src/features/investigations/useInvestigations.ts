@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Investigation } from '../../../../shared/investigation';
-import { indexDb, investigationDb } from '../../db/databases';
+import { useSyncExternalStore } from 'react';
+import { indexDb, investigationDb, isUnlocked, onKeysChange } from '../../db/databases';
 
 /** Investigations, newest first; undefined while loading. */
 export const useInvestigations = (): Investigation[] | undefined =>
@@ -19,5 +20,17 @@ export const useInvestigation = (id: string): Investigation | null | undefined =
       : null;
   }, [id]);
 
-export const useClaimCount = (id: string): number | undefined =>
-  useLiveQuery(() => investigationDb(id).claims.count(), [id]);
+/** How many claims an investigation holds; null while it is locked. */
+export const useClaimCount = (investigation: Investigation): number | null | undefined => {
+  const open = useIsOpen(investigation);
+  return useLiveQuery(
+    async () => (open ? await investigationDb(investigation).claims.count() : null),
+    [investigation.id, open],
+  );
+};
+
+/** Whether an investigation's contents can be read now: not locked, or unlocked this session. */
+export function useIsOpen(investigation: Pick<Investigation, 'id' | 'lock'>): boolean {
+  const unlocked = useSyncExternalStore(onKeysChange, () => isUnlocked(investigation.id));
+  return !investigation.lock || unlocked;
+}

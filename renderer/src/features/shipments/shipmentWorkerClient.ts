@@ -1,15 +1,22 @@
 import * as Comlink from 'comlink';
 import type { ShipmentWorkerApi } from '../../workers/shipmentWorker';
 
-let worker: Comlink.Remote<ShipmentWorkerApi> | null = null;
+let running: { worker: Worker; api: Comlink.Remote<ShipmentWorkerApi> } | null = null;
 
 /** The one shipment engine of the page, started when first needed. */
 export function shipmentWorker(): Comlink.Remote<ShipmentWorkerApi> {
-  worker ??= Comlink.wrap<ShipmentWorkerApi>(
-    new Worker(new URL('../../workers/shipmentWorker.ts', import.meta.url), {
+  if (!running) {
+    const worker = new Worker(new URL('../../workers/shipmentWorker.ts', import.meta.url), {
       type: 'module',
       name: 'shipments',
-    }),
-  );
-  return worker;
+    });
+    running = { worker, api: Comlink.wrap<ShipmentWorkerApi>(worker) };
+  }
+  return running.api;
+}
+
+/** Stops the engine, and with it every shipment it held in memory (when a case locks again). */
+export function stopShipmentWorker(): void {
+  running?.worker.terminate();
+  running = null;
 }

@@ -42,7 +42,7 @@ export function useShipmentEngine(
   const key =
     !enabled || datasetsKey === undefined || entitiesKey === undefined
       ? null
-      : `${db.investigationId}\n${datasetsKey}\n${entitiesKey}`;
+      : `${db.name}\n${datasetsKey}\n${entitiesKey}`;
   const [engine, setEngine] = useState<EngineState | null>(null);
   const [progress, setProgress] = useState<EngineProgress>(null);
 
@@ -53,7 +53,7 @@ export function useShipmentEngine(
     let finished = false;
     void shipmentWorker()
       .sync(
-        db.investigationId,
+        db.access,
         datasetsKey,
         entitiesKey,
         Comlink.proxy((done: number, total: number) => {
@@ -71,6 +71,6 @@ export function useShipmentEngine(
     };
   }, [db, key, datasetsKey, entitiesKey]);
 
-  const sameInvestigation = engine?.key.split('\n')[0] === db.investigationId;
-  return { engine: sameInvestigation ? engine : null, progress };
+  const sameDatabase = engine?.key.split('\n')[0] === db.name;
+  return { engine: sameDatabase ? engine : null, progress };
 }

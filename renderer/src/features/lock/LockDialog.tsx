@@ -1,0 +1,121 @@
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { Investigation } from '../../../../shared/investigation';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { LabelledSelect } from '../../ui/LabelledSelect';
+import { IDLE_CHOICES, passphraseProblem, turnLockOn } from './lockMutations';
+import { PassProgressView } from './PassProgressView';
+
+const idleOptions = IDLE_CHOICES.map(String) as IdleChoice[];
+type IdleChoice = `${(typeof IDLE_CHOICES)[number]}`;
+const idleLabels = Object.fromEntries(
+  idleOptions.map((minutes) => [minutes, `${minutes} minutes`]),
+) as Record<IdleChoice, string>;
+
+/**
+ * Turns the lock on: what the case contains is encrypted at rest under a passphrase, after the
+ * user has read that a forgotten one cannot be recovered.
+ */
+export function LockDialog(props: { investigation: Investigation; onClose: () => void }) {
+  const { investigation } = props;
+  const id = useId();
+  const [passphrase, setPassphrase] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [idleMinutes, setIdleMinutes] = useState<IdleChoice>('15');
+  const [understood, setUnderstood] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // Escape does not close the dialog while a pass runs: its progress and cancel stay in view.
+  const running = useRef(false);
+  useEffect(() => {
+    running.current = progress !== null;
+  }, [progress]);
+  const { onClose } = props;
+  const close = useCallback(() => {
+    if (!running.current) onClose();
+  }, [onClose]);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const problem =
+      passphraseProblem(passphrase, repeat) ??
+      (understood ? null : 'Tick the box to confirm that a forgotten passphrase is the end of it.');
+    if (problem) return setError(problem);
+    setError(null);
+    setProgress({ done: 0, total: 1 });
+    let finished = false;
+    turnLockOn(investigation, passphrase, Number(idleMinutes), (done, total) => {
+      if (!finished) setProgress({ done, total });
+    })
+      .then(() => {
+        finished = true;
+        props.onClose();
+      })
+      .catch((caught: unknown) => {
+        finished = true;
+        setProgress(null);
+        setError(caught instanceof Error ? caught.message : String(caught));
+      });
+  };
+
+  return (
+    <Dialog title={`Lock “${investigation.name}”`} onClose={close}>
+      <form className="stack" onSubmit={onSubmit}>
+        <p className="hint">
+          Claims, notes and their sources, excerpts and page texts, entities, history, shipments and
+          the original files are encrypted on this computer. The case shows nothing until it is
+          unlocked with the passphrase, and locks again when the app closes or after the idle time
+          below. Its name stays readable in the list.
+        </p>
+        <p className="notice" role="note">
+          The passphrase is not kept anywhere. If it is forgotten, nobody can recover this case: not
+          you, not Waybill. Keep an archive (Back up) in a safe place as well.
+        </p>
+        <label htmlFor={`${id}-passphrase`}>Passphrase (at least 8 characters)</label>
+        <input
+          id={`${id}-passphrase`}
+          type="password"
+          autoComplete="new-password"
+          value={passphrase}
+          onChange={(event) => setPassphrase(event.target.value)}
+        />
+        <label htmlFor={`${id}-repeat`}>Passphrase again</label>
+        <input
+          id={`${id}-repeat`}
+          type="password"
+          autoComplete="new-password"
+          value={repeat}
+          onChange={(event) => setRepeat(event.target.value)}
+        />
+        <LabelledSelect
+          label="Lock again after this long without use"
+          value={idleMinutes}
+          onChange={setIdleMinutes}
+          options={idleOptions}
+          labels={idleLabels}
+        />
+        <label className="checkbox-line">
+          <input
+            type="checkbox"
+            checked={understood}
+            onChange={(event) => setUnderstood(event.target.checked)}
+          />
+          I understand that a forgotten passphrase cannot be recovered
+        </label>
+        <ErrorMessage error={error} />
+        {progress ? (
+          <PassProgressView label="Encrypting the investigation" {...progress} />
+        ) : (
+          <div className="dialog-actions">
+            <button type="button" onClick={props.onClose}>
+              Cancel
+            </button>
+            <button type="submit" className="primary">
+              Lock
+            </button>
+          </div>
+        )}
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,75 @@
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { Investigation } from '../../../../shared/investigation';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { turnLockOff } from './lockMutations';
+import { PassProgressView } from './PassProgressView';
+
+/** Turns the lock off, after asking for the passphrase again. */
+export function RemoveLockDialog(props: { investigation: Investigation; onClose: () => void }) {
+  const { investigation } = props;
+  const id = useId();
+  const [passphrase, setPassphrase] = useState('');
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // Escape does not close the dialog while a pass runs: its progress and cancel stay in view.
+  const running = useRef(false);
+  useEffect(() => {
+    running.current = progress !== null;
+  }, [progress]);
+  const { onClose } = props;
+  const close = useCallback(() => {
+    if (!running.current) onClose();
+  }, [onClose]);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setProgress({ done: 0, total: 1 });
+    let finished = false;
+    turnLockOff(investigation, passphrase, (done, total) => {
+      if (!finished) setProgress({ done, total });
+    })
+      .then(() => {
+        finished = true;
+        props.onClose();
+      })
+      .catch((caught: unknown) => {
+        finished = true;
+        setProgress(null);
+        setError(caught instanceof Error ? caught.message : String(caught));
+      });
+  };
+
+  return (
+    <Dialog title={`Remove the lock of “${investigation.name}”`} onClose={close}>
+      <form className="stack" onSubmit={onSubmit}>
+        <p className="hint">
+          The case will be stored unencrypted on this computer again, readable by anyone who can
+          read its files.
+        </p>
+        <label htmlFor={`${id}-passphrase`}>Passphrase</label>
+        <input
+          id={`${id}-passphrase`}
+          type="password"
+          autoComplete="current-password"
+          value={passphrase}
+          onChange={(event) => setPassphrase(event.target.value)}
+        />
+        <ErrorMessage error={error} />
+        {progress ? (
+          <PassProgressView label="Decrypting the investigation" {...progress} />
+        ) : (
+          <div className="dialog-actions">
+            <button type="button" onClick={props.onClose}>
+              Cancel
+            </button>
+            <button type="submit" className="primary">
+              Remove the lock
+            </button>
+          </div>
+        )}
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * A locked investigation's keys, wrapped under its passphrase. Unwrapping with a wrong passphrase
+ * fails AES-GCM's check, which is how a wrong one is told from a right one.
+ */
+import type { InvestigationLock } from '../../../../shared/investigation';
+import { KEY_BYTES, type LockKeys } from '../../../../shared/lock/sealing';
+import { deriveKey } from '../archive/archiveCrypto';
+
+export const LOCK_ITERATIONS = 600_000;
+const IV_BYTES = 12;
+
+export class WrongPassphraseError extends Error {
+  constructor() {
+    super('That passphrase is not right.');
+  }
+}
+
+export async function wrapKeys(
+  passphrase: string,
+  keys: LockKeys,
+  idleMinutes: number,
+): Promise<InvestigationLock> {
+  const salt = crypto.getRandomValues(new Uint8Array(16));
+  const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
+  const key = await deriveKey(passphrase, salt, LOCK_ITERATIONS);
+  const plain = new Uint8Array(2 * KEY_BYTES);
+  plain.set(keys.sealKey);
+  plain.set(keys.indexKey, KEY_BYTES);
+  const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, plain));
+  plain.fill(0);
+  const wrappedKeys = new Uint8Array(IV_BYTES + sealed.length);
+  wrappedKeys.set(iv);
+  wrappedKeys.set(sealed, IV_BYTES);
+  return { salt, iterations: LOCK_ITERATIONS, wrappedKeys, idleMinutes, lockedAt: Date.now() };
+}
+
+export async function unwrapKeys(passphrase: string, lock: InvestigationLock): Promise<LockKeys> {
+  const key = await deriveKey(passphrase, lock.salt, lock.iterations);
+  let plain: Uint8Array;
+  try {
+    plain = new Uint8Array(
+      await crypto.subtle.decrypt(
+        { name: 'AES-GCM', iv: lock.wrappedKeys.slice(0, IV_BYTES) },
+        key,
+        lock.wrappedKeys.slice(IV_BYTES),
+      ),
+    );
+  } catch {
+    throw new WrongPassphraseError();
+  }
+  return { sealKey: plain.slice(0, KEY_BYTES), indexKey: plain.slice(KEY_BYTES) };
+}

@@ -1,0 +1,67 @@
+/**
+ * A stored record as bytes, so it can be sealed: JSON for its fields, with each typed array (a
+ * shipment block's columns) moved out as raw bytes after the JSON. Layout: a little-endian u32 with
+ * the JSON's length, the JSON, then each array's bytes, 8-byte aligned.
+ */
+const typedArrays = {
+  Int32Array,
+  Uint32Array,
+  Float64Array,
+  Uint8Array,
+} as const;
+type TypedName = keyof typeof typedArrays;
+type Typed = InstanceType<(typeof typedArrays)[TypedName]>;
+
+/** How a typed array is named inside the JSON: a key no record field uses. */
+const TAG = '\u0000typed';
+type TypedRef = { [TAG]: [TypedName, number, number] };
+
+const align = (offset: number) => Math.ceil(offset / 8) * 8;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+function typedName(value: unknown): TypedName | null {
+  for (const name of Object.keys(typedArrays) as TypedName[]) {
+    if (value instanceof typedArrays[name]) return name;
+  }
+  return null;
+}
+
+export function encodeRecord(value: unknown): Uint8Array {
+  const arrays: Typed[] = [];
+  let offset = 0;
+  const json = JSON.stringify(value, (_key, field: unknown) => {
+    const name = ArrayBuffer.isView(field) ? typedName(field) : null;
+    if (!name) return field;
+    const array = field as Typed;
+    const ref: TypedRef = { [TAG]: [name, offset, array.length] };
+    arrays.push(array);
+    offset = align(offset + array.byteLength);
+    return ref;
+  });
+  const header = encoder.encode(json);
+  const start = align(4 + header.length);
+  const out = new Uint8Array(start + offset);
+  new DataView(out.buffer).setUint32(0, header.length, true);
+  out.set(header, 4);
+  let at = start;
+  for (const array of arrays) {
+    out.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), at);
+    at = align(at + array.byteLength);
+  }
+  return out;
+}
+
+export function decodeRecord(bytes: Uint8Array): unknown {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const length = view.getUint32(0, true);
+  const start = align(4 + length);
+  return JSON.parse(decoder.decode(bytes.subarray(4, 4 + length)), (_key, field: unknown) => {
+    if (!field || typeof field !== 'object' || !(TAG in field)) return field;
+    const [name, offset, count] = (field as TypedRef)[TAG];
+    const Type = typedArrays[name];
+    const from = start + offset;
+    // Copied out, so each array owns aligned memory of its own.
+    return new Type(bytes.slice(from, from + count * Type.BYTES_PER_ELEMENT).buffer);
+  }) as unknown;
+}

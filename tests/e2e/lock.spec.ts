@@ -1,0 +1,121 @@
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { chromium } from 'playwright-core';
+import { fixture } from '../fixturePath';
+import { addClaim, claimButton, openTab, startInvestigation } from './app';
+import { chromiumLaunchOptions } from './chromium';
+import { importCustomsFile } from './customs';
+import { indexedDbContents } from './leveldbFiles';
+
+/**
+ * Protection at rest, checked where it matters: in the files Chromium writes. The profile's
+ * IndexedDB folder is searched byte for byte for what the case says, as Chromium may store a
+ * string: Latin text one byte a character, or two (UTF-16LE) when the string was held so (text typed
+ * into a field often is), and other text always as UTF-16LE.
+ */
+const CLAIM = 'Northwind rotor blades reached Tartu in March';
+const SOURCE = 'Ирина Секретова';
+const GOODS = 'HELICOPTER MI-171E, TRANSPORT VERSION';
+const PASSPHRASE = 'a long and private passphrase';
+
+const forms = (text: string) =>
+  [...text].every((char) => char.charCodeAt(0) < 256)
+    ? [Buffer.from(text, 'latin1'), Buffer.from(text, 'utf16le')]
+    : [Buffer.from(text, 'utf16le')];
+const needles = { claim: forms(CLAIM), source: forms(SOURCE), goods: forms(GOODS) };
+
+/** Which of the known strings the profile's IndexedDB files hold. */
+function foundOnDisk(profile: string): string[] {
+  const contents = indexedDbContents(profile);
+  expect(contents.length).toBeGreaterThan(0);
+  return Object.entries(needles)
+    .filter(([, encodings]) =>
+      contents.some((content) => encodings.some((needle) => content.includes(needle))),
+    )
+    .map(([name]) => name);
+}
+
+const openProfile = (dir: string, baseURL: string | undefined): Promise<BrowserContext> =>
+  chromium.launchPersistentContext(dir, { ...chromiumLaunchOptions, baseURL });
+
+async function lockFromList(page: Page, name: string) {
+  await page.getByRole('link', { name: 'Investigations', exact: true }).click();
+  await page.getByRole('button', { name: `Lock ${name}`, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: `Lock “${name}”` });
+  await expect(dialog.getByRole('note')).toContainText('nobody can recover this case');
+  await dialog.getByLabel('Passphrase (at least 8 characters)').fill(PASSPHRASE);
+  await dialog.getByLabel('Passphrase again').fill(PASSPHRASE);
+  await dialog.getByRole('button', { name: 'Lock', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Tick the box');
+  await dialog.getByLabel('I understand that a forgotten passphrase cannot be recovered').check();
+  await dialog.getByRole('button', { name: 'Lock', exact: true }).click();
+  await expect(dialog).toBeHidden({ timeout: 60_000 });
+  await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('Locked');
+}
+
+test('a locked case leaves none of its contents on disk, and unlocking brings all of it back', async ({
+  baseURL,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const dir = testInfo.outputPath('profile');
+  const name = 'Rotor case';
+
+  let context = await openProfile(dir, baseURL);
+  let page = await context.newPage();
+  await startInvestigation(page, name, 'Claims');
+  await addClaim(page, CLAIM);
+  await openTab(page, 'Notes');
+  await page.getByRole('button', { name: 'New note' }).click();
+  const note = page.getByRole('dialog', { name: 'New source note' });
+  await note.getByLabel('Title').fill('Insider account');
+  await note.getByLabel('Source name').fill(SOURCE);
+  await note.getByLabel('Confidentiality').selectOption('confidential');
+  await note.getByRole('button', { name: 'Save note' }).click();
+  await expect(page.getByRole('list', { name: 'Source notes' })).toContainText(SOURCE);
+  await openTab(page, 'Datasets');
+  await importCustomsFile(page, fixture('customs', 'vendor-a-2022.csv'));
+  await context.close();
+
+  // Open, the search finds every string: a miss later means something.
+  expect(foundOnDisk(dir)).toEqual(['claim', 'source', 'goods']);
+
+  context = await openProfile(dir, baseURL);
+  page = await context.newPage();
+  await page.goto('/');
+  await lockFromList(page, name);
+  await context.close();
+  expect(foundOnDisk(dir)).toEqual([]);
+
+  // After a restart the case shows nothing until the passphrase is given.
+  context = await openProfile(dir, baseURL);
+  page = await context.newPage();
+  await page.goto('/');
+  const row = page.getByRole('row', { name: new RegExp(name) });
+  await expect(row).toContainText('Locked');
+  await expect(row.getByLabel('Claims hidden while locked')).toBeVisible();
+  await row.getByRole('link', { name }).click();
+  await expect(page.getByRole('heading', { name: 'This investigation is locked' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Investigation' })).toHaveCount(0);
+  await page.getByLabel('Passphrase', { exact: true }).fill('not the passphrase');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('alert')).toHaveText('That passphrase is not right.');
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(claimButton(page, CLAIM)).toBeVisible();
+  await openTab(page, 'Notes');
+  await expect(page.getByRole('list', { name: 'Source notes' })).toContainText(SOURCE);
+  await openTab(page, 'Shipments');
+  await expect(page.getByRole('status', { name: 'Filtered shipments' })).toContainText(
+    '400 of 400 shipments',
+  );
+  await page.getByLabel('Party', { exact: true }).fill('poly tech');
+  await page.getByLabel('Party role').selectOption('shipper');
+  await expect(page.getByRole('status', { name: 'Filtered shipments' })).toContainText(
+    '13 of 400 shipments',
+  );
+
+  // Lock now: the page closes over its contents at once.
+  await page.getByRole('button', { name: `Lock ${name} now` }).click();
+  await expect(page.getByRole('heading', { name: 'This investigation is locked' })).toBeVisible();
+  await context.close();
+  expect(foundOnDisk(dir)).toEqual([]);
+});

@@ -1,0 +1,250 @@
+import { Dexie } from 'dexie';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { indexDb, investigationDb, isUnlocked } from '../../../renderer/src/db/databases';
+import { investigationDbName, type InvestigationDb } from '../../../renderer/src/db/schema';
+import { fileBlob, storedFile } from '../../../renderer/src/db/storedFiles';
+import { addClaim } from '../../../renderer/src/features/claims/claimMutations';
+import { mergeEntities } from '../../../renderer/src/features/entities/entityMutations';
+import { citingLinks } from '../../../renderer/src/features/evidence/citations';
+import { linkEvidence } from '../../../renderer/src/features/evidence/linkMutations';
+import { createInvestigation } from '../../../renderer/src/features/investigations/investigationMutations';
+import { WrongPassphraseError } from '../../../renderer/src/features/lock/lockKeys';
+import {
+  lockAgain,
+  recoverLockPasses,
+  turnLockOff,
+  turnLockOn,
+  unlockInvestigation,
+  type Copy,
+} from '../../../renderer/src/features/lock/lockMutations';
+import { copyInvestigation } from '../../../renderer/src/features/lock/lockPass';
+import { emptyNote, saveNote } from '../../../renderer/src/features/notes/noteMutations';
+import { saveFilter } from '../../../renderer/src/features/shipments/savedFilterMutations';
+import { emptyShipmentFilter } from '../../../shared/customs/shipmentFilter';
+import { implicitEntityId } from '../../../shared/entities/entity';
+import type { Investigation } from '../../../shared/investigation';
+import { decodeRecord, encodeRecord } from '../../../shared/lock/recordCodec';
+import { importFixture } from './customsFixture';
+
+/** The copy a pass makes, here in-process (the app runs the same function in its archive worker). */
+const copy: Copy = async (from, to, onProgress) => {
+  const { InvestigationDb } = await import('../../../renderer/src/db/schema');
+  const source = new InvestigationDb(from);
+  const target = new InvestigationDb(to);
+  await copyInvestigation(source, target, onProgress);
+  source.close();
+  target.close();
+};
+
+const PASSPHRASE = 'correct horse battery';
+const SECRETS = ['A claim worth keeping', 'Ivan Secretov', 'POLY TECHNOLOGIES', 'vendor-d-utf16'];
+
+let investigation: Investigation;
+
+async function fill(db: InvestigationDb) {
+  await importFixture(db, 'customs', 'vendor-d-utf16-pipe.txt', { vendor: 'D', origin: 'RU' });
+  const claim = await addClaim(db, { text: 'A claim worth keeping.', tags: ['sanctions'] });
+  const noteId = await saveNote(db, {
+    ...emptyNote(),
+    title: 'Insider',
+    sourceName: 'Ivan Secretov',
+    confidentiality: 'confidential',
+  });
+  await linkEvidence(db, {
+    claimId: claim.id,
+    targetType: 'note',
+    targetId: noteId,
+    label: 'Insider',
+    relation: 'supports',
+    comment: '',
+  });
+  await linkEvidence(db, {
+    claimId: claim.id,
+    targetType: 'entity',
+    targetId: implicitEntityId('POLY TECHNOLOGIES'),
+    label: 'POLY TECHNOLOGIES',
+    relation: 'context',
+    comment: '',
+  });
+  await saveFilter(db, 'Poly shipments', emptyShipmentFilter);
+}
+
+/** Every record of a database as stored, read without the app's schema or keys, as one string. */
+async function rawText(name: string): Promise<string> {
+  const raw = new Dexie(name);
+  await raw.open();
+  const parts: string[] = [];
+  const bytes = (view: Uint8Array) =>
+    new TextDecoder('latin1').decode(view) + new TextDecoder('utf-16le').decode(view);
+  for (const table of raw.tables) {
+    for (const row of await table.toArray()) {
+      parts.push(
+        JSON.stringify(row, (_key, value: unknown) =>
+          ArrayBuffer.isView(value)
+            ? bytes(new Uint8Array(value.buffer, value.byteOffset, value.byteLength))
+            : value,
+        ),
+      );
+      for (const value of Object.values(row as object))
+        if (value instanceof Blob) parts.push(bytes(new Uint8Array(await value.arrayBuffer())));
+    }
+  }
+  raw.close();
+  return parts.join('\n');
+}
+
+async function snapshot(db: InvestigationDb) {
+  const tables: Record<string, unknown[]> = {};
+  for (const table of db.tables) {
+    tables[table.name] =
+      table.name === 'files'
+        ? await Promise.all(
+            (await db.files.toArray()).map(async (file) => ({
+              ...file,
+              blob: [...new Uint8Array(await (await fileBlob(db, file)).arrayBuffer())].length,
+            })),
+          )
+        : await table.toArray();
+  }
+  return tables;
+}
+
+const row = async () => (await indexDb.investigations.get(investigation.id))!;
+
+beforeEach(async () => {
+  investigation = await createInvestigation('Locked case');
+  await fill(investigationDb(investigation));
+});
+
+describe('the lock', () => {
+  it('keeps every record, seals what the case says, and finds it again with the passphrase', async () => {
+    const before = await snapshot(investigationDb(investigation));
+    const plain = await rawText(investigationDbName(investigation.id));
+    // The search finds the strings while the case is open: it can be trusted to miss them later.
+    for (const secret of SECRETS) expect(plain).toContain(secret);
+
+    const progress: number[] = [];
+    await turnLockOn(investigation, PASSPHRASE, 15, (done) => progress.push(done), copy);
+    investigation = await row();
+    expect(investigation.lock?.idleMinutes).toBe(15);
+    expect(investigation.lockPass).toBeUndefined();
+    expect(progress.at(-1)).toBeGreaterThan(0);
+    const names = (await indexedDB.databases()).map((database) => database.name);
+    expect(names).toContain(investigationDbName(investigation.id, true));
+    expect(names).not.toContain(investigationDbName(investigation.id));
+
+    const sealed = await rawText(investigationDbName(investigation.id, true));
+    for (const secret of SECRETS) expect(sealed).not.toContain(secret);
+
+    // Unlocked this session, the app reads and queries it as before.
+    const db = investigationDb(investigation);
+    expect(await snapshot(db)).toEqual(before);
+    expect(await db.savedFilters.where('name').equals('Poly shipments').count()).toBe(1);
+    expect(await db.claims.where('tags').equals('sanctions').count()).toBe(1);
+    expect(
+      await citingLinks(db, { type: 'entity', id: implicitEntityId('POLY TECHNOLOGIES') }),
+    ).toHaveLength(1);
+    const [dataset] = await db.datasets.toArray();
+    expect(await citingLinks(db, { datasetShipments: dataset.id })).toHaveLength(0);
+    const id = await mergeEntities(
+      db,
+      [implicitEntityId('POLY TECHNOLOGIES'), implicitEntityId('POLY TECHNOLOGY')],
+      'Poly',
+    );
+    expect(await db.entities.where('aliasKeys').equals('POLY TECHNOLOGY').first()).toMatchObject({
+      id,
+      name: 'Poly',
+    });
+
+    // Locked again, nothing is reachable until the passphrase is given; a wrong one is refused.
+    lockAgain(investigation.id);
+    expect(() => investigationDb(investigation)).toThrow('locked');
+    await expect(unlockInvestigation(investigation, 'wrong horse')).rejects.toThrow(
+      WrongPassphraseError,
+    );
+    expect(isUnlocked(investigation.id)).toBe(false);
+    await unlockInvestigation(investigation, PASSPHRASE);
+    expect((await investigationDb(investigation).notes.toArray())[0]?.sourceName).toBe(
+      'Ivan Secretov',
+    );
+
+    // Turning it off asks for the passphrase and gives back the open database, whole.
+    await expect(turnLockOff(investigation, 'wrong horse', () => {}, copy)).rejects.toThrow(
+      WrongPassphraseError,
+    );
+    const locked = await snapshot(investigationDb(investigation));
+    await turnLockOff(investigation, PASSPHRASE, () => {}, copy);
+    investigation = await row();
+    expect(investigation.lock).toBeUndefined();
+    expect(await snapshot(investigationDb(investigation))).toEqual(locked);
+    const names2 = (await indexedDB.databases()).map((database) => database.name);
+    expect(names2).not.toContain(investigationDbName(investigation.id, true));
+  });
+
+  it('refuses a sealed record moved to another place, and a changed byte of a sealed file', async () => {
+    await turnLockOn(investigation, PASSPHRASE, 5, () => {}, copy);
+    investigation = await row();
+    const db = investigationDb(investigation);
+    const raw = new Dexie(investigationDbName(investigation.id, true));
+    await raw.open();
+    const statuses = raw.table<{ id: string; $sealed: Uint8Array }>('statuses');
+    const [first, second] = await statuses.toArray();
+    await statuses.put({ ...first, $sealed: second.$sealed });
+    const files = raw.table<{ sha256: string; blob: Blob }>('files');
+    const [file] = await files.toArray();
+    const bytes = new Uint8Array(await file.blob.arrayBuffer());
+    bytes[100] = bytes[100] ^ 1;
+    await files.put({ ...file, blob: new Blob([bytes]) });
+    raw.close();
+    await expect(db.statuses.toArray()).rejects.toThrow('cannot be decrypted');
+    const [stored] = await db.files.toArray();
+    await expect(fileBlob(db, stored)).rejects.toThrow('cannot be decrypted');
+  });
+
+  it('leaves the state before or after when a pass is cut short, and says which', async () => {
+    const failing: Copy = async (from, to, onProgress) => {
+      await copy(from, to, onProgress);
+      throw new Error('The window closed.');
+    };
+    await expect(turnLockOn(investigation, PASSPHRASE, 5, () => {}, failing)).rejects.toThrow(
+      'The window closed.',
+    );
+    investigation = await row();
+    expect(investigation.lock).toBeUndefined();
+    expect(isUnlocked(investigation.id)).toBe(false);
+    expect((await investigationDb(investigation).claims.toArray())[0]?.text).toMatch(/worth/);
+
+    // A crash leaves the mark and the partial copy; the next start removes both and reports it.
+    await indexDb.investigations.update(investigation.id, { lockPass: 'locking' });
+    const partial = new Dexie(investigationDbName(investigation.id, true));
+    partial.version(1).stores({ claims: 'id' });
+    await partial.table('claims').put({ id: 'x', $sealed: new Uint8Array(8) });
+    partial.close();
+    expect(await recoverLockPasses()).toEqual([
+      'Locking “Locked case” was cut short: it stays unlocked, as it was.',
+    ]);
+    expect((await row()).lockPass).toBeUndefined();
+    expect((await indexedDB.databases()).map((database) => database.name)).not.toContain(
+      investigationDbName(investigation.id, true),
+    );
+    expect(await investigationDb(investigation).claims.count()).toBe(1);
+  });
+});
+
+describe('sealed values', () => {
+  it('keep typed arrays, and files over several segments', async () => {
+    const record = { id: 'b', date: new Int32Array([1, 2, 3]), weight: new Float64Array([0.5]) };
+    expect(decodeRecord(encodeRecord(record))).toEqual(record);
+    await turnLockOn(investigation, PASSPHRASE, 5, () => {}, copy);
+    const db = investigationDb(await row());
+    const big = new Uint8Array(9 * 1024 * 1024).map((_, index) => index % 251);
+    const file = await storedFile(
+      db,
+      { sha256: 'big', name: 'big.bin', mime: 'application/octet-stream' },
+      new Blob([big]),
+    );
+    expect(file.blob.size).toBe(big.length + 3 * 40);
+    const back = new Uint8Array(await (await fileBlob(db, file)).arrayBuffer());
+    expect(Buffer.compare(back, big)).toBe(0);
+  });
+});
