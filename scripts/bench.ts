@@ -307,4 +307,8 @@ function printArchive(figures: Awaited<ReturnType<BenchApi['archive']>>) {
   console.log(
     `- restore, every entry verified then written to IndexedDB: ${mbs(figures.bytes, figures.restoreMs)} (${ms(figures.restoreMs)})  ≥ 50 MB/s: ${verdict(rate(figures.bytes, figures.restoreMs) >= 50)}`,
   );
+  console.log(
+    `- locking it (every record and file sealed into a new database, the old one deleted): ${ms(figures.lockMs)}  (floor: the same copy without sealing ${ms(figures.copyFloorMs)})  ≤ 60 s: ${verdict(figures.lockMs <= 60_000)}`,
+  );
+  console.log(`- turning the lock off again: ${ms(figures.unlockMs)}`);
 }

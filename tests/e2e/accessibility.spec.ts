@@ -67,3 +67,25 @@ test('every page of the sample investigation has no WCAG A/AA violation axe can 
   await expect(page.getByRole('table', { name: 'Spellings' })).toBeVisible();
   expect(await violations(page), 'entity page').toEqual([]);
 });
+
+test('locking: the lock dialog and a locked investigation have no violation axe can find', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByLabel('New investigation name').fill('Sealed case');
+  await page.getByRole('button', { name: 'Create investigation' }).click();
+  await page.getByRole('link', { name: 'Investigations', exact: true }).click();
+  await page.getByRole('button', { name: 'Lock Sealed case', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Lock “Sealed case”' });
+  expect(await violations(page), 'lock dialog').toEqual([]);
+  await dialog.getByLabel('Passphrase (at least 8 characters)').fill('sealed passphrase');
+  await dialog.getByLabel('Passphrase again').fill('sealed passphrase');
+  await dialog.getByLabel('I understand that a forgotten passphrase cannot be recovered').check();
+  await dialog.getByRole('button', { name: 'Lock', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  expect(await violations(page), 'list with a locked case').toEqual([]);
+  await page.getByRole('button', { name: 'Lock Sealed case now' }).click();
+  await page.getByRole('link', { name: 'Sealed case' }).click();
+  await expect(page.getByRole('heading', { name: 'This investigation is locked' })).toBeVisible();
+  expect(await violations(page), 'locked investigation').toEqual([]);
+});

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, type BrowserContext } from '@playwright/test';
 import { chromium } from 'playwright-core';
-import { startInvestigation } from './app';
+import { databaseNames, openTab, startInvestigation } from './app';
 import { chromiumLaunchOptions } from './chromium';
 import { generatedVendorFile, importCustomsFile, startLargeImport } from './customs';
 
@@ -97,6 +97,52 @@ test.describe('killed mid-work', () => {
       'A restore was cut short (“Killed restore”)',
     );
     await expect(again.getByRole('table').getByRole('row')).toHaveCount(2);
+    await second.close();
+  });
+  test('a lock pass killed mid-way leaves the case as it was, unlocked, and says so', async ({
+    baseURL,
+  }, testInfo) => {
+    test.setTimeout(180_000);
+    const dir = testInfo.outputPath('profile');
+    const big = generatedVendorFile(testInfo.outputPath('killed-lock.csv'), 8);
+    const first = await openProfile(dir, baseURL);
+    const page = await first.newPage();
+    await startInvestigation(page, 'Killed lock', 'Datasets');
+    await importCustomsFile(page, big);
+    await page.getByRole('link', { name: 'Investigations', exact: true }).click();
+    await page.getByRole('button', { name: 'Lock Killed lock', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Lock “Killed lock”' });
+    await dialog.getByLabel('Passphrase (at least 8 characters)').fill('a killed passphrase');
+    await dialog.getByLabel('Passphrase again').fill('a killed passphrase');
+    await dialog.getByLabel('I understand that a forgotten passphrase cannot be recovered').check();
+    await dialog.getByRole('button', { name: 'Lock', exact: true }).click();
+    const progress = dialog.getByRole('progressbar', { name: 'Encrypting the investigation' });
+    await expect
+      .poll(
+        async () =>
+          Number(await progress.getAttribute('value')) / Number(await progress.getAttribute('max')),
+        { intervals: [20] },
+      )
+      .toBeGreaterThan(0.2);
+    killChromium(dir);
+    await first.close().catch(() => undefined);
+
+    const second = await openProfile(dir, baseURL);
+    const again = await second.newPage();
+    await again.goto('/');
+    await expect(again.getByRole('alert')).toContainText(
+      'Locking “Killed lock” was cut short: it stays unlocked, as it was.',
+    );
+    const row = again.getByRole('row', { name: /Killed lock/ });
+    await expect(row).not.toContainText('Locked');
+    await expect
+      .poll(() => databaseNames(again))
+      .not.toContainEqual(expect.stringMatching(/-locked$/));
+    await row.getByRole('link', { name: 'Killed lock' }).click();
+    await openTab(again, 'Shipments');
+    await expect(again.getByRole('status', { name: 'Filtered shipments' })).toContainText(
+      'of 150,000 shipments',
+    );
     await second.close();
   });
 });

@@ -37,13 +37,14 @@ function foundOnDisk(profile: string): string[] {
 const openProfile = (dir: string, baseURL: string | undefined): Promise<BrowserContext> =>
   chromium.launchPersistentContext(dir, { ...chromiumLaunchOptions, baseURL });
 
-async function lockFromList(page: Page, name: string) {
+async function lockFromList(page: Page, name: string, idle?: string) {
   await page.getByRole('link', { name: 'Investigations', exact: true }).click();
   await page.getByRole('button', { name: `Lock ${name}`, exact: true }).click();
   const dialog = page.getByRole('dialog', { name: `Lock “${name}”` });
   await expect(dialog.getByRole('note')).toContainText('nobody can recover this case');
   await dialog.getByLabel('Passphrase (at least 8 characters)').fill(PASSPHRASE);
   await dialog.getByLabel('Passphrase again').fill(PASSPHRASE);
+  if (idle) await dialog.getByLabel('Lock again after this long without use').selectOption(idle);
   await dialog.getByRole('button', { name: 'Lock', exact: true }).click();
   await expect(dialog.getByRole('alert')).toContainText('Tick the box');
   await dialog.getByLabel('I understand that a forgotten passphrase cannot be recovered').check();
@@ -118,4 +119,24 @@ test('a locked case leaves none of its contents on disk, and unlocking brings al
   await expect(page.getByRole('heading', { name: 'This investigation is locked' })).toBeVisible();
   await context.close();
   expect(foundOnDisk(dir)).toEqual([]);
+});
+
+test('an unlocked case locks again after its idle time, counted from the last key press', async ({
+  page,
+}) => {
+  await page.clock.install();
+  await startInvestigation(page, 'Idle case', 'Claims');
+  await addClaim(page, CLAIM);
+  await lockFromList(page, 'Idle case', '5 minutes');
+  await page.getByRole('link', { name: 'Idle case' }).click();
+  await expect(claimButton(page, CLAIM)).toBeVisible();
+
+  await page.clock.fastForward('04:00');
+  await page.keyboard.press('Shift');
+  await page.clock.fastForward('04:00');
+  await expect(claimButton(page, CLAIM)).toBeVisible();
+
+  await page.clock.fastForward('01:30');
+  await expect(page.getByRole('heading', { name: 'This investigation is locked' })).toBeVisible();
+  await expect(claimButton(page, CLAIM)).toHaveCount(0);
 });

@@ -7,7 +7,10 @@ import { addClaim } from '../../../renderer/src/features/claims/claimMutations';
 import { mergeEntities } from '../../../renderer/src/features/entities/entityMutations';
 import { citingLinks } from '../../../renderer/src/features/evidence/citations';
 import { linkEvidence } from '../../../renderer/src/features/evidence/linkMutations';
-import { createInvestigation } from '../../../renderer/src/features/investigations/investigationMutations';
+import {
+  createInvestigation,
+  deleteInvestigation,
+} from '../../../renderer/src/features/investigations/investigationMutations';
 import { WrongPassphraseError } from '../../../renderer/src/features/lock/lockKeys';
 import {
   lockAgain,
@@ -228,6 +231,14 @@ describe('the lock', () => {
       investigationDbName(investigation.id, true),
     );
     expect(await investigationDb(investigation).claims.count()).toBe(1);
+  });
+  it('goes with its investigation: deleting one removes its database and its wrapped keys', async () => {
+    await turnLockOn(investigation, PASSPHRASE, 5, () => {}, copy);
+    await deleteInvestigation(investigation.id);
+    expect(await indexDb.investigations.get(investigation.id)).toBeUndefined();
+    expect(isUnlocked(investigation.id)).toBe(false);
+    const names = (await indexedDB.databases()).map((database) => database.name);
+    expect(names.filter((name) => name?.includes(investigation.id))).toEqual([]);
   });
 });
 
