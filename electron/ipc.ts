@@ -5,12 +5,18 @@ import {
   channels,
   openFilesRequestSchema,
   printPdfRequestSchema,
+  saveBeginRequestSchema,
+  saveChunkRequestSchema,
+  saveEndRequestSchema,
   saveFileRequestSchema,
   type OpenedFile,
   type SavedFile,
 } from '../shared/ipc';
 import { guardHandler, type InvokeEvent } from './ipcGuard';
 import { printHtmlToPdf } from './pdfPrint';
+import { StreamedSaves } from './streamedSaves';
+
+const streamedSaves = new StreamedSaves();
 
 const windowOf = (event: InvokeEvent): BrowserWindow | null =>
   BrowserWindow.fromWebContents(event.sender as Electron.WebContents);
@@ -53,6 +59,34 @@ export function registerIpcHandlers(): void {
       await rename(partial, chosen.filePath);
       return { name: path.basename(chosen.filePath) };
     }),
+  );
+
+  ipcMain.handle(
+    channels.saveBegin,
+    guardHandler(saveBeginRequestSchema, async (request, event): Promise<string | null> => {
+      const window = windowOf(event);
+      const options = { defaultPath: request.suggestedName, filters: request.filters };
+      const chosen = window
+        ? await dialog.showSaveDialog(window, options)
+        : await dialog.showSaveDialog(options);
+      if (chosen.canceled || !chosen.filePath) return null;
+      const owner = event.sender;
+      const id = await streamedSaves.begin(owner, chosen.filePath);
+      (owner as Electron.WebContents).once('destroyed', () => void streamedSaves.abandon(owner));
+      return id;
+    }),
+  );
+  ipcMain.handle(
+    channels.saveChunk,
+    guardHandler(saveChunkRequestSchema, (request, event) =>
+      streamedSaves.write(event.sender, request.id, request.bytes),
+    ),
+  );
+  ipcMain.handle(
+    channels.saveEnd,
+    guardHandler(saveEndRequestSchema, (request, event) =>
+      streamedSaves.end(event.sender, request.id, request.commit),
+    ),
   );
 
   ipcMain.handle(

@@ -46,6 +46,20 @@ export type SaveFileRequest = Omit<z.infer<typeof saveFileRequestSchema>, 'bytes
   bytes: Uint8Array;
 };
 
+/** A save that arrives in pieces: the dialog first, then the bytes, then the commit. */
+export const saveBeginRequestSchema = saveFileRequestSchema.omit({ bytes: true });
+export type SaveBeginRequest = z.infer<typeof saveBeginRequestSchema>;
+export const SAVE_CHUNK_BYTES = 8 * 1024 * 1024;
+export const saveChunkRequestSchema = z.object({
+  id: z.uuid(),
+  bytes: z
+    .instanceof(Uint8Array)
+    .refine((bytes) => bytes.length <= SAVE_CHUNK_BYTES, 'at most 8 MB'),
+});
+export type SaveChunkRequest = { id: string; bytes: Uint8Array };
+export const saveEndRequestSchema = z.object({ id: z.uuid(), commit: z.boolean() });
+export type SaveEndRequest = z.infer<typeof saveEndRequestSchema>;
+
 /** What the user saved: the file's base name, or null when they cancelled the dialog. */
 export type SavedFile = { name: string } | null;
 
@@ -56,6 +70,9 @@ export type PrintPdfRequest = z.infer<typeof printPdfRequestSchema>;
 export const channels = {
   openFiles: 'files:open',
   saveFile: 'files:save',
+  saveBegin: 'files:save-begin',
+  saveChunk: 'files:save-chunk',
+  saveEnd: 'files:save-end',
   printPdf: 'pdf:print',
 } as const;
 
@@ -64,6 +81,12 @@ export type WaybillApi = {
   openFiles(request: OpenFilesRequest): Promise<Result<OpenedFile[]>>;
   /** Native save dialog; writes the bytes where the user chose. */
   saveFile(request: SaveFileRequest): Promise<Result<SavedFile>>;
+  /** Native save dialog for a save in pieces; resolves with the save's id, or null if cancelled. */
+  saveBegin(request: SaveBeginRequest): Promise<Result<string | null>>;
+  /** Appends one piece (at most SAVE_CHUNK_BYTES) to a save in progress. */
+  saveChunk(request: SaveChunkRequest): Promise<Result<void>>;
+  /** Puts the saved file in place (commit) or removes what was written. */
+  saveEnd(request: SaveEndRequest): Promise<Result<SavedFile>>;
   /** Prints HTML to PDF in a hidden, sandboxed window with JavaScript off; resolves with the bytes. */
   printPdf(request: PrintPdfRequest): Promise<Result<Uint8Array>>;
 };

@@ -1,4 +1,4 @@
-import type { Result, WaybillApi } from '../../../shared/ipc';
+import { SAVE_CHUNK_BYTES, type Result, type WaybillApi } from '../../../shared/ipc';
 import type { Platform } from './platform';
 
 function unwrap<T>(result: Result<T>): T {
@@ -11,10 +11,24 @@ export function electronPlatform(api: WaybillApi): Platform {
     kind: 'electron',
     openFiles: async (options) => unwrap(await api.openFiles(options)),
     saveFile: async (options) => unwrap(await api.saveFile(options))?.name ?? null,
-    // One buffer across IPC: the save dialog and the atomic write stay in the main process.
-    saveBlob: async ({ blob, ...options }) =>
-      unwrap(await api.saveFile({ ...options, bytes: new Uint8Array(await blob.arrayBuffer()) }))
-        ?.name ?? null,
+    // In pieces across IPC, so an archive of any size never sits whole in either process; the save
+    // dialog and the write-then-rename stay in the main process.
+    saveBlob: async ({ blob, ...options }) => {
+      const id = unwrap(await api.saveBegin(options));
+      if (id === null) return null;
+      try {
+        for (let offset = 0; offset < blob.size; offset += SAVE_CHUNK_BYTES) {
+          const bytes = new Uint8Array(
+            await blob.slice(offset, offset + SAVE_CHUNK_BYTES).arrayBuffer(),
+          );
+          unwrap(await api.saveChunk({ id, bytes }));
+        }
+      } catch (error) {
+        await api.saveEnd({ id, commit: false });
+        throw error;
+      }
+      return unwrap(await api.saveEnd({ id, commit: true }))?.name ?? null;
+    },
     printPdf: async (html) => unwrap(await api.printPdf({ html })),
   };
 }
