@@ -13,6 +13,13 @@ export type Investigation = {
   deleting?: boolean;
   /** Set while an archive is being restored into it; an investigation left so is removed at the next start. */
   restoring?: boolean;
+  /**
+   * The id its databases are named by, when not its own: an investigation restored in place of
+   * another keeps that one's id, with the restored database.
+   */
+  databaseId?: string;
+  /** Set while the databases an in-place restore replaced are deleted; finished at the next start. */
+  replacedDatabase?: string;
   /** Present while the investigation is locked: its contents are encrypted at rest. */
   lock?: InvestigationLock;
   /** Set while a lock or unlock pass copies the investigation; undone at the next start if cut short. */

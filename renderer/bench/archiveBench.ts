@@ -98,7 +98,7 @@ export async function archive(investigationId: string, pdfUrl: string) {
     sealedMs,
     floorMs,
     restoreMs,
-    restoredName: restored.name,
+    restoredName: restored.investigation.name,
     copyFloorMs,
     lockMs,
     unlockMs,

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { addClaim, claimButton, startInvestigation } from './app';
 
 const PASSPHRASE = 'a long passphrase nobody guesses';
 
@@ -127,4 +128,52 @@ test('the sample investigation is backed up, deleted and restored whole; a cut o
   await page.reload();
   await page.getByRole('link', { name }).click();
   await expect(page.getByText('6 claims')).toBeVisible();
+});
+
+test('an archive restored in place of its investigation takes its place and id, locked or not', async ({
+  page,
+}) => {
+  await startInvestigation(page, 'Replace me', 'Claims');
+  await addClaim(page, 'Kept in the backup');
+  const original = idOf(new URL(page.url()).hash);
+  await page.getByRole('link', { name: 'Investigations', exact: true }).click();
+  await page.getByRole('button', { name: 'Back up Replace me' }).click();
+  const backup = page.getByRole('dialog', { name: 'Back up “Replace me”' });
+  const download = page.waitForEvent('download');
+  await backup.getByRole('button', { name: 'Back up' }).click();
+  const archive = path.join(mkdtempSync(path.join(tmpdir(), 'archive-')), 'replace-me.waybill');
+  await (await download).saveAs(archive);
+  await backup.getByRole('button', { name: 'Close' }).click();
+
+  // Locked since, and changed.
+  await page.getByRole('button', { name: 'Lock Replace me', exact: true }).click();
+  const lock = page.getByRole('dialog', { name: 'Lock “Replace me”' });
+  await lock.getByLabel('Passphrase (at least 8 characters)').fill(PASSPHRASE);
+  await lock.getByLabel('Passphrase again').fill(PASSPHRASE);
+  await lock.getByLabel('I understand that a forgotten passphrase cannot be recovered').check();
+  await lock.getByRole('button', { name: 'Lock', exact: true }).click();
+  await expect(lock).toBeHidden();
+  await page.getByRole('link', { name: 'Replace me' }).click();
+  await addClaim(page, 'Written after the backup');
+  await page.getByRole('link', { name: 'Investigations', exact: true }).click();
+
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Restore from archive' }).click();
+  await (await chooser).setFiles(archive);
+  const dialog = page.getByRole('dialog', { name: 'Restore replace-me.waybill' });
+  await dialog
+    .getByLabel('Replace the investigation this archive was made from (what it holds now is lost)')
+    .check();
+  await dialog.getByRole('button', { name: 'Restore' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status')).toContainText(
+    'in place of the investigation it was made from',
+  );
+  const row = page.getByRole('row', { name: /Replace me/ });
+  await expect(row).toHaveCount(1);
+  await expect(row).not.toContainText('Locked');
+  await row.getByRole('link', { name: 'Replace me' }).click();
+  expect(idOf(new URL(page.url()).hash)).toBe(original);
+  await expect(claimButton(page, 'Kept in the backup')).toBeVisible();
+  await expect(claimButton(page, 'Written after the backup')).toHaveCount(0);
 });

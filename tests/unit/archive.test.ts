@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { indexDb, investigationDb } from '../../renderer/src/db/databases';
 import type { InvestigationDb } from '../../renderer/src/db/schema';
@@ -10,6 +11,7 @@ import { mergeEntities } from '../../renderer/src/features/entities/entityMutati
 import { linkEvidence } from '../../renderer/src/features/evidence/linkMutations';
 import {
   createInvestigation,
+  deleteInvestigation,
   removeInterruptedRestores,
 } from '../../renderer/src/features/investigations/investigationMutations';
 import { emptyNote, saveNote } from '../../renderer/src/features/notes/noteMutations';
@@ -176,5 +178,44 @@ describe('investigation archives', () => {
     expect(await restoredDb.entities.count()).toBe(0);
     const newer = await asVersion(file, 99, []);
     await expect(restoreArchive(await openArchive(newer, null))).rejects.toThrow('newer Waybill');
+  });
+  it('restore in place of the investigation they came from, when asked, keeping its id', async () => {
+    const first = await writeArchive(db, investigation, { passphrase: null });
+    await addClaim(db, { text: 'Written after the backup.' });
+    const oldDatabase = db.name;
+
+    const restored = await restoreArchive(await openArchive(first, null), undefined, undefined, {
+      replace: true,
+    });
+    expect(restored.id).toBe(investigation.id);
+    expect(restored.databaseId).toBeDefined();
+    const rows = await indexDb.investigations.toArray();
+    expect(rows.filter((row) => row.id === investigation.id)).toHaveLength(1);
+    expect(rows.find((row) => row.id === investigation.id)?.replacedDatabase).toBeUndefined();
+    expect(await Dexie.exists(oldDatabase)).toBe(false);
+    const now = investigationDb(restored);
+    expect((await now.claims.toArray()).map((claim) => claim.text)).toEqual([
+      'A claim worth keeping.',
+    ]);
+    const again = await writeArchive(now, restored, { passphrase: null });
+    expect(await entriesOf(again)).toEqual(await entriesOf(first));
+
+    // Asked to replace a case that is not here, it restores a new one.
+    await deleteInvestigation(restored.id);
+    const added = await restoreArchive(await openArchive(first, null), undefined, undefined, {
+      replace: true,
+    });
+    expect(added.id).not.toBe(investigation.id);
+  });
+
+  it('finish an in-place restore at the next start when only the old databases were left', async () => {
+    const first = await writeArchive(db, investigation, { passphrase: null });
+    const restored = await restoreArchive(await openArchive(first, null));
+    // As if the window closed right after the switch: the row names a database still to delete.
+    await indexDb.investigations.update(restored.id, { replacedDatabase: investigation.id });
+    expect(await Dexie.exists(db.name)).toBe(true);
+    await removeInterruptedRestores();
+    expect(await Dexie.exists(db.name)).toBe(false);
+    expect((await indexDb.investigations.get(restored.id))?.replacedDatabase).toBeUndefined();
   });
 });

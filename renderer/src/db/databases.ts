@@ -1,7 +1,13 @@
 import { Dexie } from 'dexie';
 import type { Investigation } from '../../../shared/investigation';
 import type { LockKeys } from '../../../shared/lock/sealing';
-import { IndexDb, InvestigationDb, investigationDbName } from './schema';
+import {
+  databaseIdOf,
+  databaseName,
+  IndexDb,
+  InvestigationDb,
+  investigationDbName,
+} from './schema';
 
 /** The one index database of this origin. */
 export const indexDb = new IndexDb();
@@ -36,7 +42,11 @@ export function rememberKeys(investigationId: string, keys: LockKeys): void {
 /** Locks an investigation again: its keys are dropped and its open database closed. */
 export function forgetKeys(investigationId: string): void {
   if (!unlockedKeys.delete(investigationId)) return;
-  closeInvestigationDb(investigationId, true);
+  for (const [name, db] of openDatabases) {
+    if (db.investigationId !== investigationId || !db.keys) continue;
+    db.close();
+    openDatabases.delete(name);
+  }
   keyListeners.forEach((listener) => listener());
 }
 
@@ -45,21 +55,22 @@ export function forgetKeys(investigationId: string): void {
  * database is only reachable while it is unlocked.
  */
 export function investigationDb(
-  investigation: Pick<Investigation, 'id' | 'lock'>,
+  investigation: Pick<Investigation, 'id' | 'lock' | 'databaseId'>,
 ): InvestigationDb {
   const keys = investigation.lock ? unlockedKeys.get(investigation.id) : undefined;
   if (investigation.lock && !keys) throw new InvestigationLockedError();
-  const name = investigationDbName(investigation.id, Boolean(keys));
+  const access = { investigationId: investigation.id, databaseId: investigation.databaseId, keys };
+  const name = databaseName(access);
   let db = openDatabases.get(name);
   if (!db) {
-    db = new InvestigationDb({ investigationId: investigation.id, keys });
+    db = new InvestigationDb(access);
     openDatabases.set(name, db);
   }
   return db;
 }
 
-export function closeInvestigationDb(investigationId: string, locked: boolean): void {
-  const name = investigationDbName(investigationId, locked);
+function closeDatabase(databaseId: string, locked: boolean): void {
+  const name = investigationDbName(databaseId, locked);
   openDatabases.get(name)?.close();
   openDatabases.delete(name);
 }
@@ -80,19 +91,24 @@ async function flushPendingWrites(): Promise<void> {
   await Dexie.delete('waybill-flush');
 }
 
-/** Deletes one of an investigation's databases (a lock pass leaves the other). */
-export async function deleteDatabase(investigationId: string, locked: boolean): Promise<void> {
-  closeInvestigationDb(investigationId, locked);
+/**
+ * Deletes one database of an investigation (a lock pass leaves the other), named by the
+ * investigation's database id (see databaseIdOf).
+ */
+export async function deleteDatabase(databaseId: string, locked: boolean): Promise<void> {
+  closeDatabase(databaseId, locked);
   await flushPendingWrites();
-  await Dexie.delete(investigationDbName(investigationId, locked));
+  await Dexie.delete(investigationDbName(databaseId, locked));
   await flushPendingWrites();
 }
 
 /** Closes and deletes an investigation's databases: its claims, statuses and history are gone. */
-export async function deleteInvestigationDb(investigationId: string): Promise<void> {
-  forgetKeys(investigationId);
-  await deleteDatabase(investigationId, false);
-  await deleteDatabase(investigationId, true);
+export async function deleteInvestigationDb(
+  investigation: Pick<Investigation, 'id' | 'databaseId'>,
+): Promise<void> {
+  forgetKeys(investigation.id);
+  await deleteDatabase(databaseIdOf(investigation), false);
+  await deleteDatabase(databaseIdOf(investigation), true);
 }
 
 export const newId = (): string => crypto.randomUUID();

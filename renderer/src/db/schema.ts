@@ -34,11 +34,21 @@ export type StoredFile = { sha256: string; blob: Blob; size: number; name: strin
 
 export const INDEX_DB_NAME = 'waybill-index';
 /** A locked investigation's database has a name of its own: locking copies into it (see lockPass). */
-export const investigationDbName = (investigationId: string, locked = false): string =>
-  `waybill-investigation-${investigationId}${locked ? '-locked' : ''}`;
+export const investigationDbName = (databaseId: string, locked = false): string =>
+  `waybill-investigation-${databaseId}${locked ? '-locked' : ''}`;
 
-/** What opening an investigation's database takes: its id and, if it is locked, its keys. */
-export type DbAccess = { investigationId: string; keys?: LockKeys };
+/** The id an investigation's databases are named by (see Investigation.databaseId). */
+export const databaseIdOf = (investigation: Pick<Investigation, 'id' | 'databaseId'>): string =>
+  investigation.databaseId ?? investigation.id;
+
+/**
+ * What opening an investigation's database takes: its id, the id its database is named by when not
+ * its own, and, if it is locked, its keys.
+ */
+export type DbAccess = { investigationId: string; databaseId?: string; keys?: LockKeys };
+
+export const databaseName = (access: DbAccess): string =>
+  investigationDbName(access.databaseId ?? access.investigationId, Boolean(access.keys));
 
 export class IndexDb extends Dexie {
   investigations!: EntityTable<Investigation, 'id'>;
@@ -72,15 +82,17 @@ export class InvestigationDb extends Dexie {
 
   /** How a worker opens this same database. */
   get access(): DbAccess {
-    return { investigationId: this.investigationId, keys: this.keys };
+    return { investigationId: this.investigationId, databaseId: this.databaseId, keys: this.keys };
   }
 
   readonly investigationId: string;
+  readonly databaseId?: string;
   readonly keys?: LockKeys;
 
   constructor(access: DbAccess) {
-    super(investigationDbName(access.investigationId, Boolean(access.keys)));
+    super(databaseName(access));
     this.investigationId = access.investigationId;
+    this.databaseId = access.databaseId;
     this.keys = access.keys;
     if (access.keys) this.use(sealingMiddleware(access.keys));
     // Version 1: claims, their status vocabulary and sections, and the audit log.

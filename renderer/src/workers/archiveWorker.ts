@@ -53,11 +53,13 @@ const api = {
     return archiveHeader(file);
   },
 
+  /** Restores an archive; `replaced` tells whether it took the place of the investigation it came from. */
   async restore(
     file: Blob,
     passphrase: string | null,
     onProgress: ArchiveProgress,
-  ): Promise<Investigation> {
+    replace = false,
+  ): Promise<{ investigation: Investigation; replaced: boolean }> {
     cancelled = false;
     const stop = () => cancelled;
     const opened = await openArchive(
@@ -67,7 +69,13 @@ const api = {
       stop,
     );
     const total = opened.entries.size;
-    return restoreArchive(opened, (done) => onProgress(total + done, total * 2), stop);
+    const investigation = await restoreArchive(
+      opened,
+      (done) => onProgress(total + done, total * 2),
+      stop,
+      { replace },
+    );
+    return { investigation, replaced: investigation.id === opened.manifest.investigation.id };
   },
 
   cancel(): void {

@@ -6,13 +6,13 @@
 import * as Comlink from 'comlink';
 import type { ProbeOverrides } from '../../../shared/customs/probe';
 import { UnreadableFileError } from '../../../shared/customs/unreadable';
-import { InvestigationDb, investigationDbName, type DbAccess } from '../db/schema';
+import { databaseName, InvestigationDb, type DbAccess } from '../db/schema';
 import { importDataset, previewImport } from '../features/datasets/importDataset';
 import type { ImportChoices, ImportProgress } from '../features/datasets/importTypes';
 
 const databases = new Map<string, InvestigationDb>();
 const database = (access: DbAccess) => {
-  const name = investigationDbName(access.investigationId, Boolean(access.keys));
+  const name = databaseName(access);
   let db = databases.get(name);
   if (!db) {
     db = new InvestigationDb(access);

@@ -40,7 +40,7 @@ import {
   type ShipmentEvidenceRequest,
 } from '../../../shared/dossier/shipmentEvidence';
 import type { EvidenceLink } from '../../../shared/evidence/link';
-import { InvestigationDb, investigationDbName, type DbAccess } from '../db/schema';
+import { databaseName, InvestigationDb, type DbAccess } from '../db/schema';
 
 type Progress = (done: number, total: number) => void;
 
@@ -98,7 +98,7 @@ const api = {
     onProgress?: Progress,
   ): Promise<number> {
     const run = queue.then(async () => {
-      if (db?.name !== investigationDbName(access.investigationId, Boolean(access.keys))) {
+      if (db?.name !== databaseName(access)) {
         db?.close();
         db = new InvestigationDb(access);
         index = null;

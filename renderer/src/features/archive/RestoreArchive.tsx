@@ -6,20 +6,27 @@ import { platform } from '../../app/platform';
 import { routeHref } from '../../app/useHashRoute';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { forgetKeys } from '../../db/databases';
 import { archiveWorker } from './archiveWorkerClient';
 
 type Chosen = { name: string; file: Blob; encrypted: boolean };
 
 /**
- * Restores an archive as a new investigation. Every entry is checked against the archive's manifest
- * before anything is stored; a damaged or changed archive is refused, naming what failed.
+ * Restores an archive as a new investigation, or, when the user ticks the box that says what it
+ * costs, in place of the investigation it was made from. Every entry is checked against the
+ * archive's manifest before anything is stored; a damaged or changed archive is refused, naming
+ * what failed.
  */
 export function RestoreArchive() {
   const id = useId();
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [restored, setRestored] = useState<Investigation | null>(null);
+  const [replace, setReplace] = useState(false);
+  const [restored, setRestored] = useState<{
+    investigation: Investigation;
+    replaced: boolean;
+  } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const choose = async () => {
@@ -51,12 +58,16 @@ export function RestoreArchive() {
         Comlink.proxy((done: number, total: number) => {
           if (!finished) setProgress({ done, total });
         }),
+        replace,
       )
-      .then((investigation) => {
+      .then((result) => {
         finished = true;
-        setRestored(investigation);
+        // Keys of the replaced case, if it was locked and open, have nothing left to open.
+        if (result.replaced) forgetKeys(result.investigation.id);
+        setRestored(result);
         setChosen(null);
         setPassphrase('');
+        setReplace(false);
       })
       .catch((caught: unknown) => {
         finished = true;
@@ -73,15 +84,30 @@ export function RestoreArchive() {
       {restored && (
         <p role="status">
           Restored{' '}
-          <a href={routeHref({ page: 'claims', investigationId: restored.id })}>{restored.name}</a>,
-          every entry checked against the archive’s manifest.
+          <a href={routeHref({ page: 'claims', investigationId: restored.investigation.id })}>
+            {restored.investigation.name}
+          </a>
+          {restored.replaced ? ' in place of the investigation it was made from' : ''}, every entry
+          checked against the archive’s manifest.
         </p>
       )}
       {!chosen && <ErrorMessage error={error} />}
       {chosen && (
         <Dialog title={`Restore ${chosen.name}`} onClose={() => setChosen(null)}>
           <form className="stack" onSubmit={restore}>
-            <p className="hint">It becomes a new investigation; nothing you have now changes.</p>
+            <p className="hint">
+              {replace
+                ? 'If the investigation it was made from is here, its contents are replaced by the archive’s (it keeps its place and id); otherwise it becomes a new one.'
+                : 'It becomes a new investigation; nothing you have now changes.'}
+            </p>
+            <label className="checkbox-line">
+              <input
+                type="checkbox"
+                checked={replace}
+                onChange={(event) => setReplace(event.target.checked)}
+              />
+              Replace the investigation this archive was made from (what it holds now is lost)
+            </label>
             {chosen.encrypted && (
               <>
                 <label htmlFor={`${id}-passphrase`}>Archive passphrase</label>

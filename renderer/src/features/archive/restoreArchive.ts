@@ -8,9 +8,9 @@ import { decodeBlock } from '../../../../shared/archive/blockCodec';
 import type { ShipmentBlock, ShipmentCells } from '../../../../shared/customs/dataset';
 import type { Investigation } from '../../../../shared/investigation';
 import { indexDb, investigationDb, newId } from '../../db/databases';
-import type { StoredFile } from '../../db/schema';
+import { databaseIdOf, type StoredFile } from '../../db/schema';
 import { storedFile } from '../../db/storedFiles';
-import { deleteInvestigation } from '../investigations/investigationMutations';
+import { deleteInvestigation, finishReplacement } from '../investigations/investigationMutations';
 import type { OpenedArchive } from './readArchive';
 import { ArchiveCancelled, type ArchiveProgress } from './writeArchive';
 
@@ -24,7 +24,9 @@ const parseLines = (bytes: Uint8Array): unknown[] =>
     .map((line) => JSON.parse(line) as unknown);
 
 /**
- * Restores a verified archive as a new investigation. The investigation stays hidden (`restoring`)
+ * Restores a verified archive as a new investigation, or (`replace`, confirmed by the user) in place
+ * of the investigation with the archive's id, if there is one: it keeps its id and gets the restored
+ * database, and its own databases are deleted once the switch is written. The investigation stays hidden (`restoring`)
  * until every table is written, so a restore cut short is never half visible; it is removed at the
  * next start. Archives of an older schema version are written into the current schema: every
  * version so far only added tables, so their rows need no change on the way in.
@@ -33,8 +35,12 @@ export async function restoreArchive(
   archive: OpenedArchive,
   onProgress?: ArchiveProgress,
   cancelled?: () => boolean,
+  options: { replace?: boolean } = {},
 ): Promise<Investigation> {
   const { manifest } = archive;
+  const existing = options.replace
+    ? await indexDb.investigations.get(manifest.investigation.id)
+    : undefined;
   const now = Date.now();
   const investigation: Investigation = {
     ...manifest.investigation,
@@ -56,8 +62,22 @@ export async function restoreArchive(
     throw error;
   }
   const { restoring: _restoring, ...visible } = investigation;
-  await indexDb.investigations.put(visible);
-  return visible;
+  if (!existing || existing.deleting || existing.restoring) {
+    await indexDb.investigations.put(visible);
+    return visible;
+  }
+  // In place: one write gives the existing id the restored database; the replaced one then goes.
+  const replacing: Investigation = {
+    ...visible,
+    id: existing.id,
+    databaseId: investigation.id,
+    replacedDatabase: databaseIdOf(existing),
+  };
+  await indexDb.transaction('rw', indexDb.investigations, async () => {
+    await indexDb.investigations.delete(investigation.id);
+    await indexDb.investigations.put(replacing);
+  });
+  return finishReplacement(replacing);
 }
 
 async function writeTables(

@@ -1,6 +1,12 @@
 import type { Investigation } from '../../../../shared/investigation';
 import type { SampleInvestigation } from '../../../../shared/sampleInvestigation';
-import { deleteInvestigationDb, indexDb, investigationDb, newId } from '../../db/databases';
+import {
+  deleteDatabase,
+  deleteInvestigationDb,
+  indexDb,
+  investigationDb,
+  newId,
+} from '../../db/databases';
 import { addClaim, updateClaim } from '../claims/claimMutations';
 import { addSection } from '../claims/sectionMutations';
 
@@ -45,8 +51,9 @@ export async function renameInvestigation(id: string, name: string): Promise<voi
  * deletion cut short (a crash, a closed window) is finished at the next start, never left half done.
  */
 export async function deleteInvestigation(id: string): Promise<void> {
+  const row = await indexDb.investigations.get(id);
   await indexDb.investigations.update(id, { deleting: true });
-  await deleteInvestigationDb(id);
+  await deleteInvestigationDb(row ?? { id });
   await indexDb.investigations.delete(id);
 }
 
@@ -64,7 +71,21 @@ export async function finishInterruptedDeletions(): Promise<number> {
 export async function removeInterruptedRestores(): Promise<string[]> {
   const pending = await indexDb.investigations.filter((row) => row.restoring === true).toArray();
   for (const row of pending) await deleteInvestigation(row.id);
+  // A restore in place whose switch was written is complete: only the replaced databases remain.
+  const replaced = await indexDb.investigations.filter((row) => !!row.replacedDatabase).toArray();
+  for (const row of replaced) await finishReplacement(row);
   return pending.map((row) => row.name);
+}
+
+/** Deletes the databases an in-place restore replaced; run again at start-up if cut short. */
+export async function finishReplacement(row: Investigation): Promise<Investigation> {
+  const { replacedDatabase, ...rest } = row;
+  if (replacedDatabase) {
+    await deleteDatabase(replacedDatabase, false);
+    await deleteDatabase(replacedDatabase, true);
+    await indexDb.investigations.update(row.id, { replacedDatabase: undefined });
+  }
+  return rest;
 }
 
 /** Creates the sample investigation from its (validated) source file. */

@@ -7,7 +7,7 @@ import * as Comlink from 'comlink';
 import type { Investigation } from '../../../../shared/investigation';
 import { newLockKeys, type LockKeys } from '../../../../shared/lock/sealing';
 import { deleteDatabase, forgetKeys, indexDb, rememberKeys } from '../../db/databases';
-import { investigationDbName, type DbAccess } from '../../db/schema';
+import { databaseIdOf, investigationDbName, type DbAccess } from '../../db/schema';
 import { archiveWorker } from '../archive/archiveWorkerClient';
 import { stopShipmentWorker } from '../shipments/shipmentWorkerClient';
 import type { PassProgress } from './lockPass';
@@ -47,7 +47,7 @@ export async function turnLockOn(
     },
   );
   await indexDb.investigations.update(investigation.id, { lock, lockPass: undefined });
-  await deleteDatabase(investigation.id, false);
+  await deleteDatabase(databaseIdOf(investigation), false);
 }
 
 /** Turns the lock off (the passphrase is asked again): the reverse pass. */
@@ -62,7 +62,7 @@ export async function turnLockOff(
   await runPass(investigation, 'unlocking', keys, undefined, onProgress, copy);
   await indexDb.investigations.update(investigation.id, { lock: undefined, lockPass: undefined });
   lockAgain(investigation.id);
-  await deleteDatabase(investigation.id, true);
+  await deleteDatabase(databaseIdOf(investigation), true);
 }
 
 /** Copies an investigation's database into its other one (see lockPass.ts). */
@@ -79,13 +79,18 @@ async function runPass(
   onProgress: PassProgress,
   copy: Copy,
 ): Promise<void> {
-  const id = investigation.id;
+  const { id } = investigation;
+  const databaseId = databaseIdOf(investigation);
   await indexDb.investigations.update(id, { lockPass: pass });
   try {
-    await copy({ investigationId: id, keys: from }, { investigationId: id, keys: to }, onProgress);
+    await copy(
+      { investigationId: id, databaseId, keys: from },
+      { investigationId: id, databaseId, keys: to },
+      onProgress,
+    );
   } catch (error) {
     // The row still names the source, which is whole; the partial copy goes.
-    await deleteDatabase(id, Boolean(to));
+    await deleteDatabase(databaseId, Boolean(to));
     await indexDb.investigations.update(id, { lockPass: undefined });
     throw error;
   }
@@ -115,7 +120,9 @@ export async function recoverLockPasses(): Promise<string[]> {
   const messages: string[] = [];
   for (const row of await indexDb.investigations.toArray()) {
     const locked = Boolean(row.lock);
-    if (names.has(investigationDbName(row.id, !locked))) await deleteDatabase(row.id, !locked);
+    const databaseId = databaseIdOf(row);
+    if (names.has(investigationDbName(databaseId, !locked)))
+      await deleteDatabase(databaseId, !locked);
     if (!row.lockPass) continue;
     await indexDb.investigations.update(row.id, { lockPass: undefined });
     messages.push(
