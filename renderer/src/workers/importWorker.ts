@@ -65,6 +65,15 @@ const api = {
   cancel() {
     running?.abort();
   },
+
+  /** Closes an investigation's locked database and drops its keys (it was locked again). */
+  forget(investigationId: string) {
+    for (const [name, db] of databases) {
+      if (db.investigationId !== investigationId || !db.keys) continue;
+      db.close();
+      databases.delete(name);
+    }
+  },
 };
 
 export type ImportWorkerApi = typeof api;

@@ -29,6 +29,9 @@ export class ArchiveCancelled extends Error {
   }
 }
 
+/** The largest zip without zip64 records, less room for the central directory. */
+export const ZIP32_LIMIT = 0xffff_ffff - 64 * 1024 * 1024;
+
 const jsonLines = (rows: unknown[]) =>
   strToU8(rows.map((row) => JSON.stringify(row)).join('\n') + (rows.length > 0 ? '\n' : ''));
 
@@ -72,7 +75,14 @@ export async function writeArchive(
         }
       : null,
   };
+  let written = 0;
   const append = (name: string, bytes: Uint8Array) => {
+    // fflate writes no zip64 records: past 4 GB the offsets would wrap and the file be unreadable.
+    written += bytes.length + 2 * name.length + 200;
+    if (written > ZIP32_LIMIT)
+      throw new ArchiveError(
+        'This investigation is too large for one archive: archives over 4 GB are not supported yet. Nothing was saved.',
+      );
     const entry = new ZipPassThrough(name);
     zip.add(entry);
     entry.push(bytes, true);

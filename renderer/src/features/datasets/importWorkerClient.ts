@@ -14,4 +14,7 @@ export function importWorker(): Comlink.Remote<ImportWorkerApi> {
   return worker;
 }
 
+/** The import worker if it is running: for telling it what it must forget. */
+export const runningImportWorker = (): Comlink.Remote<ImportWorkerApi> | null => worker;
+
 export const progressCallback = <T>(callback: (value: T) => void) => Comlink.proxy(callback);

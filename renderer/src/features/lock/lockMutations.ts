@@ -9,6 +9,7 @@ import { newLockKeys, type LockKeys } from '../../../../shared/lock/sealing';
 import { deleteDatabase, forgetKeys, indexDb, rememberKeys } from '../../db/databases';
 import { databaseIdOf, investigationDbName, type DbAccess } from '../../db/schema';
 import { archiveWorker } from '../archive/archiveWorkerClient';
+import { runningImportWorker } from '../datasets/importWorkerClient';
 import { stopShipmentWorker } from '../shipments/shipmentWorkerClient';
 import type { PassProgress } from './lockPass';
 import { unwrapKeys, wrapKeys } from './lockKeys';
@@ -105,9 +106,13 @@ export async function unlockInvestigation(
   rememberKeys(investigation.id, await unwrapKeys(passphrase, investigation.lock));
 }
 
-/** Locks again: the keys leave memory, and so does every decrypted shipment the engine held. */
+/**
+ * Locks again: the keys leave memory, in this page and in the import worker, and so does every
+ * decrypted shipment the engine held.
+ */
 export function lockAgain(investigationId: string): void {
   forgetKeys(investigationId);
+  void runningImportWorker()?.forget(investigationId);
   stopShipmentWorker();
 }
 
