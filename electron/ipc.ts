@@ -10,6 +10,7 @@ import {
   saveEndRequestSchema,
   saveFileRequestSchema,
   type OpenedFile,
+  type SaveBeginRequest,
   type SavedFile,
 } from '../shared/ipc';
 import { guardHandler, type InvokeEvent } from './ipcGuard';
@@ -20,6 +21,19 @@ const streamedSaves = new StreamedSaves();
 
 const windowOf = (event: InvokeEvent): BrowserWindow | null =>
   BrowserWindow.fromWebContents(event.sender as Electron.WebContents);
+
+/** The native save dialog, over the asking window; null when the user cancels. */
+async function chooseSavePath(
+  request: SaveBeginRequest,
+  event: InvokeEvent,
+): Promise<string | null> {
+  const window = windowOf(event);
+  const options = { defaultPath: request.suggestedName, filters: request.filters };
+  const chosen = window
+    ? await dialog.showSaveDialog(window, options)
+    : await dialog.showSaveDialog(options);
+  return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+}
 
 export function registerIpcHandlers(): void {
   ipcMain.handle(
@@ -47,31 +61,23 @@ export function registerIpcHandlers(): void {
   ipcMain.handle(
     channels.saveFile,
     guardHandler(saveFileRequestSchema, async (request, event): Promise<SavedFile> => {
-      const window = windowOf(event);
-      const options = { defaultPath: request.suggestedName, filters: request.filters };
-      const chosen = window
-        ? await dialog.showSaveDialog(window, options)
-        : await dialog.showSaveDialog(options);
-      if (chosen.canceled || !chosen.filePath) return null;
+      const target = await chooseSavePath(request, event);
+      if (!target) return null;
       // Written beside the target and renamed into place, so a failed write never leaves half a file.
-      const partial = `${chosen.filePath}.waybill-partial`;
+      const partial = `${target}.waybill-partial`;
       await writeFile(partial, request.bytes);
-      await rename(partial, chosen.filePath);
-      return { name: path.basename(chosen.filePath) };
+      await rename(partial, target);
+      return { name: path.basename(target) };
     }),
   );
 
   ipcMain.handle(
     channels.saveBegin,
     guardHandler(saveBeginRequestSchema, async (request, event): Promise<string | null> => {
-      const window = windowOf(event);
-      const options = { defaultPath: request.suggestedName, filters: request.filters };
-      const chosen = window
-        ? await dialog.showSaveDialog(window, options)
-        : await dialog.showSaveDialog(options);
-      if (chosen.canceled || !chosen.filePath) return null;
+      const target = await chooseSavePath(request, event);
+      if (!target) return null;
       const owner = event.sender;
-      const id = await streamedSaves.begin(owner, chosen.filePath);
+      const id = await streamedSaves.begin(owner, target);
       (owner as Electron.WebContents).once('destroyed', () => void streamedSaves.abandon(owner));
       return id;
     }),

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Steps a researcher takes often, done through the UI as they would. */
 
@@ -55,3 +55,37 @@ export async function changeStatus(page: Page, status: string, reason: string): 
 /** The names of this origin's IndexedDB databases, read from the real browser storage. */
 export const databaseNames = (page: Page): Promise<string[]> =>
   page.evaluate(async () => (await indexedDB.databases()).map((database) => database.name ?? ''));
+
+/**
+ * Opens the Lock dialog of an investigation from the list and fills it in: the passphrase twice,
+ * the idle time if given, the box that says a forgotten passphrase is the end of it. Returns the
+ * dialog once Lock is pressed, with the pass running.
+ */
+export async function startLocking(
+  page: Page,
+  name: string,
+  passphrase: string,
+  idle?: string,
+): Promise<Locator> {
+  await page.getByRole('link', { name: 'Investigations', exact: true }).click();
+  await page.getByRole('button', { name: `Lock ${name}`, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: `Lock “${name}”` });
+  await dialog.getByLabel('Passphrase (at least 8 characters)').fill(passphrase);
+  await dialog.getByLabel('Passphrase again').fill(passphrase);
+  if (idle) await dialog.getByLabel('Lock again after this long without use').selectOption(idle);
+  await dialog.getByLabel('I understand that a forgotten passphrase cannot be recovered').check();
+  await dialog.getByRole('button', { name: 'Lock', exact: true }).click();
+  return dialog;
+}
+
+/** Locks an investigation from the list and waits until the pass is done. */
+export async function lockInvestigation(
+  page: Page,
+  name: string,
+  passphrase: string,
+  idle?: string,
+): Promise<void> {
+  const dialog = await startLocking(page, name, passphrase, idle);
+  await expect(dialog).toBeHidden({ timeout: 60_000 });
+  await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('Locked');
+}

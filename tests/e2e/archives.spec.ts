@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { addClaim, claimButton, startInvestigation } from './app';
+import { addClaim, claimButton, lockInvestigation, startInvestigation } from './app';
 
 const PASSPHRASE = 'a long passphrase nobody guesses';
 
@@ -146,13 +146,7 @@ test('an archive restored in place of its investigation takes its place and id, 
   await backup.getByRole('button', { name: 'Close' }).click();
 
   // Locked since, and changed.
-  await page.getByRole('button', { name: 'Lock Replace me', exact: true }).click();
-  const lock = page.getByRole('dialog', { name: 'Lock “Replace me”' });
-  await lock.getByLabel('Passphrase (at least 8 characters)').fill(PASSPHRASE);
-  await lock.getByLabel('Passphrase again').fill(PASSPHRASE);
-  await lock.getByLabel('I understand that a forgotten passphrase cannot be recovered').check();
-  await lock.getByRole('button', { name: 'Lock', exact: true }).click();
-  await expect(lock).toBeHidden();
+  await lockInvestigation(page, 'Replace me', PASSPHRASE);
   await page.getByRole('link', { name: 'Replace me' }).click();
   await addClaim(page, 'Written after the backup');
   await page.getByRole('link', { name: 'Investigations', exact: true }).click();

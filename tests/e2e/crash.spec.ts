@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { expect, test, type BrowserContext } from '@playwright/test';
+import path from 'node:path';
+import { expect, test, type BrowserContext, type Locator } from '@playwright/test';
 import { chromium } from 'playwright-core';
-import { databaseNames, openTab, startInvestigation } from './app';
+import { databaseNames, openTab, startInvestigation, startLocking } from './app';
 import { chromiumLaunchOptions } from './chromium';
 import { generatedVendorFile, importCustomsFile, startLargeImport } from './customs';
 
@@ -27,6 +28,31 @@ function killChromium(dir: string): void {
       // The process ended while we looked.
     }
   }
+}
+
+/**
+ * A profile on disk holding one investigation of 150,000 generated shipments, its browser open on
+ * the list of investigations.
+ */
+async function largeCase(dir: string, baseURL: string | undefined, name: string, seed: number) {
+  const big = generatedVendorFile(path.join(dir, '..', `${seed}.csv`), seed);
+  const first = await openProfile(dir, baseURL);
+  const page = await first.newPage();
+  await startInvestigation(page, name, 'Datasets');
+  await importCustomsFile(page, big);
+  await page.getByRole('link', { name: 'Investigations', exact: true }).click();
+  return { first, page };
+}
+
+/** Waits until a progress bar has passed a fraction of its way, looking often: work to cut short. */
+async function passedFraction(progress: Locator, fraction: number): Promise<void> {
+  await expect
+    .poll(
+      async () =>
+        Number(await progress.getAttribute('value')) / Number(await progress.getAttribute('max')),
+      { intervals: [20] },
+    )
+    .toBeGreaterThan(fraction);
 }
 
 test.describe('killed mid-work', () => {
@@ -59,12 +85,7 @@ test.describe('killed mid-work', () => {
   }, testInfo) => {
     test.setTimeout(180_000);
     const dir = testInfo.outputPath('profile');
-    const big = generatedVendorFile(testInfo.outputPath('killed-restore.csv'), 6);
-    const first = await openProfile(dir, baseURL);
-    const page = await first.newPage();
-    await startInvestigation(page, 'Killed restore', 'Datasets');
-    await importCustomsFile(page, big);
-    await page.getByRole('link', { name: 'Investigations', exact: true }).click();
+    const { first, page } = await largeCase(dir, baseURL, 'Killed restore', 6);
     await page.getByRole('button', { name: 'Back up Killed restore' }).click();
     const backup = page.getByRole('dialog', { name: 'Back up “Killed restore”' });
     const download = page.waitForEvent('download');
@@ -79,14 +100,7 @@ test.describe('killed mid-work', () => {
       .getByRole('dialog', { name: 'Restore killed-restore.waybill' })
       .getByRole('button', { name: 'Restore' })
       .click();
-    const progress = page.getByRole('progressbar', { name: 'Restoring the archive' });
-    await expect
-      .poll(
-        async () =>
-          Number(await progress.getAttribute('value')) / Number(await progress.getAttribute('max')),
-        { intervals: [20] },
-      )
-      .toBeGreaterThan(0.5);
+    await passedFraction(page.getByRole('progressbar', { name: 'Restoring the archive' }), 0.5);
     killChromium(dir);
     await first.close().catch(() => undefined);
 
@@ -99,31 +113,18 @@ test.describe('killed mid-work', () => {
     await expect(again.getByRole('table').getByRole('row')).toHaveCount(2);
     await second.close();
   });
+
   test('a lock pass killed mid-way leaves the case as it was, unlocked, and says so', async ({
     baseURL,
   }, testInfo) => {
     test.setTimeout(180_000);
     const dir = testInfo.outputPath('profile');
-    const big = generatedVendorFile(testInfo.outputPath('killed-lock.csv'), 8);
-    const first = await openProfile(dir, baseURL);
-    const page = await first.newPage();
-    await startInvestigation(page, 'Killed lock', 'Datasets');
-    await importCustomsFile(page, big);
-    await page.getByRole('link', { name: 'Investigations', exact: true }).click();
-    await page.getByRole('button', { name: 'Lock Killed lock', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: 'Lock “Killed lock”' });
-    await dialog.getByLabel('Passphrase (at least 8 characters)').fill('a killed passphrase');
-    await dialog.getByLabel('Passphrase again').fill('a killed passphrase');
-    await dialog.getByLabel('I understand that a forgotten passphrase cannot be recovered').check();
-    await dialog.getByRole('button', { name: 'Lock', exact: true }).click();
-    const progress = dialog.getByRole('progressbar', { name: 'Encrypting the investigation' });
-    await expect
-      .poll(
-        async () =>
-          Number(await progress.getAttribute('value')) / Number(await progress.getAttribute('max')),
-        { intervals: [20] },
-      )
-      .toBeGreaterThan(0.2);
+    const { first, page } = await largeCase(dir, baseURL, 'Killed lock', 8);
+    const dialog = await startLocking(page, 'Killed lock', 'a killed passphrase');
+    await passedFraction(
+      dialog.getByRole('progressbar', { name: 'Encrypting the investigation' }),
+      0.2,
+    );
     killChromium(dir);
     await first.close().catch(() => undefined);
 

@@ -1,7 +1,7 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext } from '@playwright/test';
 import { chromium } from 'playwright-core';
 import { fixture } from '../fixturePath';
-import { addClaim, claimButton, openTab, startInvestigation } from './app';
+import { addClaim, claimButton, lockInvestigation, openTab, startInvestigation } from './app';
 import { chromiumLaunchOptions } from './chromium';
 import { importCustomsFile } from './customs';
 import { indexedDbContents } from './leveldbFiles';
@@ -37,22 +37,6 @@ function foundOnDisk(profile: string): string[] {
 const openProfile = (dir: string, baseURL: string | undefined): Promise<BrowserContext> =>
   chromium.launchPersistentContext(dir, { ...chromiumLaunchOptions, baseURL });
 
-async function lockFromList(page: Page, name: string, idle?: string) {
-  await page.getByRole('link', { name: 'Investigations', exact: true }).click();
-  await page.getByRole('button', { name: `Lock ${name}`, exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: `Lock “${name}”` });
-  await expect(dialog.getByRole('note')).toContainText('nobody can recover this case');
-  await dialog.getByLabel('Passphrase (at least 8 characters)').fill(PASSPHRASE);
-  await dialog.getByLabel('Passphrase again').fill(PASSPHRASE);
-  if (idle) await dialog.getByLabel('Lock again after this long without use').selectOption(idle);
-  await dialog.getByRole('button', { name: 'Lock', exact: true }).click();
-  await expect(dialog.getByRole('alert')).toContainText('Tick the box');
-  await dialog.getByLabel('I understand that a forgotten passphrase cannot be recovered').check();
-  await dialog.getByRole('button', { name: 'Lock', exact: true }).click();
-  await expect(dialog).toBeHidden({ timeout: 60_000 });
-  await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('Locked');
-}
-
 test('a locked case leaves none of its contents on disk, and unlocking brings all of it back', async ({
   baseURL,
 }, testInfo) => {
@@ -82,7 +66,17 @@ test('a locked case leaves none of its contents on disk, and unlocking brings al
   context = await openProfile(dir, baseURL);
   page = await context.newPage();
   await page.goto('/');
-  await lockFromList(page, name);
+  // The dialog says a forgotten passphrase is the end of it, and will not lock until that is ticked.
+  await page.getByRole('link', { name: 'Investigations', exact: true }).click();
+  await page.getByRole('button', { name: `Lock ${name}`, exact: true }).click();
+  const warning = page.getByRole('dialog', { name: `Lock “${name}”` });
+  await expect(warning.getByRole('note')).toContainText('nobody can recover this case');
+  await warning.getByLabel('Passphrase (at least 8 characters)').fill(PASSPHRASE);
+  await warning.getByLabel('Passphrase again').fill(PASSPHRASE);
+  await warning.getByRole('button', { name: 'Lock', exact: true }).click();
+  await expect(warning.getByRole('alert')).toContainText('Tick the box');
+  await warning.getByRole('button', { name: 'Cancel' }).click();
+  await lockInvestigation(page, name, PASSPHRASE);
   await context.close();
   expect(foundOnDisk(dir)).toEqual([]);
 
@@ -127,7 +121,7 @@ test('an unlocked case locks again after its idle time, counted from the last ke
   await page.clock.install();
   await startInvestigation(page, 'Idle case', 'Claims');
   await addClaim(page, CLAIM);
-  await lockFromList(page, 'Idle case', '5 minutes');
+  await lockInvestigation(page, 'Idle case', PASSPHRASE, '5 minutes');
   await page.getByRole('link', { name: 'Idle case' }).click();
   await expect(claimButton(page, CLAIM)).toBeVisible();
 

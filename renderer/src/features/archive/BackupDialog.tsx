@@ -1,12 +1,13 @@
 import * as Comlink from 'comlink';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { ARCHIVE_EXTENSION } from '../../../../shared/archive/archiveFormat';
 import type { Investigation } from '../../../../shared/investigation';
 import { platform } from '../../app/platform';
 import { investigationDb } from '../../db/databases';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
 import { archiveWorker } from './archiveWorkerClient';
 
 const fileName = (name: string) =>
@@ -24,7 +25,6 @@ const fileName = (name: string) =>
  */
 export function BackupDialog(props: { investigation: Investigation; onClose: () => void }) {
   const { investigation } = props;
-  const id = useId();
   const confidential = useLiveQuery(
     () =>
       investigationDb(investigation).notes.where('confidentiality').equals('confidential').count(),
@@ -82,24 +82,14 @@ export function BackupDialog(props: { investigation: Investigation; onClose: () 
             One file holds the whole investigation, original files included. Restore it on this or
             another machine, in the desktop app or in browser mode.
           </p>
-          <label htmlFor={`${id}-passphrase`}>
-            Passphrase{' '}
-            {required ? '(required: this case holds a confidential source)' : '(optional)'}
-          </label>
-          <input
-            id={`${id}-passphrase`}
-            type="password"
-            autoComplete="new-password"
-            value={passphrase}
-            onChange={(event) => setPassphrase(event.target.value)}
-          />
-          <label htmlFor={`${id}-repeat`}>Passphrase again</label>
-          <input
-            id={`${id}-repeat`}
-            type="password"
-            autoComplete="new-password"
-            value={repeat}
-            onChange={(event) => setRepeat(event.target.value)}
+          <NewPassphraseFields
+            label={`Passphrase ${
+              required ? '(required: this case holds a confidential source)' : '(optional)'
+            }`}
+            passphrase={passphrase}
+            repeat={repeat}
+            onPassphrase={setPassphrase}
+            onRepeat={setRepeat}
           />
           <p className="hint small">
             A forgotten passphrase cannot be recovered: without it the archive cannot be opened.

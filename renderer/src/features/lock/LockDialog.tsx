@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { Investigation } from '../../../../shared/investigation';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { LabelledSelect } from '../../ui/LabelledSelect';
+import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
 import { IDLE_CHOICES, passphraseProblem, turnLockOn } from './lockMutations';
 import { PassProgressView } from './PassProgressView';
+import { usePass } from './usePass';
 
 const idleOptions = IDLE_CHOICES.map(String) as IdleChoice[];
 type IdleChoice = `${(typeof IDLE_CHOICES)[number]}`;
@@ -18,22 +20,11 @@ const idleLabels = Object.fromEntries(
  */
 export function LockDialog(props: { investigation: Investigation; onClose: () => void }) {
   const { investigation } = props;
-  const id = useId();
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
   const [idleMinutes, setIdleMinutes] = useState<IdleChoice>('15');
   const [understood, setUnderstood] = useState(false);
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  // Escape does not close the dialog while a pass runs: its progress and cancel stay in view.
-  const running = useRef(false);
-  useEffect(() => {
-    running.current = progress !== null;
-  }, [progress]);
-  const { onClose } = props;
-  const close = useCallback(() => {
-    if (!running.current) onClose();
-  }, [onClose]);
+  const { progress, error, setError, close, start } = usePass(props.onClose);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -41,21 +32,7 @@ export function LockDialog(props: { investigation: Investigation; onClose: () =>
       passphraseProblem(passphrase, repeat) ??
       (understood ? null : 'Tick the box to confirm that a forgotten passphrase is the end of it.');
     if (problem) return setError(problem);
-    setError(null);
-    setProgress({ done: 0, total: 1 });
-    let finished = false;
-    turnLockOn(investigation, passphrase, Number(idleMinutes), (done, total) => {
-      if (!finished) setProgress({ done, total });
-    })
-      .then(() => {
-        finished = true;
-        props.onClose();
-      })
-      .catch((caught: unknown) => {
-        finished = true;
-        setProgress(null);
-        setError(caught instanceof Error ? caught.message : String(caught));
-      });
+    start((onProgress) => turnLockOn(investigation, passphrase, Number(idleMinutes), onProgress));
   };
 
   return (
@@ -71,21 +48,12 @@ export function LockDialog(props: { investigation: Investigation; onClose: () =>
           The passphrase is not kept anywhere. If it is forgotten, nobody can recover this case: not
           you, not Waybill. Keep an archive (Back up) in a safe place as well.
         </p>
-        <label htmlFor={`${id}-passphrase`}>Passphrase (at least 8 characters)</label>
-        <input
-          id={`${id}-passphrase`}
-          type="password"
-          autoComplete="new-password"
-          value={passphrase}
-          onChange={(event) => setPassphrase(event.target.value)}
-        />
-        <label htmlFor={`${id}-repeat`}>Passphrase again</label>
-        <input
-          id={`${id}-repeat`}
-          type="password"
-          autoComplete="new-password"
-          value={repeat}
-          onChange={(event) => setRepeat(event.target.value)}
+        <NewPassphraseFields
+          label="Passphrase (at least 8 characters)"
+          passphrase={passphrase}
+          repeat={repeat}
+          onPassphrase={setPassphrase}
+          onRepeat={setRepeat}
         />
         <LabelledSelect
           label="Lock again after this long without use"

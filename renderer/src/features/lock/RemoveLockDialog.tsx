@@ -1,44 +1,21 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { Investigation } from '../../../../shared/investigation';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { turnLockOff } from './lockMutations';
 import { PassProgressView } from './PassProgressView';
+import { usePass } from './usePass';
 
 /** Turns the lock off, after asking for the passphrase again. */
 export function RemoveLockDialog(props: { investigation: Investigation; onClose: () => void }) {
   const { investigation } = props;
   const id = useId();
   const [passphrase, setPassphrase] = useState('');
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  // Escape does not close the dialog while a pass runs: its progress and cancel stay in view.
-  const running = useRef(false);
-  useEffect(() => {
-    running.current = progress !== null;
-  }, [progress]);
-  const { onClose } = props;
-  const close = useCallback(() => {
-    if (!running.current) onClose();
-  }, [onClose]);
+  const { progress, error, close, start } = usePass(props.onClose);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
-    setProgress({ done: 0, total: 1 });
-    let finished = false;
-    turnLockOff(investigation, passphrase, (done, total) => {
-      if (!finished) setProgress({ done, total });
-    })
-      .then(() => {
-        finished = true;
-        props.onClose();
-      })
-      .catch((caught: unknown) => {
-        finished = true;
-        setProgress(null);
-        setError(caught instanceof Error ? caught.message : String(caught));
-      });
+    start((onProgress) => turnLockOff(investigation, passphrase, onProgress));
   };
 
   return (

@@ -1,0 +1,41 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { PassProgress } from './lockPass';
+
+export type PassState = { done: number; total: number } | null;
+
+/**
+ * Runs a lock or unlock pass from a dialog: its progress, its error, and a close that Escape cannot
+ * use while the pass runs (its progress and cancel button stay in view). The dialog closes when
+ * the pass is done.
+ */
+export function usePass(onClose: () => void) {
+  const [progress, setProgress] = useState<PassState>(null);
+  const [error, setError] = useState<string | null>(null);
+  const running = useRef(false);
+  useEffect(() => {
+    running.current = progress !== null;
+  }, [progress]);
+  const close = useCallback(() => {
+    if (!running.current) onClose();
+  }, [onClose]);
+
+  const start = (pass: (onProgress: PassProgress) => Promise<void>) => {
+    setError(null);
+    setProgress({ done: 0, total: 1 });
+    let finished = false;
+    pass((done, total) => {
+      if (!finished) setProgress({ done, total });
+    })
+      .then(() => {
+        finished = true;
+        onClose();
+      })
+      .catch((caught: unknown) => {
+        finished = true;
+        setProgress(null);
+        setError(caught instanceof Error ? caught.message : String(caught));
+      });
+  };
+
+  return { progress, error, setError, close, start };
+}
