@@ -14,6 +14,12 @@ export const SEALED_FIELD = '$sealed';
  */
 export const HASHED_FIELDS: Readonly<Record<string, readonly string[]>> = {
   claims: ['tags'],
+  // A file's SHA-256 would confirm, to anyone holding a copy of a document, that the case has it.
+  files: ['sha256'],
+  documents: ['sha256'],
+  datasets: ['fileSha256'],
+  // A vendor export's column names.
+  mappings: ['signature'],
   entities: ['aliasKeys', 'name'],
   savedFilters: ['name'],
   // Built from two alias keys (party names): the primary key itself is hashed.

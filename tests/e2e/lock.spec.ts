@@ -15,13 +15,19 @@ import { indexedDbContents } from './leveldbFiles';
 const CLAIM = 'Northwind rotor blades reached Tartu in March';
 const SOURCE = 'Ирина Секретова';
 const GOODS = 'HELICOPTER MI-171E, TRANSPORT VERSION';
+const PAGE_TEXT = 'ZEBRA-7731';
 const PASSPHRASE = 'a long and private passphrase';
 
 const forms = (text: string) =>
   [...text].every((char) => char.charCodeAt(0) < 256)
     ? [Buffer.from(text, 'latin1'), Buffer.from(text, 'utf16le')]
     : [Buffer.from(text, 'utf16le')];
-const needles = { claim: forms(CLAIM), source: forms(SOURCE), goods: forms(GOODS) };
+const needles = {
+  claim: forms(CLAIM),
+  source: forms(SOURCE),
+  goods: forms(GOODS),
+  page: forms(PAGE_TEXT),
+};
 
 /** Which of the known strings the profile's IndexedDB files hold. */
 function foundOnDisk(profile: string): string[] {
@@ -58,10 +64,17 @@ test('a locked case leaves none of its contents on disk, and unlocking brings al
   await expect(page.getByRole('list', { name: 'Source notes' })).toContainText(SOURCE);
   await openTab(page, 'Datasets');
   await importCustomsFile(page, fixture('customs', 'vendor-a-2022.csv'));
+  await openTab(page, 'Documents');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add PDFs' }).click();
+  await (await chooser).setFiles(fixture('pdf', 'designation-notice.pdf'));
+  const documents = page.getByRole('list', { name: 'Documents' });
+  await expect(documents).toContainText('3 pages');
+  await expect(documents).not.toContainText('extracting');
   await context.close();
 
   // Open, the search finds every string: a miss later means something.
-  expect(foundOnDisk(dir)).toEqual(['claim', 'source', 'goods']);
+  expect(foundOnDisk(dir)).toEqual(['claim', 'source', 'goods', 'page']);
 
   context = await openProfile(dir, baseURL);
   page = await context.newPage();
@@ -107,6 +120,10 @@ test('a locked case leaves none of its contents on disk, and unlocking brings al
   await expect(page.getByRole('status', { name: 'Filtered shipments' })).toContainText(
     '13 of 400 shipments',
   );
+
+  await openTab(page, 'Documents');
+  await page.getByLabel('Search all documents').fill(PAGE_TEXT);
+  await expect(page.getByRole('list', { name: 'Search results' })).toContainText('page 3');
 
   // Lock now: the page closes over its contents at once.
   await page.getByRole('button', { name: `Lock ${name} now` }).click();

@@ -138,6 +138,10 @@ describe('the lock', () => {
 
     const sealed = await rawText(investigationDbName(investigation.id, true));
     for (const secret of SECRETS) expect(sealed).not.toContain(secret);
+    // Nor the files' hashes, which would confirm the case holds a document someone else has.
+    const { files } = before as { files: { sha256: string }[] };
+    expect(plain).toContain(files[0].sha256);
+    expect(sealed).not.toContain(files[0].sha256);
 
     // Unlocked this session, the app reads and queries it as before.
     const db = investigationDb(investigation);

@@ -125,9 +125,8 @@ export async function writeArchive(
       }
     } else if (table === 'files') {
       const metadata = [];
-      for (const sha256 of await db.files.toCollection().primaryKeys()) {
-        const file = await db.files.get(sha256);
-        if (!file) continue;
+      // Read whole (a Blob is a handle, not its bytes): a locked case's file keys are keyed hashes.
+      for (const file of await db.files.toArray()) {
         const { blob: _blob, ...rest } = file;
         metadata.push(rest);
         const bytes = await (await fileBlob(db, file)).arrayBuffer();
