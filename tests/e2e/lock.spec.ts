@@ -1,9 +1,16 @@
 import { expect, test, type BrowserContext } from '@playwright/test';
 import { chromium } from 'playwright-core';
 import { fixture } from '../fixturePath';
-import { addClaim, claimButton, lockInvestigation, openTab, startInvestigation } from './app';
+import {
+  addClaim,
+  claimButton,
+  lockInvestigation,
+  openTab,
+  startInvestigation,
+  startLocking,
+} from './app';
 import { chromiumLaunchOptions } from './chromium';
-import { importCustomsFile } from './customs';
+import { generatedVendorFile, importCustomsFile } from './customs';
 import { indexedDbContents } from './leveldbFiles';
 
 /**
@@ -150,4 +157,27 @@ test('an unlocked case locks again after its idle time, counted from the last ke
   await page.clock.fastForward('01:30');
   await expect(page.getByRole('heading', { name: 'This investigation is locked' })).toBeVisible();
   await expect(claimButton(page, CLAIM)).toHaveCount(0);
+});
+
+test('a tab opened while another locks a case leaves that pass alone', async ({
+  context,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const first = await context.newPage();
+  await startInvestigation(first, 'Two tabs', 'Datasets');
+  await importCustomsFile(first, generatedVendorFile(testInfo.outputPath('two-tabs.csv'), 9));
+  const dialog = await startLocking(first, 'Two tabs', PASSPHRASE);
+  const progress = dialog.getByRole('progressbar', { name: 'Encrypting the investigation' });
+  await expect
+    .poll(async () => Number(await progress.getAttribute('value')), { intervals: [20] })
+    .toBeGreaterThan(0);
+
+  // A second tab starts while the pass runs: its start-up recovery must not take it for abandoned.
+  const second = await context.newPage();
+  await second.goto('/');
+  await expect(second.getByRole('row', { name: /Two tabs/ })).toBeVisible();
+  await expect(dialog).toBeHidden({ timeout: 60_000 });
+  await expect(first.getByRole('row', { name: /Two tabs/ })).toContainText('Locked');
+  await expect(second.getByRole('row', { name: /Two tabs/ })).toContainText('Locked');
+  await expect(second.getByRole('alert')).toHaveCount(0);
 });

@@ -24,9 +24,12 @@ export function App() {
   const [interruptedRestores, setInterruptedRestores] = useState<string[]>([]);
   const [interruptedPasses, setInterruptedPasses] = useState<string[]>([]);
   useEffect(() => {
-    void finishInterruptedDeletions();
-    void removeInterruptedRestores().then(setInterruptedRestores);
-    void recoverLockPasses().then(setInterruptedPasses);
+    // One after the other: each holds an investigation's lock while it looks at it.
+    void (async () => {
+      await finishInterruptedDeletions();
+      setInterruptedRestores(await removeInterruptedRestores());
+      setInterruptedPasses(await recoverLockPasses());
+    })();
   }, []);
   useIdleLock();
 

@@ -1,15 +1,25 @@
 import * as Comlink from 'comlink';
 import type { ArchiveWorkerApi } from '../../workers/archiveWorker';
 
-let worker: Comlink.Remote<ArchiveWorkerApi> | null = null;
+let running: { worker: Worker; api: Comlink.Remote<ArchiveWorkerApi> } | null = null;
 
 /** The page's one archive worker, started when first needed. */
 export function archiveWorker(): Comlink.Remote<ArchiveWorkerApi> {
-  worker ??= Comlink.wrap<ArchiveWorkerApi>(
-    new Worker(new URL('../../workers/archiveWorker.ts', import.meta.url), {
+  if (!running) {
+    const worker = new Worker(new URL('../../workers/archiveWorker.ts', import.meta.url), {
       type: 'module',
       name: 'archives',
-    }),
-  );
-  return worker;
+    });
+    running = { worker, api: Comlink.wrap<ArchiveWorkerApi>(worker) };
+  }
+  return running.api;
+}
+
+/**
+ * Stops the archive worker, and with it every handle it held on stored files: Chromium keeps a
+ * deleted database's file blobs on disk while any page or worker still references them.
+ */
+export function stopArchiveWorker(): void {
+  running?.worker.terminate();
+  running = null;
 }

@@ -7,6 +7,7 @@ import {
 import { decodeBlock } from '../../../../shared/archive/blockCodec';
 import type { ShipmentBlock, ShipmentCells } from '../../../../shared/customs/dataset';
 import type { Investigation } from '../../../../shared/investigation';
+import { whileHoldingCase } from '../../db/caseLock';
 import { indexDb, investigationDb, newId } from '../../db/databases';
 import { databaseIdOf, type StoredFile } from '../../db/schema';
 import { storedFile } from '../../db/storedFiles';
@@ -53,31 +54,36 @@ export async function restoreArchive(
     throw new ArchiveError(
       `This archive was written by a newer Waybill (schema ${manifest.schemaVersion}; this one reads up to ${db.verno}).`,
     );
-  await indexDb.investigations.add(investigation);
-  try {
-    await writeTables(archive, investigation, onProgress, cancelled);
-  } catch (error) {
-    // Nothing half-restored stays behind.
-    await deleteInvestigation(investigation.id);
-    throw error;
-  }
-  const { restoring: _restoring, ...visible } = investigation;
-  if (!existing || existing.deleting || existing.restoring) {
-    await indexDb.investigations.put(visible);
-    return visible;
-  }
-  // In place: one write gives the existing id the restored database; the replaced one then goes.
-  const replacing: Investigation = {
-    ...visible,
-    id: existing.id,
-    databaseId: investigation.id,
-    replacedDatabase: databaseIdOf(existing),
-  };
-  await indexDb.transaction('rw', indexDb.investigations, async () => {
-    await indexDb.investigations.delete(investigation.id);
-    await indexDb.investigations.put(replacing);
+  // Held while it runs, so that another tab starting meanwhile does not take it for abandoned.
+  return whileHoldingCase(investigation.id, async () => {
+    await indexDb.investigations.add(investigation);
+    try {
+      await writeTables(archive, investigation, onProgress, cancelled);
+    } catch (error) {
+      // Nothing half-restored stays behind.
+      await deleteInvestigation(investigation.id);
+      throw error;
+    }
+    const { restoring: _restoring, ...visible } = investigation;
+    if (!existing || existing.deleting || existing.restoring) {
+      await indexDb.investigations.put(visible);
+      return visible;
+    }
+    // In place: one write gives the existing id the restored database; the replaced one then goes.
+    const replacing: Investigation = {
+      ...visible,
+      id: existing.id,
+      databaseId: investigation.id,
+      replacedDatabase: databaseIdOf(existing),
+    };
+    return whileHoldingCase(existing.id, async () => {
+      await indexDb.transaction('rw', indexDb.investigations, async () => {
+        await indexDb.investigations.delete(investigation.id);
+        await indexDb.investigations.put(replacing);
+      });
+      return finishReplacement(replacing);
+    });
   });
-  return finishReplacement(replacing);
 }
 
 async function writeTables(

@@ -1,5 +1,6 @@
 import type { Investigation } from '../../../../shared/investigation';
 import type { SampleInvestigation } from '../../../../shared/sampleInvestigation';
+import { ifCaseIsIdle } from '../../db/caseLock';
 import {
   deleteDatabase,
   deleteInvestigationDb,
@@ -69,12 +70,18 @@ export async function finishInterruptedDeletions(): Promise<number> {
  * hidden until its last step); returns the names of the archives' investigations, to say so.
  */
 export async function removeInterruptedRestores(): Promise<string[]> {
-  const pending = await indexDb.investigations.filter((row) => row.restoring === true).toArray();
-  for (const row of pending) await deleteInvestigation(row.id);
+  const removed: string[] = [];
+  // A restore running in another tab holds its investigation's lock: it is not cut short.
+  for (const row of await indexDb.investigations
+    .filter((row) => row.restoring === true)
+    .toArray()) {
+    if (await ifCaseIsIdle(row.id, () => deleteInvestigation(row.id))) removed.push(row.name);
+  }
   // A restore in place whose switch was written is complete: only the replaced databases remain.
   const replaced = await indexDb.investigations.filter((row) => !!row.replacedDatabase).toArray();
-  for (const row of replaced) await finishReplacement(row);
-  return pending.map((row) => row.name);
+  for (const row of replaced)
+    await ifCaseIsIdle(row.id, async () => void (await finishReplacement(row)));
+  return removed;
 }
 
 /** Deletes the databases an in-place restore replaced; run again at start-up if cut short. */

@@ -6,9 +6,10 @@
 import * as Comlink from 'comlink';
 import type { Investigation } from '../../../../shared/investigation';
 import { newLockKeys, type LockKeys } from '../../../../shared/lock/sealing';
+import { ifCaseIsIdle, whileHoldingCase } from '../../db/caseLock';
 import { deleteDatabase, forgetKeys, indexDb, rememberKeys } from '../../db/databases';
 import { databaseIdOf, investigationDbName, type DbAccess } from '../../db/schema';
-import { archiveWorker } from '../archive/archiveWorkerClient';
+import { archiveWorker, stopArchiveWorker } from '../archive/archiveWorkerClient';
 import { runningImportWorker } from '../datasets/importWorkerClient';
 import { stopShipmentWorker } from '../shipments/shipmentWorkerClient';
 import type { PassProgress } from './lockPass';
@@ -39,16 +40,18 @@ export async function turnLockOn(
   if (investigation.lock) throw new LockError('This investigation is locked already.');
   const keys = newLockKeys();
   const lock = await wrapKeys(passphrase, keys, idleMinutes);
-  // Known before the row names the locked database, so the page can open it straight away.
-  rememberKeys(investigation.id, keys);
-  await runPass(investigation, 'locking', undefined, keys, onProgress, copy).catch(
-    (error: unknown) => {
-      forgetKeys(investigation.id);
-      throw error;
-    },
-  );
-  await indexDb.investigations.update(investigation.id, { lock, lockPass: undefined });
-  await deleteDatabase(databaseIdOf(investigation), false);
+  await whileHoldingCase(investigation.id, async () => {
+    // Known before the row names the locked database, so the page can open it straight away.
+    rememberKeys(investigation.id, keys);
+    await runPass(investigation, 'locking', undefined, keys, onProgress, copy).catch(
+      (error: unknown) => {
+        forgetKeys(investigation.id);
+        throw error;
+      },
+    );
+    await indexDb.investigations.update(investigation.id, { lock, lockPass: undefined });
+    await deleteDatabase(databaseIdOf(investigation), false);
+  });
 }
 
 /** Turns the lock off (the passphrase is asked again): the reverse pass. */
@@ -60,17 +63,25 @@ export async function turnLockOff(
 ): Promise<void> {
   if (!investigation.lock) throw new LockError('This investigation is not locked.');
   const keys = await unwrapKeys(passphrase, investigation.lock);
-  await runPass(investigation, 'unlocking', keys, undefined, onProgress, copy);
-  await indexDb.investigations.update(investigation.id, { lock: undefined, lockPass: undefined });
-  lockAgain(investigation.id);
-  await deleteDatabase(databaseIdOf(investigation), true);
+  await whileHoldingCase(investigation.id, async () => {
+    await runPass(investigation, 'unlocking', keys, undefined, onProgress, copy);
+    await indexDb.investigations.update(investigation.id, { lock: undefined, lockPass: undefined });
+    lockAgain(investigation.id);
+    await deleteDatabase(databaseIdOf(investigation), true);
+  });
 }
 
 /** Copies an investigation's database into its other one (see lockPass.ts). */
 export type Copy = (from: DbAccess, to: DbAccess, onProgress: PassProgress) => Promise<void>;
 
-const copyInWorker: Copy = (from, to, onProgress) =>
-  archiveWorker().copyInvestigation(from, to, Comlink.proxy(onProgress));
+const copyInWorker: Copy = async (from, to, onProgress) => {
+  try {
+    await archiveWorker().copyInvestigation(from, to, Comlink.proxy(onProgress));
+  } finally {
+    // The old database's files can only leave the disk once nothing holds them.
+    stopArchiveWorker();
+  }
+};
 
 async function runPass(
   investigation: Investigation,
@@ -118,23 +129,27 @@ export function lockAgain(investigationId: string): void {
 
 /**
  * Run once at start-up. Whatever a pass left, the index row names the database that is whole:
- * the other one is deleted. Returns what was cut short, to say so.
+ * the other one is deleted. Returns what was cut short, to say so. A pass running in another tab
+ * holds its investigation's lock and is left alone.
  */
 export async function recoverLockPasses(): Promise<string[]> {
   const names = new Set((await indexedDB.databases()).map((database) => database.name));
   const messages: string[] = [];
   for (const row of await indexDb.investigations.toArray()) {
+    if (row.restoring || row.deleting) continue;
     const locked = Boolean(row.lock);
     const databaseId = databaseIdOf(row);
-    if (names.has(investigationDbName(databaseId, !locked)))
-      await deleteDatabase(databaseId, !locked);
-    if (!row.lockPass) continue;
-    await indexDb.investigations.update(row.id, { lockPass: undefined });
-    messages.push(
-      row.lockPass === 'locking'
-        ? `Locking “${row.name}” was cut short: it stays unlocked, as it was.`
-        : `Turning off the lock of “${row.name}” was cut short: it stays locked, as it was.`,
-    );
+    await ifCaseIsIdle(row.id, async () => {
+      if (names.has(investigationDbName(databaseId, !locked)))
+        await deleteDatabase(databaseId, !locked);
+      if (!row.lockPass) return;
+      await indexDb.investigations.update(row.id, { lockPass: undefined });
+      messages.push(
+        row.lockPass === 'locking'
+          ? `Locking “${row.name}” was cut short: it stays unlocked, as it was.`
+          : `Turning off the lock of “${row.name}” was cut short: it stays locked, as it was.`,
+      );
+    });
   }
   return messages;
 }
