@@ -44,6 +44,16 @@ async function largeCase(dir: string, baseURL: string | undefined, name: string,
   return { first, page };
 }
 
+/** Kills Chromium mid-work, then opens the same profile again on the app's start page. */
+async function killAndReopen(dir: string, baseURL: string | undefined, first: BrowserContext) {
+  killChromium(dir);
+  await first.close().catch(() => undefined);
+  const second = await openProfile(dir, baseURL);
+  const again = await second.newPage();
+  await again.goto('/');
+  return { second, again };
+}
+
 /** Waits until a progress bar has passed a fraction of its way, looking often: work to cut short. */
 async function passedFraction(progress: Locator, fraction: number): Promise<void> {
   await expect
@@ -101,12 +111,7 @@ test.describe('killed mid-work', () => {
       .getByRole('button', { name: 'Restore' })
       .click();
     await passedFraction(page.getByRole('progressbar', { name: 'Restoring the archive' }), 0.5);
-    killChromium(dir);
-    await first.close().catch(() => undefined);
-
-    const second = await openProfile(dir, baseURL);
-    const again = await second.newPage();
-    await again.goto('/');
+    const { second, again } = await killAndReopen(dir, baseURL, first);
     await expect(again.getByRole('alert')).toContainText(
       'A restore was cut short (“Killed restore”)',
     );
@@ -125,12 +130,7 @@ test.describe('killed mid-work', () => {
       dialog.getByRole('progressbar', { name: 'Encrypting the investigation' }),
       0.2,
     );
-    killChromium(dir);
-    await first.close().catch(() => undefined);
-
-    const second = await openProfile(dir, baseURL);
-    const again = await second.newPage();
-    await again.goto('/');
+    const { second, again } = await killAndReopen(dir, baseURL, first);
     await expect(again.getByRole('alert')).toContainText(
       'Locking “Killed lock” was cut short: it stays unlocked, as it was.',
     );
