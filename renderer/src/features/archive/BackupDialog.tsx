@@ -8,6 +8,7 @@ import { investigationDb } from '../../db/databases';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
+import { ArchiveWorkProgress } from './ArchiveWorkProgress';
 import { archiveWorker } from './archiveWorkerClient';
 
 const fileName = (name: string) =>
@@ -96,17 +97,11 @@ export function BackupDialog(props: { investigation: Investigation; onClose: () 
           </p>
           <ErrorMessage error={error} />
           {progress ? (
-            <div role="status" className="engine-progress">
-              <p>Writing the archive…</p>
-              <progress
-                aria-label="Writing the archive"
-                max={progress.total}
-                value={progress.done}
-              />
-              <button type="button" onClick={() => void archiveWorker().cancel()}>
-                Cancel backup
-              </button>
-            </div>
+            <ArchiveWorkProgress
+              label="Writing the archive"
+              cancelLabel="Cancel backup"
+              {...progress}
+            />
           ) : (
             <div className="dialog-actions">
               <button type="button" onClick={props.onClose}>

@@ -7,6 +7,7 @@ import { routeHref } from '../../app/useHashRoute';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { forgetKeys } from '../../db/databases';
+import { ArchiveWorkProgress } from './ArchiveWorkProgress';
 import { archiveWorker } from './archiveWorkerClient';
 
 type Chosen = { name: string; file: Blob; encrypted: boolean };
@@ -123,17 +124,11 @@ export function RestoreArchive() {
             )}
             <ErrorMessage error={error} />
             {progress ? (
-              <div role="status" className="engine-progress">
-                <p>Checking and restoring…</p>
-                <progress
-                  aria-label="Restoring the archive"
-                  max={progress.total}
-                  value={progress.done}
-                />
-                <button type="button" onClick={() => void archiveWorker().cancel()}>
-                  Cancel restore
-                </button>
-              </div>
+              <ArchiveWorkProgress
+                label="Restoring the archive"
+                cancelLabel="Cancel restore"
+                {...progress}
+              />
             ) : (
               <div className="dialog-actions">
                 <button type="button" onClick={() => setChosen(null)}>

@@ -5,7 +5,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { LabelledSelect } from '../../ui/LabelledSelect';
 import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
 import { IDLE_CHOICES, passphraseProblem, turnLockOn } from './lockMutations';
-import { PassProgressView } from './PassProgressView';
+import { ArchiveWorkProgress } from '../archive/ArchiveWorkProgress';
 import { usePass } from './usePass';
 
 const idleOptions = IDLE_CHOICES.map(String) as IdleChoice[];
@@ -72,7 +72,11 @@ export function LockDialog(props: { investigation: Investigation; onClose: () =>
         </label>
         <ErrorMessage error={error} />
         {progress ? (
-          <PassProgressView label="Encrypting the investigation" {...progress} />
+          <ArchiveWorkProgress
+            label="Encrypting the investigation"
+            cancelLabel="Cancel"
+            {...progress}
+          />
         ) : (
           <div className="dialog-actions">
             <button type="button" onClick={props.onClose}>

@@ -3,7 +3,7 @@ import type { Investigation } from '../../../../shared/investigation';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { turnLockOff } from './lockMutations';
-import { PassProgressView } from './PassProgressView';
+import { ArchiveWorkProgress } from '../archive/ArchiveWorkProgress';
 import { usePass } from './usePass';
 
 /** Turns the lock off, after asking for the passphrase again. */
@@ -35,7 +35,11 @@ export function RemoveLockDialog(props: { investigation: Investigation; onClose:
         />
         <ErrorMessage error={error} />
         {progress ? (
-          <PassProgressView label="Decrypting the investigation" {...progress} />
+          <ArchiveWorkProgress
+            label="Decrypting the investigation"
+            cancelLabel="Cancel"
+            {...progress}
+          />
         ) : (
           <div className="dialog-actions">
             <button type="button" onClick={props.onClose}>
