@@ -6,9 +6,8 @@ import type { Investigation } from '../../../../shared/investigation';
 import { platform } from '../../app/platform';
 import { investigationDb } from '../../db/databases';
 import { Dialog } from '../../ui/Dialog';
-import { ErrorMessage } from '../../ui/ErrorMessage';
 import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
-import { ArchiveWorkProgress } from './ArchiveWorkProgress';
+import { ArchiveWorkFooter } from './ArchiveWorkFooter';
 import { archiveWorker } from './archiveWorkerClient';
 
 const fileName = (name: string) =>
@@ -95,23 +94,14 @@ export function BackupDialog(props: { investigation: Investigation; onClose: () 
           <p className="hint small">
             A forgotten passphrase cannot be recovered: without it the archive cannot be opened.
           </p>
-          <ErrorMessage error={error} />
-          {progress ? (
-            <ArchiveWorkProgress
-              label="Writing the archive"
-              cancelLabel="Cancel backup"
-              {...progress}
-            />
-          ) : (
-            <div className="dialog-actions">
-              <button type="button" onClick={props.onClose}>
-                Cancel
-              </button>
-              <button type="submit" className="primary">
-                Back up
-              </button>
-            </div>
-          )}
+          <ArchiveWorkFooter
+            error={error}
+            progress={progress}
+            label="Writing the archive"
+            cancelLabel="Cancel backup"
+            submitLabel="Back up"
+            onCancel={props.onClose}
+          />
         </form>
       )}
       {saved && (

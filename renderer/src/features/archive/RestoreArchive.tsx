@@ -7,7 +7,7 @@ import { routeHref } from '../../app/useHashRoute';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { forgetKeys } from '../../db/databases';
-import { ArchiveWorkProgress } from './ArchiveWorkProgress';
+import { ArchiveWorkFooter } from './ArchiveWorkFooter';
 import { archiveWorker } from './archiveWorkerClient';
 
 type Chosen = { name: string; file: Blob; encrypted: boolean };
@@ -122,23 +122,14 @@ export function RestoreArchive() {
                 />
               </>
             )}
-            <ErrorMessage error={error} />
-            {progress ? (
-              <ArchiveWorkProgress
-                label="Restoring the archive"
-                cancelLabel="Cancel restore"
-                {...progress}
-              />
-            ) : (
-              <div className="dialog-actions">
-                <button type="button" onClick={() => setChosen(null)}>
-                  Cancel
-                </button>
-                <button type="submit" className="primary">
-                  Restore
-                </button>
-              </div>
-            )}
+            <ArchiveWorkFooter
+              error={error}
+              progress={progress}
+              label="Restoring the archive"
+              cancelLabel="Cancel restore"
+              submitLabel="Restore"
+              onCancel={() => setChosen(null)}
+            />
           </form>
         </Dialog>
       )}

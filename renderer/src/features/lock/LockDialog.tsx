@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import type { Investigation } from '../../../../shared/investigation';
 import { Dialog } from '../../ui/Dialog';
-import { ErrorMessage } from '../../ui/ErrorMessage';
 import { LabelledSelect } from '../../ui/LabelledSelect';
 import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
 import { IDLE_CHOICES, passphraseProblem, turnLockOn } from './lockMutations';
-import { ArchiveWorkProgress } from '../archive/ArchiveWorkProgress';
+import { ArchiveWorkFooter } from '../archive/ArchiveWorkFooter';
 import { usePass } from './usePass';
 
 const idleOptions = IDLE_CHOICES.map(String) as IdleChoice[];
@@ -70,23 +69,14 @@ export function LockDialog(props: { investigation: Investigation; onClose: () =>
           />
           I understand that a forgotten passphrase cannot be recovered
         </label>
-        <ErrorMessage error={error} />
-        {progress ? (
-          <ArchiveWorkProgress
-            label="Encrypting the investigation"
-            cancelLabel="Cancel"
-            {...progress}
-          />
-        ) : (
-          <div className="dialog-actions">
-            <button type="button" onClick={props.onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="primary">
-              Lock
-            </button>
-          </div>
-        )}
+        <ArchiveWorkFooter
+          error={error}
+          progress={progress}
+          label="Encrypting the investigation"
+          cancelLabel="Cancel"
+          submitLabel="Lock"
+          onCancel={props.onClose}
+        />
       </form>
     </Dialog>
   );

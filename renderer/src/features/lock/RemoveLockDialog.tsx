@@ -1,9 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Investigation } from '../../../../shared/investigation';
 import { Dialog } from '../../ui/Dialog';
-import { ErrorMessage } from '../../ui/ErrorMessage';
 import { turnLockOff } from './lockMutations';
-import { ArchiveWorkProgress } from '../archive/ArchiveWorkProgress';
+import { ArchiveWorkFooter } from '../archive/ArchiveWorkFooter';
 import { usePass } from './usePass';
 
 /** Turns the lock off, after asking for the passphrase again. */
@@ -33,23 +32,14 @@ export function RemoveLockDialog(props: { investigation: Investigation; onClose:
           value={passphrase}
           onChange={(event) => setPassphrase(event.target.value)}
         />
-        <ErrorMessage error={error} />
-        {progress ? (
-          <ArchiveWorkProgress
-            label="Decrypting the investigation"
-            cancelLabel="Cancel"
-            {...progress}
-          />
-        ) : (
-          <div className="dialog-actions">
-            <button type="button" onClick={props.onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="primary">
-              Remove the lock
-            </button>
-          </div>
-        )}
+        <ArchiveWorkFooter
+          error={error}
+          progress={progress}
+          label="Decrypting the investigation"
+          cancelLabel="Cancel"
+          submitLabel="Remove the lock"
+          onCancel={props.onClose}
+        />
       </form>
     </Dialog>
   );
