@@ -6,5 +6,7 @@ export default defineConfig({
     environment: 'node',
     // A real IndexedDB implementation in memory, fresh per test file, for the database layer's tests.
     setupFiles: ['tests/unit/setup.ts'],
+    // The default summary, then the skipped tests by name (those that need ../shared/fixtures).
+    reporters: ['default', './tests/skippedTestsReporter.ts'],
   },
 });

@@ -62,7 +62,16 @@ const halfB = generated('vendor-b', rows / 2, 22);
 console.log('building the benchmark page…');
 const build = spawnSync(
   'npx',
-  ['vite', 'build', '--config', 'vite.bench.config.ts', '--logLevel', 'warn'],
+  [
+    'vite',
+    'build',
+    '--configLoader',
+    'runner',
+    '--config',
+    'vite.bench.config.ts',
+    '--logLevel',
+    'warn',
+  ],
   { cwd: root, stdio: 'inherit' },
 );
 if (build.status !== 0) process.exit(build.status ?? 1);

@@ -1,3 +1,5 @@
+import { seededRandom } from './seededRandom';
+
 /**
  * The sample investigation's customs files: two vendors' exports of the same invented declarations,
  * in two layouts. Every company, shipment and value here is made up (deterministically, so the
@@ -38,17 +40,6 @@ const noiseGoods: [string, string][] = [
   ['8708299009', 'PARTS OF MOTOR VEHICLE BODIES'],
 ];
 
-/** A small deterministic generator (mulberry32), so that the same code writes the same files. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type Record = {
   id: number;
   date: string;
@@ -63,7 +54,7 @@ type Record = {
 };
 
 function records(): Record[] {
-  const next = random(2022);
+  const next = seededRandom(2022);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   const date = (month: number) =>
     `2022-${String(month).padStart(2, '0')}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`;

@@ -35,7 +35,7 @@ function killChromium(dir: string): void {
  * the list of investigations.
  */
 async function largeCase(dir: string, baseURL: string | undefined, name: string, seed: number) {
-  const big = generatedVendorFile(path.join(dir, '..', `${seed}.csv`), seed);
+  const big = await generatedVendorFile(path.join(dir, '..', `${seed}.csv`), seed);
   const first = await openProfile(dir, baseURL);
   const page = await first.newPage();
   await startInvestigation(page, name, 'Datasets');

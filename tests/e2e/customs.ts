@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import { fixture } from '../fixturePath';
+import { writeLargeVendorFile } from '../../scripts/gen-fixtures';
 import { startInvestigation } from './app';
 
 /** Picks a file in the import dialog through the page's own file chooser, as a user would. */
@@ -30,18 +29,11 @@ export async function importCustomsFile(
 }
 
 /**
- * 150,000 generated vendor-a rows (the team's generator, in ../shared/tools): enough that an import
- * or a restore is still running a moment after it starts.
+ * 150,000 generated vendor-a rows (the project's own generator): enough that an import or a
+ * restore is still running a moment after it starts.
  */
-export function generatedVendorFile(file: string, seed: number): string {
-  const generator = fixture('..', 'tools', 'gen-customs.mjs');
-  execFileSync(
-    'node',
-    [generator, '--layout', 'vendor-a', '--rows', '150000', '--seed', String(seed), '--out', file],
-    {
-      stdio: 'ignore',
-    },
-  );
+export async function generatedVendorFile(file: string, seed: number): Promise<string> {
+  await writeLargeVendorFile(file, 150_000, seed);
   return file;
 }
 
@@ -50,7 +42,7 @@ export function generatedVendorFile(file: string, seed: number): string {
  * rows are being read: an import still running, to cancel or to cut short.
  */
 export async function startLargeImport(page: Page, file: string, seed: number) {
-  const big = generatedVendorFile(file, seed);
+  const big = await generatedVendorFile(file, seed);
   await startInvestigation(page, `Large import ${seed}`, 'Datasets');
   const dialog = await chooseCustomsFile(page, big);
   await expect(

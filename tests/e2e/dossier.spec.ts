@@ -9,7 +9,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { addClaim, changeStatus, openClaim, openTab, startInvestigation } from './app';
 import { importCustomsFile } from './customs';
 import { DOSSIER_ELEMENTS } from '../dossierElements';
-import { fixture } from '../fixturePath';
+import { fixture } from '../fixtureSets';
 
 type Manifest = {
   files: { name: string; bytes: number; sha256: string }[];

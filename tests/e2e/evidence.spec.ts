@@ -1,4 +1,4 @@
-import { fixture } from '../fixturePath';
+import { fixture } from '../fixtureSets';
 import { expect, test } from '@playwright/test';
 import { addClaim, claimButton, openClaim, openTab, startInvestigation } from './app';
 

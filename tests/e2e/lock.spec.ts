@@ -1,6 +1,6 @@
 import { expect, test, type BrowserContext } from '@playwright/test';
 import { chromium } from 'playwright-core';
-import { fixture } from '../fixturePath';
+import { fixture } from '../fixtureSets';
 import {
   addClaim,
   claimButton,
@@ -21,7 +21,7 @@ import { indexedDbContents } from './leveldbFiles';
  */
 const CLAIM = 'Northwind rotor blades reached Tartu in March';
 const SOURCE = 'Ирина Секретова';
-const GOODS = 'HELICOPTER MI-171E, TRANSPORT VERSION';
+const GOODS = 'MI-171E HELICOPTER, TRANSPORT VERSION';
 const PAGE_TEXT = 'ZEBRA-7731';
 const PASSPHRASE = 'a long and private passphrase';
 
@@ -165,7 +165,7 @@ test('a tab opened while another locks a case leaves that pass alone', async ({
   test.setTimeout(120_000);
   const first = await context.newPage();
   await startInvestigation(first, 'Two tabs', 'Datasets');
-  await importCustomsFile(first, generatedVendorFile(testInfo.outputPath('two-tabs.csv'), 9));
+  await importCustomsFile(first, await generatedVendorFile(testInfo.outputPath('two-tabs.csv'), 9));
   const dialog = await startLocking(first, 'Two tabs', PASSPHRASE);
   const progress = dialog.getByRole('progressbar', { name: 'Encrypting the investigation' });
   await expect

@@ -24,6 +24,7 @@ import {
 import { decodeBlock, encodeBlock } from '../../shared/archive/blockCodec';
 import { implicitEntityId } from '../../shared/entities/entity';
 import type { Investigation } from '../../shared/investigation';
+import { fixture } from '../fixtureSets';
 import { importFixture } from './db/customsFixture';
 
 let db: InvestigationDb;
@@ -32,8 +33,11 @@ let investigation: Investigation;
 beforeEach(async () => {
   investigation = await createInvestigation('Archived case');
   db = investigationDb(investigation);
-  await importFixture(db, 'customs', 'vendor-d-utf16-pipe.txt', { vendor: 'D', origin: 'RU' });
-  await importFixture(db, 'bad', 'mixed-row-errors.csv');
+  await importFixture(db, fixture('customs', 'vendor-d-utf16-pipe.txt'), {
+    vendor: 'D',
+    origin: 'RU',
+  });
+  await importFixture(db, fixture('bad', 'mixed-row-errors.csv'));
   const claim = await addClaim(db, { text: 'A claim worth keeping.' });
   const noteId = await saveNote(db, {
     ...emptyNote(),

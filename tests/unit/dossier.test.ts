@@ -26,6 +26,7 @@ import { implicitEntityId } from '../../shared/entities/entity';
 import type { Investigation } from '../../shared/investigation';
 import type { NoteDraft } from '../../renderer/src/features/notes/noteMutations';
 import { DOSSIER_ELEMENTS } from '../dossierElements';
+import { fixture } from '../fixtureSets';
 import { importFixture, indexOf } from './db/customsFixture';
 
 const CONFIDENTIAL = { name: 'Ivan Secretov', role: 'procurement officer at the plant' };
@@ -74,7 +75,7 @@ async function smallInvestigation(): Promise<{
 }> {
   const investigation = await createInvestigation('Dossier test case');
   const db = investigationDb(investigation);
-  await importFixture(db, 'customs', 'vendor-d-utf16-pipe.txt', {
+  await importFixture(db, fixture('customs', 'vendor-d-utf16-pipe.txt'), {
     vendor: 'Vendor D',
     origin: 'RU customs',
   });
@@ -304,7 +305,7 @@ describe('imported text in exports', () => {
   async function hostileDossier(profile: 'full' | 'publication') {
     const investigation = await createInvestigation('Hostile');
     const db = investigationDb(investigation);
-    await importFixture(db, 'bad', 'hostile-content.csv');
+    await importFixture(db, fixture('bad', 'hostile-content.csv'));
     await saveFilter(db, 'Everything', emptyShipmentFilter);
     const filterId = (await db.savedFilters.toArray())[0].id;
     const claim = await addClaim(db, { text: '<b onmouseover="alert(1)">=1+1</b>' });

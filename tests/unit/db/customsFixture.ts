@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { InvestigationDb } from '../../../renderer/src/db/schema';
 import {
   choicesFromPreview,
@@ -8,17 +9,16 @@ import {
 import type { ImportChoices } from '../../../renderer/src/features/datasets/importTypes';
 import { ShipmentIndex } from '../../../shared/customs/shipmentIndex';
 import { PartyResolution } from '../../../shared/entities/resolution';
-import { fixture } from '../../fixturePath';
 
-/** Imports a fixture file as the import worker would, with the choices its preview proposes. */
+/** Imports a test file as the import worker would, with the choices its preview proposes. */
 export async function importFixture(
   db: InvestigationDb,
-  folder: string,
-  name: string,
+  filePath: string,
   labels: { vendor?: string; origin?: string } = {},
   changes: Partial<ImportChoices> = {},
 ) {
-  const file = new Blob([readFileSync(fixture(folder, name))]);
+  const name = path.basename(filePath);
+  const file = new Blob([readFileSync(filePath)]);
   const choices = choicesFromPreview(await previewImport(db, file, name), labels);
   return importDataset(db, file, name, { ...choices, ...changes });
 }

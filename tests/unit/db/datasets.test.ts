@@ -21,7 +21,7 @@ import {
   mergeEntities,
   splitSpelling,
 } from '../../../renderer/src/features/entities/entityMutations';
-import { fixture } from '../../fixturePath';
+import { fixture, fixtureSets, ownFixtures, type FixtureSet } from '../../fixtureSets';
 import { importFixture as importCustomsFixture, indexOf } from './customsFixture';
 
 let db: InvestigationDb;
@@ -32,12 +32,14 @@ beforeEach(async () => {
 
 const blobOf = (...parts: string[]) => new Blob([readFileSync(fixture(...parts))]);
 
+/** Imports a file of one fixture set (the project's own unless named). */
 const importFixture = (
   folder: string,
   name: string,
   labels: { vendor?: string; origin?: string } = {},
   changes: Partial<ImportChoices> = {},
-) => importCustomsFixture(db, folder, name, labels, changes);
+  set: FixtureSet = ownFixtures,
+) => importCustomsFixture(db, set.path(folder, name), labels, changes);
 
 describe('importing a customs file', () => {
   it('stores the dataset with its provenance, the original bytes and the shipments in blocks', async () => {
@@ -63,7 +65,7 @@ describe('importing a customs file', () => {
     expect(stored?.size).toBe(readFileSync(fixture('customs', 'vendor-a-2022.csv')).length);
     expect(await db.mappings.count()).toBe(1);
     const cells = await db.shipmentCells.get([dataset.id, 0]);
-    expect(cells?.cells[0]?.[0]).toBe('10100037/180722/0000001');
+    expect(cells?.cells[0]?.[0]).toBe(ownFixtures.answers.vendorAFirstDeclaration);
   });
 
   it('offers to skip a file whose bytes were imported before', async () => {
@@ -168,209 +170,229 @@ describe('importing a customs file', () => {
   });
 });
 
-describe('the shipment engine', () => {
-  it('finds the 13 Poly → Ulan-Ude shipments of vendor-a by “poly tech” as shipper', async () => {
-    await importFixture('customs', 'vendor-a-2022.csv');
-    const index = await indexOf(db);
-    const { rows, summary } = index.query(
-      { ...emptyShipmentFilter, party: 'poly tech', partyRole: 'shipper' },
-      { column: 'date', direction: 'asc' },
-    );
-    expect(summary.count).toBe(13);
-    const shipped = Array.from(rows, (row) => index.row(row));
-    expect(new Set(shipped.map((row) => row.shipper)).size).toBe(4);
-    expect(
-      shipped.every((row) => row.originCountry === 'CN' && row.destinationCountry === 'RU'),
-    ).toBe(true);
-    expect(shipped.map((row) => row.date)).toEqual([...shipped.map((row) => row.date)].sort());
-    expect(summary.valueByCurrency.map((entry) => entry.currency)).toEqual(['USD']);
+for (const set of fixtureSets)
+  describe.skipIf(!set.available)(`the shipment engine (${set.title})`, () => {
+    const importFixture = (
+      folder: string,
+      name: string,
+      labels: { vendor?: string; origin?: string } = {},
+      changes: Partial<ImportChoices> = {},
+    ) => importCustomsFixture(db, set.path(folder, name), labels, changes);
+
+    it('finds the 13 Poly → Ulan-Ude shipments of vendor-a by “poly tech” as shipper', async () => {
+      await importFixture('customs', 'vendor-a-2022.csv');
+      const index = await indexOf(db);
+      const { rows, summary } = index.query(
+        { ...emptyShipmentFilter, party: 'poly tech', partyRole: 'shipper' },
+        { column: 'date', direction: 'asc' },
+      );
+      expect(summary.count).toBe(13);
+      const shipped = Array.from(rows, (row) => index.row(row));
+      expect(new Set(shipped.map((row) => row.shipper)).size).toBe(4);
+      expect(
+        shipped.every((row) => row.originCountry === 'CN' && row.destinationCountry === 'RU'),
+      ).toBe(true);
+      expect(shipped.map((row) => row.date)).toEqual([...shipped.map((row) => row.date)].sort());
+      expect(summary.valueByCurrency.map((entry) => entry.currency)).toEqual(['USD']);
+    });
+
+    it('combines filters and keeps totals per currency', async () => {
+      await importFixture('customs', 'vendor-d-utf16-pipe.txt');
+      // A dataset whose values the user declares to be in euros: totals must never mix the two.
+      await importFixture('customs', 'vendor-b-2022.tsv', {}, { defaultCurrency: 'EUR' });
+      const index = await indexOf(db);
+      const sort = { column: 'value', direction: 'desc' } as const;
+      const all = index.query(emptyShipmentFilter, sort);
+      expect(all.summary.count).toBe(360);
+      expect(all.summary.valueByCurrency.map((entry) => entry.currency).sort()).toEqual([
+        'EUR',
+        'USD',
+      ]);
+      const eur = all.summary.valueByCurrency.find((entry) => entry.currency === 'EUR');
+      expect(eur?.rows).toBe(300);
+      const values = Array.from(all.rows.slice(0, 5), (row) => index.row(row).value ?? 0);
+      expect(values).toEqual([...values].sort((a, b) => b - a));
+      const helicopters = index.query(
+        {
+          ...emptyShipmentFilter,
+          words: 'mi-171e HELICOPTER',
+          hsPrefix: '8807',
+          dateFrom: '2022-01-01',
+          dateTo: '2022-12-31',
+        },
+        sort,
+      );
+      expect(helicopters.summary.count).toBeGreaterThan(0);
+      for (const row of Array.from(helicopters.rows, (at) => index.row(at))) {
+        expect(row.hsCode.startsWith('8807')).toBe(true);
+        expect(row.description.toLowerCase()).toContain('mi-171e');
+        expect(row.date >= '2022-01-01' && row.date <= '2022-12-31').toBe(true);
+      }
+      const russia = index.query({ ...emptyShipmentFilter, originCountry: 'Россия' }, sort);
+      expect(
+        Array.from(russia.rows, (at) => index.row(at).originCountry).every((code) => code === 'RU'),
+      ).toBe(true);
+      const heavy = index.query(
+        { ...emptyShipmentFilter, weightMin: '10000', valueMax: '500000' },
+        sort,
+      );
+      for (const row of Array.from(heavy.rows, (at) => index.row(at))) {
+        expect(row.weightKg ?? 0).toBeGreaterThanOrEqual(10000);
+        expect(row.value ?? 0).toBeLessThanOrEqual(500000);
+      }
+    });
   });
 
-  it('combines filters and keeps totals per currency', async () => {
-    await importFixture('customs', 'vendor-d-utf16-pipe.txt');
-    // A dataset whose values the user declares to be in euros: totals must never mix the two.
-    await importFixture('customs', 'vendor-b-2022.tsv', {}, { defaultCurrency: 'EUR' });
-    const index = await indexOf(db);
-    const sort = { column: 'value', direction: 'desc' } as const;
-    const all = index.query(emptyShipmentFilter, sort);
-    expect(all.summary.count).toBe(360);
-    expect(all.summary.valueByCurrency.map((entry) => entry.currency).sort()).toEqual([
-      'EUR',
-      'USD',
-    ]);
-    const eur = all.summary.valueByCurrency.find((entry) => entry.currency === 'EUR');
-    expect(eur?.rows).toBe(300);
-    const values = Array.from(all.rows.slice(0, 5), (row) => index.row(row).value ?? 0);
-    expect(values).toEqual([...values].sort((a, b) => b - a));
-    const helicopters = index.query(
-      {
+for (const set of fixtureSets)
+  describe.skipIf(!set.available)(`corroboration across datasets (${set.title})`, () => {
+    const importFixture = (
+      folder: string,
+      name: string,
+      labels: { vendor?: string; origin?: string } = {},
+    ) => importCustomsFixture(db, set.path(folder, name), labels);
+
+    const ids = (...spellings: string[]) => spellings.map((raw) => implicitEntityId(partyKey(raw)));
+    /** The story's four companies, merged as a user would: no rule can see these are one. */
+    async function mergeStoryCompanies() {
+      await mergeEntities(db, ids('POLY TECHNOLOGIES INC', 'POLY TECHNOLOGY INC.'), 'Poly');
+      await mergeEntities(
+        db,
+        ids('JSC ULAN-UDE AVIATION PLANT', 'АО "УЛАН-УДЭНСКИЙ АВИАЦИОННЫЙ ЗАВОД"', 'U-UAP JSC'),
+        'Ulan-Ude Aviation Plant',
+      );
+      await mergeEntities(
+        db,
+        ids(
+          'AVIC INTERNATIONAL HOLDING CORPORATION',
+          'AVIC INTL HOLDING CORP',
+          'CHINA NATIONAL AERO-TECHNOLOGY IMPORT & EXPORT CORP (AVIC INTERNATIONAL)',
+        ),
+        'AVIC International',
+      );
+      return mergeEntities(
+        db,
+        ids(
+          'JSC UNITED ENGINE CORPORATION',
+          'UNITED ENGINE CORP JSC (UEC)',
+          'АО "ОБЪЕДИНЕННАЯ ДВИГАТЕЛЕСТРОИТЕЛЬНАЯ КОРПОРАЦИЯ"',
+        ),
+        'United Engine Corporation',
+      );
+    }
+    const resolvedIndex = () => indexOf(db, true);
+
+    it('finds exactly the 31 story shipments reported by both vendors once the parties are merged', async () => {
+      await importFixture('customs', 'vendor-a-2022.csv', { origin: 'RU customs' });
+      await importFixture('customs', 'vendor-b-2022.tsv', { origin: 'ru customs ' });
+      const unmerged = await resolvedIndex();
+      const before = new Set(Array.from(unmerged.view().groupOf).filter((group) => group >= 0));
+      expect(before.size).toBeLessThan(31);
+
+      await mergeStoryCompanies();
+      const index = await resolvedIndex();
+      const view = index.view();
+      const matched = Array.from(view.groupOf).filter((group) => group >= 0);
+      expect(new Set(matched).size).toBe(31);
+      expect(matched.length).toBe(62);
+      for (let group = 0; group < 31; group += 1) {
+        const members = view.groupRows.subarray(view.groupStart[group], view.groupStart[group + 1]);
+        expect(new Set(Array.from(members, (row) => view.dataset[row])).size).toBe(2);
+      }
+    });
+
+    it('summarises a claim’s shipments: 13 distinct, 2 datasets, 1 origin, and recomputes after a split', async () => {
+      await importFixture('customs', 'vendor-a-2022.csv', { vendor: 'A', origin: 'RU customs' });
+      await importFixture('customs', 'vendor-b-2022.tsv', { vendor: 'B', origin: 'RU customs' });
+      await mergeStoryCompanies();
+      const idOf = async (name: string) =>
+        (await db.entities.where('name').equals(name).first())!.id;
+      const poly = await idOf('Poly');
+      const plant = await idOf('Ulan-Ude Aviation Plant');
+      const filter = {
         ...emptyShipmentFilter,
-        words: 'mi-171e HELICOPTER',
-        hsPrefix: '8807',
+        shipperEntity: poly,
+        consigneeEntity: plant,
         dateFrom: '2022-01-01',
         dateTo: '2022-12-31',
-      },
-      sort,
-    );
-    expect(helicopters.summary.count).toBeGreaterThan(0);
-    for (const row of Array.from(helicopters.rows, (at) => index.row(at))) {
-      expect(row.hsCode.startsWith('8807')).toBe(true);
-      expect(row.description.toLowerCase()).toContain('mi-171e');
-      expect(row.date >= '2022-01-01' && row.date <= '2022-12-31').toBe(true);
-    }
-    const russia = index.query({ ...emptyShipmentFilter, originCountry: 'Россия' }, sort);
-    expect(
-      Array.from(russia.rows, (at) => index.row(at).originCountry).every((code) => code === 'RU'),
-    ).toBe(true);
-    const heavy = index.query(
-      { ...emptyShipmentFilter, weightMin: '10000', valueMax: '500000' },
-      sort,
-    );
-    for (const row of Array.from(heavy.rows, (at) => index.row(at))) {
-      expect(row.weightKg ?? 0).toBeGreaterThanOrEqual(10000);
-      expect(row.value ?? 0).toBeLessThanOrEqual(500000);
-    }
-  });
-});
+      };
+      const index = await resolvedIndex();
+      const { rows } = index.query(filter, { column: 'row', direction: 'asc' });
+      const summary = summariseShipments(index.view(), rows);
+      expect(summary).toMatchObject({
+        sourceRows: 26,
+        distinctShipments: 13,
+        dateFrom: '2022-01-03',
+        dateTo: '2022-11-15',
+        origins: ['RU customs'],
+        reportedBy: [{ datasets: 2, shipments: 13 }],
+      });
+      expect(summary.datasets.map((dataset) => [dataset.vendor, dataset.rows])).toEqual([
+        ['A', 13],
+        ['B', 13],
+      ]);
+      expect(summary.valueByCurrency.map((entry) => entry.shipments)).toEqual([13]);
 
-describe('corroboration across datasets', () => {
-  const ids = (...spellings: string[]) => spellings.map((raw) => implicitEntityId(partyKey(raw)));
-  /** The story's four companies, merged as a user would: no rule can see these are one. */
-  async function mergeStoryCompanies() {
-    await mergeEntities(db, ids('POLY TECHNOLOGIES INC', 'POLY TECHNOLOGY INC.'), 'Poly');
-    await mergeEntities(
-      db,
-      ids('JSC ULAN-UDE AVIATION PLANT', 'АО "УЛАН-УДЭНСКИЙ АВИАЦИОННЫЙ ЗАВОД"', 'U-UAP JSC'),
-      'Ulan-Ude Aviation Plant',
-    );
-    await mergeEntities(
-      db,
-      ids(
-        'AVIC INTERNATIONAL HOLDING CORPORATION',
-        'AVIC INTL HOLDING CORP',
-        'CHINA NATIONAL AERO-TECHNOLOGY IMPORT & EXPORT CORP (AVIC INTERNATIONAL)',
-      ),
-      'AVIC International',
-    );
-    return mergeEntities(
-      db,
-      ids(
-        'JSC UNITED ENGINE CORPORATION',
-        'UNITED ENGINE CORP JSC (UEC)',
-        'АО "ОБЪЕДИНЕННАЯ ДВИГАТЕЛЕСТРОИТЕЛЬНАЯ КОРПОРАЦИЯ"',
-      ),
-      'United Engine Corporation',
-    );
-  }
-  const resolvedIndex = () => indexOf(db, true);
+      // Only vendor-a's rows cited: the matching vendor-b rows still count as reporting them.
+      const vendorA = (await db.datasets.toArray()).find((dataset) => dataset.vendor === 'A')!;
+      const onlyA = index.query(
+        { ...filter, datasetIds: [vendorA.id] },
+        { column: 'row', direction: 'asc' },
+      );
+      expect(summariseShipments(index.view(), onlyA.rows).reportedBy).toEqual([
+        { datasets: 2, shipments: 13 },
+      ]);
 
-  it('finds exactly the 31 story shipments reported by both vendors once the parties are merged', async () => {
-    await importFixture('customs', 'vendor-a-2022.csv', { origin: 'RU customs' });
-    await importFixture('customs', 'vendor-b-2022.tsv', { origin: 'ru customs ' });
-    const unmerged = await resolvedIndex();
-    const before = new Set(Array.from(unmerged.view().groupOf).filter((group) => group >= 0));
-    expect(before.size).toBeLessThan(31);
-
-    await mergeStoryCompanies();
-    const index = await resolvedIndex();
-    const view = index.view();
-    const matched = Array.from(view.groupOf).filter((group) => group >= 0);
-    expect(new Set(matched).size).toBe(31);
-    expect(matched.length).toBe(62);
-    for (let group = 0; group < 31; group += 1) {
-      const members = view.groupRows.subarray(view.groupStart[group], view.groupStart[group + 1]);
-      expect(new Set(Array.from(members, (row) => view.dataset[row])).size).toBe(2);
-    }
-  });
-
-  it('summarises a claim’s shipments: 13 distinct, 2 datasets, 1 origin, and recomputes after a split', async () => {
-    await importFixture('customs', 'vendor-a-2022.csv', { vendor: 'A', origin: 'RU customs' });
-    await importFixture('customs', 'vendor-b-2022.tsv', { vendor: 'B', origin: 'RU customs' });
-    await mergeStoryCompanies();
-    const idOf = async (name: string) => (await db.entities.where('name').equals(name).first())!.id;
-    const poly = await idOf('Poly');
-    const plant = await idOf('Ulan-Ude Aviation Plant');
-    const filter = {
-      ...emptyShipmentFilter,
-      shipperEntity: poly,
-      consigneeEntity: plant,
-      dateFrom: '2022-01-01',
-      dateTo: '2022-12-31',
-    };
-    const index = await resolvedIndex();
-    const { rows } = index.query(filter, { column: 'row', direction: 'asc' });
-    const summary = summariseShipments(index.view(), rows);
-    expect(summary).toMatchObject({
-      sourceRows: 26,
-      distinctShipments: 13,
-      dateFrom: '2022-01-03',
-      dateTo: '2022-11-15',
-      origins: ['RU customs'],
-      reportedBy: [{ datasets: 2, shipments: 13 }],
+      // Splitting the abbreviation off the plant takes its rows out of the filter and of the matches.
+      await splitSpelling(db, plant, 'U UAP');
+      const after = await resolvedIndex();
+      const split = after.query(filter, { column: 'row', direction: 'asc' });
+      expect(split.rows.length).toBeLessThan(26);
     });
-    expect(summary.datasets.map((dataset) => [dataset.vendor, dataset.rows])).toEqual([
-      ['A', 13],
-      ['B', 13],
-    ]);
-    expect(summary.valueByCurrency.map((entry) => entry.shipments)).toEqual([13]);
 
-    // Only vendor-a's rows cited: the matching vendor-b rows still count as reporting them.
-    const vendorA = (await db.datasets.toArray()).find((dataset) => dataset.vendor === 'A')!;
-    const onlyA = index.query(
-      { ...filter, datasetIds: [vendorA.id] },
-      { column: 'row', direction: 'asc' },
-    );
-    expect(summariseShipments(index.view(), onlyA.rows).reportedBy).toEqual([
-      { datasets: 2, shipments: 13 },
-    ]);
-
-    // Splitting the abbreviation off the plant takes its rows out of the filter and of the matches.
-    await splitSpelling(db, plant, 'U UAP');
-    const after = await resolvedIndex();
-    const split = after.query(filter, { column: 'row', direction: 'asc' });
-    expect(split.rows.length).toBeLessThan(26);
-  });
-
-  it('profiles an entity: every spelling, both roles, counterparties ranked, shipments per month', async () => {
-    await importFixture('customs', 'vendor-a-2022.csv');
-    await importFixture('customs', 'vendor-b-2022.tsv');
-    await mergeStoryCompanies();
-    const index = await resolvedIndex();
-    const poly = (await db.entities.where('name').equals('Poly').first())!.id;
-    const names = new Map((await db.entities.toArray()).map((entity) => [entity.id, entity.name]));
-    const profile = entityProfile(index.view(), index.entityNumberOf(poly), (id) => names.get(id));
-    expect(profile.spellings.map((spelling) => spelling.spelling).sort()).toEqual([
-      'POLY TECHNOLOGIES INC',
-      'POLY TECHNOLOGIES INCORPORATED',
-      'POLY TECHNOLOGY INC.',
-      'Poly Technologies, Inc.',
-    ]);
-    // 13 shipments each way in each vendor's file: Poly → plant and plant → Poly (6 per file).
-    expect([profile.asShipper, profile.asConsignee]).toEqual([26, 12]);
-    expect(profile.counterparties[0]).toMatchObject({
-      name: 'Ulan-Ude Aviation Plant',
-      shipments: 38,
+    it('profiles an entity: every spelling, both roles, counterparties ranked, shipments per month', async () => {
+      await importFixture('customs', 'vendor-a-2022.csv');
+      await importFixture('customs', 'vendor-b-2022.tsv');
+      await mergeStoryCompanies();
+      const index = await resolvedIndex();
+      const poly = (await db.entities.where('name').equals('Poly').first())!.id;
+      const names = new Map(
+        (await db.entities.toArray()).map((entity) => [entity.id, entity.name]),
+      );
+      const profile = entityProfile(index.view(), index.entityNumberOf(poly), (id) =>
+        names.get(id),
+      );
+      expect(profile.spellings.map((spelling) => spelling.spelling).sort()).toEqual([
+        'POLY TECHNOLOGIES INC',
+        'POLY TECHNOLOGIES INCORPORATED',
+        'POLY TECHNOLOGY INC.',
+        'Poly Technologies, Inc.',
+      ]);
+      // 13 shipments each way in each vendor's file: Poly → plant and plant → Poly (6 per file).
+      expect([profile.asShipper, profile.asConsignee]).toEqual([26, 12]);
+      expect(profile.counterparties[0]).toMatchObject({
+        name: 'Ulan-Ude Aviation Plant',
+        shipments: 38,
+      });
+      expect(
+        profile.months.reduce((sum, month) => sum + month.asShipper + month.asConsignee, 0),
+      ).toBe(38);
+      const directory = entityDirectory(index.view(), (id) => names.get(id), new Set(names.keys()));
+      expect(directory.find((listing) => listing.id === poly)).toMatchObject({
+        stored: true,
+        spellings: 4,
+        shipments: 38,
+      });
     });
-    expect(
-      profile.months.reduce((sum, month) => sum + month.asShipper + month.asConsignee, 0),
-    ).toBe(38);
-    const directory = entityDirectory(index.view(), (id) => names.get(id), new Set(names.keys()));
-    expect(directory.find((listing) => listing.id === poly)).toMatchObject({
-      stored: true,
-      spellings: 4,
-      shipments: 38,
+
+    it('counts datasets of different origins as independent', async () => {
+      await importFixture('customs', 'vendor-a-2022.csv', { origin: 'RU customs' });
+      await importFixture('customs', 'vendor-b-2022.tsv', { origin: 'CN customs' });
+      await mergeStoryCompanies();
+      const index = await resolvedIndex();
+      const { rows } = index.query(emptyShipmentFilter, { column: 'row', direction: 'asc' });
+      expect(summariseShipments(index.view(), rows).origins).toEqual(['CN customs', 'RU customs']);
     });
   });
-
-  it('counts datasets of different origins as independent', async () => {
-    await importFixture('customs', 'vendor-a-2022.csv', { origin: 'RU customs' });
-    await importFixture('customs', 'vendor-b-2022.tsv', { origin: 'CN customs' });
-    await mergeStoryCompanies();
-    const index = await resolvedIndex();
-    const { rows } = index.query(emptyShipmentFilter, { column: 'row', direction: 'asc' });
-    expect(summariseShipments(index.view(), rows).origins).toEqual(['CN customs', 'RU customs']);
-  });
-});
 
 describe('schema upgrades', () => {
   it('opens a version-1 database and keeps its claims', async () => {

@@ -27,6 +27,7 @@ import { emptyShipmentFilter } from '../../../shared/customs/shipmentFilter';
 import { implicitEntityId } from '../../../shared/entities/entity';
 import type { Investigation } from '../../../shared/investigation';
 import { decodeRecord, encodeRecord } from '../../../shared/lock/recordCodec';
+import { fixture } from '../../fixtureSets';
 import { importFixture } from './customsFixture';
 
 /** The copy a pass makes, here in-process (the app runs the same function in its archive worker). */
@@ -45,7 +46,10 @@ const SECRETS = ['A claim worth keeping', 'Ivan Secretov', 'POLY TECHNOLOGIES', 
 let investigation: Investigation;
 
 async function fill(db: InvestigationDb) {
-  await importFixture(db, 'customs', 'vendor-d-utf16-pipe.txt', { vendor: 'D', origin: 'RU' });
+  await importFixture(db, fixture('customs', 'vendor-d-utf16-pipe.txt'), {
+    vendor: 'D',
+    origin: 'RU',
+  });
   const claim = await addClaim(db, { text: 'A claim worth keeping.', tags: ['sanctions'] });
   const noteId = await saveNote(db, {
     ...emptyNote(),
