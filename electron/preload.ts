@@ -1,14 +1,13 @@
-// Exposes the one contract object, nothing else: never ipcRenderer itself.
+// Exposes the one contract object, nothing else: never ipcRenderer itself. Its methods are the
+// contract's channels, one each, so the two cannot drift apart.
 import { contextBridge, ipcRenderer } from 'electron';
 import { channels, type WaybillApi } from '../shared/ipc';
 
-const waybill = {
-  openFiles: (request) => ipcRenderer.invoke(channels.openFiles, request),
-  saveFile: (request) => ipcRenderer.invoke(channels.saveFile, request),
-  saveBegin: (request) => ipcRenderer.invoke(channels.saveBegin, request),
-  saveChunk: (request) => ipcRenderer.invoke(channels.saveChunk, request),
-  saveEnd: (request) => ipcRenderer.invoke(channels.saveEnd, request),
-  printPdf: (request) => ipcRenderer.invoke(channels.printPdf, request),
-} satisfies WaybillApi;
+const waybill = Object.fromEntries(
+  Object.entries(channels).map(([method, channel]) => [
+    method,
+    (request: unknown) => ipcRenderer.invoke(channel, request),
+  ]),
+) as WaybillApi;
 
 contextBridge.exposeInMainWorld('waybill', waybill);

@@ -61,6 +61,11 @@ export type Claim = {
   id: string;
   text: string;
   statusId: string;
+  /**
+   * The reason given with the current status ('' when none was). Stored since schema version 7;
+   * absent only in rows read from an archive written before it, which the restore backfills.
+   */
+  statusReason?: string;
   tags: string[];
   /** null: the claim is not in any section ("Unsectioned"). */
   sectionId: string | null;

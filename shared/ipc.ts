@@ -67,6 +67,7 @@ export type SavedFile = { name: string } | null;
 export const printPdfRequestSchema = z.object({ html: z.string().min(1).max(200_000_000) });
 export type PrintPdfRequest = z.infer<typeof printPdfRequestSchema>;
 
+/** The channel of each method of the contract: one each, no more (the preload exposes these). */
 export const channels = {
   openFiles: 'files:open',
   saveFile: 'files:save',
@@ -74,7 +75,7 @@ export const channels = {
   saveChunk: 'files:save-chunk',
   saveEnd: 'files:save-end',
   printPdf: 'pdf:print',
-} as const;
+} as const satisfies Record<keyof WaybillApi, string>;
 
 export type WaybillApi = {
   /** Native open dialog; resolves with the chosen files' names and bytes (empty when cancelled). */

@@ -10,7 +10,7 @@ import type { ReadHandlers } from '../../shared/customs/readDelimited';
 import type { Shipment } from '../../shared/customs/shipment';
 import { InvestigationDb } from '../src/db/schema';
 import { choicesFromPreview, previewImport } from '../src/features/datasets/importDataset';
-import { blobChunks } from '../src/workers/byteStream';
+import { blobChunks } from '../src/lib/bytes';
 
 async function read(db: InvestigationDb, file: Blob, handlers: ReadHandlers) {
   const preview = await previewImport(db, file, 'bench.csv');

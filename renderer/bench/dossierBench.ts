@@ -125,7 +125,6 @@ function syntheticInput(): DossierInput {
     statuses,
     sections,
     claims,
-    reasons: {},
     links,
     datasets: [0, 1].map((number) => ({
       id: `dataset-${number}`,

@@ -312,7 +312,7 @@ export function buildDossier(input: DossierInput, options: DossierOptions): Doss
           text: claim.text,
           status: status?.name ?? '',
           statusMeaning: status?.description ?? '',
-          reason: full ? input.reasons[claim.id] || null : null,
+          reason: full ? claim.statusReason || null : null,
           tags: claim.tags,
           summary,
           citations,

@@ -20,8 +20,6 @@ export type DossierInput = {
   statuses: Status[];
   sections: Section[];
   claims: Claim[];
-  /** The reason given with each claim's latest status change. */
-  reasons: Record<string, string>;
   links: EvidenceLink[];
   datasets: Dataset[];
   documents: PdfDocument[];

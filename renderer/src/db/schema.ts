@@ -1,6 +1,7 @@
 /**
- * Every IndexedDB schema version of the app, in one file. Once a version is on main it is never
- * edited: a change is a new version with an upgrade function and a test that opens the old one.
+ * The app's IndexedDB databases. The index has one version; an investigation's database declares
+ * every version in versions/ (one file each). Once a version is on main it is never edited: a
+ * change is a new version with an upgrade function and a test that opens the old one.
  *
  * Two kinds of database: one small index of investigations, and one database per investigation, so
  * that deleting, exporting or backing up a case touches one database and cases never mix.
@@ -28,6 +29,7 @@ import type { Entity, SuggestionDismissal } from '../../../shared/entities/entit
 import { defaultStatuses } from '../../../shared/statusVocabulary';
 import type { LockKeys } from '../../../shared/lock/sealing';
 import { sealingMiddleware } from './sealingMiddleware';
+import { investigationSchemaVersions } from './versions';
 
 /** An original imported file, kept byte for byte, keyed by its SHA-256. */
 export type StoredFile = { sha256: string; blob: Blob; size: number; name: string; mime: string };
@@ -95,36 +97,10 @@ export class InvestigationDb extends Dexie {
     this.databaseId = access.databaseId;
     this.keys = access.keys;
     if (access.keys) this.use(sealingMiddleware(access.keys));
-    // Version 1: claims, their status vocabulary and sections, and the audit log.
-    this.version(1).stores({
-      statuses: 'id, order',
-      sections: 'id, order',
-      claims: 'id, statusId, *tags, sectionId, order, updatedAt',
-      audit: '++id, [table+recordId], at',
-    });
-    // Version 2: customs datasets, their shipments in column blocks, rejected rows, original files,
-    // remembered column mappings and saved shipment filters. Nothing to upgrade: all tables are new.
-    this.version(2).stores({
-      datasets: 'id, status, fileSha256',
-      mappings: 'signature',
-      shipmentBlocks: '[datasetId+blockNo], datasetId',
-      shipmentCells: '[datasetId+blockNo], datasetId',
-      rowProblems: '++id, datasetId, [datasetId+rowNumber]',
-      files: 'sha256',
-      savedFilters: 'id, name',
-    });
-    // Version 3: PDF documents (bytes in `files`), their pages' text, and excerpts. All new tables.
-    this.version(3).stores({
-      documents: 'id, &sha256, addedAt',
-      pageTexts: '[documentId+page], documentId',
-      excerpts: 'id, documentId, [documentId+page]',
-    });
-    // Version 4: source notes (interviews, requests for comment, observations, document notes).
-    this.version(4).stores({ notes: 'id, kind, confidentiality, updatedAt' });
-    // Version 5: links from claims to their evidence.
-    this.version(5).stores({ links: 'id, claimId, [targetType+targetId]' });
-    // Version 6: entities (the user's groupings of party spellings) and dismissed suggestions.
-    this.version(6).stores({ entities: 'id, *aliasKeys, name', suggestionDismissals: 'id' });
+    for (const { version, stores, upgrade } of investigationSchemaVersions) {
+      const declared = this.version(version).stores(stores);
+      if (upgrade) declared.upgrade(upgrade);
+    }
     // A new database starts with the default status vocabulary, in the creating transaction.
     this.on('populate', (transaction) => {
       void transaction.table<Status, string>('statuses').bulkAdd(

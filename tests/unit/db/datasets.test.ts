@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { investigationDb } from '../../../renderer/src/db/databases';
-import { InvestigationDb, investigationDbName } from '../../../renderer/src/db/schema';
+import type { InvestigationDb } from '../../../renderer/src/db/schema';
 import { deleteDataset } from '../../../renderer/src/features/datasets/datasetMutations';
 import {
   choicesFromPreview,
@@ -393,94 +392,3 @@ for (const set of fixtureSets)
       expect(summariseShipments(index.view(), rows).origins).toEqual(['CN customs', 'RU customs']);
     });
   });
-
-describe('schema upgrades', () => {
-  it('opens a version-1 database and keeps its claims', async () => {
-    const id = 'schema-upgrade-test';
-    const v1 = new Dexie(investigationDbName(id));
-    v1.version(1).stores({
-      statuses: 'id, order',
-      sections: 'id, order',
-      claims: 'id, statusId, *tags, sectionId, order, updatedAt',
-      audit: '++id, [table+recordId], at',
-    });
-    await v1.table('claims').add({
-      id: 'c1',
-      text: 'Old claim',
-      statusId: 's',
-      tags: [],
-      sectionId: null,
-      order: 1,
-      createdAt: 0,
-      updatedAt: 0,
-    });
-    v1.close();
-    const upgraded = new InvestigationDb({ investigationId: id });
-    expect(upgraded.verno).toBe(6);
-    expect((await upgraded.claims.get('c1'))?.text).toBe('Old claim');
-    expect(await upgraded.datasets.count()).toBe(0);
-    expect(await upgraded.documents.count()).toBe(0);
-    upgraded.close();
-  });
-
-  it('opens a version-2 database and keeps its datasets', async () => {
-    const id = 'schema-upgrade-v2';
-    const v2 = new Dexie(investigationDbName(id));
-    v2.version(1).stores({
-      statuses: 'id, order',
-      sections: 'id, order',
-      claims: 'id, statusId, *tags, sectionId, order, updatedAt',
-      audit: '++id, [table+recordId], at',
-    });
-    v2.version(2).stores({
-      datasets: 'id, status, fileSha256',
-      mappings: 'signature',
-      shipmentBlocks: '[datasetId+blockNo], datasetId',
-      shipmentCells: '[datasetId+blockNo], datasetId',
-      rowProblems: '++id, datasetId, [datasetId+rowNumber]',
-      files: 'sha256',
-      savedFilters: 'id, name',
-    });
-    await v2.table('savedFilters').add({ id: 'f1', name: 'Poly', filter: {}, createdAt: 0 });
-    v2.close();
-    const upgraded = new InvestigationDb({ investigationId: id });
-    expect(upgraded.verno).toBe(6);
-    expect((await upgraded.savedFilters.get('f1'))?.name).toBe('Poly');
-    expect(await upgraded.excerpts.count()).toBe(0);
-    upgraded.close();
-  });
-
-  it('opens a version-5 database and keeps its links', async () => {
-    const id = 'schema-upgrade-v5';
-    const v5 = new Dexie(investigationDbName(id));
-    v5.version(1).stores({
-      statuses: 'id, order',
-      sections: 'id, order',
-      claims: 'id, statusId, *tags, sectionId, order, updatedAt',
-      audit: '++id, [table+recordId], at',
-    });
-    v5.version(2).stores({
-      datasets: 'id, status, fileSha256',
-      mappings: 'signature',
-      shipmentBlocks: '[datasetId+blockNo], datasetId',
-      shipmentCells: '[datasetId+blockNo], datasetId',
-      rowProblems: '++id, datasetId, [datasetId+rowNumber]',
-      files: 'sha256',
-      savedFilters: 'id, name',
-    });
-    v5.version(3).stores({
-      documents: 'id, &sha256, addedAt',
-      pageTexts: '[documentId+page], documentId',
-      excerpts: 'id, documentId, [documentId+page]',
-    });
-    v5.version(4).stores({ notes: 'id, kind, confidentiality, updatedAt' });
-    v5.version(5).stores({ links: 'id, claimId, [targetType+targetId]' });
-    await v5.table('links').add({ id: 'l1', claimId: 'c1', targetType: 'note', targetId: 'n1' });
-    v5.close();
-    const upgraded = new InvestigationDb({ investigationId: id });
-    expect(upgraded.verno).toBe(6);
-    expect((await upgraded.links.get('l1'))?.targetId).toBe('n1');
-    expect(await upgraded.entities.where('aliasKeys').equals('U UAP').count()).toBe(0);
-    upgraded.close();
-  });
-});

@@ -7,7 +7,7 @@ import {
   type ArchiveHeader,
   type ArchiveManifest,
 } from '../../../../shared/archive/archiveFormat';
-import { digestHex } from './digest';
+import { sha256Hex } from '../../lib/bytes';
 import { decryptEntry, deriveKey, PassphraseNeeded, verifyPassphrase } from './archiveCrypto';
 import { fromBase64 } from './base64';
 import { ArchiveCancelled, type ArchiveProgress } from './writeArchive';
@@ -164,7 +164,7 @@ export async function openArchive(
     const sealed = raw.get(entry.name);
     if (!sealed) throw new ArchiveError(`“${entry.name}” is missing from the archive.`);
     const plain = await open(entry.name, sealed);
-    if (plain.length !== entry.bytes || (await digestHex(plain)) !== entry.sha256)
+    if (plain.length !== entry.bytes || (await sha256Hex(plain)) !== entry.sha256)
       throw new ArchiveError(
         `“${entry.name}” does not match its SHA-256 in the manifest: the archive was changed or damaged.`,
       );

@@ -7,10 +7,11 @@ import {
 import { decodeBlock } from '../../../../shared/archive/blockCodec';
 import type { ShipmentBlock, ShipmentCells } from '../../../../shared/customs/dataset';
 import type { Investigation } from '../../../../shared/investigation';
-import { whileHoldingCase } from '../../db/caseLock';
+import { exclusiveAcrossTabs } from '../../db/crossTabWork';
 import { indexDb, investigationDb, newId } from '../../db/databases';
 import { databaseIdOf, type StoredFile } from '../../db/schema';
 import { storedFile } from '../../db/storedFiles';
+import { backfillStatusReasons, v7 } from '../../db/versions/v7';
 import { deleteInvestigation, finishReplacement } from '../investigations/investigationMutations';
 import type { OpenedArchive } from './readArchive';
 import { ArchiveCancelled, type ArchiveProgress } from './writeArchive';
@@ -29,8 +30,9 @@ const parseLines = (bytes: Uint8Array): unknown[] =>
  * of the investigation with the archive's id, if there is one: it keeps its id and gets the restored
  * database, and its own databases are deleted once the switch is written. The investigation stays hidden (`restoring`)
  * until every table is written, so a restore cut short is never half visible; it is removed at the
- * next start. Archives of an older schema version are written into the current schema: every
- * version so far only added tables, so their rows need no change on the way in.
+ * next start. Archives of an older schema version are written into the current schema: their rows
+ * go in as they are, then get what later versions' upgrades give old rows (version 7: each claim's
+ * status reason, from the audit log).
  */
 export async function restoreArchive(
   archive: OpenedArchive,
@@ -55,7 +57,7 @@ export async function restoreArchive(
       `This archive was written by a newer Waybill (schema ${manifest.schemaVersion}; this one reads up to ${db.verno}).`,
     );
   // Held while it runs, so that another tab starting meanwhile does not take it for abandoned.
-  return whileHoldingCase(investigation.id, async () => {
+  return exclusiveAcrossTabs(investigation.id, async () => {
     await indexDb.investigations.add(investigation);
     try {
       await writeTables(archive, investigation, onProgress, cancelled);
@@ -76,7 +78,7 @@ export async function restoreArchive(
       databaseId: investigation.id,
       replacedDatabase: databaseIdOf(existing),
     };
-    return whileHoldingCase(existing.id, async () => {
+    return exclusiveAcrossTabs(existing.id, async () => {
       await indexDb.transaction('rw', indexDb.investigations, async () => {
         await indexDb.investigations.delete(investigation.id);
         await indexDb.investigations.put(replacing);
@@ -87,7 +89,7 @@ export async function restoreArchive(
 }
 
 async function writeTables(
-  { entries }: OpenedArchive,
+  { entries, manifest }: OpenedArchive,
   investigation: Investigation,
   onProgress?: ArchiveProgress,
   cancelled?: () => boolean,
@@ -143,4 +145,6 @@ async function writeTables(
     );
     progress(2);
   }
+  // Archives from before schema version 7 keep a claim's status reason only in the audit log.
+  if (manifest.schemaVersion < v7.version) await backfillStatusReasons(db.claims, db.audit);
 }

@@ -13,7 +13,7 @@ import {
   type ArchiveManifest,
 } from '../../../../shared/archive/archiveFormat';
 import { encodeBlock } from '../../../../shared/archive/blockCodec';
-import { digestHex } from './digest';
+import { sha256Hex } from '../../lib/bytes';
 import type { Investigation } from '../../../../shared/investigation';
 import type { InvestigationDb } from '../../db/schema';
 import { fileBlob } from '../../db/storedFiles';
@@ -102,7 +102,7 @@ export async function writeArchive(
   const entries: ArchiveEntry[] = [];
   const add = async (name: string, plain: Uint8Array) => {
     if (options.cancelled?.()) throw new ArchiveCancelled();
-    entries.push({ name, bytes: plain.length, sha256: await digestHex(plain) });
+    entries.push({ name, bytes: plain.length, sha256: await sha256Hex(plain) });
     append(name, key ? await encryptEntry(key, name, plain) : plain);
     done += 1;
     options.onProgress?.(done, total);

@@ -51,6 +51,7 @@ export async function addClaim(
       id: newId(),
       text,
       statusId,
+      statusReason: '',
       tags: [...new Set((input.tags ?? []).map(normaliseTag).filter(Boolean))],
       sectionId,
       order: nextOrder(siblings),
@@ -97,7 +98,9 @@ export async function updateClaim(
     for (const key of Object.keys(cleaned)) current[key] = claim[key as keyof Claim];
     const diff = changedFields(current, cleaned);
     if (Object.keys(diff.after).length === 0) return;
-    await db.claims.update(claimId, { ...cleaned, updatedAt: Date.now() });
+    // The claim keeps the reason for its current status; the audit entry keeps it in the history.
+    const statusReason = 'statusId' in diff.after ? { statusReason: reason ?? '' } : {};
+    await db.claims.update(claimId, { ...cleaned, ...statusReason, updatedAt: Date.now() });
     await recordChange(db, {
       table: 'claims',
       recordId: claimId,

@@ -19,7 +19,7 @@ import type { Shipment } from '../../../../shared/customs/shipment';
 import { UnreadableFileError } from '../../../../shared/customs/unreadable';
 import type { InvestigationDb } from '../../db/schema';
 import { storedFile } from '../../db/storedFiles';
-import { blobChunks, sha256Hex } from '../../workers/byteStream';
+import { blobChunks, sha256Hex } from '../../lib/bytes';
 import type { ImportChoices, ImportPreview, ImportProgress } from './importTypes';
 
 const sourceOf = (file: Blob): FileSource => ({

@@ -6,7 +6,7 @@ import type { PdfDocument } from '../../../../shared/documents/document';
 import { newId } from '../../db/databases';
 import type { InvestigationDb } from '../../db/schema';
 import { fileBlob, storedFile } from '../../db/storedFiles';
-import { sha256Hex } from '../../workers/byteStream';
+import { sha256Hex } from '../../lib/bytes';
 import { openPdf, pageText, PdfPasswordNeeded, type PDFDocumentProxy } from './pdfjs';
 
 export class DocumentError extends Error {}

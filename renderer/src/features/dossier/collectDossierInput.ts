@@ -12,18 +12,6 @@ export type DossierEngine = {
   entity(id: string): Promise<{ id: string; name: string } | null>;
 };
 
-/** The reason given with each claim's latest status change, from the audit log. */
-async function statusReasons(db: InvestigationDb): Promise<Record<string, string>> {
-  const reasons: Record<string, string> = {};
-  await db.audit
-    .where('[table+recordId]')
-    .between(['claims', ''], ['claims', '\uffff'])
-    .each((entry) => {
-      if (entry.after && 'statusId' in entry.after) reasons[entry.recordId] = entry.reason ?? '';
-    });
-  return reasons;
-}
-
 /**
  * Gathers everything a dossier is built from, at one moment: the records from the database and the
  * engine's answers (what each saved filter matches now, each claim's summary).
@@ -84,7 +72,6 @@ export async function collectDossierInput(
     statuses,
     sections,
     claims,
-    reasons: await statusReasons(db),
     links,
     datasets,
     documents,

@@ -1,6 +1,6 @@
 import type { Investigation } from '../../../../shared/investigation';
 import type { SampleInvestigation } from '../../../../shared/sampleInvestigation';
-import { ifCaseIsIdle } from '../../db/caseLock';
+import { ifNoTabWorksOn } from '../../db/crossTabWork';
 import {
   deleteDatabase,
   deleteInvestigationDb,
@@ -75,12 +75,12 @@ export async function removeInterruptedRestores(): Promise<string[]> {
   for (const row of await indexDb.investigations
     .filter((row) => row.restoring === true)
     .toArray()) {
-    if (await ifCaseIsIdle(row.id, () => deleteInvestigation(row.id))) removed.push(row.name);
+    if (await ifNoTabWorksOn(row.id, () => deleteInvestigation(row.id))) removed.push(row.name);
   }
   // A restore in place whose switch was written is complete: only the replaced databases remain.
   const replaced = await indexDb.investigations.filter((row) => !!row.replacedDatabase).toArray();
   for (const row of replaced)
-    await ifCaseIsIdle(row.id, async () => void (await finishReplacement(row)));
+    await ifNoTabWorksOn(row.id, async () => void (await finishReplacement(row)));
   return removed;
 }
 

@@ -6,7 +6,7 @@
 import * as Comlink from 'comlink';
 import type { Investigation } from '../../../../shared/investigation';
 import { newLockKeys, type LockKeys } from '../../../../shared/lock/sealing';
-import { ifCaseIsIdle, whileHoldingCase } from '../../db/caseLock';
+import { ifNoTabWorksOn, exclusiveAcrossTabs } from '../../db/crossTabWork';
 import { deleteDatabase, forgetKeys, indexDb, rememberKeys } from '../../db/databases';
 import { databaseIdOf, investigationDbName, type DbAccess } from '../../db/schema';
 import { archiveWorker, stopArchiveWorker } from '../archive/archiveWorkerClient';
@@ -40,7 +40,7 @@ export async function turnLockOn(
   if (investigation.lock) throw new LockError('This investigation is locked already.');
   const keys = newLockKeys();
   const lock = await wrapKeys(passphrase, keys, idleMinutes);
-  await whileHoldingCase(investigation.id, async () => {
+  await exclusiveAcrossTabs(investigation.id, async () => {
     // Known before the row names the locked database, so the page can open it straight away.
     rememberKeys(investigation.id, keys);
     await runPass(investigation, 'locking', undefined, keys, onProgress, copy).catch(
@@ -63,7 +63,7 @@ export async function turnLockOff(
 ): Promise<void> {
   if (!investigation.lock) throw new LockError('This investigation is not locked.');
   const keys = await unwrapKeys(passphrase, investigation.lock);
-  await whileHoldingCase(investigation.id, async () => {
+  await exclusiveAcrossTabs(investigation.id, async () => {
     await runPass(investigation, 'unlocking', keys, undefined, onProgress, copy);
     await indexDb.investigations.update(investigation.id, { lock: undefined, lockPass: undefined });
     lockAgain(investigation.id);
@@ -139,7 +139,7 @@ export async function recoverLockPasses(): Promise<string[]> {
     if (row.restoring || row.deleting) continue;
     const locked = Boolean(row.lock);
     const databaseId = databaseIdOf(row);
-    await ifCaseIsIdle(row.id, async () => {
+    await ifNoTabWorksOn(row.id, async () => {
       if (names.has(investigationDbName(databaseId, !locked)))
         await deleteDatabase(databaseId, !locked);
       if (!row.lockPass) return;

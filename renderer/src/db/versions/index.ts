@@ -1,0 +1,18 @@
+/**
+ * Every schema version of an investigation's database, oldest first: the database declares them
+ * all (schema.ts), and the upgrade tests open a database at any earlier one from this same list.
+ */
+import type { SchemaVersion } from './types';
+import { v1 } from './v1';
+import { v2 } from './v2';
+import { v3 } from './v3';
+import { v4 } from './v4';
+import { v5 } from './v5';
+import { v6 } from './v6';
+import { v7 } from './v7';
+
+export type { SchemaVersion } from './types';
+
+export const investigationSchemaVersions: readonly SchemaVersion[] = [v1, v2, v3, v4, v5, v6, v7];
+
+export const CURRENT_SCHEMA_VERSION = investigationSchemaVersions.at(-1)!.version;

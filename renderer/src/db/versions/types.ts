@@ -1,0 +1,13 @@
+import type { Transaction } from 'dexie';
+
+/**
+ * One schema version of an investigation's database. Once on main it is never edited: a change is
+ * a new version, in a file of its own, with an upgrade test that opens the version before it.
+ */
+export type SchemaVersion = {
+  version: number;
+  /** Dexie's store declarations of the tables this version adds or changes. */
+  stores: Record<string, string>;
+  /** Rewrites the rows of earlier versions, inside Dexie's upgrade transaction. */
+  upgrade?: (transaction: Transaction) => Promise<void>;
+};

@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+import { Dexie } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { investigationDb } from '../../../renderer/src/db/databases';
+import { InvestigationDb, investigationDbName } from '../../../renderer/src/db/schema';
+import {
+  CURRENT_SCHEMA_VERSION,
+  investigationSchemaVersions,
+} from '../../../renderer/src/db/versions';
+import { openArchive } from '../../../renderer/src/features/archive/readArchive';
+import { restoreArchive } from '../../../renderer/src/features/archive/restoreArchive';
+import {
+  addClaim,
+  changeClaimStatus,
+  updateClaim,
+} from '../../../renderer/src/features/claims/claimMutations';
+import { createInvestigation } from '../../../renderer/src/features/investigations/investigationMutations';
+import { fixture } from '../../fixtureSets';
+
+/** A database as the app of an earlier version created it: every version up to `version`. */
+function openAtVersion(id: string, version: number): Dexie {
+  const old = new Dexie(investigationDbName(id));
+  for (const declared of investigationSchemaVersions.filter((entry) => entry.version <= version))
+    old.version(declared.version).stores(declared.stores);
+  return old;
+}
+
+const current = (id: string) => new InvestigationDb({ investigationId: id });
+
+describe('schema upgrades', () => {
+  it('declares one version per file, in order, the last being the current one', () => {
+    expect(investigationSchemaVersions.map((entry) => entry.version)).toEqual(
+      investigationSchemaVersions.map((_, index) => index + 1),
+    );
+    expect(current('schema-versions').verno).toBe(CURRENT_SCHEMA_VERSION);
+  });
+
+  it('opens a version-1 database and keeps its claims', async () => {
+    const v1 = openAtVersion('schema-upgrade-v1', 1);
+    await v1.table('claims').add({
+      id: 'c1',
+      text: 'Old claim',
+      statusId: 's',
+      tags: [],
+      sectionId: null,
+      order: 1,
+      createdAt: 0,
+      updatedAt: 0,
+    });
+    v1.close();
+    const upgraded = current('schema-upgrade-v1');
+    expect((await upgraded.claims.get('c1'))?.text).toBe('Old claim');
+    expect(await upgraded.datasets.count()).toBe(0);
+    expect(await upgraded.documents.count()).toBe(0);
+    upgraded.close();
+  });
+
+  it('opens a version-2 database and keeps its saved filters', async () => {
+    const v2 = openAtVersion('schema-upgrade-v2', 2);
+    await v2.table('savedFilters').add({ id: 'f1', name: 'Poly', filter: {}, createdAt: 0 });
+    v2.close();
+    const upgraded = current('schema-upgrade-v2');
+    expect((await upgraded.savedFilters.get('f1'))?.name).toBe('Poly');
+    expect(await upgraded.excerpts.count()).toBe(0);
+    upgraded.close();
+  });
+
+  it('opens a version-5 database and keeps its links', async () => {
+    const v5 = openAtVersion('schema-upgrade-v5', 5);
+    await v5.table('links').add({ id: 'l1', claimId: 'c1', targetType: 'note', targetId: 'n1' });
+    v5.close();
+    const upgraded = current('schema-upgrade-v5');
+    expect((await upgraded.links.get('l1'))?.targetId).toBe('n1');
+    expect(await upgraded.entities.where('aliasKeys').equals('U UAP').count()).toBe(0);
+    upgraded.close();
+  });
+
+  it('version 7: each claim gets the reason of its latest status change from the audit log', async () => {
+    const v6 = openAtVersion('schema-upgrade-v6', 6);
+    const claim = (id: string) => ({
+      id,
+      text: `Claim ${id}`,
+      statusId: 'status-1',
+      tags: [],
+      sectionId: null,
+      order: 1,
+      createdAt: 0,
+      updatedAt: 0,
+    });
+    await v6.table('claims').bulkAdd([claim('changed'), claim('never'), claim('blank')]);
+    const change = (recordId: string, at: number, reason?: string) => ({
+      at,
+      table: 'claims',
+      recordId,
+      action: 'update',
+      before: { statusId: 'status-1' },
+      after: { statusId: 'status-2' },
+      reason,
+    });
+    await v6
+      .table('audit')
+      .bulkAdd([
+        change('changed', 1, 'First look.'),
+        { ...change('changed', 2), after: { text: 'Edited' }, before: { text: 'Claim' } },
+        change('changed', 3, 'Second vendor agrees.'),
+        change('blank', 4),
+      ]);
+    v6.close();
+    const upgraded = current('schema-upgrade-v6');
+    const reasons = Object.fromEntries(
+      (await upgraded.claims.toArray()).map((entry) => [entry.id, entry.statusReason]),
+    );
+    expect(reasons).toEqual({ changed: 'Second vendor agrees.', never: '', blank: '' });
+    upgraded.close();
+  });
+});
+
+describe('the claim’s status reason', () => {
+  it('is stored with the status and kept when other fields change', async () => {
+    const db = investigationDb(await createInvestigation('Reasons'));
+    const statuses = await db.statuses.toArray();
+    const claim = await addClaim(db, { text: 'A claim.' });
+    expect((await db.claims.get(claim.id))?.statusReason).toBe('');
+    await changeClaimStatus(db, claim.id, statuses[1].id, 'Seen in the notice.');
+    await updateClaim(db, claim.id, { text: 'A claim, edited.' });
+    expect((await db.claims.get(claim.id))?.statusReason).toBe('Seen in the notice.');
+    await changeClaimStatus(db, claim.id, statuses[2].id, '');
+    expect((await db.claims.get(claim.id))?.statusReason).toBe('');
+  });
+
+  it.each([
+    ['plain', null],
+    ['encrypted', 'archive passphrase 6'],
+  ])(
+    'is backfilled when a %s archive written at schema 6 is restored',
+    async (kind, passphrase) => {
+      const file = new Blob([readFileSync(fixture('archives', `schema-6-${kind}.waybill`))]);
+      const archive = await openArchive(file, passphrase);
+      expect(archive.manifest.schemaVersion).toBe(6);
+      const restored = await restoreArchive(archive);
+      const claims = await investigationDb(restored).claims.toArray();
+      expect(Object.fromEntries(claims.map((claim) => [claim.text, claim.statusReason]))).toEqual({
+        'The plant received rotor blades in 2022.': 'Confirmed by the second vendor.',
+        'The exporter declined to comment.': '',
+      });
+    },
+  );
+});
