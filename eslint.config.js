@@ -1,11 +1,20 @@
 // @ts-check
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+
+/** A folder (target) that must not import from others (from), with the reason. */
+const layer = (target, from, message) => ({
+  target: `./${target}`,
+  from: from.map((folder) => `./${folder}`),
+  message,
+});
 
 /** Process boundaries (see the handbook): each folder may import only what its process has. */
 const boundary = (message, patterns) => ({
@@ -39,6 +48,59 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
       'no-console': 'off',
+    },
+  },
+  {
+    // The layers, checked on resolved paths, type-only imports included (see ARCHITECTURE.md).
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver()] },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            layer('shared', ['renderer', 'electron', 'scripts'], 'shared/ is pure domain code.'),
+            layer('electron', ['renderer'], 'electron/ and renderer/ meet only in shared/ipc.ts.'),
+            layer(
+              'renderer/src/workers',
+              ['renderer/src/features', 'renderer/src/app', 'renderer/src/ui'],
+              'A worker runs jobs on the database: it never imports a feature or a component.',
+            ),
+            layer(
+              'renderer/src/db',
+              [
+                'renderer/src/features',
+                'renderer/src/workers',
+                'renderer/src/app',
+                'renderer/src/ui',
+              ],
+              'The database layer knows nothing above it.',
+            ),
+            layer(
+              'renderer/src/ui',
+              [
+                'renderer/src/features',
+                'renderer/src/db',
+                'renderer/src/workers',
+                'renderer/src/app',
+              ],
+              'ui/ holds generic components: data and callbacks come in as props.',
+            ),
+            layer(
+              'renderer/src/lib',
+              [
+                'renderer/src/features',
+                'renderer/src/db',
+                'renderer/src/workers',
+                'renderer/src/app',
+                'renderer/src/ui',
+              ],
+              'lib/ holds helpers that depend on nothing of the app.',
+            ),
+          ],
+        },
+      ],
     },
   },
   {
@@ -95,10 +157,10 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['dexie', '**/db/schema', '**/db/audit'],
+              group: ['dexie', '**/db/schema', '**/db/audit', '**/workers/**'],
               allowTypeImports: true,
               message:
-                'Components never call the database: use a feature’s query hooks and mutations.',
+                'Components never call the database or a worker: use a feature’s query hooks, mutations and worker clients.',
             },
           ],
         },

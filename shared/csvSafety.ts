@@ -3,7 +3,7 @@
  * a formula when opened (CSV injection), so it is prefixed with an apostrophe, which spreadsheet
  * programs show as text. Every cell is quoted.
  */
-export function neutraliseCell(value: string): string {
+function neutraliseCell(value: string): string {
   return /^[=+\-@\t\r\n]/.test(value) ? `'${value}` : value;
 }
 

@@ -80,7 +80,18 @@ export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
 export type AuditEntry = {
   id?: number;
   at: number;
-  table: 'claims' | 'statuses' | 'sections' | 'notes' | 'entities' | 'exports';
+  table:
+    | 'claims'
+    | 'statuses'
+    | 'sections'
+    | 'notes'
+    | 'entities'
+    | 'exports'
+    | 'excerpts'
+    | 'documents'
+    | 'datasets'
+    | 'savedFilters'
+    | 'links';
   recordId: string;
   action: AuditAction;
   /** The changed fields before and after; status changes also carry the status names of the time. */

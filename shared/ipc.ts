@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 
-export type IpcError = { code: IpcErrorCode; message: string };
+type IpcError = { code: IpcErrorCode; message: string };
 export type IpcErrorCode = 'invalid-payload' | 'forbidden-sender' | 'cancelled' | 'io-failed';
 export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
@@ -18,7 +18,7 @@ export const fail = (code: IpcErrorCode, message: string): Result<never> => ({
 });
 
 /** A file dialog filter, e.g. `{ name: 'Customs exports', extensions: ['csv', 'xlsx'] }`. */
-export const fileFilterSchema = z.object({
+const fileFilterSchema = z.object({
   name: z.string().min(1).max(100),
   extensions: z.array(z.string().regex(/^[A-Za-z0-9]{1,10}$/)).max(20),
 });
@@ -29,7 +29,7 @@ export const openFilesRequestSchema = z.object({
   filters: z.array(fileFilterSchema).max(10).optional(),
   multiple: z.boolean().optional(),
 });
-export type OpenFilesRequest = z.infer<typeof openFilesRequestSchema>;
+type OpenFilesRequest = z.infer<typeof openFilesRequestSchema>;
 
 export type OpenedFile = { name: string; bytes: Uint8Array };
 
@@ -42,7 +42,7 @@ export const saveFileRequestSchema = z.object({
   bytes: z.instanceof(Uint8Array),
   filters: z.array(fileFilterSchema).max(10).optional(),
 });
-export type SaveFileRequest = Omit<z.infer<typeof saveFileRequestSchema>, 'bytes'> & {
+type SaveFileRequest = Omit<z.infer<typeof saveFileRequestSchema>, 'bytes'> & {
   bytes: Uint8Array;
 };
 
@@ -56,16 +56,16 @@ export const saveChunkRequestSchema = z.object({
     .instanceof(Uint8Array)
     .refine((bytes) => bytes.length <= SAVE_CHUNK_BYTES, 'at most 8 MB'),
 });
-export type SaveChunkRequest = { id: string; bytes: Uint8Array };
+type SaveChunkRequest = { id: string; bytes: Uint8Array };
 export const saveEndRequestSchema = z.object({ id: z.uuid(), commit: z.boolean() });
-export type SaveEndRequest = z.infer<typeof saveEndRequestSchema>;
+type SaveEndRequest = z.infer<typeof saveEndRequestSchema>;
 
 /** What the user saved: the file's base name, or null when they cancelled the dialog. */
 export type SavedFile = { name: string } | null;
 
 /** HTML to print to PDF (the dossier): a self-contained document, printed with scripts off. */
 export const printPdfRequestSchema = z.object({ html: z.string().min(1).max(200_000_000) });
-export type PrintPdfRequest = z.infer<typeof printPdfRequestSchema>;
+type PrintPdfRequest = z.infer<typeof printPdfRequestSchema>;
 
 /** The channel of each method of the contract: one each, no more (the preload exposes these). */
 export const channels = {

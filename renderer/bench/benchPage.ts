@@ -5,9 +5,9 @@
 import * as Comlink from 'comlink';
 import { emptyShipmentFilter } from '../../shared/customs/shipmentFilter';
 import { createInvestigation } from '../src/features/investigations/investigationMutations';
-import { choicesFromPreview } from '../src/features/datasets/importDataset';
+import { choicesFromPreview } from '../src/workers/import/importDataset';
 import { importWorker, progressCallback } from '../src/features/datasets/importWorkerClient';
-import type { ImportProgress } from '../src/features/datasets/importTypes';
+import type { ImportProgress } from '../src/workers/import/importTypes';
 import { shipmentWorker } from '../src/features/shipments/shipmentWorkerClient';
 import { openPdf } from '../src/features/documents/pdfjs';
 import type { BenchWorkerApi } from './benchWorker';

@@ -9,7 +9,7 @@ import { readCustomsFile } from '../../shared/customs/readCustomsFile';
 import type { ReadHandlers } from '../../shared/customs/readDelimited';
 import type { Shipment } from '../../shared/customs/shipment';
 import { InvestigationDb } from '../src/db/schema';
-import { choicesFromPreview, previewImport } from '../src/features/datasets/importDataset';
+import { choicesFromPreview, previewImport } from '../src/workers/import/importDataset';
 import { blobChunks } from '../src/lib/bytes';
 
 async function read(db: InvestigationDb, file: Blob, handlers: ReadHandlers) {

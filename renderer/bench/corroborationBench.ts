@@ -11,7 +11,7 @@ import { implicitEntityId } from '../../shared/entities/entity';
 import { investigationDb } from '../src/db/databases';
 import type { InvestigationDb } from '../src/db/schema';
 import { addClaim } from '../src/features/claims/claimMutations';
-import { choicesFromPreview } from '../src/features/datasets/importDataset';
+import { choicesFromPreview } from '../src/workers/import/importDataset';
 import { importWorker, progressCallback } from '../src/features/datasets/importWorkerClient';
 import { mergeEntities } from '../src/features/entities/entityMutations';
 import { linkEvidence } from '../src/features/evidence/linkMutations';

@@ -1,7 +1,7 @@
 import { canonicalFields, emptyMapping, type CanonicalField, type ColumnMapping } from './fields';
 
 /** A header as compared: lower case, punctuation and underscores as spaces, spaces folded. */
-export function normaliseHeader(header: string): string {
+function normaliseHeader(header: string): string {
   return header
     .normalize('NFKC')
     .toLocaleLowerCase()

@@ -52,7 +52,7 @@ function names(view: ShipmentColumnsView, namer: EntityNamer, counts: Int32Array
 }
 
 /** One entity's name: its canonical name, else its commonest spelling. */
-export function entityName(view: ShipmentColumnsView, entity: number, namer: EntityNamer): string {
+function entityName(view: ShipmentColumnsView, entity: number, namer: EntityNamer): string {
   const id = view.entityIds[entity] ?? '';
   const named = namer(id);
   if (named !== undefined) return named;

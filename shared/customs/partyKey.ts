@@ -54,7 +54,7 @@ const cyrillicToLatin: Record<string, string> = {
   Ш: 'SH', Щ: 'SHCH', Ъ: '', Ы: 'Y', Ь: '', Э: 'E', Ю: 'YU', Я: 'YA', І: 'I', Ї: 'YI', Є: 'YE', Ў: 'U',
 };
 
-export function transliterate(upperText: string): string {
+function transliterate(upperText: string): string {
   let out = '';
   for (const char of upperText) out += cyrillicToLatin[char] ?? char;
   return out;

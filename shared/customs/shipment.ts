@@ -27,7 +27,7 @@ export type Shipment = {
   cells: string[];
 };
 
-export type ProblemCode =
+type ProblemCode =
   | 'bad-date'
   | 'missing-date'
   | 'missing-party'

@@ -8,7 +8,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { RawRecord } from './delimitedReader';
 import { UnreadableFileError } from './unreadable';
 
-export type XlsxSheet = { name: string; path: string };
+type XlsxSheet = { name: string; path: string };
 
 const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 

@@ -8,7 +8,7 @@ export type TextSpan = { start: number; end: number };
 const escape = (char: string) => char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A pattern for `query` that lets a line break (with or without a hyphen before it) fall anywhere. */
-export function searchPattern(query: string): RegExp | null {
+function searchPattern(query: string): RegExp | null {
   const chars = [...query.trim().replace(/\s+/g, ' ')];
   if (chars.length === 0) return null;
   const lineBreak = '(?:-?[ \\t]*\\n[ \\t]*)?';
@@ -45,7 +45,7 @@ export function snippet(
   };
 }
 
-export const QUOTE_CONTEXT = 32;
+const QUOTE_CONTEXT = 32;
 
 /** The TextQuoteSelector of a span: its exact text and a little of what comes before and after. */
 export function quoteSelector(

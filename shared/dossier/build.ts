@@ -5,7 +5,7 @@
  */
 import { originLabel } from '../customs/corroboration';
 import type { ShipmentFilter } from '../customs/shipmentFilter';
-import { evidenceTypeLabels, type EvidenceLink } from '../evidence/link';
+import type { EvidenceLink } from '../evidence/link';
 import type { Claim } from '../investigation';
 import { confidentialityLabels, noteKindLabels, outcomeLabels } from '../notes/sourceNote';
 import type { DossierInput } from './input';
@@ -378,5 +378,3 @@ export function buildDossier(input: DossierInput, options: DossierOptions): Doss
   };
   return redactDeep(dossier, replacements(input.notes, options.profile, labels));
 }
-
-export const citationKindLabel = (citation: Citation): string => evidenceTypeLabels[citation.kind];

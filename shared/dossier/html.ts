@@ -7,7 +7,7 @@ import { strToU8 } from 'fflate';
 import { formatAmount, profileTitle, summaryLines } from './format';
 import type { Dossier } from './model';
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -18,7 +18,7 @@ export function escapeHtml(text: string): string {
 const e = escapeHtml;
 
 /** The dossier's one style sheet. The app's CSP allows it by hash, for the in-app preview. */
-export const DOSSIER_STYLE = `
+const DOSSIER_STYLE = `
 body { font: 11pt/1.45 system-ui, 'Segoe UI', 'Noto Sans', sans-serif; color: #1f2328; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
 h1 { font-size: 1.6rem; } h2 { margin-top: 2rem; border-bottom: 1px solid #d0d7de; } h3 { font-size: 1.05rem; }
 .notice { background: #fff8e1; border-left: 4px solid #f0b400; padding: .5rem .75rem; }

@@ -3,7 +3,7 @@ import { formatAmount, profileTitle, summaryLines } from './format';
 import type { Dossier } from './model';
 
 /** Backslash-escapes what Markdown (and the HTML it may carry) would read as markup. */
-export const escapeMarkdown = (text: string): string =>
+const escapeMarkdown = (text: string): string =>
   text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (char) => `\\${char}`).replace(/\r?\n/g, '  \n');
 const m = escapeMarkdown;
 

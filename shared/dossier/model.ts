@@ -61,7 +61,7 @@ export type DossierClaim = {
   citations: Citation[];
 };
 
-export type DossierShipment = {
+type DossierShipment = {
   id: string;
   dataset: string;
   vendor: string;
@@ -83,7 +83,7 @@ export type DossierShipment = {
   raw: { header: string; value: string }[];
 };
 
-export type DossierFilter = {
+type DossierFilter = {
   id: string;
   name: string;
   /** The filter's conditions in words, as it was defined at the moment of export. */
@@ -93,7 +93,7 @@ export type DossierFilter = {
   shipments: string[];
 };
 
-export type DossierExcerpt = {
+type DossierExcerpt = {
   id: string;
   document: string;
   documentSha256: string;
@@ -104,7 +104,7 @@ export type DossierExcerpt = {
   comment: string | null;
 };
 
-export type DossierNote = {
+type DossierNote = {
   id: string;
   kind: string;
   title: string;
@@ -117,7 +117,7 @@ export type DossierNote = {
   request: { to: string; sentOn: string; deadline: string; outcome: string; answer: string } | null;
 };
 
-export type DossierDocument = {
+type DossierDocument = {
   id: string;
   title: string;
   fileName: string;
@@ -126,7 +126,7 @@ export type DossierDocument = {
   origin: string;
 };
 
-export type DossierEntity = {
+type DossierEntity = {
   id: string;
   name: string;
   country: string;
@@ -134,7 +134,7 @@ export type DossierEntity = {
   flags: string[];
 };
 
-export type DossierSource = { kind: 'dataset' | 'document'; name: string; sha256: string };
+type DossierSource = { kind: 'dataset' | 'document'; name: string; sha256: string };
 
 export type Dossier = {
   format: 'waybill-dossier';

@@ -5,7 +5,7 @@
  * together, the canonical name, identifiers and flags. Re-imports only add spellings; a key already
  * claimed by an entity stays with it.
  */
-export type EntityIdentifier = { scheme: string; value: string };
+type EntityIdentifier = { scheme: string; value: string };
 
 /** A flag such as "sanctioned", with who said so, since when, and an excerpt as proof. */
 export type EntityFlag = {

@@ -6,7 +6,7 @@
 import { decodeRecord, encodeRecord } from './recordCodec';
 import { indexHash, seal, unseal, type LockKeys } from './sealing';
 
-export const SEALED_FIELD = '$sealed';
+const SEALED_FIELD = '$sealed';
 
 /**
  * Indexed fields whose values say what a case contains, per table. Their indexes answer exact

@@ -20,7 +20,7 @@ export const SEAL_OVERHEAD = NONCE_BYTES + 16;
 
 const encoder = new TextEncoder();
 
-export class SealBrokenError extends Error {
+class SealBrokenError extends Error {
   constructor(where: string) {
     super(`${where} cannot be decrypted: it was changed, or belongs to another investigation.`);
   }

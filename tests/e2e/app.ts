@@ -89,3 +89,21 @@ export async function lockInvestigation(
   await expect(dialog).toBeHidden({ timeout: 60_000 });
   await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('Locked');
 }
+
+/** Cites evidence from the open claim's "Add evidence" dialog. */
+export async function cite(
+  page: Page,
+  search: string,
+  name: string,
+  relation: string,
+  comment = '',
+) {
+  await page.getByRole('button', { name: 'Add evidence' }).click();
+  const add = page.getByRole('dialog', { name: 'Add evidence' });
+  await add.getByLabel('Find evidence').fill(search);
+  await add.getByLabel('Relation').selectOption(relation);
+  if (comment) await add.getByLabel('Comment (optional)').fill(comment);
+  await add.getByRole('button', { name: `Cite ${name}` }).click();
+  await expect(add.getByRole('button', { name: `Cite ${name}` })).toHaveText('Cited');
+  await add.getByRole('button', { name: 'Done' }).click();
+}

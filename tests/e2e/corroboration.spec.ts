@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { fixture, fixtureSets } from '../fixtureSets';
-import { addClaim, openClaim, openTab, startInvestigation } from './app';
+import { addClaim, cite, openClaim, openTab, startInvestigation } from './app';
 import { importCustomsFile } from './customs';
 
 const ORIGIN = 'Russian customs declarations';
@@ -19,16 +19,6 @@ async function newNote(
   if (fields.outcome) await dialog.getByLabel('Outcome').selectOption({ label: fields.outcome });
   await dialog.getByRole('button', { name: 'Save note' }).click();
   await expect(dialog).toBeHidden();
-}
-
-async function cite(page: Page, search: string, name: string, relation: string) {
-  await page.getByRole('button', { name: 'Add evidence' }).click();
-  const add = page.getByRole('dialog', { name: 'Add evidence' });
-  await add.getByLabel('Find evidence').fill(search);
-  await add.getByLabel('Relation').selectOption(relation);
-  await add.getByRole('button', { name: `Cite ${name}` }).click();
-  await expect(add.getByRole('button', { name: `Cite ${name}` })).toHaveText('Cited');
-  await add.getByRole('button', { name: 'Done' }).click();
 }
 
 async function expectSummary(page: Page) {

@@ -39,7 +39,7 @@ async function largeCase(dir: string, baseURL: string | undefined, name: string,
   const first = await openProfile(dir, baseURL);
   const page = await first.newPage();
   await startInvestigation(page, name, 'Datasets');
-  await importCustomsFile(page, big);
+  await importCustomsFile(page, big, {}, 60_000);
   await page.getByRole('link', { name: 'Investigations', exact: true }).click();
   return { first, page };
 }

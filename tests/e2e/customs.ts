@@ -15,6 +15,8 @@ export async function importCustomsFile(
   page: Page,
   filePath: string,
   labels: { vendor?: string; origin?: string } = {},
+  /** How long the import may take: more for the large generated files. */
+  timeout = 10_000,
 ): Promise<void> {
   const dialog = await chooseCustomsFile(page, filePath);
   await expect(
@@ -23,7 +25,7 @@ export async function importCustomsFile(
   if (labels.vendor) await dialog.getByLabel('Vendor', { exact: true }).fill(labels.vendor);
   if (labels.origin) await dialog.getByLabel('Origin', { exact: true }).fill(labels.origin);
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(dialog.getByRole('status')).toContainText('Imported');
+  await expect(dialog.getByRole('status')).toContainText('Imported', { timeout });
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
 }

@@ -51,6 +51,7 @@ for (const set of fixtureSets)
     page,
   }) => {
     test.skip(!set.available, set.skipReason);
+    test.setTimeout(60_000);
     await startInvestigation(page, 'Notice', 'Documents');
     await addPdfs(page, set.path('pdf', 'designation-notice.pdf'));
     await expect(documentsIn(page)).toContainText('Notice of Designation TEST-NOTICE-2022-0117');

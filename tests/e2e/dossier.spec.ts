@@ -6,7 +6,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { strFromU8, unzipSync } from 'fflate';
-import { addClaim, changeStatus, openClaim, openTab, startInvestigation } from './app';
+import { addClaim, changeStatus, cite, openClaim, openTab, startInvestigation } from './app';
 import { importCustomsFile } from './customs';
 import { DOSSIER_ELEMENTS } from '../dossierElements';
 import { fixture } from '../fixtureSets';
@@ -132,17 +132,6 @@ async function sourceNote(
   await expect(dialog).toBeHidden();
 }
 
-async function cite(page: Page, search: string, name: string, relation: string, comment = '') {
-  await page.getByRole('button', { name: 'Add evidence' }).click();
-  const add = page.getByRole('dialog', { name: 'Add evidence' });
-  await add.getByLabel('Find evidence').fill(search);
-  await add.getByLabel('Relation').selectOption(relation);
-  await add.getByLabel('Comment (optional)').fill(comment);
-  await add.getByRole('button', { name: `Cite ${name}` }).click();
-  await expect(add.getByRole('button', { name: `Cite ${name}` })).toHaveText('Cited');
-  await add.getByRole('button', { name: 'Done' }).click();
-}
-
 test('hostile imported text comes out inert in every format and both profiles; sources stay protected, in the PDF too', async ({
   page,
   browser,
@@ -244,4 +233,56 @@ test('hostile imported text comes out inert in every format and both profiles; s
         expect(text.toLowerCase(), name).not.toContain(secret.toLowerCase());
     }
   }
+});
+
+test('an open dossier preview follows an excerpt’s comment and a document’s title, and the document keeps their history', async ({
+  page,
+  context,
+}) => {
+  test.slow();
+  const claim = 'The exporter was designated in 2013.';
+  const comment = 'Checked against the 2013 list';
+  const title = 'Designation notice, as retrieved in December';
+  await startInvestigation(page, 'Live preview', 'Claims');
+  await addClaim(page, claim);
+  await openTab(page, 'Documents');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add PDFs' }).click();
+  await (await chooser).setFiles(fixture('pdf', 'designation-notice.pdf'));
+  await page.getByRole('list', { name: 'Documents' }).getByRole('button').first().click();
+  await expect(
+    page.getByRole('region', { name: 'Page 1' }).locator('.textLayer span').first(),
+  ).toBeVisible();
+  await page.getByLabel('Find in document').fill('previously designated in 2013');
+  await page.getByRole('button', { name: 'Excerpt this hit' }).click();
+  await openTab(page, 'Claims');
+  await openClaim(page, claim);
+  await cite(page, 'previously designated', '“previously designated in 2013”', 'supports');
+
+  // The dossier preview, open in a second tab, while the first one edits.
+  await openTab(page, 'Dossier');
+  const watcher = await context.newPage();
+  await watcher.goto(page.url());
+  const preview = watcher.frameLocator('iframe[title="Dossier preview"]');
+  await expect(
+    preview.getByRole('heading', { name: /Notice of Designation.*page 1/ }),
+  ).toBeVisible();
+
+  await openTab(page, 'Documents');
+  await page.getByRole('list', { name: 'Documents' }).getByRole('button').first().click();
+  await page.getByText('Comment and tags').click();
+  await page.getByRole('textbox', { name: 'Comment' }).fill(comment);
+  await page.getByRole('textbox', { name: 'Comment' }).press('Tab');
+  await expect(preview.getByText(comment)).toBeVisible();
+  await page.getByRole('textbox', { name: 'Title' }).fill(title);
+  await page.getByRole('textbox', { name: 'Title' }).press('Tab');
+  await expect(preview.getByRole('heading', { name: `E1. ${title}, page 1` })).toBeVisible();
+
+  await page.getByText(/^History/).click();
+  const history = page.getByRole('list', { name: 'Document history' });
+  await expect(history).toContainText('Excerpt added on page 1: “previously designated in 2013”');
+  await expect(history).toContainText(`Excerpt comment: (none) → “${comment}”`);
+  await expect(history).toContainText(
+    `Title: “Notice of Designation TEST-NOTICE-2022-0117 (synthetic test document)” → “${title}”`,
+  );
 });

@@ -165,7 +165,12 @@ test('a tab opened while another locks a case leaves that pass alone', async ({
   test.setTimeout(120_000);
   const first = await context.newPage();
   await startInvestigation(first, 'Two tabs', 'Datasets');
-  await importCustomsFile(first, await generatedVendorFile(testInfo.outputPath('two-tabs.csv'), 9));
+  await importCustomsFile(
+    first,
+    await generatedVendorFile(testInfo.outputPath('two-tabs.csv'), 9),
+    {},
+    60_000,
+  );
   const dialog = await startLocking(first, 'Two tabs', PASSPHRASE);
   const progress = dialog.getByRole('progressbar', { name: 'Encrypting the investigation' });
   await expect

@@ -2,18 +2,18 @@ import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { indexDb, investigationDb } from '../../renderer/src/db/databases';
 import type { InvestigationDb } from '../../renderer/src/db/schema';
-import { PassphraseNeeded } from '../../renderer/src/features/archive/archiveCrypto';
-import { openArchive } from '../../renderer/src/features/archive/readArchive';
-import { restoreArchive } from '../../renderer/src/features/archive/restoreArchive';
-import { writeArchive } from '../../renderer/src/features/archive/writeArchive';
+import { PassphraseNeeded } from '../../renderer/src/workers/archive/archiveCrypto';
+import { openArchive } from '../../renderer/src/workers/archive/readArchive';
+import { restoreArchive } from '../../renderer/src/workers/archive/restoreArchive';
+import { writeArchive } from '../../renderer/src/workers/archive/writeArchive';
 import { addClaim } from '../../renderer/src/features/claims/claimMutations';
 import { mergeEntities } from '../../renderer/src/features/entities/entityMutations';
 import { linkEvidence } from '../../renderer/src/features/evidence/linkMutations';
+import { createInvestigation } from '../../renderer/src/features/investigations/investigationMutations';
 import {
-  createInvestigation,
   deleteInvestigation,
   removeInterruptedRestores,
-} from '../../renderer/src/features/investigations/investigationMutations';
+} from '../../renderer/src/db/investigationIndex';
 import { emptyNote, saveNote } from '../../renderer/src/features/notes/noteMutations';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import {

@@ -1,8 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import {
-  finishInterruptedDeletions,
-  removeInterruptedRestores,
-} from '../features/investigations/investigationMutations';
+import { finishInterruptedDeletions, removeInterruptedRestores } from '../db/investigationIndex';
 import { HomePage } from '../features/investigations/HomePage';
 import { InvestigationPage } from '../features/investigations/InvestigationPage';
 import { SettingsPage } from '../features/settings/SettingsPage';

@@ -12,7 +12,7 @@ export type Route =
     };
 
 /** The pages of one investigation, in the order of its tabs. */
-export const investigationTabs = [
+const investigationTabs = [
   'claims',
   'datasets',
   'shipments',
@@ -22,11 +22,11 @@ export const investigationTabs = [
   'dossier',
   'statuses',
 ] as const;
-export type InvestigationTab = (typeof investigationTabs)[number];
+type InvestigationTab = (typeof investigationTabs)[number];
 const isInvestigationTab = (value: string | undefined): value is InvestigationTab =>
   (investigationTabs as readonly (string | undefined)[]).includes(value);
 
-export function parseRoute(hash: string): Route {
+function parseRoute(hash: string): Route {
   const [path = '', query] = hash.replace(/^#\/?/, '').split('?');
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'settings') return { page: 'settings' };

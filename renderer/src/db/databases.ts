@@ -18,7 +18,7 @@ const openDatabases = new Map<string, InvestigationDb>();
 const unlockedKeys = new Map<string, LockKeys>();
 const keyListeners = new Set<() => void>();
 
-export class InvestigationLockedError extends Error {
+class InvestigationLockedError extends Error {
   constructor() {
     super('This investigation is locked: unlock it with its passphrase first.');
   }

@@ -34,7 +34,7 @@ import { investigationSchemaVersions } from './versions';
 /** An original imported file, kept byte for byte, keyed by its SHA-256. */
 export type StoredFile = { sha256: string; blob: Blob; size: number; name: string; mime: string };
 
-export const INDEX_DB_NAME = 'waybill-index';
+const INDEX_DB_NAME = 'waybill-index';
 /** A locked investigation's database has a name of its own: locking copies into it (see lockPass). */
 export const investigationDbName = (databaseId: string, locked = false): string =>
   `waybill-investigation-${databaseId}${locked ? '-locked' : ''}`;

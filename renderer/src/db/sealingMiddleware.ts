@@ -26,7 +26,7 @@ const EQUAL = 1;
 const ANY = 3;
 const NEVER = 4;
 
-export class LockedIndexError extends Error {}
+class LockedIndexError extends Error {}
 
 const keyPaths = (index: DBCoreIndex, plan: TablePlan): string[] =>
   index.keyPath === null

@@ -9,10 +9,10 @@ import type { ArchiveHeader } from '../../../shared/archive/archiveFormat';
 import type { Investigation } from '../../../shared/investigation';
 import { indexDb } from '../db/databases';
 import { InvestigationDb, type DbAccess } from '../db/schema';
-import { archiveHeader, openArchive } from '../features/archive/readArchive';
-import { restoreArchive } from '../features/archive/restoreArchive';
-import { writeArchive, type ArchiveProgress } from '../features/archive/writeArchive';
-import { copyInvestigation, type PassProgress } from '../features/lock/lockPass';
+import { archiveHeader, openArchive } from './archive/readArchive';
+import { restoreArchive } from './archive/restoreArchive';
+import { writeArchive, type ArchiveProgress } from './archive/writeArchive';
+import { copyInvestigation, type PassProgress } from './lock/lockPass';
 
 let cancelled = false;
 

@@ -7,8 +7,8 @@ import * as Comlink from 'comlink';
 import type { ProbeOverrides } from '../../../shared/customs/probe';
 import { UnreadableFileError } from '../../../shared/customs/unreadable';
 import { databaseName, InvestigationDb, type DbAccess } from '../db/schema';
-import { importDataset, previewImport } from '../features/datasets/importDataset';
-import type { ImportChoices, ImportProgress } from '../features/datasets/importTypes';
+import { importDataset, previewImport } from './import/importDataset';
+import type { ImportChoices, ImportProgress } from './import/importTypes';
 
 const databases = new Map<string, InvestigationDb>();
 const database = (access: DbAccess) => {

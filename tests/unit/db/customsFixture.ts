@@ -5,8 +5,8 @@ import {
   choicesFromPreview,
   importDataset,
   previewImport,
-} from '../../../renderer/src/features/datasets/importDataset';
-import type { ImportChoices } from '../../../renderer/src/features/datasets/importTypes';
+} from '../../../renderer/src/workers/import/importDataset';
+import type { ImportChoices } from '../../../renderer/src/workers/import/importTypes';
 import { ShipmentIndex } from '../../../shared/customs/shipmentIndex';
 import { PartyResolution } from '../../../shared/entities/resolution';
 

@@ -8,8 +8,8 @@ import {
   importDataset,
   previewImport,
   rollBackInterruptedImports,
-} from '../../../renderer/src/features/datasets/importDataset';
-import type { ImportChoices } from '../../../renderer/src/features/datasets/importTypes';
+} from '../../../renderer/src/workers/import/importDataset';
+import type { ImportChoices } from '../../../renderer/src/workers/import/importTypes';
 import { createInvestigation } from '../../../renderer/src/features/investigations/investigationMutations';
 import { emptyShipmentFilter } from '../../../shared/customs/shipmentFilter';
 import { summariseShipments } from '../../../shared/customs/corroboration';

@@ -6,10 +6,12 @@ import { addClaim } from '../../../renderer/src/features/claims/claimMutations';
 import {
   createInvestigation,
   createSampleInvestigation,
-  deleteInvestigation,
-  finishInterruptedDeletions,
   renameInvestigation,
 } from '../../../renderer/src/features/investigations/investigationMutations';
+import {
+  deleteInvestigation,
+  finishInterruptedDeletions,
+} from '../../../renderer/src/db/investigationIndex';
 import { sampleInvestigation } from '../../../renderer/src/features/investigations/sample';
 
 const databaseNames = async () => (await indexedDB.databases()).map((database) => database.name);

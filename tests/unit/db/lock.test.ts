@@ -7,10 +7,8 @@ import { addClaim } from '../../../renderer/src/features/claims/claimMutations';
 import { mergeEntities } from '../../../renderer/src/features/entities/entityMutations';
 import { citingLinks } from '../../../renderer/src/features/evidence/citations';
 import { linkEvidence } from '../../../renderer/src/features/evidence/linkMutations';
-import {
-  createInvestigation,
-  deleteInvestigation,
-} from '../../../renderer/src/features/investigations/investigationMutations';
+import { createInvestigation } from '../../../renderer/src/features/investigations/investigationMutations';
+import { deleteInvestigation } from '../../../renderer/src/db/investigationIndex';
 import { WrongPassphraseError } from '../../../renderer/src/features/lock/lockKeys';
 import {
   lockAgain,
@@ -20,7 +18,7 @@ import {
   unlockInvestigation,
   type Copy,
 } from '../../../renderer/src/features/lock/lockMutations';
-import { copyInvestigation } from '../../../renderer/src/features/lock/lockPass';
+import { copyInvestigation } from '../../../renderer/src/workers/lock/lockPass';
 import { emptyNote, saveNote } from '../../../renderer/src/features/notes/noteMutations';
 import { saveFilter } from '../../../renderer/src/features/shipments/savedFilterMutations';
 import { emptyShipmentFilter } from '../../../shared/customs/shipmentFilter';

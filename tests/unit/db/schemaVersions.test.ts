@@ -7,8 +7,8 @@ import {
   CURRENT_SCHEMA_VERSION,
   investigationSchemaVersions,
 } from '../../../renderer/src/db/versions';
-import { openArchive } from '../../../renderer/src/features/archive/readArchive';
-import { restoreArchive } from '../../../renderer/src/features/archive/restoreArchive';
+import { openArchive } from '../../../renderer/src/workers/archive/readArchive';
+import { restoreArchive } from '../../../renderer/src/workers/archive/restoreArchive';
 import {
   addClaim,
   changeClaimStatus,

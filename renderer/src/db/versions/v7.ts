@@ -6,7 +6,7 @@ import type { SchemaVersion } from './types';
  * The reason given with each claim's latest status change, from the audit log: where claims kept
  * it before version 7 (and where archives written before it still keep it).
  */
-export async function latestStatusReasons(
+async function latestStatusReasons(
   audit: Table<AuditEntry, number> | EntityTable<AuditEntry, 'id'>,
 ): Promise<Map<string, string>> {
   const reasons = new Map<string, string>();

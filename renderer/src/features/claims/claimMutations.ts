@@ -9,7 +9,7 @@ import { changedFields, recordChange } from '../../db/audit';
 import { newId } from '../../db/databases';
 import type { InvestigationDb } from '../../db/schema';
 
-export const MAX_CLAIM_LENGTH = 20_000;
+const MAX_CLAIM_LENGTH = 20_000;
 
 export class ClaimError extends Error {}
 

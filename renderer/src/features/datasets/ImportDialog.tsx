@@ -16,7 +16,7 @@ import { HeaderRowInput } from './HeaderRowInput';
 import { ImportPreviewTable } from './ImportPreviewTable';
 import { ImportProgressView } from './ImportProgressView';
 import { importWorker, progressCallback } from './importWorkerClient';
-import type { ImportPreview, ImportProgress } from './importTypes';
+import type { ImportPreview, ImportProgress } from '../../workers/import/importTypes';
 import type { InvestigationDb } from '../../db/schema';
 
 type Stage =

@@ -1,4 +1,4 @@
-import type { ImportProgress } from './importTypes';
+import type { ImportProgress } from '../../workers/import/importTypes';
 
 export function ImportProgressView(props: {
   progress: ImportProgress | null;

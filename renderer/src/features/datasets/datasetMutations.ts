@@ -1,6 +1,10 @@
 import type { InvestigationDb } from '../../db/schema';
 import { releaseCitations } from '../evidence/citations';
-import { removeDatasetRecords, rollBackInterruptedImports } from './importDataset';
+import {
+  removeDatasetRecords,
+  rollBackInterruptedImports,
+} from '../../workers/import/importDataset';
+import { changedFields, recordChange } from '../../db/audit';
 
 /**
  * Deletes a dataset with its shipments and rejected rows; the original file goes when no dataset
@@ -48,10 +52,13 @@ export async function updateProvenance(
   datasetId: string,
   provenance: { vendor: string; origin: string },
 ): Promise<void> {
-  const changed = await db.datasets.update(datasetId, {
-    vendor: provenance.vendor.trim(),
-    origin: provenance.origin.trim(),
+  const next = { vendor: provenance.vendor.trim(), origin: provenance.origin.trim() };
+  await db.transaction('rw', [db.datasets, db.audit], async () => {
+    const dataset = await db.datasets.get(datasetId);
+    if (!dataset) throw new Error('This dataset no longer exists.');
+    const diff = changedFields({ vendor: dataset.vendor, origin: dataset.origin }, next);
+    if (Object.keys(diff.after).length === 0) return;
+    await db.datasets.update(datasetId, next);
+    await recordChange(db, { table: 'datasets', recordId: datasetId, action: 'update', ...diff });
   });
-  if (changed === 0 && !(await db.datasets.get(datasetId)))
-    throw new Error('This dataset no longer exists.');
 }

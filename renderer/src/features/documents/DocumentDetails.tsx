@@ -3,6 +3,7 @@ import type { PdfDocument } from '../../../../shared/documents/document';
 import type { InvestigationDb } from '../../db/schema';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useAction } from '../../ui/useAction';
+import { DocumentHistory } from './DocumentHistory';
 import { updateDocument } from './documentMutations';
 
 /** The document's title (editable), origin, and facts for citing it. */
@@ -39,6 +40,7 @@ export function DocumentDetails({ db, document }: { db: InvestigationDb; documen
         <span className="hash">{document.sha256}</span>
       </p>
       <ErrorMessage error={error} />
+      <DocumentHistory db={db} documentId={document.id} />
     </div>
   );
 }

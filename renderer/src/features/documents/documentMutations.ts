@@ -8,17 +8,18 @@ import type { InvestigationDb } from '../../db/schema';
 import { fileBlob, storedFile } from '../../db/storedFiles';
 import { sha256Hex } from '../../lib/bytes';
 import { openPdf, pageText, PdfPasswordNeeded, type PDFDocumentProxy } from './pdfjs';
+import { changedFields, recordChange } from '../../db/audit';
 
 export class DocumentError extends Error {}
 
 /** Passwords of encrypted PDFs, by file hash: in memory only, gone when the app closes. */
 const passwords = new Map<string, string>();
-export const knownPassword = (sha256: string): string | undefined => passwords.get(sha256);
-export const rememberPassword = (sha256: string, password: string): void =>
+const knownPassword = (sha256: string): string | undefined => passwords.get(sha256);
+const rememberPassword = (sha256: string, password: string): void =>
   void passwords.set(sha256, password);
 
 /** Opens a stored or offered PDF, turning pdf.js's failures into messages that name the file. */
-export async function openDocumentBytes(
+async function openDocumentBytes(
   fileName: string,
   bytes: Uint8Array,
   password?: string,
@@ -131,7 +132,15 @@ export async function updateDocument(
 ): Promise<void> {
   const title = changes.title.trim();
   if (!title) throw new DocumentError('A document needs a title.');
-  await db.documents.update(id, { title, origin: changes.origin.trim() });
+  const next = { title, origin: changes.origin.trim() };
+  await db.transaction('rw', [db.documents, db.audit], async () => {
+    const document = await db.documents.get(id);
+    if (!document) throw new DocumentError('This document no longer exists.');
+    const diff = changedFields({ title: document.title, origin: document.origin }, next);
+    if (Object.keys(diff.after).length === 0) return;
+    await db.documents.update(id, next);
+    await recordChange(db, { table: 'documents', recordId: id, action: 'update', ...diff });
+  });
 }
 
 /** Loads a stored document's bytes and opens them (with its password, if this session knows it). */

@@ -1,6 +1,7 @@
 import type { Excerpt, PdfDocument, PdfRect } from '../../../../shared/documents/document';
 import { quoteSelector, type TextSpan } from '../../../../shared/documents/textAnchoring';
 import { normaliseTag } from '../../../../shared/claimFilter';
+import { changedFields, recordChange } from '../../db/audit';
 import { newId } from '../../db/databases';
 import type { InvestigationDb } from '../../db/schema';
 
@@ -29,19 +30,50 @@ export async function addExcerpt(
     tags: [...new Set((input.tags ?? []).map(normaliseTag).filter(Boolean))],
     createdAt: Date.now(),
   };
-  await db.excerpts.add(excerpt);
+  await db.transaction('rw', [db.excerpts, db.audit], async () => {
+    await db.excerpts.add(excerpt);
+    await recordChange(db, {
+      table: 'excerpts',
+      recordId: excerpt.id,
+      action: 'create',
+      before: null,
+      after: { documentId: document.id, page: excerpt.page, quote: excerpt.quote.exact },
+    });
+  });
   return excerpt;
 }
 
-export const updateExcerptNotes = (
+/** Changes an excerpt's comment and tags; the change is audited with what it was. */
+export async function updateExcerptNotes(
   db: InvestigationDb,
   id: string,
   notes: { comment: string; tags: string[] },
-): Promise<number> =>
-  db.excerpts.update(id, {
+): Promise<void> {
+  const changes = {
     comment: notes.comment.trim(),
     tags: [...new Set(notes.tags.map(normaliseTag).filter(Boolean))],
+  };
+  await db.transaction('rw', [db.excerpts, db.audit], async () => {
+    const excerpt = await db.excerpts.get(id);
+    if (!excerpt) throw new Error('This excerpt no longer exists.');
+    const diff = changedFields({ comment: excerpt.comment, tags: excerpt.tags }, changes);
+    if (Object.keys(diff.after).length === 0) return;
+    await db.excerpts.update(id, changes);
+    await recordChange(db, { table: 'excerpts', recordId: id, action: 'update', ...diff });
   });
+}
 
-export const deleteExcerpt = (db: InvestigationDb, id: string): Promise<void> =>
-  db.excerpts.delete(id);
+export async function deleteExcerpt(db: InvestigationDb, id: string): Promise<void> {
+  await db.transaction('rw', [db.excerpts, db.audit], async () => {
+    const excerpt = await db.excerpts.get(id);
+    if (!excerpt) return;
+    await db.excerpts.delete(id);
+    await recordChange(db, {
+      table: 'excerpts',
+      recordId: id,
+      action: 'delete',
+      before: { documentId: excerpt.documentId, page: excerpt.page, quote: excerpt.quote.exact },
+      after: null,
+    });
+  });
+}

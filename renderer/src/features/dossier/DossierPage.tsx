@@ -18,16 +18,18 @@ import { EngineProgressBar } from '../shipments/EngineProgressBar';
 import { useShipmentEngine } from '../shipments/useShipmentEngine';
 import { useStatuses } from '../statuses/useStatuses';
 import { ClaimSelectionFields } from './ClaimSelectionFields';
+import { readDossierRecords, type DossierRecords } from './collectDossierInput';
 import {
   exportFormatLabels,
   exportFormats,
   prepareDossier,
+  previewDossier,
   renderFormat,
   saveExport,
   type ExportFormat,
 } from './dossierExport';
 
-type Built = { key: string; dossier: Dossier; html: string };
+type Built = { key: string; records: DossierRecords; dossier: Dossier; html: string };
 type Exporting = { format: ExportFormat; controller: AbortController };
 
 /**
@@ -39,11 +41,8 @@ export function DossierPage(props: { db: InvestigationDb; investigation: Investi
   const { engine, progress } = useShipmentEngine(db);
   const statuses = useStatuses(db);
   const claims = useClaims(db);
-  // Any change to the case (every change is audited; links and excerpts counted too) rebuilds it.
-  const changes = useLiveQuery(
-    async () => `${await db.audit.count()}:${await db.links.count()}:${await db.excerpts.count()}`,
-    [db],
-  );
+  // The preview watches every record it is built from: any change to one of them rebuilds it.
+  const records = useLiveQuery(() => readDossierRecords(db), [db]);
   const [profile, setProfile] = useState<DossierProfile>('full');
   const [selection, setSelection] = useState<ClaimSelection>({ kind: 'all' });
   const [built, setBuilt] = useState<Built | null>(null);
@@ -60,14 +59,14 @@ export function DossierPage(props: { db: InvestigationDb; investigation: Investi
         .sortBy('at'),
     [db],
   );
-  const key = `${engine?.key ?? ''}#${changes ?? ''}#${profile}#${JSON.stringify(selection)}`;
+  const key = `${engine?.key ?? ''}#${profile}#${JSON.stringify(selection)}`;
 
   useEffect(() => {
-    if (!engine || changes === undefined) return undefined;
+    if (!engine || records === undefined) return undefined;
     let live = true;
     const timer = window.setTimeout(() => {
-      void prepareDossier(db, investigation, { profile, selection }).then(
-        (dossier) => live && setBuilt({ key, dossier, html: renderHtml(dossier) }),
+      void previewDossier(records, investigation, { profile, selection }).then(
+        (dossier) => live && setBuilt({ key, records, dossier, html: renderHtml(dossier) }),
         (caught: unknown) => live && setError(String(caught)),
       );
     }, 150);
@@ -75,7 +74,7 @@ export function DossierPage(props: { db: InvestigationDb; investigation: Investi
       live = false;
       window.clearTimeout(timer);
     };
-  }, [db, investigation, engine, changes, profile, selection, key]);
+  }, [investigation, engine, records, profile, selection, key]);
 
   const exportNow = async () => {
     const controller = new AbortController();
@@ -193,7 +192,7 @@ export function DossierPage(props: { db: InvestigationDb; investigation: Investi
             <p className="hint small" role="status" aria-label="Preview summary">
               Preview: {built.dossier.cover.claims} claims, {built.dossier.cover.citations}{' '}
               citations
-              {built.key !== key ? ' (updating…)' : ''}
+              {built.key !== key || built.records !== records ? ' (updating…)' : ''}
             </p>
             <iframe
               ref={preview}

@@ -12,28 +12,58 @@ export type DossierEngine = {
   entity(id: string): Promise<{ id: string; name: string } | null>;
 };
 
+/** What a dossier reads from the database: only Dexie reads, so a live query can watch them all. */
+export type DossierRecords = Awaited<ReturnType<typeof readDossierRecords>>;
+
+export async function readDossierRecords(db: InvestigationDb) {
+  const [
+    statuses,
+    sections,
+    claims,
+    links,
+    datasets,
+    documents,
+    excerpts,
+    notes,
+    savedFilters,
+    entities,
+  ] = await Promise.all([
+    db.statuses.toArray(),
+    db.sections.toArray(),
+    db.claims.toArray(),
+    db.links.toArray(),
+    db.datasets.where('status').equals('complete').toArray(),
+    db.documents.toArray(),
+    db.excerpts.toArray(),
+    db.notes.toArray(),
+    db.savedFilters.toArray(),
+    db.entities.toArray(),
+  ]);
+  return {
+    statuses,
+    sections,
+    claims,
+    links,
+    datasets,
+    documents,
+    excerpts,
+    notes,
+    savedFilters,
+    entities,
+  };
+}
+
 /**
- * Gathers everything a dossier is built from, at one moment: the records from the database and the
- * engine's answers (what each saved filter matches now, each claim's summary).
+ * Completes the records with the engine's answers (what each cited saved filter matches now, each
+ * claim's summary, the entities' current names) at one moment: the dossier's input.
  */
-export async function collectDossierInput(
-  db: InvestigationDb,
+export async function completeDossierInput(
+  records: DossierRecords,
   investigation: Investigation,
   engine: DossierEngine,
   now: Date,
 ): Promise<DossierInput> {
-  const [statuses, sections, claims, links, datasets, documents, excerpts, notes, savedFilters] =
-    await Promise.all([
-      db.statuses.toArray(),
-      db.sections.toArray(),
-      db.claims.toArray(),
-      db.links.toArray(),
-      db.datasets.where('status').equals('complete').toArray(),
-      db.documents.toArray(),
-      db.excerpts.toArray(),
-      db.notes.toArray(),
-      db.savedFilters.toArray(),
-    ]);
+  const { savedFilters, links, entities: storedEntities, ...rest } = records;
   const cited = new Set(
     links.filter((link) => link.targetType === 'savedFilter').map((link) => link.targetId),
   );
@@ -50,11 +80,12 @@ export async function collectDossierInput(
     ...filters.flatMap(({ filter }) => [filter.shipperEntity, filter.consigneeEntity]),
   ]);
   entityIds.delete('');
+  const byId = new Map(storedEntities.map((entity) => [entity.id, entity]));
   const entities: DossierInput['entities'] = {};
   for (const id of entityIds) {
     const current = await engine.entity(id);
     if (!current) continue;
-    const stored = await db.entities.get(current.id);
+    const stored = byId.get(current.id);
     entities[id] = {
       name: current.name,
       country: stored?.country ?? '',
@@ -69,16 +100,20 @@ export async function collectDossierInput(
       notice: investigation.notice ?? '',
     },
     exportedAt: now.toISOString(),
-    statuses,
-    sections,
-    claims,
+    ...rest,
     links,
-    datasets,
-    documents,
-    excerpts,
-    notes,
     savedFilters: filters,
     entities,
     ...shipments,
   };
+}
+
+/** Everything a dossier is built from, read now (exports, tests). */
+export async function collectDossierInput(
+  db: InvestigationDb,
+  investigation: Investigation,
+  engine: DossierEngine,
+  now: Date,
+): Promise<DossierInput> {
+  return completeDossierInput(await readDossierRecords(db), investigation, engine, now);
 }

@@ -10,7 +10,12 @@ import { platform } from '../../app/platform';
 import { recordChange } from '../../db/audit';
 import type { InvestigationDb } from '../../db/schema';
 import { shipmentWorker } from '../shipments/shipmentWorkerClient';
-import { collectDossierInput, type DossierEngine } from './collectDossierInput';
+import {
+  collectDossierInput,
+  completeDossierInput,
+  type DossierEngine,
+  type DossierRecords,
+} from './collectDossierInput';
 
 export const exportFormats = [
   'package',
@@ -64,6 +69,16 @@ export async function prepareDossier(
   return buildDossier(input, options);
 }
 
+/** Builds the preview from records a live query read (see DossierPage). */
+export async function previewDossier(
+  records: DossierRecords,
+  investigation: Investigation,
+  options: DossierOptions,
+): Promise<Dossier> {
+  const input = await completeDossierInput(records, investigation, workerEngine(), new Date());
+  return buildDossier(input, options);
+}
+
 const slug = (text: string) =>
   text
     .normalize('NFKD')
@@ -72,7 +87,7 @@ const slug = (text: string) =>
     .toLowerCase()
     .slice(0, 60) || 'investigation';
 
-export function exportFileName(dossier: Dossier, format: ExportFormat): string {
+function exportFileName(dossier: Dossier, format: ExportFormat): string {
   const stamp = dossier.exportedAt.slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
   return `${slug(dossier.title)}-dossier-${dossier.profile}-${stamp}.${extensions[format]}`;
 }

@@ -13,7 +13,7 @@ import { useSavedFilters } from '../shipments/useSavedFilters';
 import { useShipmentEngine } from '../shipments/useShipmentEngine';
 import { AddEvidenceDialog } from './AddEvidenceDialog';
 import { EvidenceSummary } from './EvidenceSummary';
-import { unlinkEvidence } from './linkMutations';
+import { markCountSeen, unlinkEvidence } from './linkMutations';
 import { useEngineEvidence, type EngineEvidence } from './useEngineEvidence';
 import { useClaimLinks, useEvidenceCandidates, type EvidenceCandidate } from './useEvidence';
 
@@ -118,9 +118,7 @@ export function ClaimEvidence(props: { db: InvestigationDb; claimId: string }) {
                           <button
                             type="button"
                             className="small"
-                            onClick={() =>
-                              void db.links.update(link.id, { seenCount: changed.now })
-                            }
+                            onClick={() => void markCountSeen(db, link.id, changed.now)}
                           >
                             Mark as seen
                           </button>

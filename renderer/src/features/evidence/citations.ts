@@ -21,7 +21,7 @@ export function citingLinks(db: InvestigationDb, target: CitedTarget): Promise<E
   return db.links.where('[targetType+targetId]').equals([target.type, target.id]).toArray();
 }
 
-export class CitedEvidenceError extends Error {
+class CitedEvidenceError extends Error {
   constructor(readonly claimIds: string[]) {
     super(
       `${claimIds.length === 1 ? 'A claim cites' : `${claimIds.length} claims cite`} this evidence: ` +

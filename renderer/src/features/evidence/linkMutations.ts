@@ -63,3 +63,26 @@ export async function unlinkEvidence(
     });
   });
 }
+
+/**
+ * Records that the user has seen a live saved filter's new count: the link remembers it, and the
+ * audit log keeps the count it replaced.
+ */
+export async function markCountSeen(
+  db: InvestigationDb,
+  linkId: string,
+  count: number,
+): Promise<void> {
+  await db.transaction('rw', [db.links, db.audit], async () => {
+    const link = await db.links.get(linkId);
+    if (!link || link.seenCount === count) return;
+    await db.links.update(linkId, { seenCount: count });
+    await recordChange(db, {
+      table: 'links',
+      recordId: linkId,
+      action: 'update',
+      before: { seenCount: link.seenCount ?? null },
+      after: { seenCount: count },
+    });
+  });
+}

@@ -1,5 +1,5 @@
 import type { Investigation } from '../../../../shared/investigation';
-import { choicesFromPreview } from '../datasets/importDataset';
+import { choicesFromPreview } from '../../workers/import/importDataset';
 import { importWorker, progressCallback } from '../datasets/importWorkerClient';
 import { investigationDb } from '../../db/databases';
 import { createSampleInvestigation } from './investigationMutations';

@@ -4,9 +4,9 @@
  */
 import type { InvestigationLock } from '../../../../shared/investigation';
 import { KEY_BYTES, type LockKeys } from '../../../../shared/lock/sealing';
-import { deriveKey } from '../archive/archiveCrypto';
+import { deriveKey } from '../../workers/archive/archiveCrypto';
 
-export const LOCK_ITERATIONS = 600_000;
+const LOCK_ITERATIONS = 600_000;
 const IV_BYTES = 12;
 
 export class WrongPassphraseError extends Error {

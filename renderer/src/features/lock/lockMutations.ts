@@ -12,12 +12,12 @@ import { databaseIdOf, investigationDbName, type DbAccess } from '../../db/schem
 import { archiveWorker, stopArchiveWorker } from '../archive/archiveWorkerClient';
 import { runningImportWorker } from '../datasets/importWorkerClient';
 import { stopShipmentWorker } from '../shipments/shipmentWorkerClient';
-import type { PassProgress } from './lockPass';
+import type { PassProgress } from '../../workers/lock/lockPass';
 import { unwrapKeys, wrapKeys } from './lockKeys';
 
 export const IDLE_CHOICES = [5, 15, 30, 60] as const;
 
-export class LockError extends Error {}
+class LockError extends Error {}
 
 /** The rules a new passphrase must meet; null when it does. */
 export function passphraseProblem(passphrase: string, repeat: string): string | null {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PassProgress } from './lockPass';
+import type { PassProgress } from '../../workers/lock/lockPass';
 
 export type PassState = { done: number; total: number } | null;
 

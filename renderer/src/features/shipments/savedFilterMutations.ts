@@ -1,4 +1,5 @@
 import type { ShipmentFilter } from '../../../../shared/customs/shipmentFilter';
+import { recordChange } from '../../db/audit';
 import { newId } from '../../db/databases';
 import type { InvestigationDb } from '../../db/schema';
 import { releaseCitations } from '../evidence/citations';
@@ -10,10 +11,20 @@ export async function saveFilter(
 ): Promise<void> {
   const trimmed = name.trim();
   if (!trimmed) throw new Error('A saved filter needs a name.');
-  if (await db.savedFilters.where('name').equals(trimmed).count()) {
-    throw new Error(`There is already a saved filter named “${trimmed}”.`);
-  }
-  await db.savedFilters.add({ id: newId(), name: trimmed, filter, createdAt: Date.now() });
+  await db.transaction('rw', [db.savedFilters, db.audit], async () => {
+    if (await db.savedFilters.where('name').equals(trimmed).count()) {
+      throw new Error(`There is already a saved filter named “${trimmed}”.`);
+    }
+    const saved = { id: newId(), name: trimmed, filter, createdAt: Date.now() };
+    await db.savedFilters.add(saved);
+    await recordChange(db, {
+      table: 'savedFilters',
+      recordId: saved.id,
+      action: 'create',
+      before: null,
+      after: { name: trimmed, filter },
+    });
+  });
 }
 
 /** Deletes a saved filter; refused while a claim cites it, unless those links go too. */
@@ -27,5 +38,12 @@ export async function deleteSavedFilter(
     if (!saved) return;
     await releaseCitations(db, { type: 'savedFilter', id }, saved.name, removeLinks);
     await db.savedFilters.delete(id);
+    await recordChange(db, {
+      table: 'savedFilters',
+      recordId: id,
+      action: 'delete',
+      before: { name: saved.name, filter: saved.filter },
+      after: null,
+    });
   });
 }

@@ -7,7 +7,7 @@ import { newId } from '../../db/databases';
 import type { InvestigationDb } from '../../db/schema';
 import { updateClaim } from '../claims/claimMutations';
 
-export class StatusError extends Error {}
+class StatusError extends Error {}
 
 type StatusFields = Pick<Status, 'name' | 'color' | 'description' | 'publishable'>;
 

@@ -30,7 +30,7 @@ export class ArchiveCancelled extends Error {
 }
 
 /** The largest zip without zip64 records, less room for the central directory. */
-export const ZIP32_LIMIT = 0xffff_ffff - 64 * 1024 * 1024;
+const ZIP32_LIMIT = 0xffff_ffff - 64 * 1024 * 1024;
 
 const jsonLines = (rows: unknown[]) =>
   strToU8(rows.map((row) => JSON.stringify(row)).join('\n') + (rows.length > 0 ? '\n' : ''));

@@ -1,4 +1,3 @@
-import type { Dataset } from '../../../../shared/customs/dataset';
 import type { ColumnMapping } from '../../../../shared/customs/fields';
 import type { FileProbe, ProbeOverrides } from '../../../../shared/customs/probe';
 import type { RowProblem, Shipment } from '../../../../shared/customs/shipment';
@@ -29,5 +28,3 @@ export type ImportProgress = {
   records: number;
   rowsPerSecond: number;
 };
-
-export type ImportOutcome = { dataset: Dataset };

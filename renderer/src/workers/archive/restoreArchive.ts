@@ -12,7 +12,7 @@ import { indexDb, investigationDb, newId } from '../../db/databases';
 import { databaseIdOf, type StoredFile } from '../../db/schema';
 import { storedFile } from '../../db/storedFiles';
 import { backfillStatusReasons, v7 } from '../../db/versions/v7';
-import { deleteInvestigation, finishReplacement } from '../investigations/investigationMutations';
+import { deleteInvestigation, finishReplacement } from '../../db/investigationIndex';
 import type { OpenedArchive } from './readArchive';
 import { ArchiveCancelled, type ArchiveProgress } from './writeArchive';
 

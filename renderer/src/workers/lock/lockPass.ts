@@ -13,7 +13,7 @@ import { fileBlob, storedFile } from '../../db/storedFiles';
 
 export type PassProgress = (done: number, total: number) => void;
 
-export class LockPassCancelled extends Error {
+class LockPassCancelled extends Error {
   constructor() {
     super('Cancelled: the investigation is as it was.');
   }

@@ -1,0 +1,101 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { investigationDb } from '../../../renderer/src/db/databases';
+import type { InvestigationDb } from '../../../renderer/src/db/schema';
+import { addClaim } from '../../../renderer/src/features/claims/claimMutations';
+import { updateProvenance } from '../../../renderer/src/features/datasets/datasetMutations';
+import {
+  addExcerpt,
+  deleteExcerpt,
+  updateExcerptNotes,
+} from '../../../renderer/src/features/documents/excerptMutations';
+import { linkEvidence, markCountSeen } from '../../../renderer/src/features/evidence/linkMutations';
+import { createInvestigation } from '../../../renderer/src/features/investigations/investigationMutations';
+import {
+  deleteSavedFilter,
+  saveFilter,
+} from '../../../renderer/src/features/shipments/savedFilterMutations';
+import { emptyShipmentFilter } from '../../../shared/customs/shipmentFilter';
+import type { PdfDocument } from '../../../shared/documents/document';
+import { fixture } from '../../fixtureSets';
+import { importFixture } from './customsFixture';
+
+let db: InvestigationDb;
+
+beforeEach(async () => {
+  db = investigationDb(await createInvestigation('Audited'));
+});
+
+/** The audit entries of one table, oldest first, as [action, before, after]. */
+const entriesOf = async (table: string) =>
+  (await db.audit.orderBy('id').toArray())
+    .filter((entry) => entry.table === table)
+    .map((entry) => [entry.action, entry.before, entry.after]);
+
+const document: PdfDocument = {
+  id: 'doc-1',
+  sha256: 'a'.repeat(64),
+  fileName: 'notice.pdf',
+  title: 'Notice',
+  origin: '',
+  pageCount: 1,
+  addedAt: 0,
+  encrypted: false,
+  textStatus: 'complete',
+  pagesExtracted: 1,
+};
+
+// Document titles and origins are audited the same way; documentMutations needs pdf.js, so the
+// end-to-end test (dossier.spec) covers them.
+describe('every change to evidence is audited in its own transaction', () => {
+  it('excerpts: added, comment and tags changed, removed', async () => {
+    await db.documents.add(document);
+    const pageText = 'The entity was designated in 2013.';
+    const excerpt = await addExcerpt(db, document, {
+      page: 1,
+      pageText,
+      span: { start: 4, end: 10 },
+      rects: [],
+    });
+    await updateExcerptNotes(db, excerpt.id, { comment: ' Checked ', tags: ['Sanctions'] });
+    await deleteExcerpt(db, excerpt.id);
+    const quote = { documentId: document.id, page: 1, quote: 'entity' };
+    expect(await entriesOf('excerpts')).toEqual([
+      ['create', null, quote],
+      ['update', { comment: '', tags: [] }, { comment: 'Checked', tags: ['Sanctions'] }],
+      ['delete', quote, null],
+    ]);
+  });
+
+  it('dataset provenance', async () => {
+    const dataset = await importFixture(db, fixture('customs', 'vendor-d-utf16-pipe.txt'), {
+      vendor: 'D',
+      origin: '',
+    });
+    await updateProvenance(db, dataset.id, { vendor: 'Vendor D', origin: 'RU customs' });
+    expect(await entriesOf('datasets')).toEqual([
+      ['update', { vendor: 'D', origin: '' }, { vendor: 'Vendor D', origin: 'RU customs' }],
+    ]);
+  });
+
+  it('saved filters, and the count a user marked as seen on a link', async () => {
+    await saveFilter(db, 'Everything', emptyShipmentFilter);
+    const saved = (await db.savedFilters.toArray())[0];
+    const claim = await addClaim(db, { text: 'A claim.' });
+    const link = await linkEvidence(db, {
+      claimId: claim.id,
+      targetType: 'savedFilter',
+      targetId: saved.id,
+      label: 'Everything',
+      relation: 'supports',
+      comment: '',
+    });
+    await markCountSeen(db, link.id, 26);
+    await markCountSeen(db, link.id, 26);
+    expect(await entriesOf('links')).toEqual([['update', { seenCount: null }, { seenCount: 26 }]]);
+    await deleteSavedFilter(db, saved.id, true);
+    expect(await entriesOf('savedFilters')).toEqual([
+      ['create', null, { name: 'Everything', filter: emptyShipmentFilter }],
+      ['delete', { name: 'Everything', filter: emptyShipmentFilter }, null],
+    ]);
+  });
+});
