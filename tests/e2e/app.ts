@@ -107,3 +107,17 @@ export async function cite(
   await expect(add.getByRole('button', { name: `Cite ${name}` })).toHaveText('Cited');
   await add.getByRole('button', { name: 'Done' }).click();
 }
+
+/** Adds a PDF on the Documents tab, opens it, and cuts an excerpt from the first hit of `query`. */
+export async function excerptFromPdf(page: Page, file: string, query: string): Promise<void> {
+  await openTab(page, 'Documents');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add PDFs' }).click();
+  await (await chooser).setFiles(file);
+  await page.getByRole('list', { name: 'Documents' }).getByRole('button').first().click();
+  await expect(
+    page.getByRole('region', { name: 'Page 1' }).locator('.textLayer span').first(),
+  ).toBeVisible();
+  await page.getByLabel('Find in document').fill(query);
+  await page.getByRole('button', { name: 'Excerpt this hit' }).click();
+}

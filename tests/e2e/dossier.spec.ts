@@ -6,7 +6,15 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { strFromU8, unzipSync } from 'fflate';
-import { addClaim, changeStatus, cite, openClaim, openTab, startInvestigation } from './app';
+import {
+  addClaim,
+  changeStatus,
+  cite,
+  excerptFromPdf,
+  openClaim,
+  openTab,
+  startInvestigation,
+} from './app';
 import { importCustomsFile } from './customs';
 import { DOSSIER_ELEMENTS } from '../dossierElements';
 import { fixture } from '../fixtureSets';
@@ -245,16 +253,11 @@ test('an open dossier preview follows an excerpt’s comment and a document’s 
   const title = 'Designation notice, as retrieved in December';
   await startInvestigation(page, 'Live preview', 'Claims');
   await addClaim(page, claim);
-  await openTab(page, 'Documents');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Add PDFs' }).click();
-  await (await chooser).setFiles(fixture('pdf', 'designation-notice.pdf'));
-  await page.getByRole('list', { name: 'Documents' }).getByRole('button').first().click();
-  await expect(
-    page.getByRole('region', { name: 'Page 1' }).locator('.textLayer span').first(),
-  ).toBeVisible();
-  await page.getByLabel('Find in document').fill('previously designated in 2013');
-  await page.getByRole('button', { name: 'Excerpt this hit' }).click();
+  await excerptFromPdf(
+    page,
+    fixture('pdf', 'designation-notice.pdf'),
+    'previously designated in 2013',
+  );
   await openTab(page, 'Claims');
   await openClaim(page, claim);
   await cite(page, 'previously designated', '“previously designated in 2013”', 'supports');

@@ -1,6 +1,13 @@
 import { fixture } from '../fixtureSets';
 import { expect, test } from '@playwright/test';
-import { addClaim, claimButton, openClaim, openTab, startInvestigation } from './app';
+import {
+  addClaim,
+  claimButton,
+  excerptFromPdf,
+  openClaim,
+  openTab,
+  startInvestigation,
+} from './app';
 
 test('a claim cites a source note as contradicting it; the citation and its history survive a reload', async ({
   page,
@@ -75,16 +82,11 @@ test('a note and an excerpt are linked to a claim from where they are read', asy
   await link.getByRole('button', { name: 'Link' }).click();
   await expect(link).toBeHidden();
 
-  await openTab(page, 'Documents');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Add PDFs' }).click();
-  await (await chooser).setFiles(fixture('pdf', 'designation-notice.pdf'));
-  await page.getByRole('list', { name: 'Documents' }).getByRole('button').first().click();
-  await expect(
-    page.getByRole('region', { name: 'Page 1' }).locator('.textLayer span').first(),
-  ).toBeVisible();
-  await page.getByLabel('Find in document').fill('previously designated in 2013');
-  await page.getByRole('button', { name: 'Excerpt this hit' }).click();
+  await excerptFromPdf(
+    page,
+    fixture('pdf', 'designation-notice.pdf'),
+    'previously designated in 2013',
+  );
   await page.getByRole('button', { name: 'Link excerpt from page 1 to a claim' }).click();
   const excerptLink = page.getByRole('dialog', { name: /^Link to claim: Excerpt/ });
   await excerptLink.getByRole('button', { name: 'Link' }).click();

@@ -1,4 +1,4 @@
-import { Dexie } from 'dexie';
+import { Dexie, type EntityTable, type IDType } from 'dexie';
 import type { AuditAction, AuditEntry } from '../../../shared/investigation';
 import type { InvestigationDb } from './schema';
 
@@ -16,24 +16,46 @@ export function changedFields(before: Fields, after: Fields): { before: Fields; 
   return changed;
 }
 
-export type ChangeRecord = {
-  table: AuditEntry['table'];
-  recordId: string;
-  action: AuditAction;
-  before: Fields | null;
-  after: Fields | null;
-  reason?: string;
-};
+/**
+ * Appends to the audit log: what changed in one record (`before` null for a new record, `after`
+ * null for a removed one), with the user's reason where one was given. It must run inside the
+ * transaction that makes the change, so that the log and the data can never disagree.
+ */
+export async function recordChange(
+  db: InvestigationDb,
+  table: AuditEntry['table'],
+  recordId: string,
+  action: AuditAction,
+  before: Fields | null,
+  after: Fields | null,
+  reason?: string,
+): Promise<void> {
+  if (!Dexie.currentTransaction) throw new Error('recordChange must run inside a transaction');
+  const entry = { table, recordId, action, before, after, at: Date.now() };
+  const trimmed = reason?.trim();
+  await db.audit.add(trimmed ? { ...entry, reason: trimmed } : entry);
+}
 
 /**
- * Appends to the audit log. It must run inside the transaction that makes the change, so that the
- * log and the data can never disagree.
+ * Changes some fields of one record and records what they were, in one transaction. A change that
+ * changes nothing writes nothing.
  */
-export async function recordChange(db: InvestigationDb, change: ChangeRecord): Promise<void> {
-  if (!Dexie.currentTransaction) throw new Error('recordChange must run inside a transaction');
-  const { reason, ...rest } = change;
-  const trimmed = reason?.trim();
-  await db.audit.add(
-    trimmed ? { ...rest, at: Date.now(), reason: trimmed } : { ...rest, at: Date.now() },
-  );
+export async function updateAudited<T extends { id: string }>(
+  db: InvestigationDb,
+  table: EntityTable<T, 'id'>,
+  auditTable: AuditEntry['table'],
+  id: string,
+  changes: Partial<T> & Fields,
+  missing: string,
+): Promise<void> {
+  await db.transaction('rw', [table, db.audit], async () => {
+    const key = id as IDType<T, 'id'>;
+    const record = (await table.get(key)) as (T & Fields) | undefined;
+    if (!record) throw new Error(missing);
+    const current = Object.fromEntries(Object.keys(changes).map((key) => [key, record[key]]));
+    const diff = changedFields(current, changes);
+    if (Object.keys(diff.after).length === 0) return;
+    await table.update(key, changes as never);
+    await recordChange(db, auditTable, id, 'update', diff.before, diff.after);
+  });
 }

@@ -10,6 +10,7 @@ import { sniffDelimiter } from '../../../shared/customs/delimiter';
 import { sniffEncoding } from '../../../shared/customs/encoding';
 import { canonicalFields, type ColumnMapping } from '../../../shared/customs/fields';
 import { findHeaderIndex } from '../../../shared/customs/probe';
+import { vendorAHeader } from '../../../scripts/fixtures/customsLayouts';
 import { fixtureSets } from '../../fixtureSets';
 
 const mappedHeaders = (headers: string[], mapping: ColumnMapping) =>
@@ -89,18 +90,7 @@ describe('sniffing', () => {
 
 describe('mapping proposals', () => {
   it('maps vendor-a’s upper-case English headers', () => {
-    const headers = [
-      'DECLARATION NUMBER',
-      'DATE',
-      'EXPORTER NAME',
-      'IMPORTER NAME',
-      'COUNTRY OF ORIGIN',
-      'COUNTRY OF DESTINATION',
-      'HS CODE',
-      'PRODUCT DESCRIPTION',
-      'GROSS WEIGHT KG',
-      'STATISTICAL VALUE USD',
-    ];
+    const headers = vendorAHeader;
     expect(mappedHeaders(headers, proposeMapping(headers))).toEqual({
       declarationId: 'DECLARATION NUMBER',
       date: 'DATE',

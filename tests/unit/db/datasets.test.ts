@@ -31,14 +31,18 @@ beforeEach(async () => {
 
 const blobOf = (...parts: string[]) => new Blob([readFileSync(fixture(...parts))]);
 
-/** Imports a file of one fixture set (the project's own unless named). */
-const importFixture = (
-  folder: string,
-  name: string,
-  labels: { vendor?: string; origin?: string } = {},
-  changes: Partial<ImportChoices> = {},
-  set: FixtureSet = ownFixtures,
-) => importCustomsFixture(db, set.path(folder, name), labels, changes);
+/** Imports files of one fixture set as the import worker would. */
+const importerFor =
+  (set: FixtureSet) =>
+  (
+    folder: string,
+    name: string,
+    labels: { vendor?: string; origin?: string } = {},
+    changes: Partial<ImportChoices> = {},
+  ) =>
+    importCustomsFixture(db, set.path(folder, name), labels, changes);
+
+const importFixture = importerFor(ownFixtures);
 
 describe('importing a customs file', () => {
   it('stores the dataset with its provenance, the original bytes and the shipments in blocks', async () => {
@@ -171,12 +175,7 @@ describe('importing a customs file', () => {
 
 for (const set of fixtureSets)
   describe.skipIf(!set.available)(`the shipment engine (${set.title})`, () => {
-    const importFixture = (
-      folder: string,
-      name: string,
-      labels: { vendor?: string; origin?: string } = {},
-      changes: Partial<ImportChoices> = {},
-    ) => importCustomsFixture(db, set.path(folder, name), labels, changes);
+    const importFixture = importerFor(set);
 
     it('finds the 13 Poly → Ulan-Ude shipments of vendor-a by “poly tech” as shipper', async () => {
       await importFixture('customs', 'vendor-a-2022.csv');
@@ -244,11 +243,7 @@ for (const set of fixtureSets)
 
 for (const set of fixtureSets)
   describe.skipIf(!set.available)(`corroboration across datasets (${set.title})`, () => {
-    const importFixture = (
-      folder: string,
-      name: string,
-      labels: { vendor?: string; origin?: string } = {},
-    ) => importCustomsFixture(db, set.path(folder, name), labels);
+    const importFixture = importerFor(set);
 
     const ids = (...spellings: string[]) => spellings.map((raw) => implicitEntityId(partyKey(raw)));
     /** The story's four companies, merged as a user would: no rule can see these are one. */

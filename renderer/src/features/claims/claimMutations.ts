@@ -60,13 +60,7 @@ export async function addClaim(
     };
     await db.claims.add(claim);
     const { id: _id, ...fields } = claim;
-    await recordChange(db, {
-      table: 'claims',
-      recordId: claim.id,
-      action: 'create',
-      before: null,
-      after: await withStatusNames(db, fields),
-    });
+    await recordChange(db, 'claims', claim.id, 'create', null, await withStatusNames(db, fields));
     return claim;
   });
 }
@@ -101,14 +95,15 @@ export async function updateClaim(
     // The claim keeps the reason for its current status; the audit entry keeps it in the history.
     const statusReason = 'statusId' in diff.after ? { statusReason: reason ?? '' } : {};
     await db.claims.update(claimId, { ...cleaned, ...statusReason, updatedAt: Date.now() });
-    await recordChange(db, {
-      table: 'claims',
-      recordId: claimId,
-      action: 'update',
-      before: await withStatusNames(db, diff.before),
-      after: await withStatusNames(db, diff.after),
+    await recordChange(
+      db,
+      'claims',
+      claimId,
+      'update',
+      await withStatusNames(db, diff.before),
+      await withStatusNames(db, diff.after),
       reason,
-    });
+    );
   });
 }
 
@@ -154,13 +149,7 @@ export async function deleteClaim(db: InvestigationDb, claimId: string): Promise
     if (!claim) throw new ClaimError('This claim no longer exists.');
     await db.claims.delete(claimId);
     const { id: _id, ...fields } = claim;
-    await recordChange(db, {
-      table: 'claims',
-      recordId: claimId,
-      action: 'delete',
-      before: await withStatusNames(db, fields),
-      after: null,
-    });
+    await recordChange(db, 'claims', claimId, 'delete', await withStatusNames(db, fields), null);
     return claim;
   });
 }
@@ -178,12 +167,6 @@ export async function restoreClaim(db: InvestigationDb, claim: Claim): Promise<v
     };
     await db.claims.add(restored);
     const { id: _id, ...fields } = restored;
-    await recordChange(db, {
-      table: 'claims',
-      recordId: claim.id,
-      action: 'restore',
-      before: null,
-      after: await withStatusNames(db, fields),
-    });
+    await recordChange(db, 'claims', claim.id, 'restore', null, await withStatusNames(db, fields));
   });
 }

@@ -22,13 +22,7 @@ export async function addSection(db: InvestigationDb, name: string): Promise<Sec
       order: nextOrder(await db.sections.toArray()),
     };
     await db.sections.add(section);
-    await recordChange(db, {
-      table: 'sections',
-      recordId: section.id,
-      action: 'create',
-      before: null,
-      after: { name: section.name },
-    });
+    await recordChange(db, 'sections', section.id, 'create', null, { name: section.name });
     return section;
   });
 }
@@ -39,13 +33,14 @@ export async function renameSection(db: InvestigationDb, sectionId: string, name
     const cleaned = cleanName(name);
     if (!section || section.name === cleaned) return;
     await db.sections.update(sectionId, { name: cleaned });
-    await recordChange(db, {
-      table: 'sections',
-      recordId: sectionId,
-      action: 'update',
-      before: { name: section.name },
-      after: { name: cleaned },
-    });
+    await recordChange(
+      db,
+      'sections',
+      sectionId,
+      'update',
+      { name: section.name },
+      { name: cleaned },
+    );
   });
 }
 
@@ -58,13 +53,14 @@ export async function moveSection(
     for (const change of moveByOne(await db.sections.toArray(), sectionId, direction)) {
       const section = await db.sections.get(change.id);
       await db.sections.update(change.id, { order: change.order });
-      await recordChange(db, {
-        table: 'sections',
-        recordId: change.id,
-        action: 'update',
-        before: { order: section?.order },
-        after: { order: change.order },
-      });
+      await recordChange(
+        db,
+        'sections',
+        change.id,
+        'update',
+        { order: section?.order },
+        { order: change.order },
+      );
     }
   });
 }
@@ -77,12 +73,6 @@ export async function deleteSection(db: InvestigationDb, sectionId: string) {
     const claims = await db.claims.where('sectionId').equals(sectionId).sortBy('order');
     for (const claim of claims) await moveClaimToSection(db, claim.id, null);
     await db.sections.delete(sectionId);
-    await recordChange(db, {
-      table: 'sections',
-      recordId: sectionId,
-      action: 'delete',
-      before: { name: section.name },
-      after: null,
-    });
+    await recordChange(db, 'sections', sectionId, 'delete', { name: section.name }, null);
   });
 }

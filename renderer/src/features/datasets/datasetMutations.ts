@@ -4,7 +4,7 @@ import {
   removeDatasetRecords,
   rollBackInterruptedImports,
 } from '../../workers/import/importDataset';
-import { changedFields, recordChange } from '../../db/audit';
+import { updateAudited } from '../../db/audit';
 
 /**
  * Deletes a dataset with its shipments and rejected rows; the original file goes when no dataset
@@ -53,12 +53,12 @@ export async function updateProvenance(
   provenance: { vendor: string; origin: string },
 ): Promise<void> {
   const next = { vendor: provenance.vendor.trim(), origin: provenance.origin.trim() };
-  await db.transaction('rw', [db.datasets, db.audit], async () => {
-    const dataset = await db.datasets.get(datasetId);
-    if (!dataset) throw new Error('This dataset no longer exists.');
-    const diff = changedFields({ vendor: dataset.vendor, origin: dataset.origin }, next);
-    if (Object.keys(diff.after).length === 0) return;
-    await db.datasets.update(datasetId, next);
-    await recordChange(db, { table: 'datasets', recordId: datasetId, action: 'update', ...diff });
-  });
+  await updateAudited(
+    db,
+    db.datasets,
+    'datasets',
+    datasetId,
+    next,
+    'This dataset no longer exists.',
+  );
 }

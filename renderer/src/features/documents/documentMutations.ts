@@ -8,7 +8,7 @@ import type { InvestigationDb } from '../../db/schema';
 import { fileBlob, storedFile } from '../../db/storedFiles';
 import { sha256Hex } from '../../lib/bytes';
 import { openPdf, pageText, PdfPasswordNeeded, type PDFDocumentProxy } from './pdfjs';
-import { changedFields, recordChange } from '../../db/audit';
+import { updateAudited } from '../../db/audit';
 
 export class DocumentError extends Error {}
 
@@ -133,14 +133,7 @@ export async function updateDocument(
   const title = changes.title.trim();
   if (!title) throw new DocumentError('A document needs a title.');
   const next = { title, origin: changes.origin.trim() };
-  await db.transaction('rw', [db.documents, db.audit], async () => {
-    const document = await db.documents.get(id);
-    if (!document) throw new DocumentError('This document no longer exists.');
-    const diff = changedFields({ title: document.title, origin: document.origin }, next);
-    if (Object.keys(diff.after).length === 0) return;
-    await db.documents.update(id, next);
-    await recordChange(db, { table: 'documents', recordId: id, action: 'update', ...diff });
-  });
+  await updateAudited(db, db.documents, 'documents', id, next, 'This document no longer exists.');
 }
 
 /** Loads a stored document's bytes and opens them (with its password, if this session knows it). */

@@ -1,7 +1,7 @@
 import type { Excerpt, PdfDocument, PdfRect } from '../../../../shared/documents/document';
 import { quoteSelector, type TextSpan } from '../../../../shared/documents/textAnchoring';
 import { normaliseTag } from '../../../../shared/claimFilter';
-import { changedFields, recordChange } from '../../db/audit';
+import { recordChange, updateAudited } from '../../db/audit';
 import { newId } from '../../db/databases';
 import type { InvestigationDb } from '../../db/schema';
 
@@ -32,12 +32,10 @@ export async function addExcerpt(
   };
   await db.transaction('rw', [db.excerpts, db.audit], async () => {
     await db.excerpts.add(excerpt);
-    await recordChange(db, {
-      table: 'excerpts',
-      recordId: excerpt.id,
-      action: 'create',
-      before: null,
-      after: { documentId: document.id, page: excerpt.page, quote: excerpt.quote.exact },
+    await recordChange(db, 'excerpts', excerpt.id, 'create', null, {
+      documentId: document.id,
+      page: excerpt.page,
+      quote: excerpt.quote.exact,
     });
   });
   return excerpt;
@@ -53,14 +51,7 @@ export async function updateExcerptNotes(
     comment: notes.comment.trim(),
     tags: [...new Set(notes.tags.map(normaliseTag).filter(Boolean))],
   };
-  await db.transaction('rw', [db.excerpts, db.audit], async () => {
-    const excerpt = await db.excerpts.get(id);
-    if (!excerpt) throw new Error('This excerpt no longer exists.');
-    const diff = changedFields({ comment: excerpt.comment, tags: excerpt.tags }, changes);
-    if (Object.keys(diff.after).length === 0) return;
-    await db.excerpts.update(id, changes);
-    await recordChange(db, { table: 'excerpts', recordId: id, action: 'update', ...diff });
-  });
+  await updateAudited(db, db.excerpts, 'excerpts', id, changes, 'This excerpt no longer exists.');
 }
 
 export async function deleteExcerpt(db: InvestigationDb, id: string): Promise<void> {
@@ -68,12 +59,13 @@ export async function deleteExcerpt(db: InvestigationDb, id: string): Promise<vo
     const excerpt = await db.excerpts.get(id);
     if (!excerpt) return;
     await db.excerpts.delete(id);
-    await recordChange(db, {
-      table: 'excerpts',
-      recordId: id,
-      action: 'delete',
-      before: { documentId: excerpt.documentId, page: excerpt.page, quote: excerpt.quote.exact },
-      after: null,
-    });
+    await recordChange(
+      db,
+      'excerpts',
+      id,
+      'delete',
+      { documentId: excerpt.documentId, page: excerpt.page, quote: excerpt.quote.exact },
+      null,
+    );
   });
 }

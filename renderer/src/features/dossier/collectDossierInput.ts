@@ -16,40 +16,17 @@ export type DossierEngine = {
 export type DossierRecords = Awaited<ReturnType<typeof readDossierRecords>>;
 
 export async function readDossierRecords(db: InvestigationDb) {
-  const [
-    statuses,
-    sections,
-    claims,
-    links,
-    datasets,
-    documents,
-    excerpts,
-    notes,
-    savedFilters,
-    entities,
-  ] = await Promise.all([
-    db.statuses.toArray(),
-    db.sections.toArray(),
-    db.claims.toArray(),
-    db.links.toArray(),
-    db.datasets.where('status').equals('complete').toArray(),
-    db.documents.toArray(),
-    db.excerpts.toArray(),
-    db.notes.toArray(),
-    db.savedFilters.toArray(),
-    db.entities.toArray(),
-  ]);
   return {
-    statuses,
-    sections,
-    claims,
-    links,
-    datasets,
-    documents,
-    excerpts,
-    notes,
-    savedFilters,
-    entities,
+    statuses: await db.statuses.toArray(),
+    sections: await db.sections.toArray(),
+    claims: await db.claims.toArray(),
+    links: await db.links.toArray(),
+    datasets: await db.datasets.where('status').equals('complete').toArray(),
+    documents: await db.documents.toArray(),
+    excerpts: await db.excerpts.toArray(),
+    notes: await db.notes.toArray(),
+    savedFilters: await db.savedFilters.toArray(),
+    entities: await db.entities.toArray(),
   };
 }
 

@@ -11,8 +11,8 @@ import { recordChange } from '../../db/audit';
 import type { InvestigationDb } from '../../db/schema';
 import { shipmentWorker } from '../shipments/shipmentWorkerClient';
 import {
-  collectDossierInput,
   completeDossierInput,
+  readDossierRecords,
   type DossierEngine,
   type DossierRecords,
 } from './collectDossierInput';
@@ -65,11 +65,10 @@ export async function prepareDossier(
   investigation: Investigation,
   options: DossierOptions,
 ): Promise<Dossier> {
-  const input = await collectDossierInput(db, investigation, workerEngine(), new Date());
-  return buildDossier(input, options);
+  return previewDossier(await readDossierRecords(db), investigation, options);
 }
 
-/** Builds the preview from records a live query read (see DossierPage). */
+/** Builds the dossier from records already read (the preview's come from a live query). */
 export async function previewDossier(
   records: DossierRecords,
   investigation: Investigation,
@@ -141,18 +140,12 @@ export async function saveExport(
   });
   if (name === null) return null;
   await db.transaction('rw', [db.audit], () =>
-    recordChange(db, {
-      table: 'exports',
-      recordId: name,
-      action: 'create',
-      before: null,
-      after: {
-        format,
-        profile: dossier.profile,
-        claims: dossier.cover.claims,
-        exportedAt: dossier.exportedAt,
-        sha256,
-      },
+    recordChange(db, 'exports', name, 'create', null, {
+      format,
+      profile: dossier.profile,
+      claims: dossier.cover.claims,
+      exportedAt: dossier.exportedAt,
+      sha256,
     }),
   );
   return { name, sha256 };

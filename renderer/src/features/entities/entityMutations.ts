@@ -70,22 +70,24 @@ export async function mergeEntities(
       : freshEntity(trimmed, aliasKeys, formerIds);
     await db.entities.bulkDelete(absorbed.map((entity) => entity.id));
     for (const entity of absorbed) {
-      await recordChange(db, {
-        table: 'entities',
-        recordId: entity.id,
-        action: 'delete',
-        before: { name: entity.name, aliasKeys: entity.aliasKeys },
-        after: { mergedInto: merged.id },
-      });
+      await recordChange(
+        db,
+        'entities',
+        entity.id,
+        'delete',
+        { name: entity.name, aliasKeys: entity.aliasKeys },
+        { mergedInto: merged.id },
+      );
     }
     await db.entities.put(merged);
-    await recordChange(db, {
-      table: 'entities',
-      recordId: merged.id,
-      action: survivor ? 'update' : 'create',
-      before: survivor ? { aliasKeys: survivor.aliasKeys, name: survivor.name } : null,
-      after: { aliasKeys, name: trimmed, merged: entityIds },
-    });
+    await recordChange(
+      db,
+      'entities',
+      merged.id,
+      survivor ? 'update' : 'create',
+      survivor ? { aliasKeys: survivor.aliasKeys, name: survivor.name } : null,
+      { aliasKeys, name: trimmed, merged: entityIds },
+    );
     return merged.id;
   });
 }
@@ -101,13 +103,14 @@ export async function splitSpelling(
     if (!entity?.aliasKeys.includes(aliasKey)) return;
     const aliasKeys = entity.aliasKeys.filter((key) => key !== aliasKey);
     await db.entities.put({ ...entity, aliasKeys, updatedAt: Date.now() });
-    await recordChange(db, {
-      table: 'entities',
-      recordId: entityId,
-      action: 'update',
-      before: { aliasKeys: entity.aliasKeys },
-      after: { aliasKeys, splitOff: aliasKey },
-    });
+    await recordChange(
+      db,
+      'entities',
+      entityId,
+      'update',
+      { aliasKeys: entity.aliasKeys },
+      { aliasKeys, splitOff: aliasKey },
+    );
   });
 }
 
@@ -143,13 +146,14 @@ export async function saveEntity(
     const base = before ?? freshEntity(name, key === null ? [] : [key], [entityId]);
     const saved: Entity = { ...base, ...fields, name, updatedAt: Date.now() };
     await db.entities.put(saved);
-    await recordChange(db, {
-      table: 'entities',
-      recordId: saved.id,
-      action: before ? 'update' : 'create',
-      before: before ? { ...fieldsOf(before) } : null,
-      after: { ...fields, name },
-    });
+    await recordChange(
+      db,
+      'entities',
+      saved.id,
+      before ? 'update' : 'create',
+      before ? { ...fieldsOf(before) } : null,
+      { ...fields, name },
+    );
     return saved.id;
   });
 }

@@ -47,13 +47,14 @@ export async function releaseCitations(
   if (!removeLinks) throw new CitedEvidenceError([...new Set(links.map((link) => link.claimId))]);
   for (const link of links) {
     await db.links.delete(link.id);
-    await recordChange(db, {
-      table: 'claims',
-      recordId: link.claimId,
-      action: 'update',
-      before: { evidence: `${link.relation}: ${evidenceTypeLabels[link.targetType]} ${label}` },
-      after: null,
-      reason: 'The evidence was deleted',
-    });
+    await recordChange(
+      db,
+      'claims',
+      link.claimId,
+      'update',
+      { evidence: `${link.relation}: ${evidenceTypeLabels[link.targetType]} ${label}` },
+      null,
+      'The evidence was deleted',
+    );
   }
 }

@@ -1,5 +1,5 @@
 import type { EvidenceLink, EvidenceType, Relation } from '../../../../shared/evidence/link';
-import { recordChange } from '../../db/audit';
+import { recordChange, updateAudited } from '../../db/audit';
 import { newId } from '../../db/databases';
 import type { InvestigationDb } from '../../db/schema';
 
@@ -36,12 +36,8 @@ export async function linkEvidence(
       createdAt: Date.now(),
     };
     await db.links.add(link);
-    await recordChange(db, {
-      table: 'claims',
-      recordId: input.claimId,
-      action: 'update',
-      before: null,
-      after: { evidence: `${input.relation}: ${input.label}` },
+    await recordChange(db, 'claims', input.claimId, 'update', null, {
+      evidence: `${input.relation}: ${input.label}`,
     });
     return link;
   });
@@ -54,13 +50,14 @@ export async function unlinkEvidence(
 ): Promise<void> {
   await db.transaction('rw', [db.links, db.audit], async () => {
     await db.links.delete(link.id);
-    await recordChange(db, {
-      table: 'claims',
-      recordId: link.claimId,
-      action: 'update',
-      before: { evidence: `${link.relation}: ${label}` },
-      after: null,
-    });
+    await recordChange(
+      db,
+      'claims',
+      link.claimId,
+      'update',
+      { evidence: `${link.relation}: ${label}` },
+      null,
+    );
   });
 }
 
@@ -68,21 +65,5 @@ export async function unlinkEvidence(
  * Records that the user has seen a live saved filter's new count: the link remembers it, and the
  * audit log keeps the count it replaced.
  */
-export async function markCountSeen(
-  db: InvestigationDb,
-  linkId: string,
-  count: number,
-): Promise<void> {
-  await db.transaction('rw', [db.links, db.audit], async () => {
-    const link = await db.links.get(linkId);
-    if (!link || link.seenCount === count) return;
-    await db.links.update(linkId, { seenCount: count });
-    await recordChange(db, {
-      table: 'links',
-      recordId: linkId,
-      action: 'update',
-      before: { seenCount: link.seenCount ?? null },
-      after: { seenCount: count },
-    });
-  });
-}
+export const markCountSeen = (db: InvestigationDb, linkId: string, count: number): Promise<void> =>
+  updateAudited(db, db.links, 'links', linkId, { seenCount: count }, 'This link no longer exists.');

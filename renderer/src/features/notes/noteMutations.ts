@@ -47,18 +47,12 @@ export async function saveNote(
       const diff = changedFields(before, cleaned);
       if (Object.keys(diff.after).length === 0) return existing.id;
       await db.notes.update(existing.id, { ...cleaned, updatedAt: now });
-      await recordChange(db, { table: 'notes', recordId: existing.id, action: 'update', ...diff });
+      await recordChange(db, 'notes', existing.id, 'update', diff.before, diff.after);
       return existing.id;
     }
     const note: SourceNote = { ...cleaned, id: newId(), createdAt: now, updatedAt: now };
     await db.notes.add(note);
-    await recordChange(db, {
-      table: 'notes',
-      recordId: note.id,
-      action: 'create',
-      before: null,
-      after: cleaned,
-    });
+    await recordChange(db, 'notes', note.id, 'create', null, cleaned);
     return note.id;
   });
 }
@@ -75,6 +69,6 @@ export async function deleteNote(
     await releaseCitations(db, { type: 'note', id }, note.title, removeLinks);
     await db.notes.delete(id);
     const { id: _id, ...before } = note;
-    await recordChange(db, { table: 'notes', recordId: id, action: 'delete', before, after: null });
+    await recordChange(db, 'notes', id, 'delete', before, null);
   });
 }

@@ -17,13 +17,7 @@ export async function saveFilter(
     }
     const saved = { id: newId(), name: trimmed, filter, createdAt: Date.now() };
     await db.savedFilters.add(saved);
-    await recordChange(db, {
-      table: 'savedFilters',
-      recordId: saved.id,
-      action: 'create',
-      before: null,
-      after: { name: trimmed, filter },
-    });
+    await recordChange(db, 'savedFilters', saved.id, 'create', null, { name: trimmed, filter });
   });
 }
 
@@ -38,12 +32,13 @@ export async function deleteSavedFilter(
     if (!saved) return;
     await releaseCitations(db, { type: 'savedFilter', id }, saved.name, removeLinks);
     await db.savedFilters.delete(id);
-    await recordChange(db, {
-      table: 'savedFilters',
-      recordId: id,
-      action: 'delete',
-      before: { name: saved.name, filter: saved.filter },
-      after: null,
-    });
+    await recordChange(
+      db,
+      'savedFilters',
+      id,
+      'delete',
+      { name: saved.name, filter: saved.filter },
+      null,
+    );
   });
 }

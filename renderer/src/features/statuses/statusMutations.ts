@@ -38,13 +38,7 @@ export async function addStatus(db: InvestigationDb, fields: StatusFields): Prom
       order: nextOrder(await db.statuses.toArray()),
     };
     await db.statuses.add(status);
-    await recordChange(db, {
-      table: 'statuses',
-      recordId: status.id,
-      action: 'create',
-      before: null,
-      after: cleaned,
-    });
+    await recordChange(db, 'statuses', status.id, 'create', null, cleaned);
     return status;
   });
 }
@@ -64,7 +58,7 @@ export async function updateStatus(
     const diff = changedFields(current, cleaned);
     if (Object.keys(diff.after).length === 0) return;
     await db.statuses.update(statusId, cleaned);
-    await recordChange(db, { table: 'statuses', recordId: statusId, action: 'update', ...diff });
+    await recordChange(db, 'statuses', statusId, 'update', diff.before, diff.after);
   });
 }
 
@@ -108,12 +102,6 @@ export async function deleteStatus(
     }
     await db.statuses.delete(statusId);
     const { id: _id, ...fields } = status;
-    await recordChange(db, {
-      table: 'statuses',
-      recordId: statusId,
-      action: 'delete',
-      before: fields,
-      after: null,
-    });
+    await recordChange(db, 'statuses', statusId, 'delete', fields, null);
   });
 }
