@@ -91,7 +91,9 @@ describe('every change to evidence is audited in its own transaction', () => {
     });
     await markCountSeen(db, link.id, 26);
     await markCountSeen(db, link.id, 26);
-    expect(await entriesOf('links')).toEqual([['update', { seenCount: undefined }, { seenCount: 26 }]]);
+    expect(await entriesOf('links')).toEqual([
+      ['update', { seenCount: undefined }, { seenCount: 26 }],
+    ]);
     await deleteSavedFilter(db, saved.id, true);
     expect(await entriesOf('savedFilters')).toEqual([
       ['create', null, { name: 'Everything', filter: emptyShipmentFilter }],
