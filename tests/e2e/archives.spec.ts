@@ -155,14 +155,13 @@ test('an archive restored in place of its investigation takes its place and id, 
   await page.getByRole('button', { name: 'Restore from archive' }).click();
   await (await chooser).setFiles(archive);
   const dialog = page.getByRole('dialog', { name: 'Restore replace-me.waybill' });
-  await dialog
-    .getByLabel('Replace the investigation this archive was made from (what it holds now is lost)')
-    .check();
+  await dialog.getByLabel('Restore as').selectOption({ label: 'In place of “Replace me”' });
+  await expect(dialog.getByRole('alert')).toContainText(
+    '“Replace me” is replaced by the archive’s contents: what it holds now is lost.',
+  );
   await dialog.getByRole('button', { name: 'Restore' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status')).toContainText(
-    'in place of the investigation it was made from',
-  );
+  await expect(page.getByRole('status')).toContainText('in place of the investigation you picked');
   const row = page.getByRole('row', { name: /Replace me/ });
   await expect(row).toHaveCount(1);
   await expect(row).not.toContainText('Locked');

@@ -189,7 +189,7 @@ describe('investigation archives', () => {
     const oldDatabase = db.name;
 
     const restored = await restoreArchive(await openArchive(first, null), undefined, undefined, {
-      replace: true,
+      replace: investigation.id,
     });
     expect(restored.id).toBe(investigation.id);
     expect(restored.databaseId).toBeDefined();
@@ -207,7 +207,7 @@ describe('investigation archives', () => {
     // Asked to replace a case that is not here, it restores a new one.
     await deleteInvestigation(restored.id);
     const added = await restoreArchive(await openArchive(first, null), undefined, undefined, {
-      replace: true,
+      replace: restored.id,
     });
     expect(added.id).not.toBe(investigation.id);
   });

@@ -53,12 +53,15 @@ const api = {
     return archiveHeader(file);
   },
 
-  /** Restores an archive; `replaced` tells whether it took the place of the investigation it came from. */
+  /**
+   * Restores an archive, as a new investigation or in place of the one the user picked (`replace`);
+   * `replaced` tells whether it took that one's place.
+   */
   async restore(
     file: Blob,
     passphrase: string | null,
     onProgress: ArchiveProgress,
-    replace = false,
+    replace: string | null = null,
   ): Promise<{ investigation: Investigation; replaced: boolean }> {
     cancelled = false;
     const stop = () => cancelled;
@@ -75,7 +78,7 @@ const api = {
       stop,
       { replace },
     );
-    return { investigation, replaced: investigation.id === opened.manifest.investigation.id };
+    return { investigation, replaced: investigation.id === replace };
   },
 
   cancel(): void {

@@ -7,14 +7,15 @@ import { routeHref } from '../../app/useHashRoute';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { forgetKeys } from '../../db/databases';
+import { useInvestigations } from '../investigations/useInvestigations';
 import { ArchiveWorkFooter } from './ArchiveWorkFooter';
 import { archiveWorker } from './archiveWorkerClient';
 
 type Chosen = { name: string; file: Blob; encrypted: boolean };
 
 /**
- * Restores an archive as a new investigation, or, when the user ticks the box that says what it
- * costs, in place of the investigation it was made from. Every entry is checked against the
+ * Restores an archive as a new investigation, or in place of an investigation the user picks by
+ * name (the dialog says what that costs); nothing the archive says decides what is replaced. Every entry is checked against the
  * archive's manifest before anything is stored; a damaged or changed archive is refused, naming
  * what failed.
  */
@@ -23,7 +24,9 @@ export function RestoreArchive() {
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [replace, setReplace] = useState(false);
+  // The id of the investigation to replace; '' restores a new one.
+  const [replace, setReplace] = useState('');
+  const investigations = useInvestigations();
   const [restored, setRestored] = useState<{
     investigation: Investigation;
     replaced: boolean;
@@ -59,7 +62,7 @@ export function RestoreArchive() {
         Comlink.proxy((done: number, total: number) => {
           if (!finished) setProgress({ done, total });
         }),
-        replace,
+        replace || null,
       )
       .then((result) => {
         finished = true;
@@ -68,7 +71,7 @@ export function RestoreArchive() {
         setRestored(result);
         setChosen(null);
         setPassphrase('');
-        setReplace(false);
+        setReplace('');
       })
       .catch((caught: unknown) => {
         finished = true;
@@ -88,7 +91,7 @@ export function RestoreArchive() {
           <a href={routeHref({ page: 'claims', investigationId: restored.investigation.id })}>
             {restored.investigation.name}
           </a>
-          {restored.replaced ? ' in place of the investigation it was made from' : ''}, every entry
+          {restored.replaced ? ' in place of the investigation you picked' : ''}, every entry
           checked against the archive’s manifest.
         </p>
       )}
@@ -96,19 +99,24 @@ export function RestoreArchive() {
       {chosen && (
         <Dialog title={`Restore ${chosen.name}`} onClose={() => setChosen(null)}>
           <form className="stack" onSubmit={restore}>
-            <p className="hint">
+            <label htmlFor={`${id}-replace`}>Restore as</label>
+            <select
+              id={`${id}-replace`}
+              value={replace}
+              onChange={(event) => setReplace(event.target.value)}
+            >
+              <option value="">A new investigation</option>
+              {investigations?.map((investigation) => (
+                <option key={investigation.id} value={investigation.id}>
+                  {`In place of “${investigation.name}”`}
+                </option>
+              ))}
+            </select>
+            <p className="hint" role={replace ? 'alert' : undefined}>
               {replace
-                ? 'If the investigation it was made from is here, its contents are replaced by the archive’s (it keeps its place and id); otherwise it becomes a new one.'
+                ? `“${investigations?.find((entry) => entry.id === replace)?.name ?? ''}” is replaced by the archive’s contents: what it holds now is lost. It keeps its place and id.`
                 : 'It becomes a new investigation; nothing you have now changes.'}
             </p>
-            <label className="checkbox-line">
-              <input
-                type="checkbox"
-                checked={replace}
-                onChange={(event) => setReplace(event.target.checked)}
-              />
-              Replace the investigation this archive was made from (what it holds now is lost)
-            </label>
             {chosen.encrypted && (
               <>
                 <label htmlFor={`${id}-passphrase`}>Archive passphrase</label>

@@ -1,12 +1,18 @@
 import { strFromU8 } from 'fflate';
 import {
   ARCHIVE_FORMAT,
+  ARCHIVE_VERSION,
   ArchiveError,
   HEADER_ENTRY,
   MANIFEST_ENTRY,
   type ArchiveHeader,
   type ArchiveManifest,
 } from '../../../../shared/archive/archiveFormat';
+import {
+  archiveHeaderSchema,
+  archiveManifestSchema,
+  parseArchivePart,
+} from '../../../../shared/archive/archiveSchema';
 import { sha256Hex } from '../../lib/bytes';
 import { decryptEntry, deriveKey, PassphraseNeeded, verifyPassphrase } from './archiveCrypto';
 import { fromBase64 } from './base64';
@@ -98,6 +104,7 @@ async function readEntries(file: Blob): Promise<Map<string, Uint8Array>> {
     const nameStart = entry.offset + 30;
     const name = strFromU8(await bytesAt(nameStart, nameStart + nameLength));
     if (name !== entry.name) throw damaged(`the entry “${entry.name}” has a different name inside`);
+    if (entries.has(name)) throw damaged(`it holds the entry “${name}” twice`);
     const start = nameStart + nameLength + extra;
     // A copy: the entry must not keep the whole window alive.
     entries.set(name, (await bytesAt(start, start + entry.size)).slice());
@@ -112,14 +119,23 @@ export async function archiveHeader(file: Blob): Promise<ArchiveHeader> {
   return parseHeader(entries);
 }
 
+/** JSON of an entry, or one plain sentence naming the entry. */
+function parseJson(bytes: Uint8Array, entry: string): unknown {
+  try {
+    return JSON.parse(strFromU8(bytes));
+  } catch {
+    throw new ArchiveError(`This archive’s ${entry} is not valid JSON: nothing was restored.`);
+  }
+}
+
 function parseHeader(entries: Map<string, Uint8Array>): ArchiveHeader {
   const bytes = entries.get(HEADER_ENTRY);
   if (!bytes) throw new ArchiveError('This is not a Waybill archive: it has no archive.json.');
-  const header = JSON.parse(strFromU8(bytes)) as ArchiveHeader;
-  if (header.format !== ARCHIVE_FORMAT) throw new ArchiveError('This is not a Waybill archive.');
-  if (header.version > 1)
+  const header = parseJson(bytes, HEADER_ENTRY) as Partial<ArchiveHeader> | null;
+  if (header?.format !== ARCHIVE_FORMAT) throw new ArchiveError('This is not a Waybill archive.');
+  if (typeof header.version === 'number' && header.version > ARCHIVE_VERSION)
     throw new ArchiveError('This archive was written by a newer Waybill: update the app first.');
-  return header;
+  return parseArchivePart(archiveHeaderSchema, header, HEADER_ENTRY);
 }
 
 /**
@@ -141,16 +157,17 @@ export async function openArchive(
     await verifyPassphrase(key, fromBase64(header.kdf.check));
     open = (name, bytes) => decryptEntry(key, name, bytes);
   }
-  let manifest: ArchiveManifest;
-  try {
-    manifest = JSON.parse(
-      strFromU8(await open(MANIFEST_ENTRY, raw.get(MANIFEST_ENTRY) ?? new Uint8Array())),
-    ) as ArchiveManifest;
-  } catch (error) {
-    if (error instanceof ArchiveError) throw error;
-    throw new ArchiveError('The archive’s manifest cannot be read: the archive is damaged.');
-  }
+  const manifest: ArchiveManifest = parseArchivePart(
+    archiveManifestSchema,
+    parseJson(
+      await open(MANIFEST_ENTRY, raw.get(MANIFEST_ENTRY) ?? new Uint8Array()),
+      MANIFEST_ENTRY,
+    ),
+    MANIFEST_ENTRY,
+  );
   const listed = new Set(manifest.entries.map((entry) => entry.name));
+  if (listed.size !== manifest.entries.length)
+    throw new ArchiveError('This archive’s manifest lists an entry twice: nothing was restored.');
   for (const name of raw.keys()) {
     if (name !== HEADER_ENTRY && name !== MANIFEST_ENTRY && !listed.has(name))
       throw new ArchiveError(

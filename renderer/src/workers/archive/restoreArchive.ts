@@ -26,8 +26,8 @@ const parseLines = (bytes: Uint8Array): unknown[] =>
     .map((line) => JSON.parse(line) as unknown);
 
 /**
- * Restores a verified archive as a new investigation, or (`replace`, confirmed by the user) in place
- * of the investigation with the archive's id, if there is one: it keeps its id and gets the restored
+ * Restores a verified archive as a new investigation, or (`replace`: the id of the investigation the
+ * user picked and confirmed) in place of that investigation: it keeps its id and gets the restored
  * database, and its own databases are deleted once the switch is written. The investigation stays hidden (`restoring`)
  * until every table is written, so a restore cut short is never half visible; it is removed at the
  * next start. Archives of an older schema version are written into the current schema: their rows
@@ -38,17 +38,22 @@ export async function restoreArchive(
   archive: OpenedArchive,
   onProgress?: ArchiveProgress,
   cancelled?: () => boolean,
-  options: { replace?: boolean } = {},
+  options: { replace?: string | null } = {},
 ): Promise<Investigation> {
   const { manifest } = archive;
-  const existing = options.replace
-    ? await indexDb.investigations.get(manifest.investigation.id)
-    : undefined;
+  // Only the investigation the user picked is ever replaced; the archive's own id decides nothing.
+  const existing = options.replace ? await indexDb.investigations.get(options.replace) : undefined;
   const now = Date.now();
+  // Only these fields come from the archive (parsed and bounded by readArchive); ids, database
+  // names and what gets replaced are decided here.
+  const { name, createdAt, synthetic, notice } = manifest.investigation;
   const investigation: Investigation = {
-    ...manifest.investigation,
     id: newId(),
+    name,
+    createdAt,
     updatedAt: now,
+    synthetic,
+    ...(notice ? { notice } : {}),
     restoring: true,
   };
   const db = investigationDb(investigation);

@@ -1,0 +1,82 @@
+/**
+ * What an archive may say about itself, as zod schemas: an archive comes from elsewhere, so its
+ * header and manifest are parsed, never trusted. Unknown fields are dropped (an archive cannot
+ * name a local database, a replaced database or a lock), strings and numbers are bounded, and the
+ * names of entries follow the format's own grammar.
+ */
+import { z } from 'zod';
+import { ARCHIVE_FORMAT, ARCHIVE_VERSION, ArchiveError, KDF_ITERATIONS } from './archiveFormat';
+
+/** Key-derivation settings Waybill has ever written; anything else is refused before deriving. */
+const WRITTEN_ITERATIONS = [KDF_ITERATIONS] as const;
+
+const base64 = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/);
+
+export const archiveHeaderSchema = z.object({
+  format: z.literal(ARCHIVE_FORMAT),
+  version: z.literal(ARCHIVE_VERSION),
+  encrypted: z.boolean(),
+  kdf: z
+    .object({
+      name: z.literal('PBKDF2'),
+      hash: z.literal('SHA-256'),
+      iterations: z.literal([...WRITTEN_ITERATIONS]),
+      salt: base64(64),
+      check: base64(256),
+    })
+    .nullable(),
+});
+
+/** An id of this app: a UUID, or the short ids of default records. */
+const recordId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/**
+ * The only names an archive's entries may have: `tables/<table>.jsonl`, `blocks/<dataset>/<n>.bin`,
+ * `cells/<dataset>/<n>.json` and `files/<sha256>`. No other folder, no `..`, no absolute path, no
+ * backslash.
+ */
+const ENTRY_NAME =
+  /^(?:tables\/[a-zA-Z]{1,40}\.jsonl|(?:blocks\/[A-Za-z0-9-]{1,64}\/\d{1,7}\.bin)|(?:cells\/[A-Za-z0-9-]{1,64}\/\d{1,7}\.json)|(?:files\/[0-9a-f]{64}))$/;
+
+const MAX_TIME = 8_640_000_000_000_000;
+
+export const archiveManifestSchema = z.object({
+  format: z.literal(ARCHIVE_FORMAT),
+  version: z.literal(ARCHIVE_VERSION),
+  schemaVersion: z.int().min(1).max(1000),
+  createdAt: z.string().max(40),
+  investigation: z.object({
+    id: recordId,
+    name: z.string().trim().min(1).max(200),
+    createdAt: z.number().int().min(0).max(MAX_TIME),
+    updatedAt: z.number().int().min(0).max(MAX_TIME),
+    synthetic: z.boolean(),
+    notice: z.string().max(10_000).optional(),
+  }),
+  tables: z.record(z.string().regex(/^[a-zA-Z]{1,40}$/), z.int().min(0)),
+  entries: z
+    .array(
+      z.object({
+        name: z.string().regex(ENTRY_NAME),
+        bytes: z.int().min(0).max(Number.MAX_SAFE_INTEGER),
+        sha256,
+      }),
+    )
+    .max(10_000_000),
+});
+
+/** Parses one structure of an archive; the first problem refuses it, in one sentence. */
+export function parseArchivePart<T>(schema: z.ZodType<T>, value: unknown, entry: string): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue.path.length > 0 ? ` (at ${issue.path.join('.')})` : '';
+  throw new ArchiveError(
+    `This archive’s ${entry} is not one Waybill writes${where}: nothing was restored.`,
+  );
+}
