@@ -60,19 +60,19 @@ export function renderHtml(dossier: Dossier): string {
 <body>
 <header>
 <h1>${e(dossier.title)}</h1>
-<p><strong>${e(profileTitle(dossier))}</strong> · exported ${e(dossier.exportedAt)} · Waybill dossier format ${dossier.version}</p>`);
+<p><strong>${e(profileTitle(dossier))}</strong> · exported ${e(dossier.exportedAt)} · Waybill dossier format ${e(String(dossier.version))}</p>`);
   if (dossier.notice) push(`<p class="notice">${e(dossier.notice)}</p>`);
   push(
-    `<p>${dossier.cover.claims} claims, ${dossier.cover.citations} citations. ${dossier.cover.byStatus
-      .map((entry) => `${e(entry.status)}: ${entry.count}`)
+    `<p>${e(String(dossier.cover.claims))} claims, ${e(String(dossier.cover.citations))} citations. ${dossier.cover.byStatus
+      .map((entry) => `${e(entry.status)}: ${e(String(entry.count))}`)
       .join(' · ')}</p>`,
   );
   push('</header>\n<main>');
   for (const section of dossier.sections) {
     push(`<section><h2>${e(section.name)}</h2>`);
     for (const claim of section.claims) {
-      push(`<article class="claim" id="claim-${claim.number}">
-<h3>Claim ${claim.number}. ${e(claim.text)}</h3>
+      push(`<article class="claim" id="claim-${e(String(claim.number))}">
+<h3>Claim ${e(String(claim.number))}. ${e(claim.text)}</h3>
 <p><span class="status">${e(claim.status)}</span> <span class="meaning">— ${e(claim.statusMeaning)}</span></p>`);
       if (claim.reason) push(`<p class="small">Reason for the status: ${e(claim.reason)}</p>`);
       if (claim.tags.length > 0) push(`<p class="small">Tags: ${e(claim.tags.join(', '))}</p>`);
@@ -85,7 +85,7 @@ export function renderHtml(dossier: Dossier): string {
         push('<ol class="citations">');
         for (const citation of claim.citations) {
           push(
-            `<li value="${citation.number}" class="relation-${citation.relation}">[${citation.number}] <strong>${e(citation.relation)}</strong> · ${e(citation.label)}${
+            `<li value="${e(String(citation.number))}" class="relation-${e(citation.relation)}">[${e(String(citation.number))}] <strong>${e(citation.relation)}</strong> · ${e(citation.label)}${
               citation.targets.length > 0
                 ? ` <span class="small">(see ${e(citation.targets.join(', '))})</span>`
                 : ''
@@ -105,7 +105,7 @@ export function renderHtml(dossier: Dossier): string {
     for (const filter of dossier.savedFilters) {
       push(`<h3>${e(filter.id)}. ${e(filter.name)}</h3>
 <ul>${filter.definition.map((line) => `<li>${e(line)}</li>`).join('')}</ul>
-<p class="small">Matched ${filter.shipments.length} rows at ${e(filter.frozenAt)}: ${e(filter.shipments.join(', '))}</p>`);
+<p class="small">Matched ${e(String(filter.shipments.length))} rows at ${e(filter.frozenAt)}: ${e(filter.shipments.join(', '))}</p>`);
     }
     push('</section>');
   }
@@ -136,7 +136,7 @@ ${rows(
   if (dossier.excerpts.length > 0) {
     push('<section><h2>Appendix: excerpts</h2>');
     for (const excerpt of dossier.excerpts) {
-      push(`<h3>${e(excerpt.id)}. ${e(excerpt.document)}, page ${excerpt.page}</h3>
+      push(`<h3>${e(excerpt.id)}. ${e(excerpt.document)}, page ${e(String(excerpt.page))}</h3>
 <blockquote><pre>${e(excerpt.quote)}</pre></blockquote>
 <p class="small">Document SHA-256 <span class="hash">${e(excerpt.documentSha256)}</span>${excerpt.comment ? ` · ${e(excerpt.comment)}` : ''}</p>`);
     }

@@ -13,8 +13,8 @@ export function renderMarkdown(dossier: Dossier): string {
   out.push(`**${profileTitle(dossier)}** · exported ${m(dossier.exportedAt)}`, '');
   if (dossier.notice) out.push(`> ${m(dossier.notice)}`, '');
   out.push(
-    `${dossier.cover.claims} claims, ${dossier.cover.citations} citations. ${dossier.cover.byStatus
-      .map((entry) => `${m(entry.status)}: ${entry.count}`)
+    `${m(String(dossier.cover.claims))} claims, ${m(String(dossier.cover.citations))} citations. ${dossier.cover.byStatus
+      .map((entry) => `${m(entry.status)}: ${m(String(entry.count))}`)
       .join(' · ')}`,
     '',
   );
@@ -29,7 +29,7 @@ export function renderMarkdown(dossier: Dossier): string {
       out.push('');
       for (const citation of claim.citations) {
         out.push(
-          `${citation.number}\\. \\[${citation.number}\\] **${citation.relation}** · ${m(citation.label)}${
+          `${m(String(citation.number))}\\. \\[${m(String(citation.number))}\\] **${m(citation.relation)}** · ${m(citation.label)}${
             citation.targets.length > 0 ? ` (see ${m(citation.targets.join(', '))})` : ''
           }${citation.comment ? ` — _${m(citation.comment)}_` : ''}`,
         );
@@ -44,7 +44,7 @@ export function renderMarkdown(dossier: Dossier): string {
       for (const line of filter.definition) out.push(`- ${m(line)}`);
       out.push(
         '',
-        `Matched ${filter.shipments.length} rows at ${m(filter.frozenAt)}: ${filter.shipments.join(', ')}`,
+        `Matched ${m(String(filter.shipments.length))} rows at ${m(filter.frozenAt)}: ${m(filter.shipments.join(', '))}`,
         '',
       );
     }
@@ -53,7 +53,7 @@ export function renderMarkdown(dossier: Dossier): string {
     out.push('## Appendix: cited shipment rows', '');
     for (const row of dossier.shipments) {
       out.push(
-        `- **${row.id}** ${m(row.dataset)} row ${row.rowNumber} (${m(row.vendor)}; ${m(row.origin)}; SHA-256 ${row.fileSha256}): ${m(row.date)}, ${m(row.shipper)} → ${m(row.consignee)}, HS ${m(row.hsCode)}, ${m(row.description)}, ${formatAmount(row.weightKg)} kg, ${formatAmount(row.value)} ${m(row.currency)}; reported by ${row.reportedBy} dataset(s)`,
+        `- **${row.id}** ${m(row.dataset)} row ${m(String(row.rowNumber))} (${m(row.vendor)}; ${m(row.origin)}; SHA-256 ${m(row.fileSha256)}): ${m(row.date)}, ${m(row.shipper)} → ${m(row.consignee)}, HS ${m(row.hsCode)}, ${m(row.description)}, ${formatAmount(row.weightKg)} kg, ${formatAmount(row.value)} ${m(row.currency)}; reported by ${m(String(row.reportedBy))} dataset(s)`,
       );
     }
     out.push('');
@@ -62,7 +62,7 @@ export function renderMarkdown(dossier: Dossier): string {
     out.push('## Appendix: excerpts', '');
     for (const excerpt of dossier.excerpts) {
       out.push(
-        `- **${excerpt.id}** ${m(excerpt.document)}, page ${excerpt.page} (SHA-256 ${excerpt.documentSha256})`,
+        `- **${excerpt.id}** ${m(excerpt.document)}, page ${m(String(excerpt.page))} (SHA-256 ${m(excerpt.documentSha256)})`,
         `  > ${m(excerpt.quote)}`,
       );
       if (excerpt.comment) out.push(`  ${m(excerpt.comment)}`);
@@ -93,7 +93,7 @@ export function renderMarkdown(dossier: Dossier): string {
   }
   out.push('## Manifest of source files', '');
   for (const source of dossier.sources)
-    out.push(`- ${source.kind}: ${m(source.name)} — SHA-256 ${source.sha256}`);
+    out.push(`- ${m(source.kind)}: ${m(source.name)} — SHA-256 ${m(source.sha256)}`);
   out.push('');
   return out.join('\n');
 }

@@ -352,3 +352,58 @@ describe('imported text in exports', () => {
     },
   );
 });
+
+describe('stored values an archive could forge', () => {
+  it('reach the HTML and Markdown only as text, numbers and relations included', async () => {
+    const investigation = await createInvestigation('Forged');
+    const db = investigationDb(investigation);
+    const claim = await addClaim(db, { text: 'A claim.' });
+    const page = '<meta http-equiv="refresh" content="0;url=https://example.invalid/">';
+    const relation = '"><img src=x onerror=alert(1)>[x](javascript:alert(1))';
+    await db.documents.add({
+      id: 'doc',
+      sha256: 'b'.repeat(64),
+      fileName: 'forged.pdf',
+      title: 'Forged',
+      origin: '',
+      pageCount: 1,
+      addedAt: 0,
+      encrypted: false,
+      textStatus: 'complete',
+      pagesExtracted: 1,
+    });
+    // As a forged archive's rows would arrive: the wrong types, markup where numbers belong.
+    await db.excerpts.add({
+      ...(await addExcerpt(db, (await db.documents.get('doc'))!, {
+        page: 1,
+        pageText: 'forged text',
+        span: { start: 0, end: 6 },
+        rects: [],
+      })),
+      id: 'forged-excerpt',
+      page: page as unknown as number,
+    });
+    await db.links.add({
+      id: 'forged-link',
+      claimId: claim.id,
+      targetType: 'excerpt',
+      targetId: 'forged-excerpt',
+      relation: relation as unknown as 'supports',
+      comment: '',
+      createdAt: 0,
+    });
+    const input = await collectDossierInput(db, investigation, await engineOf(db), EXPORTED_AT);
+    const dossier = buildDossier(input, { profile: 'full', selection: { kind: 'all' } });
+    const html = renderHtml(dossier);
+    expect(html).not.toMatch(/http-equiv="refresh"|<img/);
+    // The template’s own meta elements only: character set, referrer policy, content security policy.
+    for (const meta of html.match(/<meta\b[^>]*>/g) ?? [])
+      expect(meta).toMatch(
+        /^<meta (charset="utf-8"|name="referrer"|http-equiv="Content-Security-Policy")/,
+      );
+    expect(html).toContain('&lt;meta http-equiv=&quot;refresh&quot;');
+    const markdown = renderMarkdown(dossier);
+    expect(markdown).not.toMatch(/\]\(javascript:/);
+    expect(markdown).not.toMatch(/(^|[^\\])</);
+  });
+});
