@@ -28,6 +28,7 @@ import type { NoteDraft } from '../../renderer/src/features/notes/noteMutations'
 import { DOSSIER_ELEMENTS } from '../dossierElements';
 import { fixture } from '../fixtureSets';
 import { importFixture, indexOf } from './db/customsFixture';
+import { documentRecord } from './db/documentRecord';
 
 const CONFIDENTIAL = { name: 'Ivan Secretov', role: 'procurement officer at the plant' };
 const BACKGROUND = { name: 'Jane Officialson', attribution: 'a Western official' };
@@ -360,18 +361,7 @@ describe('stored values an archive could forge', () => {
     const claim = await addClaim(db, { text: 'A claim.' });
     const page = '<meta http-equiv="refresh" content="0;url=https://example.invalid/">';
     const relation = '"><img src=x onerror=alert(1)>[x](javascript:alert(1))';
-    await db.documents.add({
-      id: 'doc',
-      sha256: 'b'.repeat(64),
-      fileName: 'forged.pdf',
-      title: 'Forged',
-      origin: '',
-      pageCount: 1,
-      addedAt: 0,
-      encrypted: false,
-      textStatus: 'complete',
-      pagesExtracted: 1,
-    });
+    await db.documents.add(documentRecord('doc', 'Forged'));
     // As a forged archive's rows would arrive: the wrong types, markup where numbers belong.
     await db.excerpts.add({
       ...(await addExcerpt(db, (await db.documents.get('doc'))!, {

@@ -15,9 +15,9 @@ import {
   saveFilter,
 } from '../../../renderer/src/features/shipments/savedFilterMutations';
 import { emptyShipmentFilter } from '../../../shared/customs/shipmentFilter';
-import type { PdfDocument } from '../../../shared/documents/document';
 import { fixture } from '../../fixtureSets';
 import { importFixture } from './customsFixture';
+import { documentRecord } from './documentRecord';
 
 let db: InvestigationDb;
 
@@ -31,18 +31,7 @@ const entriesOf = async (table: string) =>
     .filter((entry) => entry.table === table)
     .map((entry) => [entry.action, entry.before, entry.after]);
 
-const document: PdfDocument = {
-  id: 'doc-1',
-  sha256: 'a'.repeat(64),
-  fileName: 'notice.pdf',
-  title: 'Notice',
-  origin: '',
-  pageCount: 1,
-  addedAt: 0,
-  encrypted: false,
-  textStatus: 'complete',
-  pagesExtracted: 1,
-};
+const document = documentRecord('doc-1', 'Notice');
 
 // Document titles and origins are audited the same way; documentMutations needs pdf.js, so the
 // end-to-end test (dossier.spec) covers them.
