@@ -81,6 +81,11 @@ test('the sample investigation is backed up, deleted and restored whole; a cut o
   const backup = page.getByRole('dialog', { name: `Back up “${name}”` });
   await backup.getByRole('button', { name: 'Back up' }).click();
   await expect(backup.getByRole('alert')).toContainText('needs a passphrase');
+  // A new archive's passphrase meets the lock's rules.
+  await backup.getByLabel(/^Passphrase \(required/).fill('x');
+  await backup.getByLabel('Passphrase again').fill('x');
+  await backup.getByRole('button', { name: 'Back up' }).click();
+  await expect(backup.getByRole('alert')).toHaveText('A passphrase needs at least 8 characters.');
   await backup.getByLabel(/^Passphrase \(required/).fill(PASSPHRASE);
   await backup.getByLabel('Passphrase again').fill(PASSPHRASE);
   const download = page.waitForEvent('download');
@@ -155,6 +160,9 @@ test('an archive restored in place of its investigation takes its place and id, 
   await page.getByRole('button', { name: 'Restore from archive' }).click();
   await (await chooser).setFiles(archive);
   const dialog = page.getByRole('dialog', { name: 'Restore replace-me.waybill' });
+  await expect(dialog.getByRole('note')).toContainText(
+    'Unencrypted: its contents can’t be proven to come from Waybill.',
+  );
   await dialog.getByLabel('Restore as').selectOption({ label: 'In place of “Replace me”' });
   await expect(dialog.getByRole('alert')).toContainText(
     '“Replace me” is replaced by the archive’s contents: what it holds now is lost.',

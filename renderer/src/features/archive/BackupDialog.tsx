@@ -6,6 +6,7 @@ import type { Investigation } from '../../../../shared/investigation';
 import { platform } from '../../app/platform';
 import { investigationDb } from '../../db/databases';
 import { Dialog } from '../../ui/Dialog';
+import { MIN_PASSPHRASE_LENGTH, passphraseProblem } from '../../../../shared/passphraseRules';
 import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
 import { ArchiveWorkFooter } from './ArchiveWorkFooter';
 import { archiveWorker } from './archiveWorkerClient';
@@ -41,7 +42,9 @@ export function BackupDialog(props: { investigation: Investigation; onClose: () 
     event.preventDefault();
     if (required && !passphrase)
       return setError('This case holds a confidential source: the archive needs a passphrase.');
-    if (passphrase !== repeat) return setError('The two passphrases differ.');
+    // No passphrase makes a plain archive; one that is given meets the lock's rules.
+    const problem = passphrase || repeat ? passphraseProblem(passphrase, repeat) : null;
+    if (problem) return setError(problem);
     setError(null);
     setProgress({ done: 0, total: 1 });
     let finished = false;
@@ -84,7 +87,9 @@ export function BackupDialog(props: { investigation: Investigation; onClose: () 
           </p>
           <NewPassphraseFields
             label={`Passphrase ${
-              required ? '(required: this case holds a confidential source)' : '(optional)'
+              required
+                ? `(required: this case holds a confidential source; at least ${MIN_PASSPHRASE_LENGTH} characters)`
+                : `(optional; at least ${MIN_PASSPHRASE_LENGTH} characters)`
             }`}
             passphrase={passphrase}
             repeat={repeat}

@@ -117,6 +117,12 @@ export function RestoreArchive() {
                 ? `“${investigations?.find((entry) => entry.id === replace)?.name ?? ''}” is replaced by the archive’s contents: what it holds now is lost. It keeps its place and id.`
                 : 'It becomes a new investigation; nothing you have now changes.'}
             </p>
+            {!chosen.encrypted && (
+              <p className="hint" role="note">
+                Unencrypted: its contents can’t be proven to come from Waybill. Anyone could have
+                written or changed it; restore it only if you trust where it came from.
+              </p>
+            )}
             {chosen.encrypted && (
               <>
                 <label htmlFor={`${id}-passphrase`}>Archive passphrase</label>

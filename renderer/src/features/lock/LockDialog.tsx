@@ -3,7 +3,8 @@ import type { Investigation } from '../../../../shared/investigation';
 import { Dialog } from '../../ui/Dialog';
 import { LabelledSelect } from '../../ui/LabelledSelect';
 import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
-import { IDLE_CHOICES, passphraseProblem, turnLockOn } from './lockMutations';
+import { passphraseProblem } from '../../../../shared/passphraseRules';
+import { IDLE_CHOICES, turnLockOn } from './lockMutations';
 import { ArchiveWorkFooter } from '../archive/ArchiveWorkFooter';
 import { usePass } from './usePass';
 

@@ -19,13 +19,6 @@ export const IDLE_CHOICES = [5, 15, 30, 60] as const;
 
 class LockError extends Error {}
 
-/** The rules a new passphrase must meet; null when it does. */
-export function passphraseProblem(passphrase: string, repeat: string): string | null {
-  if (passphrase.length < 8) return 'A passphrase needs at least 8 characters.';
-  if (passphrase !== repeat) return 'The two passphrases differ.';
-  return null;
-}
-
 /**
  * Turns the lock on: a sealed copy of every record is written into the investigation's locked
  * database, the index row switches to it, and the open database is deleted.
