@@ -49,9 +49,7 @@ export async function writeLargeVendorFile(
   const block = 20_000;
   for (let start = 0; start < shipments.length; start += block) {
     const text = vendorACsv(shipments.slice(start, start + block), start);
-    // Every block after the first leaves out the header line.
-    const body = start === 0 ? text : text.slice(text.indexOf('\r\n') + 2);
-    if (!out.write(body)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+    if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
   await new Promise<void>((resolve, reject) =>
     out.end((error?: Error | null) => (error ? reject(error) : resolve())),

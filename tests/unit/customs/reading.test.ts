@@ -10,7 +10,7 @@ import { sniffDelimiter } from '../../../shared/customs/delimiter';
 import { sniffEncoding } from '../../../shared/customs/encoding';
 import { canonicalFields, type ColumnMapping } from '../../../shared/customs/fields';
 import { findHeaderIndex } from '../../../shared/customs/probe';
-import { vendorAHeader } from '../../../scripts/fixtures/customsLayouts';
+import { vendorAHeader, vendorCHeader } from '../../../scripts/fixtures/customsLayouts';
 import { fixtureSets } from '../../fixtureSets';
 
 const mappedHeaders = (headers: string[], mapping: ColumnMapping) =>
@@ -138,18 +138,7 @@ describe('mapping proposals', () => {
   });
 
   it('maps vendor-c’s Russian headers', () => {
-    const headers = [
-      'Номер ДТ',
-      'Дата выпуска',
-      'Отправитель',
-      'Получатель',
-      'Страна происхождения',
-      'Страна назначения',
-      'Код ТН ВЭД',
-      'Описание товара',
-      'Вес брутто, кг',
-      'Статистическая стоимость, USD',
-    ];
+    const headers = vendorCHeader;
     expect(mappedHeaders(headers, proposeMapping(headers))).toEqual({
       declarationId: 'Номер ДТ',
       date: 'Дата выпуска',

@@ -15,9 +15,9 @@ type Chosen = { name: string; file: Blob; encrypted: boolean };
 
 /**
  * Restores an archive as a new investigation, or in place of an investigation the user picks by
- * name (the dialog says what that costs); nothing the archive says decides what is replaced. Every entry is checked against the
- * archive's manifest before anything is stored; a damaged or changed archive is refused, naming
- * what failed.
+ * name (the dialog says what that costs); nothing the archive says decides what is replaced. Every
+ * entry is checked against the archive's manifest before anything is stored; a damaged or changed
+ * archive is refused, naming what failed.
  */
 export function RestoreArchive() {
   const id = useId();
@@ -27,6 +27,7 @@ export function RestoreArchive() {
   // The id of the investigation to replace; '' restores a new one.
   const [replace, setReplace] = useState('');
   const investigations = useInvestigations();
+  const target = investigations?.find((investigation) => investigation.id === replace);
   const [restored, setRestored] = useState<{
     investigation: Investigation;
     replaced: boolean;
@@ -112,9 +113,9 @@ export function RestoreArchive() {
                 </option>
               ))}
             </select>
-            <p className="hint" role={replace ? 'alert' : undefined}>
-              {replace
-                ? `“${investigations?.find((entry) => entry.id === replace)?.name ?? ''}” is replaced by the archive’s contents: what it holds now is lost. It keeps its place and id.`
+            <p className="hint" role={target ? 'alert' : undefined}>
+              {target
+                ? `“${target.name}” is replaced by the archive’s contents: what it holds now is lost. It keeps its place and id.`
                 : 'It becomes a new investigation; nothing you have now changes.'}
             </p>
             {!chosen.encrypted && (

@@ -7,6 +7,9 @@ const quote = (value: unknown) =>
 const list = (value: unknown) =>
   Array.isArray(value) && value.length ? value.join(', ') : '(none)';
 
+/** The fields a document's history tells of (its own and its excerpts'). */
+const SHOWN = ['title', 'origin', 'comment', 'tags'];
+
 /** One document-history entry in words, one line per change. */
 export function describeDocumentChange(entry: AuditEntry): string[] {
   const before = entry.before ?? {};
@@ -17,14 +20,12 @@ export function describeDocumentChange(entry: AuditEntry): string[] {
     if (entry.action === 'delete')
       return [`Excerpt removed from page ${String(before.page)}: ${quote(before.quote)}`];
   }
-  const subject = entry.table === 'excerpts' ? 'Excerpt ' : '';
   const lines: string[] = [];
-  for (const field of Object.keys(after)) {
-    const label = { title: 'title', origin: 'origin', comment: 'comment', tags: 'tags' }[field];
-    if (!label) continue;
+  for (const field of Object.keys(after).filter((key) => SHOWN.includes(key))) {
+    const label =
+      entry.table === 'excerpts' ? `Excerpt ${field}` : field[0].toUpperCase() + field.slice(1);
     const show = field === 'tags' ? list : quote;
-    const text = `${subject}${label}: ${show(before[field])} → ${show(after[field])}`;
-    lines.push(text.charAt(0).toUpperCase() + text.slice(1));
+    lines.push(`${label}: ${show(before[field])} → ${show(after[field])}`);
   }
   return lines;
 }
