@@ -1,3 +1,5 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { Dexie } from 'dexie';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -128,6 +130,25 @@ describe('a hostile archive', () => {
       'This archive’s archive.json is not one Waybill writes (at kdf.iterations): nothing was restored.',
     );
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('is refused, storing nothing, when a table row is not JSON even though its hash matches', async () => {
+    const before = await fingerprint();
+    const visible = async () =>
+      (await indexDb.investigations.toArray()).filter((row) => !row.restoring).length;
+    const count = await visible();
+    const file = await forged((entries, manifest) => {
+      const bytes = strToU8('{"id": "c1", "text": "ok"}\n{"id": "c2", text: broken}\n');
+      entries['tables/claims.jsonl'] = bytes;
+      for (const entry of manifest.entries as { name: string; bytes: number; sha256: string }[])
+        if (entry.name === 'tables/claims.jsonl')
+          Object.assign(entry, { bytes: bytes.length, sha256: bytesToHex(sha256(bytes)) });
+    });
+    await expect(restoreArchive(await openArchive(file, null))).rejects.toThrow(
+      'This archive’s tables/claims.jsonl, line 2, is not valid JSON: nothing was restored.',
+    );
+    expect(await visible()).toBe(count);
+    expect(await fingerprint()).toEqual(before);
   });
 
   it('is refused in one plain sentence when its manifest is not JSON, or of the wrong types', async () => {

@@ -120,9 +120,9 @@ export async function archiveHeader(file: Blob): Promise<ArchiveHeader> {
 }
 
 /** JSON of an entry, or one plain sentence naming the entry. */
-function parseJson(bytes: Uint8Array, entry: string): unknown {
+export function parseJson(text: Uint8Array | string, entry: string): unknown {
   try {
-    return JSON.parse(strFromU8(bytes));
+    return JSON.parse(typeof text === 'string' ? text : strFromU8(text));
   } catch {
     throw new ArchiveError(`This archive’s ${entry} is not valid JSON: nothing was restored.`);
   }

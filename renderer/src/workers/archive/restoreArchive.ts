@@ -13,17 +13,18 @@ import { databaseIdOf, type StoredFile } from '../../db/schema';
 import { storedFile } from '../../db/storedFiles';
 import { backfillStatusReasons, v7 } from '../../db/versions/v7';
 import { deleteInvestigation, finishReplacement } from '../../db/investigationIndex';
-import type { OpenedArchive } from './readArchive';
+import { parseJson, type OpenedArchive } from './readArchive';
 import { ArchiveCancelled, type ArchiveProgress } from './writeArchive';
 
 const BATCH = 5_000;
 const BLOCKS_PER_WRITE = 16;
 
-const parseLines = (bytes: Uint8Array): unknown[] =>
+/** A table entry's rows, one JSON value a line; a line that is not JSON refuses the archive. */
+const parseLines = (bytes: Uint8Array, entry: string): unknown[] =>
   strFromU8(bytes)
     .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as unknown);
+    .map((line, index) => (line === '' ? null : parseJson(line, `${entry}, line ${index + 1},`)))
+    .filter((row) => row !== null);
 
 /**
  * Restores a verified archive as a new investigation, or (`replace`: the id of the investigation the
@@ -116,7 +117,7 @@ async function writeTables(
     if (separate.has(table.name)) continue;
     const bytes = entries.get(entryNames.table(table.name));
     if (!bytes) continue;
-    const rows = parseLines(bytes);
+    const rows = parseLines(bytes, entryNames.table(table.name));
     for (let start = 0; start < rows.length; start += BATCH)
       await table.bulkAdd(rows.slice(start, start + BATCH));
     progress();
@@ -136,12 +137,14 @@ async function writeTables(
   };
   for (const [name, bytes] of entries) {
     if (name.startsWith('blocks/')) blocks.push(decodeBlock(bytes));
-    else if (name.startsWith('cells/')) cells.push(JSON.parse(strFromU8(bytes)) as ShipmentCells);
+    else if (name.startsWith('cells/')) cells.push(parseJson(bytes, name) as ShipmentCells);
     if (blocks.length + cells.length >= BLOCKS_PER_WRITE) await flush();
   }
   await flush();
   const files = entries.get(entryNames.table('files'));
-  for (const row of files ? (parseLines(files) as Omit<StoredFile, 'blob'>[]) : []) {
+  for (const row of files
+    ? (parseLines(files, entryNames.table('files')) as Omit<StoredFile, 'blob'>[])
+    : []) {
     const bytes = entries.get(entryNames.file(row.sha256));
     if (!bytes) throw new ArchiveError(`The stored file ${row.name} is missing from the archive.`);
     const { size: _size, ...file } = row;
