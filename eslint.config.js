@@ -141,6 +141,14 @@ export default tseslint.config(
           selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
           message: 'Imported and typed text is data: render it as text.',
         },
+        {
+          // Chromium saves the values of form controls into its session files on every navigation,
+          // where a locked case's text would outlive the lock; autocomplete="off" keeps it out.
+          selector:
+            "JSXOpeningElement[name.name=/^(input|textarea|select)$/]:not(:has(JSXAttribute[name.name='autoComplete']))",
+          message:
+            "Give every form control an autoComplete ('off' for case text): Chromium saves the values of the others into its session files.",
+        },
       ],
     },
   },

@@ -317,7 +317,10 @@ function printArchive(figures: Awaited<ReturnType<BenchApi['archive']>>) {
     `- restore, every entry verified then written to IndexedDB: ${mbs(figures.bytes, figures.restoreMs)} (${ms(figures.restoreMs)})  ≥ 50 MB/s: ${verdict(rate(figures.bytes, figures.restoreMs) >= 50)}`,
   );
   console.log(
-    `- locking it (every record and file sealed into a new database, the old one deleted): ${ms(figures.lockMs)}  (floor: the same copy without sealing ${ms(figures.copyFloorMs)})  ≤ 60 s: ${verdict(figures.lockMs <= 60_000)}`,
+    `- sealing it as if stored in the clear by an earlier version (every record and file copied under new keys; once, at the first start after upgrading): ${ms(figures.sealMs)}  (floor: the same copy without sealing ${ms(figures.copyFloorMs)})`,
+  );
+  console.log(
+    `- locking it (the keys wrapped under the passphrase, their stored copy deleted): ${ms(figures.lockMs)}  ≤ 60 s: ${verdict(figures.lockMs <= 60_000)}`,
   );
   console.log(`- turning the lock off again: ${ms(figures.unlockMs)}`);
 }

@@ -20,10 +20,17 @@ export type Investigation = {
   databaseId?: string;
   /** Set while the databases an in-place restore replaced are deleted; finished at the next start. */
   replacedDatabase?: string;
-  /** Present while the investigation is locked: its contents are encrypted at rest. */
+  /**
+   * Present while the investigation is locked: its keys are wrapped under a passphrase. (Its
+   * contents are encrypted at rest either way; see renderer/src/db/storedKeys.ts.)
+   */
   lock?: InvestigationLock;
-  /** Set while a lock or unlock pass copies the investigation; undone at the next start if cut short. */
-  lockPass?: 'locking' | 'unlocking';
+  /**
+   * Set while a pass copies the investigation's database: `sealing` one an earlier version stored
+   * in the clear; `locking` and `unlocking` only in rows of earlier versions, whose lock copied the
+   * case. Undone at the next start if cut short.
+   */
+  lockPass?: 'sealing' | 'locking' | 'unlocking';
 };
 
 /**

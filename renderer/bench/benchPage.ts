@@ -5,6 +5,8 @@
 import * as Comlink from 'comlink';
 import { emptyShipmentFilter } from '../../shared/customs/shipmentFilter';
 import { createInvestigation } from '../src/features/investigations/investigationMutations';
+import { investigationDb } from '../src/db/databases';
+import type { DbAccess } from '../src/db/schema';
 import { choicesFromPreview } from '../src/workers/import/importDataset';
 import { importWorker, progressCallback } from '../src/features/datasets/importWorkerClient';
 import type { ImportProgress } from '../src/workers/import/importTypes';
@@ -25,13 +27,13 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number 
 }
 
 let file: Blob = new Blob();
-let investigationId = '';
+let access: DbAccess = { investigationId: '' };
 let rows = 0;
 
 /** Step 1: fetch the generated file and make an investigation for it. */
 async function prepare(url: string) {
   file = await (await fetch(url)).blob();
-  investigationId = (await createInvestigation('Benchmark')).id;
+  ({ access } = investigationDb(await createInvestigation('Benchmark')));
   return { bytes: file.size };
 }
 
@@ -39,8 +41,8 @@ async function prepare(url: string) {
 async function floors() {
   const thread = benchWorker();
   const worker = Comlink.wrap<BenchWorkerApi>(thread);
-  const parseOnly = await worker.parseOnly(investigationId, file);
-  const writeOnly = await worker.writeOnly(investigationId, file, 200_000);
+  const parseOnly = await worker.parseOnly(access, file);
+  const writeOnly = await worker.writeOnly(access, file, 200_000);
   thread.terminate();
   return { parseOnly, writeOnly };
 }
@@ -52,12 +54,12 @@ async function importFile() {
     list.getEntries().forEach((entry) => longTasks.push(entry.duration)),
   );
   observer.observe({ type: 'longtask', buffered: false });
-  const preview = await importWorker().preview({ investigationId }, file, 'vendor-a-1m.csv', {});
+  const preview = await importWorker().preview(access, file, 'vendor-a-1m.csv', {});
   if (!preview.ok) throw new Error(preview.message);
   let progressEvents = 0;
   const started = performance.now();
   const result = await importWorker().import(
-    { investigationId },
+    access,
     file,
     'vendor-a-1m.csv',
     choicesFromPreview(preview.value),
@@ -80,7 +82,7 @@ async function importFile() {
 /** Step 4: the engine: load, then the filters a researcher runs often, each to its first page of rows. */
 async function engine() {
   const worker = shipmentWorker();
-  const load = await timed(() => worker.sync({ investigationId }, 'bench', ''));
+  const load = await timed(() => worker.sync(access, 'bench', ''));
   const page = async (filter: typeof emptyShipmentFilter) =>
     timed(async () => {
       const summary = await worker.query(filter, { column: 'date', direction: 'asc' });

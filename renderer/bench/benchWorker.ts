@@ -8,7 +8,7 @@ import { BLOCK_ROWS, buildBlock } from '../../shared/customs/blocks';
 import { readCustomsFile } from '../../shared/customs/readCustomsFile';
 import type { ReadHandlers } from '../../shared/customs/readDelimited';
 import type { Shipment } from '../../shared/customs/shipment';
-import { InvestigationDb } from '../src/db/schema';
+import { InvestigationDb, type DbAccess } from '../src/db/schema';
 import { choicesFromPreview, previewImport } from '../src/workers/import/importDataset';
 import { blobChunks } from '../src/lib/bytes';
 
@@ -23,8 +23,8 @@ async function read(db: InvestigationDb, file: Blob, handlers: ReadHandlers) {
 
 const api = {
   /** Parse and normalise the whole file, keeping nothing. */
-  async parseOnly(investigationId: string, file: Blob): Promise<{ rows: number; ms: number }> {
-    const db = new InvestigationDb({ investigationId });
+  async parseOnly(access: DbAccess, file: Blob): Promise<{ rows: number; ms: number }> {
+    const db = new InvestigationDb(access);
     const started = performance.now();
     const summary = await read(db, file, {
       onBatch: () => Promise.resolve(),
@@ -36,11 +36,11 @@ const api = {
 
   /** Write the first `limit` rows as blocks built beforehand: the bare cost of the writes. */
   async writeOnly(
-    investigationId: string,
+    access: DbAccess,
     file: Blob,
     limit: number,
   ): Promise<{ rows: number; ms: number }> {
-    const db = new InvestigationDb({ investigationId });
+    const db = new InvestigationDb(access);
     const built: ReturnType<typeof buildBlock>[] = [];
     let pending: Shipment[] = [];
     let taken = 0;

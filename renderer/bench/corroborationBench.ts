@@ -9,7 +9,7 @@ import { partyKey } from '../../shared/customs/partyKey';
 import { completeFilter, emptyShipmentFilter } from '../../shared/customs/shipmentFilter';
 import { implicitEntityId } from '../../shared/entities/entity';
 import { investigationDb } from '../src/db/databases';
-import type { InvestigationDb } from '../src/db/schema';
+import type { DbAccess, InvestigationDb } from '../src/db/schema';
 import { addClaim } from '../src/features/claims/claimMutations';
 import { choicesFromPreview } from '../src/workers/import/importDataset';
 import { importWorker, progressCallback } from '../src/features/datasets/importWorkerClient';
@@ -21,13 +21,13 @@ import type { ShipmentWorkerApi } from '../src/workers/shipmentWorker';
 
 const FILTER = 'Poly Technologies → Ulan-Ude Aviation Plant, 2022';
 
-async function importUrl(investigationId: string, url: string, name: string) {
+async function importUrl(access: DbAccess, url: string, name: string) {
   const file = await (await fetch(url)).blob();
-  const preview = await importWorker().preview({ investigationId }, file, name, {});
+  const preview = await importWorker().preview(access, file, name, {});
   if (!preview.ok) throw new Error(preview.message);
   const choices = choicesFromPreview(preview.value, { vendor: name, origin: 'Generated customs' });
   const result = await importWorker().import(
-    { investigationId },
+    access,
     file,
     name,
     choices,
@@ -73,10 +73,11 @@ async function openClaim(
 }
 
 export async function corroboration(urlA: string, urlB: string) {
-  const investigationId = (await createInvestigation('Corroboration benchmark')).id;
-  const db = investigationDb({ id: investigationId });
-  const a = await importUrl(investigationId, urlA, 'generated-a.csv');
-  const b = await importUrl(investigationId, urlB, 'generated-b.tsv');
+  const investigation = await createInvestigation('Corroboration benchmark');
+  const investigationId = investigation.id;
+  const db = investigationDb(investigation);
+  const a = await importUrl(db.access, urlA, 'generated-a.csv');
+  const b = await importUrl(db.access, urlB, 'generated-b.tsv');
   const { poly, plant } = await mergeStory(db);
   await saveFilter(db, FILTER, {
     ...emptyShipmentFilter,
@@ -104,7 +105,7 @@ export async function corroboration(urlA: string, urlB: string) {
   let progressEvents = 0;
   const coldStart = performance.now();
   await engine.sync(
-    { investigationId },
+    db.access,
     'bench',
     'entities-1',
     Comlink.proxy(() => {
@@ -116,7 +117,7 @@ export async function corroboration(urlA: string, urlB: string) {
 
   // Alias resolution and matching alone: what a merge or split sets off.
   const matchStart = performance.now();
-  await engine.sync({ investigationId }, 'bench', 'entities-2');
+  await engine.sync(db.access, 'bench', 'entities-2');
   const matchMs = performance.now() - matchStart;
   // The baseline: one unfiltered pass over every row, counting and totalling.
   const scanStart = performance.now();

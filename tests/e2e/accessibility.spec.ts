@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { expect, test, type Page } from '@playwright/test';
-import { lockInvestigation, openTab } from './app';
+import { createInvestigation, lockInvestigation, openTab } from './app';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -72,8 +72,7 @@ test('locking: the lock dialog and a locked investigation have no violation axe 
   page,
 }) => {
   await page.goto('/');
-  await page.getByLabel('New investigation name').fill('Sealed case');
-  await page.getByRole('button', { name: 'Create investigation' }).click();
+  await createInvestigation(page, 'Sealed case');
   await page.getByRole('link', { name: 'Investigations', exact: true }).click();
   await page.getByRole('button', { name: 'Lock Sealed case', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Lock “Sealed case”' });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type BrowserContext, type Locator } from '@playwright/test';
 import { chromium } from 'playwright-core';
-import { databaseNames, openTab, startInvestigation, startLocking } from './app';
+import { startInvestigation } from './app';
 import { chromiumLaunchOptions } from './chromium';
 import { generatedVendorFile, importCustomsFile, startLargeImport } from './customs';
 
@@ -116,34 +116,6 @@ test.describe('killed mid-work', () => {
       'A restore was cut short (“Killed restore”)',
     );
     await expect(again.getByRole('table').getByRole('row')).toHaveCount(2);
-    await second.close();
-  });
-
-  test('a lock pass killed mid-way leaves the case as it was, unlocked, and says so', async ({
-    baseURL,
-  }, testInfo) => {
-    test.setTimeout(180_000);
-    const dir = testInfo.outputPath('profile');
-    const { first, page } = await largeCase(dir, baseURL, 'Killed lock', 8);
-    const dialog = await startLocking(page, 'Killed lock', 'a killed passphrase');
-    await passedFraction(
-      dialog.getByRole('progressbar', { name: 'Encrypting the investigation' }),
-      0.2,
-    );
-    const { second, again } = await killAndReopen(dir, baseURL, first);
-    await expect(again.getByRole('alert')).toContainText(
-      'Locking “Killed lock” was cut short: it stays unlocked, as it was.',
-    );
-    const row = again.getByRole('row', { name: /Killed lock/ });
-    await expect(row).not.toContainText('Locked');
-    await expect
-      .poll(() => databaseNames(again))
-      .not.toContainEqual(expect.stringMatching(/-locked$/));
-    await row.getByRole('link', { name: 'Killed lock' }).click();
-    await openTab(again, 'Shipments');
-    await expect(again.getByRole('status', { name: 'Filtered shipments' })).toContainText(
-      'of 150,000 shipments',
-    );
     await second.close();
   });
 });

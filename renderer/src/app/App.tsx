@@ -20,12 +20,15 @@ export function App() {
 
   const [interruptedRestores, setInterruptedRestores] = useState<string[]>([]);
   const [interruptedPasses, setInterruptedPasses] = useState<string[]>([]);
+  // Cases open once start-up is done: it may seal a database an earlier version kept in the clear.
+  const [started, setStarted] = useState(false);
   useEffect(() => {
     // One after the other: each holds an investigation's lock while it looks at it.
     void (async () => {
       await finishInterruptedDeletions();
       setInterruptedRestores(await removeInterruptedRestores());
       setInterruptedPasses(await recoverLockPasses());
+      setStarted(true);
     })();
   }, []);
   useIdleLock();
@@ -71,9 +74,14 @@ export function App() {
         ))}
         {route.page === 'home' && <HomePage />}
         {route.page === 'settings' && <SettingsPage />}
-        {'investigationId' in route && (
-          <InvestigationPage key={route.investigationId} route={route} />
-        )}
+        {'investigationId' in route &&
+          (started ? (
+            <InvestigationPage key={route.investigationId} route={route} />
+          ) : (
+            <p aria-busy="true" className="page">
+              Opening…
+            </p>
+          ))}
       </div>
       {helpOpen && <HelpPanel onClose={closeHelp} />}
     </>

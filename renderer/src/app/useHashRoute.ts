@@ -7,7 +7,7 @@ export type Route =
   | {
       page: InvestigationTab;
       investigationId: string;
-      /** What the page opens on, e.g. a shipment filter: `shipperEntity=…`. */
+      /** A token for what the page opens on, such as a shipment filter (see routeState.ts). */
       query?: string;
     };
 

@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import type { Investigation } from '../../../shared/investigation';
-import type { LockKeys } from '../../../shared/lock/sealing';
+import { newLockKeys, type LockKeys } from '../../../shared/lock/sealing';
 import {
   databaseIdOf,
   databaseName,
@@ -8,14 +8,19 @@ import {
   InvestigationDb,
   investigationDbName,
 } from './schema';
+import { discardStoredKeys, readStoredKeys, storeKeys } from './storedKeys';
 
 /** The one index database of this origin. */
 export const indexDb = new IndexDb();
 
 const openDatabases = new Map<string, InvestigationDb>();
 
-/** The keys of the locked investigations unlocked in this session: memory only, never stored. */
-const unlockedKeys = new Map<string, LockKeys>();
+/**
+ * The keys of the investigations open in this session: memory only. An investigation without a
+ * passphrase has its keys in a file (see storedKeys.ts), read when it is first opened; a locked one
+ * has them only once its passphrase is given.
+ */
+const openKeys = new Map<string, LockKeys>();
 const keyListeners = new Set<() => void>();
 
 class InvestigationLockedError extends Error {
@@ -24,26 +29,35 @@ class InvestigationLockedError extends Error {
   }
 }
 
-export function isUnlocked(investigationId: string): boolean {
-  return unlockedKeys.has(investigationId);
+class MissingKeysError extends Error {
+  constructor(name: string) {
+    super(
+      `The keys of “${name}” are missing from this browser profile: its contents cannot be read.`,
+    );
+  }
 }
 
-/** For useSyncExternalStore: called whenever an investigation is unlocked or locked again. */
+/** Whether an investigation's keys are in memory: its contents can be read now. */
+export function isUnlocked(investigationId: string): boolean {
+  return openKeys.has(investigationId);
+}
+
+/** For useSyncExternalStore: called whenever an investigation is opened or locked again. */
 export function onKeysChange(listener: () => void): () => void {
   keyListeners.add(listener);
   return () => keyListeners.delete(listener);
 }
 
 export function rememberKeys(investigationId: string, keys: LockKeys): void {
-  unlockedKeys.set(investigationId, keys);
+  openKeys.set(investigationId, keys);
   keyListeners.forEach((listener) => listener());
 }
 
-/** Locks an investigation again: its keys are dropped and its open database closed. */
+/** Closes an investigation for this session: its keys are dropped and its open database closed. */
 export function forgetKeys(investigationId: string): void {
-  if (!unlockedKeys.delete(investigationId)) return;
+  if (!openKeys.delete(investigationId)) return;
   for (const [name, db] of openDatabases) {
-    if (db.investigationId !== investigationId || !db.keys) continue;
+    if (db.investigationId !== investigationId) continue;
     db.close();
     openDatabases.delete(name);
   }
@@ -51,14 +65,36 @@ export function forgetKeys(investigationId: string): void {
 }
 
 /**
- * The database of one investigation; the same instance while it is open. A locked investigation's
- * database is only reachable while it is unlocked.
+ * Opens an investigation that has no passphrase: its stored keys are read into memory. A locked
+ * one is left as it is (see unlockInvestigation).
+ */
+export async function openStoredKeys(
+  investigation: Pick<Investigation, 'id' | 'name' | 'lock' | 'databaseId'>,
+): Promise<void> {
+  if (investigation.lock || openKeys.has(investigation.id)) return;
+  const keys = await readStoredKeys(databaseIdOf(investigation));
+  if (!keys) throw new MissingKeysError(investigation.name);
+  rememberKeys(investigation.id, keys);
+}
+
+/** Gives a new database its keys: stored (it has no passphrase yet) and held in memory. */
+export async function createKeys(
+  investigation: Pick<Investigation, 'id' | 'databaseId'>,
+): Promise<void> {
+  const keys = newLockKeys();
+  await storeKeys(databaseIdOf(investigation), keys);
+  rememberKeys(investigation.id, keys);
+}
+
+/**
+ * The database of one investigation; the same instance while it is open. It is only reachable
+ * while the investigation's keys are in memory (see openStoredKeys, unlockInvestigation).
  */
 export function investigationDb(
   investigation: Pick<Investigation, 'id' | 'lock' | 'databaseId'>,
 ): InvestigationDb {
-  const keys = investigation.lock ? unlockedKeys.get(investigation.id) : undefined;
-  if (investigation.lock && !keys) throw new InvestigationLockedError();
+  const keys = openKeys.get(investigation.id);
+  if (!keys) throw new InvestigationLockedError();
   const access = { investigationId: investigation.id, databaseId: investigation.databaseId, keys };
   const name = databaseName(access);
   let db = openDatabases.get(name);
@@ -69,8 +105,8 @@ export function investigationDb(
   return db;
 }
 
-function closeDatabase(databaseId: string, locked: boolean): void {
-  const name = investigationDbName(databaseId, locked);
+function closeDatabase(databaseId: string, sealed: boolean): void {
+  const name = investigationDbName(databaseId, sealed);
   openDatabases.get(name)?.close();
   openDatabases.delete(name);
 }
@@ -92,23 +128,32 @@ async function flushPendingWrites(): Promise<void> {
 }
 
 /**
- * Deletes one database of an investigation (a lock pass leaves the other), named by the
- * investigation's database id (see databaseIdOf).
+ * Deletes one database of an investigation, sealed or in the clear (see investigationDbName), named
+ * by the investigation's database id (see databaseIdOf).
  */
-export async function deleteDatabase(databaseId: string, locked: boolean): Promise<void> {
-  closeDatabase(databaseId, locked);
+export async function deleteDatabase(databaseId: string, sealed: boolean): Promise<void> {
+  closeDatabase(databaseId, sealed);
   await flushPendingWrites();
-  await Dexie.delete(investigationDbName(databaseId, locked));
+  await Dexie.delete(investigationDbName(databaseId, sealed));
   await flushPendingWrites();
 }
 
-/** Closes and deletes an investigation's databases: its claims, statuses and history are gone. */
+/**
+ * Closes and deletes an investigation's databases and stored keys: its claims, statuses and history
+ * are gone.
+ */
 export async function deleteInvestigationDb(
   investigation: Pick<Investigation, 'id' | 'databaseId'>,
 ): Promise<void> {
   forgetKeys(investigation.id);
-  await deleteDatabase(databaseIdOf(investigation), false);
-  await deleteDatabase(databaseIdOf(investigation), true);
+  await discardDatabase(databaseIdOf(investigation));
+}
+
+/** Deletes a database id's stored keys first (what is left can no longer be read), then its databases. */
+export async function discardDatabase(databaseId: string): Promise<void> {
+  await discardStoredKeys(databaseId);
+  await deleteDatabase(databaseId, false);
+  await deleteDatabase(databaseId, true);
 }
 
 export const newId = (): string => crypto.randomUUID();

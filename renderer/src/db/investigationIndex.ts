@@ -5,7 +5,7 @@
  */
 import type { Investigation } from '../../../shared/investigation';
 import { ifNoTabWorksOn } from './crossTabWork';
-import { deleteDatabase, deleteInvestigationDb, indexDb } from './databases';
+import { deleteInvestigationDb, discardDatabase, indexDb } from './databases';
 
 /**
  * Deletes an investigation and its database. The index row is marked first and removed last, so a
@@ -48,8 +48,7 @@ export async function removeInterruptedRestores(): Promise<string[]> {
 export async function finishReplacement(row: Investigation): Promise<Investigation> {
   const { replacedDatabase, ...rest } = row;
   if (replacedDatabase) {
-    await deleteDatabase(replacedDatabase, false);
-    await deleteDatabase(replacedDatabase, true);
+    await discardDatabase(replacedDatabase);
     await indexDb.investigations.update(row.id, { replacedDatabase: undefined });
   }
   return rest;

@@ -35,9 +35,13 @@ import { investigationSchemaVersions } from './versions';
 export type StoredFile = { sha256: string; blob: Blob; size: number; name: string; mime: string };
 
 const INDEX_DB_NAME = 'waybill-index';
-/** A locked investigation's database has a name of its own: locking copies into it (see lockPass). */
-export const investigationDbName = (databaseId: string, locked = false): string =>
-  `waybill-investigation-${databaseId}${locked ? '-locked' : ''}`;
+/**
+ * An investigation's database is sealed (see storedKeys.ts): its name ends in `-locked`, as sealing
+ * came with the lock. A name without it is a database stored in the clear by an earlier version,
+ * sealed at the next start (see sealClearDatabases).
+ */
+export const investigationDbName = (databaseId: string, sealed = true): string =>
+  `waybill-investigation-${databaseId}${sealed ? '-locked' : ''}`;
 
 /** The id an investigation's databases are named by (see Investigation.databaseId). */
 export const databaseIdOf = (investigation: Pick<Investigation, 'id' | 'databaseId'>): string =>
@@ -45,7 +49,7 @@ export const databaseIdOf = (investigation: Pick<Investigation, 'id' | 'database
 
 /**
  * What opening an investigation's database takes: its id, the id its database is named by when not
- * its own, and, if it is locked, its keys.
+ * its own, and its keys (without them: a database from before sealing, see investigationDbName).
  */
 export type DbAccess = { investigationId: string; databaseId?: string; keys?: LockKeys };
 

@@ -9,7 +9,11 @@ export function LabelledSelect<V extends string>(props: {
   return (
     <label>
       <span>{props.label}</span>
-      <select value={props.value} onChange={(event) => props.onChange(event.target.value as V)}>
+      <select
+        autoComplete="off"
+        value={props.value}
+        onChange={(event) => props.onChange(event.target.value as V)}
+      >
         {props.options.map((option) => (
           <option key={option} value={option}>
             {props.labels[option]}

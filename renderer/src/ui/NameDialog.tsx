@@ -22,6 +22,7 @@ export function NameDialog(props: {
     >
       <label htmlFor={id}>{props.label}</label>
       <input
+        autoComplete="off"
         id={id}
         value={name}
         maxLength={props.maxLength}

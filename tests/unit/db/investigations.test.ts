@@ -114,7 +114,7 @@ describe('schema', () => {
     const db = investigationDb(investigation);
     await addClaim(db, { text: 'Persisted.' });
     db.close();
-    const reopened = new InvestigationDb({ investigationId: investigation.id });
+    const reopened = new InvestigationDb(db.access);
     expect((await reopened.claims.toArray()).map((claim) => claim.text)).toEqual(['Persisted.']);
     expect(await reopened.statuses.count()).toBe(8);
     reopened.close();

@@ -1,6 +1,13 @@
 import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { indexDb, investigationDb, isUnlocked } from '../../../renderer/src/db/databases';
+import {
+  indexDb,
+  investigationDb,
+  isUnlocked,
+  openStoredKeys,
+} from '../../../renderer/src/db/databases';
+import { readStoredKeys, storeKeys } from '../../../renderer/src/db/storedKeys';
+import { newLockKeys } from '../../../shared/lock/sealing';
 import { investigationDbName, type InvestigationDb } from '../../../renderer/src/db/schema';
 import { fileBlob, storedFile } from '../../../renderer/src/db/storedFiles';
 import { addClaim } from '../../../renderer/src/features/claims/claimMutations';
@@ -121,31 +128,34 @@ beforeEach(async () => {
   await fill(investigationDb(investigation));
 });
 
+/** A copy of the case's database in the clear, as an earlier version stored every case. */
+async function clearCopy(id: string) {
+  await copy(investigationDb(investigation).access, { investigationId: id }, () => {});
+  return investigationDbName(id, false);
+}
+
+const databaseNames = async () => (await indexedDB.databases()).map((database) => database.name);
+
 describe('the lock', () => {
-  it('keeps every record, seals what the case says, and finds it again with the passphrase', async () => {
+  it('finds a case sealed at rest, and locking wraps its keys and deletes their stored copy', async () => {
     const before = await snapshot(investigationDb(investigation));
-    const plain = await rawText(investigationDbName(investigation.id));
-    // The search finds the strings while the case is open: it can be trusted to miss them later.
+    // The search finds the strings in a copy in the clear: it can be trusted to miss them later.
+    const plain = await rawText(await clearCopy('clear-copy'));
     for (const secret of SECRETS) expect(plain).toContain(secret);
-
-    const progress: number[] = [];
-    await turnLockOn(investigation, PASSPHRASE, 15, (done) => progress.push(done), copy);
-    investigation = await row();
-    expect(investigation.lock?.idleMinutes).toBe(15);
-    expect(investigation.lockPass).toBeUndefined();
-    expect(progress.at(-1)).toBeGreaterThan(0);
-    const names = (await indexedDB.databases()).map((database) => database.name);
-    expect(names).toContain(investigationDbName(investigation.id, true));
-    expect(names).not.toContain(investigationDbName(investigation.id));
-
-    const sealed = await rawText(investigationDbName(investigation.id, true));
+    expect(await databaseNames()).not.toContain(investigationDbName(investigation.id, false));
+    const sealed = await rawText(investigationDbName(investigation.id));
     for (const secret of SECRETS) expect(sealed).not.toContain(secret);
     // Nor the files' hashes, which would confirm the case holds a document someone else has.
     const { files } = before as { files: { sha256: string }[] };
     expect(plain).toContain(files[0].sha256);
     expect(sealed).not.toContain(files[0].sha256);
+    expect(await readStoredKeys(investigation.id)).toEqual(investigationDb(investigation).keys);
 
-    // Unlocked this session, the app reads and queries it as before.
+    await turnLockOn(investigation, PASSPHRASE, 15);
+    investigation = await row();
+    expect(investigation.lock?.idleMinutes).toBe(15);
+    expect(await readStoredKeys(investigation.id)).toBeUndefined();
+    // Still open this session, the app reads and queries it as before.
     const db = investigationDb(investigation);
     expect(await snapshot(db)).toEqual(before);
     expect(await db.savedFilters.where('name').equals('Poly shipments').count()).toBe(1);
@@ -164,10 +174,13 @@ describe('the lock', () => {
       id,
       name: 'Poly',
     });
+    const merged = await snapshot(db);
 
     // Locked again, nothing is reachable until the passphrase is given; a wrong one is refused.
     lockAgain(investigation.id);
     expect(() => investigationDb(investigation)).toThrow('locked');
+    await expect(openStoredKeys(investigation)).resolves.toBeUndefined();
+    expect(isUnlocked(investigation.id)).toBe(false);
     await expect(unlockInvestigation(investigation, 'wrong horse')).rejects.toThrow(
       WrongPassphraseError,
     );
@@ -177,24 +190,22 @@ describe('the lock', () => {
       'Ivan Secretov',
     );
 
-    // Turning it off asks for the passphrase and gives back the open database, whole.
-    await expect(turnLockOff(investigation, 'wrong horse', () => {}, copy)).rejects.toThrow(
-      WrongPassphraseError,
-    );
-    const locked = await snapshot(investigationDb(investigation));
-    await turnLockOff(investigation, PASSPHRASE, () => {}, copy);
+    // Turning it off asks for the passphrase and stores the keys again; nothing is copied.
+    await expect(turnLockOff(investigation, 'wrong horse')).rejects.toThrow(WrongPassphraseError);
+    await turnLockOff(investigation, PASSPHRASE);
     investigation = await row();
     expect(investigation.lock).toBeUndefined();
-    expect(await snapshot(investigationDb(investigation))).toEqual(locked);
-    const names2 = (await indexedDB.databases()).map((database) => database.name);
-    expect(names2).not.toContain(investigationDbName(investigation.id, true));
+    lockAgain(investigation.id);
+    await openStoredKeys(investigation);
+    expect(await snapshot(investigationDb(investigation))).toEqual(merged);
+    expect((await databaseNames()).filter((name) => name?.includes(investigation.id))).toEqual([
+      investigationDbName(investigation.id),
+    ]);
   });
 
   it('refuses a sealed record moved to another place, and a changed byte of a sealed file', async () => {
-    await turnLockOn(investigation, PASSPHRASE, 5, () => {}, copy);
-    investigation = await row();
     const db = investigationDb(investigation);
-    const raw = new Dexie(investigationDbName(investigation.id, true));
+    const raw = new Dexie(investigationDbName(investigation.id));
     await raw.open();
     const statuses = raw.table<{ id: string; $sealed: Uint8Array }>('statuses');
     const [first, second] = await statuses.toArray();
@@ -210,41 +221,62 @@ describe('the lock', () => {
     await expect(fileBlob(db, stored)).rejects.toThrow('cannot be decrypted');
   });
 
-  it('leaves the state before or after when a pass is cut short, and says which', async () => {
+  it('seals at start-up a case an earlier version stored in the clear, again if cut short', async () => {
+    const before = await snapshot(investigationDb(investigation));
+    // An earlier version's case: its row, and its database in the clear; no stored keys.
+    const legacy: Investigation = { ...investigation, id: 'legacy-case', name: 'Old case' };
+    await clearCopy(legacy.id);
+    await indexDb.investigations.add(legacy);
+
     const failing: Copy = async (from, to, onProgress) => {
       await copy(from, to, onProgress);
       throw new Error('The window closed.');
     };
-    await expect(turnLockOn(investigation, PASSPHRASE, 5, () => {}, failing)).rejects.toThrow(
-      'The window closed.',
-    );
-    investigation = await row();
-    expect(investigation.lock).toBeUndefined();
-    expect(isUnlocked(investigation.id)).toBe(false);
-    expect((await investigationDb(investigation).claims.toArray())[0]?.text).toMatch(/worth/);
+    expect(await recoverLockPasses(failing)).toEqual([
+      '“Old case” could not be encrypted on disk: The window closed.',
+    ]);
+    expect(await databaseNames()).toContain(investigationDbName(legacy.id, false));
+    expect(await databaseNames()).not.toContain(investigationDbName(legacy.id));
+    expect(await readStoredKeys(legacy.id)).toBeUndefined();
+    expect((await indexDb.investigations.get(legacy.id))?.lockPass).toBeUndefined();
 
-    // A crash leaves the mark and the partial copy; the next start removes both and reports it.
-    await indexDb.investigations.update(investigation.id, { lockPass: 'locking' });
-    const partial = new Dexie(investigationDbName(investigation.id, true));
+    // A crash of an earlier version's lock pass leaves its mark and a partial sealed copy.
+    await indexDb.investigations.update(legacy.id, { lockPass: 'locking' });
+    const partial = new Dexie(investigationDbName(legacy.id));
     partial.version(1).stores({ claims: 'id' });
     await partial.table('claims').put({ id: 'x', $sealed: new Uint8Array(8) });
     partial.close();
-    expect(await recoverLockPasses()).toEqual([
-      'Locking “Locked case” was cut short: it stays unlocked, as it was.',
+    // Stored keys no investigation names (a creation cut short) go too.
+    await storeKeys('orphan', newLockKeys());
+
+    expect(await recoverLockPasses(copy)).toEqual([
+      'Locking “Old case” was cut short: it stays unlocked, as it was.',
     ]);
-    expect((await row()).lockPass).toBeUndefined();
-    expect((await indexedDB.databases()).map((database) => database.name)).not.toContain(
-      investigationDbName(investigation.id, true),
-    );
-    expect(await investigationDb(investigation).claims.count()).toBe(1);
+    expect(await databaseNames()).not.toContain(investigationDbName(legacy.id, false));
+    expect(await readStoredKeys('orphan')).toBeUndefined();
+    const row = (await indexDb.investigations.get(legacy.id))!;
+    expect(row.lockPass).toBeUndefined();
+    expect(isUnlocked(legacy.id)).toBe(true);
+    expect(await snapshot(investigationDb(row))).toEqual(before);
+    lockAgain(legacy.id);
+    await openStoredKeys(row);
+    expect(await snapshot(investigationDb(row))).toEqual(before);
+    // The case's own database, sealed from the start, is left alone.
+    expect(await recoverLockPasses(copy)).toEqual([]);
+    expect(await snapshot(investigationDb(investigation))).toEqual(before);
   });
-  it('goes with its investigation: deleting one removes its database and its wrapped keys', async () => {
-    await turnLockOn(investigation, PASSPHRASE, 5, () => {}, copy);
+
+  it('goes with its investigation: deleting one removes its database and its keys', async () => {
+    await turnLockOn(investigation, PASSPHRASE, 5);
+    const other = await createInvestigation('Open case');
     await deleteInvestigation(investigation.id);
-    expect(await indexDb.investigations.get(investigation.id)).toBeUndefined();
-    expect(isUnlocked(investigation.id)).toBe(false);
-    const names = (await indexedDB.databases()).map((database) => database.name);
-    expect(names.filter((name) => name?.includes(investigation.id))).toEqual([]);
+    await deleteInvestigation(other.id);
+    for (const gone of [investigation, other]) {
+      expect(await indexDb.investigations.get(gone.id)).toBeUndefined();
+      expect(isUnlocked(gone.id)).toBe(false);
+      expect(await readStoredKeys(gone.id)).toBeUndefined();
+      expect((await databaseNames()).filter((name) => name?.includes(gone.id))).toEqual([]);
+    }
   });
 });
 
@@ -252,8 +284,7 @@ describe('sealed values', () => {
   it('keep typed arrays, and files over several segments', async () => {
     const record = { id: 'b', date: new Int32Array([1, 2, 3]), weight: new Float64Array([0.5]) };
     expect(decodeRecord(encodeRecord(record))).toEqual(record);
-    await turnLockOn(investigation, PASSPHRASE, 5, () => {}, copy);
-    const db = investigationDb(await row());
+    const db = investigationDb(investigation);
     const big = new Uint8Array(9 * 1024 * 1024).map((_, index) => index % 251);
     const file = await storedFile(
       db,

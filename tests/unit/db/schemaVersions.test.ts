@@ -19,7 +19,7 @@ import { fixture } from '../../fixtureSets';
 
 /** A database as the app of an earlier version created it: every version up to `version`. */
 function openAtVersion(id: string, version: number): Dexie {
-  const old = new Dexie(investigationDbName(id));
+  const old = new Dexie(investigationDbName(id, false));
   for (const declared of investigationSchemaVersions.filter((entry) => entry.version <= version))
     old.version(declared.version).stores(declared.stores);
   return old;

@@ -102,6 +102,7 @@ export function RestoreArchive() {
           <form className="stack" onSubmit={restore}>
             <label htmlFor={`${id}-replace`}>Restore as</label>
             <select
+              autoComplete="off"
               id={`${id}-replace`}
               value={replace}
               onChange={(event) => setReplace(event.target.value)}

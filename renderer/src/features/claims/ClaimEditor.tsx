@@ -36,6 +36,7 @@ export function ClaimEditor(props: {
       >
         <label htmlFor="claim-text">Claim text</label>
         <textarea
+          autoComplete="off"
           id="claim-text"
           rows={4}
           value={text}
@@ -52,6 +53,7 @@ export function ClaimEditor(props: {
         <label>
           <span>Status</span>
           <select
+            autoComplete="off"
             value={claim.statusId}
             onChange={(event) => {
               const next = props.statuses.find((candidate) => candidate.id === event.target.value);
@@ -68,6 +70,7 @@ export function ClaimEditor(props: {
         <label>
           <span>Section</span>
           <select
+            autoComplete="off"
             value={claim.sectionId ?? ''}
             onChange={(event) =>
               void run(() => moveClaimToSection(db, claim.id, event.target.value || null))

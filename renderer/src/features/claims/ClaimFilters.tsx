@@ -21,6 +21,7 @@ export function ClaimFilters({
       <label>
         <span>Search claims</span>
         <input
+          autoComplete="off"
           ref={ref}
           type="search"
           value={filter.text}
@@ -31,6 +32,7 @@ export function ClaimFilters({
       <label>
         <span>Filter by status</span>
         <select
+          autoComplete="off"
           value={filter.statusId}
           onChange={(event) => onChange({ ...filter, statusId: event.target.value })}
         >
@@ -45,6 +47,7 @@ export function ClaimFilters({
       <label>
         <span>Filter by tag</span>
         <select
+          autoComplete="off"
           value={filter.tag}
           onChange={(event) => onChange({ ...filter, tag: event.target.value })}
         >

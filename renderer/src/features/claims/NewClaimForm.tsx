@@ -40,6 +40,7 @@ export function NewClaimForm({
     <form className="new-claim" onSubmit={onSubmit}>
       <label htmlFor="new-claim-text">New claim</label>
       <textarea
+        autoComplete="off"
         id="new-claim-text"
         ref={ref}
         rows={2}

@@ -22,6 +22,7 @@ export function StatusChangeDialog(props: {
       </p>
       <label htmlFor="status-reason">Reason (optional)</label>
       <textarea
+        autoComplete="off"
         id="status-reason"
         rows={3}
         value={reason}

@@ -35,6 +35,7 @@ export function TagEditor(props: {
       <form onSubmit={onAdd} className="inline-form">
         <label htmlFor={`${listId}-input`}>Add tag</label>
         <input
+          autoComplete="off"
           id={`${listId}-input`}
           list={listId}
           value={draft}

@@ -12,6 +12,7 @@ export function HeaderRowInput(props: { line: number; onChange: (line: number) =
     <label>
       <span>Header row</span>
       <input
+        autoComplete="off"
         type="number"
         min={1}
         value={draft}

@@ -143,6 +143,7 @@ export function ImportDialog(props: {
               <label>
                 <span>Sheet</span>
                 <select
+                  autoComplete="off"
                   value={preview.sheet ?? ''}
                   onChange={(event) => setOverrides({ sheet: event.target.value })}
                 >
@@ -158,6 +159,7 @@ export function ImportDialog(props: {
                 <label>
                   <span>Encoding</span>
                   <select
+                    autoComplete="off"
                     value={preview.encoding?.encoding}
                     onChange={(event) =>
                       setOverrides({
@@ -177,6 +179,7 @@ export function ImportDialog(props: {
                 <label>
                   <span>Delimiter</span>
                   <select
+                    autoComplete="off"
                     value={preview.delimiter ?? ','}
                     onChange={(event) =>
                       setOverrides({ ...overrides, delimiter: event.target.value as Delimiter })
@@ -199,6 +202,7 @@ export function ImportDialog(props: {
             <label>
               <span>Date order</span>
               <select
+                autoComplete="off"
                 value={order}
                 onChange={(event) => setOrder(event.target.value as 'MDY' | 'DMY')}
               >
@@ -215,6 +219,7 @@ export function ImportDialog(props: {
             </label>
             <label className="checkbox">
               <input
+                autoComplete="off"
                 type="checkbox"
                 checked={decimalComma}
                 onChange={(event) => setDecimalComma(event.target.checked)}
@@ -224,6 +229,7 @@ export function ImportDialog(props: {
             <label>
               <span>Default currency</span>
               <input
+                autoComplete="off"
                 value={currency}
                 maxLength={3}
                 onChange={(event) => setCurrency(event.target.value.toUpperCase())}
@@ -232,6 +238,7 @@ export function ImportDialog(props: {
             <label>
               <span>Vendor</span>
               <input
+                autoComplete="off"
                 value={vendor}
                 onChange={(event) => setVendor(event.target.value)}
                 placeholder="who sold or compiled it"
@@ -240,6 +247,7 @@ export function ImportDialog(props: {
             <label>
               <span>Origin</span>
               <input
+                autoComplete="off"
                 value={origin}
                 onChange={(event) => setOrigin(event.target.value)}
                 placeholder="e.g. Russian customs declarations"
@@ -252,6 +260,7 @@ export function ImportDialog(props: {
               <label key={field}>
                 <span>{fieldLabels[field]}</span>
                 <select
+                  autoComplete="off"
                   value={mapping[field] ?? ''}
                   onChange={(event) =>
                     setMapping({

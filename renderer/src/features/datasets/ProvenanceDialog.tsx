@@ -22,6 +22,7 @@ export function ProvenanceDialog(props: {
     >
       <label htmlFor={`${id}-vendor`}>Vendor</label>
       <input
+        autoComplete="off"
         id={`${id}-vendor`}
         value={vendor}
         onChange={(event) => setVendor(event.target.value)}
@@ -29,6 +30,7 @@ export function ProvenanceDialog(props: {
       />
       <label htmlFor={`${id}-origin`}>Origin</label>
       <input
+        autoComplete="off"
         id={`${id}-origin`}
         value={origin}
         onChange={(event) => setOrigin(event.target.value)}

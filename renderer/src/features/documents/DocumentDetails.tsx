@@ -19,6 +19,7 @@ export function DocumentDetails({ db, document }: { db: InvestigationDb; documen
         <label>
           <span>Title</span>
           <input
+            autoComplete="off"
             value={title}
             onChange={(event) => setTitle(event.target.value)}
             onBlur={save}
@@ -28,6 +29,7 @@ export function DocumentDetails({ db, document }: { db: InvestigationDb; documen
         <label>
           <span>Origin (where from, when retrieved)</span>
           <input
+            autoComplete="off"
             value={origin}
             onChange={(event) => setOrigin(event.target.value)}
             onBlur={save}

@@ -19,6 +19,7 @@ export function DocumentSearch(props: {
     <div className="document-search" role="search" aria-label="Search documents">
       <label htmlFor="search-documents">Search all documents</label>
       <input
+        autoComplete="off"
         id="search-documents"
         type="search"
         value={query}

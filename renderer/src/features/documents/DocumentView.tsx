@@ -120,6 +120,7 @@ export function DocumentView(props: {
         >
           <label htmlFor="go-to-page">Go to page</label>
           <input
+            autoComplete="off"
             id="go-to-page"
             type="number"
             min={1}
@@ -134,6 +135,7 @@ export function DocumentView(props: {
         </form>
         <label htmlFor="find-in-document">Find in document</label>
         <input
+          autoComplete="off"
           id="find-in-document"
           type="search"
           value={query}

@@ -82,6 +82,7 @@ function ExcerptItem(props: {
         <label>
           <span className="small">Comment</span>
           <textarea
+            autoComplete="off"
             rows={2}
             value={comment}
             onChange={(event) => setComment(event.target.value)}
@@ -90,7 +91,12 @@ function ExcerptItem(props: {
         </label>
         <label>
           <span className="small">Tags (comma-separated)</span>
-          <input value={tags} onChange={(event) => setTags(event.target.value)} onBlur={save} />
+          <input
+            autoComplete="off"
+            value={tags}
+            onChange={(event) => setTags(event.target.value)}
+            onBlur={save}
+          />
         </label>
       </details>
     </li>

@@ -33,6 +33,7 @@ export function ClaimSelectionFields(props: {
       {options.map((option) => (
         <label key={option.value}>
           <input
+            autoComplete="off"
             type="checkbox"
             checked={chosen.includes(option.value)}
             onChange={(event) => change(toggled(chosen, option.value, event.target.checked))}
@@ -49,6 +50,7 @@ export function ClaimSelectionFields(props: {
         {kinds.map((entry) => (
           <label key={entry.kind}>
             <input
+              autoComplete="off"
               type="radio"
               name={`${id}-kind`}
               checked={selection.kind === entry.kind}

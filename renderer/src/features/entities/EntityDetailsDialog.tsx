@@ -61,6 +61,7 @@ export function EntityDetailsDialog(props: {
     >
       <label htmlFor={`${id}-name`}>Canonical name</label>
       <input
+        autoComplete="off"
         id={`${id}-name`}
         value={name}
         onChange={(event) => setName(event.target.value)}
@@ -68,6 +69,7 @@ export function EntityDetailsDialog(props: {
       />
       <label htmlFor={`${id}-kind`}>Kind</label>
       <select
+        autoComplete="off"
         id={`${id}-kind`}
         value={kind}
         onChange={(event) => setKind(event.target.value as EntityFields['kind'])}
@@ -77,12 +79,14 @@ export function EntityDetailsDialog(props: {
       </select>
       <label htmlFor={`${id}-country`}>Country</label>
       <input
+        autoComplete="off"
         id={`${id}-country`}
         value={country}
         onChange={(event) => setCountry(event.target.value)}
       />
       <label htmlFor={`${id}-identifiers`}>Identifiers, one a line (e.g. INN 0323018510)</label>
       <textarea
+        autoComplete="off"
         id={`${id}-identifiers`}
         rows={3}
         value={identifiers}
@@ -90,6 +94,7 @@ export function EntityDetailsDialog(props: {
       />
       <label>
         <input
+          autoComplete="off"
           type="checkbox"
           checked={sanctioned}
           onChange={(event) => setSanctioned(event.target.checked)}
@@ -101,6 +106,7 @@ export function EntityDetailsDialog(props: {
           <legend>Sanction</legend>
           <label htmlFor={`${id}-by`}>Sanctioned by</label>
           <input
+            autoComplete="off"
             id={`${id}-by`}
             value={flag.by}
             placeholder="e.g. US Treasury (OFAC)"
@@ -108,6 +114,7 @@ export function EntityDetailsDialog(props: {
           />
           <label htmlFor={`${id}-since`}>Since</label>
           <input
+            autoComplete="off"
             id={`${id}-since`}
             type="date"
             value={flag.since}
@@ -115,6 +122,7 @@ export function EntityDetailsDialog(props: {
           />
           <label htmlFor={`${id}-proof`}>Proof (excerpt)</label>
           <select
+            autoComplete="off"
             id={`${id}-proof`}
             value={flag.excerptId}
             onChange={(event) => setFlag({ ...flag, excerptId: event.target.value })}

@@ -48,6 +48,7 @@ export function EntityDirectory(props: {
       <div className="inline-form">
         <label htmlFor="entity-search">Find entity</label>
         <input
+          autoComplete="off"
           id="entity-search"
           type="search"
           value={search}
@@ -84,6 +85,7 @@ export function EntityDirectory(props: {
             <tr key={listing.id} aria-current={props.open === listing.id ? 'true' : undefined}>
               <td>
                 <input
+                  autoComplete="off"
                   type="checkbox"
                   aria-label={`Select ${listing.name}`}
                   checked={selected.has(listing.id)}

@@ -77,6 +77,7 @@ export function EntityPicker(props: {
     <div className="filter">
       <label htmlFor={id}>{props.label}</label>
       <input
+        autoComplete="off"
         id={id}
         list={`${id}-options`}
         value={text}

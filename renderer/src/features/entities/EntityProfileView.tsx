@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { EntityProfile } from '../../../../shared/customs/entityProfile';
 import { routeHref } from '../../app/useHashRoute';
+import { stashRouteState } from '../../app/routeState';
 import type { InvestigationDb } from '../../db/schema';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { formatAmount } from '../../ui/formatting';
@@ -62,7 +63,7 @@ export function EntityProfileView(props: {
     routeHref({
       page: 'shipments',
       investigationId: db.investigationId,
-      query: `${role}=${encodeURIComponent(id)}`,
+      query: stashRouteState(`${role}=${encodeURIComponent(id)}`),
     });
   const keys = [...new Set(profile.spellings.map((spelling) => spelling.aliasKey))];
   const flags = stored?.flags ?? [];

@@ -44,6 +44,7 @@ export function AddEvidenceDialog(props: {
         <label>
           <span>Find evidence</span>
           <input
+            autoComplete="off"
             type="search"
             value={query}
             onChange={(event) => setQuery(event.target.value)}
@@ -53,6 +54,7 @@ export function AddEvidenceDialog(props: {
         <label>
           <span>Kind of evidence</span>
           <select
+            autoComplete="off"
             value={type}
             onChange={(event) => setType(event.target.value as EvidenceType | '')}
           >
@@ -73,7 +75,11 @@ export function AddEvidenceDialog(props: {
         />
         <label>
           <span>Comment (optional)</span>
-          <input value={comment} onChange={(event) => setComment(event.target.value)} />
+          <input
+            autoComplete="off"
+            value={comment}
+            onChange={(event) => setComment(event.target.value)}
+          />
         </label>
       </div>
       <ErrorMessage error={error} />

@@ -47,6 +47,7 @@ export function DeleteEvidenceDialog(props: {
           </ul>
           <label>
             <input
+              autoComplete="off"
               type="checkbox"
               checked={removeLinks}
               onChange={(event) => setRemoveLinks(event.target.checked)}

@@ -40,7 +40,12 @@ export function LinkToClaimDialog(props: {
       onClose={props.onClose}
     >
       <label htmlFor="link-claim">Claim</label>
-      <select id="link-claim" value={chosen} onChange={(event) => setClaimId(event.target.value)}>
+      <select
+        autoComplete="off"
+        id="link-claim"
+        value={chosen}
+        onChange={(event) => setClaimId(event.target.value)}
+      >
         {(claims ?? []).map((claim) => (
           <option key={claim.id} value={claim.id}>
             {claim.text.length > 100 ? `${claim.text.slice(0, 100)}…` : claim.text}
@@ -56,6 +61,7 @@ export function LinkToClaimDialog(props: {
       />
       <label htmlFor="link-comment">Comment (optional)</label>
       <input
+        autoComplete="off"
         id="link-comment"
         value={comment}
         onChange={(event) => setComment(event.target.value)}

@@ -48,6 +48,7 @@ export function HomePage() {
       <form className="inline-form" onSubmit={onCreate}>
         <label htmlFor="new-investigation-name">New investigation name</label>
         <input
+          autoComplete="off"
           id="new-investigation-name"
           value={name}
           onChange={(event) => setName(event.target.value)}

@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { routeState } from '../../app/routeState';
 import { routeHref, type Route } from '../../app/useHashRoute';
 import { investigationDb } from '../../db/databases';
 import { ClaimsPage } from '../claims/ClaimsPage';
@@ -10,7 +11,7 @@ import { ShipmentsPage } from '../shipments/ShipmentsPage';
 import { StatusesPage } from '../statuses/StatusesPage';
 import { UnlockPanel } from '../lock/UnlockPanel';
 import { lockAgain } from '../lock/lockMutations';
-import { useInvestigation, useIsOpen } from './useInvestigations';
+import { useInvestigation, useOpening } from './useInvestigations';
 
 // pdf.js is large: it loads with the Documents tab, not with the app.
 const DocumentsPage = lazy(() =>
@@ -23,7 +24,7 @@ export function InvestigationPage({
   route: Extract<Route, { investigationId: string }>;
 }) {
   const investigation = useInvestigation(route.investigationId);
-  const open = useIsOpen(investigation ?? { id: route.investigationId });
+  const { open, error } = useOpening(investigation);
   if (investigation === undefined) return <p aria-busy="true">Loading investigation…</p>;
   if (investigation === null) {
     return (
@@ -40,7 +41,13 @@ export function InvestigationPage({
     return (
       <main className="page" aria-labelledby="investigation-title">
         <h1 id="investigation-title">{investigation.name}</h1>
-        <UnlockPanel investigation={investigation} />
+        {investigation.lock ? (
+          <UnlockPanel investigation={investigation} />
+        ) : error ? (
+          <p role="alert">{error}</p>
+        ) : (
+          <p aria-busy="true">Opening…</p>
+        )}
       </main>
     );
   }
@@ -89,10 +96,10 @@ export function InvestigationPage({
       {route.page === 'claims' && <ClaimsPage db={db} />}
       {route.page === 'datasets' && <DatasetsPage db={db} />}
       {route.page === 'shipments' && (
-        <ShipmentsPage key={route.query ?? ''} db={db} query={route.query ?? ''} />
+        <ShipmentsPage key={route.query ?? ''} db={db} query={routeState(route.query)} />
       )}
       {route.page === 'entities' && (
-        <EntitiesPage key={route.query ?? ''} db={db} query={route.query ?? ''} />
+        <EntitiesPage key={route.query ?? ''} db={db} query={routeState(route.query)} />
       )}
       {route.page === 'documents' && (
         <Suspense fallback={<p aria-busy="true">Loading the document reader…</p>}>

@@ -31,7 +31,7 @@ export function InvestigationRow(props: {
         {investigation.lock && <span className="tag">{open ? 'Locked, open now' : 'Locked'}</span>}
       </th>
       <td>{formatDate(investigation.createdAt)}</td>
-      {claimCount === null ? (
+      {claimCount === null && investigation.lock ? (
         <td aria-label="Claims hidden while locked">—</td>
       ) : (
         <td aria-label={`${claimCount ?? 0} claims`}>{claimCount ?? '…'}</td>

@@ -1,6 +1,7 @@
 import type { Investigation } from '../../../../shared/investigation';
 import type { SampleInvestigation } from '../../../../shared/sampleInvestigation';
-import { indexDb, investigationDb, newId } from '../../db/databases';
+import { exclusiveAcrossTabs } from '../../db/crossTabWork';
+import { createKeys, indexDb, investigationDb, newId } from '../../db/databases';
 import { addClaim, updateClaim } from '../claims/claimMutations';
 import { addSection } from '../claims/sectionMutations';
 
@@ -30,7 +31,12 @@ export async function createInvestigation(
     synthetic: options.synthetic ?? false,
     ...(options.notice ? { notice: options.notice } : {}),
   };
-  await indexDb.investigations.add(investigation);
+  // The keys first: a row without them would name a database nobody can read. Held meanwhile, so
+  // that a tab starting now does not take the keys for orphans (see recoverLockPasses).
+  await exclusiveAcrossTabs(investigation.id, async () => {
+    await createKeys(investigation);
+    await indexDb.investigations.add(investigation);
+  });
   // Opening creates the database with its default statuses (see schema.ts, `populate`).
   await investigationDb(investigation).open();
   return investigation;

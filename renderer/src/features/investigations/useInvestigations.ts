@@ -1,7 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Investigation } from '../../../../shared/investigation';
-import { useSyncExternalStore } from 'react';
-import { indexDb, investigationDb, isUnlocked, onKeysChange } from '../../db/databases';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import {
+  indexDb,
+  investigationDb,
+  isUnlocked,
+  onKeysChange,
+  openStoredKeys,
+} from '../../db/databases';
 
 /** Investigations, newest first; undefined while loading. */
 export const useInvestigations = (): Investigation[] | undefined =>
@@ -20,7 +26,7 @@ export const useInvestigation = (id: string): Investigation | null | undefined =
       : null;
   }, [id]);
 
-/** How many claims an investigation holds; null while it is locked. */
+/** How many claims an investigation holds; null while it is closed (locked, or being opened). */
 export const useClaimCount = (investigation: Investigation): number | null | undefined => {
   const open = useIsOpen(investigation);
   return useLiveQuery(
@@ -29,8 +35,28 @@ export const useClaimCount = (investigation: Investigation): number | null | und
   );
 };
 
-/** Whether an investigation's contents can be read now: not locked, or unlocked this session. */
-export function useIsOpen(investigation: Pick<Investigation, 'id' | 'lock'>): boolean {
-  const unlocked = useSyncExternalStore(onKeysChange, () => isUnlocked(investigation.id));
-  return !investigation.lock || unlocked;
+/** Whether an investigation's contents can be read now (its keys are in memory). */
+export const useIsOpen = (investigation: Investigation): boolean => useOpening(investigation).open;
+
+/**
+ * Opens an investigation without a passphrase as soon as it is shown (its stored keys are read);
+ * a locked one stays closed until unlocked. `error` says why one could not be opened.
+ */
+export function useOpening(investigation: Investigation | null | undefined): {
+  open: boolean;
+  error: string | null;
+} {
+  const id = investigation?.id;
+  const open = useSyncExternalStore(onKeysChange, () => id !== undefined && isUnlocked(id));
+  const [error, setError] = useState<string | null>(null);
+  const needsKeys = investigation && !open && !investigation.lock ? investigation : null;
+  useEffect(() => {
+    if (!needsKeys) return;
+    openStoredKeys(needsKeys).catch((caught: unknown) =>
+      setError(caught instanceof Error ? caught.message : String(caught)),
+    );
+    // The row's identity decides; its other fields change on every edit.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [needsKeys?.id, needsKeys?.databaseId]);
+  return { open, error: open ? null : error };
 }

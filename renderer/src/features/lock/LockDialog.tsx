@@ -32,17 +32,18 @@ export function LockDialog(props: { investigation: Investigation; onClose: () =>
       passphraseProblem(passphrase, repeat) ??
       (understood ? null : 'Tick the box to confirm that a forgotten passphrase is the end of it.');
     if (problem) return setError(problem);
-    start((onProgress) => turnLockOn(investigation, passphrase, Number(idleMinutes), onProgress));
+    start(() => turnLockOn(investigation, passphrase, Number(idleMinutes)));
   };
 
   return (
     <Dialog title={`Lock “${investigation.name}”`} onClose={close}>
       <form className="stack" onSubmit={onSubmit}>
         <p className="hint">
-          Claims, notes and their sources, excerpts and page texts, entities, history, shipments and
-          the original files are encrypted on this computer. The case shows nothing until it is
-          unlocked with the passphrase, and locks again when the app closes or after the idle time
-          below. Its name stays readable in the list.
+          Everything in a case (claims, notes and their sources, excerpts and page texts, entities,
+          history, shipments and the original files) is stored encrypted on this computer. Locking
+          puts its key under the passphrase and deletes the stored copy: the case shows nothing
+          until it is unlocked with the passphrase, and locks again when the app closes or after the
+          idle time below. Its name stays readable in the list.
         </p>
         <p className="notice" role="note">
           The passphrase is not kept anywhere. If it is forgotten, nobody can recover this case: not
@@ -64,6 +65,7 @@ export function LockDialog(props: { investigation: Investigation; onClose: () =>
         />
         <label className="checkbox-line">
           <input
+            autoComplete="off"
             type="checkbox"
             checked={understood}
             onChange={(event) => setUnderstood(event.target.checked)}
@@ -73,7 +75,7 @@ export function LockDialog(props: { investigation: Investigation; onClose: () =>
         <ArchiveWorkFooter
           error={error}
           progress={progress}
-          label="Encrypting the investigation"
+          label="Locking the investigation"
           cancelLabel="Cancel"
           submitLabel="Lock"
           onCancel={props.onClose}

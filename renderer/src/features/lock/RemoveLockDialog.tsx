@@ -14,15 +14,15 @@ export function RemoveLockDialog(props: { investigation: Investigation; onClose:
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    start((onProgress) => turnLockOff(investigation, passphrase, onProgress));
+    start(() => turnLockOff(investigation, passphrase));
   };
 
   return (
     <Dialog title={`Remove the lock of “${investigation.name}”`} onClose={close}>
       <form className="stack" onSubmit={onSubmit}>
         <p className="hint">
-          The case will be stored unencrypted on this computer again, readable by anyone who can
-          read its files.
+          The case’s key will be stored on this computer again: anyone who can read this browser
+          profile’s files can read the case.
         </p>
         <label htmlFor={`${id}-passphrase`}>Passphrase</label>
         <input
@@ -35,7 +35,7 @@ export function RemoveLockDialog(props: { investigation: Investigation; onClose:
         <ArchiveWorkFooter
           error={error}
           progress={progress}
-          label="Decrypting the investigation"
+          label="Removing the lock"
           cancelLabel="Cancel"
           submitLabel="Remove the lock"
           onCancel={props.onClose}

@@ -1,14 +1,30 @@
 /**
- * Locking an investigation: turning the lock on and off (each a pass in the archive worker, see
- * lockPass.ts), unlocking it for this session, locking it again, and tidying up after a pass that
- * was cut short.
+ * Locking an investigation: turning the lock on and off, unlocking it for this session, locking it
+ * again, and sealing at start-up a database an earlier version stored in the clear.
+ *
+ * Every investigation's database is sealed under its own keys (see storedKeys.ts). Turning the lock
+ * on wraps those keys under the passphrase and deletes their stored copy; turning it off stores
+ * them again. Neither rewrites a record, so neither leaves a copy of one behind.
  */
 import * as Comlink from 'comlink';
 import type { Investigation } from '../../../../shared/investigation';
-import { newLockKeys, type LockKeys } from '../../../../shared/lock/sealing';
+import { newLockKeys } from '../../../../shared/lock/sealing';
 import { ifNoTabWorksOn, exclusiveAcrossTabs } from '../../db/crossTabWork';
-import { deleteDatabase, forgetKeys, indexDb, rememberKeys } from '../../db/databases';
+import {
+  deleteDatabase,
+  forgetKeys,
+  indexDb,
+  investigationDb,
+  openStoredKeys,
+  rememberKeys,
+} from '../../db/databases';
 import { databaseIdOf, investigationDbName, type DbAccess } from '../../db/schema';
+import {
+  databasesWithStoredKeys,
+  discardStoredKeys,
+  readStoredKeys,
+  storeKeys,
+} from '../../db/storedKeys';
 import { archiveWorker, stopArchiveWorker } from '../archive/archiveWorkerClient';
 import { runningImportWorker } from '../datasets/importWorkerClient';
 import { stopShipmentWorker } from '../shipments/shipmentWorkerClient';
@@ -20,48 +36,33 @@ export const IDLE_CHOICES = [5, 15, 30, 60] as const;
 class LockError extends Error {}
 
 /**
- * Turns the lock on: a sealed copy of every record is written into the investigation's locked
- * database, the index row switches to it, and the open database is deleted.
+ * Turns the lock on: the keys are wrapped under the passphrase into the index row, and their
+ * stored copy is deleted. The investigation stays open in this session until locked again.
  */
 export async function turnLockOn(
   investigation: Investigation,
   passphrase: string,
   idleMinutes: number,
-  onProgress: PassProgress,
-  copy: Copy = copyInWorker,
 ): Promise<void> {
   if (investigation.lock) throw new LockError('This investigation is locked already.');
-  const keys = newLockKeys();
+  await openStoredKeys(investigation);
+  const keys = investigationDb(investigation).keys!;
   const lock = await wrapKeys(passphrase, keys, idleMinutes);
   await exclusiveAcrossTabs(investigation.id, async () => {
-    // Known before the row names the locked database, so the page can open it straight away.
-    rememberKeys(investigation.id, keys);
-    await runPass(investigation, 'locking', undefined, keys, onProgress, copy).catch(
-      (error: unknown) => {
-        forgetKeys(investigation.id);
-        throw error;
-      },
-    );
     await indexDb.investigations.update(investigation.id, { lock, lockPass: undefined });
-    await deleteDatabase(databaseIdOf(investigation), false);
+    await discardStoredKeys(databaseIdOf(investigation));
   });
 }
 
-/** Turns the lock off (the passphrase is asked again): the reverse pass. */
-export async function turnLockOff(
-  investigation: Investigation,
-  passphrase: string,
-  onProgress: PassProgress,
-  copy: Copy = copyInWorker,
-): Promise<void> {
+/** Turns the lock off (the passphrase is asked again): the keys are stored once more. */
+export async function turnLockOff(investigation: Investigation, passphrase: string): Promise<void> {
   if (!investigation.lock) throw new LockError('This investigation is not locked.');
   const keys = await unwrapKeys(passphrase, investigation.lock);
   await exclusiveAcrossTabs(investigation.id, async () => {
-    await runPass(investigation, 'unlocking', keys, undefined, onProgress, copy);
+    await storeKeys(databaseIdOf(investigation), keys);
     await indexDb.investigations.update(investigation.id, { lock: undefined, lockPass: undefined });
-    lockAgain(investigation.id);
-    await deleteDatabase(databaseIdOf(investigation), true);
   });
+  rememberKeys(investigation.id, keys);
 }
 
 /** Copies an investigation's database into its other one (see lockPass.ts). */
@@ -76,29 +77,32 @@ const copyInWorker: Copy = async (from, to, onProgress) => {
   }
 };
 
-async function runPass(
-  investigation: Investigation,
-  pass: 'locking' | 'unlocking',
-  from: LockKeys | undefined,
-  to: LockKeys | undefined,
-  onProgress: PassProgress,
-  copy: Copy,
-): Promise<void> {
+/**
+ * Seals a database an earlier version stored in the clear: every record is copied into a sealed
+ * database under new keys, the keys are stored (from then on, the sealed one is the whole one),
+ * and the clear one is deleted. Cut short, the clear one is still whole; the next start begins
+ * again (see recoverLockPasses).
+ */
+async function sealClearDatabase(investigation: Investigation, copy: Copy): Promise<void> {
   const { id } = investigation;
   const databaseId = databaseIdOf(investigation);
-  await indexDb.investigations.update(id, { lockPass: pass });
+  const keys = newLockKeys();
+  await indexDb.investigations.update(id, { lockPass: 'sealing' });
   try {
     await copy(
-      { investigationId: id, databaseId, keys: from },
-      { investigationId: id, databaseId, keys: to },
-      onProgress,
+      { investigationId: id, databaseId },
+      { investigationId: id, databaseId, keys },
+      () => {},
     );
   } catch (error) {
-    // The row still names the source, which is whole; the partial copy goes.
-    await deleteDatabase(databaseId, Boolean(to));
+    await deleteDatabase(databaseId, true);
     await indexDb.investigations.update(id, { lockPass: undefined });
     throw error;
   }
+  await storeKeys(databaseId, keys);
+  rememberKeys(id, keys);
+  await indexDb.investigations.update(id, { lockPass: undefined });
+  await deleteDatabase(databaseId, false);
 }
 
 /** Unlocks for this session: a wrong passphrase is refused (WrongPassphraseError). */
@@ -121,27 +125,49 @@ export function lockAgain(investigationId: string): void {
 }
 
 /**
- * Run once at start-up. Whatever a pass left, the index row names the database that is whole:
- * the other one is deleted. Returns what was cut short, to say so. A pass running in another tab
- * holds its investigation's lock and is left alone.
+ * Run once at start-up. A database stored in the clear by an earlier version is sealed (its keys
+ * being stored is what says the sealed one is whole), a partial copy of a pass cut short is
+ * deleted, and so are stored keys no investigation names. Returns what to tell the user. An
+ * investigation another tab works on is left alone.
  */
-export async function recoverLockPasses(): Promise<string[]> {
+export async function recoverLockPasses(copy: Copy = copyInWorker): Promise<string[]> {
   const names = new Set((await indexedDB.databases()).map((database) => database.name));
   const messages: string[] = [];
-  for (const row of await indexDb.investigations.toArray()) {
+  const rows = await indexDb.investigations.toArray();
+  const named = new Set(rows.flatMap((row) => [databaseIdOf(row), row.replacedDatabase]));
+  for (const databaseId of await databasesWithStoredKeys()) {
+    // A case being created or restored holds its id (its database's) while it writes its row.
+    if (!named.has(databaseId))
+      await ifNoTabWorksOn(databaseId, () => discardStoredKeys(databaseId));
+  }
+  for (const row of rows) {
     if (row.restoring || row.deleting) continue;
-    const locked = Boolean(row.lock);
     const databaseId = databaseIdOf(row);
     await ifNoTabWorksOn(row.id, async () => {
-      if (names.has(investigationDbName(databaseId, !locked)))
-        await deleteDatabase(databaseId, !locked);
-      if (!row.lockPass) return;
-      await indexDb.investigations.update(row.id, { lockPass: undefined });
-      messages.push(
-        row.lockPass === 'locking'
-          ? `Locking “${row.name}” was cut short: it stays unlocked, as it was.`
-          : `Turning off the lock of “${row.name}” was cut short: it stays locked, as it was.`,
-      );
+      const keysStored = Boolean(row.lock) || (await readStoredKeys(databaseId)) !== undefined;
+      const clear = names.has(investigationDbName(databaseId, false));
+      if (row.lockPass === 'locking' || row.lockPass === 'unlocking') {
+        // Passes of earlier versions, which copied the whole case to lock it.
+        messages.push(
+          row.lockPass === 'locking'
+            ? `Locking “${row.name}” was cut short: it stays unlocked, as it was.`
+            : `Turning off the lock of “${row.name}” was cut short: it stays locked, as it was.`,
+        );
+      }
+      if (row.lockPass) await indexDb.investigations.update(row.id, { lockPass: undefined });
+      if (keysStored) {
+        if (clear) await deleteDatabase(databaseId, false);
+        return;
+      }
+      // Without keys or a clear database, the keys are lost: the sealed one is left as it is.
+      if (!clear) return;
+      if (names.has(investigationDbName(databaseId, true))) await deleteDatabase(databaseId, true);
+      try {
+        await sealClearDatabase(row, copy);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        messages.push(`“${row.name}” could not be encrypted on disk: ${reason}`);
+      }
     });
   }
   return messages;

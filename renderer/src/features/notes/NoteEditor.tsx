@@ -57,6 +57,7 @@ export function NoteEditor(props: {
         <label>
           <span>Title</span>
           <input
+            autoComplete="off"
             value={draft.title}
             onChange={(event) => set({ title: event.target.value })}
             autoFocus
@@ -65,6 +66,7 @@ export function NoteEditor(props: {
         <label>
           <span>Date</span>
           <input
+            autoComplete="off"
             type="date"
             value={draft.date}
             onChange={(event) => set({ date: event.target.value })}
@@ -73,6 +75,7 @@ export function NoteEditor(props: {
         <label>
           <span>Source name</span>
           <input
+            autoComplete="off"
             value={draft.sourceName}
             onChange={(event) => set({ sourceName: event.target.value })}
           />
@@ -80,6 +83,7 @@ export function NoteEditor(props: {
         <label>
           <span>Role or affiliation</span>
           <input
+            autoComplete="off"
             value={draft.sourceRole}
             onChange={(event) => set({ sourceRole: event.target.value })}
           />
@@ -95,6 +99,7 @@ export function NoteEditor(props: {
           <label>
             <span>Attribution (used instead of the name)</span>
             <input
+              autoComplete="off"
               value={draft.attribution}
               placeholder="e.g. a Western official"
               onChange={(event) => set({ attribution: event.target.value })}
@@ -108,6 +113,7 @@ export function NoteEditor(props: {
           <label>
             <span>Sent to</span>
             <input
+              autoComplete="off"
               value={request.to}
               onChange={(event) => setRequest({ to: event.target.value })}
             />
@@ -115,6 +121,7 @@ export function NoteEditor(props: {
           <label>
             <span>Sent on</span>
             <input
+              autoComplete="off"
               type="date"
               value={request.sentOn}
               onChange={(event) => setRequest({ sentOn: event.target.value })}
@@ -123,6 +130,7 @@ export function NoteEditor(props: {
           <label>
             <span>Deadline</span>
             <input
+              autoComplete="off"
               type="date"
               value={request.deadline}
               onChange={(event) => setRequest({ deadline: event.target.value })}
@@ -139,6 +147,7 @@ export function NoteEditor(props: {
             <label>
               <span>Their answer</span>
               <textarea
+                autoComplete="off"
                 rows={3}
                 value={request.answer}
                 onChange={(event) => setRequest({ answer: event.target.value })}
@@ -149,6 +158,7 @@ export function NoteEditor(props: {
       )}
       <label htmlFor="note-body">Body (Markdown: *emphasis*, lists, &gt; quotes, `code`)</label>
       <textarea
+        autoComplete="off"
         id="note-body"
         rows={6}
         value={draft.body}

@@ -29,6 +29,7 @@ export function SavedFilters(props: {
       <form className="inline-form" onSubmit={onSave}>
         <label htmlFor="saved-filter-name">Filter name</label>
         <input
+          autoComplete="off"
           id="saved-filter-name"
           value={name}
           onChange={(event) => setName(event.target.value)}

@@ -25,6 +25,7 @@ export function ShipmentFilters(props: {
     <div className="filter">
       <label htmlFor={`${id}-${key}`}>{label}</label>
       <input
+        autoComplete="off"
         id={`${id}-${key}`}
         type={options.type ?? 'text'}
         value={filter[key]}
@@ -40,6 +41,7 @@ export function ShipmentFilters(props: {
       <div className="filter">
         <label htmlFor={`${id}-role`}>Party role</label>
         <select
+          autoComplete="off"
           id={`${id}-role`}
           value={filter.partyRole}
           onChange={(event) =>
@@ -77,6 +79,7 @@ export function ShipmentFilters(props: {
       <div className="filter">
         <label htmlFor={`${id}-dataset`}>Dataset</label>
         <select
+          autoComplete="off"
           id={`${id}-dataset`}
           value={filter.datasetIds[0] ?? ''}
           onChange={(event) =>

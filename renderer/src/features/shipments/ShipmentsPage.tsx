@@ -80,6 +80,7 @@ export function ShipmentsPage({ db, query }: { db: InvestigationDb; query: strin
           {shipmentColumns.map((column) => (
             <label key={column.id}>
               <input
+                autoComplete="off"
                 type="checkbox"
                 checked={visible.includes(column.id)}
                 onChange={(event) =>

@@ -28,7 +28,11 @@ export function DeleteStatusDialog(props: {
             {props.claimCount} claim{props.claimCount === 1 ? ' has' : 's have'} this status. Move{' '}
             {props.claimCount === 1 ? 'it' : 'them'} to:
           </span>
-          <select value={target} onChange={(event) => setTarget(event.target.value)}>
+          <select
+            autoComplete="off"
+            value={target}
+            onChange={(event) => setTarget(event.target.value)}
+          >
             {others.map((status) => (
               <option key={status.id} value={status.id}>
                 {status.name}

@@ -27,6 +27,7 @@ export function StatusRow(props: {
     <tr>
       <td>
         <input
+          autoComplete="off"
           aria-label={`Name of status ${status.name}`}
           value={name}
           onChange={(event) => setName(event.target.value)}
@@ -36,6 +37,7 @@ export function StatusRow(props: {
       </td>
       <td>
         <input
+          autoComplete="off"
           type="color"
           aria-label={`Colour of status ${status.name}`}
           value={color}
@@ -47,6 +49,7 @@ export function StatusRow(props: {
       </td>
       <td>
         <input
+          autoComplete="off"
           aria-label={`Description of status ${status.name}`}
           value={description}
           onChange={(event) => setDescription(event.target.value)}
@@ -55,6 +58,7 @@ export function StatusRow(props: {
       </td>
       <td>
         <input
+          autoComplete="off"
           type="checkbox"
           aria-label={`Status ${status.name} is publishable`}
           checked={publishable}

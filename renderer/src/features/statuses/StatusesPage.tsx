@@ -62,6 +62,7 @@ export function StatusesPage({ db }: { db: InvestigationDb }) {
       <form className="inline-form" onSubmit={onAdd}>
         <label htmlFor="new-status-name">New status name</label>
         <input
+          autoComplete="off"
           id="new-status-name"
           value={name}
           onChange={(event) => setName(event.target.value)}

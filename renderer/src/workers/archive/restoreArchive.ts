@@ -8,9 +8,10 @@ import { decodeBlock } from '../../../../shared/archive/blockCodec';
 import type { ShipmentBlock, ShipmentCells } from '../../../../shared/customs/dataset';
 import type { Investigation } from '../../../../shared/investigation';
 import { exclusiveAcrossTabs } from '../../db/crossTabWork';
-import { indexDb, investigationDb, newId } from '../../db/databases';
+import { createKeys, indexDb, investigationDb, newId } from '../../db/databases';
 import { databaseIdOf, type StoredFile } from '../../db/schema';
 import { storedFile } from '../../db/storedFiles';
+import { CURRENT_SCHEMA_VERSION } from '../../db/versions';
 import { backfillStatusReasons, v7 } from '../../db/versions/v7';
 import { deleteInvestigation, finishReplacement } from '../../db/investigationIndex';
 import { parseJson, type OpenedArchive } from './readArchive';
@@ -57,13 +58,13 @@ export async function restoreArchive(
     ...(notice ? { notice } : {}),
     restoring: true,
   };
-  const db = investigationDb(investigation);
-  if (manifest.schemaVersion > db.verno)
+  if (manifest.schemaVersion > CURRENT_SCHEMA_VERSION)
     throw new ArchiveError(
-      `This archive was written by a newer Waybill (schema ${manifest.schemaVersion}; this one reads up to ${db.verno}).`,
+      `This archive was written by a newer Waybill (schema ${manifest.schemaVersion}; this one reads up to ${CURRENT_SCHEMA_VERSION}).`,
     );
   // Held while it runs, so that another tab starting meanwhile does not take it for abandoned.
   return exclusiveAcrossTabs(investigation.id, async () => {
+    await createKeys(investigation);
     await indexDb.investigations.add(investigation);
     try {
       await writeTables(archive, investigation, onProgress, cancelled);

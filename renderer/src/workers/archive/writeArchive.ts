@@ -1,4 +1,5 @@
 import { strToU8, Zip, ZipPassThrough } from 'fflate';
+import { cmp, type Table } from 'dexie';
 import {
   ArchiveError,
   ARCHIVE_FORMAT,
@@ -41,6 +42,15 @@ const jsonLines = (rows: unknown[]) =>
  * time is read, hashed, sealed if a passphrase is given, and appended. The result is a Blob of the
  * zip's chunks, never one large buffer.
  */
+/**
+ * A table's rows in the order of their primary keys, so that the same case gives the same archive:
+ * a table whose key is stored as a keyed hash (see HASHED_FIELDS) is stored in the hashes' order.
+ */
+async function inKeyOrder<T>(table: Pick<Table<T>, 'toArray' | 'core'>): Promise<T[]> {
+  const key = table.core.schema.primaryKey.extractKey!;
+  return (await table.toArray()).sort((a, b) => cmp(key(a), key(b)));
+}
+
 export async function writeArchive(
   db: InvestigationDb,
   investigation: Investigation,
@@ -125,8 +135,8 @@ export async function writeArchive(
       }
     } else if (table === 'files') {
       const metadata = [];
-      // Read whole (a Blob is a handle, not its bytes): a locked case's file keys are keyed hashes.
-      for (const file of await db.files.toArray()) {
+      // Read whole (a Blob is a handle, not its bytes).
+      for (const file of await inKeyOrder(db.files)) {
         const { blob: _blob, ...rest } = file;
         metadata.push(rest);
         const bytes = await (await fileBlob(db, file)).arrayBuffer();
@@ -134,7 +144,7 @@ export async function writeArchive(
       }
       await add(entryNames.table('files'), jsonLines(metadata));
     } else {
-      await add(entryNames.table(table), jsonLines(await db.table(table).toArray()));
+      await add(entryNames.table(table), jsonLines(await inKeyOrder(db.table(table))));
     }
   }
 

@@ -1,26 +1,54 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { uncompress } from 'snappyjs';
 
 /**
- * The bytes Chromium keeps for an origin's IndexedDB, readable to a search: LevelDB's tables have
- * their Snappy-compressed blocks expanded (compression would hide a string from a plain byte
- * search), its write-ahead logs have their record framing removed, blob files are read as they are.
+ * Every file of a Chromium profile, readable to a search: the tables of its LevelDB databases
+ * (IndexedDB, Local and Session Storage, and the others) have their Snappy-compressed blocks
+ * expanded (compression would hide a string from a plain byte search), their write-ahead logs
+ * have their record framing removed; every other file (SQLite databases such as History and Web
+ * Data, session files, blobs, the private file system's files) is read as it is.
  * Formats: github.com/google/leveldb/blob/main/doc/table_format.md and log_format.md.
  */
-export function indexedDbContents(profile: string): Buffer[] {
-  return filesUnder(join(profile, 'Default', 'IndexedDB')).map((path) => {
-    const bytes = readFileSync(path);
-    if (path.endsWith('.ldb')) return tableContents(bytes);
-    if (path.endsWith('.log') && /\.leveldb$/.test(join(path, '..'))) return logContents(bytes);
-    return bytes;
+export function profileContents(profile: string): { path: string; bytes: Buffer }[] {
+  return filesUnder(profile).flatMap((path) => {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      return []; // removed while the browser runs
+    }
+    const leveldb = existsSync(join(dirname(path), 'CURRENT'));
+    const name = relative(profile, path);
+    const decode =
+      leveldb && path.endsWith('.ldb')
+        ? tableContents
+        : leveldb && path.endsWith('.log')
+          ? logContents
+          : null;
+    try {
+      return [{ path: name, bytes: decode ? decode(bytes) : bytes }];
+    } catch {
+      // A table being written while the browser runs: searched as it is, and again later.
+      return [{ path: name, bytes }];
+    }
   });
 }
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+    try {
+      return statSync(path).isDirectory() ? filesUnder(path) : [path];
+    } catch {
+      return [];
+    }
   });
 }
 
