@@ -23,7 +23,7 @@ function createMainWindow(): void {
     title: 'Waybill',
     show: false,
     backgroundColor: '#f7f7f5',
-    webPreferences: secureWebPreferences(preloadPath),
+    webPreferences: secureWebPreferences(preloadPath, !app.isPackaged),
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {

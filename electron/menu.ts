@@ -1,32 +1,5 @@
-import { app, Menu, type MenuItemConstructorOptions } from 'electron';
+import { app, Menu } from 'electron';
+import { menuTemplate } from './menuTemplate';
 
-/**
- * Built from roles only: the default menu's Help items open web pages, which this offline app
- * never does.
- */
-export function applicationMenu(): Menu {
-  const macAppMenu: MenuItemConstructorOptions = {
-    label: app.name,
-    submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'quit' }],
-  };
-  const template: MenuItemConstructorOptions[] = [
-    ...(process.platform === 'darwin' ? [macAppMenu] : []),
-    { label: 'File', submenu: [{ role: process.platform === 'darwin' ? 'close' : 'quit' }] },
-    { role: 'editMenu' },
-    {
-      label: 'View',
-      submenu: [
-        { role: 'reload' },
-        { role: 'toggleDevTools' },
-        { type: 'separator' },
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-      ],
-    },
-    { role: 'windowMenu' },
-  ];
-  return Menu.buildFromTemplate(template);
-}
+export const applicationMenu = (): Menu =>
+  Menu.buildFromTemplate(menuTemplate(process.platform, app.name, !app.isPackaged));

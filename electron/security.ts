@@ -12,8 +12,13 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'waybill';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
-export const secureWebPreferences = (preloadPath: string): WebPreferences => ({
+/**
+ * The main window's preferences. `developer`: a development build (not packaged), the only one
+ * whose developer tools open.
+ */
+export const secureWebPreferences = (preloadPath: string, developer = false): WebPreferences => ({
   preload: preloadPath,
+  devTools: developer,
   contextIsolation: true,
   sandbox: true,
   nodeIntegration: false,

@@ -18,6 +18,7 @@ export const DOSSIER_ELEMENTS = [
   'strong',
   'em',
   'span',
+  'bdi',
   'main',
   'section',
   'article',

@@ -4,6 +4,8 @@
  * legal forms, and Cyrillic is transliterated so a Latin spelling of a Russian name meets its
  * Cyrillic form. The raw spelling is always kept beside the key.
  */
+import { transliterateUpper } from '../text/transliteration';
+
 const legalForms = new Set([
   'LLC',
   'OOO',
@@ -47,19 +49,6 @@ const legalForms = new Set([
   'ПКФ',
 ]);
 
-// prettier-ignore
-const cyrillicToLatin: Record<string, string> = {
-  А: 'A', Б: 'B', В: 'V', Г: 'G', Д: 'D', Е: 'E', Ё: 'E', Ж: 'ZH', З: 'Z', И: 'I', Й: 'Y', К: 'K', Л: 'L',
-  М: 'M', Н: 'N', О: 'O', П: 'P', Р: 'R', С: 'S', Т: 'T', У: 'U', Ф: 'F', Х: 'KH', Ц: 'TS', Ч: 'CH',
-  Ш: 'SH', Щ: 'SHCH', Ъ: '', Ы: 'Y', Ь: '', Э: 'E', Ю: 'YU', Я: 'YA', І: 'I', Ї: 'YI', Є: 'YE', Ў: 'U',
-};
-
-function transliterate(upperText: string): string {
-  let out = '';
-  for (const char of upperText) out += cyrillicToLatin[char] ?? char;
-  return out;
-}
-
 const keyCache = new Map<string, string>();
 const KEY_CACHE_LIMIT = 200_000;
 
@@ -85,7 +74,7 @@ function computePartyKey(raw: string): string {
     .trim()
     .split(' ')
     .filter((word) => word !== '' && !legalForms.has(word));
-  return transliterate(words.join(' '));
+  return transliterateUpper(words.join(' '));
 }
 
 /** The words of a party search, folded like keys, so `poly tech` and `Поли` meet keys the same way. */

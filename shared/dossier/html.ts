@@ -6,6 +6,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { strToU8 } from 'fflate';
 import { formatAmount, profileTitle, summaryLines } from './format';
 import type { Dossier } from './model';
+import { showBidiControls } from '../text/bidi';
 
 function escapeHtml(text: string): string {
   return text
@@ -15,7 +16,13 @@ function escapeHtml(text: string): string {
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
 }
-const e = escapeHtml;
+/**
+ * A string of the data as element content: escaped, its bidi controls shown, and isolated, so that
+ * right-to-left text in it cannot reorder what is around it.
+ */
+const e = (text: string): string => `<bdi>${escapeHtml(showBidiControls(text))}</bdi>`;
+/** A string in an attribute or the title, where no element may stand. */
+const attr = escapeHtml;
 
 /** The dossier's one style sheet. The app's CSP allows it by hash, for the in-app preview. */
 const DOSSIER_STYLE = `
@@ -54,7 +61,7 @@ export function renderHtml(dossier: Dossier): string {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-src 'none'; form-action 'none'; base-uri 'none'">
 <meta name="referrer" content="no-referrer">
-<title>${e(dossier.title)} — ${e(profileTitle(dossier))}</title>
+<title>${attr(showBidiControls(dossier.title))} — ${attr(profileTitle(dossier))}</title>
 <style>${DOSSIER_STYLE}</style>
 </head>
 <body>
@@ -85,7 +92,7 @@ export function renderHtml(dossier: Dossier): string {
         push('<ol class="citations">');
         for (const citation of claim.citations) {
           push(
-            `<li value="${e(String(citation.number))}" class="relation-${e(citation.relation)}">[${e(String(citation.number))}] <strong>${e(citation.relation)}</strong> · ${e(citation.label)}${
+            `<li value="${attr(String(citation.number))}" class="relation-${attr(citation.relation)}">[${e(String(citation.number))}] <strong>${e(citation.relation)}</strong> · ${e(citation.label)}${
               citation.targets.length > 0
                 ? ` <span class="small">(see ${e(citation.targets.join(', '))})</span>`
                 : ''

@@ -1,10 +1,13 @@
 /** The dossier as Markdown for an editor's CMS: data escaped so that it stays text. */
 import { formatAmount, profileTitle, summaryLines } from './format';
 import type { Dossier } from './model';
+import { showBidiControls } from '../text/bidi';
 
 /** Backslash-escapes what Markdown (and the HTML it may carry) would read as markup. */
 const escapeMarkdown = (text: string): string =>
-  text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (char) => `\\${char}`).replace(/\r?\n/g, '  \n');
+  showBidiControls(text)
+    .replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (char) => `\\${char}`)
+    .replace(/\r?\n/g, '  \n');
 const m = escapeMarkdown;
 
 export function renderMarkdown(dossier: Dossier): string {

@@ -1,9 +1,11 @@
 /**
  * How sources are named in a dossier. A confidential source's name and affiliation never leave the
  * machine: they become a stable label ("Confidential source A") wherever they occur, in every
- * profile. In the publication profile a background source is named only by its attribution.
+ * profile, however they were typed (shared/text/nameMatching.ts), the surname alone included. In
+ * the publication profile a background source is named only by its attribution.
  */
 import type { SourceNote } from '../notes/sourceNote';
+import { foldName, proposedVariants, replaceNames } from '../text/nameMatching';
 import type { DossierProfile } from './model';
 
 export type Replacement = { find: string; replace: string };
@@ -68,7 +70,9 @@ export function replacements(
       note.confidentiality === 'confidential'
         ? (labels.get(note.id) ?? 'Confidential source')
         : note.attribution.trim() || 'a background source';
-    for (const find of [note.sourceName, note.sourceRole]) {
+    // The name, each of its parts (a surname alone is how a source is most often written), its
+    // Latin spelling, and the affiliation.
+    for (const find of [note.sourceName, ...proposedVariants(note.sourceName), note.sourceRole]) {
       if (find.trim().length >= 2) list.push({ find: find.trim(), replace });
     }
   }
@@ -76,16 +80,20 @@ export function replacements(
   return list.sort((a, b) => b.find.length - a.find.length);
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Replaces every occurrence, in any case, of every hidden string, in every string of a value. */
+/**
+ * Replaces every occurrence of every hidden string, however it was typed, in every string of a
+ * value; the rest of each string is left as it was.
+ */
 export function redactDeep<T>(value: T, list: readonly Replacement[]): T {
   if (list.length === 0) return value;
-  const pattern = new RegExp(list.map((entry) => escapeRegExp(entry.find)).join('|'), 'giu');
-  const byLower = new Map(list.map((entry) => [entry.find.toLowerCase(), entry.replace]));
+  // Of two forms that fold alike, the longer entry (listed first) decides what stands in.
+  const byName = new Map<string, string>();
+  for (const entry of list) {
+    const name = foldName(entry.find);
+    if (name && !byName.has(name)) byName.set(name, entry.replace);
+  }
   const walk = (item: unknown): unknown => {
-    if (typeof item === 'string')
-      return item.replace(pattern, (found) => byLower.get(found.toLowerCase()) ?? '[withheld]');
+    if (typeof item === 'string') return replaceNames(item, byName);
     if (Array.isArray(item)) return item.map(walk);
     if (item && typeof item === 'object')
       return Object.fromEntries(Object.entries(item).map(([key, inner]) => [key, walk(inner)]));

@@ -25,6 +25,7 @@ import { shipmentEvidence } from '../../shared/dossier/shipmentEvidence';
 import { implicitEntityId } from '../../shared/entities/entity';
 import type { Investigation } from '../../shared/investigation';
 import type { NoteDraft } from '../../renderer/src/features/notes/noteMutations';
+import { foldName, foldText } from '../../shared/text/nameMatching';
 import { DOSSIER_ELEMENTS } from '../dossierElements';
 import { fixture } from '../fixtureSets';
 import { importFixture, indexOf } from './db/customsFixture';
@@ -302,6 +303,53 @@ describe('sources in every export', () => {
   );
 });
 
+describe('a confidential name however it was typed', () => {
+  const NAME = 'Irina Zaslonova';
+  // Ten ways the same person reaches a case's text.
+  const FORMS = [
+    'Irina Zaslonova',
+    'Irina\u00A0Zaslonova',
+    'Irina\nZaslonova',
+    'Irina Zaslonova'.normalize('NFD'),
+    'Irina Zaslo\u200Bnova',
+    'Irina Zaslo\u00ADnova',
+    'Irina \u202EZaslonova\u202C',
+    'Irina Zaslоnova', // a Cyrillic о
+    'Zaslonova',
+    'Ирина Заслонова',
+  ];
+
+  it.each(['full', 'publication'] as const)(
+    '%s: none of ten forms reaches any file, in a note, a comment, a status reason or a claim',
+    async (profile) => {
+      const investigation = await createInvestigation('Variants');
+      const db = investigationDb(investigation);
+      const noteId = await note(db, {
+        title: 'Insider',
+        sourceName: NAME,
+        confidentiality: 'confidential',
+        body: FORMS.map((form) => `${form} said so.`).join(' '),
+      });
+      const statuses = await db.statuses.toArray();
+      for (const [index, form] of FORMS.entries()) {
+        const claim = await addClaim(db, { text: `Claim ${index}: per ${form}, the parts moved.` });
+        await changeClaimStatus(db, claim.id, statuses[1].id, `Confirmed by ${form}.`);
+        await cite(db, claim.id, 'note', noteId, 'supports', `As ${form} told us.`);
+      }
+      const input = await collectDossierInput(db, investigation, await engineOf(db), EXPORTED_AT);
+      const dossier = buildDossier(input, { profile, selection: { kind: 'all' } });
+      const files = unzipSync(packageDossier(dossier, null, 'not printed in this test'));
+      const folded = foldName('Zaslonova');
+      for (const [name, bytes] of Object.entries(files)) {
+        const text = strFromU8(bytes);
+        for (const form of FORMS) expect(text, name).not.toContain(form);
+        expect(foldText(text).text, name).not.toContain(folded);
+      }
+      expect(strFromU8(files['dossier.json'])).toContain('Confidential source A said so.');
+    },
+  );
+});
+
 describe('imported text in exports', () => {
   async function hostileDossier(profile: 'full' | 'publication') {
     const investigation = await createInvestigation('Hostile');
@@ -335,6 +383,18 @@ describe('imported text in exports', () => {
       );
     },
   );
+
+  it('shows a bidi override as text and isolates every string of the data in HTML', async () => {
+    const dossier = await hostileDossier('full');
+    expect(JSON.stringify(dossier)).toContain('\u202E');
+    const html = renderHtml(dossier);
+    const markdown = renderMarkdown(dossier);
+    for (const text of [html, markdown]) {
+      expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/u);
+      expect(text).toMatch(/\\?\[U\\?\+202E\\?\]/);
+    }
+    expect(html).toContain('<h3>Claim <bdi>1</bdi>. <bdi>&lt;b onmouseover=');
+  });
 
   it.each(['full', 'publication'] as const)(
     '%s: CSV cells are neutralised and Markdown escaped',

@@ -13,6 +13,7 @@ import {
   secureWebPreferences,
   shouldCancelRequest,
 } from '../../electron/security';
+import { menuTemplate } from '../../electron/menuTemplate';
 
 describe('isAppUrl', () => {
   it('accepts the app’s own scheme and host only', () => {
@@ -136,7 +137,10 @@ describe('secureWebPreferences', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      devTools: false,
     });
+    expect(secureWebPreferences('/app/preload.cjs', true).devTools).toBe(true);
+    expect(printWindowPreferences().devTools).toBe(false);
   });
 });
 
@@ -195,5 +199,20 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender('app://waybill/index.html', false)).toBe(false);
     expect(isTrustedSender('https://example.com/', true)).toBe(false);
     expect(isTrustedSender(undefined, true)).toBe(false);
+  });
+});
+
+describe('the application menu', () => {
+  const roles = (developer: boolean, platform: NodeJS.Platform = 'linux') =>
+    JSON.stringify(menuTemplate(platform, 'Waybill', developer));
+
+  it('offers the developer tools in a development build only', () => {
+    expect(roles(true)).toContain('toggleDevTools');
+    for (const platform of ['linux', 'darwin', 'win32'] as const)
+      expect(roles(false, platform)).not.toContain('DevTools');
+  });
+
+  it('holds roles only: no item opens a web page', () => {
+    expect(roles(true, 'darwin')).not.toMatch(/click|https?:/);
   });
 });
