@@ -19,6 +19,7 @@ const PAGE_TEXT = 'ZEBRA-7731';
 // Matches no shipment; typed into the Party filter.
 const FILTER_WORD = 'zaslonov';
 const PASSPHRASE = 'a long and private passphrase';
+const EDITED = 'Added after unlocking: the blades left Tartu by rail';
 
 const forms = (text: string) =>
   [...text].every((char) => char.charCodeAt(0) < 256)
@@ -131,6 +132,13 @@ test('a locked case leaves none of its contents on disk, and unlocking brings al
   await page.getByRole('button', { name: `Lock ${name}`, exact: true }).click();
   const warning = page.getByRole('dialog', { name: `Lock “${name}”` });
   await expect(warning.getByRole('note')).toContainText('nobody can recover this case');
+  // It lists what its files still say without the passphrase.
+  await warning.getByText('What stays readable without the passphrase').click();
+  const readable = warning.getByRole('list', { name: 'Readable while locked' });
+  await expect(readable).toContainText('Claims: ids, status');
+  await expect(readable).toContainText(
+    'Source notes: ids, kind (interview, document, request for comment…), confidentiality',
+  );
   await warning.getByLabel('Passphrase (at least 8 characters)').fill(PASSPHRASE);
   await warning.getByLabel('Passphrase again').fill(PASSPHRASE);
   await warning.getByRole('button', { name: 'Lock', exact: true }).click();
@@ -175,11 +183,14 @@ test('a locked case leaves none of its contents on disk, and unlocking brings al
   await page.getByLabel('Search all documents').fill(PAGE_TEXT);
   await expect(page.getByRole('list', { name: 'Search results' })).toContainText('page 3');
 
+  // Edited while unlocked, then locked again: the edit is sealed like the rest.
+  await openTab(page, 'Claims');
+  await addClaim(page, EDITED);
   // Lock now: the page closes over its contents at once.
   await page.getByRole('button', { name: `Lock ${name} now` }).click();
   await expect(page.getByRole('heading', { name: 'This investigation is locked' })).toBeVisible();
   await context.close();
-  expect(foundOnDisk(dir, { ...caseText, ...key })).toEqual([]);
+  expect(foundOnDisk(dir, { ...caseText, ...key, edited: forms(EDITED) })).toEqual([]);
 });
 
 test('an unlocked case locks again after its idle time, counted from the last key press', async ({

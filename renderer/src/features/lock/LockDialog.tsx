@@ -5,6 +5,7 @@ import { LabelledSelect } from '../../ui/LabelledSelect';
 import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
 import { passphraseProblem } from '../../../../shared/passphraseRules';
 import { IDLE_CHOICES, turnLockOn } from './lockMutations';
+import { readableWhileLocked } from './readableWhileLocked';
 import { ArchiveWorkFooter } from '../archive/ArchiveWorkFooter';
 import { usePass } from './usePass';
 
@@ -43,8 +44,26 @@ export function LockDialog(props: { investigation: Investigation; onClose: () =>
           history, shipments and the original files) is stored encrypted on this computer. Locking
           puts its key under the passphrase and deletes the stored copy: the case shows nothing
           until it is unlocked with the passphrase, and locks again when the app closes or after the
-          idle time below. Its name stays readable in the list.
+          idle time below.
         </p>
+        <details>
+          <summary>What stays readable without the passphrase</summary>
+          <p>
+            In the list: the investigation’s name, notice and dates, and its idle time. In its
+            files, for each part, how many records it holds and:
+          </p>
+          <ul aria-label="Readable while locked">
+            {readableWhileLocked().map(({ part, clear, shared }) => (
+              <li key={part}>
+                <strong>{part}</strong>:{' '}
+                {[
+                  ...clear,
+                  ...shared.map((field) => `which share a ${field} (not the ${field})`),
+                ].join(', ') || 'nothing more'}
+              </li>
+            ))}
+          </ul>
+        </details>
         <p className="notice" role="note">
           The passphrase is not kept anywhere. If it is forgotten, nobody can recover this case: not
           you, not Waybill. Keep an archive (Back up) in a safe place as well.
