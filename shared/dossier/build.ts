@@ -17,7 +17,7 @@ import {
   type DossierClaim,
   type DossierOptions,
 } from './model';
-import { confidentialLabels, redactDeep, replacements, sourceAsNamed } from './redaction';
+import { confidentialLabels, redactDossier, replacements, sourceAsNamed } from './redaction';
 
 /** Numbers appendix entries in the order they are first cited: S1, S2… */
 class Appendix<T> {
@@ -375,6 +375,7 @@ export function buildDossier(input: DossierInput, options: DossierOptions): Doss
         sha256: document.sha256,
       })),
     ],
+    redactions: [],
   };
-  return redactDeep(dossier, replacements(input.notes, options.profile, labels));
+  return redactDossier(dossier, replacements(input.notes, options.profile, labels));
 }

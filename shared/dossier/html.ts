@@ -149,6 +149,12 @@ ${rows(
     }
     push('</section>');
   }
+  if (dossier.redactions.length > 0) {
+    push(`<section><h2>Appendix: redacted in cited evidence</h2>
+<p class="small">A confidential name inside evidence is replaced by the span shown: checked against the original file, these places differ by that span only.</p>
+<ul>${dossier.redactions.map((entry) => `<li>${e(entry.evidence)}, ${e(entry.field)}: ${e(entry.replacedBy)}</li>`).join('')}</ul>
+</section>`);
+  }
   if (dossier.notes.length > 0) {
     push('<section><h2>Appendix: source notes</h2>');
     for (const note of dossier.notes) {

@@ -72,6 +72,12 @@ export function renderMarkdown(dossier: Dossier): string {
     }
     out.push('');
   }
+  if (dossier.redactions.length > 0) {
+    out.push('## Appendix: redacted in cited evidence', '');
+    for (const entry of dossier.redactions)
+      out.push(`- ${m(entry.evidence)}, ${m(entry.field)}: ${m(entry.replacedBy)}`);
+    out.push('');
+  }
   if (dossier.notes.length > 0) {
     out.push('## Appendix: source notes', '');
     for (const note of dossier.notes) {

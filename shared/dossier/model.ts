@@ -136,6 +136,9 @@ type DossierEntity = {
 
 type DossierSource = { kind: 'dataset' | 'document'; name: string; sha256: string };
 
+/** A hidden name replaced inside cited evidence (see redaction.ts): where, and by what. */
+export type EvidenceRedaction = { evidence: string; field: string; replacedBy: string };
+
 export type Dossier = {
   format: 'waybill-dossier';
   version: typeof DOSSIER_VERSION;
@@ -154,4 +157,6 @@ export type Dossier = {
   documents: DossierDocument[];
   entities: DossierEntity[];
   sources: DossierSource[];
+  /** Every redaction inside cited evidence; the verifier reports these as redacted. */
+  redactions: EvidenceRedaction[];
 };

@@ -5,8 +5,8 @@
  * the publication profile a background source is named only by its attribution.
  */
 import type { SourceNote } from '../notes/sourceNote';
-import { foldName, proposedVariants, replaceNames } from '../text/nameMatching';
-import type { DossierProfile } from './model';
+import { findNames, foldName, proposedVariants, replaceNames } from '../text/nameMatching';
+import type { Dossier, DossierProfile, EvidenceRedaction } from './model';
 
 export type Replacement = { find: string; replace: string };
 
@@ -80,18 +80,66 @@ export function replacements(
   return list.sort((a, b) => b.find.length - a.find.length);
 }
 
-/**
- * Replaces every occurrence of every hidden string, however it was typed, in every string of a
- * value; the rest of each string is left as it was.
- */
-export function redactDeep<T>(value: T, list: readonly Replacement[]): T {
-  if (list.length === 0) return value;
+/** The hidden strings folded for searching, each with what stands in its place. */
+function foldedNames(list: readonly Replacement[]): Map<string, string> {
   // Of two forms that fold alike, the longer entry (listed first) decides what stands in.
   const byName = new Map<string, string>();
   for (const entry of list) {
     const name = foldName(entry.find);
     if (name && !byName.has(name)) byName.set(name, entry.replace);
   }
+  return byName;
+}
+
+/**
+ * Redacts a whole dossier. In cited evidence (a shipment row's cells, an excerpt's quote) a hidden
+ * name becomes an explicit `[redacted: Confidential source A]` span, each listed in `redactions`,
+ * so that whoever checks the evidence against its original file sees a redaction, not a change.
+ * Everywhere else it becomes its label.
+ */
+export function redactDossier(dossier: Dossier, list: readonly Replacement[]): Dossier {
+  if (list.length === 0) return dossier;
+  const byName = foldedNames(list);
+  const marked = new Map([...byName].map(([name, label]) => [name, `[redacted: ${label}]`]));
+  const redactions: EvidenceRedaction[] = [];
+  const inEvidence = (evidence: string, field: string, text: string): string => {
+    const spans = findNames(text, [...marked.keys()]);
+    for (const replacedBy of new Set(spans.map((span) => marked.get(span.name)!)))
+      redactions.push({ evidence, field, replacedBy });
+    return spans.length > 0 ? replaceNames(text, marked) : text;
+  };
+  const shipments = dossier.shipments.map((row) => {
+    const fields = ['shipper', 'consignee', 'description', 'declarationId'] as const;
+    const redacted = { ...row };
+    for (const field of fields) redacted[field] = inEvidence(row.id, field, row[field]);
+    redacted.raw = row.raw.map((cell) => ({
+      header: cell.header,
+      value: inEvidence(row.id, `raw cell “${cell.header}”`, cell.value),
+    }));
+    return redacted;
+  });
+  const excerpts = dossier.excerpts.map((excerpt) => ({
+    ...excerpt,
+    quote: inEvidence(excerpt.id, 'quote', excerpt.quote),
+    prefix: inEvidence(excerpt.id, 'text before the quote', excerpt.prefix),
+    suffix: inEvidence(excerpt.id, 'text after the quote', excerpt.suffix),
+  }));
+  const rest = redactDeep({ ...dossier, shipments: [], excerpts: [] }, list);
+  return {
+    ...rest,
+    shipments: redactDeep(shipments, list),
+    excerpts: redactDeep(excerpts, list),
+    redactions,
+  };
+}
+
+/**
+ * Replaces every occurrence of every hidden string, however it was typed, in every string of a
+ * value; the rest of each string is left as it was.
+ */
+function redactDeep<T>(value: T, list: readonly Replacement[]): T {
+  if (list.length === 0) return value;
+  const byName = foldedNames(list);
   const walk = (item: unknown): unknown => {
     if (typeof item === 'string') return replaceNames(item, byName);
     if (Array.isArray(item)) return item.map(walk);

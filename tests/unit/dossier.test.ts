@@ -350,6 +350,43 @@ describe('a confidential name however it was typed', () => {
   );
 });
 
+describe('a confidential name inside cited evidence', () => {
+  it('becomes an explicit [redacted: …] span, listed, in a raw cell and in a quote', async () => {
+    const { db, investigation } = await smallInvestigation();
+    // Names that the cited rows and the excerpt hold: a company owner and a designated person.
+    await note(db, {
+      title: 'Owner',
+      sourceName: 'Poly Technology',
+      confidentiality: 'confidential',
+    });
+    await note(db, {
+      title: 'Listed',
+      sourceName: 'Previously Designated',
+      confidentiality: 'confidential',
+    });
+    const input = await collectDossierInput(db, investigation, await engineOf(db), EXPORTED_AT);
+    const dossier = buildDossier(input, { profile: 'full', selection: { kind: 'all' } });
+    const row = dossier.shipments.find((shipment) => shipment.shipper.includes('INC.'))!;
+    expect(row.shipper).toBe('[redacted: Confidential source B] INC.');
+    expect(row.raw.map((cell) => cell.value)).toContain('[redacted: Confidential source B] INC.');
+    expect(dossier.excerpts[0].quote).toBe('[redacted: Confidential source C] in 2013');
+    expect(dossier.redactions).toEqual(
+      expect.arrayContaining([
+        { evidence: row.id, field: 'shipper', replacedBy: '[redacted: Confidential source B]' },
+        {
+          evidence: dossier.excerpts[0].id,
+          field: 'quote',
+          replacedBy: '[redacted: Confidential source C]',
+        },
+      ]),
+    );
+    expect(dossier.redactions.some((entry) => entry.field.startsWith('raw cell'))).toBe(true);
+    expect(renderHtml(dossier)).toContain('Appendix: redacted in cited evidence');
+    // Outside evidence, the label alone.
+    expect(JSON.stringify(dossier.sections)).not.toContain('[redacted:');
+  });
+});
+
 describe('imported text in exports', () => {
   async function hostileDossier(profile: 'full' | 'publication') {
     const investigation = await createInvestigation('Hostile');
