@@ -5,6 +5,7 @@ import {
   channels,
   openFilesRequestSchema,
   printPdfRequestSchema,
+  forgetHistoryRequestSchema,
   saveBeginRequestSchema,
   saveChunkRequestSchema,
   saveEndRequestSchema,
@@ -98,5 +99,13 @@ export function registerIpcHandlers(): void {
   ipcMain.handle(
     channels.printPdf,
     guardHandler(printPdfRequestSchema, (request) => printHtmlToPdf(request.html)),
+  );
+
+  ipcMain.handle(
+    channels.forgetHistory,
+    guardHandler(forgetHistoryRequestSchema, (_request, event) => {
+      (event.sender as Electron.WebContents).navigationHistory.clear();
+      return Promise.resolve();
+    }),
   );
 }

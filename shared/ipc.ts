@@ -67,6 +67,8 @@ export type SavedFile = { name: string } | null;
 export const printPdfRequestSchema = z.object({ html: z.string().min(1).max(200_000_000) });
 type PrintPdfRequest = z.infer<typeof printPdfRequestSchema>;
 
+export const forgetHistoryRequestSchema = z.undefined();
+
 /** The channel of each method of the contract: one each, no more (the preload exposes these). */
 export const channels = {
   openFiles: 'files:open',
@@ -75,6 +77,7 @@ export const channels = {
   saveChunk: 'files:save-chunk',
   saveEnd: 'files:save-end',
   printPdf: 'pdf:print',
+  forgetHistory: 'history:forget',
 } as const satisfies Record<keyof WaybillApi, string>;
 
 export type WaybillApi = {
@@ -90,4 +93,9 @@ export type WaybillApi = {
   saveEnd(request: SaveEndRequest): Promise<Result<SavedFile>>;
   /** Prints HTML to PDF in a hidden, sandboxed window with JavaScript off; resolves with the bytes. */
   printPdf(request: PrintPdfRequest): Promise<Result<Uint8Array>>;
+  /**
+   * Clears the asking window's back and forward list (on lock: the page's saved state of earlier
+   * routes must not outlive it). Takes nothing.
+   */
+  forgetHistory(request?: undefined): Promise<Result<void>>;
 };

@@ -42,5 +42,6 @@ export function browserPlatform(): Platform {
     saveBlob: ({ suggestedName, blob }) => download(suggestedName, blob),
     // A page cannot get the bytes of its own print-out: the user prints from the preview instead.
     printPdf: () => Promise.resolve(null),
+    forgetHistory: () => Promise.resolve(),
   };
 }

@@ -30,5 +30,6 @@ export function electronPlatform(api: WaybillApi): Platform {
       return unwrap(await api.saveEnd({ id, commit: true }))?.name ?? null;
     },
     printPdf: async (html) => unwrap(await api.printPdf({ html })),
+    forgetHistory: async () => unwrap(await api.forgetHistory()),
   };
 }

@@ -24,6 +24,11 @@ export type Platform = {
   }): Promise<string | null>;
   /** PDF bytes of self-contained HTML, printed by Chromium; null where they cannot be had (browser mode). */
   printPdf(html: string): Promise<Uint8Array | null>;
+  /**
+   * Clears the window's back and forward list, on lock. Only the desktop app can: a page cannot
+   * reach the browser's history, which is why URLs carry ids only (see routeState.ts).
+   */
+  forgetHistory(): Promise<void>;
 };
 
 declare global {
@@ -32,6 +37,6 @@ declare global {
   }
 }
 
-export const platform: Platform = window.waybill
-  ? electronPlatform(window.waybill)
-  : browserPlatform();
+// `globalThis.window`: the unit tests' Node has none, and gets the browser's.
+const api = (globalThis.window as Window | undefined)?.waybill;
+export const platform: Platform = api ? electronPlatform(api) : browserPlatform();

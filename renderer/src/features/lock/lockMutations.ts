@@ -8,6 +8,7 @@
  */
 import * as Comlink from 'comlink';
 import type { Investigation } from '../../../../shared/investigation';
+import { platform } from '../../app/platform';
 import { newLockKeys } from '../../../../shared/lock/sealing';
 import { ifNoTabWorksOn, exclusiveAcrossTabs } from '../../db/crossTabWork';
 import {
@@ -52,6 +53,7 @@ export async function turnLockOn(
     await indexDb.investigations.update(investigation.id, { lock, lockPass: undefined });
     await discardStoredKeys(databaseIdOf(investigation));
   });
+  await platform.forgetHistory();
 }
 
 /** Turns the lock off (the passphrase is asked again): the keys are stored once more. */
@@ -122,6 +124,7 @@ export function lockAgain(investigationId: string): void {
   forgetKeys(investigationId);
   void runningImportWorker()?.forget(investigationId);
   stopShipmentWorker();
+  void platform.forgetHistory();
 }
 
 /**
