@@ -224,6 +224,14 @@ test('hostile content imports verbatim and is shown as inert text', async ({ pag
   ).toBeVisible();
   await expect(page.locator('img, script:not([src]), a[href^="javascript"]')).toHaveCount(0);
   await expect(page).toHaveTitle('Waybill');
+  // The cell with a bidi override is an isolate: the override cannot reach past it.
+  const overridden = table.getByRole('cell', { name: /ACME .*DETIMIL/ }).first();
+  const isolates = /^(isolate|plaintext)$/;
+  await expect(overridden).toHaveCSS('unicode-bidi', isolates);
+  await expect(overridden.locator('xpath=following-sibling::*[1]')).toHaveCSS(
+    'unicode-bidi',
+    isolates,
+  );
 });
 
 test('cancelling an import leaves nothing behind', async ({ page }, testInfo) => {

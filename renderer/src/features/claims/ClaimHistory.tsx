@@ -20,7 +20,11 @@ export function ClaimHistory(props: { db: InvestigationDb; claimId: string }) {
                   {line}
                 </span>
               ))}
-              {entry.reason && <span className="history-reason">Reason: {entry.reason}</span>}
+              {entry.reason && (
+                <span className="history-reason">
+                  Reason: <bdi>{entry.reason}</bdi>
+                </span>
+              )}
             </li>
           ))}
         </ol>

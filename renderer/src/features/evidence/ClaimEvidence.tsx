@@ -109,7 +109,12 @@ export function ClaimEvidence(props: { db: InvestigationDb; claimId: string }) {
                     <span>
                       <strong>{link.relation}</strong> · {label}
                       {detail && <span className="hint small"> ({detail})</span>}
-                      {link.comment && <span className="small"> — {link.comment}</span>}
+                      {link.comment && (
+                        <span className="small">
+                          {' '}
+                          — <bdi>{link.comment}</bdi>
+                        </span>
+                      )}
                       {changed && (
                         <span className="changed small" role="note">
                           {' '}
