@@ -17,8 +17,18 @@ const layer = (target, from, message) => ({
 });
 
 /** Process boundaries (see the handbook): each folder may import only what its process has. */
-const boundary = (message, patterns) => ({
-  'no-restricted-imports': ['error', { paths: [], patterns: [{ group: patterns, message }] }],
+/**
+ * Imports a folder must not make: `modules` by exact name (a Node built-in such as `v8` must not
+ * catch a file named v8.ts), `patterns` as path patterns.
+ */
+const boundary = (message, modules, patterns) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: modules.map((name) => ({ name, message })),
+      patterns: [{ group: patterns, message }],
+    },
+  ],
 });
 
 export default tseslint.config(
@@ -112,13 +122,12 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     rules: boundary(
       'shared/ is pure TypeScript: no Electron, Node, DOM, React or database imports.',
+      ['electron', ...nodeBuiltins, 'react', 'react-dom', 'dexie', 'dexie-react-hooks'],
       [
-        'electron',
-        ...nodeBuiltins,
-        'react',
-        'react-dom',
-        'dexie',
-        'dexie-react-hooks',
+        'electron/*',
+        'dexie/*',
+        'react/*',
+        'react-dom/*',
         '**/renderer/**',
         '**/electron/**',
         '**/scripts/**',
@@ -133,7 +142,8 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       ...boundary(
         'The renderer reaches the desktop only through shared/ipc.ts and the platform adapter.',
-        ['electron', ...nodeBuiltins, '**/electron/**', '**/scripts/**'],
+        ['electron', ...nodeBuiltins],
+        ['electron/*', '**/electron/**', '**/scripts/**'],
       ),
       'no-restricted-syntax': [
         'error',
@@ -178,12 +188,11 @@ export default tseslint.config(
   {
     files: ['electron/**/*.ts'],
     languageOptions: { globals: globals.node },
-    rules: boundary('electron/ and renderer/ meet only through shared/ipc.ts.', [
-      '**/renderer/**',
-      'react',
-      'react-dom',
-      'dexie',
-    ]),
+    rules: boundary(
+      'electron/ and renderer/ meet only through shared/ipc.ts.',
+      [],
+      ['**/renderer/**', 'react', 'react-dom', 'dexie'],
+    ),
   },
   {
     files: ['scripts/**/*.ts', 'tests/**/*.ts', '*.config.ts'],

@@ -70,9 +70,10 @@ export function replacements(
       note.confidentiality === 'confidential'
         ? (labels.get(note.id) ?? 'Confidential source')
         : note.attribution.trim() || 'a background source';
-    // The name, each of its parts (a surname alone is how a source is most often written), its
-    // Latin spelling, and the affiliation.
-    for (const find of [note.sourceName, ...proposedVariants(note.sourceName), note.sourceRole]) {
+    // The name, the forms the user declared, each part of the name (a surname alone is how a
+    // source is most often written), its Latin spelling, and the affiliation.
+    const forms = [note.sourceName, ...(note.aliases ?? []), ...proposedVariants(note.sourceName)];
+    for (const find of [...forms, note.sourceRole]) {
       if (find.trim().length >= 2) list.push({ find: find.trim(), replace });
     }
   }

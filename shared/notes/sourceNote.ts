@@ -50,6 +50,11 @@ export type SourceNote = {
   /** The handbook's Markdown subset; rendered as text, never as HTML. */
   body: string;
   sourceName: string;
+  /**
+   * Other forms of the source's name the user declared ("also written as": the surname alone, a
+   * nickname, another script). Confidential ones are redacted wherever they occur, like the name.
+   */
+  aliases: string[];
   sourceRole: string;
   date: string;
   confidentiality: Confidentiality;

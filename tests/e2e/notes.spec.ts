@@ -91,3 +91,36 @@ test('source notes: kinds, confidentiality, requests for comment, filters and sa
   await expect(notes.locator(':scope > li')).toHaveCount(3);
   await expect(page).toHaveTitle('Waybill');
 });
+
+test('a confidential source’s other forms are proposed, added and kept with the note', async ({
+  page,
+}) => {
+  await startInvestigation(page, 'Forms', 'Notes');
+  await writeNote(page, async (dialog) => {
+    await dialog.getByLabel('Title').fill('Insider');
+    await dialog.getByLabel('Source name').fill('Ирина Жукова');
+    // Forms are asked for only where the name is kept out of exports.
+    await expect(dialog.getByLabel('Also written as (one form a line)')).toHaveCount(0);
+    await dialog.getByLabel('Confidentiality').selectOption('confidential');
+    const proposals = dialog.getByRole('group', { name: 'Proposed forms' });
+    await expect(proposals.getByRole('button')).toHaveText([
+      'Add “Ирина”',
+      'Add “Жукова”',
+      'Add “Irina Zhukova”',
+    ]);
+    await proposals.getByRole('button', { name: 'Add “Жукова”' }).click();
+    await proposals.getByRole('button', { name: 'Add “Irina Zhukova”' }).click();
+    const forms = dialog.getByLabel('Also written as (one form a line)');
+    await expect(forms).toHaveValue('Жукова\nIrina Zhukova');
+    await forms.press('End');
+    await forms.pressSequentially('\nthe Owl');
+    await expect(proposals.getByRole('button')).toHaveText(['Add “Ирина”']);
+  });
+  await page.reload();
+  await page.getByRole('button', { name: 'Edit note Insider' }).click();
+  await expect(
+    page
+      .getByRole('dialog', { name: 'Edit “Insider”' })
+      .getByLabel('Also written as (one form a line)'),
+  ).toHaveValue('Жукова\nIrina Zhukova\nthe Owl');
+});

@@ -350,6 +350,28 @@ describe('a confidential name however it was typed', () => {
   );
 });
 
+describe('forms of a name the user declared', () => {
+  it('are redacted like the name: a nickname, however typed', async () => {
+    const investigation = await createInvestigation('Declared');
+    const db = investigationDb(investigation);
+    const noteId = await note(db, {
+      title: 'Insider',
+      sourceName: 'Irina Zaslonova',
+      aliases: ['the Owl', '  ', 'Irina Zaslonova'],
+      confidentiality: 'confidential',
+      body: 'Met THE\u00A0OWL at noon.',
+    });
+    expect((await db.notes.get(noteId))?.aliases).toEqual(['the Owl']);
+    const claim = await addClaim(db, { text: 'According to the Owl, the parts moved.' });
+    await cite(db, claim.id, 'note', noteId, 'supports', 'The\nOwl again.');
+    const input = await collectDossierInput(db, investigation, await engineOf(db), EXPORTED_AT);
+    const dossier = buildDossier(input, { profile: 'full', selection: { kind: 'all' } });
+    const json = JSON.stringify(dossier);
+    expect(foldText(json).text).not.toContain('owl');
+    expect(dossier.notes[0].body).toBe('Met Confidential source A at noon.');
+  });
+});
+
 describe('a confidential name inside cited evidence', () => {
   it('becomes an explicit [redacted: …] span, listed, in a raw cell and in a quote', async () => {
     const { db, investigation } = await smallInvestigation();

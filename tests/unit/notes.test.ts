@@ -52,6 +52,7 @@ const note = (changes: Partial<SourceNote>): SourceNote => ({
   title: 'Interview',
   body: '',
   sourceName: 'A. Expert',
+  aliases: [],
   sourceRole: '',
   date: '',
   confidentiality: 'on-record',

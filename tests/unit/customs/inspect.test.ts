@@ -5,6 +5,8 @@ import { inspectFile } from '../../../scripts/inspect';
 import { fixtureSets } from '../../fixtureSets';
 
 const run = promisify(execFile);
+/** Starting the command (npx, then tsx compiling it) takes about 3 s alone, more on a busy machine. */
+const CLI_TIMEOUT = 30_000;
 
 for (const set of fixtureSets)
   describe.skipIf(!set.available)(`inspect on the customs fixtures (${set.title})`, () => {
@@ -90,27 +92,37 @@ for (const set of fixtureSets)
         'binary-garbage.csv: this is binary data, not a delimited text file or a workbook',
       ],
       ['unbalanced-quote.csv', 'unbalanced-quote.csv: row 12: a quote opens here and never closes'],
-    ])('refuses %s from the command line with exit 1 and “%s”', async (name, message) => {
-      const failure = await run('npx', ['tsx', 'scripts/inspect.ts', set.path('bad', name)]).catch(
-        (error: { code: number; stderr: string }) => error,
-      );
-      expect(failure).toMatchObject({ code: 1 });
-      expect((failure as { stderr: string }).stderr.trim()).toBe(message);
-    });
+    ])(
+      'refuses %s from the command line with exit 1 and “%s”',
+      async (name, message) => {
+        const failure = await run('npx', [
+          'tsx',
+          'scripts/inspect.ts',
+          set.path('bad', name),
+        ]).catch((error: { code: number; stderr: string }) => error);
+        expect(failure).toMatchObject({ code: 1 });
+        expect((failure as { stderr: string }).stderr.trim()).toBe(message);
+      },
+      CLI_TIMEOUT,
+    );
 
-    it('prints JSON and exits 0 for an importable file', async () => {
-      const { stdout } = await run('npx', [
-        'tsx',
-        'scripts/inspect.ts',
-        set.path('customs', 'vendor-b-2022.tsv'),
-        '--sample',
-        '2',
-      ]);
-      const report = JSON.parse(stdout) as {
-        records: unknown[];
-        mapping: Record<string, string | null>;
-      };
-      expect(report.records).toHaveLength(2);
-      expect(report.mapping.source_vendor).toBeNull();
-    });
+    it(
+      'prints JSON and exits 0 for an importable file',
+      async () => {
+        const { stdout } = await run('npx', [
+          'tsx',
+          'scripts/inspect.ts',
+          set.path('customs', 'vendor-b-2022.tsv'),
+          '--sample',
+          '2',
+        ]);
+        const report = JSON.parse(stdout) as {
+          records: unknown[];
+          mapping: Record<string, string | null>;
+        };
+        expect(report.records).toHaveLength(2);
+        expect(report.mapping.source_vendor).toBeNull();
+      },
+      CLI_TIMEOUT,
+    );
   });

@@ -113,6 +113,31 @@ describe('schema upgrades', () => {
     expect(reasons).toEqual({ changed: 'Second vendor agrees.', never: '', blank: '' });
     upgraded.close();
   });
+
+  it('version 8: each note gets an empty list of declared forms of its source’s name', async () => {
+    const v7 = openAtVersion('schema-upgrade-v7', 7);
+    await v7.table('notes').add({
+      id: 'old',
+      kind: 'interview',
+      title: 'Insider',
+      body: '',
+      sourceName: 'Irina Zaslonova',
+      sourceRole: '',
+      date: '',
+      confidentiality: 'confidential',
+      attribution: '',
+      request: null,
+      createdAt: 0,
+      updatedAt: 0,
+    });
+    v7.close();
+    const upgraded = current('schema-upgrade-v7');
+    expect(await upgraded.notes.get('old')).toMatchObject({
+      sourceName: 'Irina Zaslonova',
+      aliases: [],
+    });
+    upgraded.close();
+  });
 });
 
 describe('the claim’s status reason', () => {
@@ -132,7 +157,7 @@ describe('the claim’s status reason', () => {
     ['plain', null],
     ['encrypted', 'archive passphrase 6'],
   ])(
-    'is backfilled when a %s archive written at schema 6 is restored',
+    'is backfilled (and so are notes’ declared forms) when a %s archive of schema 6 is restored',
     async (kind, passphrase) => {
       const file = new Blob([readFileSync(fixture('archives', `schema-6-${kind}.waybill`))]);
       const archive = await openArchive(file, passphrase);
@@ -143,6 +168,10 @@ describe('the claim’s status reason', () => {
         'The plant received rotor blades in 2022.': 'Confirmed by the second vendor.',
         'The exporter declined to comment.': '',
       });
+      // And, from version 8, each note its declared forms (none).
+      const notes = await investigationDb(restored).notes.toArray();
+      expect(notes.length).toBeGreaterThan(0);
+      for (const note of notes) expect(note.aliases).toEqual([]);
     },
   );
 });

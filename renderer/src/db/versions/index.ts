@@ -10,9 +10,19 @@ import { v4 } from './v4';
 import { v5 } from './v5';
 import { v6 } from './v6';
 import { v7 } from './v7';
+import { v8 } from './v8';
 
 export type { SchemaVersion } from './types';
 
-export const investigationSchemaVersions: readonly SchemaVersion[] = [v1, v2, v3, v4, v5, v6, v7];
+export const investigationSchemaVersions: readonly SchemaVersion[] = [
+  v1,
+  v2,
+  v3,
+  v4,
+  v5,
+  v6,
+  v7,
+  v8,
+];
 
 export const CURRENT_SCHEMA_VERSION = investigationSchemaVersions.at(-1)!.version;

@@ -11,6 +11,7 @@ import {
 import type { InvestigationDb } from '../../db/schema';
 import { FormDialog } from '../../ui/FormDialog';
 import { LabelledSelect } from '../../ui/LabelledSelect';
+import { AliasFields } from './AliasFields';
 import { saveNote, type NoteDraft } from './noteMutations';
 
 const noRequest: RequestForComment = {
@@ -107,6 +108,13 @@ export function NoteEditor(props: {
           </label>
         )}
       </div>
+      {draft.confidentiality !== 'on-record' && (
+        <AliasFields
+          name={draft.sourceName}
+          aliases={draft.aliases}
+          onChange={(aliases) => set({ aliases })}
+        />
+      )}
       {draft.kind === 'request-for-comment' && (
         <fieldset className="field-grid">
           <legend>Request for comment</legend>

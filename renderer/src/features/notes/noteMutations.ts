@@ -11,6 +11,7 @@ export const emptyNote = (): NoteDraft => ({
   title: '',
   body: '',
   sourceName: '',
+  aliases: [],
   sourceRole: '',
   date: '',
   confidentiality: 'on-record',
@@ -18,11 +19,26 @@ export const emptyNote = (): NoteDraft => ({
   request: null,
 });
 
+/** Declared forms: trimmed, white space folded, each once, none empty or the name itself. */
+function cleanAliases(aliases: readonly string[], sourceName: string): string[] {
+  const name = sourceName.trim().toLowerCase();
+  const seen = new Set<string>();
+  return aliases
+    .map((alias) => alias.trim().replace(/\s+/gu, ' '))
+    .filter((alias) => {
+      const key = alias.toLowerCase();
+      if (!alias || key === name || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
 function checked(draft: NoteDraft): NoteDraft {
   const cleaned: NoteDraft = {
     ...draft,
     title: draft.title.trim(),
     sourceName: draft.sourceName.trim(),
+    aliases: cleanAliases(draft.aliases, draft.sourceName),
     sourceRole: draft.sourceRole.trim(),
     attribution: draft.confidentiality === 'background' ? draft.attribution.trim() : '',
     request: draft.kind === 'request-for-comment' ? draft.request : null,

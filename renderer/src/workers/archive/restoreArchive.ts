@@ -13,6 +13,7 @@ import { databaseIdOf, type StoredFile } from '../../db/schema';
 import { storedFile } from '../../db/storedFiles';
 import { CURRENT_SCHEMA_VERSION } from '../../db/versions';
 import { backfillStatusReasons, v7 } from '../../db/versions/v7';
+import { backfillNoteAliases, v8 } from '../../db/versions/v8';
 import { deleteInvestigation, finishReplacement } from '../../db/investigationIndex';
 import { parseJson, type OpenedArchive } from './readArchive';
 import { ArchiveCancelled, type ArchiveProgress } from './writeArchive';
@@ -156,4 +157,5 @@ async function writeTables(
   }
   // Archives from before schema version 7 keep a claim's status reason only in the audit log.
   if (manifest.schemaVersion < v7.version) await backfillStatusReasons(db.claims, db.audit);
+  if (manifest.schemaVersion < v8.version) await backfillNoteAliases(db.notes);
 }
