@@ -22,14 +22,9 @@ describe('what stays readable while locked', () => {
     }
   });
 
-  it('lists a note’s kind and confidentiality, and a claim’s tags only as shared', () => {
+  it('keeps a note’s kind, confidentiality and date sealed, and a claim’s tags only shared', () => {
     const notes = readableWhileLocked().find((part) => part.part === 'Source notes')!;
-    expect(notes.clear).toEqual([
-      'ids',
-      'kind (interview, document, request for comment…)',
-      'confidentiality (on the record, background, confidential)',
-      'time of the last change',
-    ]);
+    expect(notes).toEqual({ part: 'Source notes', clear: ['ids'], shared: [] });
     const claims = readableWhileLocked().find((part) => part.part === 'Claims')!;
     expect(claims.shared).toEqual(['tag']);
     expect(claims.clear).not.toContain('tag');

@@ -1,5 +1,5 @@
 /**
- * Work on one investigation that another tab must not disturb (a lock pass, a restore), and the
+ * Work on one investigation that another tab must not disturb (a sealing pass, a creation, a restore), and the
  * start-up recovery that would otherwise take such work for abandoned: a Web Lock per
  * investigation, held across every tab and worker of the origin while the work runs.
  *

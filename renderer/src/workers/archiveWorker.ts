@@ -2,7 +2,7 @@
 /**
  * Whole-investigation work off the UI thread, with progress and cancel: writing an archive (reading
  * every table, hashing and sealing each entry), restoring one (verifying every entry, then writing
- * a new investigation), and the copy a lock or unlock pass makes (see lockPass.ts).
+ * a new investigation), and the copy the sealing pass makes (see lockPass.ts).
  */
 import * as Comlink from 'comlink';
 import type { ArchiveHeader } from '../../../shared/archive/archiveFormat';

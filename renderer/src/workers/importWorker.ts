@@ -66,7 +66,7 @@ const api = {
     running?.abort();
   },
 
-  /** Closes an investigation's locked database and drops its keys (it was locked again). */
+  /** Closes an investigation's database and drops its keys (it was locked again). */
   forget(investigationId: string) {
     for (const [name, db] of databases) {
       if (db.investigationId !== investigationId || !db.keys) continue;

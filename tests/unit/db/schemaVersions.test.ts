@@ -3,6 +3,8 @@ import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { investigationDb } from '../../../renderer/src/db/databases';
 import { InvestigationDb, investigationDbName } from '../../../renderer/src/db/schema';
+import { sealingMiddleware } from '../../../renderer/src/db/sealingMiddleware';
+import { newLockKeys } from '../../../shared/lock/sealing';
 import {
   CURRENT_SCHEMA_VERSION,
   investigationSchemaVersions,
@@ -137,6 +139,45 @@ describe('schema upgrades', () => {
       aliases: [],
     });
     upgraded.close();
+  });
+
+  it('version 9: a sealed note keeps no kind, confidentiality or date in the clear', async () => {
+    const keys = newLockKeys();
+    const id = 'schema-upgrade-v8';
+    // A sealed database as version 8 wrote it: the note's indexed fields stored beside the seal.
+    const v8 = new Dexie(investigationDbName(id));
+    for (const declared of investigationSchemaVersions.filter((entry) => entry.version <= 8))
+      v8.version(declared.version).stores(declared.stores);
+    v8.use(sealingMiddleware(keys));
+    const note = {
+      id: 'n1',
+      kind: 'interview',
+      title: 'Insider',
+      body: '',
+      sourceName: 'Irina Zaslonova',
+      aliases: [],
+      sourceRole: '',
+      date: '2026-03-01',
+      confidentiality: 'confidential',
+      attribution: '',
+      request: null,
+      createdAt: 1,
+      updatedAt: 2,
+    };
+    await v8.table('notes').add(note);
+    v8.close();
+    const stored = async () => {
+      const raw = new Dexie(investigationDbName(id));
+      await raw.open();
+      const row = (await raw.table('notes').get('n1')) as Record<string, unknown>;
+      raw.close();
+      return Object.keys(row).sort();
+    };
+    expect(await stored()).toEqual(['$sealed', 'confidentiality', 'id', 'kind', 'updatedAt']);
+    const upgraded = new InvestigationDb({ investigationId: id, keys });
+    expect(await upgraded.notes.get('n1')).toEqual(note);
+    upgraded.close();
+    expect(await stored()).toEqual(['$sealed', 'id']);
   });
 });
 

@@ -11,6 +11,7 @@ import { v5 } from './v5';
 import { v6 } from './v6';
 import { v7 } from './v7';
 import { v8 } from './v8';
+import { v9 } from './v9';
 
 export type { SchemaVersion } from './types';
 
@@ -23,6 +24,7 @@ export const investigationSchemaVersions: readonly SchemaVersion[] = [
   v6,
   v7,
   v8,
+  v9,
 ];
 
 export const CURRENT_SCHEMA_VERSION = investigationSchemaVersions.at(-1)!.version;

@@ -2,7 +2,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { archiveWorker } from './archiveWorkerClient';
 
 /**
- * The foot of a dialog whose work runs in the archive worker (a backup, a restore, a lock pass):
+ * The foot of a dialog whose work runs in the archive worker (a backup, a restore, a lock):
  * its error, then either Cancel and the action, or, while the work runs, its progress with the
  * button that cancels it.
  */

@@ -28,7 +28,9 @@ export function BackupDialog(props: { investigation: Investigation; onClose: () 
   const { investigation } = props;
   const confidential = useLiveQuery(
     () =>
-      investigationDb(investigation).notes.where('confidentiality').equals('confidential').count(),
+      investigationDb(investigation)
+        .notes.filter((note) => note.confidentiality === 'confidential')
+        .count(),
     [investigation.id],
   );
   const [passphrase, setPassphrase] = useState('');

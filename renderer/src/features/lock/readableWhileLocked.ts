@@ -47,8 +47,6 @@ const FIELDS: Readonly<Record<string, string>> = {
   addedAt: 'time added',
   documentId: 'which document',
   page: 'page number',
-  kind: 'kind (interview, document, request for comment…)',
-  confidentiality: 'confidentiality (on the record, background, confidential)',
   claimId: 'which claim',
   targetType: 'kind of evidence cited',
   'claims.tags': 'tag',

@@ -4,9 +4,9 @@ import type { PassProgress } from '../../workers/lock/lockPass';
 export type PassState = { done: number; total: number } | null;
 
 /**
- * Runs a lock or unlock pass from a dialog: its progress, its error, and a close that Escape cannot
- * use while the pass runs (its progress and cancel button stay in view). The dialog closes when
- * the pass is done.
+ * Runs locking or removing a lock from a dialog (the passphrase's key derivation takes a moment):
+ * its progress, its error, and a close that Escape cannot use meanwhile. The dialog closes when it
+ * is done.
  */
 export function usePass(onClose: () => void) {
   const [progress, setProgress] = useState<PassState>(null);

@@ -3,4 +3,7 @@ import type { SourceNote } from '../../../../shared/notes/sourceNote';
 import type { InvestigationDb } from '../../db/schema';
 
 export const useNotes = (db: InvestigationDb): SourceNote[] | undefined =>
-  useLiveQuery(async () => (await db.notes.orderBy('updatedAt').toArray()).reverse(), [db]);
+  useLiveQuery(
+    async () => (await db.notes.toArray()).sort((a, b) => b.updatedAt - a.updatedAt),
+    [db],
+  );

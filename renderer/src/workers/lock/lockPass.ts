@@ -1,10 +1,10 @@
 /**
- * Turning the lock on or off. Records cannot be encrypted where they lie: Chromium keeps earlier
- * values in its database log, so an in-place overwrite leaves the plaintext on disk. A pass instead
- * copies every record into the investigation's other database (sealing or opening each on the way),
- * then the index row is switched to it in one write, and only then is the old database deleted.
- * Cut short anywhere, the index row still names the old database, which is whole; the next start
- * deletes the partial copy (see recoverLockPasses).
+ * The sealing pass: a database an earlier version kept in the clear is copied into a sealed one
+ * (each record sealed on the way). Records cannot be encrypted where they lie: Chromium keeps
+ * earlier values in its database log, so an in-place overwrite leaves the plaintext on disk. Once
+ * the copy is whole its keys are stored, which is what names it the whole one, and only then is the
+ * old database deleted. Cut short anywhere, the old one is still whole; the next start deletes the
+ * partial copy and begins again (see recoverLockPasses).
  */
 import type { Table } from 'dexie';
 import { HASHED_FIELDS } from '../../../../shared/lock/sealedRecords';
