@@ -58,7 +58,7 @@ export function LockDialog(props: { investigation: Investigation; onClose: () =>
                 <strong>{part}</strong>:{' '}
                 {[
                   ...clear,
-                  ...shared.map((field) => `which share a ${field} (not the ${field})`),
+                  ...shared.map((field) => `which have the same ${field} (not what it is)`),
                 ].join(', ') || 'nothing more'}
               </li>
             ))}
