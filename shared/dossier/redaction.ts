@@ -5,7 +5,13 @@
  * the publication profile a background source is named only by its attribution.
  */
 import type { SourceNote } from '../notes/sourceNote';
-import { findNames, foldName, proposedVariants, replaceNames } from '../text/nameMatching';
+import {
+  findNames,
+  foldName,
+  proposedVariants,
+  replaceNames,
+  replaceSpans,
+} from '../text/nameMatching';
 import type { Dossier, DossierProfile, EvidenceRedaction } from './model';
 
 export type Replacement = { find: string; replace: string };
@@ -107,7 +113,7 @@ export function redactDossier(dossier: Dossier, list: readonly Replacement[]): D
     const spans = findNames(text, [...marked.keys()]);
     for (const replacedBy of new Set(spans.map((span) => marked.get(span.name)!)))
       redactions.push({ evidence, field, replacedBy });
-    return spans.length > 0 ? replaceNames(text, marked) : text;
+    return replaceSpans(text, spans, marked);
   };
   const shipments = dossier.shipments.map((row) => {
     const fields = ['shipper', 'consignee', 'description', 'declarationId'] as const;

@@ -184,7 +184,15 @@ function mightOccur(original: string, names: readonly string[]): boolean {
 export function replaceNames(original: string, replacements: ReadonlyMap<string, string>): string {
   const names = [...replacements.keys()];
   if (!mightOccur(original, names)) return original;
-  const spans = findNames(original, names);
+  return replaceSpans(original, findNames(original, names), replacements);
+}
+
+/** `original` with each span (found by findNames) replaced by what stands in for its name. */
+export function replaceSpans(
+  original: string,
+  spans: readonly (Span & { name: string })[],
+  replacements: ReadonlyMap<string, string>,
+): string {
   if (spans.length === 0) return original;
   let out = '';
   let from = 0;
