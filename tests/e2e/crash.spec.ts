@@ -58,8 +58,10 @@ async function killAndReopen(dir: string, baseURL: string | undefined, first: Br
 async function passedFraction(progress: Locator, fraction: number): Promise<void> {
   await expect
     .poll(
+      // Each read is short, so a bar that has gone fails the poll instead of hanging in it.
       async () =>
-        Number(await progress.getAttribute('value')) / Number(await progress.getAttribute('max')),
+        Number(await progress.getAttribute('value', { timeout: 1_000 })) /
+        Number(await progress.getAttribute('max', { timeout: 1_000 })),
       { intervals: [20] },
     )
     .toBeGreaterThan(fraction);

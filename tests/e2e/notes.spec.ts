@@ -116,6 +116,9 @@ test('a confidential source’s other forms are proposed, added and kept with th
     await forms.pressSequentially('\nthe Owl');
     await expect(proposals.getByRole('button')).toHaveText(['Add “Ирина”']);
   });
+  // Reload only once the save has landed, or the reload can beat it.
+  await expect(page.getByRole('dialog', { name: 'New source note' })).toHaveCount(0);
+  await expect(page.getByRole('list', { name: 'Source notes' })).toContainText('Insider');
   await page.reload();
   await page.getByRole('button', { name: 'Edit note Insider' }).click();
   await expect(
