@@ -5,6 +5,7 @@ import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { readdirSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
@@ -16,7 +17,20 @@ const layer = (target, from, message) => ({
   message,
 });
 
-/** Process boundaries (see the handbook): each folder may import only what its process has. */
+/** The renderer's features: each may use another only through that one's public entry (index.ts). */
+const features = readdirSync('renderer/src/features', { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const featureZones = features.map((feature) => ({
+  target: `./renderer/src/features/${feature}`,
+  from: './renderer/src/features',
+  except: [
+    `./${feature}`,
+    ...features.filter((other) => other !== feature).map((other) => `./${other}/index.ts`),
+  ],
+  message: 'A feature uses another only through its public entry (features/<name>/index.ts).',
+}));
+
 /**
  * Imports a folder must not make: `modules` by exact name (a Node built-in such as `v8` must not
  * catch a file named v8.ts), `patterns` as path patterns.
@@ -74,13 +88,20 @@ export default tseslint.config(
             layer('electron', ['renderer'], 'electron/ and renderer/ meet only in shared/ipc.ts.'),
             layer(
               'renderer/src/workers',
-              ['renderer/src/features', 'renderer/src/app', 'renderer/src/ui'],
+              ['renderer/src/features', 'renderer/src/case', 'renderer/src/app', 'renderer/src/ui'],
               'A worker runs jobs on the database: it never imports a feature or a component.',
             ),
+            layer(
+              'renderer/src/case',
+              ['renderer/src/features', 'renderer/src/app', 'renderer/src/ui'],
+              'The case-data layer serves components: it never imports one, nor a feature.',
+            ),
+            ...featureZones,
             layer(
               'renderer/src/db',
               [
                 'renderer/src/features',
+                'renderer/src/case',
                 'renderer/src/workers',
                 'renderer/src/app',
                 'renderer/src/ui',
@@ -91,6 +112,7 @@ export default tseslint.config(
               'renderer/src/ui',
               [
                 'renderer/src/features',
+                'renderer/src/case',
                 'renderer/src/db',
                 'renderer/src/workers',
                 'renderer/src/app',
@@ -169,16 +191,21 @@ export default tseslint.config(
       'renderer/src/app/**/*.tsx',
     ],
     rules: {
-      // A different rule from the boundaries above, so that both apply; type imports stay allowed.
+      // A different rule from the boundaries above, so that both apply; type imports included.
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['dexie', '**/db/schema', '**/db/audit', '**/workers/**'],
-              allowTypeImports: true,
+              group: ['dexie', 'dexie-react-hooks', '**/db/**', '**/workers/**', '**/case/caseDb'],
               message:
-                'Components never call the database or a worker: use a feature’s query hooks, mutations and worker clients.',
+                'Components never touch the database or a worker: use the case-data layer’s hooks, useWithCase and the job clients.',
+            },
+            {
+              group: ['**/*WorkerClient'],
+              importNames: ['shipmentWorker', 'archiveWorker', 'importWorker'],
+              message:
+                'Components never hold a worker: ask the engine through shipmentEngine(), run jobs through their clients.',
             },
           ],
         },

@@ -6,12 +6,14 @@ import * as Comlink from 'comlink';
 import { emptyShipmentFilter } from '../../shared/customs/shipmentFilter';
 import { createInvestigation } from '../src/features/investigations/investigationMutations';
 import { investigationDb } from '../src/db/databases';
-import type { DbAccess } from '../src/db/schema';
+import type { DbAccess, InvestigationDb } from '../src/db/schema';
 import { choicesFromPreview } from '../src/workers/import/importDataset';
-import { importWorker, progressCallback } from '../src/features/datasets/importWorkerClient';
-import type { ImportProgress } from '../src/workers/import/importTypes';
-import { shipmentWorker } from '../src/features/shipments/shipmentWorkerClient';
-import { openPdf } from '../src/features/documents/pdfjs';
+import {
+  importFile as importInWorker,
+  previewImport,
+} from '../src/case/datasets/importWorkerClient';
+import { shipmentWorker } from '../src/case/shipments/shipmentWorkerClient';
+import { openPdf } from '../src/case/documents/pdfjs';
 import type { BenchWorkerApi } from './benchWorker';
 import { corroboration } from './corroborationBench';
 import { dossier } from './dossierBench';
@@ -27,13 +29,15 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number 
 }
 
 let file: Blob = new Blob();
+let db: InvestigationDb | null = null;
 let access: DbAccess = { investigationId: '' };
 let rows = 0;
 
 /** Step 1: fetch the generated file and make an investigation for it. */
 async function prepare(url: string) {
   file = await (await fetch(url)).blob();
-  ({ access } = investigationDb(await createInvestigation('Benchmark')));
+  db = investigationDb(await createInvestigation('Benchmark'));
+  access = db.access;
   return { bytes: file.size };
 }
 
@@ -54,18 +58,19 @@ async function importFile() {
     list.getEntries().forEach((entry) => longTasks.push(entry.duration)),
   );
   observer.observe({ type: 'longtask', buffered: false });
-  const preview = await importWorker().preview(access, file, 'vendor-a-1m.csv', {});
+  if (!db) throw new Error('Prepare the benchmark first.');
+  const preview = await previewImport(db, file, 'vendor-a-1m.csv', {});
   if (!preview.ok) throw new Error(preview.message);
   let progressEvents = 0;
   const started = performance.now();
-  const result = await importWorker().import(
-    access,
+  const result = await importInWorker(
+    db,
     file,
     'vendor-a-1m.csv',
     choicesFromPreview(preview.value),
-    progressCallback((_: ImportProgress) => {
+    () => {
       progressEvents += 1;
-    }),
+    },
   );
   const importMs = performance.now() - started;
   observer.disconnect();

@@ -9,30 +9,24 @@ import { partyKey } from '../../shared/customs/partyKey';
 import { completeFilter, emptyShipmentFilter } from '../../shared/customs/shipmentFilter';
 import { implicitEntityId } from '../../shared/entities/entity';
 import { investigationDb } from '../src/db/databases';
-import type { DbAccess, InvestigationDb } from '../src/db/schema';
-import { addClaim } from '../src/features/claims/claimMutations';
+import type { InvestigationDb } from '../src/db/schema';
+import { addClaim } from '../src/case/claims/claimMutations';
 import { choicesFromPreview } from '../src/workers/import/importDataset';
-import { importWorker, progressCallback } from '../src/features/datasets/importWorkerClient';
-import { mergeEntities } from '../src/features/entities/entityMutations';
-import { linkEvidence } from '../src/features/evidence/linkMutations';
+import { importFile, previewImport } from '../src/case/datasets/importWorkerClient';
+import { mergeEntities } from '../src/case/entities/entityMutations';
+import { linkEvidence } from '../src/case/evidence/linkMutations';
 import { createInvestigation } from '../src/features/investigations/investigationMutations';
-import { saveFilter } from '../src/features/shipments/savedFilterMutations';
+import { saveFilter } from '../src/case/shipments/savedFilterMutations';
 import type { ShipmentWorkerApi } from '../src/workers/shipmentWorker';
 
 const FILTER = 'Poly Technologies → Ulan-Ude Aviation Plant, 2022';
 
-async function importUrl(access: DbAccess, url: string, name: string) {
+async function importUrl(db: InvestigationDb, url: string, name: string) {
   const file = await (await fetch(url)).blob();
-  const preview = await importWorker().preview(access, file, name, {});
+  const preview = await previewImport(db, file, name, {});
   if (!preview.ok) throw new Error(preview.message);
   const choices = choicesFromPreview(preview.value, { vendor: name, origin: 'Generated customs' });
-  const result = await importWorker().import(
-    access,
-    file,
-    name,
-    choices,
-    progressCallback(() => undefined),
-  );
+  const result = await importFile(db, file, name, choices, () => undefined);
   if (!result.ok) throw new Error(result.message);
   return { rows: result.value.counts.accepted, bytes: file.size };
 }
@@ -76,8 +70,8 @@ export async function corroboration(urlA: string, urlB: string) {
   const investigation = await createInvestigation('Corroboration benchmark');
   const investigationId = investigation.id;
   const db = investigationDb(investigation);
-  const a = await importUrl(db.access, urlA, 'generated-a.csv');
-  const b = await importUrl(db.access, urlB, 'generated-b.tsv');
+  const a = await importUrl(db, urlA, 'generated-a.csv');
+  const b = await importUrl(db, urlB, 'generated-b.tsv');
   const { poly, plant } = await mergeStory(db);
   await saveFilter(db, FILTER, {
     ...emptyShipmentFilter,

@@ -6,15 +6,15 @@ import { PassphraseNeeded } from '../../renderer/src/workers/archive/archiveCryp
 import { openArchive } from '../../renderer/src/workers/archive/readArchive';
 import { restoreArchive } from '../../renderer/src/workers/archive/restoreArchive';
 import { writeArchive } from '../../renderer/src/workers/archive/writeArchive';
-import { addClaim } from '../../renderer/src/features/claims/claimMutations';
-import { mergeEntities } from '../../renderer/src/features/entities/entityMutations';
-import { linkEvidence } from '../../renderer/src/features/evidence/linkMutations';
+import { addClaim } from '../../renderer/src/case/claims/claimMutations';
+import { mergeEntities } from '../../renderer/src/case/entities/entityMutations';
+import { linkEvidence } from '../../renderer/src/case/evidence/linkMutations';
 import { createInvestigation } from '../../renderer/src/features/investigations/investigationMutations';
 import {
   deleteInvestigation,
   removeInterruptedRestores,
 } from '../../renderer/src/db/investigationIndex';
-import { emptyNote, saveNote } from '../../renderer/src/features/notes/noteMutations';
+import { emptyNote, saveNote } from '../../renderer/src/case/notes/noteMutations';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import {
   ArchiveError,

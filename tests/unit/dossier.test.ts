@@ -2,17 +2,17 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { investigationDb } from '../../renderer/src/db/databases';
 import type { InvestigationDb } from '../../renderer/src/db/schema';
-import { addClaim, changeClaimStatus } from '../../renderer/src/features/claims/claimMutations';
-import { addSection } from '../../renderer/src/features/claims/sectionMutations';
+import { addClaim, changeClaimStatus } from '../../renderer/src/case/claims/claimMutations';
+import { addSection } from '../../renderer/src/case/claims/sectionMutations';
 import {
   collectDossierInput,
   type DossierEngine,
 } from '../../renderer/src/features/dossier/collectDossierInput';
-import { addExcerpt } from '../../renderer/src/features/documents/excerptMutations';
-import { linkEvidence } from '../../renderer/src/features/evidence/linkMutations';
+import { addExcerpt } from '../../renderer/src/case/documents/excerptMutations';
+import { linkEvidence } from '../../renderer/src/case/evidence/linkMutations';
 import { createInvestigation } from '../../renderer/src/features/investigations/investigationMutations';
-import { emptyNote, saveNote } from '../../renderer/src/features/notes/noteMutations';
-import { saveFilter } from '../../renderer/src/features/shipments/savedFilterMutations';
+import { emptyNote, saveNote } from '../../renderer/src/case/notes/noteMutations';
+import { saveFilter } from '../../renderer/src/case/shipments/savedFilterMutations';
 import { currentEntity } from '../../shared/customs/entityProfile';
 import { emptyShipmentFilter } from '../../shared/customs/shipmentFilter';
 import { renderAnnotations } from '../../shared/dossier/annotations';
@@ -24,7 +24,7 @@ import type { DossierOptions } from '../../shared/dossier/model';
 import { shipmentEvidence } from '../../shared/dossier/shipmentEvidence';
 import { implicitEntityId } from '../../shared/entities/entity';
 import type { Investigation } from '../../shared/investigation';
-import type { NoteDraft } from '../../renderer/src/features/notes/noteMutations';
+import type { NoteDraft } from '../../renderer/src/case/notes/noteMutations';
 import { foldName, foldText } from '../../shared/text/nameMatching';
 import { DOSSIER_ELEMENTS } from '../dossierElements';
 import { fixture } from '../fixtureSets';

@@ -5,7 +5,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { indexDb, investigationDb } from '../../renderer/src/db/databases';
 import { removeInterruptedRestores } from '../../renderer/src/db/investigationIndex';
-import { addClaim } from '../../renderer/src/features/claims/claimMutations';
+import { addClaim } from '../../renderer/src/case/claims/claimMutations';
 import { createInvestigation } from '../../renderer/src/features/investigations/investigationMutations';
 import { openArchive } from '../../renderer/src/workers/archive/readArchive';
 import { restoreArchive } from '../../renderer/src/workers/archive/restoreArchive';

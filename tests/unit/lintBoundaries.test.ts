@@ -21,22 +21,54 @@ describe('npm run lint keeps the layers apart', () => {
     expect(
       await errorsOf(
         'renderer/src/workers/importWorker.ts',
-        "import type { Claim } from '../features/claims/claimMutations';",
+        "import type { ClaimsPage } from '../features/claims/ClaimsPage';",
       ),
     ).toEqual([expect.stringMatching(/^import-x\/no-restricted-paths: .*never imports a feature/)]);
   }, 60_000);
 
-  it('refuses a component importing the database or a worker', async () => {
+  it('refuses a component importing the database or a worker, even for a type', async () => {
     const component = 'renderer/src/features/claims/ClaimRow.tsx';
+    const refused = [expect.stringMatching(/Components never touch the database or a worker/)];
     expect(await errorsOf(component, "import { InvestigationDb } from '../../db/schema';")).toEqual(
-      [expect.stringMatching(/never call the database or a worker/)],
+      refused,
+    );
+    expect(
+      await errorsOf(component, "import type { InvestigationDb } from '../../db/schema';"),
+    ).toEqual(refused);
+    expect(await errorsOf(component, "import { useCaseDb } from '../../case/caseDb';")).toEqual(
+      refused,
     );
     expect(
       await errorsOf(
         component,
         "import { archiveHeader } from '../../workers/archive/readArchive';",
       ),
-    ).toEqual([expect.stringMatching(/never call the database or a worker/)]);
+    ).toEqual(refused);
+    expect(
+      await errorsOf(
+        component,
+        "import { shipmentWorker } from '../shipments/shipmentWorkerClient';",
+      ),
+    ).toEqual([expect.stringMatching(/Components never hold a worker/)]);
+  }, 60_000);
+
+  it('refuses a feature reaching into another past its public entry, and case/ importing a feature', async () => {
+    const component = 'renderer/src/features/claims/ClaimEditor.tsx';
+    expect(
+      await errorsOf(
+        component,
+        "import { LinkToClaimDialog } from '../evidence/LinkToClaimDialog';",
+      ),
+    ).toEqual([expect.stringMatching(/^import-x\/no-restricted-paths: .*public entry/)]);
+    expect(await errorsOf(component, "import { LinkToClaimDialog } from '../evidence';")).toEqual(
+      [],
+    );
+    expect(
+      await errorsOf(
+        'renderer/src/case/claims/useClaims.ts',
+        "import { ClaimsPage } from '../../features/claims';",
+      ),
+    ).toEqual([expect.stringMatching(/^import-x\/no-restricted-paths: .*never imports one/)]);
   }, 60_000);
 
   it('refuses ui/ importing the database, and shared/ importing the renderer', async () => {
@@ -45,9 +77,9 @@ describe('npm run lint keeps the layers apart', () => {
         'renderer/src/ui/Dialog.tsx',
         "import type { InvestigationDb } from '../db/schema';",
       ),
-    ).toEqual([
+    ).toContainEqual(
       expect.stringMatching(/^import-x\/no-restricted-paths: .*ui\/ holds generic components/),
-    ]);
+    );
     expect(
       await errorsOf(
         'shared/ordering.ts',

@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import { finishInterruptedDeletions, removeInterruptedRestores } from '../db/investigationIndex';
 import { HomePage } from '../features/investigations/HomePage';
 import { InvestigationPage } from '../features/investigations/InvestigationPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
-import { recoverLockPasses } from '../features/lock/lockMutations';
 import { useIdleLock } from '../features/lock/useIdleLock';
 import { HelpPanel } from './HelpPanel';
 import { useShortcut } from './shortcuts';
+import { startUp } from './startUp';
 import { routeHref, useHashRoute } from './useHashRoute';
 
 export function App() {
@@ -23,13 +22,11 @@ export function App() {
   // Cases open once start-up is done: it may seal a database an earlier version kept in the clear.
   const [started, setStarted] = useState(false);
   useEffect(() => {
-    // One after the other: each holds an investigation's lock while it looks at it.
-    void (async () => {
-      await finishInterruptedDeletions();
-      setInterruptedRestores(await removeInterruptedRestores());
-      setInterruptedPasses(await recoverLockPasses());
+    void startUp().then(({ restores, passes }) => {
+      setInterruptedRestores(restores);
+      setInterruptedPasses(passes);
       setStarted(true);
-    })();
+    });
   }, []);
   useIdleLock();
 

@@ -1,19 +1,14 @@
 import { Dexie } from 'dexie';
 import type { Investigation } from '../../../shared/investigation';
 import { newLockKeys, type LockKeys } from '../../../shared/lock/sealing';
-import {
-  databaseIdOf,
-  databaseName,
-  IndexDb,
-  InvestigationDb,
-  investigationDbName,
-} from './schema';
+import { OpenDatabases } from './openDatabases';
+import { databaseIdOf, IndexDb, type InvestigationDb, investigationDbName } from './schema';
 import { discardStoredKeys, readStoredKeys, storeKeys } from './storedKeys';
 
 /** The one index database of this origin. */
 export const indexDb = new IndexDb();
 
-const openDatabases = new Map<string, InvestigationDb>();
+const openDatabases = new OpenDatabases();
 
 /**
  * The keys of the investigations open in this session: memory only. An investigation without a
@@ -56,11 +51,7 @@ export function rememberKeys(investigationId: string, keys: LockKeys): void {
 /** Closes an investigation for this session: its keys are dropped and its open database closed. */
 export function forgetKeys(investigationId: string): void {
   if (!openKeys.delete(investigationId)) return;
-  for (const [name, db] of openDatabases) {
-    if (db.investigationId !== investigationId) continue;
-    db.close();
-    openDatabases.delete(name);
-  }
+  openDatabases.closeInvestigation(investigationId);
   keyListeners.forEach((listener) => listener());
 }
 
@@ -95,20 +86,11 @@ export function investigationDb(
 ): InvestigationDb {
   const keys = openKeys.get(investigation.id);
   if (!keys) throw new InvestigationLockedError();
-  const access = { investigationId: investigation.id, databaseId: investigation.databaseId, keys };
-  const name = databaseName(access);
-  let db = openDatabases.get(name);
-  if (!db) {
-    db = new InvestigationDb(access);
-    openDatabases.set(name, db);
-  }
-  return db;
-}
-
-function closeDatabase(databaseId: string, sealed: boolean): void {
-  const name = investigationDbName(databaseId, sealed);
-  openDatabases.get(name)?.close();
-  openDatabases.delete(name);
+  return openDatabases.open({
+    investigationId: investigation.id,
+    databaseId: investigation.databaseId,
+    keys,
+  });
 }
 
 /**
@@ -132,7 +114,7 @@ async function flushPendingWrites(): Promise<void> {
  * by the investigation's database id (see databaseIdOf).
  */
 export async function deleteDatabase(databaseId: string, sealed: boolean): Promise<void> {
-  closeDatabase(databaseId, sealed);
+  openDatabases.closeNamed(investigationDbName(databaseId, sealed));
   await flushPendingWrites();
   await Dexie.delete(investigationDbName(databaseId, sealed));
   await flushPendingWrites();

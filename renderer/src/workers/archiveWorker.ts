@@ -8,13 +8,16 @@ import * as Comlink from 'comlink';
 import type { ArchiveHeader } from '../../../shared/archive/archiveFormat';
 import type { Investigation } from '../../../shared/investigation';
 import { indexDb } from '../db/databases';
-import { InvestigationDb, type DbAccess } from '../db/schema';
+import { OpenDatabases } from '../db/openDatabases';
+import type { DbAccess } from '../db/schema';
 import { archiveHeader, openArchive } from './archive/readArchive';
 import { restoreArchive } from './archive/restoreArchive';
 import { writeArchive, type ArchiveProgress } from './archive/writeArchive';
 import { copyInvestigation, type PassProgress } from './lock/lockPass';
 
 let cancelled = false;
+/** Each job closes what it opened: a deleted database's files stay on disk while a handle is open. */
+const databases = new OpenDatabases();
 
 const api = {
   async write(
@@ -25,27 +28,28 @@ const api = {
     cancelled = false;
     const investigation = await indexDb.investigations.get(access.investigationId);
     if (!investigation) throw new Error('This investigation no longer exists.');
-    const db = new InvestigationDb(access);
     try {
-      return await writeArchive(db, investigation, {
+      return await writeArchive(databases.open(access), investigation, {
         passphrase,
         onProgress,
         cancelled: () => cancelled,
       });
     } finally {
-      db.close();
+      databases.close();
     }
   },
 
   async copyInvestigation(from: DbAccess, to: DbAccess, onProgress: PassProgress): Promise<void> {
     cancelled = false;
-    const source = new InvestigationDb(from);
-    const target = new InvestigationDb(to);
     try {
-      await copyInvestigation(source, target, onProgress, () => cancelled);
+      await copyInvestigation(
+        databases.open(from),
+        databases.open(to),
+        onProgress,
+        () => cancelled,
+      );
     } finally {
-      source.close();
-      target.close();
+      databases.close();
     }
   },
 

@@ -6,20 +6,12 @@
 import * as Comlink from 'comlink';
 import type { ProbeOverrides } from '../../../shared/customs/probe';
 import { UnreadableFileError } from '../../../shared/customs/unreadable';
-import { databaseName, InvestigationDb, type DbAccess } from '../db/schema';
+import { OpenDatabases } from '../db/openDatabases';
+import type { DbAccess } from '../db/schema';
 import { importDataset, previewImport } from './import/importDataset';
 import type { ImportChoices, ImportProgress } from './import/importTypes';
 
-const databases = new Map<string, InvestigationDb>();
-const database = (access: DbAccess) => {
-  const name = databaseName(access);
-  let db = databases.get(name);
-  if (!db) {
-    db = new InvestigationDb(access);
-    databases.set(name, db);
-  }
-  return db;
-};
+const databases = new OpenDatabases();
 
 let running: AbortController | null = null;
 
@@ -32,7 +24,7 @@ const api = {
     try {
       return {
         ok: true as const,
-        value: await previewImport(database(access), file, fileName, overrides),
+        value: await previewImport(databases.open(access), file, fileName, overrides),
       };
     } catch (error) {
       return { ok: false as const, message: message(error) };
@@ -48,7 +40,7 @@ const api = {
   ) {
     running = new AbortController();
     try {
-      const dataset = await importDataset(database(access), file, fileName, choices, {
+      const dataset = await importDataset(databases.open(access), file, fileName, choices, {
         onProgress,
         signal: running.signal,
       });
@@ -68,11 +60,7 @@ const api = {
 
   /** Closes an investigation's database and drops its keys (it was locked again). */
   forget(investigationId: string) {
-    for (const [name, db] of databases) {
-      if (db.investigationId !== investigationId || !db.keys) continue;
-      db.close();
-      databases.delete(name);
-    }
+    databases.closeInvestigation(investigationId);
   },
 };
 

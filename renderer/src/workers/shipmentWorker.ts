@@ -40,7 +40,8 @@ import {
   type ShipmentEvidenceRequest,
 } from '../../../shared/dossier/shipmentEvidence';
 import type { EvidenceLink } from '../../../shared/evidence/link';
-import { databaseName, InvestigationDb, type DbAccess } from '../db/schema';
+import { OpenDatabases } from '../db/openDatabases';
+import type { DbAccess, InvestigationDb } from '../db/schema';
 
 type Progress = (done: number, total: number) => void;
 
@@ -53,6 +54,7 @@ export type ClaimEvidenceAnswer = {
   entities: ({ id: string; name: string } | null)[];
 };
 
+const databases = new OpenDatabases();
 let db: InvestigationDb | null = null;
 let index: ShipmentIndex | null = null;
 let loadedKey = '';
@@ -98,9 +100,11 @@ const api = {
     onProgress?: Progress,
   ): Promise<number> {
     const run = queue.then(async () => {
-      if (db?.name !== databaseName(access)) {
-        db?.close();
-        db = new InvestigationDb(access);
+      const wanted = databases.open(access);
+      if (wanted !== db) {
+        // The engine holds one investigation: another one's rows leave memory, its database closes.
+        databases.close((open) => open !== wanted);
+        db = wanted;
         index = null;
         loadedKey = '';
       }

@@ -1,19 +1,19 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { investigationDb } from '../../../renderer/src/db/databases';
 import type { InvestigationDb } from '../../../renderer/src/db/schema';
-import { addClaim } from '../../../renderer/src/features/claims/claimMutations';
-import { updateProvenance } from '../../../renderer/src/features/datasets/datasetMutations';
+import { addClaim } from '../../../renderer/src/case/claims/claimMutations';
+import { updateProvenance } from '../../../renderer/src/case/datasets/datasetMutations';
 import {
   addExcerpt,
   deleteExcerpt,
   updateExcerptNotes,
-} from '../../../renderer/src/features/documents/excerptMutations';
-import { linkEvidence, markCountSeen } from '../../../renderer/src/features/evidence/linkMutations';
+} from '../../../renderer/src/case/documents/excerptMutations';
+import { linkEvidence, markCountSeen } from '../../../renderer/src/case/evidence/linkMutations';
 import { createInvestigation } from '../../../renderer/src/features/investigations/investigationMutations';
 import {
   deleteSavedFilter,
   saveFilter,
-} from '../../../renderer/src/features/shipments/savedFilterMutations';
+} from '../../../renderer/src/case/shipments/savedFilterMutations';
 import { emptyShipmentFilter } from '../../../shared/customs/shipmentFilter';
 import { fixture } from '../../fixtureSets';
 import { importFixture } from './customsFixture';

@@ -9,13 +9,13 @@ import {
   moveClaimToSection,
   restoreClaim,
   updateClaim,
-} from '../../../renderer/src/features/claims/claimMutations';
+} from '../../../renderer/src/case/claims/claimMutations';
 import {
   addSection,
   deleteSection,
   moveSection,
   renameSection,
-} from '../../../renderer/src/features/claims/sectionMutations';
+} from '../../../renderer/src/case/claims/sectionMutations';
 import { createInvestigation } from '../../../renderer/src/features/investigations/investigationMutations';
 import { describeClaimChange } from '../../../renderer/src/features/claims/historyText';
 

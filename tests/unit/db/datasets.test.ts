@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { investigationDb } from '../../../renderer/src/db/databases';
 import type { InvestigationDb } from '../../../renderer/src/db/schema';
-import { deleteDataset } from '../../../renderer/src/features/datasets/datasetMutations';
+import { deleteDataset } from '../../../renderer/src/case/datasets/datasetMutations';
 import {
   choicesFromPreview,
   importDataset,
@@ -16,10 +16,7 @@ import { summariseShipments } from '../../../shared/customs/corroboration';
 import { entityDirectory, entityProfile } from '../../../shared/customs/entityProfile';
 import { implicitEntityId } from '../../../shared/entities/entity';
 import { partyKey } from '../../../shared/customs/partyKey';
-import {
-  mergeEntities,
-  splitSpelling,
-} from '../../../renderer/src/features/entities/entityMutations';
+import { mergeEntities, splitSpelling } from '../../../renderer/src/case/entities/entityMutations';
 import { fixture, fixtureSets, ownFixtures, type FixtureSet } from '../../fixtureSets';
 import { importFixture as importCustomsFixture, indexOf } from './customsFixture';
 

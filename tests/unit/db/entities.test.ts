@@ -5,7 +5,7 @@ import {
   mergeEntities,
   saveEntity,
   splitSpelling,
-} from '../../../renderer/src/features/entities/entityMutations';
+} from '../../../renderer/src/case/entities/entityMutations';
 import { createInvestigation } from '../../../renderer/src/features/investigations/investigationMutations';
 import { implicitEntityId } from '../../../shared/entities/entity';
 import { PartyResolution } from '../../../shared/entities/resolution';

@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { indexDb, investigationDb } from '../../../renderer/src/db/databases';
 import { InvestigationDb, investigationDbName } from '../../../renderer/src/db/schema';
-import { addClaim } from '../../../renderer/src/features/claims/claimMutations';
+import { addClaim } from '../../../renderer/src/case/claims/claimMutations';
 import {
   createInvestigation,
   createSampleInvestigation,

@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { investigationDb } from '../../../renderer/src/db/databases';
-import { addClaim } from '../../../renderer/src/features/claims/claimMutations';
+import { addClaim } from '../../../renderer/src/case/claims/claimMutations';
 import { describeClaimChange } from '../../../renderer/src/features/claims/historyText';
-import {
-  linkEvidence,
-  unlinkEvidence,
-} from '../../../renderer/src/features/evidence/linkMutations';
+import { linkEvidence, unlinkEvidence } from '../../../renderer/src/case/evidence/linkMutations';
 import { createInvestigation } from '../../../renderer/src/features/investigations/investigationMutations';
-import {
-  deleteNote,
-  saveNote,
-  emptyNote,
-} from '../../../renderer/src/features/notes/noteMutations';
+import { deleteNote, saveNote, emptyNote } from '../../../renderer/src/case/notes/noteMutations';
 import {
   deleteSavedFilter,
   saveFilter,
-} from '../../../renderer/src/features/shipments/savedFilterMutations';
+} from '../../../renderer/src/case/shipments/savedFilterMutations';
 import { emptyShipmentFilter } from '../../../shared/customs/shipmentFilter';
 import { relationCounts } from '../../../shared/evidence/link';
 

@@ -10,10 +10,10 @@ import { readStoredKeys, storeKeys } from '../../../renderer/src/db/storedKeys';
 import { newLockKeys } from '../../../shared/lock/sealing';
 import { investigationDbName, type InvestigationDb } from '../../../renderer/src/db/schema';
 import { fileBlob, storedFile } from '../../../renderer/src/db/storedFiles';
-import { addClaim } from '../../../renderer/src/features/claims/claimMutations';
-import { mergeEntities } from '../../../renderer/src/features/entities/entityMutations';
-import { citingLinks } from '../../../renderer/src/features/evidence/citations';
-import { linkEvidence } from '../../../renderer/src/features/evidence/linkMutations';
+import { addClaim } from '../../../renderer/src/case/claims/claimMutations';
+import { mergeEntities } from '../../../renderer/src/case/entities/entityMutations';
+import { citingLinks } from '../../../renderer/src/case/evidence/citations';
+import { linkEvidence } from '../../../renderer/src/case/evidence/linkMutations';
 import { createInvestigation } from '../../../renderer/src/features/investigations/investigationMutations';
 import { deleteInvestigation } from '../../../renderer/src/db/investigationIndex';
 import { WrongPassphraseError } from '../../../renderer/src/features/lock/lockKeys';
@@ -26,8 +26,8 @@ import {
   type Copy,
 } from '../../../renderer/src/features/lock/lockMutations';
 import { copyInvestigation } from '../../../renderer/src/workers/lock/lockPass';
-import { emptyNote, saveNote } from '../../../renderer/src/features/notes/noteMutations';
-import { saveFilter } from '../../../renderer/src/features/shipments/savedFilterMutations';
+import { emptyNote, saveNote } from '../../../renderer/src/case/notes/noteMutations';
+import { saveFilter } from '../../../renderer/src/case/shipments/savedFilterMutations';
 import { emptyShipmentFilter } from '../../../shared/customs/shipmentFilter';
 import { implicitEntityId } from '../../../shared/entities/entity';
 import type { Investigation } from '../../../shared/investigation';

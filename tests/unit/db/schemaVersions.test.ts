@@ -15,7 +15,7 @@ import {
   addClaim,
   changeClaimStatus,
   updateClaim,
-} from '../../../renderer/src/features/claims/claimMutations';
+} from '../../../renderer/src/case/claims/claimMutations';
 import { createInvestigation } from '../../../renderer/src/features/investigations/investigationMutations';
 import { fixture } from '../../fixtureSets';
 

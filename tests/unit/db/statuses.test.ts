@@ -1,14 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { investigationDb } from '../../../renderer/src/db/databases';
 import type { InvestigationDb } from '../../../renderer/src/db/schema';
-import { addClaim } from '../../../renderer/src/features/claims/claimMutations';
+import { addClaim } from '../../../renderer/src/case/claims/claimMutations';
 import { createInvestigation } from '../../../renderer/src/features/investigations/investigationMutations';
 import {
   addStatus,
   deleteStatus,
   moveStatus,
   updateStatus,
-} from '../../../renderer/src/features/statuses/statusMutations';
+} from '../../../renderer/src/case/statuses/statusMutations';
 import { defaultStatuses } from '../../../shared/statusVocabulary';
 
 let db: InvestigationDb;

@@ -1,5 +1,5 @@
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { archiveWorker } from './archiveWorkerClient';
+import { cancelArchiveWork } from '../../case/archive/archiveWorkerClient';
 
 /**
  * The foot of a dialog whose work runs in the archive worker (a backup, a restore, a lock):
@@ -27,7 +27,7 @@ export function ArchiveWorkFooter(props: {
             max={Math.max(progress.total, 1)}
             value={progress.done}
           />
-          <button type="button" onClick={() => void archiveWorker().cancel()}>
+          <button type="button" onClick={cancelArchiveWork}>
             {props.cancelLabel}
           </button>
         </div>

@@ -1,15 +1,13 @@
-import * as Comlink from 'comlink';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { ARCHIVE_EXTENSION } from '../../../../shared/archive/archiveFormat';
 import type { Investigation } from '../../../../shared/investigation';
 import { platform } from '../../app/platform';
-import { investigationDb } from '../../db/databases';
 import { Dialog } from '../../ui/Dialog';
 import { MIN_PASSPHRASE_LENGTH, passphraseProblem } from '../../../../shared/passphraseRules';
 import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
 import { ArchiveWorkFooter } from './ArchiveWorkFooter';
-import { archiveWorker } from './archiveWorkerClient';
+import { backUp } from '../../case/archive/archiveWorkerClient';
+import { useConfidentialSourceCount } from '../../case/archive/useConfidentialSourceCount';
 
 const fileName = (name: string) =>
   `${
@@ -26,13 +24,7 @@ const fileName = (name: string) =>
  */
 export function BackupDialog(props: { investigation: Investigation; onClose: () => void }) {
   const { investigation } = props;
-  const confidential = useLiveQuery(
-    () =>
-      investigationDb(investigation)
-        .notes.filter((note) => note.confidentiality === 'confidential')
-        .count(),
-    [investigation.id],
-  );
+  const confidential = useConfidentialSourceCount(investigation);
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -50,14 +42,9 @@ export function BackupDialog(props: { investigation: Investigation; onClose: () 
     setError(null);
     setProgress({ done: 0, total: 1 });
     let finished = false;
-    void archiveWorker()
-      .write(
-        investigationDb(investigation).access,
-        passphrase || null,
-        Comlink.proxy((done: number, total: number) => {
-          if (!finished) setProgress({ done, total });
-        }),
-      )
+    void backUp(investigation, passphrase || null, (done, total) => {
+      if (!finished) setProgress({ done, total });
+    })
       .then(async (blob) => {
         finished = true;
         const name = await platform.saveBlob({

@@ -1,4 +1,3 @@
-import * as Comlink from 'comlink';
 import { useId, useState, type FormEvent } from 'react';
 import { ARCHIVE_EXTENSION } from '../../../../shared/archive/archiveFormat';
 import type { Investigation } from '../../../../shared/investigation';
@@ -6,10 +5,9 @@ import { platform } from '../../app/platform';
 import { routeHref } from '../../app/useHashRoute';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { forgetKeys } from '../../db/databases';
-import { useInvestigations } from '../investigations/useInvestigations';
+import { useInvestigations } from '../../case/investigations/useInvestigations';
 import { ArchiveWorkFooter } from './ArchiveWorkFooter';
-import { archiveWorker } from './archiveWorkerClient';
+import { readArchiveHeader, restoreFromArchive } from '../../case/archive/archiveWorkerClient';
 
 type Chosen = { name: string; file: Blob; encrypted: boolean };
 
@@ -43,7 +41,7 @@ export function RestoreArchive() {
     if (!picked) return;
     const file = new Blob([picked.bytes as Uint8Array<ArrayBuffer>]);
     try {
-      const header = await archiveWorker().header(file);
+      const header = await readArchiveHeader(file);
       setChosen({ name: picked.name, file, encrypted: header.encrypted });
     } catch (caught) {
       setError(`${picked.name}: ${caught instanceof Error ? caught.message : String(caught)}`);
@@ -56,19 +54,16 @@ export function RestoreArchive() {
     setError(null);
     setProgress({ done: 0, total: 1 });
     let finished = false;
-    void archiveWorker()
-      .restore(
-        chosen.file,
-        chosen.encrypted ? passphrase : null,
-        Comlink.proxy((done: number, total: number) => {
-          if (!finished) setProgress({ done, total });
-        }),
-        replace || null,
-      )
+    void restoreFromArchive(
+      chosen.file,
+      chosen.encrypted ? passphrase : null,
+      (done, total) => {
+        if (!finished) setProgress({ done, total });
+      },
+      replace || null,
+    )
       .then((result) => {
         finished = true;
-        // Keys of the replaced case, if it was locked and open, have nothing left to open.
-        if (result.replaced) forgetKeys(result.investigation.id);
         setRestored(result);
         setChosen(null);
         setPassphrase('');

@@ -1,23 +1,27 @@
 import { useState } from 'react';
 import type { Claim, Section, Status } from '../../../../shared/investigation';
-import type { InvestigationDb } from '../../db/schema';
+import { useWithCase } from '../../case/useCase';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useAction } from '../../ui/useAction';
-import { ClaimEvidence } from '../evidence/ClaimEvidence';
+import { ClaimEvidence } from '../evidence';
 import { ClaimHistory } from './ClaimHistory';
 import { StatusChangeDialog } from './StatusChangeDialog';
 import { TagEditor } from './TagEditor';
-import { changeClaimStatus, moveClaimToSection, updateClaim } from './claimMutations';
+import {
+  changeClaimStatus,
+  moveClaimToSection,
+  updateClaim,
+} from '../../case/claims/claimMutations';
 
 export function ClaimEditor(props: {
-  db: InvestigationDb;
   claim: Claim;
   statuses: Status[];
   sections: Section[];
   knownTags: string[];
   onDelete: () => void;
 }) {
-  const { db, claim } = props;
+  const withCase = useWithCase();
+  const { claim } = props;
   // Keyed by claim id in the parent, so a draft never carries over to another claim.
   const [text, setText] = useState(claim.text);
   const [pendingStatus, setPendingStatus] = useState<Status | null>(null);
@@ -31,7 +35,7 @@ export function ClaimEditor(props: {
         className="stack"
         onSubmit={(event) => {
           event.preventDefault();
-          void run(() => updateClaim(db, claim.id, { text }));
+          void run(() => withCase(updateClaim, claim.id, { text }));
         }}
       >
         <label htmlFor="claim-text">Claim text</label>
@@ -73,7 +77,7 @@ export function ClaimEditor(props: {
             autoComplete="off"
             value={claim.sectionId ?? ''}
             onChange={(event) =>
-              void run(() => moveClaimToSection(db, claim.id, event.target.value || null))
+              void run(() => withCase(moveClaimToSection, claim.id, event.target.value || null))
             }
           >
             <option value="">Unsectioned</option>
@@ -90,7 +94,7 @@ export function ClaimEditor(props: {
       <TagEditor
         tags={claim.tags}
         knownTags={props.knownTags}
-        onChange={(tags) => run(() => updateClaim(db, claim.id, { tags }))}
+        onChange={(tags) => run(() => withCase(updateClaim, claim.id, { tags }))}
       />
       <ErrorMessage error={error} />
 
@@ -100,15 +104,15 @@ export function ClaimEditor(props: {
         </button>
       </div>
 
-      <ClaimEvidence db={db} claimId={claim.id} />
+      <ClaimEvidence claimId={claim.id} />
 
-      <ClaimHistory db={db} claimId={claim.id} />
+      <ClaimHistory claimId={claim.id} />
 
       {pendingStatus && (
         <StatusChangeDialog
           from={status}
           to={pendingStatus}
-          onConfirm={(reason) => changeClaimStatus(db, claim.id, pendingStatus.id, reason)}
+          onConfirm={(reason) => withCase(changeClaimStatus, claim.id, pendingStatus.id, reason)}
           onClose={() => setPendingStatus(null)}
         />
       )}

@@ -1,10 +1,9 @@
-import type { InvestigationDb } from '../../db/schema';
 import { formatDateTime } from '../../ui/formatting';
 import { describeClaimChange } from './historyText';
-import { useClaimHistory } from './useClaims';
+import { useClaimHistory } from '../../case/claims/useClaims';
 
-export function ClaimHistory(props: { db: InvestigationDb; claimId: string }) {
-  const history = useClaimHistory(props.db, props.claimId);
+export function ClaimHistory(props: { claimId: string }) {
+  const history = useClaimHistory(props.claimId);
   return (
     <section aria-labelledby="claim-history-title" className="history">
       <h3 id="claim-history-title">History</h3>

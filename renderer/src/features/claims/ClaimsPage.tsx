@@ -2,29 +2,35 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { emptyClaimFilter, matchesClaimFilter, tagsByUse } from '../../../../shared/claimFilter';
 import type { Claim, Section } from '../../../../shared/investigation';
 import { useShortcut } from '../../app/shortcuts';
-import type { InvestigationDb } from '../../db/schema';
+import { useWithCase } from '../../case/useCase';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { NameDialog } from '../../ui/NameDialog';
 import { UndoToast } from '../../ui/UndoToast';
 import { useAction } from '../../ui/useAction';
-import { useSupportCounts } from '../evidence/useEvidence';
-import { useStatuses } from '../statuses/useStatuses';
+import { useSupportCounts } from '../../case/evidence/useEvidence';
+import { useStatuses } from '../../case/statuses/useStatuses';
 import { ClaimEditor } from './ClaimEditor';
 import { ClaimFilters } from './ClaimFilters';
 import { ClaimGroup } from './ClaimGroup';
 import { NewClaimForm } from './NewClaimForm';
-import { deleteClaim, moveClaim, restoreClaim } from './claimMutations';
-import { addSection, deleteSection, moveSection, renameSection } from './sectionMutations';
-import { useClaims, useSections } from './useClaims';
+import { deleteClaim, moveClaim, restoreClaim } from '../../case/claims/claimMutations';
+import {
+  addSection,
+  deleteSection,
+  moveSection,
+  renameSection,
+} from '../../case/claims/sectionMutations';
+import { useClaims, useSections } from '../../case/claims/useClaims';
 
 type SectionDialogState = { mode: 'add' } | { mode: 'rename'; section: Section } | null;
 
-export function ClaimsPage({ db }: { db: InvestigationDb }) {
-  const claims = useClaims(db);
-  const sections = useSections(db);
-  const statuses = useStatuses(db);
-  const supportCounts = useSupportCounts(db);
+export function ClaimsPage() {
+  const withCase = useWithCase();
+  const claims = useClaims();
+  const sections = useSections();
+  const statuses = useStatuses();
+  const supportCounts = useSupportCounts();
   const [filter, setFilter] = useState(emptyClaimFilter);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<Claim | null>(null);
@@ -75,12 +81,12 @@ export function ClaimsPage({ db }: { db: InvestigationDb }) {
   const onMoveClaim = (claimId: string, direction: 'up' | 'down') =>
     void run(async () => {
       focusAfterMove.current = claimId;
-      await moveClaim(db, claimId, direction);
+      await withCase(moveClaim, claimId, direction);
     });
 
   const onDeleteClaim = (claimId: string) =>
     void run(async () => {
-      setDeleted(await deleteClaim(db, claimId));
+      setDeleted(await withCase(deleteClaim, claimId));
       setSelectedId(null);
     });
 
@@ -89,7 +95,7 @@ export function ClaimsPage({ db }: { db: InvestigationDb }) {
     const claim = deleted;
     setDeleted(null);
     void run(async () => {
-      await restoreClaim(db, claim);
+      await withCase(restoreClaim, claim);
       setSelectedId(claim.id);
     });
   };
@@ -103,7 +109,7 @@ export function ClaimsPage({ db }: { db: InvestigationDb }) {
             Add section
           </button>
         </div>
-        <NewClaimForm db={db} ref={newClaimRef} onAdded={setSelectedId} />
+        <NewClaimForm ref={newClaimRef} onAdded={setSelectedId} />
         <ClaimFilters
           filter={filter}
           onChange={setFilter}
@@ -133,7 +139,7 @@ export function ClaimsPage({ db }: { db: InvestigationDb }) {
             onMoveClaim={onMoveClaim}
             onRenameSection={(section) => setSectionDialog({ mode: 'rename', section })}
             onMoveSection={(section, direction) =>
-              void run(() => moveSection(db, section.id, direction))
+              void run(() => withCase(moveSection, section.id, direction))
             }
             onDeleteSection={setSectionToDelete}
           />
@@ -144,7 +150,6 @@ export function ClaimsPage({ db }: { db: InvestigationDb }) {
         {selected ? (
           <ClaimEditor
             key={selected.id}
-            db={db}
             claim={selected}
             statuses={statuses}
             sections={sections}
@@ -171,8 +176,8 @@ export function ClaimsPage({ db }: { db: InvestigationDb }) {
           submitLabel={sectionDialog.mode === 'add' ? 'Add section' : 'Rename'}
           onSubmit={(name) =>
             sectionDialog.mode === 'add'
-              ? addSection(db, name)
-              : renameSection(db, sectionDialog.section.id, name)
+              ? withCase(addSection, name)
+              : withCase(renameSection, sectionDialog.section.id, name)
           }
           onClose={() => setSectionDialog(null)}
         />
@@ -181,7 +186,7 @@ export function ClaimsPage({ db }: { db: InvestigationDb }) {
         <ConfirmDialog
           title={`Delete section “${sectionToDelete.name}”?`}
           confirmLabel="Delete section"
-          onConfirm={() => deleteSection(db, sectionToDelete.id)}
+          onConfirm={() => withCase(deleteSection, sectionToDelete.id)}
           onClose={() => setSectionToDelete(null)}
         >
           <p>Its claims are kept and moved to Unsectioned.</p>

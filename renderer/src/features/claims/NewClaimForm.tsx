@@ -1,25 +1,24 @@
 import { useState, type FormEvent, type KeyboardEvent, type Ref } from 'react';
-import type { InvestigationDb } from '../../db/schema';
+import { useWithCase } from '../../case/useCase';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useAction } from '../../ui/useAction';
-import { addClaim } from './claimMutations';
+import { addClaim } from '../../case/claims/claimMutations';
 
 /** `ref` is the text box, so that the N shortcut can focus it. */
 export function NewClaimForm({
-  db,
   ref,
   onAdded,
 }: {
-  db: InvestigationDb;
   ref: Ref<HTMLTextAreaElement>;
   onAdded: (claimId: string) => void;
 }) {
+  const withCase = useWithCase();
   const [text, setText] = useState('');
   const { error, run } = useAction();
 
   const submit = () =>
     void run(async () => {
-      const claim = await addClaim(db, { text });
+      const claim = await withCase(addClaim, { text });
       setText('');
       onAdded(claim.id);
     });

@@ -2,14 +2,14 @@ import { useEffect, useState } from 'react';
 import type { Dataset } from '../../../../shared/customs/dataset';
 import { delimiterNames } from '../../../../shared/customs/delimiter';
 import { platform } from '../../app/platform';
-import type { InvestigationDb } from '../../db/schema';
-import { DeleteEvidenceDialog } from '../evidence/DeleteEvidenceDialog';
+import { DeleteEvidenceDialog } from '../evidence';
+import { useWithCase } from '../../case/useCase';
 import { formatBytes, formatDateTime } from '../../ui/formatting';
 import { ImportDialog } from './ImportDialog';
 import { ProvenanceDialog } from './ProvenanceDialog';
 import { RejectedRowsDialog } from './RejectedRowsDialog';
-import { deleteDataset, recoverInterruptedImports } from './datasetMutations';
-import { useDatasets } from './useDatasets';
+import { deleteDataset, recoverInterruptedImports } from '../../case/datasets/datasetMutations';
+import { useDatasets } from '../../case/datasets/useDatasets';
 
 /** How a dataset's file was read, in words: what a colleague needs to read it the same way. */
 function readAs(dataset: Dataset): string {
@@ -21,8 +21,9 @@ function readAs(dataset: Dataset): string {
 
 const customsFilters = [{ name: 'Customs exports', extensions: ['csv', 'tsv', 'txt', 'xlsx'] }];
 
-export function DatasetsPage({ db }: { db: InvestigationDb }) {
-  const datasets = useDatasets(db);
+export function DatasetsPage() {
+  const withCase = useWithCase();
+  const datasets = useDatasets();
   const [importing, setImporting] = useState<{ name: string; file: Blob }[]>([]);
   const [rejectedOf, setRejectedOf] = useState<Dataset | null>(null);
   const [deleting, setDeleting] = useState<Dataset | null>(null);
@@ -31,7 +32,7 @@ export function DatasetsPage({ db }: { db: InvestigationDb }) {
 
   useEffect(() => {
     let live = true;
-    void recoverInterruptedImports(db).then((names) => {
+    void withCase(recoverInterruptedImports).then((names) => {
       if (live && names.length > 0) {
         setNotice(
           `An import that was interrupted (${names.join(', ')}) was rolled back: nothing of it was kept.`,
@@ -41,7 +42,7 @@ export function DatasetsPage({ db }: { db: InvestigationDb }) {
     return () => {
       live = false;
     };
-  }, [db]);
+  }, [withCase]);
 
   const chooseFiles = async () => {
     const files = await platform.openFiles({ filters: customsFilters, multiple: true });
@@ -140,23 +141,21 @@ export function DatasetsPage({ db }: { db: InvestigationDb }) {
       {importing[0] && (
         <ImportDialog
           key={importing[0].name + importing.length}
-          db={db}
           fileName={importing[0].name}
           file={importing[0].file}
           onClose={() => setImporting((queue) => queue.slice(1))}
         />
       )}
-      {editing && <ProvenanceDialog db={db} dataset={editing} onClose={() => setEditing(null)} />}
+      {editing && <ProvenanceDialog dataset={editing} onClose={() => setEditing(null)} />}
       {rejectedOf && (
-        <RejectedRowsDialog db={db} dataset={rejectedOf} onClose={() => setRejectedOf(null)} />
+        <RejectedRowsDialog dataset={rejectedOf} onClose={() => setRejectedOf(null)} />
       )}
       {deleting && (
         <DeleteEvidenceDialog
-          db={db}
           target={{ datasetShipments: deleting.id }}
           title={`Delete dataset “${deleting.fileName}”?`}
           confirmLabel="Delete dataset"
-          onConfirm={(removeLinks) => deleteDataset(db, deleting.id, removeLinks)}
+          onConfirm={(removeLinks) => withCase(deleteDataset, deleting.id, removeLinks)}
           onClose={() => setDeleting(null)}
         >
           <p>

@@ -10,14 +10,19 @@ import {
 import { missingRequiredFields } from '../../../../shared/customs/columnMapping';
 import { normaliseRow } from '../../../../shared/customs/normaliseRow';
 import type { ProbeOverrides } from '../../../../shared/customs/probe';
+import { useWithCase } from '../../case/useCase';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { HeaderRowInput } from './HeaderRowInput';
 import { ImportPreviewTable } from './ImportPreviewTable';
 import { ImportProgressView } from './ImportProgressView';
-import { importWorker, progressCallback } from './importWorkerClient';
-import type { ImportPreview, ImportProgress } from '../../workers/import/importTypes';
-import type { InvestigationDb } from '../../db/schema';
+import {
+  cancelImport,
+  importFile,
+  previewImport,
+  type ImportPreview,
+  type ImportProgress,
+} from '../../case/datasets/importWorkerClient';
 
 type Stage =
   | { name: 'reading' }
@@ -27,13 +32,9 @@ type Stage =
   | { name: 'done'; dataset: Dataset }
   | { name: 'failed'; message: string };
 
-export function ImportDialog(props: {
-  db: InvestigationDb;
-  fileName: string;
-  file: Blob;
-  onClose: () => void;
-}) {
-  const { db, fileName, file } = props;
+export function ImportDialog(props: { fileName: string; file: Blob; onClose: () => void }) {
+  const withCase = useWithCase();
+  const { fileName, file } = props;
   const [overrides, setOverrides] = useState<ProbeOverrides>({});
   const [stage, setStage] = useState<Stage>({ name: 'reading' });
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
@@ -45,24 +46,22 @@ export function ImportDialog(props: {
 
   useEffect(() => {
     let live = true;
-    void importWorker()
-      .preview(db.access, file, fileName, overrides)
-      .then((result) => {
-        if (!live) return;
-        if (!result.ok) {
-          setStage({ name: 'unreadable', message: result.message });
-          return;
-        }
-        setStage({ name: 'choosing', preview: result.value });
-        setMapping(result.value.mapping);
-        setOrder(result.value.dayMonthOrder);
-        setDecimalComma(result.value.decimalComma);
-        setCurrency(result.value.defaultCurrency);
-      });
+    void withCase(previewImport, file, fileName, overrides).then((result) => {
+      if (!live) return;
+      if (!result.ok) {
+        setStage({ name: 'unreadable', message: result.message });
+        return;
+      }
+      setStage({ name: 'choosing', preview: result.value });
+      setMapping(result.value.mapping);
+      setOrder(result.value.dayMonthOrder);
+      setDecimalComma(result.value.decimalComma);
+      setCurrency(result.value.defaultCurrency);
+    });
     return () => {
       live = false;
     };
-  }, [db, file, fileName, overrides]);
+  }, [withCase, file, fileName, overrides]);
 
   const preview = stage.name === 'choosing' ? stage.preview : null;
   const rows = useMemo(() => {
@@ -94,35 +93,28 @@ export function ImportDialog(props: {
       vendor,
       origin,
     };
-    void importWorker()
-      .import(
-        db.access,
-        file,
-        fileName,
-        choices,
-        // Progress arrives on its own message port, so a last update can land after the result:
-        // it may only ever update a running import, never reopen a finished one.
-        progressCallback((progress: ImportProgress) =>
-          setStage((current) =>
-            current.name === 'importing' ? { name: 'importing', progress } : current,
-          ),
+    void withCase(
+      importFile,
+      file,
+      fileName,
+      choices,
+      // A last progress update can land after the result: it may only ever update a running
+      // import, never reopen a finished one.
+      (progress) =>
+        setStage((current) =>
+          current.name === 'importing' ? { name: 'importing', progress } : current,
         ),
-      )
-      .then((result) => {
-        if (result.ok) setStage({ name: 'done', dataset: result.value });
-        else if (result.cancelled) props.onClose();
-        else setStage({ name: 'failed', message: result.message });
-      });
+    ).then((result) => {
+      if (result.ok) setStage({ name: 'done', dataset: result.value });
+      else if (result.cancelled) props.onClose();
+      else setStage({ name: 'failed', message: result.message });
+    });
   };
 
   const missing = mapping ? missingRequiredFields(mapping) : [];
   const closable = stage.name !== 'importing';
   return (
-    <Dialog
-      title={`Import ${fileName}`}
-      onClose={closable ? props.onClose : () => void importWorker().cancel()}
-      wide
-    >
+    <Dialog title={`Import ${fileName}`} onClose={closable ? props.onClose : cancelImport} wide>
       {stage.name === 'reading' && <p aria-busy="true">Reading the start of the file…</p>}
       {(stage.name === 'unreadable' || stage.name === 'failed') && (
         <>
@@ -295,7 +287,7 @@ export function ImportDialog(props: {
         <ImportProgressView
           progress={stage.progress}
           totalBytes={file.size}
-          onCancel={() => void importWorker().cancel()}
+          onCancel={cancelImport}
         />
       )}
       {stage.name === 'done' && (

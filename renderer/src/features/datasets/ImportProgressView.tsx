@@ -1,4 +1,4 @@
-import type { ImportProgress } from '../../workers/import/importTypes';
+import type { ImportProgress } from '../../case/datasets/importWorkerClient';
 
 export function ImportProgressView(props: {
   progress: ImportProgress | null;

@@ -1,15 +1,12 @@
 import { useId, useState } from 'react';
 import type { Dataset } from '../../../../shared/customs/dataset';
-import type { InvestigationDb } from '../../db/schema';
+import { useWithCase } from '../../case/useCase';
 import { FormDialog } from '../../ui/FormDialog';
-import { updateProvenance } from './datasetMutations';
+import { updateProvenance } from '../../case/datasets/datasetMutations';
 
 /** A dataset's vendor and origin, editable after the import. */
-export function ProvenanceDialog(props: {
-  db: InvestigationDb;
-  dataset: Dataset;
-  onClose: () => void;
-}) {
+export function ProvenanceDialog(props: { dataset: Dataset; onClose: () => void }) {
+  const withCase = useWithCase();
   const id = useId();
   const [vendor, setVendor] = useState(props.dataset.vendor);
   const [origin, setOrigin] = useState(props.dataset.origin);
@@ -17,7 +14,7 @@ export function ProvenanceDialog(props: {
     <FormDialog
       title={`Provenance of ${props.dataset.fileName}`}
       submitLabel="Save"
-      onSubmit={() => updateProvenance(props.db, props.dataset.id, { vendor, origin })}
+      onSubmit={() => withCase(updateProvenance, props.dataset.id, { vendor, origin })}
       onClose={props.onClose}
     >
       <label htmlFor={`${id}-vendor`}>Vendor</label>

@@ -1,16 +1,11 @@
 import type { Dataset } from '../../../../shared/customs/dataset';
 import { toCsv } from '../../../../shared/csvSafety';
 import { platform } from '../../app/platform';
-import type { InvestigationDb } from '../../db/schema';
 import { Dialog } from '../../ui/Dialog';
-import { useRejectedRows } from './useDatasets';
+import { useRejectedRows } from '../../case/datasets/useDatasets';
 
-export function RejectedRowsDialog(props: {
-  db: InvestigationDb;
-  dataset: Dataset;
-  onClose: () => void;
-}) {
-  const rows = useRejectedRows(props.db, props.dataset.id);
+export function RejectedRowsDialog(props: { dataset: Dataset; onClose: () => void }) {
+  const rows = useRejectedRows(props.dataset.id);
   const exportCsv = () => {
     if (!rows) return;
     const table = [

@@ -1,17 +1,18 @@
 import { useState } from 'react';
 import type { PdfDocument } from '../../../../shared/documents/document';
-import type { InvestigationDb } from '../../db/schema';
+import { useWithCase } from '../../case/useCase';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useAction } from '../../ui/useAction';
 import { DocumentHistory } from './DocumentHistory';
-import { updateDocument } from './documentMutations';
+import { updateDocument } from '../../case/documents/documentMutations';
 
 /** The document's title (editable), origin, and facts for citing it. */
-export function DocumentDetails({ db, document }: { db: InvestigationDb; document: PdfDocument }) {
+export function DocumentDetails({ document }: { document: PdfDocument }) {
+  const withCase = useWithCase();
   const [title, setTitle] = useState(document.title);
   const [origin, setOrigin] = useState(document.origin);
   const { error, run } = useAction();
-  const save = () => void run(() => updateDocument(db, document.id, { title, origin }));
+  const save = () => void run(() => withCase(updateDocument, document.id, { title, origin }));
   return (
     <div className="document-details">
       <h3 id="document-title">{document.title}</h3>
@@ -42,7 +43,7 @@ export function DocumentDetails({ db, document }: { db: InvestigationDb; documen
         <span className="hash">{document.sha256}</span>
       </p>
       <ErrorMessage error={error} />
-      <DocumentHistory db={db} documentId={document.id} />
+      <DocumentHistory documentId={document.id} />
     </div>
   );
 }

@@ -1,11 +1,10 @@
-import type { InvestigationDb } from '../../db/schema';
 import { formatDateTime } from '../../ui/formatting';
 import { describeDocumentChange } from './documentHistoryText';
-import { useDocumentHistory } from './useDocumentHistory';
+import { useDocumentHistory } from '../../case/documents/useDocumentHistory';
 
 /** What changed in a document's title, origin and excerpts, and when. */
-export function DocumentHistory(props: { db: InvestigationDb; documentId: string }) {
-  const history = useDocumentHistory(props.db, props.documentId);
+export function DocumentHistory(props: { documentId: string }) {
+  const history = useDocumentHistory(props.documentId);
   return (
     <details className="history">
       <summary>History{history ? ` (${history.length})` : ''}</summary>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { PDFDocumentProxy } from './pdfjs';
+import type { PDFDocumentProxy } from '../../case/documents/pdfjs';
 
 type OutlineNode = { title: string; page: number | null; items: OutlineNode[] };
 

@@ -1,18 +1,16 @@
 import { useDeferredValue, useState } from 'react';
 import type { PdfDocument } from '../../../../shared/documents/document';
-import type { InvestigationDb } from '../../db/schema';
 import type { ViewTarget } from './DocumentView';
 import { useAllPageTexts, useDocumentSearch } from './useDocumentSearch';
 
 /** One search across every document's text; a result opens its document on the hit. */
 export function DocumentSearch(props: {
-  db: InvestigationDb;
   documents: PdfDocument[];
   onOpen: (documentId: string, target: ViewTarget) => void;
 }) {
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
-  const pages = useAllPageTexts(props.db);
+  const pages = useAllPageTexts();
   const hits = useDocumentSearch(pages, deferred);
   const titles = new Map(props.documents.map((document) => [document.id, document.title]));
   return (

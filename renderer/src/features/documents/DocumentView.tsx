@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { PdfDocument } from '../../../../shared/documents/document';
 import { anchorQuote, type TextSpan } from '../../../../shared/documents/textAnchoring';
-import type { InvestigationDb } from '../../db/schema';
+import { useWithCase } from '../../case/useCase';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useAction } from '../../ui/useAction';
 import { DocumentDetails } from './DocumentDetails';
@@ -9,20 +9,17 @@ import { DocumentOutline } from './DocumentOutline';
 import { ExcerptList } from './ExcerptList';
 import { PasswordDialog } from './PasswordDialog';
 import { PdfViewer, type PdfViewerHandle, type ViewerSelection } from './PdfViewer';
-import { openStoredDocument } from './documentMutations';
-import { addExcerpt } from './excerptMutations';
-import { PdfPasswordNeeded, type PDFDocumentProxy } from './pdfjs';
-import { useExcerpts, usePageTexts } from './useDocuments';
+import { openStoredDocument } from '../../case/documents/documentMutations';
+import { addExcerpt } from '../../case/documents/excerptMutations';
+import { PdfPasswordNeeded, type PDFDocumentProxy } from '../../case/documents/pdfjs';
+import { useExcerpts, usePageTexts } from '../../case/documents/useDocuments';
 import { usePageSearchIndex } from './useDocumentSearch';
 
 export type ViewTarget = { page: number; query: string; span: TextSpan | null };
 
-export function DocumentView(props: {
-  db: InvestigationDb;
-  document: PdfDocument;
-  target: ViewTarget | null;
-}) {
-  const { db, document, target } = props;
+export function DocumentView(props: { document: PdfDocument; target: ViewTarget | null }) {
+  const withCase = useWithCase();
+  const { document, target } = props;
   const [pdf, setPdf] = useState<PDFDocumentProxy | null>(null);
   const [askPassword, setAskPassword] = useState(false);
   const [scale, setScale] = useState(1.25);
@@ -31,12 +28,12 @@ export function DocumentView(props: {
   const [query, setQuery] = useState(target?.query ?? '');
   const [chosenHit, setChosenHit] = useState<number | null>(null);
   const viewer = useRef<PdfViewerHandle>(null);
-  const storedExcerpts = useExcerpts(db, document.id);
+  const storedExcerpts = useExcerpts(document.id);
   const excerpts = useMemo(() => storedExcerpts ?? [], [storedExcerpts]);
-  const pageTexts = usePageTexts(db, document.id);
+  const pageTexts = usePageTexts(document.id);
   const { error, run } = useAction();
 
-  const load = (typed?: string) => openStoredDocument(db, document, typed).then(setPdf);
+  const load = (typed?: string) => withCase(openStoredDocument, document, typed).then(setPdf);
 
   useEffect(() => {
     void run(() =>
@@ -77,7 +74,7 @@ export function DocumentView(props: {
   const save = (selection: ViewerSelection | null | undefined) =>
     void run(async () => {
       if (!selection) throw new Error('Select text on a page first, or find a passage.');
-      await addExcerpt(db, document, selection);
+      await withCase(addExcerpt, document, selection);
       window.getSelection()?.removeAllRanges();
     });
 
@@ -92,7 +89,7 @@ export function DocumentView(props: {
 
   return (
     <section className="document-view" aria-labelledby="document-title">
-      <DocumentDetails db={db} document={document} />
+      <DocumentDetails document={document} />
       <div className="viewer-toolbar" role="toolbar" aria-label="Document tools">
         <button
           type="button"
@@ -196,7 +193,6 @@ export function DocumentView(props: {
             <DocumentOutline pdf={pdf} onGoTo={(page) => viewer.current?.scrollToPage(page)} />
           )}
           <ExcerptList
-            db={db}
             excerpts={excerpts}
             orphans={orphans}
             onOpen={(excerpt) => viewer.current?.scrollToPage(excerpt.page)}

@@ -2,14 +2,19 @@ import { useEffect, useState, type DragEvent } from 'react';
 import type { PdfDocument } from '../../../../shared/documents/document';
 import type { OpenedFile } from '../../../../shared/ipc';
 import { platform } from '../../app/platform';
-import type { InvestigationDb } from '../../db/schema';
 import { DocumentList } from './DocumentList';
 import { DocumentSearch } from './DocumentSearch';
 import { DocumentView, type ViewTarget } from './DocumentView';
 import { PasswordDialog } from './PasswordDialog';
-import { addDocument, DocumentError, extractText, openStoredDocument } from './documentMutations';
-import { PdfPasswordNeeded, type PDFDocumentProxy } from './pdfjs';
-import { useDocuments } from './useDocuments';
+import {
+  addDocument,
+  DocumentError,
+  extractText,
+  openStoredDocument,
+} from '../../case/documents/documentMutations';
+import { PdfPasswordNeeded, type PDFDocumentProxy } from '../../case/documents/pdfjs';
+import { useDocuments } from '../../case/documents/useDocuments';
+import { useWithCase } from '../../case/useCase';
 
 const addedMessage = (name: string, pages: number) => ({
   text: `Added ${name} (${pages} ${pages === 1 ? 'page' : 'pages'}).`,
@@ -19,8 +24,9 @@ const addedMessage = (name: string, pages: number) => ({
 /** Documents whose text this page is extracting now, so a re-render never starts a second pass. */
 const extracting = new Set<string>();
 
-export function DocumentsPage({ db }: { db: InvestigationDb }) {
-  const documents = useDocuments(db);
+export function DocumentsPage() {
+  const withCase = useWithCase();
+  const documents = useDocuments();
   const [messages, setMessages] = useState<{ text: string; error: boolean }[]>([]);
   const [needsPassword, setNeedsPassword] = useState<OpenedFile[]>([]);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -32,17 +38,17 @@ export function DocumentsPage({ db }: { db: InvestigationDb }) {
     for (const document of documents ?? []) {
       if (document.textStatus !== 'extracting' || extracting.has(document.id)) continue;
       extracting.add(document.id);
-      void openStoredDocument(db, document)
-        .then((pdf) => extractText(db, document, pdf).finally(() => void pdf.destroy()))
+      void withCase(openStoredDocument, document)
+        .then((pdf) => withCase(extractText, document, pdf).finally(() => void pdf.destroy()))
         .catch(() => undefined)
         .finally(() => extracting.delete(document.id));
     }
-  }, [db, documents]);
+  }, [withCase, documents]);
 
   const started = (document: PdfDocument, pdf: PDFDocumentProxy | null) => {
     if (!pdf) return;
     extracting.add(document.id);
-    void extractText(db, document, pdf).finally(() => {
+    void withCase(extractText, document, pdf).finally(() => {
       extracting.delete(document.id);
       void pdf.destroy();
     });
@@ -52,7 +58,7 @@ export function DocumentsPage({ db }: { db: InvestigationDb }) {
     const notes: { text: string; error: boolean }[] = [];
     for (const file of files) {
       try {
-        const { document, alreadyThere, pdf } = await addDocument(db, file);
+        const { document, alreadyThere, pdf } = await withCase(addDocument, file);
         notes.push(
           alreadyThere
             ? {
@@ -77,7 +83,7 @@ export function DocumentsPage({ db }: { db: InvestigationDb }) {
   /** A protected file with its password: a wrong one is told in the password dialog, which stays open. */
   const addProtected = async (file: OpenedFile, password: string) => {
     try {
-      const { document, pdf } = await addDocument(db, file, password);
+      const { document, pdf } = await withCase(addDocument, file, password);
       setMessages([addedMessage(file.name, document.pageCount)]);
       started(document, pdf);
     } catch (error) {
@@ -138,14 +144,13 @@ export function DocumentsPage({ db }: { db: InvestigationDb }) {
             {message.text}
           </p>
         ))}
-        <DocumentSearch db={db} documents={documents ?? []} onOpen={open} />
+        <DocumentSearch documents={documents ?? []} onOpen={open} />
         <DocumentList documents={documents} openId={openId} onOpen={(id) => open(id, null)} />
       </section>
       <div className="documents-main">
         {current ? (
           <DocumentView
             key={`${current.id}:${target?.page ?? 0}:${target?.span?.start ?? -1}`}
-            db={db}
             document={current}
             target={target}
           />

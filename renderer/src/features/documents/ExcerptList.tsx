@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import type { Excerpt } from '../../../../shared/documents/document';
-import type { InvestigationDb } from '../../db/schema';
-import { LinkToClaimDialog } from '../evidence/LinkToClaimDialog';
-import { deleteExcerpt, updateExcerptNotes } from './excerptMutations';
+import { LinkToClaimDialog } from '../evidence';
+import { deleteExcerpt, updateExcerptNotes } from '../../case/documents/excerptMutations';
+import { useWithCase } from '../../case/useCase';
 
 export function ExcerptList(props: {
-  db: InvestigationDb;
   excerpts: Excerpt[];
   orphans: Set<string>;
   onOpen: (excerpt: Excerpt) => void;
@@ -20,7 +19,6 @@ export function ExcerptList(props: {
         {props.excerpts.map((excerpt) => (
           <ExcerptItem
             key={excerpt.id}
-            db={props.db}
             excerpt={excerpt}
             orphaned={props.orphans.has(excerpt.id)}
             onOpen={() => props.onOpen(excerpt)}
@@ -31,18 +29,15 @@ export function ExcerptList(props: {
   );
 }
 
-function ExcerptItem(props: {
-  db: InvestigationDb;
-  excerpt: Excerpt;
-  orphaned: boolean;
-  onOpen: () => void;
-}) {
-  const { db, excerpt } = props;
+function ExcerptItem(props: { excerpt: Excerpt; orphaned: boolean; onOpen: () => void }) {
+  const withCase = useWithCase();
+  const { excerpt } = props;
   const [comment, setComment] = useState(excerpt.comment);
   const [tags, setTags] = useState(excerpt.tags.join(', '));
   const [linking, setLinking] = useState(false);
   const label = `Excerpt “${excerpt.quote.exact.replace(/\s+/g, ' ').slice(0, 80)}”`;
-  const save = () => void updateExcerptNotes(db, excerpt.id, { comment, tags: tags.split(',') });
+  const save = () =>
+    void withCase(updateExcerptNotes, excerpt.id, { comment, tags: tags.split(',') });
   return (
     <li>
       <div className="excerpt-head">
@@ -57,7 +52,7 @@ function ExcerptItem(props: {
           type="button"
           className="danger small"
           aria-label={`Delete excerpt from page ${excerpt.page}`}
-          onClick={() => void deleteExcerpt(db, excerpt.id)}
+          onClick={() => void withCase(deleteExcerpt, excerpt.id)}
         >
           ×
         </button>
@@ -72,7 +67,6 @@ function ExcerptItem(props: {
       </button>
       {linking && (
         <LinkToClaimDialog
-          db={db}
           target={{ type: 'excerpt', id: excerpt.id, label }}
           onClose={() => setLinking(false)}
         />

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { pdfjs, type PDFDocumentProxy, type PDFPageProxy } from './pdfjs';
+import { pdfjs, type PDFDocumentProxy, type PDFPageProxy } from '../../case/documents/pdfjs';
 import { indexTextLayer, type TextLayerIndex } from './textLayerIndex';
 
 export type RenderedPage = { index: TextLayerIndex; transform: number[]; element: HTMLElement };

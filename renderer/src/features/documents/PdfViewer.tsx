@@ -3,7 +3,7 @@ import { pdfRectFromViewport, type Transform } from '../../../../shared/document
 import type { Excerpt, PdfRect } from '../../../../shared/documents/document';
 import { anchorQuote, findAll, type TextSpan } from '../../../../shared/documents/textAnchoring';
 import { PdfPage, type RenderedPage } from './PdfPage';
-import type { PDFDocumentProxy } from './pdfjs';
+import type { PDFDocumentProxy } from '../../case/documents/pdfjs';
 import { offsetOf, rangeFor } from './textLayerIndex';
 import './pdfViewer.css';
 

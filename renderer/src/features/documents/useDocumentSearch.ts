@@ -3,13 +3,15 @@ import { useMemo } from 'react';
 import type { PageText } from '../../../../shared/documents/document';
 import { PageSearchIndex, type PageHit } from '../../../../shared/documents/pageSearch';
 import { snippet } from '../../../../shared/documents/textAnchoring';
-import type { InvestigationDb } from '../../db/schema';
+import { useCaseDb } from '../../case/caseDb';
 
 export type SearchHit = PageHit & { snippet: ReturnType<typeof snippet> };
 
 /** Every stored page's text of the investigation, kept in memory so that searching is instant. */
-export const useAllPageTexts = (db: InvestigationDb): PageText[] | undefined =>
-  useLiveQuery(() => db.pageTexts.toArray(), [db]);
+export function useAllPageTexts(): PageText[] | undefined {
+  const db = useCaseDb();
+  return useLiveQuery(() => db.pageTexts.toArray(), [db]);
+}
 
 /** A search index over pages, rebuilt only when the pages change. */
 export const usePageSearchIndex = (pages: PageText[] | undefined): PageSearchIndex =>

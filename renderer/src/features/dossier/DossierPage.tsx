@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import { renderHtml } from '../../../../shared/dossier/html';
 import {
@@ -9,16 +8,16 @@ import {
 } from '../../../../shared/dossier/model';
 import type { Investigation } from '../../../../shared/investigation';
 import { platform } from '../../app/platform';
-import type { InvestigationDb } from '../../db/schema';
+import { useWithCase } from '../../case/useCase';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { formatDateTime } from '../../ui/formatting';
 import { LabelledSelect } from '../../ui/LabelledSelect';
-import { useClaims } from '../claims/useClaims';
-import { EngineProgressBar } from '../shipments/EngineProgressBar';
-import { useShipmentEngine } from '../shipments/useShipmentEngine';
-import { useStatuses } from '../statuses/useStatuses';
+import { useClaims } from '../../case/claims/useClaims';
+import { EngineProgressBar } from '../../ui/EngineProgressBar';
+import { useShipmentEngine } from '../../case/shipments/useShipmentEngine';
+import { useStatuses } from '../../case/statuses/useStatuses';
 import { ClaimSelectionFields } from './ClaimSelectionFields';
-import { readDossierRecords, type DossierRecords } from './collectDossierInput';
+import type { DossierRecords } from './collectDossierInput';
 import {
   exportFormatLabels,
   exportFormats,
@@ -28,6 +27,7 @@ import {
   saveExport,
   type ExportFormat,
 } from './dossierExport';
+import { useDossierRecords, useEarlierExports } from './useDossierRecords';
 
 type Built = { key: string; records: DossierRecords; dossier: Dossier; html: string };
 type Exporting = { format: ExportFormat; controller: AbortController };
@@ -36,13 +36,14 @@ type Exporting = { format: ExportFormat; controller: AbortController };
  * Choose what goes in, see exactly what will be exported (the export's own HTML, previewed), and
  * export it in any format; each export's SHA-256 is shown and kept in the audit log.
  */
-export function DossierPage(props: { db: InvestigationDb; investigation: Investigation }) {
-  const { db, investigation } = props;
-  const { engine, progress } = useShipmentEngine(db);
-  const statuses = useStatuses(db);
-  const claims = useClaims(db);
+export function DossierPage(props: { investigation: Investigation }) {
+  const withCase = useWithCase();
+  const { investigation } = props;
+  const { engine, progress } = useShipmentEngine();
+  const statuses = useStatuses();
+  const claims = useClaims();
   // The preview watches every record it is built from: any change to one of them rebuilds it.
-  const records = useLiveQuery(() => readDossierRecords(db), [db]);
+  const records = useDossierRecords();
   const [profile, setProfile] = useState<DossierProfile>('full');
   const [selection, setSelection] = useState<ClaimSelection>({ kind: 'all' });
   const [built, setBuilt] = useState<Built | null>(null);
@@ -51,14 +52,7 @@ export function DossierPage(props: { db: InvestigationDb; investigation: Investi
   const [saved, setSaved] = useState<{ name: string; sha256: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const preview = useRef<HTMLIFrameElement>(null);
-  const earlier = useLiveQuery(
-    () =>
-      db.audit
-        .where('[table+recordId]')
-        .between(['exports', ''], ['exports', '\uffff'])
-        .sortBy('at'),
-    [db],
-  );
+  const earlier = useEarlierExports();
   const key = `${engine?.key ?? ''}#${profile}#${JSON.stringify(selection)}`;
 
   useEffect(() => {
@@ -83,11 +77,11 @@ export function DossierPage(props: { db: InvestigationDb; investigation: Investi
     setError(null);
     try {
       // Exported from data read now, not from the preview: the export is what is stored this moment.
-      const dossier = await prepareDossier(db, investigation, { profile, selection });
+      const dossier = await withCase(prepareDossier, investigation, { profile, selection });
       controller.signal.throwIfAborted();
       const bytes = await renderFormat(dossier, format, controller.signal);
       controller.signal.throwIfAborted();
-      setSaved(await saveExport(db, dossier, format, bytes));
+      setSaved(await withCase(saveExport, dossier, format, bytes));
     } catch (caught) {
       if (!controller.signal.aborted)
         setError(caught instanceof Error ? caught.message : String(caught));

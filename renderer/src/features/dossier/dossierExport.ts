@@ -9,7 +9,7 @@ import type { Investigation } from '../../../../shared/investigation';
 import { platform } from '../../app/platform';
 import { recordChange } from '../../db/audit';
 import type { InvestigationDb } from '../../db/schema';
-import { shipmentWorker } from '../shipments/shipmentWorkerClient';
+import { shipmentWorker } from '../../case/shipments/shipmentWorkerClient';
 import {
   completeDossierInput,
   readDossierRecords,

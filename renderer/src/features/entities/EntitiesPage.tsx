@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import type { InvestigationDb } from '../../db/schema';
-import { EngineProgressBar } from '../shipments/EngineProgressBar';
-import { useShipmentEngine } from '../shipments/useShipmentEngine';
+import { EngineProgressBar } from '../../ui/EngineProgressBar';
+import { useShipmentEngine } from '../../case/shipments/useShipmentEngine';
 import { EntityDirectory } from './EntityDirectory';
 import { EntityProfileView } from './EntityProfileView';
 import { SuggestionList } from './SuggestionList';
@@ -10,8 +9,8 @@ import { SuggestionList } from './SuggestionList';
  * Companies and people as the shipments name them: suggestions to group look-alike spellings, the
  * directory (search, merge by hand), and one entity's profile.
  */
-export function EntitiesPage({ db, query }: { db: InvestigationDb; query: string }) {
-  const { engine, progress } = useShipmentEngine(db);
+export function EntitiesPage({ query }: { query: string }) {
+  const { engine, progress } = useShipmentEngine();
   const [open, setOpen] = useState(() => new URLSearchParams(query).get('entity') ?? '');
   if (!engine) return <EngineProgressBar progress={progress} label="Resolving entities…" />;
   if (engine.count === 0)
@@ -24,13 +23,12 @@ export function EntitiesPage({ db, query }: { db: InvestigationDb; query: string
         Entities
       </h2>
       <div className="entities-side">
-        <SuggestionList db={db} engine={engine} />
-        <EntityDirectory db={db} engine={engine} open={open} onOpen={setOpen} />
+        <SuggestionList engine={engine} />
+        <EntityDirectory engine={engine} open={open} onOpen={setOpen} />
       </div>
       {open && (
         <EntityProfileView
           key={open}
-          db={db}
           engine={engine}
           entityId={open}
           onOpen={setOpen}

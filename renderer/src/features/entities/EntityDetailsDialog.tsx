@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import type { Excerpt } from '../../../../shared/documents/document';
 import type { EntityFlag } from '../../../../shared/entities/entity';
-import type { InvestigationDb } from '../../db/schema';
+import { useWithCase } from '../../case/useCase';
 import { FormDialog } from '../../ui/FormDialog';
-import { saveEntity, type EntityFields } from './entityMutations';
+import { saveEntity, type EntityFields } from '../../case/entities/entityMutations';
 
 const SANCTIONED = 'sanctioned';
 
@@ -22,12 +22,12 @@ const parseIdentifiers = (text: string): EntityFields['identifiers'] =>
 
 /** An entity's canonical name, kind, country, identifiers and its "sanctioned" flag with proof. */
 export function EntityDetailsDialog(props: {
-  db: InvestigationDb;
   entityId: string;
   initial: EntityFields;
   excerpts: Excerpt[];
   onClose: () => void;
 }) {
+  const withCase = useWithCase();
   const id = useId();
   const { initial } = props;
   const sanction = initial.flags.find((flag) => flag.label === SANCTIONED);
@@ -42,7 +42,7 @@ export function EntityDetailsDialog(props: {
     sanction ?? { label: SANCTIONED, by: '', since: '', excerptId: '' },
   );
   const onSubmit = () =>
-    saveEntity(props.db, props.entityId, {
+    withCase(saveEntity, props.entityId, {
       name,
       kind,
       country: country.trim(),

@@ -1,21 +1,21 @@
 import { useEffect, useState } from 'react';
 import type { EntityListing } from '../../../../shared/customs/entityProfile';
-import type { InvestigationDb } from '../../db/schema';
+import { useWithCase } from '../../case/useCase';
 import { NameDialog } from '../../ui/NameDialog';
-import { shipmentWorker } from '../shipments/shipmentWorkerClient';
-import type { EngineState } from '../shipments/useShipmentEngine';
-import { mergeEntities } from './entityMutations';
+import { shipmentEngine } from '../../case/shipments/shipmentWorkerClient';
+import type { EngineState } from '../../case/shipments/useShipmentEngine';
+import { mergeEntities } from '../../case/entities/entityMutations';
 
 const SHOWN = 200;
 
 /** Every entity, most shipments first, searchable; tick two or more to merge them by hand. */
 export function EntityDirectory(props: {
-  db: InvestigationDb;
   engine: EngineState;
   open: string;
   onOpen: (entityId: string) => void;
 }) {
-  const { db, engine } = props;
+  const withCase = useWithCase();
+  const { engine } = props;
   const [search, setSearch] = useState('');
   const [answer, setAnswer] = useState<{ total: number; listings: EntityListing[] } | null>(null);
   const [selected, setSelected] = useState<Map<string, string>>(new Map());
@@ -24,7 +24,7 @@ export function EntityDirectory(props: {
   useEffect(() => {
     let live = true;
     const timer = window.setTimeout(() => {
-      void shipmentWorker()
+      void shipmentEngine()
         .entities(search, SHOWN)
         .then((found) => live && setAnswer(found));
     }, 120);
@@ -111,7 +111,7 @@ export function EntityDirectory(props: {
           initialName={[...selected.values()][0] ?? ''}
           submitLabel="Merge"
           onSubmit={async (name) => {
-            const id = await mergeEntities(db, [...selected.keys()], name);
+            const id = await withCase(mergeEntities, [...selected.keys()], name);
             setSelected(new Map());
             props.onOpen(id);
           }}

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { EntityListing } from '../../../../shared/customs/entityProfile';
-import { shipmentWorker } from '../shipments/shipmentWorkerClient';
-import type { EngineState } from '../shipments/useShipmentEngine';
+import { shipmentEngine } from '../../case/shipments/shipmentWorkerClient';
+import type { EngineState } from '../../case/shipments/useShipmentEngine';
 
 const SUGGESTIONS = 20;
 
@@ -23,7 +23,7 @@ export function EntityPicker(props: {
 
   useEffect(() => {
     let live = true;
-    void shipmentWorker()
+    void shipmentEngine()
       .entities(text, SUGGESTIONS)
       .then((answer) => live && setOptions(answer.listings));
     return () => {
@@ -34,7 +34,7 @@ export function EntityPicker(props: {
   useEffect(() => {
     if (!value) return undefined;
     let live = true;
-    void shipmentWorker()
+    void shipmentEngine()
       .entity(value)
       .then(
         (found) =>

@@ -1,30 +1,32 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { EntityProfile } from '../../../../shared/customs/entityProfile';
 import { routeHref } from '../../app/useHashRoute';
 import { stashRouteState } from '../../app/routeState';
-import type { InvestigationDb } from '../../db/schema';
+import { useInvestigationId, useWithCase } from '../../case/useCase';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { formatAmount } from '../../ui/formatting';
 import { useAction } from '../../ui/useAction';
-import { LinkToClaimDialog } from '../evidence/LinkToClaimDialog';
-import { shipmentWorker } from '../shipments/shipmentWorkerClient';
-import type { EngineState } from '../shipments/useShipmentEngine';
+import { useAllExcerpts } from '../../case/documents/useDocuments';
+import { LinkToClaimDialog } from '../evidence';
+import { shipmentEngine } from '../../case/shipments/shipmentWorkerClient';
+import type { EngineState } from '../../case/shipments/useShipmentEngine';
 import { EntityDetailsDialog } from './EntityDetailsDialog';
-import { splitSpelling } from './entityMutations';
+import { splitSpelling } from '../../case/entities/entityMutations';
 import { MonthlyChart } from './MonthlyChart';
+import { useStoredEntity } from '../../case/entities/useEntities';
 
 type Loaded = { key: string; name: string; profile: EntityProfile | null };
 
 /** One entity: its spellings, roles, counterparties, shipments per month and what is known of it. */
 export function EntityProfileView(props: {
-  db: InvestigationDb;
   engine: EngineState;
   entityId: string;
   onOpen: (entityId: string) => void;
   onClose: () => void;
 }) {
-  const { db, engine, entityId } = props;
+  const withCase = useWithCase();
+  const investigationId = useInvestigationId();
+  const { engine, entityId } = props;
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [editing, setEditing] = useState(false);
   const [linking, setLinking] = useState(false);
@@ -34,7 +36,7 @@ export function EntityProfileView(props: {
   useEffect(() => {
     let live = true;
     void (async () => {
-      const worker = shipmentWorker();
+      const worker = shipmentEngine();
       const current = await worker.entity(entityId);
       const profile = current ? await worker.entityProfile(current.id) : null;
       if (live) setLoaded({ key, name: current?.name ?? '', profile });
@@ -45,8 +47,8 @@ export function EntityProfileView(props: {
   }, [key, entityId]);
 
   const currentId = loaded?.profile?.id ?? entityId;
-  const stored = useLiveQuery(() => db.entities.get(currentId), [db, currentId]);
-  const excerpts = useLiveQuery(() => db.excerpts.toArray(), [db]);
+  const stored = useStoredEntity(currentId);
+  const excerpts = useAllExcerpts();
 
   if (!loaded || loaded.key !== key) return <p aria-busy="true">Loading entity…</p>;
   const { profile, name } = loaded;
@@ -62,7 +64,7 @@ export function EntityProfileView(props: {
   const project = (id: string, role: 'shipperEntity' | 'consigneeEntity') =>
     routeHref({
       page: 'shipments',
-      investigationId: db.investigationId,
+      investigationId,
       query: stashRouteState(`${role}=${encodeURIComponent(id)}`),
     });
   const keys = [...new Set(profile.spellings.map((spelling) => spelling.aliasKey))];
@@ -145,7 +147,9 @@ export function EntityProfileView(props: {
                     type="button"
                     className="small"
                     aria-label={`Split off ${spelling.spelling}`}
-                    onClick={() => void run(() => splitSpelling(db, stored.id, spelling.aliasKey))}
+                    onClick={() =>
+                      void run(() => withCase(splitSpelling, stored.id, spelling.aliasKey))
+                    }
                   >
                     Split off
                   </button>
@@ -188,7 +192,6 @@ export function EntityProfileView(props: {
       </table>
       {editing && (
         <EntityDetailsDialog
-          db={db}
           entityId={profile.id}
           initial={{
             name,
@@ -203,7 +206,6 @@ export function EntityProfileView(props: {
       )}
       {linking && (
         <LinkToClaimDialog
-          db={db}
           target={{ type: 'entity', id: profile.id, label: `Entity ${name}` }}
           onClose={() => setLinking(false)}
         />

@@ -1,16 +1,17 @@
 import { useEffect, useState } from 'react';
 import type { Suggestion } from '../../../../shared/entities/suggestions';
-import type { InvestigationDb } from '../../db/schema';
+import { useWithCase } from '../../case/useCase';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { NameDialog } from '../../ui/NameDialog';
 import { useAction } from '../../ui/useAction';
-import { shipmentWorker } from '../shipments/shipmentWorkerClient';
-import type { EngineState } from '../shipments/useShipmentEngine';
-import { acceptSuggestion, dismissSuggestion } from './entityMutations';
+import { shipmentEngine } from '../../case/shipments/shipmentWorkerClient';
+import type { EngineState } from '../../case/shipments/useShipmentEngine';
+import { acceptSuggestion, dismissSuggestion } from '../../case/entities/entityMutations';
 
 /** Spellings that look like one company: the user groups them, or says they are not the same. */
-export function SuggestionList(props: { db: InvestigationDb; engine: EngineState }) {
-  const { db, engine } = props;
+export function SuggestionList(props: { engine: EngineState }) {
+  const withCase = useWithCase();
+  const { engine } = props;
   const [answer, setAnswer] = useState<{ key: string; suggestions: Suggestion[] } | null>(null);
   const [dismissals, setDismissals] = useState(0);
   const [naming, setNaming] = useState<Suggestion | null>(null);
@@ -19,7 +20,7 @@ export function SuggestionList(props: { db: InvestigationDb; engine: EngineState
   useEffect(() => {
     let live = true;
     const key = `${engine.key}#${dismissals}`;
-    void shipmentWorker()
+    void shipmentEngine()
       .suggestions()
       .then((suggestions) => live && setAnswer({ key, suggestions }));
     return () => {
@@ -54,7 +55,7 @@ export function SuggestionList(props: { db: InvestigationDb; engine: EngineState
                   aria-label={`Not the same: ${label}`}
                   onClick={() =>
                     void run(async () => {
-                      await dismissSuggestion(db, suggestion);
+                      await withCase(dismissSuggestion, suggestion);
                       setDismissals((count) => count + 1);
                     })
                   }
@@ -75,7 +76,7 @@ export function SuggestionList(props: { db: InvestigationDb; engine: EngineState
           label="Entity name"
           initialName={naming.keys[0] ?? ''}
           submitLabel="Group"
-          onSubmit={(name) => acceptSuggestion(db, naming, name)}
+          onSubmit={(name) => withCase(acceptSuggestion, naming, name)}
           onClose={() => setNaming(null)}
         />
       )}

@@ -8,29 +8,26 @@ import {
   type EvidenceType,
   type Relation,
 } from '../../../../shared/evidence/link';
-import type { InvestigationDb } from '../../db/schema';
+import { useWithCase } from '../../case/useCase';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { LabelledSelect } from '../../ui/LabelledSelect';
 import { useAction } from '../../ui/useAction';
-import { linkEvidence } from './linkMutations';
-import { useEngineCandidates } from './useEngineCandidates';
-import { useEvidenceCandidates } from './useEvidence';
+import { linkEvidence } from '../../case/evidence/linkMutations';
+import { useEngineCandidates } from '../../case/evidence/useEngineCandidates';
+import { useEvidenceCandidates } from '../../case/evidence/useEvidence';
 
 /** Finds evidence by words and cites it for a claim, with its relation and an optional comment. */
-export function AddEvidenceDialog(props: {
-  db: InvestigationDb;
-  claimId: string;
-  onClose: () => void;
-}) {
-  const candidates = useEvidenceCandidates(props.db);
+export function AddEvidenceDialog(props: { claimId: string; onClose: () => void }) {
+  const withCase = useWithCase();
+  const candidates = useEvidenceCandidates();
   const [query, setQuery] = useState('');
   const [type, setType] = useState<EvidenceType | ''>('');
   const [relation, setRelation] = useState<Relation>('supports');
   const [comment, setComment] = useState('');
   const [cited, setCited] = useState<string[]>([]);
   const { error, run } = useAction();
-  const fromEngine = useEngineCandidates(props.db, query);
+  const fromEngine = useEngineCandidates(query);
   const words = foldForSearch(query).split(/\s+/).filter(Boolean);
   const stored = (candidates ?? []).filter(
     (candidate) =>
@@ -105,7 +102,7 @@ export function AddEvidenceDialog(props: {
                 aria-label={`Cite ${candidate.label}`}
                 onClick={() =>
                   void run(async () => {
-                    await linkEvidence(props.db, {
+                    await withCase(linkEvidence, {
                       claimId: props.claimId,
                       targetType: candidate.type,
                       targetId: candidate.id,

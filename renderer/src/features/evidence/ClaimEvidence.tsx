@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import {
   evidenceTypeLabels,
@@ -6,16 +5,21 @@ import {
   relationCounts,
   type EvidenceLink,
 } from '../../../../shared/evidence/link';
-import type { InvestigationDb } from '../../db/schema';
-import { EngineProgressBar } from '../shipments/EngineProgressBar';
-import { shipmentLabel } from '../shipments/shipmentLabel';
-import { useSavedFilters } from '../shipments/useSavedFilters';
-import { useShipmentEngine } from '../shipments/useShipmentEngine';
+import { useWithCase } from '../../case/useCase';
+import { useNotes } from '../../case/notes/useNotes';
+import { EngineProgressBar } from '../../ui/EngineProgressBar';
+import { shipmentLabel } from '../../case/shipments/shipmentLabel';
+import { useSavedFilters } from '../../case/shipments/useSavedFilters';
+import { useShipmentEngine } from '../../case/shipments/useShipmentEngine';
 import { AddEvidenceDialog } from './AddEvidenceDialog';
 import { EvidenceSummary } from './EvidenceSummary';
-import { markCountSeen, unlinkEvidence } from './linkMutations';
-import { useEngineEvidence, type EngineEvidence } from './useEngineEvidence';
-import { useClaimLinks, useEvidenceCandidates, type EvidenceCandidate } from './useEvidence';
+import { markCountSeen, unlinkEvidence } from '../../case/evidence/linkMutations';
+import { useEngineEvidence, type EngineEvidence } from '../../case/evidence/useEngineEvidence';
+import {
+  useClaimLinks,
+  useEvidenceCandidates,
+  type EvidenceCandidate,
+} from '../../case/evidence/useEvidence';
 
 const needsEngine = (link: EvidenceLink) =>
   link.targetType === 'shipment' ||
@@ -61,14 +65,14 @@ function describe(
 }
 
 /** The evidence a claim cites, grouped by kind, with its summary and a way to add more. */
-export function ClaimEvidence(props: { db: InvestigationDb; claimId: string }) {
-  const { db } = props;
-  const links = useClaimLinks(db, props.claimId);
-  const candidates = useEvidenceCandidates(db);
-  const savedFilters = useSavedFilters(db);
-  const notes = useLiveQuery(() => db.notes.toArray(), [db]);
-  const { engine, progress } = useShipmentEngine(db, (links ?? []).some(needsEngine));
-  const engineEvidence = useEngineEvidence(db, links, savedFilters, engine);
+export function ClaimEvidence(props: { claimId: string }) {
+  const withCase = useWithCase();
+  const links = useClaimLinks(props.claimId);
+  const candidates = useEvidenceCandidates();
+  const savedFilters = useSavedFilters();
+  const notes = useNotes();
+  const { engine, progress } = useShipmentEngine((links ?? []).some(needsEngine));
+  const engineEvidence = useEngineEvidence(links, savedFilters, engine);
   const [adding, setAdding] = useState(false);
   const labels = new Map(
     (candidates ?? []).map((candidate) => [`${candidate.type}:${candidate.id}`, candidate]),
@@ -123,7 +127,7 @@ export function ClaimEvidence(props: { db: InvestigationDb; claimId: string }) {
                           <button
                             type="button"
                             className="small"
-                            onClick={() => void markCountSeen(db, link.id, changed.now)}
+                            onClick={() => void withCase(markCountSeen, link.id, changed.now)}
                           >
                             Mark as seen
                           </button>
@@ -135,8 +139,8 @@ export function ClaimEvidence(props: { db: InvestigationDb; claimId: string }) {
                       className="danger small"
                       aria-label={`Remove evidence ${label}`}
                       onClick={() =>
-                        void unlinkEvidence(
-                          db,
+                        void withCase(
+                          unlinkEvidence,
                           link,
                           `${evidenceTypeLabels[link.targetType]} ${label}`,
                         )
@@ -151,9 +155,7 @@ export function ClaimEvidence(props: { db: InvestigationDb; claimId: string }) {
           </div>
         );
       })}
-      {adding && (
-        <AddEvidenceDialog db={db} claimId={props.claimId} onClose={() => setAdding(false)} />
-      )}
+      {adding && <AddEvidenceDialog claimId={props.claimId} onClose={() => setAdding(false)} />}
     </section>
   );
 }

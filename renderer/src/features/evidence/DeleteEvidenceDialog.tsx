@@ -1,15 +1,13 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type ReactNode } from 'react';
-import type { InvestigationDb } from '../../db/schema';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { citingLinks, type CitedTarget } from './citations';
+import type { CitedTarget } from '../../case/evidence/citations';
+import { useCitations } from '../../case/evidence/useEvidence';
 
 /**
  * Asks before deleting evidence, listing the claims that cite it. Deleting cited evidence takes the
  * user's explicit word that those links go too; otherwise the deletion is refused.
  */
 export function DeleteEvidenceDialog(props: {
-  db: InvestigationDb;
   target: CitedTarget;
   title: string;
   confirmLabel: string;
@@ -17,14 +15,10 @@ export function DeleteEvidenceDialog(props: {
   onClose: () => void;
   children: ReactNode;
 }) {
-  const { db, target } = props;
+  const { target } = props;
   const id = useId();
   const [removeLinks, setRemoveLinks] = useState(false);
-  const citing = useLiveQuery(async () => {
-    const links = await citingLinks(db, target);
-    const claims = await db.claims.bulkGet([...new Set(links.map((link) => link.claimId))]);
-    return { links: links.length, claims: claims.filter((claim) => claim !== undefined) };
-  }, [db, JSON.stringify(target)]);
+  const citing = useCitations(target);
   return (
     <ConfirmDialog
       title={props.title}

@@ -5,19 +5,19 @@ import {
   type EvidenceType,
   type Relation,
 } from '../../../../shared/evidence/link';
-import type { InvestigationDb } from '../../db/schema';
+import { useWithCase } from '../../case/useCase';
 import { FormDialog } from '../../ui/FormDialog';
 import { LabelledSelect } from '../../ui/LabelledSelect';
-import { useClaims } from '../claims/useClaims';
-import { linkEvidence } from './linkMutations';
+import { useClaims } from '../../case/claims/useClaims';
+import { linkEvidence } from '../../case/evidence/linkMutations';
 
 /** Cites one piece of evidence (a note, an excerpt…) for a claim chosen here. */
 export function LinkToClaimDialog(props: {
-  db: InvestigationDb;
   target: { type: EvidenceType; id: string; label: string };
   onClose: () => void;
 }) {
-  const claims = useClaims(props.db);
+  const withCase = useWithCase();
+  const claims = useClaims();
   const [claimId, setClaimId] = useState('');
   const [relation, setRelation] = useState<Relation>('supports');
   const [comment, setComment] = useState('');
@@ -28,7 +28,7 @@ export function LinkToClaimDialog(props: {
       submitLabel="Link"
       onSubmit={() => {
         if (!chosen) return Promise.reject(new Error('Write a claim first.'));
-        return linkEvidence(props.db, {
+        return withCase(linkEvidence, {
           claimId: chosen,
           targetType: props.target.type,
           targetId: props.target.id,

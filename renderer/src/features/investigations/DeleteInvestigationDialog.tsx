@@ -1,6 +1,6 @@
 import type { Investigation } from '../../../../shared/investigation';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { deleteInvestigation } from '../../db/investigationIndex';
+import { deleteInvestigation } from './investigationMutations';
 
 export function DeleteInvestigationDialog(props: {
   investigation: Investigation;

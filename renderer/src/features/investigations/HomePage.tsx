@@ -3,16 +3,14 @@ import type { Investigation } from '../../../../shared/investigation';
 import { navigate } from '../../app/useHashRoute';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useAction } from '../../ui/useAction';
-import { BackupDialog } from '../archive/BackupDialog';
-import { RestoreArchive } from '../archive/RestoreArchive';
-import { LockDialog } from '../lock/LockDialog';
-import { RemoveLockDialog } from '../lock/RemoveLockDialog';
+import { BackupDialog, RestoreArchive } from '../archive';
+import { LockDialog, RemoveLockDialog } from '../lock';
 import { DeleteInvestigationDialog } from './DeleteInvestigationDialog';
 import { InvestigationRow } from './InvestigationRow';
 import { RenameInvestigationDialog } from './RenameInvestigationDialog';
 import { createInvestigation } from './investigationMutations';
 import { openSampleInvestigation } from './openSampleInvestigation';
-import { useInvestigations } from './useInvestigations';
+import { useInvestigations } from '../../case/investigations/useInvestigations';
 
 export function HomePage() {
   const investigations = useInvestigations();

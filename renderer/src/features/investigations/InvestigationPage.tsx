@@ -1,21 +1,20 @@
 import { lazy, Suspense } from 'react';
 import { routeState } from '../../app/routeState';
 import { routeHref, type Route } from '../../app/useHashRoute';
-import { investigationDb } from '../../db/databases';
-import { ClaimsPage } from '../claims/ClaimsPage';
-import { DatasetsPage } from '../datasets/DatasetsPage';
-import { DossierPage } from '../dossier/DossierPage';
-import { EntitiesPage } from '../entities/EntitiesPage';
-import { NotesPage } from '../notes/NotesPage';
-import { ShipmentsPage } from '../shipments/ShipmentsPage';
-import { StatusesPage } from '../statuses/StatusesPage';
-import { UnlockPanel } from '../lock/UnlockPanel';
-import { lockAgain } from '../lock/lockMutations';
-import { useInvestigation, useOpening } from './useInvestigations';
+import { CaseProvider } from '../../case/CaseProvider';
+import { ClaimsPage } from '../claims';
+import { DatasetsPage } from '../datasets';
+import { DossierPage } from '../dossier';
+import { EntitiesPage } from '../entities';
+import { NotesPage } from '../notes';
+import { ShipmentsPage } from '../shipments';
+import { StatusesPage } from '../statuses';
+import { lockAgain, UnlockPanel } from '../lock';
+import { useInvestigation, useOpening } from '../../case/investigations/useInvestigations';
 
 // pdf.js is large: it loads with the Documents tab, not with the app.
 const DocumentsPage = lazy(() =>
-  import('../documents/DocumentsPage').then((module) => ({ default: module.DocumentsPage })),
+  import('../documents').then((module) => ({ default: module.DocumentsPage })),
 );
 
 export function InvestigationPage({
@@ -51,7 +50,6 @@ export function InvestigationPage({
       </main>
     );
   }
-  const db = investigationDb(investigation);
   const tabs = [
     { page: 'claims', label: 'Claims' },
     { page: 'datasets', label: 'Datasets' },
@@ -93,22 +91,24 @@ export function InvestigationPage({
           ))}
         </nav>
       </header>
-      {route.page === 'claims' && <ClaimsPage db={db} />}
-      {route.page === 'datasets' && <DatasetsPage db={db} />}
-      {route.page === 'shipments' && (
-        <ShipmentsPage key={route.query ?? ''} db={db} query={routeState(route.query)} />
-      )}
-      {route.page === 'entities' && (
-        <EntitiesPage key={route.query ?? ''} db={db} query={routeState(route.query)} />
-      )}
-      {route.page === 'documents' && (
-        <Suspense fallback={<p aria-busy="true">Loading the document reader…</p>}>
-          <DocumentsPage db={db} />
-        </Suspense>
-      )}
-      {route.page === 'notes' && <NotesPage db={db} />}
-      {route.page === 'dossier' && <DossierPage db={db} investigation={investigation} />}
-      {route.page === 'statuses' && <StatusesPage db={db} />}
+      <CaseProvider investigation={investigation}>
+        {route.page === 'claims' && <ClaimsPage />}
+        {route.page === 'datasets' && <DatasetsPage />}
+        {route.page === 'shipments' && (
+          <ShipmentsPage key={route.query ?? ''} query={routeState(route.query)} />
+        )}
+        {route.page === 'entities' && (
+          <EntitiesPage key={route.query ?? ''} query={routeState(route.query)} />
+        )}
+        {route.page === 'documents' && (
+          <Suspense fallback={<p aria-busy="true">Loading the document reader…</p>}>
+            <DocumentsPage />
+          </Suspense>
+        )}
+        {route.page === 'notes' && <NotesPage />}
+        {route.page === 'dossier' && <DossierPage investigation={investigation} />}
+        {route.page === 'statuses' && <StatusesPage />}
+      </CaseProvider>
     </main>
   );
 }

@@ -1,8 +1,8 @@
 import type { Investigation } from '../../../../shared/investigation';
 import { routeHref } from '../../app/useHashRoute';
 import { formatDate } from '../../ui/formatting';
-import { lockAgain } from '../lock/lockMutations';
-import { useClaimCount, useIsOpen } from './useInvestigations';
+import { lockAgain } from '../lock';
+import { useClaimCount, useIsOpen } from '../../case/investigations/useInvestigations';
 
 type Act = (investigation: Investigation) => void;
 

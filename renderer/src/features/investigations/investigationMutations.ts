@@ -2,8 +2,8 @@ import type { Investigation } from '../../../../shared/investigation';
 import type { SampleInvestigation } from '../../../../shared/sampleInvestigation';
 import { exclusiveAcrossTabs } from '../../db/crossTabWork';
 import { createKeys, indexDb, investigationDb, newId } from '../../db/databases';
-import { addClaim, updateClaim } from '../claims/claimMutations';
-import { addSection } from '../claims/sectionMutations';
+import { addClaim, updateClaim } from '../../case/claims/claimMutations';
+import { addSection } from '../../case/claims/sectionMutations';
 
 export const MAX_NAME_LENGTH = 200;
 
@@ -41,6 +41,9 @@ export async function createInvestigation(
   await investigationDb(investigation).open();
   return investigation;
 }
+
+/** Deletes an investigation: its row, keys and databases (finished at the next start if cut short). */
+export { deleteInvestigation } from '../../db/investigationIndex';
 
 export async function renameInvestigation(id: string, name: string): Promise<void> {
   await indexDb.investigations.update(id, { name: cleanName(name), updatedAt: Date.now() });

@@ -1,6 +1,6 @@
 import type { Investigation } from '../../../../shared/investigation';
 import { choicesFromPreview } from '../../workers/import/importDataset';
-import { importWorker, progressCallback } from '../datasets/importWorkerClient';
+import { importFile, previewImport } from '../../case/datasets/importWorkerClient';
 import { investigationDb } from '../../db/databases';
 import { createSampleInvestigation } from './investigationMutations';
 import { addSampleEvidence } from './sampleEvidence';
@@ -19,24 +19,15 @@ function sampleUrl(file: string): string {
  */
 export async function openSampleInvestigation(): Promise<Investigation> {
   const investigation = await createSampleInvestigation(sampleInvestigation);
+  const db = investigationDb(investigation);
   for (const dataset of sampleInvestigation.datasets) {
     const file = await (await fetch(sampleUrl(dataset.file))).blob();
-    const preview = await importWorker().preview(
-      investigationDb(investigation).access,
-      file,
-      dataset.file,
-      {},
-    );
+    const preview = await previewImport(db, file, dataset.file, {});
     if (!preview.ok) throw new Error(preview.message);
-    const result = await importWorker().import(
-      investigationDb(investigation).access,
-      file,
-      dataset.file,
-      choicesFromPreview(preview.value, dataset),
-      progressCallback(() => undefined),
-    );
+    const choices = choicesFromPreview(preview.value, dataset);
+    const result = await importFile(db, file, dataset.file, choices, () => undefined);
     if (!result.ok) throw new Error(result.message);
   }
-  await addSampleEvidence(investigationDb(investigation), sampleInvestigation, sampleUrl);
+  await addSampleEvidence(db, sampleInvestigation, sampleUrl);
   return investigation;
 }

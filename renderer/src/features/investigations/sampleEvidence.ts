@@ -5,10 +5,10 @@ import { implicitEntityId } from '../../../../shared/entities/entity';
 import type { EvidenceType } from '../../../../shared/evidence/link';
 import type { SampleEvidence, SampleInvestigation } from '../../../../shared/sampleInvestigation';
 import type { InvestigationDb } from '../../db/schema';
-import { mergeEntities, saveEntity } from '../entities/entityMutations';
-import { linkEvidence } from '../evidence/linkMutations';
-import { emptyNote, saveNote } from '../notes/noteMutations';
-import { saveFilter } from '../shipments/savedFilterMutations';
+import { mergeEntities, saveEntity } from '../../case/entities/entityMutations';
+import { linkEvidence } from '../../case/evidence/linkMutations';
+import { emptyNote, saveNote } from '../../case/notes/noteMutations';
+import { saveFilter } from '../../case/shipments/savedFilterMutations';
 
 type Ids = Record<SampleEvidence['kind'], Map<string, { id: string; label: string }>>;
 
@@ -59,9 +59,9 @@ export async function addSampleEvidence(
   // pdf.js loads only now, as it does with the Documents tab.
   const [{ addDocument, extractText, updateDocument }, { addExcerpt }, { spanRects }] =
     await Promise.all([
-      import('../documents/documentMutations'),
-      import('../documents/excerptMutations'),
-      import('../documents/pdfjs'),
+      import('../../case/documents/documentMutations'),
+      import('../../case/documents/excerptMutations'),
+      import('../../case/documents/pdfjs'),
     ]);
   for (const sampleDocument of sample.documents) {
     const bytes = new Uint8Array(await (await fetch(fileUrl(sampleDocument.file))).arrayBuffer());

@@ -6,7 +6,7 @@ import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
 import { passphraseProblem } from '../../../../shared/passphraseRules';
 import { IDLE_CHOICES, turnLockOn } from './lockMutations';
 import { readableWhileLocked } from './readableWhileLocked';
-import { ArchiveWorkFooter } from '../archive/ArchiveWorkFooter';
+import { ArchiveWorkFooter } from '../archive';
 import { usePass } from './usePass';
 
 const idleOptions = IDLE_CHOICES.map(String) as IdleChoice[];

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { Investigation } from '../../../../shared/investigation';
 import { Dialog } from '../../ui/Dialog';
 import { turnLockOff } from './lockMutations';
-import { ArchiveWorkFooter } from '../archive/ArchiveWorkFooter';
+import { ArchiveWorkFooter } from '../archive';
 import { usePass } from './usePass';
 
 /** Turns the lock off, after asking for the passphrase again. */

@@ -26,9 +26,9 @@ import {
   readStoredKeys,
   storeKeys,
 } from '../../db/storedKeys';
-import { archiveWorker, stopArchiveWorker } from '../archive/archiveWorkerClient';
-import { runningImportWorker } from '../datasets/importWorkerClient';
-import { stopShipmentWorker } from '../shipments/shipmentWorkerClient';
+import { archiveWorker, stopArchiveWorker } from '../../case/archive/archiveWorkerClient';
+import { runningImportWorker } from '../../case/datasets/importWorkerClient';
+import { stopShipmentWorker } from '../../case/shipments/shipmentWorkerClient';
 import type { PassProgress } from '../../workers/lock/lockPass';
 import { unwrapKeys, wrapKeys } from './lockKeys';
 

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { isUnlocked } from '../../db/databases';
-import { useInvestigations } from '../investigations/useInvestigations';
+import { useInvestigations } from '../../case/investigations/useInvestigations';
 import { lockAgain } from './lockMutations';
 
 let lastActivity = Date.now();

@@ -8,11 +8,11 @@ import {
   outcomes,
   type RequestForComment,
 } from '../../../../shared/notes/sourceNote';
-import type { InvestigationDb } from '../../db/schema';
+import { useWithCase } from '../../case/useCase';
 import { FormDialog } from '../../ui/FormDialog';
 import { LabelledSelect } from '../../ui/LabelledSelect';
 import { AliasFields } from './AliasFields';
-import { saveNote, type NoteDraft } from './noteMutations';
+import { saveNote, type NoteDraft } from '../../case/notes/noteMutations';
 
 const noRequest: RequestForComment = {
   to: '',
@@ -23,12 +23,8 @@ const noRequest: RequestForComment = {
 };
 
 /** Writes a new source note or edits one. */
-export function NoteEditor(props: {
-  db: InvestigationDb;
-  draft: NoteDraft;
-  noteId?: string;
-  onClose: () => void;
-}) {
+export function NoteEditor(props: { draft: NoteDraft; noteId?: string; onClose: () => void }) {
+  const withCase = useWithCase();
   const [draft, setDraft] = useState(props.draft);
   const request = draft.request ?? noRequest;
   const set = (changes: Partial<NoteDraft>) => setDraft({ ...draft, ...changes });
@@ -39,8 +35,8 @@ export function NoteEditor(props: {
       title={props.noteId ? `Edit “${props.draft.title}”` : 'New source note'}
       submitLabel="Save note"
       onSubmit={() =>
-        saveNote(
-          props.db,
+        withCase(
+          saveNote,
           { ...draft, request: draft.kind === 'request-for-comment' ? request : null },
           props.noteId,
         )

@@ -10,14 +10,13 @@ import {
   type NoteFilter,
   type SourceNote,
 } from '../../../../shared/notes/sourceNote';
-import type { InvestigationDb } from '../../db/schema';
+import { useWithCase } from '../../case/useCase';
 import { LabelledSelect } from '../../ui/LabelledSelect';
-import { DeleteEvidenceDialog } from '../evidence/DeleteEvidenceDialog';
-import { LinkToClaimDialog } from '../evidence/LinkToClaimDialog';
+import { DeleteEvidenceDialog, LinkToClaimDialog } from '../evidence';
 import { NoteBody } from './NoteBody';
 import { NoteEditor } from './NoteEditor';
-import { deleteNote, emptyNote } from './noteMutations';
-import { useNotes } from './useNotes';
+import { deleteNote, emptyNote } from '../../case/notes/noteMutations';
+import { useNotes } from '../../case/notes/useNotes';
 
 const noFilter: NoteFilter = { kind: '', outcome: '', confidentiality: '' };
 
@@ -31,8 +30,9 @@ function sourceLine(note: SourceNote): string {
   return `${name} · on the record`;
 }
 
-export function NotesPage({ db }: { db: InvestigationDb }) {
-  const notes = useNotes(db);
+export function NotesPage() {
+  const withCase = useWithCase();
+  const notes = useNotes();
   const [filter, setFilter] = useState(noFilter);
   const [editing, setEditing] = useState<{ note?: SourceNote } | null>(null);
   const [deleting, setDeleting] = useState<SourceNote | null>(null);
@@ -124,7 +124,6 @@ export function NotesPage({ db }: { db: InvestigationDb }) {
       </ul>
       {editing && (
         <NoteEditor
-          db={db}
           noteId={editing.note?.id}
           draft={editing.note ? { ...editing.note } : emptyNote()}
           onClose={() => setEditing(null)}
@@ -132,18 +131,16 @@ export function NotesPage({ db }: { db: InvestigationDb }) {
       )}
       {linking && (
         <LinkToClaimDialog
-          db={db}
           target={{ type: 'note', id: linking.id, label: `Source note ${linking.title}` }}
           onClose={() => setLinking(null)}
         />
       )}
       {deleting && (
         <DeleteEvidenceDialog
-          db={db}
           target={{ type: 'note', id: deleting.id }}
           title={`Delete note “${deleting.title}”?`}
           confirmLabel="Delete note"
-          onConfirm={(removeLinks) => deleteNote(db, deleting.id, removeLinks)}
+          onConfirm={(removeLinks) => withCase(deleteNote, deleting.id, removeLinks)}
           onClose={() => setDeleting(null)}
         >
           <p>The note and its text are removed; its history stays in the audit log.</p>

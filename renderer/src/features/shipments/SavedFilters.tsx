@@ -1,25 +1,25 @@
 import { useState, type FormEvent } from 'react';
 import type { SavedFilter, ShipmentFilter } from '../../../../shared/customs/shipmentFilter';
-import type { InvestigationDb } from '../../db/schema';
+import { useWithCase } from '../../case/useCase';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { DeleteEvidenceDialog } from '../evidence/DeleteEvidenceDialog';
+import { DeleteEvidenceDialog } from '../evidence';
 import { useAction } from '../../ui/useAction';
-import { deleteSavedFilter, saveFilter } from './savedFilterMutations';
-import { useSavedFilters } from './useSavedFilters';
+import { deleteSavedFilter, saveFilter } from '../../case/shipments/savedFilterMutations';
+import { useSavedFilters } from '../../case/shipments/useSavedFilters';
 
 export function SavedFilters(props: {
-  db: InvestigationDb;
   filter: ShipmentFilter;
   onApply: (filter: ShipmentFilter) => void;
 }) {
-  const saved = useSavedFilters(props.db);
+  const withCase = useWithCase();
+  const saved = useSavedFilters();
   const [name, setName] = useState('');
   const [deleting, setDeleting] = useState<SavedFilter | null>(null);
   const { error, run } = useAction();
   const onSave = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
-      await saveFilter(props.db, name, props.filter);
+      await withCase(saveFilter, name, props.filter);
       setName('');
     });
   };
@@ -62,11 +62,10 @@ export function SavedFilters(props: {
       </ul>
       {deleting && (
         <DeleteEvidenceDialog
-          db={props.db}
           target={{ type: 'savedFilter', id: deleting.id }}
           title={`Delete saved filter “${deleting.name}”?`}
           confirmLabel="Delete filter"
-          onConfirm={(removeLinks) => deleteSavedFilter(props.db, deleting.id, removeLinks)}
+          onConfirm={(removeLinks) => withCase(deleteSavedFilter, deleting.id, removeLinks)}
           onClose={() => setDeleting(null)}
         >
           <p>The filter goes; the shipments it matched stay.</p>

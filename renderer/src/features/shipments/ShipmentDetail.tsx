@@ -1,17 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { Dataset } from '../../../../shared/customs/dataset';
 import { shipmentRefId, type ShipmentRow } from '../../../../shared/customs/shipmentIndex';
-import type { InvestigationDb } from '../../db/schema';
-import { LinkToClaimDialog } from '../evidence/LinkToClaimDialog';
-import { shipmentLabel } from './shipmentLabel';
-import { shipmentWorker } from './shipmentWorkerClient';
+import { LinkToClaimDialog } from '../evidence';
+import { shipmentLabel } from '../../case/shipments/shipmentLabel';
+import { shipmentEngine } from '../../case/shipments/shipmentWorkerClient';
 
 /** Everything about one shipment: its normalised fields, every raw cell, and where it came from. */
-export function ShipmentDetail(props: {
-  db: InvestigationDb;
-  row: ShipmentRow;
-  onClose: () => void;
-}) {
+export function ShipmentDetail(props: { row: ShipmentRow; onClose: () => void }) {
   const { row, onClose } = props;
   const [linking, setLinking] = useState(false);
   const [detail, setDetail] = useState<{
@@ -22,7 +17,7 @@ export function ShipmentDetail(props: {
   const key = `${row.datasetId}:${row.rowNumber}`;
   useEffect(() => {
     let live = true;
-    void shipmentWorker()
+    void shipmentEngine()
       .detail(row)
       .then((answer) => live && setDetail({ key, ...answer }));
     return () => {
@@ -45,7 +40,6 @@ export function ShipmentDetail(props: {
       </button>
       {linking && (
         <LinkToClaimDialog
-          db={props.db}
           target={{ type: 'shipment', id: shipmentRefId(row), label: shipmentLabel(row) }}
           onClose={() => setLinking(false)}
         />

@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import type { Dataset } from '../../../../shared/customs/dataset';
 import type { ShipmentFilter } from '../../../../shared/customs/shipmentFilter';
-import { EntityPicker } from '../entities/EntityPicker';
-import type { EngineState } from './useShipmentEngine';
+import { EntityPicker } from '../entities';
+import type { EngineState } from '../../case/shipments/useShipmentEngine';
 
 type TextKey = Exclude<
   keyof ShipmentFilter,

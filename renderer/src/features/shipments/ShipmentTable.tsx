@@ -3,7 +3,7 @@ import type { ShipmentSort } from '../../../../shared/customs/shipmentFilter';
 import type { ShipmentRow } from '../../../../shared/customs/shipmentIndex';
 import type { ShipmentColumn } from './shipmentColumns';
 import { scrollWindow } from './scrollWindow';
-import { shipmentWorker } from './shipmentWorkerClient';
+import { shipmentEngine } from '../../case/shipments/shipmentWorkerClient';
 
 const OVERSCAN = 10;
 
@@ -48,7 +48,7 @@ export function ShipmentTable(props: Props) {
   useEffect(() => {
     let live = true;
     const start = Math.max(0, first - OVERSCAN);
-    void shipmentWorker()
+    void shipmentEngine()
       .rows(start, visible + OVERSCAN * 2)
       .then((page) => live && setRows({ version: resultVersion, start, rows: page }));
     return () => {
@@ -68,7 +68,7 @@ export function ShipmentTable(props: Props) {
   const select = (position: number) => {
     const clamped = Math.max(0, Math.min(count - 1, position));
     reveal(clamped);
-    void shipmentWorker()
+    void shipmentEngine()
       .rows(clamped, 1)
       .then(([row]) => row && onSelect(clamped, row));
   };

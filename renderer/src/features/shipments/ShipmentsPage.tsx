@@ -6,17 +6,16 @@ import {
   type ShipmentSort,
 } from '../../../../shared/customs/shipmentFilter';
 import type { QuerySummary, ShipmentRow } from '../../../../shared/customs/shipmentIndex';
-import type { InvestigationDb } from '../../db/schema';
-import { useDatasets } from '../datasets/useDatasets';
+import { useDatasets } from '../../case/datasets/useDatasets';
 import { SavedFilters } from './SavedFilters';
 import { ShipmentDetail } from './ShipmentDetail';
 import { ShipmentFilters } from './ShipmentFilters';
 import { ShipmentTable } from './ShipmentTable';
 import { ShipmentTotals } from './ShipmentTotals';
 import { defaultVisibleColumns, shipmentColumns } from './shipmentColumns';
-import { EngineProgressBar } from './EngineProgressBar';
-import { shipmentWorker } from './shipmentWorkerClient';
-import { useShipmentEngine } from './useShipmentEngine';
+import { EngineProgressBar } from '../../ui/EngineProgressBar';
+import { shipmentEngine } from '../../case/shipments/shipmentWorkerClient';
+import { useShipmentEngine } from '../../case/shipments/useShipmentEngine';
 
 /** Filters wait for a pause in typing this long before they run. */
 const TYPING_PAUSE_MS = 120;
@@ -31,9 +30,9 @@ function filterFromQuery(query: string): ShipmentFilter {
   });
 }
 
-export function ShipmentsPage({ db, query }: { db: InvestigationDb; query: string }) {
-  const datasets = useDatasets(db);
-  const { engine: loaded, progress } = useShipmentEngine(db);
+export function ShipmentsPage({ query }: { query: string }) {
+  const datasets = useDatasets();
+  const { engine: loaded, progress } = useShipmentEngine();
   const [filter, setFilter] = useState(() => filterFromQuery(query));
   const [sort, setSort] = useState<ShipmentSort>({ column: 'date', direction: 'asc' });
   const [result, setResult] = useState<{ summary: QuerySummary; version: number } | null>(null);
@@ -44,7 +43,7 @@ export function ShipmentsPage({ db, query }: { db: InvestigationDb; query: strin
     if (!loaded) return undefined;
     let live = true;
     const timer = window.setTimeout(() => {
-      void shipmentWorker()
+      void shipmentEngine()
         .query(filter, sort)
         .then((summary) => {
           if (!live) return;
@@ -95,11 +94,7 @@ export function ShipmentsPage({ db, query }: { db: InvestigationDb; query: strin
             </label>
           ))}
         </details>
-        <SavedFilters
-          db={db}
-          filter={filter}
-          onApply={(saved) => setFilter(completeFilter(saved))}
-        />
+        <SavedFilters filter={filter} onApply={(saved) => setFilter(completeFilter(saved))} />
       </div>
       <div className={selected ? 'shipments-body with-detail' : 'shipments-body'}>
         <ShipmentTable
@@ -111,9 +106,7 @@ export function ShipmentsPage({ db, query }: { db: InvestigationDb; query: strin
           selected={selected?.position ?? null}
           onSelect={(position, row) => setSelected({ position, row })}
         />
-        {selected && (
-          <ShipmentDetail db={db} row={selected.row} onClose={() => setSelected(null)} />
-        )}
+        {selected && <ShipmentDetail row={selected.row} onClose={() => setSelected(null)} />}
       </div>
     </section>
   );

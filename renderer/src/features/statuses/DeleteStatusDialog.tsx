@@ -1,17 +1,17 @@
 import { useState } from 'react';
 import type { Status } from '../../../../shared/investigation';
-import type { InvestigationDb } from '../../db/schema';
+import { useWithCase } from '../../case/useCase';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { deleteStatus } from './statusMutations';
+import { deleteStatus } from '../../case/statuses/statusMutations';
 
 /** Deleting a status in use asks where its claims go. */
 export function DeleteStatusDialog(props: {
-  db: InvestigationDb;
   status: Status;
   statuses: Status[];
   claimCount: number;
   onClose: () => void;
 }) {
+  const withCase = useWithCase();
   const others = props.statuses.filter((status) => status.id !== props.status.id);
   const [target, setTarget] = useState(others[0]?.id ?? '');
   const inUse = props.claimCount > 0;
@@ -19,7 +19,7 @@ export function DeleteStatusDialog(props: {
     <ConfirmDialog
       title={`Delete status “${props.status.name}”?`}
       confirmLabel="Delete status"
-      onConfirm={() => deleteStatus(props.db, props.status.id, inUse ? target : undefined)}
+      onConfirm={() => withCase(deleteStatus, props.status.id, inUse ? target : undefined)}
       onClose={props.onClose}
     >
       {inUse ? (

@@ -1,27 +1,28 @@
 import { useState } from 'react';
 import type { Status } from '../../../../shared/investigation';
-import type { InvestigationDb } from '../../db/schema';
+import { useWithCase } from '../../case/useCase';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useAction } from '../../ui/useAction';
-import { moveStatus, updateStatus } from './statusMutations';
+import { moveStatus, updateStatus } from '../../case/statuses/statusMutations';
 
 /** One editable status; text fields save when they lose focus, the others at once. */
 export function StatusRow(props: {
-  db: InvestigationDb;
   status: Status;
   claimCount: number;
   isFirst: boolean;
   isLast: boolean;
   onDelete: () => void;
 }) {
-  const { db, status } = props;
+  const withCase = useWithCase();
+  const { status } = props;
   const [name, setName] = useState(status.name);
   const [description, setDescription] = useState(status.description);
   // Held here too, so the control answers at once rather than when the database has.
   const [color, setColor] = useState(status.color);
   const [publishable, setPublishable] = useState(status.publishable);
   const { error, run } = useAction();
-  const save = (changes: Partial<Status>) => void run(() => updateStatus(db, status.id, changes));
+  const save = (changes: Partial<Status>) =>
+    void run(() => withCase(updateStatus, status.id, changes));
 
   return (
     <tr>
@@ -75,7 +76,7 @@ export function StatusRow(props: {
             type="button"
             disabled={props.isFirst}
             aria-label={`Move status ${status.name} up`}
-            onClick={() => void run(() => moveStatus(db, status.id, 'up'))}
+            onClick={() => void run(() => withCase(moveStatus, status.id, 'up'))}
           >
             ↑
           </button>
@@ -83,7 +84,7 @@ export function StatusRow(props: {
             type="button"
             disabled={props.isLast}
             aria-label={`Move status ${status.name} down`}
-            onClick={() => void run(() => moveStatus(db, status.id, 'down'))}
+            onClick={() => void run(() => withCase(moveStatus, status.id, 'down'))}
           >
             ↓
           </button>

@@ -1,16 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import type { Status } from '../../../../shared/investigation';
-import type { InvestigationDb } from '../../db/schema';
+import { useWithCase } from '../../case/useCase';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useAction } from '../../ui/useAction';
 import { DeleteStatusDialog } from './DeleteStatusDialog';
 import { StatusRow } from './StatusRow';
-import { addStatus } from './statusMutations';
-import { useStatuses, useStatusUsage } from './useStatuses';
+import { addStatus } from '../../case/statuses/statusMutations';
+import { useStatuses, useStatusUsage } from '../../case/statuses/useStatuses';
 
-export function StatusesPage({ db }: { db: InvestigationDb }) {
-  const statuses = useStatuses(db);
-  const usage = useStatusUsage(db);
+export function StatusesPage() {
+  const withCase = useWithCase();
+  const statuses = useStatuses();
+  const usage = useStatusUsage();
   const [deleting, setDeleting] = useState<Status | null>(null);
   const [name, setName] = useState('');
   const { error, run } = useAction();
@@ -20,7 +21,7 @@ export function StatusesPage({ db }: { db: InvestigationDb }) {
   const onAdd = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
-      await addStatus(db, { name, color: '#4b5563', description: '', publishable: false });
+      await withCase(addStatus, { name, color: '#4b5563', description: '', publishable: false });
       setName('');
     });
   };
@@ -49,7 +50,6 @@ export function StatusesPage({ db }: { db: InvestigationDb }) {
           {statuses.map((status, index) => (
             <StatusRow
               key={status.id}
-              db={db}
               status={status}
               claimCount={usage.get(status.id) ?? 0}
               isFirst={index === 0}
@@ -72,7 +72,6 @@ export function StatusesPage({ db }: { db: InvestigationDb }) {
       <ErrorMessage error={error} />
       {deleting && (
         <DeleteStatusDialog
-          db={db}
           status={deleting}
           statuses={statuses}
           claimCount={usage.get(deleting.id) ?? 0}

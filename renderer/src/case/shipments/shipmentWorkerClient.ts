@@ -20,3 +20,11 @@ export function stopShipmentWorker(): void {
   running?.worker.terminate();
   running = null;
 }
+
+/**
+ * The questions a page asks the engine (rows, totals, entities, profiles). Loading it with the
+ * case's rows is useShipmentEngine's job, which has the case's database; components never do.
+ */
+export type ShipmentEngine = Omit<Comlink.Remote<ShipmentWorkerApi>, 'sync'>;
+
+export const shipmentEngine = (): ShipmentEngine => shipmentWorker();

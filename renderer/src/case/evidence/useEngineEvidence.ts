@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { completeFilter, type SavedFilter } from '../../../../shared/customs/shipmentFilter';
 import type { EvidenceLink } from '../../../../shared/evidence/link';
-import type { InvestigationDb } from '../../db/schema';
+import { useCaseDb } from '../caseDb';
 import { shipmentWorker } from '../shipments/shipmentWorkerClient';
 import type { EngineState } from '../shipments/useShipmentEngine';
 import type { ClaimEvidenceAnswer } from '../../workers/shipmentWorker';
@@ -19,11 +19,11 @@ export type EngineEvidence = ClaimEvidenceAnswer & {
  * first count is remembered on its link, so a later change in what it matches can be shown.
  */
 export function useEngineEvidence(
-  db: InvestigationDb,
   links: EvidenceLink[] | undefined,
   savedFilters: SavedFilter[] | undefined,
   engine: EngineState | null,
 ): EngineEvidence | null {
+  const db = useCaseDb();
   const [answer, setAnswer] = useState<{ key: string; evidence: EngineEvidence } | null>(null);
   const linksKey = JSON.stringify(links ?? []);
   const filtersKey = JSON.stringify(savedFilters ?? []);

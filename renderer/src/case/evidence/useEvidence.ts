@@ -1,16 +1,24 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { EvidenceLink, EvidenceType } from '../../../../shared/evidence/link';
 import { noteKindLabels } from '../../../../shared/notes/sourceNote';
-import type { InvestigationDb } from '../../db/schema';
+import type { Claim } from '../../../../shared/investigation';
+import { useCaseDb } from '../caseDb';
+import { citingLinks, type CitedTarget } from './citations';
 
 export type EvidenceCandidate = { type: EvidenceType; id: string; label: string; detail: string };
 
-export const useClaimLinks = (db: InvestigationDb, claimId: string): EvidenceLink[] | undefined =>
-  useLiveQuery(() => db.links.where('claimId').equals(claimId).sortBy('createdAt'), [db, claimId]);
+export function useClaimLinks(claimId: string): EvidenceLink[] | undefined {
+  const db = useCaseDb();
+  return useLiveQuery(
+    () => db.links.where('claimId').equals(claimId).sortBy('createdAt'),
+    [db, claimId],
+  );
+}
 
 /** Everything a claim can cite, labelled for people: excerpts, notes, documents and saved filters. */
-export const useEvidenceCandidates = (db: InvestigationDb): EvidenceCandidate[] | undefined =>
-  useLiveQuery(async () => {
+export function useEvidenceCandidates(): EvidenceCandidate[] | undefined {
+  const db = useCaseDb();
+  return useLiveQuery(async () => {
     const [excerpts, notes, documents, filters] = await Promise.all([
       db.excerpts.toArray(),
       db.notes.toArray(),
@@ -45,10 +53,12 @@ export const useEvidenceCandidates = (db: InvestigationDb): EvidenceCandidate[] 
       })),
     ];
   }, [db]);
+}
 
 /** How many supporting links each claim has, by claim id (claims with none are missing). */
-export const useSupportCounts = (db: InvestigationDb): Map<string, number> | undefined =>
-  useLiveQuery(async () => {
+export function useSupportCounts(): Map<string, number> | undefined {
+  const db = useCaseDb();
+  return useLiveQuery(async () => {
     const counts = new Map<string, number>();
     await db.links.each((link) => {
       if (link.relation === 'supports')
@@ -56,3 +66,15 @@ export const useSupportCounts = (db: InvestigationDb): Map<string, number> | und
     });
     return counts;
   }, [db]);
+}
+
+/** The links citing some evidence, and the claims they belong to: read again when either changes. */
+export function useCitations(target: CitedTarget): { links: number; claims: Claim[] } | undefined {
+  const db = useCaseDb();
+  const targetKey = JSON.stringify(target);
+  return useLiveQuery(async () => {
+    const links = await citingLinks(db, JSON.parse(targetKey) as CitedTarget);
+    const claims = await db.claims.bulkGet([...new Set(links.map((link) => link.claimId))]);
+    return { links: links.length, claims: claims.filter((claim) => claim !== undefined) };
+  }, [db, targetKey]);
+}

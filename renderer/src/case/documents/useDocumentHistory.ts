@@ -1,16 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { AuditEntry } from '../../../../shared/investigation';
-import type { InvestigationDb } from '../../db/schema';
+import { useCaseDb } from '../caseDb';
 
 /**
  * A document's history: its own changes (title, origin) and those of its excerpts (added, comment
  * and tags changed, removed), oldest first. Removed excerpts are found by the document their
  * creation named.
  */
-export function useDocumentHistory(
-  db: InvestigationDb,
-  documentId: string,
-): AuditEntry[] | undefined {
+export function useDocumentHistory(documentId: string): AuditEntry[] | undefined {
+  const db = useCaseDb();
   return useLiveQuery(async () => {
     const own = await db.audit
       .where('[table+recordId]')

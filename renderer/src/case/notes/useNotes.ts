@@ -1,9 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { SourceNote } from '../../../../shared/notes/sourceNote';
-import type { InvestigationDb } from '../../db/schema';
+import { useCaseDb } from '../caseDb';
 
-export const useNotes = (db: InvestigationDb): SourceNote[] | undefined =>
-  useLiveQuery(
+export function useNotes(): SourceNote[] | undefined {
+  const db = useCaseDb();
+  return useLiveQuery(
     async () => (await db.notes.toArray()).sort((a, b) => b.updatedAt - a.updatedAt),
     [db],
   );
+}

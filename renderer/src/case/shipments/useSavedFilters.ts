@@ -1,11 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { SavedFilter } from '../../../../shared/customs/shipmentFilter';
-import type { InvestigationDb } from '../../db/schema';
+import { useCaseDb } from '../caseDb';
 
-export const useSavedFilters = (db: InvestigationDb): SavedFilter[] | undefined =>
-  useLiveQuery(
+export function useSavedFilters(): SavedFilter[] | undefined {
+  const db = useCaseDb();
+  return useLiveQuery(
     async () =>
       // Sorted after reading: a locked investigation's index holds keyed hashes of the names.
       (await db.savedFilters.toArray()).sort((a, b) => a.name.localeCompare(b.name)),
     [db],
   );
+}

@@ -1,7 +1,8 @@
-import type { EngineProgress } from './useShipmentEngine';
-
 /** The shipment engine loading: a labelled progress bar once there is progress to show. */
-export function EngineProgressBar(props: { progress: EngineProgress; label: string }) {
+export function EngineProgressBar(props: {
+  progress: { done: number; total: number } | null;
+  label: string;
+}) {
   const { progress } = props;
   return (
     <div aria-busy="true" className="engine-progress">

@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import type { InvestigationDb } from '../../db/schema';
+import { useCaseDb } from '../caseDb';
 import { useDatasets } from '../datasets/useDatasets';
 import { shipmentWorker } from './shipmentWorkerClient';
 
@@ -19,14 +19,14 @@ export type EngineProgress = { done: number; total: number } | null;
  * lags a change until the engine has caught up; its key tells when) and the progress of a load.
  */
 export function useShipmentEngine(
-  db: InvestigationDb,
   /** False while the caller needs no shipments (a claim citing none): nothing is loaded. */
   enabled = true,
 ): {
   engine: EngineState | null;
   progress: EngineProgress;
 } {
-  const datasets = useDatasets(db);
+  const db = useCaseDb();
+  const datasets = useDatasets();
   const entitiesKey = useLiveQuery(
     async () =>
       (await db.entities.toArray())

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { shipmentRefId } from '../../../../shared/customs/shipmentIndex';
-import type { InvestigationDb } from '../../db/schema';
 import { shipmentLabel } from '../shipments/shipmentLabel';
 import { shipmentWorker } from '../shipments/shipmentWorkerClient';
 import { useShipmentEngine } from '../shipments/useShipmentEngine';
@@ -9,9 +8,9 @@ import type { EvidenceCandidate } from './useEvidence';
 const LIMIT = 50;
 
 /** Single shipments and entities matching a search, from the shipment engine (loaded on demand). */
-export function useEngineCandidates(db: InvestigationDb, query: string): EvidenceCandidate[] {
+export function useEngineCandidates(query: string): EvidenceCandidate[] {
   const wanted = query.trim() !== '';
-  const { engine } = useShipmentEngine(db, wanted);
+  const { engine } = useShipmentEngine(wanted);
   const [answer, setAnswer] = useState<{ key: string; found: EvidenceCandidate[] } | null>(null);
   const key = `${engine?.key ?? ''}#${query}`;
   useEffect(() => {

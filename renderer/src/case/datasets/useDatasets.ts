@@ -1,19 +1,20 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Dataset, StoredRowProblem } from '../../../../shared/customs/dataset';
-import type { InvestigationDb } from '../../db/schema';
+import { useCaseDb } from '../caseDb';
 
-export const useDatasets = (db: InvestigationDb): Dataset[] | undefined =>
-  useLiveQuery(
+export function useDatasets(): Dataset[] | undefined {
+  const db = useCaseDb();
+  return useLiveQuery(
     async () =>
       (await db.datasets.where('status').equals('complete').sortBy('importedAt')).reverse(),
     [db],
   );
+}
 
-export const useRejectedRows = (
-  db: InvestigationDb,
-  datasetId: string,
-): StoredRowProblem[] | undefined =>
-  useLiveQuery(
+export function useRejectedRows(datasetId: string): StoredRowProblem[] | undefined {
+  const db = useCaseDb();
+  return useLiveQuery(
     () => db.rowProblems.where('datasetId').equals(datasetId).sortBy('rowNumber'),
     [db, datasetId],
   );
+}

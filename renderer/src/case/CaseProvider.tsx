@@ -1,0 +1,13 @@
+import type { ReactNode } from 'react';
+import type { Investigation } from '../../../shared/investigation';
+import { investigationDb } from '../db/databases';
+import { CaseDbContext } from './caseDb';
+
+/** Everything under it reads and writes this investigation, which must be open (its keys in memory). */
+export function CaseProvider(props: { investigation: Investigation; children: ReactNode }) {
+  return (
+    <CaseDbContext.Provider value={investigationDb(props.investigation)}>
+      {props.children}
+    </CaseDbContext.Provider>
+  );
+}

@@ -1,0 +1,2 @@
+/** The dossier feature's public entry: all that other features may use of it. */
+export { DossierPage } from './DossierPage';
