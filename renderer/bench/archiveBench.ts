@@ -8,6 +8,7 @@ import { Zip, ZipPassThrough } from 'fflate';
 import { sha256Hex } from '../../shared/dossier/dossierPackage';
 import { newLockKeys } from '../../shared/lock/sealing';
 import { deleteDatabase, indexDb, investigationDb } from '../src/db/databases';
+import { storedFile } from '../src/db/storedFiles';
 import { turnLockOff, turnLockOn } from '../src/features/lock/lockMutations';
 import type { ArchiveWorkerApi } from '../src/workers/archiveWorker';
 import type { Investigation } from '../../shared/investigation';
@@ -28,13 +29,10 @@ async function addPdfs(investigation: Investigation, url: string): Promise<numbe
       bytes.length,
     );
     const sha256 = sha256Hex(variant);
-    await db.files.put({
-      sha256,
-      blob: new Blob([variant], { type: 'application/pdf' }),
-      size: variant.length,
-      name: `report-${index}.pdf`,
-      mime: 'application/pdf',
-    });
+    // Through storedFile, as every writer of files: every case's files are sealed.
+    const blob = new Blob([variant], { type: 'application/pdf' });
+    const meta = { sha256, name: `report-${index}.pdf`, mime: 'application/pdf' };
+    await db.files.put(await storedFile(db, meta, blob));
     total += variant.length;
   }
   return total;
