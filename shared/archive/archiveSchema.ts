@@ -5,7 +5,14 @@
  * names of entries follow the format's own grammar.
  */
 import { z } from 'zod';
-import { ARCHIVE_FORMAT, ARCHIVE_VERSION, ArchiveError, KDF_ITERATIONS } from './archiveFormat';
+import {
+  ARCHIVE_FORMAT,
+  ARCHIVE_VERSION,
+  ArchiveError,
+  HEADER_ENTRY,
+  KDF_ITERATIONS,
+  MANIFEST_ENTRY,
+} from './archiveFormat';
 
 /** Key-derivation settings Waybill has ever written; anything else is refused before deriving. */
 const WRITTEN_ITERATIONS = [KDF_ITERATIONS] as const;
@@ -42,6 +49,10 @@ const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
  */
 const ENTRY_NAME =
   /^(?:tables\/[a-zA-Z]{1,40}\.jsonl|(?:blocks\/[A-Za-z0-9-]{1,64}\/\d{1,7}\.bin)|(?:cells\/[A-Za-z0-9-]{1,64}\/\d{1,7}\.json)|(?:files\/[0-9a-f]{64}))$/;
+
+/** Whether a zip entry's name is one an archive may hold: the header, the manifest, or ENTRY_NAME. */
+export const isArchiveEntryName = (name: string): boolean =>
+  name === HEADER_ENTRY || name === MANIFEST_ENTRY || ENTRY_NAME.test(name);
 
 const MAX_TIME = 8_640_000_000_000_000;
 

@@ -54,6 +54,70 @@ async function forged(
   return new Blob([zipSync(entries, { level: 0 })]);
 }
 
+/** One entry of a zip's table of contents, as the tests rewrite it. */
+type CentralRecord = {
+  name: string;
+  method: number;
+  compressed: number;
+  size: number;
+  offset: number;
+  header: Uint8Array;
+};
+
+/** A zip with its table of contents rewritten by `edit`; the entries' bytes stay as they are. */
+function rewriteDirectory(
+  zip: Uint8Array,
+  edit: (records: CentralRecord[]) => CentralRecord[],
+): Uint8Array {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const end = zip.length - 22;
+  const start = view.getUint32(end + 16, true);
+  const records: CentralRecord[] = [];
+  for (let at = start; at < end;) {
+    const nameLength = view.getUint16(at + 28, true);
+    const skip = 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    records.push({
+      name: strFromU8(zip.subarray(at + 46, at + 46 + nameLength)),
+      method: view.getUint16(at + 10, true),
+      compressed: view.getUint32(at + 20, true),
+      size: view.getUint32(at + 24, true),
+      offset: view.getUint32(at + 42, true),
+      header: zip.slice(at, at + 46),
+    });
+    at += skip;
+  }
+  const parts = edit(records).map((record) => {
+    const name = strToU8(record.name);
+    const out = new Uint8Array(46 + name.length);
+    out.set(record.header);
+    const fields = new DataView(out.buffer);
+    fields.setUint16(10, record.method, true);
+    fields.setUint32(20, record.compressed, true);
+    fields.setUint32(24, record.size, true);
+    fields.setUint16(28, name.length, true);
+    fields.setUint16(30, 0, true);
+    fields.setUint16(32, 0, true);
+    fields.setUint32(42, record.offset, true);
+    out.set(name, 46);
+    return out;
+  });
+  const directorySize = parts.reduce((sum, part) => sum + part.length, 0);
+  const eocd = zip.slice(end);
+  const eocdView = new DataView(eocd.buffer);
+  eocdView.setUint16(8, parts.length, true);
+  eocdView.setUint16(10, parts.length, true);
+  eocdView.setUint32(12, directorySize, true);
+  const out = new Uint8Array(start + directorySize + 22);
+  out.set(zip.subarray(0, start));
+  let at = start;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  out.set(eocd, at);
+  return out;
+}
+
 describe('a hostile archive', () => {
   it('cannot name another investigation’s database, its id, or a database to replace', async () => {
     const before = await fingerprint();
@@ -91,7 +155,76 @@ describe('a hostile archive', () => {
       (manifest.entries as unknown[]).push({ name, bytes: 2, sha256: 'a'.repeat(64) });
     });
     await expect(openArchive(file, null)).rejects.toThrow(
+      `This archive is damaged: it holds an entry named “${name}”, which Waybill never writes.`,
+    );
+  });
+
+  it('is refused when only its manifest names an entry outside the grammar', async () => {
+    const file = await forged((_entries, manifest) => {
+      (manifest.entries as unknown[]).push({ name: '../x', bytes: 2, sha256: 'a'.repeat(64) });
+    });
+    await expect(openArchive(file, null)).rejects.toThrow(
       'This archive’s manifest.json is not one Waybill writes (at entries.',
+    );
+  });
+
+  it.each([
+    [
+      'an entry overlapping another',
+      (records: CentralRecord[]) => [
+        ...records,
+        {
+          ...records.find((record) => record.name === HEADER_ENTRY)!,
+          name: `files/${'0'.repeat(64)}`,
+        },
+      ],
+      'overlaps another',
+    ],
+    [
+      '48 names for the same bytes',
+      (records: CentralRecord[]) => [
+        ...records,
+        ...Array.from({ length: 48 }, (_, index) => ({
+          ...records[records.length - 1],
+          name: `files/${index.toString(16).padStart(64, '0')}`,
+        })),
+      ],
+      'its entries are larger than the file that holds them',
+    ],
+    [
+      'a compressed entry',
+      (records: CentralRecord[]) =>
+        records.map((record, index) => (index === 0 ? { ...record, method: 8 } : record)),
+      'is compressed, which Waybill never does',
+    ],
+    [
+      'two sizes for one entry',
+      (records: CentralRecord[]) =>
+        records.map((record, index) =>
+          index === 0 ? { ...record, size: record.size + 1 } : record,
+        ),
+      'two different sizes',
+    ],
+    [
+      'sizes beyond the file’s',
+      (records: CentralRecord[]) =>
+        records.map((record, index) =>
+          index === 0 ? { ...record, size: 2 ** 31, compressed: 2 ** 31 } : record,
+        ),
+      'its entries are larger than the file that holds them',
+    ],
+  ])('is refused, before reading its entries, for %s', async (_, edit, message) => {
+    const bytes = rewriteDirectory(new Uint8Array(await archive.arrayBuffer()), edit);
+    await expect(openArchive(new Blob([bytes]), null)).rejects.toThrow(message);
+  });
+
+  it('is refused when an entry’s local header disagrees with the table of contents', async () => {
+    const entries = unzipSync(new Uint8Array(await archive.arrayBuffer()));
+    const bytes = zipSync(entries, { level: 0 });
+    // zipSync writes sizes in each local header (no data descriptor): change the first one's.
+    new DataView(bytes.buffer).setUint32(22, 1, true);
+    await expect(openArchive(new Blob([bytes]), null)).rejects.toThrow(
+      'says otherwise inside than its table of contents',
     );
   });
 
