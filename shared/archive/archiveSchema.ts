@@ -81,10 +81,33 @@ export const archiveManifestSchema = z.object({
     .max(10_000_000),
 });
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  !ArrayBuffer.isView(value);
+
+/**
+ * The parsed value with its keys in the order the archive had them (a schema lists them in its own
+ * order; fields it added, such as defaults, come last), so that a restored case archives again
+ * byte for byte as it came.
+ */
+function inOriginalOrder(parsed: unknown, original: unknown): unknown {
+  if (Array.isArray(parsed) && Array.isArray(original))
+    return parsed.map((item, index) => inOriginalOrder(item, original[index]));
+  if (!isPlainObject(parsed) || !isPlainObject(original)) return parsed;
+  const ordered: Record<string, unknown> = {};
+  for (const key of Object.keys(original))
+    if (Object.hasOwn(parsed, key)) ordered[key] = inOriginalOrder(parsed[key], original[key]);
+  for (const key of Object.keys(parsed))
+    if (!Object.hasOwn(ordered, key)) ordered[key] = parsed[key];
+  return ordered;
+}
+
 /** Parses one structure of an archive; the first problem refuses it, in one sentence. */
 export function parseArchivePart<T>(schema: z.ZodType<T>, value: unknown, entry: string): T {
   const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return inOriginalOrder(parsed.data, value) as T;
   const issue = parsed.error.issues[0];
   const where = issue.path.length > 0 ? ` (at ${issue.path.join('.')})` : '';
   throw new ArchiveError(

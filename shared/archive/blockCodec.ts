@@ -4,8 +4,10 @@
  * lies), the header, then each typed column's bytes, 8-byte aligned.
  */
 import { strFromU8, strToU8 } from 'fflate';
-import type { ShipmentBlock } from '../customs/dataset';
+import { z } from 'zod';
+import { dictionaryColumns, type DictionaryColumn, type ShipmentBlock } from '../customs/dataset';
 import { ArchiveError } from './archiveFormat';
+import { parseArchivePart } from './archiveSchema';
 
 const typedColumns = {
   rowNumber: Int32Array,
@@ -55,13 +57,69 @@ export function encodeBlock(block: ShipmentBlock): Uint8Array {
   return out;
 }
 
-export function decodeBlock(bytes: Uint8Array): ShipmentBlock {
-  if (bytes.length < 4) throw new ArchiveError('A shipment block is cut short.');
+const MAX_ROWS = 10_000_000;
+
+/** A block's header, as an archive may hold it: every column once, sized by the block's count. */
+const headerSchema = z
+  .object({
+    datasetId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/),
+    blockNo: z.number().int().min(0).max(MAX_ROWS),
+    count: z.number().int().min(0).max(MAX_ROWS),
+    declarationId: z.array(z.string().max(2_000)).max(MAX_ROWS),
+    dict: z.object(
+      Object.fromEntries(
+        dictionaryColumns.map((name) => [name, z.array(z.string().max(1_000_000)).max(MAX_ROWS)]),
+      ) as Record<DictionaryColumn, z.ZodArray<z.ZodString>>,
+    ),
+    columns: z
+      .array(
+        z.object({
+          name: z.enum(columnNames as [TypedColumn, ...TypedColumn[]]),
+          offset: z
+            .number()
+            .int()
+            .min(0)
+            .multipleOf(8)
+            .max(2 ** 32),
+          length: z.number().int().min(0).max(MAX_ROWS),
+        }),
+      )
+      .length(columnNames.length),
+  })
+  .refine(
+    (header) =>
+      header.declarationId.length === header.count &&
+      new Set(header.columns.map((column) => column.name)).size === columnNames.length &&
+      header.columns.every((column) => column.length === header.count),
+    'its columns do not hold one value per shipment',
+  );
+
+/**
+ * A block from its entry (`blocks/<dataset>/<n>.bin`), checked: the header parsed and matching the
+ * entry's name, every column inside the entry, and every dictionary column pointing into its
+ * dictionary (the engine looks values up by those numbers).
+ */
+export function decodeBlock(bytes: Uint8Array, entry: string): ShipmentBlock {
+  const cut = () => new ArchiveError(`This archive’s ${entry} is cut short: nothing was restored.`);
+  if (bytes.length < 4) throw cut();
   const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(
     0,
     true,
   );
-  const header = JSON.parse(strFromU8(bytes.subarray(4, 4 + headerLength))) as Header;
+  if (4 + headerLength > bytes.length) throw cut();
+  let json: unknown;
+  try {
+    json = JSON.parse(strFromU8(bytes.subarray(4, 4 + headerLength)));
+  } catch {
+    throw new ArchiveError(
+      `This archive’s ${entry} has a header that is not JSON: nothing was restored.`,
+    );
+  }
+  const header = parseArchivePart(headerSchema, json, entry);
+  if (entry !== `blocks/${header.datasetId}/${header.blockNo}.bin`)
+    throw new ArchiveError(
+      `This archive’s ${entry} says it is another block: nothing was restored.`,
+    );
   const start = align(4 + headerLength);
   const { columns, ...rest } = header;
   const block = { ...rest } as ShipmentBlock;
@@ -69,10 +127,17 @@ export function decodeBlock(bytes: Uint8Array): ShipmentBlock {
     const Type = typedColumns[column.name];
     const byteLength = column.length * Type.BYTES_PER_ELEMENT;
     const from = start + column.offset;
-    if (from + byteLength > bytes.length) throw new ArchiveError('A shipment block is cut short.');
+    if (from + byteLength > bytes.length) throw cut();
     // Copied out, so the block owns aligned memory of its own.
     const copy = bytes.slice(from, from + byteLength);
     (block as Record<TypedColumn, unknown>)[column.name] = new Type(copy.buffer);
+  }
+  for (const name of dictionaryColumns) {
+    const size = block.dict[name].length;
+    if (block[name].some((index) => index >= size))
+      throw new ArchiveError(
+        `This archive’s ${entry} points past its ${name} dictionary: nothing was restored.`,
+      );
   }
   return block;
 }

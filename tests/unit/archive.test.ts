@@ -150,9 +150,28 @@ describe('investigation archives', () => {
 
   it('keep shipment blocks exactly, typed columns and all', async () => {
     const block = (await db.shipmentBlocks.toArray())[0];
-    const decoded = decodeBlock(encodeBlock(block));
+    const decoded = decodeBlock(
+      encodeBlock(block),
+      `blocks/${block.datasetId}/${block.blockNo}.bin`,
+    );
     expect(decoded).toEqual(block);
     expect(decoded.value).toBeInstanceOf(Float64Array);
+  });
+
+  it('refuse a block pointing past its dictionary, naming another block, or with a column too many', async () => {
+    const block = (await db.shipmentBlocks.toArray())[0];
+    const entry = `blocks/${block.datasetId}/${block.blockNo}.bin`;
+    const shipper = block.shipper.slice();
+    shipper[0] = block.dict.shipper.length;
+    expect(() => decodeBlock(encodeBlock({ ...block, shipper }), entry)).toThrow(
+      `This archive’s ${entry} points past its shipper dictionary: nothing was restored.`,
+    );
+    expect(() => decodeBlock(encodeBlock(block), `blocks/${block.datasetId}/99.bin`)).toThrow(
+      'says it is another block',
+    );
+    expect(() =>
+      decodeBlock(encodeBlock({ ...block, declarationId: block.declarationId.slice(1) }), entry),
+    ).toThrow(`This archive’s ${entry} is not one Waybill writes`);
   });
 
   /** The archive rewritten as if by another schema version: entries dropped, manifest redone. */

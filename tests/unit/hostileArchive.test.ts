@@ -68,7 +68,7 @@ type CentralRecord = {
 function rewriteDirectory(
   zip: Uint8Array,
   edit: (records: CentralRecord[]) => CentralRecord[],
-): Uint8Array {
+): Uint8Array<ArrayBuffer> {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const end = zip.length - 22;
   const start = view.getUint32(end + 16, true);
@@ -116,6 +116,18 @@ function rewriteDirectory(
   }
   out.set(eocd, at);
   return out;
+}
+
+/** The archive with its claims table replaced by `rows` of the first claim's JSON line. */
+function withClaimRows(rows: (first: string) => string[]): Promise<Blob> {
+  return forged((entries, manifest) => {
+    const [first] = strFromU8(entries['tables/claims.jsonl']).split('\n');
+    const bytes = strToU8(`${rows(first).join('\n')}\n`);
+    entries['tables/claims.jsonl'] = bytes;
+    for (const entry of manifest.entries as { name: string; bytes: number; sha256: string }[])
+      if (entry.name === 'tables/claims.jsonl')
+        Object.assign(entry, { bytes: bytes.length, sha256: bytesToHex(sha256(bytes)) });
+  });
 }
 
 describe('a hostile archive', () => {
@@ -270,18 +282,35 @@ describe('a hostile archive', () => {
     const visible = async () =>
       (await indexDb.investigations.toArray()).filter((row) => !row.restoring).length;
     const count = await visible();
-    const file = await forged((entries, manifest) => {
-      const bytes = strToU8('{"id": "c1", "text": "ok"}\n{"id": "c2", text: broken}\n');
-      entries['tables/claims.jsonl'] = bytes;
-      for (const entry of manifest.entries as { name: string; bytes: number; sha256: string }[])
-        if (entry.name === 'tables/claims.jsonl')
-          Object.assign(entry, { bytes: bytes.length, sha256: bytesToHex(sha256(bytes)) });
-    });
+    const file = await withClaimRows((first) => [first, '{"id": "c2", text: broken}']);
     await expect(restoreArchive(await openArchive(file, null))).rejects.toThrow(
       'This archive’s tables/claims.jsonl, line 2, is not valid JSON: nothing was restored.',
     );
     expect(await visible()).toBe(count);
     expect(await fingerprint()).toEqual(before);
+  });
+
+  it('is refused, storing nothing, when a row has a field of the wrong type', async () => {
+    const before = await fingerprint();
+    const file = await withClaimRows((first) => [
+      first,
+      JSON.stringify({ ...(JSON.parse(first) as object), id: 'c2', text: 42 }),
+    ]);
+    await expect(restoreArchive(await openArchive(file, null))).rejects.toThrow(
+      'This archive’s tables/claims.jsonl, line 2, is not one Waybill writes (at text): nothing was restored.',
+    );
+    expect(await fingerprint()).toEqual(before);
+  });
+
+  it('drops fields no row of Waybill has, and keeps the rest', async () => {
+    const file = await withClaimRows((first) => [
+      JSON.stringify({ ...(JSON.parse(first) as object), onclick: 'alert(1)', __proto__x: 1 }),
+    ]);
+    const restored = await restoreArchive(await openArchive(file, null));
+    const [claim] = await investigationDb(restored).claims.toArray();
+    expect(claim.text).toBe('From the archive.');
+    expect(Object.keys(claim)).not.toContain('onclick');
+    expect(Object.keys(claim)).not.toContain('__proto__x');
   });
 
   it('is refused in one plain sentence when its manifest is not JSON, or of the wrong types', async () => {

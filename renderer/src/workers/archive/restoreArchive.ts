@@ -1,15 +1,22 @@
 import { strFromU8 } from 'fflate';
+import type { z } from 'zod';
 import {
   ArchiveError,
   entryNames,
   SEPARATE_TABLES,
 } from '../../../../shared/archive/archiveFormat';
+import { parseArchivePart } from '../../../../shared/archive/archiveSchema';
 import { decodeBlock } from '../../../../shared/archive/blockCodec';
+import {
+  rowSchemas,
+  shipmentCellsSchema,
+  type RowTable,
+} from '../../../../shared/archive/rowSchemas';
 import type { ShipmentBlock, ShipmentCells } from '../../../../shared/customs/dataset';
 import type { Investigation } from '../../../../shared/investigation';
 import { exclusiveAcrossTabs } from '../../db/crossTabWork';
 import { createKeys, indexDb, investigationDb, newId } from '../../db/databases';
-import { databaseIdOf, type StoredFile } from '../../db/schema';
+import { databaseIdOf } from '../../db/schema';
 import { storedFile } from '../../db/storedFiles';
 import { CURRENT_SCHEMA_VERSION } from '../../db/versions';
 import { backfillStatusReasons, v7 } from '../../db/versions/v7';
@@ -21,12 +28,23 @@ import { ArchiveCancelled, type ArchiveProgress } from './writeArchive';
 const BATCH = 5_000;
 const BLOCKS_PER_WRITE = 16;
 
-/** A table entry's rows, one JSON value a line; a line that is not JSON refuses the archive. */
-const parseLines = (bytes: Uint8Array, entry: string): unknown[] =>
+/**
+ * A table entry's rows, one JSON value a line, each parsed with its table's schema: a line that is
+ * not JSON, or not a row Waybill writes, refuses the archive, naming the entry and line.
+ */
+function parseRows<T>(bytes: Uint8Array, entry: string, schema: z.ZodType<T>): T[] {
+  const rows: T[] = [];
   strFromU8(bytes)
     .split('\n')
-    .map((line, index) => (line === '' ? null : parseJson(line, `${entry}, line ${index + 1},`)))
-    .filter((row) => row !== null);
+    .forEach((line, index) => {
+      if (line === '') return;
+      const where = `${entry}, line ${index + 1},`;
+      rows.push(parseArchivePart(schema, parseJson(line, where), where));
+    });
+  return rows;
+}
+
+const isRowTable = (name: string): name is RowTable => Object.hasOwn(rowSchemas, name);
 
 /**
  * Restores a verified archive as a new investigation, or (`replace`: the id of the investigation the
@@ -118,8 +136,8 @@ async function writeTables(
   for (const table of db.tables) {
     if (separate.has(table.name)) continue;
     const bytes = entries.get(entryNames.table(table.name));
-    if (!bytes) continue;
-    const rows = parseLines(bytes, entryNames.table(table.name));
+    if (!bytes || !isRowTable(table.name)) continue;
+    const rows = parseRows<unknown>(bytes, entryNames.table(table.name), rowSchemas[table.name]);
     for (let start = 0; start < rows.length; start += BATCH)
       await table.bulkAdd(rows.slice(start, start + BATCH));
     progress();
@@ -138,15 +156,14 @@ async function writeTables(
     cells = [];
   };
   for (const [name, bytes] of entries) {
-    if (name.startsWith('blocks/')) blocks.push(decodeBlock(bytes));
-    else if (name.startsWith('cells/')) cells.push(parseJson(bytes, name) as ShipmentCells);
+    if (name.startsWith('blocks/')) blocks.push(decodeBlock(bytes, name));
+    else if (name.startsWith('cells/'))
+      cells.push(parseArchivePart(shipmentCellsSchema, parseJson(bytes, name), name));
     if (blocks.length + cells.length >= BLOCKS_PER_WRITE) await flush();
   }
   await flush();
   const files = entries.get(entryNames.table('files'));
-  for (const row of files
-    ? (parseLines(files, entryNames.table('files')) as Omit<StoredFile, 'blob'>[])
-    : []) {
+  for (const row of files ? parseRows(files, entryNames.table('files'), rowSchemas.files) : []) {
     const bytes = entries.get(entryNames.file(row.sha256));
     if (!bytes) throw new ArchiveError(`The stored file ${row.name} is missing from the archive.`);
     const { size: _size, ...file } = row;

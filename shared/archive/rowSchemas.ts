@@ -1,0 +1,315 @@
+/**
+ * What a row of each table may be, as zod schemas: an archive's rows come from elsewhere, so each
+ * is parsed before it is stored. Unknown fields are dropped, every field has its type, strings and
+ * lists are bounded, numbers are finite and in range. Fields added by later schema versions are
+ * optional or defaulted here, so archives written before them still restore (the restore then
+ * gives them what the version's upgrade gives old rows).
+ */
+import { z } from 'zod';
+import type {
+  Dataset,
+  RememberedMapping,
+  ShipmentCells,
+  StoredRowProblem,
+} from '../customs/dataset';
+import { delimiters } from '../customs/delimiter';
+import { canonicalFields, type ColumnMapping } from '../customs/fields';
+import type { SavedFilter } from '../customs/shipmentFilter';
+import type { Excerpt, PageText, PdfDocument } from '../documents/document';
+import type { Entity, SuggestionDismissal } from '../entities/entity';
+import { evidenceTypes, relations, type EvidenceLink } from '../evidence/link';
+import type { AuditEntry, Claim, Section, Status } from '../investigation';
+import { confidentialities, noteKinds, outcomes, type SourceNote } from '../notes/sourceNote';
+
+const MAX_TIME = 8_640_000_000_000_000;
+
+/** A short string: a name, a title, a label, an id. */
+const short = z.string().max(2_000);
+/** A text a person wrote or a page holds: a claim, a note's body, a page's text. */
+const long = z.string().max(10_000_000);
+const id = z.string().min(1).max(2_000);
+const time = z.number().int().min(0).max(MAX_TIME);
+const count = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 32);
+const order = z
+  .number()
+  .min(-(2 ** 53))
+  .max(2 ** 53);
+const list = <T extends z.ZodType>(item: T, max = 100_000) => z.array(item).max(max);
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const isoDateOrEmpty = z.string().regex(/^(?:\d{4}-\d{2}-\d{2})?$/);
+
+const status = z.object({
+  id,
+  name: short,
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  description: long,
+  publishable: z.boolean(),
+  order,
+}) satisfies z.ZodType<Status>;
+
+const section = z.object({ id, name: short, order }) satisfies z.ZodType<Section>;
+
+const claim = z.object({
+  id,
+  text: long,
+  statusId: id,
+  statusReason: long.optional(),
+  tags: list(short),
+  sectionId: id.nullable(),
+  order,
+  createdAt: time,
+  updatedAt: time,
+}) satisfies z.ZodType<Claim>;
+
+const audit = z.object({
+  id: z
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 53)
+    .optional(),
+  at: time,
+  table: z.enum([
+    'claims',
+    'statuses',
+    'sections',
+    'notes',
+    'entities',
+    'exports',
+    'excerpts',
+    'documents',
+    'datasets',
+    'savedFilters',
+    'links',
+  ]),
+  recordId: id,
+  action: z.enum(['create', 'update', 'delete', 'restore']),
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+  reason: long.optional(),
+}) satisfies z.ZodType<AuditEntry>;
+
+const column = z.number().int().min(0).max(100_000).nullable();
+const mapping = z.object(
+  Object.fromEntries(canonicalFields.map((field) => [field, column])) as Record<
+    keyof ColumnMapping,
+    typeof column
+  >,
+) satisfies z.ZodType<ColumnMapping>;
+
+const dataset = z.object({
+  id,
+  fileName: short,
+  fileSha256: sha256,
+  size: count.max(2 ** 53),
+  vendor: short,
+  origin: short,
+  importedAt: time,
+  status: z.enum(['importing', 'complete']),
+  format: z.enum(['delimited', 'xlsx']),
+  encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1251']).nullable(),
+  delimiter: z.enum(delimiters).nullable(),
+  sheet: short.nullable(),
+  headerLine: count,
+  headers: list(long),
+  mapping,
+  dayMonthOrder: z.enum(['MDY', 'DMY']),
+  decimalComma: z.boolean(),
+  defaultCurrency: short,
+  counts: z.object({
+    records: count,
+    accepted: count,
+    rejected: count,
+    blank: count,
+    duplicates: count,
+  }),
+  blockCount: count,
+}) satisfies z.ZodType<Dataset>;
+
+const rememberedMapping = z.object({
+  signature: short,
+  mapping,
+  updatedAt: time,
+}) satisfies z.ZodType<RememberedMapping>;
+
+const rowProblem = z.object({
+  id: z
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 53)
+    .optional(),
+  datasetId: id,
+  rowNumber: count,
+  cells: list(long),
+  problems: list(
+    z.object({
+      field: z.enum([...canonicalFields, 'row']),
+      code: z.enum([
+        'bad-date',
+        'missing-date',
+        'missing-party',
+        'bad-number',
+        'negative-number',
+        'bad-hs-code',
+        'column-count',
+        'bad-currency',
+      ]),
+      message: long,
+    }),
+  ),
+}) satisfies z.ZodType<StoredRowProblem>;
+
+/** A filter as saved by any version: fields added later take their empty value. */
+const savedFilter = z.object({
+  id,
+  name: short,
+  filter: z.object({
+    party: short.default(''),
+    partyRole: z.enum(['either', 'shipper', 'consignee']).default('either'),
+    shipperEntity: short.default(''),
+    consigneeEntity: short.default(''),
+    dateFrom: isoDateOrEmpty.default(''),
+    dateTo: isoDateOrEmpty.default(''),
+    hsPrefix: short.default(''),
+    originCountry: short.default(''),
+    destinationCountry: short.default(''),
+    datasetIds: list(id).default([]),
+    words: short.default(''),
+    declaration: short.default(''),
+    valueMin: short.default(''),
+    valueMax: short.default(''),
+    weightMin: short.default(''),
+    weightMax: short.default(''),
+  }),
+  createdAt: time,
+}) satisfies z.ZodType<SavedFilter>;
+
+const document = z.object({
+  id,
+  sha256,
+  fileName: short,
+  title: short,
+  origin: long,
+  pageCount: count,
+  addedAt: time,
+  encrypted: z.boolean(),
+  textStatus: z.enum(['extracting', 'complete', 'no-text']),
+  pagesExtracted: count,
+}) satisfies z.ZodType<PdfDocument>;
+
+const page = z.number().int().min(1).max(1_000_000);
+
+const pageText = z.object({ documentId: id, page, text: long }) satisfies z.ZodType<PageText>;
+
+const coordinate = z.number().min(-1e7).max(1e7);
+const excerpt = z.object({
+  id,
+  documentId: id,
+  fileSha256: sha256,
+  page,
+  quote: z.object({ exact: long, prefix: long, suffix: long }),
+  position: z.object({ start: count, end: count }),
+  rects: list(z.object({ x1: coordinate, y1: coordinate, x2: coordinate, y2: coordinate })),
+  comment: long,
+  tags: list(short),
+  createdAt: time,
+}) satisfies z.ZodType<Excerpt>;
+
+const note = z.object({
+  id,
+  kind: z.enum(noteKinds),
+  title: short,
+  body: long,
+  sourceName: short,
+  // Since schema version 8.
+  aliases: list(short).default([]),
+  sourceRole: short,
+  date: short,
+  confidentiality: z.enum(confidentialities),
+  attribution: short,
+  request: z
+    .object({
+      to: short,
+      sentOn: short,
+      deadline: short,
+      outcome: z.enum(outcomes),
+      answer: long,
+    })
+    .nullable(),
+  createdAt: time,
+  updatedAt: time,
+}) satisfies z.ZodType<SourceNote>;
+
+const link = z.object({
+  id,
+  claimId: id,
+  targetType: z.enum(evidenceTypes),
+  targetId: id,
+  relation: z.enum(relations),
+  comment: long,
+  createdAt: time,
+  seenCount: count.optional(),
+}) satisfies z.ZodType<EvidenceLink>;
+
+const entity = z.object({
+  id,
+  name: short,
+  kind: z.enum(['company', 'person']),
+  country: short,
+  identifiers: list(z.object({ scheme: short, value: short })),
+  flags: list(
+    z.object({ label: short, by: short, since: short, excerptId: z.string().max(2_000) }),
+  ),
+  aliasKeys: list(short, 1_000_000),
+  formerIds: list(id, 1_000_000),
+  createdAt: time,
+  updatedAt: time,
+}) satisfies z.ZodType<Entity>;
+
+const suggestionDismissal = z.object({
+  id: z.string().min(1).max(1_000_000),
+  keys: list(short),
+  at: time,
+}) satisfies z.ZodType<SuggestionDismissal>;
+
+/** A stored file's row: the bytes are an entry of their own (`files/<sha256>`). */
+const fileRow = z.object({
+  sha256,
+  size: count.max(2 ** 53),
+  name: short,
+  mime: short,
+});
+
+/** One block's raw cells, as the file had them. */
+export const shipmentCellsSchema = z.object({
+  datasetId: id,
+  blockNo: count,
+  cells: list(list(long), 1_000_000),
+}) satisfies z.ZodType<ShipmentCells>;
+
+/** The schema of each table's rows, by table name; an archive's other tables are not read. */
+export const rowSchemas = {
+  statuses: status,
+  sections: section,
+  claims: claim,
+  audit,
+  datasets: dataset,
+  mappings: rememberedMapping,
+  rowProblems: rowProblem,
+  files: fileRow,
+  savedFilters: savedFilter,
+  documents: document,
+  pageTexts: pageText,
+  excerpts: excerpt,
+  notes: note,
+  links: link,
+  entities: entity,
+  suggestionDismissals: suggestionDismissal,
+} as const;
+
+export type RowTable = keyof typeof rowSchemas;
