@@ -1,108 +1,226 @@
-/** The dossier as Markdown for an editor's CMS: data escaped so that it stays text. */
+/**
+ * The dossier as Markdown for an editor's CMS. It is built as a Markdown syntax tree (mdast) in
+ * which every value of the data is a text node, then serialised by mdast-util-to-markdown, which
+ * escapes whatever in a text would otherwise read as markup: the data cannot become a link, an
+ * image, HTML or a heading, whatever it holds.
+ */
+import type {
+  BlockContent,
+  Heading,
+  List,
+  ListItem,
+  Paragraph,
+  PhrasingContent,
+  Root,
+  RootContent,
+} from 'mdast';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { showBidiControls } from '../text/bidi';
 import { formatAmount, profileTitle, summaryLines } from './format';
 import type { Dossier } from './model';
-import { showBidiControls } from '../text/bidi';
 
-/** Backslash-escapes what Markdown (and the HTML it may carry) would read as markup. */
-const escapeMarkdown = (text: string): string =>
-  showBidiControls(text)
-    .replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (char) => `\\${char}`)
-    .replace(/\r?\n/g, '  \n');
-const m = escapeMarkdown;
+type Phrasing = PhrasingContent | string;
+
+/** Data as text: bidi controls shown, each line break a hard break (as in the app). */
+function text(value: string): PhrasingContent[] {
+  return showBidiControls(value)
+    .split(/\r?\n/)
+    .flatMap((line, index): PhrasingContent[] =>
+      index === 0
+        ? [{ type: 'text', value: line }]
+        : [{ type: 'break' }, { type: 'text', value: line }],
+    );
+}
+
+const phrasing = (parts: Phrasing[]): PhrasingContent[] =>
+  parts.flatMap((part) => (typeof part === 'string' ? text(part) : [part]));
+
+const strong = (...parts: Phrasing[]): PhrasingContent => ({
+  type: 'strong',
+  children: phrasing(parts),
+});
+const emphasis = (...parts: Phrasing[]): PhrasingContent => ({
+  type: 'emphasis',
+  children: phrasing(parts),
+});
+const paragraph = (...parts: Phrasing[]): Paragraph => ({
+  type: 'paragraph',
+  children: phrasing(parts),
+});
+const heading = (depth: Heading['depth'], ...parts: Phrasing[]): Heading => ({
+  type: 'heading',
+  depth,
+  children: phrasing(parts),
+});
+const item = (...children: BlockContent[]): ListItem => ({
+  type: 'listItem',
+  spread: false,
+  children,
+});
+const list = (items: ListItem[]): List => ({
+  type: 'list',
+  ordered: false,
+  spread: false,
+  children: items,
+});
+const quote = (...parts: Phrasing[]): BlockContent => ({
+  type: 'blockquote',
+  children: [paragraph(...parts)],
+});
+
+function claims(dossier: Dossier): RootContent[] {
+  return dossier.sections.flatMap((section) => [
+    heading(2, section.name),
+    ...section.claims.flatMap((claim) => [
+      heading(3, `Claim ${claim.number}. `, claim.text),
+      paragraph(strong(claim.status), ' — ', claim.statusMeaning),
+      ...(claim.reason ? [paragraph('Reason for the status: ', claim.reason)] : []),
+      list(
+        summaryLines(claim.summary).map(([label, value]) => item(paragraph(`${label}: ${value}`))),
+      ),
+      ...(claim.citations.length > 0
+        ? [
+            list(
+              claim.citations.map((citation) =>
+                item(
+                  paragraph(
+                    `[${citation.number}] `,
+                    strong(citation.relation),
+                    ` · ${citation.label}`,
+                    citation.targets.length > 0 ? ` (see ${citation.targets.join(', ')})` : '',
+                    ...(citation.comment ? [' — ', emphasis(citation.comment)] : []),
+                  ),
+                ),
+              ),
+            ),
+          ]
+        : []),
+    ]),
+  ]);
+}
+
+/** An appendix: its heading and content, or nothing when it has no entries. */
+const appendix = (
+  title: string,
+  entries: unknown[],
+  content: () => RootContent[],
+): RootContent[] => (entries.length > 0 ? [heading(2, `Appendix: ${title}`), ...content()] : []);
+
+function appendices(dossier: Dossier): RootContent[] {
+  return [
+    ...appendix('saved filters, as matched at export', dossier.savedFilters, () =>
+      dossier.savedFilters.flatMap((filter) => [
+        heading(3, `${filter.id}. ${filter.name}`),
+        list(filter.definition.map((line) => item(paragraph(line)))),
+        paragraph(
+          `Matched ${filter.shipments.length} rows at ${filter.frozenAt}: ${filter.shipments.join(', ')}`,
+        ),
+      ]),
+    ),
+    ...appendix('cited shipment rows', dossier.shipments, () => [
+      list(
+        dossier.shipments.map((row) =>
+          item(
+            paragraph(
+              strong(row.id),
+              ` ${row.dataset} row ${row.rowNumber} (${row.vendor}; ${row.origin}; SHA-256 ${row.fileSha256}): ` +
+                `${row.date}, ${row.shipper} → ${row.consignee}, HS ${row.hsCode}, ${row.description}, ` +
+                `${formatAmount(row.weightKg)} kg, ${formatAmount(row.value)} ${row.currency}; ` +
+                `reported by ${row.reportedBy} dataset(s)`,
+            ),
+          ),
+        ),
+      ),
+    ]),
+    ...appendix('excerpts', dossier.excerpts, () => [
+      list(
+        dossier.excerpts.map((excerpt) =>
+          item(
+            paragraph(
+              strong(excerpt.id),
+              ` ${excerpt.document}, page ${excerpt.page} (SHA-256 ${excerpt.documentSha256})`,
+            ),
+            quote(excerpt.quote),
+            ...(excerpt.comment ? [paragraph(excerpt.comment)] : []),
+          ),
+        ),
+      ),
+    ]),
+    ...appendix('redacted in cited evidence', dossier.redactions, () => [
+      list(
+        dossier.redactions.map((entry) =>
+          item(paragraph(`${entry.evidence}, ${entry.field}: ${entry.replacedBy}`)),
+        ),
+      ),
+    ]),
+    ...appendix('source notes', dossier.notes, () => [
+      list(
+        dossier.notes.map((note) =>
+          item(
+            paragraph(
+              strong(note.id),
+              ` ${note.title} — ${note.kind}, ${note.source}${note.role ? `, ${note.role}` : ''}` +
+                `${note.date ? `, ${note.date}` : ''} (${note.confidentiality})`,
+            ),
+            ...(note.body ? [quote(note.body)] : []),
+            ...(note.request
+              ? [
+                  paragraph(
+                    `Request to ${note.request.to}: `,
+                    strong(note.request.outcome),
+                    note.request.answer ? ` — ${note.request.answer}` : '',
+                  ),
+                ]
+              : []),
+          ),
+        ),
+      ),
+    ]),
+    ...appendix('entities', dossier.entities, () => [
+      list(
+        dossier.entities.map((entity) =>
+          item(
+            paragraph(
+              strong(entity.id),
+              ` ${entity.name} ${entity.country} ${entity.identifiers.join('; ')} ${entity.flags.join('; ')}`,
+            ),
+          ),
+        ),
+      ),
+    ]),
+  ];
+}
 
 export function renderMarkdown(dossier: Dossier): string {
-  const out: string[] = [];
-  out.push(`# ${m(dossier.title)}`, '');
-  out.push(`**${profileTitle(dossier)}** · exported ${m(dossier.exportedAt)}`, '');
-  if (dossier.notice) out.push(`> ${m(dossier.notice)}`, '');
-  out.push(
-    `${m(String(dossier.cover.claims))} claims, ${m(String(dossier.cover.citations))} citations. ${dossier.cover.byStatus
-      .map((entry) => `${m(entry.status)}: ${m(String(entry.count))}`)
-      .join(' · ')}`,
-    '',
-  );
-  for (const section of dossier.sections) {
-    out.push(`## ${m(section.name)}`, '');
-    for (const claim of section.claims) {
-      out.push(`### Claim ${claim.number}\\. ${m(claim.text)}`, '');
-      out.push(`**${m(claim.status)}** — ${m(claim.statusMeaning)}`, '');
-      if (claim.reason) out.push(`Reason for the status: ${m(claim.reason)}`, '');
-      for (const [label, value] of summaryLines(claim.summary))
-        out.push(`- ${m(label)}: ${m(value)}`);
-      out.push('');
-      for (const citation of claim.citations) {
-        out.push(
-          `${m(String(citation.number))}\\. \\[${m(String(citation.number))}\\] **${m(citation.relation)}** · ${m(citation.label)}${
-            citation.targets.length > 0 ? ` (see ${m(citation.targets.join(', '))})` : ''
-          }${citation.comment ? ` — _${m(citation.comment)}_` : ''}`,
-        );
-      }
-      out.push('');
-    }
-  }
-  if (dossier.savedFilters.length > 0) {
-    out.push('## Appendix: saved filters, as matched at export', '');
-    for (const filter of dossier.savedFilters) {
-      out.push(`### ${filter.id}\\. ${m(filter.name)}`, '');
-      for (const line of filter.definition) out.push(`- ${m(line)}`);
-      out.push(
-        '',
-        `Matched ${m(String(filter.shipments.length))} rows at ${m(filter.frozenAt)}: ${m(filter.shipments.join(', '))}`,
-        '',
-      );
-    }
-  }
-  if (dossier.shipments.length > 0) {
-    out.push('## Appendix: cited shipment rows', '');
-    for (const row of dossier.shipments) {
-      out.push(
-        `- **${row.id}** ${m(row.dataset)} row ${m(String(row.rowNumber))} (${m(row.vendor)}; ${m(row.origin)}; SHA-256 ${m(row.fileSha256)}): ${m(row.date)}, ${m(row.shipper)} → ${m(row.consignee)}, HS ${m(row.hsCode)}, ${m(row.description)}, ${formatAmount(row.weightKg)} kg, ${formatAmount(row.value)} ${m(row.currency)}; reported by ${m(String(row.reportedBy))} dataset(s)`,
-      );
-    }
-    out.push('');
-  }
-  if (dossier.excerpts.length > 0) {
-    out.push('## Appendix: excerpts', '');
-    for (const excerpt of dossier.excerpts) {
-      out.push(
-        `- **${excerpt.id}** ${m(excerpt.document)}, page ${m(String(excerpt.page))} (SHA-256 ${m(excerpt.documentSha256)})`,
-        `  > ${m(excerpt.quote)}`,
-      );
-      if (excerpt.comment) out.push(`  ${m(excerpt.comment)}`);
-    }
-    out.push('');
-  }
-  if (dossier.redactions.length > 0) {
-    out.push('## Appendix: redacted in cited evidence', '');
-    for (const entry of dossier.redactions)
-      out.push(`- ${m(entry.evidence)}, ${m(entry.field)}: ${m(entry.replacedBy)}`);
-    out.push('');
-  }
-  if (dossier.notes.length > 0) {
-    out.push('## Appendix: source notes', '');
-    for (const note of dossier.notes) {
-      out.push(
-        `- **${note.id}** ${m(note.title)} — ${m(note.kind)}, ${m(note.source)}${note.role ? `, ${m(note.role)}` : ''}${note.date ? `, ${m(note.date)}` : ''} (${m(note.confidentiality)})`,
-      );
-      if (note.body) out.push(`  > ${m(note.body)}`);
-      if (note.request)
-        out.push(
-          `  Request to ${m(note.request.to)}: **${m(note.request.outcome)}**${note.request.answer ? ` — ${m(note.request.answer)}` : ''}`,
-        );
-    }
-    out.push('');
-  }
-  if (dossier.entities.length > 0) {
-    out.push('## Appendix: entities', '');
-    for (const entity of dossier.entities)
-      out.push(
-        `- **${entity.id}** ${m(entity.name)} ${m(entity.country)} ${m(entity.identifiers.join('; '))} ${m(entity.flags.join('; '))}`,
-      );
-    out.push('');
-  }
-  out.push('## Manifest of source files', '');
-  for (const source of dossier.sources)
-    out.push(`- ${m(source.kind)}: ${m(source.name)} — SHA-256 ${m(source.sha256)}`);
-  out.push('');
-  return out.join('\n');
+  const tree: Root = {
+    type: 'root',
+    children: [
+      heading(1, dossier.title),
+      paragraph(strong(profileTitle(dossier)), ` · exported ${dossier.exportedAt}`),
+      ...(dossier.notice ? [quote(dossier.notice)] : []),
+      paragraph(
+        `${dossier.cover.claims} claims, ${dossier.cover.citations} citations. ` +
+          dossier.cover.byStatus.map((entry) => `${entry.status}: ${entry.count}`).join(' · '),
+      ),
+      ...claims(dossier),
+      ...appendices(dossier),
+      heading(2, 'Manifest of source files'),
+      list(
+        dossier.sources.map((source) =>
+          item(paragraph(`${source.kind}: ${source.name} — SHA-256 ${source.sha256}`)),
+        ),
+      ),
+    ],
+  };
+  return toMarkdown(tree, {
+    bullet: '-',
+    emphasis: '_',
+    rule: '-',
+    // Beyond what CommonMark needs: no angle bracket of the data reaches a renderer unescaped,
+    // whatever HTML a CMS might let through.
+    unsafe: [
+      { character: '<', inConstruct: 'phrasing' },
+      { character: '>', inConstruct: 'phrasing' },
+    ],
+  });
 }

@@ -20,6 +20,8 @@ import { buildDossier } from '../../shared/dossier/build';
 import { packageDossier } from '../../shared/dossier/dossierPackage';
 import { renderHtml } from '../../shared/dossier/html';
 import { renderMarkdown } from '../../shared/dossier/markdown';
+import type { Nodes } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { DossierOptions } from '../../shared/dossier/model';
 import { shipmentEvidence } from '../../shared/dossier/shipmentEvidence';
 import { implicitEntityId } from '../../shared/entities/entity';
@@ -469,9 +471,48 @@ describe('imported text in exports', () => {
       expect(cells).toContain(`'=HYPERLINK("http://example.invalid/x","click me")`);
       const markdown = renderMarkdown(dossier);
       expect(markdown).not.toMatch(/(^|[^\\])</);
+      for (const type of markdownNodeTypes(markdown)) expect(TEMPLATE_NODES).toContain(type);
+      // Read back, the data is there as text, character for character.
+      expect(markdownText(markdown)).toContain('<script>alert("xss")</script>');
+      expect(markdownText(markdown)).toContain('javascript:alert(document.domain)');
     },
   );
 });
+
+/** The kinds of Markdown node the dossier's template writes: the data must add none of its own. */
+const TEMPLATE_NODES = new Set([
+  'root',
+  'heading',
+  'paragraph',
+  'text',
+  'strong',
+  'emphasis',
+  'list',
+  'listItem',
+  'blockquote',
+  'break',
+]);
+
+function markdownNodeTypes(markdown: string): Set<string> {
+  const types = new Set<string>();
+  const walk = (node: Nodes) => {
+    types.add(node.type);
+    if ('children' in node) node.children.forEach(walk);
+  };
+  walk(fromMarkdown(markdown));
+  return types;
+}
+
+/** The Markdown as a reader sees it: its text, markup gone. */
+function markdownText(markdown: string): string {
+  const parts: string[] = [];
+  const walk = (node: Nodes) => {
+    if (node.type === 'text') parts.push(node.value);
+    if ('children' in node) node.children.forEach(walk);
+  };
+  walk(fromMarkdown(markdown));
+  return parts.join('');
+}
 
 describe('stored values an archive could forge', () => {
   it('reach the HTML and Markdown only as text, numbers and relations included', async () => {
@@ -514,5 +555,7 @@ describe('stored values an archive could forge', () => {
     const markdown = renderMarkdown(dossier);
     expect(markdown).not.toMatch(/\]\(javascript:/);
     expect(markdown).not.toMatch(/(^|[^\\])</);
+    for (const type of markdownNodeTypes(markdown)) expect(TEMPLATE_NODES).toContain(type);
+    expect(markdownText(markdown)).toContain(relation);
   });
 });
