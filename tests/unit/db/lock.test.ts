@@ -284,6 +284,13 @@ describe('sealed values', () => {
   it('keep typed arrays, and files over several segments', async () => {
     const record = { id: 'b', date: new Int32Array([1, 2, 3]), weight: new Float64Array([0.5]) };
     expect(decodeRecord(encodeRecord(record))).toEqual(record);
+    // Wherever they sit, beside strings that must come back untouched; the record is not changed.
+    const nested = {
+      cells: [['a', '\u0000typed'], []],
+      inner: { salt: new Uint8Array([9, 8]), list: [{ ids: new Uint32Array([7]) }, 'x', null] },
+    };
+    expect(decodeRecord(encodeRecord(nested))).toEqual(nested);
+    expect(nested.inner.salt).toBeInstanceOf(Uint8Array);
     const db = investigationDb(investigation);
     const big = new Uint8Array(9 * 1024 * 1024).map((_, index) => index % 251);
     const file = await storedFile(
