@@ -1,5 +1,7 @@
 /** Domain types of an investigation and its claims, shared by the renderer, the CLI and the tests. */
 
+import type { KdfParams } from './crypto/kdf';
+
 export type Investigation = {
   id: string;
   name: string;
@@ -35,11 +37,14 @@ export type Investigation = {
 
 /**
  * How a locked investigation's keys are kept: wrapped (AES-GCM) under a key derived from the
- * passphrase (PBKDF2-SHA-256). The passphrase itself is never stored.
+ * passphrase (see shared/crypto/passphraseKey.ts). The passphrase itself is never stored.
  */
 export type InvestigationLock = {
   salt: Uint8Array;
-  iterations: number;
+  /** How the key is derived; absent in locks made before Argon2id: PBKDF2 with `iterations`. */
+  kdf?: KdfParams;
+  /** PBKDF2's iterations, in locks made before Argon2id. */
+  iterations?: number;
   /** IV, then the sealed seal key and index key. */
   wrappedKeys: Uint8Array;
   /** Locks again after this many minutes without a key press or click. */

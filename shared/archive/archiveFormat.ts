@@ -5,6 +5,7 @@
  * last `manifest.json` with the SHA-256 of every entry's content. With a passphrase, every entry but
  * `archive.json` is encrypted, the manifest included.
  */
+import type { KdfParams } from '../crypto/kdf';
 import type { Investigation } from '../investigation';
 
 export const ARCHIVE_FORMAT = 'waybill-archive';
@@ -13,15 +14,15 @@ export const ARCHIVE_EXTENSION = 'waybill';
 export const HEADER_ENTRY = 'archive.json';
 export const MANIFEST_ENTRY = 'manifest.json';
 
-/** PBKDF2-SHA-256: at least the OWASP figure of 600,000 iterations. */
-export const KDF_ITERATIONS = 600_000;
-
 export type ArchiveHeader = {
   format: typeof ARCHIVE_FORMAT;
   version: typeof ARCHIVE_VERSION;
   encrypted: boolean;
-  /** How the key is derived (salt in base64), and a value sealed with it (base64) to tell a wrong passphrase. */
-  kdf: { name: 'PBKDF2'; hash: 'SHA-256'; iterations: number; salt: string; check: string } | null;
+  /**
+   * How the key is derived (Argon2id since December 2026, PBKDF2 before; salt in base64), and a
+   * value sealed with it (base64) to tell a wrong passphrase.
+   */
+  kdf: (KdfParams & { salt: string; check: string }) | null;
 };
 
 export type ArchiveEntry = { name: string; bytes: number; sha256: string };

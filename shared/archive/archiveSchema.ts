@@ -5,17 +5,14 @@
  * names of entries follow the format's own grammar.
  */
 import { z } from 'zod';
+import { LEGACY_KDF, NEW_KDF } from '../crypto/kdf';
 import {
   ARCHIVE_FORMAT,
   ARCHIVE_VERSION,
   ArchiveError,
   HEADER_ENTRY,
-  KDF_ITERATIONS,
   MANIFEST_ENTRY,
 } from './archiveFormat';
-
-/** Key-derivation settings Waybill has ever written; anything else is refused before deriving. */
-const WRITTEN_ITERATIONS = [KDF_ITERATIONS] as const;
 
 const base64 = (max: number) =>
   z
@@ -27,14 +24,25 @@ export const archiveHeaderSchema = z.object({
   format: z.literal(ARCHIVE_FORMAT),
   version: z.literal(ARCHIVE_VERSION),
   encrypted: z.boolean(),
+  // Key-derivation settings Waybill has ever written; anything else is refused before deriving.
   kdf: z
-    .object({
-      name: z.literal('PBKDF2'),
-      hash: z.literal('SHA-256'),
-      iterations: z.literal([...WRITTEN_ITERATIONS]),
-      salt: base64(64),
-      check: base64(256),
-    })
+    .discriminatedUnion('name', [
+      z.object({
+        name: z.literal('PBKDF2'),
+        hash: z.literal(LEGACY_KDF.hash),
+        iterations: z.literal(LEGACY_KDF.iterations),
+        salt: base64(64),
+        check: base64(256),
+      }),
+      z.object({
+        name: z.literal('Argon2id'),
+        memoryKiB: z.literal(NEW_KDF.memoryKiB),
+        passes: z.literal(NEW_KDF.passes),
+        parallelism: z.literal(NEW_KDF.parallelism),
+        salt: base64(64),
+        check: base64(256),
+      }),
+    ])
     .nullable(),
 });
 

@@ -5,7 +5,7 @@ import type { InvestigationDb } from '../../renderer/src/db/schema';
 import { PassphraseNeeded } from '../../renderer/src/workers/archive/archiveCrypto';
 import { openArchive } from '../../renderer/src/workers/archive/readArchive';
 import { restoreArchive } from '../../renderer/src/workers/archive/restoreArchive';
-import { writeArchive } from '../../renderer/src/workers/archive/writeArchive';
+import { ArchiveCancelled, writeArchive } from '../../renderer/src/workers/archive/writeArchive';
 import { addClaim } from '../../renderer/src/case/claims/claimMutations';
 import { mergeEntities } from '../../renderer/src/case/entities/entityMutations';
 import { linkEvidence } from '../../renderer/src/case/evidence/linkMutations';
@@ -18,7 +18,9 @@ import { emptyNote, saveNote } from '../../renderer/src/case/notes/noteMutations
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import {
   ArchiveError,
+  HEADER_ENTRY,
   MANIFEST_ENTRY,
+  type ArchiveHeader,
   type ArchiveManifest,
 } from '../../shared/archive/archiveFormat';
 import { decodeBlock, encodeBlock } from '../../shared/archive/blockCodec';
@@ -98,6 +100,10 @@ describe('investigation archives', () => {
 
   it('are sealed by a passphrase, and a wrong one is told plainly', async () => {
     const sealed = await writeArchive(db, investigation, { passphrase: 'correct horse' });
+    const header = JSON.parse(
+      strFromU8(unzipSync(new Uint8Array(await sealed.arrayBuffer()))[HEADER_ENTRY]),
+    ) as ArchiveHeader;
+    expect(header.kdf).toMatchObject({ name: 'Argon2id', memoryKiB: 65_536, passes: 3 });
     await expect(openArchive(sealed, null)).rejects.toThrow(PassphraseNeeded);
     await expect(openArchive(sealed, 'wrong horse')).rejects.toThrow(
       'That passphrase is not right.',
@@ -108,6 +114,14 @@ describe('investigation archives', () => {
     const opened = await openArchive(sealed, 'correct horse');
     const restored = await restoreArchive(opened);
     expect((await investigationDb(restored).notes.toArray())[0]?.sourceName).toBe('Ivan Secretov');
+  }, 60_000);
+
+  it('stop deriving the key at once when cancelled', async () => {
+    const started = Date.now();
+    await expect(
+      writeArchive(db, investigation, { passphrase: 'correct horse', cancelled: () => true }),
+    ).rejects.toThrow(ArchiveCancelled);
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('refuse a truncated archive and one with a changed byte, storing nothing', async () => {

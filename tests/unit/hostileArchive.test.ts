@@ -258,21 +258,36 @@ describe('a hostile archive', () => {
   });
 
   it.each([
-    ['2³¹−1 iterations', 2 ** 31 - 1],
-    ['no iterations', 0],
-  ])('is refused before any key is derived when its header asks for %s', async (_, iterations) => {
+    [
+      '2³¹−1 iterations',
+      { name: 'PBKDF2', hash: 'SHA-256', iterations: 2 ** 31 - 1 },
+      'iterations',
+    ],
+    ['no iterations', { name: 'PBKDF2', hash: 'SHA-256', iterations: 0 }, 'iterations'],
+    [
+      '2 TiB of Argon2id memory',
+      { name: 'Argon2id', memoryKiB: 2 ** 31, passes: 3, parallelism: 1 },
+      'memoryKiB',
+    ],
+    [
+      'a million Argon2id passes',
+      { name: 'Argon2id', memoryKiB: 65_536, passes: 1_000_000, parallelism: 1 },
+      'passes',
+    ],
+    ['another derivation', { name: 'scrypt', N: 2 ** 20 }, 'name'],
+  ])('is refused before any key is derived when its header asks for %s', async (_, kdf, field) => {
     const entries = unzipSync(new Uint8Array(await archive.arrayBuffer()));
     entries[HEADER_ENTRY] = strToU8(
       JSON.stringify({
         format: 'waybill-archive',
         version: 1,
         encrypted: true,
-        kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations, salt: 'AAAA', check: 'AAAA' },
+        kdf: { ...kdf, salt: 'AAAA', check: 'AAAA' },
       }),
     );
     const started = Date.now();
     await expect(openArchive(new Blob([zipSync(entries, { level: 0 })]), 'x')).rejects.toThrow(
-      'This archive’s archive.json is not one Waybill writes (at kdf.iterations): nothing was restored.',
+      `This archive’s archive.json is not one Waybill writes (at kdf.${field}): nothing was restored.`,
     );
     expect(Date.now() - started).toBeLessThan(2000);
   });

@@ -16,7 +16,10 @@ import { citingLinks } from '../../../renderer/src/case/evidence/citations';
 import { linkEvidence } from '../../../renderer/src/case/evidence/linkMutations';
 import { createInvestigation } from '../../../renderer/src/features/investigations/investigationMutations';
 import { deleteInvestigation } from '../../../renderer/src/db/investigationIndex';
-import { WrongPassphraseError } from '../../../renderer/src/features/lock/lockKeys';
+import { unwrapKeys, WrongPassphraseError } from '../../../renderer/src/features/lock/lockKeys';
+import { LEGACY_KDF, NEW_KDF } from '../../../shared/crypto/kdf';
+import type { InvestigationLock } from '../../../shared/investigation';
+import type { LockKeys } from '../../../shared/lock/sealing';
 import {
   lockAgain,
   recoverLockPasses,
@@ -154,6 +157,7 @@ describe('the lock', () => {
     await turnLockOn(investigation, PASSPHRASE, 15);
     investigation = await row();
     expect(investigation.lock?.idleMinutes).toBe(15);
+    expect(investigation.lock?.kdf).toEqual(NEW_KDF);
     expect(await readStoredKeys(investigation.id)).toBeUndefined();
     // Still open this session, the app reads and queries it as before.
     const db = investigationDb(investigation);
@@ -201,7 +205,18 @@ describe('the lock', () => {
     expect((await databaseNames()).filter((name) => name?.includes(investigation.id))).toEqual([
       investigationDbName(investigation.id),
     ]);
-  });
+  }, 60_000);
+
+  it('opens a lock made before Argon2id with its own PBKDF2 parameters', async () => {
+    const keys = investigationDb(investigation).keys!;
+    const legacy = await wrapWithPbkdf2(PASSPHRASE, keys);
+    await expect(unwrapKeys('wrong horse', legacy)).rejects.toThrow(WrongPassphraseError);
+    expect(await unwrapKeys(PASSPHRASE, legacy)).toEqual(keys);
+    // Parameters it never wrote are refused before any work.
+    await expect(unwrapKeys(PASSPHRASE, { ...legacy, iterations: 2 ** 31 - 1 })).rejects.toThrow(
+      'not ones Waybill writes',
+    );
+  }, 60_000);
 
   it('refuses a sealed record moved to another place, and a changed byte of a sealed file', async () => {
     const db = investigationDb(investigation);
@@ -279,6 +294,40 @@ describe('the lock', () => {
     }
   });
 });
+
+/** A lock as the app wrote it before Argon2id: PBKDF2-SHA-256, 600,000 iterations, no `kdf`. */
+async function wrapWithPbkdf2(passphrase: string, keys: LockKeys): Promise<InvestigationLock> {
+  const salt = crypto.getRandomValues(new Uint8Array(16));
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const material = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(passphrase),
+    'PBKDF2',
+    false,
+    ['deriveKey'],
+  );
+  const key = await crypto.subtle.deriveKey(
+    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations: LEGACY_KDF.iterations },
+    material,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt'],
+  );
+  const sealed = new Uint8Array(
+    await crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv },
+      key,
+      new Uint8Array([...keys.sealKey, ...keys.indexKey]),
+    ),
+  );
+  return {
+    salt,
+    iterations: LEGACY_KDF.iterations,
+    wrappedKeys: new Uint8Array([...iv, ...sealed]),
+    idleMinutes: 15,
+    lockedAt: 0,
+  };
+}
 
 describe('sealed values', () => {
   it('keep typed arrays, and files over several segments', async () => {

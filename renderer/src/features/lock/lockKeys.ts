@@ -4,9 +4,8 @@
  */
 import type { InvestigationLock } from '../../../../shared/investigation';
 import { KEY_BYTES, type LockKeys } from '../../../../shared/lock/sealing';
-import { deriveKey } from '../../workers/archive/archiveCrypto';
-
-const LOCK_ITERATIONS = 600_000;
+import { LEGACY_KDF, NEW_KDF, type KdfParams } from '../../../../shared/crypto/kdf';
+import { passphraseKey } from '../../lib/passphraseKey';
 const IV_BYTES = 12;
 
 export class WrongPassphraseError extends Error {
@@ -22,7 +21,7 @@ export async function wrapKeys(
 ): Promise<InvestigationLock> {
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-  const key = await deriveKey(passphrase, salt, LOCK_ITERATIONS);
+  const key = await passphraseKey(passphrase, salt, NEW_KDF);
   const plain = new Uint8Array(2 * KEY_BYTES);
   plain.set(keys.sealKey);
   plain.set(keys.indexKey, KEY_BYTES);
@@ -31,11 +30,12 @@ export async function wrapKeys(
   const wrappedKeys = new Uint8Array(IV_BYTES + sealed.length);
   wrappedKeys.set(iv);
   wrappedKeys.set(sealed, IV_BYTES);
-  return { salt, iterations: LOCK_ITERATIONS, wrappedKeys, idleMinutes, lockedAt: Date.now() };
+  return { salt, kdf: NEW_KDF, wrappedKeys, idleMinutes, lockedAt: Date.now() };
 }
 
 export async function unwrapKeys(passphrase: string, lock: InvestigationLock): Promise<LockKeys> {
-  const key = await deriveKey(passphrase, lock.salt, lock.iterations);
+  const params: KdfParams = lock.kdf ?? { ...LEGACY_KDF, iterations: lock.iterations ?? 0 };
+  const key = await passphraseKey(passphrase, lock.salt, params);
   let plain: Uint8Array;
   try {
     plain = new Uint8Array(

@@ -1,5 +1,6 @@
 /**
- * Passphrase protection of an archive: AES-GCM with a key derived by PBKDF2-SHA-256. Each entry is
+ * Passphrase protection of an archive: AES-GCM with a key from the passphrase (passphraseKey.ts:
+ * Argon2id, PBKDF2-SHA-256 in archives written before it). Each entry is
  * encrypted in segments of at most 4 MB, each with a fresh IV and bound to its entry's name, its
  * place and whether it is the last (as additional data), so segments cannot be swapped, reordered
  * or cut off unnoticed.
@@ -16,23 +17,6 @@ export class PassphraseNeeded extends ArchiveError {
   constructor(readonly wrong: boolean) {
     super(wrong ? 'That passphrase is not right.' : 'This archive is protected by a passphrase.');
   }
-}
-
-export async function deriveKey(
-  passphrase: string,
-  salt: Uint8Array,
-  iterations: number,
-): Promise<CryptoKey> {
-  const material = await crypto.subtle.importKey('raw', strToU8(passphrase), 'PBKDF2', false, [
-    'deriveKey',
-  ]);
-  return crypto.subtle.deriveKey(
-    { name: 'PBKDF2', hash: 'SHA-256', salt: salt as Uint8Array<ArrayBuffer>, iterations },
-    material,
-    { name: 'AES-GCM', length: 256 },
-    false,
-    ['encrypt', 'decrypt'],
-  );
 }
 
 const additionalData = (name: string, index: number, last: boolean) =>

@@ -15,7 +15,8 @@ import {
   parseArchivePart,
 } from '../../../../shared/archive/archiveSchema';
 import { sha256Hex } from '../../lib/bytes';
-import { decryptEntry, deriveKey, PassphraseNeeded, verifyPassphrase } from './archiveCrypto';
+import { DerivationCancelled, passphraseKey } from '../../lib/passphraseKey';
+import { decryptEntry, PassphraseNeeded, verifyPassphrase } from './archiveCrypto';
 import { fromBase64 } from './base64';
 import { ArchiveCancelled, type ArchiveProgress } from './writeArchive';
 
@@ -217,8 +218,13 @@ export async function openArchive(
   let open = (_name: string, bytes: Uint8Array) => Promise.resolve(bytes);
   if (header.encrypted && header.kdf) {
     if (!passphrase) throw new PassphraseNeeded(false);
-    const key = await deriveKey(passphrase, fromBase64(header.kdf.salt), header.kdf.iterations);
-    await verifyPassphrase(key, fromBase64(header.kdf.check));
+    const { salt, check, ...params } = header.kdf;
+    const key = await passphraseKey(passphrase, fromBase64(salt), params, cancelled).catch(
+      (error: unknown) => {
+        throw error instanceof DerivationCancelled ? new ArchiveCancelled() : error;
+      },
+    );
+    await verifyPassphrase(key, fromBase64(check));
     open = (name, bytes) => decryptEntry(key, name, bytes);
   }
   const manifest: ArchiveManifest = parseArchivePart(

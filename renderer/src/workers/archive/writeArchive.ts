@@ -6,7 +6,6 @@ import {
   ARCHIVE_VERSION,
   entryNames,
   HEADER_ENTRY,
-  KDF_ITERATIONS,
   MANIFEST_ENTRY,
   SEPARATE_TABLES,
   type ArchiveEntry,
@@ -18,7 +17,9 @@ import { sha256Hex } from '../../lib/bytes';
 import type { Investigation } from '../../../../shared/investigation';
 import type { InvestigationDb } from '../../db/schema';
 import { fileBlob } from '../../db/storedFiles';
-import { deriveKey, encryptEntry, passphraseCheck } from './archiveCrypto';
+import { NEW_KDF } from '../../../../shared/crypto/kdf';
+import { DerivationCancelled, passphraseKey } from '../../lib/passphraseKey';
+import { encryptEntry, passphraseCheck } from './archiveCrypto';
 import { toBase64 } from './base64';
 
 export type ArchiveProgress = (done: number, total: number) => void;
@@ -70,16 +71,20 @@ export async function writeArchive(
     else parts.push(chunk);
   });
   const salt = crypto.getRandomValues(new Uint8Array(16));
-  const key = options.passphrase ? await deriveKey(options.passphrase, salt, KDF_ITERATIONS) : null;
+  const key = options.passphrase
+    ? await passphraseKey(options.passphrase, salt, NEW_KDF, options.cancelled).catch(
+        (error: unknown) => {
+          throw error instanceof DerivationCancelled ? new ArchiveCancelled() : error;
+        },
+      )
+    : null;
   const header: ArchiveHeader = {
     format: ARCHIVE_FORMAT,
     version: ARCHIVE_VERSION,
     encrypted: key !== null,
     kdf: key
       ? {
-          name: 'PBKDF2',
-          hash: 'SHA-256',
-          iterations: KDF_ITERATIONS,
+          ...NEW_KDF,
           salt: toBase64(salt),
           check: toBase64(await passphraseCheck(key)),
         }
