@@ -71,6 +71,10 @@ export async function startLocking(
   await page.getByRole('button', { name: `Lock ${name}`, exact: true }).click();
   const dialog = page.getByRole('dialog', { name: `Lock “${name}”` });
   await dialog.getByLabel('Passphrase (at least 8 characters)').fill(passphrase);
+  // Its strength is estimated as it is typed, for the field and for a screen reader alike.
+  await expect(
+    dialog.getByRole('textbox', { name: 'Passphrase (at least 8 characters)' }),
+  ).toHaveAccessibleDescription(/^Estimated strength: (Very weak|Weak|Fair|Good|Strong)\./);
   await dialog.getByLabel('Passphrase again').fill(passphrase);
   if (idle) await dialog.getByLabel('Lock again after this long without use').selectOption(idle);
   await dialog.getByLabel('I understand that a forgotten passphrase cannot be recovered').check();
