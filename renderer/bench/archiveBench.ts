@@ -5,13 +5,13 @@
  */
 import * as Comlink from 'comlink';
 import { Zip, ZipPassThrough } from 'fflate';
-import { sha256Hex } from '../../shared/dossier/dossierPackage';
-import { newLockKeys } from '../../shared/lock/sealing';
+import { sha256Hex } from '#shared/dossier/dossierPackage';
+import { newLockKeys } from '#shared/lock/sealing';
 import { deleteDatabase, indexDb, investigationDb } from '../src/db/databases';
 import { storedFile } from '../src/db/storedFiles';
 import { turnLockOff, turnLockOn } from '../src/features/lock/lockMutations';
 import type { ArchiveWorkerApi } from '../src/workers/archiveWorker';
-import type { Investigation } from '../../shared/investigation';
+import type { Investigation } from '#shared/investigation';
 
 const PDFS = 50;
 const CHUNK = 4 * 1024 * 1024;

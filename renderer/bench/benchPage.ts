@@ -3,7 +3,7 @@
  * the real shipment engine in Chromium, and reports figures to scripts/bench.ts.
  */
 import * as Comlink from 'comlink';
-import { emptyShipmentFilter } from '../../shared/customs/shipmentFilter';
+import { emptyShipmentFilter } from '#shared/customs/shipmentFilter';
 import { createInvestigation } from '../src/features/investigations/investigationMutations';
 import { investigationDb } from '../src/db/databases';
 import type { DbAccess, InvestigationDb } from '../src/db/schema';

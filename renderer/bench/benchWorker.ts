@@ -4,10 +4,10 @@
  * normalising alone, and writing ready-made column blocks alone.
  */
 import * as Comlink from 'comlink';
-import { BLOCK_ROWS, buildBlock } from '../../shared/customs/blocks';
-import { readCustomsFile } from '../../shared/customs/readCustomsFile';
-import type { ReadHandlers } from '../../shared/customs/readDelimited';
-import type { Shipment } from '../../shared/customs/shipment';
+import { BLOCK_ROWS, buildBlock } from '#shared/customs/blocks';
+import { readCustomsFile } from '#shared/customs/readCustomsFile';
+import type { ReadHandlers } from '#shared/customs/readDelimited';
+import type { Shipment } from '#shared/customs/shipment';
 import { InvestigationDb, type DbAccess } from '../src/db/schema';
 import { choicesFromPreview, previewImport } from '../src/workers/import/importDataset';
 import { blobChunks } from '../src/lib/bytes';

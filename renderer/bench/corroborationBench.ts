@@ -5,9 +5,9 @@
  * and opening that claim, cold (a fresh engine) and warm.
  */
 import * as Comlink from 'comlink';
-import { partyKey } from '../../shared/customs/partyKey';
-import { completeFilter, emptyShipmentFilter } from '../../shared/customs/shipmentFilter';
-import { implicitEntityId } from '../../shared/entities/entity';
+import { partyKey } from '#shared/customs/partyKey';
+import { completeFilter, emptyShipmentFilter } from '#shared/customs/shipmentFilter';
+import { implicitEntityId } from '#shared/entities/entity';
 import { investigationDb } from '../src/db/databases';
 import type { InvestigationDb } from '../src/db/schema';
 import { addClaim } from '../src/case/claims/claimMutations';

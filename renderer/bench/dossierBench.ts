@@ -4,14 +4,14 @@
  * and the whole package are timed in the page, beside floors measured on the same data.
  */
 import { zipSync } from 'fflate';
-import { emptyMapping } from '../../shared/customs/fields';
-import { emptyShipmentFilter } from '../../shared/customs/shipmentFilter';
-import { buildDossier } from '../../shared/dossier/build';
-import { dossierFiles, packageDossier } from '../../shared/dossier/dossierPackage';
-import { renderHtml } from '../../shared/dossier/html';
-import type { CitedShipmentRow, DossierInput } from '../../shared/dossier/input';
-import type { EvidenceLink } from '../../shared/evidence/link';
-import { defaultStatuses } from '../../shared/statusVocabulary';
+import { emptyMapping } from '#shared/customs/fields';
+import { emptyShipmentFilter } from '#shared/customs/shipmentFilter';
+import { buildDossier } from '#shared/dossier/build';
+import { dossierFiles, packageDossier } from '#shared/dossier/dossierPackage';
+import { renderHtml } from '#shared/dossier/html';
+import type { CitedShipmentRow, DossierInput } from '#shared/dossier/input';
+import type { EvidenceLink } from '#shared/evidence/link';
+import { defaultStatuses } from '#shared/statusVocabulary';
 
 const CLAIMS = 200;
 const ROWS = 5_000;

@@ -1,4 +1,4 @@
-import type { FileFilter } from '../../../shared/ipc';
+import type { FileFilter } from '#shared/ipc';
 import type { Platform } from './platform';
 
 const acceptOf = (filters: FileFilter[] = []): string =>

@@ -1,4 +1,4 @@
-import { SAVE_CHUNK_BYTES, type Result, type WaybillApi } from '../../../shared/ipc';
+import { SAVE_CHUNK_BYTES, type Result, type WaybillApi } from '#shared/ipc';
 import type { Platform } from './platform';
 
 function unwrap<T>(result: Result<T>): T {

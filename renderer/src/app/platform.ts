@@ -2,7 +2,7 @@
  * The renderer's only way to the desktop. In Electron it calls the preload's `window.waybill`; in a
  * plain browser it falls back to a file input and a download, so that browser mode does everything.
  */
-import type { FileFilter, OpenedFile, WaybillApi } from '../../../shared/ipc';
+import type { FileFilter, OpenedFile, WaybillApi } from '#shared/ipc';
 import { browserPlatform } from './browserPlatform';
 import { electronPlatform } from './electronPlatform';
 

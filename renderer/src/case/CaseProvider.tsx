@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Investigation } from '../../../shared/investigation';
+import type { Investigation } from '#shared/investigation';
 import { investigationDb } from '../db/databases';
 import { CaseDbContext } from './caseDb';
 

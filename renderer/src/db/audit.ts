@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable, type IDType } from 'dexie';
-import type { AuditAction, AuditEntry } from '../../../shared/investigation';
+import type { AuditAction, AuditEntry } from '#shared/investigation';
 import type { InvestigationDb } from './schema';
 
 type Fields = Record<string, unknown>;

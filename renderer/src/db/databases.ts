@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
-import type { Investigation } from '../../../shared/investigation';
-import { newLockKeys, type LockKeys } from '../../../shared/lock/sealing';
+import type { Investigation } from '#shared/investigation';
+import { newLockKeys, type LockKeys } from '#shared/lock/sealing';
 import { OpenDatabases } from './openDatabases';
 import { databaseIdOf, IndexDb, type InvestigationDb, investigationDbName } from './schema';
 import { discardStoredKeys, readStoredKeys, storeKeys } from './storedKeys';

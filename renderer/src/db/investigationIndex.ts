@@ -3,7 +3,7 @@
  * (marked first, removed last), and finishing at start-up what a crash or a closed window cut short
  * (deletions, restores, in-place replacements). Used by the page and by the archive worker alike.
  */
-import type { Investigation } from '../../../shared/investigation';
+import type { Investigation } from '#shared/investigation';
 import { ifNoTabWorksOn } from './crossTabWork';
 import { deleteInvestigationDb, discardDatabase, indexDb } from './databases';
 

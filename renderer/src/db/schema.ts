@@ -7,27 +7,21 @@
  * that deleting, exporting or backing up a case touches one database and cases never mix.
  */
 import { Dexie, type EntityTable } from 'dexie';
-import type {
-  AuditEntry,
-  Claim,
-  Investigation,
-  Section,
-  Status,
-} from '../../../shared/investigation';
+import type { AuditEntry, Claim, Investigation, Section, Status } from '#shared/investigation';
 import type {
   Dataset,
   RememberedMapping,
   ShipmentBlock,
   ShipmentCells,
   StoredRowProblem,
-} from '../../../shared/customs/dataset';
-import type { SavedFilter } from '../../../shared/customs/shipmentFilter';
-import type { Excerpt, PageText, PdfDocument } from '../../../shared/documents/document';
-import type { SourceNote } from '../../../shared/notes/sourceNote';
-import type { EvidenceLink } from '../../../shared/evidence/link';
-import type { Entity, SuggestionDismissal } from '../../../shared/entities/entity';
-import { defaultStatuses } from '../../../shared/statusVocabulary';
-import type { LockKeys } from '../../../shared/lock/sealing';
+} from '#shared/customs/dataset';
+import type { SavedFilter } from '#shared/customs/shipmentFilter';
+import type { Excerpt, PageText, PdfDocument } from '#shared/documents/document';
+import type { SourceNote } from '#shared/notes/sourceNote';
+import type { EvidenceLink } from '#shared/evidence/link';
+import type { Entity, SuggestionDismissal } from '#shared/entities/entity';
+import { defaultStatuses } from '#shared/statusVocabulary';
+import type { LockKeys } from '#shared/lock/sealing';
 import { sealingMiddleware } from './sealingMiddleware';
 import { investigationSchemaVersions } from './versions';
 

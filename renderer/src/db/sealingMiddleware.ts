@@ -18,8 +18,8 @@ import {
   sealRecord,
   tablePlan,
   type TablePlan,
-} from '../../../shared/lock/sealedRecords';
-import type { LockKeys } from '../../../shared/lock/sealing';
+} from '#shared/lock/sealedRecords';
+import type { LockKeys } from '#shared/lock/sealing';
 
 // DBCoreRangeType is a const enum, which isolated modules cannot import.
 const EQUAL = 1;

@@ -4,7 +4,7 @@
  * segments cannot be swapped, reordered or cut off unnoticed. Sealed before the transaction that
  * stores them (a Blob cannot be read inside one) and opened when read.
  */
-import { SEAL_OVERHEAD, seal, unseal } from '../../../shared/lock/sealing';
+import { SEAL_OVERHEAD, seal, unseal } from '#shared/lock/sealing';
 import type { InvestigationDb, StoredFile } from './schema';
 
 const SEGMENT = 4 * 1024 * 1024;

@@ -10,7 +10,7 @@
  * file, and deleting it removes it at once. Locking wraps the keys under the passphrase and deletes
  * this file: whatever Chromium has not compacted yet can no longer be opened.
  */
-import { KEY_BYTES, type LockKeys } from '../../../shared/lock/sealing';
+import { KEY_BYTES, type LockKeys } from '#shared/lock/sealing';
 
 const FOLDER = 'investigation-keys';
 

@@ -1,6 +1,6 @@
 /** A passphrase's key: the derivation of shared/crypto/kdf.ts, with WebCrypto and noble's Argon2id. */
 import { argon2idAsync } from '@noble/hashes/argon2.js';
-import { isWrittenKdf, type KdfParams } from '../../../shared/crypto/kdf';
+import { isWrittenKdf, type KdfParams } from '#shared/crypto/kdf';
 
 export class DerivationCancelled extends Error {
   constructor() {

@@ -1,4 +1,4 @@
-import type { Status } from '../../../shared/investigation';
+import type { Status } from '#shared/investigation';
 
 export function StatusBadge({ status }: { status: Status | undefined }) {
   if (!status) return <span className="badge">Unknown status</span>;

@@ -5,8 +5,8 @@
  * a new investigation), and the copy the sealing pass makes (see lockPass.ts).
  */
 import * as Comlink from 'comlink';
-import type { ArchiveHeader } from '../../../shared/archive/archiveFormat';
-import type { Investigation } from '../../../shared/investigation';
+import type { ArchiveHeader } from '#shared/archive/archiveFormat';
+import type { Investigation } from '#shared/investigation';
 import { indexDb } from '../db/databases';
 import { OpenDatabases } from '../db/openDatabases';
 import type { DbAccess } from '../db/schema';

@@ -4,8 +4,8 @@
  * The UI talks to it through Comlink (see useImportWorker.ts).
  */
 import * as Comlink from 'comlink';
-import type { ProbeOverrides } from '../../../shared/customs/probe';
-import { UnreadableFileError } from '../../../shared/customs/unreadable';
+import type { ProbeOverrides } from '#shared/customs/probe';
+import { UnreadableFileError } from '#shared/customs/unreadable';
 import { OpenDatabases } from '../db/openDatabases';
 import type { DbAccess } from '../db/schema';
 import { importDataset, previewImport } from './import/importDataset';

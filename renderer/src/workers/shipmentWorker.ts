@@ -6,40 +6,37 @@
  */
 import * as Comlink from 'comlink';
 import { Dexie } from 'dexie';
-import type { Dataset, ShipmentBlock } from '../../../shared/customs/dataset';
-import {
-  summariseShipments,
-  type ShipmentEvidenceSummary,
-} from '../../../shared/customs/corroboration';
+import type { Dataset, ShipmentBlock } from '#shared/customs/dataset';
+import { summariseShipments, type ShipmentEvidenceSummary } from '#shared/customs/corroboration';
 import {
   currentEntity,
   entityDirectory,
   entityProfile,
   type EntityListing,
   type EntityProfile,
-} from '../../../shared/customs/entityProfile';
+} from '#shared/customs/entityProfile';
 import {
   emptyShipmentFilter,
   type ShipmentFilter,
   type ShipmentSort,
-} from '../../../shared/customs/shipmentFilter';
+} from '#shared/customs/shipmentFilter';
 import {
   ShipmentIndex,
   type QuerySummary,
   type ShipmentRef,
   type ShipmentRow,
-} from '../../../shared/customs/shipmentIndex';
-import { foldForSearch } from '../../../shared/claimFilter';
-import type { Entity } from '../../../shared/entities/entity';
-import { PartyResolution } from '../../../shared/entities/resolution';
-import { suggestGroups, type Suggestion } from '../../../shared/entities/suggestions';
-import type { DossierInput } from '../../../shared/dossier/input';
+} from '#shared/customs/shipmentIndex';
+import { foldForSearch } from '#shared/claimFilter';
+import type { Entity } from '#shared/entities/entity';
+import { PartyResolution } from '#shared/entities/resolution';
+import { suggestGroups, type Suggestion } from '#shared/entities/suggestions';
+import type { DossierInput } from '#shared/dossier/input';
 import {
   linkedRows,
   shipmentEvidence,
   type ShipmentEvidenceRequest,
-} from '../../../shared/dossier/shipmentEvidence';
-import type { EvidenceLink } from '../../../shared/evidence/link';
+} from '#shared/dossier/shipmentEvidence';
+import type { EvidenceLink } from '#shared/evidence/link';
 import { OpenDatabases } from '../db/openDatabases';
 import type { DbAccess, InvestigationDb } from '../db/schema';
 

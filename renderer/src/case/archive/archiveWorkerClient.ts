@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
-import type { ArchiveHeader } from '../../../../shared/archive/archiveFormat';
-import type { Investigation } from '../../../../shared/investigation';
+import type { ArchiveHeader } from '#shared/archive/archiveFormat';
+import type { Investigation } from '#shared/investigation';
 import { forgetKeys, investigationDb } from '../../db/databases';
 import type { ArchiveWorkerApi } from '../../workers/archiveWorker';
 

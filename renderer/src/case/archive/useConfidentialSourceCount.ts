@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Investigation } from '../../../../shared/investigation';
+import type { Investigation } from '#shared/investigation';
 import { investigationDb } from '../../db/databases';
 
 /** How many confidential source notes an open investigation holds (an archive of it then needs a passphrase). */

@@ -2,9 +2,9 @@
  * Every change to a claim goes through here: written through the investigation's database with its
  * audit entry in the same transaction. Components call these; they never touch the database.
  */
-import type { Claim } from '../../../../shared/investigation';
-import { normaliseTag } from '../../../../shared/claimFilter';
-import { byOrder, moveByOne, nextOrder } from '../../../../shared/ordering';
+import type { Claim } from '#shared/investigation';
+import { normaliseTag } from '#shared/claimFilter';
+import { byOrder, moveByOne, nextOrder } from '#shared/ordering';
 import { changedFields, recordChange } from '../../db/audit';
 import { newId } from '../../db/databases';
 import type { InvestigationDb } from '../../db/schema';

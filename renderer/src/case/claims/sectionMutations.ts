@@ -1,6 +1,6 @@
 /** Sections group the claims list, and later the dossier, in the researcher's order. */
-import type { Section } from '../../../../shared/investigation';
-import { moveByOne, nextOrder } from '../../../../shared/ordering';
+import type { Section } from '#shared/investigation';
+import { moveByOne, nextOrder } from '#shared/ordering';
 import { recordChange } from '../../db/audit';
 import { newId } from '../../db/databases';
 import type { InvestigationDb } from '../../db/schema';

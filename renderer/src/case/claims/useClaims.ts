@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { AuditEntry, Claim, Section } from '../../../../shared/investigation';
+import type { AuditEntry, Claim, Section } from '#shared/investigation';
 import { useCaseDb } from '../caseDb';
 
 export function useClaims(): Claim[] | undefined {

@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import type { ProbeOverrides } from '../../../../shared/customs/probe';
+import type { ProbeOverrides } from '#shared/customs/probe';
 import type { InvestigationDb } from '../../db/schema';
 import type { ImportWorkerApi } from '../../workers/importWorker';
 import type { ImportChoices, ImportProgress } from '../../workers/import/importTypes';

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Dataset, StoredRowProblem } from '../../../../shared/customs/dataset';
+import type { Dataset, StoredRowProblem } from '#shared/customs/dataset';
 import { useCaseDb } from '../caseDb';
 
 export function useDatasets(): Dataset[] | undefined {

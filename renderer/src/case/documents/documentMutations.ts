@@ -2,7 +2,7 @@
  * Attaching PDFs and keeping their text: every document is opened with pdf.js before anything is
  * stored, so a damaged file or a wrong password stores nothing.
  */
-import type { PdfDocument } from '../../../../shared/documents/document';
+import type { PdfDocument } from '#shared/documents/document';
 import { newId } from '../../db/databases';
 import type { InvestigationDb } from '../../db/schema';
 import { fileBlob, storedFile } from '../../db/storedFiles';

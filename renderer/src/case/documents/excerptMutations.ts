@@ -1,6 +1,6 @@
-import type { Excerpt, PdfDocument, PdfRect } from '../../../../shared/documents/document';
-import { quoteSelector, type TextSpan } from '../../../../shared/documents/textAnchoring';
-import { normaliseTag } from '../../../../shared/claimFilter';
+import type { Excerpt, PdfDocument, PdfRect } from '#shared/documents/document';
+import { quoteSelector, type TextSpan } from '#shared/documents/textAnchoring';
+import { normaliseTag } from '#shared/claimFilter';
 import { recordChange, updateAudited } from '../../db/audit';
 import { newId } from '../../db/databases';
 import type { InvestigationDb } from '../../db/schema';

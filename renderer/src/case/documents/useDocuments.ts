@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Excerpt, PageText, PdfDocument } from '../../../../shared/documents/document';
+import type { Excerpt, PageText, PdfDocument } from '#shared/documents/document';
 import { useCaseDb } from '../caseDb';
 
 export function useDocuments(): PdfDocument[] | undefined {

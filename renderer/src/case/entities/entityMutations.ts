@@ -1,5 +1,5 @@
-import { aliasKeyOfImplicitId, type Entity } from '../../../../shared/entities/entity';
-import type { Suggestion } from '../../../../shared/entities/suggestions';
+import { aliasKeyOfImplicitId, type Entity } from '#shared/entities/entity';
+import type { Suggestion } from '#shared/entities/suggestions';
 import { recordChange } from '../../db/audit';
 import { newId } from '../../db/databases';
 import type { InvestigationDb } from '../../db/schema';

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Entity } from '../../../../shared/entities/entity';
+import type { Entity } from '#shared/entities/entity';
 import { useCaseDb } from '../caseDb';
 
 /** What the user stored about one entity (details, flags); undefined while reading or if none. */

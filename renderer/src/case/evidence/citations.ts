@@ -1,9 +1,5 @@
 import { Dexie } from 'dexie';
-import {
-  evidenceTypeLabels,
-  type EvidenceLink,
-  type EvidenceType,
-} from '../../../../shared/evidence/link';
+import { evidenceTypeLabels, type EvidenceLink, type EvidenceType } from '#shared/evidence/link';
 import { recordChange } from '../../db/audit';
 import type { InvestigationDb } from '../../db/schema';
 

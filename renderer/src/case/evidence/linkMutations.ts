@@ -1,4 +1,4 @@
-import type { EvidenceLink, EvidenceType, Relation } from '../../../../shared/evidence/link';
+import type { EvidenceLink, EvidenceType, Relation } from '#shared/evidence/link';
 import { recordChange, updateAudited } from '../../db/audit';
 import { newId } from '../../db/databases';
 import type { InvestigationDb } from '../../db/schema';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { shipmentRefId } from '../../../../shared/customs/shipmentIndex';
+import { shipmentRefId } from '#shared/customs/shipmentIndex';
 import { shipmentLabel } from '../shipments/shipmentLabel';
 import { shipmentWorker } from '../shipments/shipmentWorkerClient';
 import { useShipmentEngine } from '../shipments/useShipmentEngine';

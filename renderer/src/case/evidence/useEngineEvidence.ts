@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { completeFilter, type SavedFilter } from '../../../../shared/customs/shipmentFilter';
-import type { EvidenceLink } from '../../../../shared/evidence/link';
+import { completeFilter, type SavedFilter } from '#shared/customs/shipmentFilter';
+import type { EvidenceLink } from '#shared/evidence/link';
 import { useCaseDb } from '../caseDb';
 import { shipmentWorker } from '../shipments/shipmentWorkerClient';
 import type { EngineState } from '../shipments/useShipmentEngine';

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { EvidenceLink, EvidenceType } from '../../../../shared/evidence/link';
-import { noteKindLabels } from '../../../../shared/notes/sourceNote';
-import type { Claim } from '../../../../shared/investigation';
+import type { EvidenceLink, EvidenceType } from '#shared/evidence/link';
+import { noteKindLabels } from '#shared/notes/sourceNote';
+import type { Claim } from '#shared/investigation';
 import { useCaseDb } from '../caseDb';
 import { citingLinks, type CitedTarget } from './citations';
 

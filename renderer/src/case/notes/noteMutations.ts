@@ -1,4 +1,4 @@
-import { noteProblem, type SourceNote } from '../../../../shared/notes/sourceNote';
+import { noteProblem, type SourceNote } from '#shared/notes/sourceNote';
 import { changedFields, recordChange } from '../../db/audit';
 import { newId } from '../../db/databases';
 import type { InvestigationDb } from '../../db/schema';

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { SourceNote } from '../../../../shared/notes/sourceNote';
+import type { SourceNote } from '#shared/notes/sourceNote';
 import { useCaseDb } from '../caseDb';
 
 export function useNotes(): SourceNote[] | undefined {

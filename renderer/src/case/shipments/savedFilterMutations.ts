@@ -1,4 +1,4 @@
-import type { ShipmentFilter } from '../../../../shared/customs/shipmentFilter';
+import type { ShipmentFilter } from '#shared/customs/shipmentFilter';
 import { recordChange } from '../../db/audit';
 import { newId } from '../../db/databases';
 import type { InvestigationDb } from '../../db/schema';

@@ -1,4 +1,4 @@
-import type { ShipmentRow } from '../../../../shared/customs/shipmentIndex';
+import type { ShipmentRow } from '#shared/customs/shipmentIndex';
 
 /** A shipment as people cite it: date, parties, and where it stands (dataset and row). */
 export const shipmentLabel = (row: ShipmentRow): string =>

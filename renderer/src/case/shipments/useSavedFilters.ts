@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { SavedFilter } from '../../../../shared/customs/shipmentFilter';
+import type { SavedFilter } from '#shared/customs/shipmentFilter';
 import { useCaseDb } from '../caseDb';
 
 export function useSavedFilters(): SavedFilter[] | undefined {

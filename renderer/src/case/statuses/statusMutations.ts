@@ -1,7 +1,7 @@
 /** Changes to an investigation's status vocabulary, each with its audit entry. */
-import type { Status } from '../../../../shared/investigation';
-import { isHexColor } from '../../../../shared/statusVocabulary';
-import { moveByOne, nextOrder } from '../../../../shared/ordering';
+import type { Status } from '#shared/investigation';
+import { isHexColor } from '#shared/statusVocabulary';
+import { moveByOne, nextOrder } from '#shared/ordering';
 import { changedFields, recordChange } from '../../db/audit';
 import { newId } from '../../db/databases';
 import type { InvestigationDb } from '../../db/schema';

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Status } from '../../../../shared/investigation';
+import type { Status } from '#shared/investigation';
 import { useCaseDb } from '../caseDb';
 
 export function useStatuses(): Status[] | undefined {

@@ -1,5 +1,5 @@
 import type { EntityTable, Table, Transaction } from 'dexie';
-import type { AuditEntry, Claim } from '../../../../shared/investigation';
+import type { AuditEntry, Claim } from '#shared/investigation';
 import type { SchemaVersion } from './types';
 
 /**

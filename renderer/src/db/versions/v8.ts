@@ -1,5 +1,5 @@
 import type { EntityTable, Table, Transaction } from 'dexie';
-import type { SourceNote } from '../../../../shared/notes/sourceNote';
+import type { SourceNote } from '#shared/notes/sourceNote';
 import type { SchemaVersion } from './types';
 
 /** Gives every note without them an empty list of declared forms of its source's name. */

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { ARCHIVE_EXTENSION } from '../../../../shared/archive/archiveFormat';
-import type { Investigation } from '../../../../shared/investigation';
+import { ARCHIVE_EXTENSION } from '#shared/archive/archiveFormat';
+import type { Investigation } from '#shared/investigation';
 import { platform } from '../../app/platform';
 import { Dialog } from '../../ui/Dialog';
-import { MIN_PASSPHRASE_LENGTH, passphraseProblem } from '../../../../shared/passphraseRules';
+import { MIN_PASSPHRASE_LENGTH, passphraseProblem } from '#shared/passphraseRules';
 import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
 import { ArchiveWorkFooter } from './ArchiveWorkFooter';
 import { backUp } from '../../case/archive/archiveWorkerClient';

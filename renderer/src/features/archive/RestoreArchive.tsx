@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import { ARCHIVE_EXTENSION } from '../../../../shared/archive/archiveFormat';
-import type { Investigation } from '../../../../shared/investigation';
+import { ARCHIVE_EXTENSION } from '#shared/archive/archiveFormat';
+import type { Investigation } from '#shared/investigation';
 import { platform } from '../../app/platform';
 import { routeHref } from '../../app/useHashRoute';
 import { Dialog } from '../../ui/Dialog';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Claim, Section, Status } from '../../../../shared/investigation';
+import type { Claim, Section, Status } from '#shared/investigation';
 import { useWithCase } from '../../case/useCase';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useAction } from '../../ui/useAction';

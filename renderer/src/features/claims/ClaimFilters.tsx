@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
-import type { ClaimFilter } from '../../../../shared/claimFilter';
-import type { Status } from '../../../../shared/investigation';
+import type { ClaimFilter } from '#shared/claimFilter';
+import type { Status } from '#shared/investigation';
 
 export function ClaimFilters({
   filter,

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { Claim, Section, Status } from '../../../../shared/investigation';
+import type { Claim, Section, Status } from '#shared/investigation';
 import { ClaimRow } from './ClaimRow';
 import { SectionHeader } from './SectionHeader';
 

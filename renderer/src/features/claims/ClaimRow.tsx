@@ -1,5 +1,5 @@
 import type { KeyboardEvent } from 'react';
-import type { Claim, Status } from '../../../../shared/investigation';
+import type { Claim, Status } from '#shared/investigation';
 import { StatusBadge } from '../../ui/StatusBadge';
 
 export function ClaimRow(props: {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { emptyClaimFilter, matchesClaimFilter, tagsByUse } from '../../../../shared/claimFilter';
-import type { Claim, Section } from '../../../../shared/investigation';
+import { emptyClaimFilter, matchesClaimFilter, tagsByUse } from '#shared/claimFilter';
+import type { Claim, Section } from '#shared/investigation';
 import { useShortcut } from '../../app/shortcuts';
 import { useWithCase } from '../../case/useCase';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';

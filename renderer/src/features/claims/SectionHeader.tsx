@@ -1,4 +1,4 @@
-import type { Section } from '../../../../shared/investigation';
+import type { Section } from '#shared/investigation';
 
 export function SectionHeader(props: {
   section: Section;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Status } from '../../../../shared/investigation';
+import type { Status } from '#shared/investigation';
 import { FormDialog } from '../../ui/FormDialog';
 
 /** Every status change asks for a reason (optional), which the claim's history keeps. */

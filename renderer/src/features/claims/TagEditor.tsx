@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { normaliseTag } from '../../../../shared/claimFilter';
+import { normaliseTag } from '#shared/claimFilter';
 
 /** Free tags, with the investigation's tags offered as autocomplete (a native datalist). */
 export function TagEditor(props: {

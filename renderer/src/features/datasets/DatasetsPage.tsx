@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { Dataset } from '../../../../shared/customs/dataset';
-import { delimiterNames } from '../../../../shared/customs/delimiter';
+import type { Dataset } from '#shared/customs/dataset';
+import { delimiterNames } from '#shared/customs/delimiter';
 import { platform } from '../../app/platform';
 import { DeleteEvidenceDialog } from '../evidence';
 import { useWithCase } from '../../case/useCase';

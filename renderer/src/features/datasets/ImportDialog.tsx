@@ -1,15 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Dataset } from '../../../../shared/customs/dataset';
-import { delimiterNames, delimiters, type Delimiter } from '../../../../shared/customs/delimiter';
-import { textEncodings, type TextEncodingName } from '../../../../shared/customs/encoding';
-import {
-  canonicalFields,
-  fieldLabels,
-  type ColumnMapping,
-} from '../../../../shared/customs/fields';
-import { missingRequiredFields } from '../../../../shared/customs/columnMapping';
-import { normaliseRow } from '../../../../shared/customs/normaliseRow';
-import type { ProbeOverrides } from '../../../../shared/customs/probe';
+import type { Dataset } from '#shared/customs/dataset';
+import { delimiterNames, delimiters, type Delimiter } from '#shared/customs/delimiter';
+import { textEncodings, type TextEncodingName } from '#shared/customs/encoding';
+import { canonicalFields, fieldLabels, type ColumnMapping } from '#shared/customs/fields';
+import { missingRequiredFields } from '#shared/customs/columnMapping';
+import { normaliseRow } from '#shared/customs/normaliseRow';
+import type { ProbeOverrides } from '#shared/customs/probe';
 import { useWithCase } from '../../case/useCase';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';

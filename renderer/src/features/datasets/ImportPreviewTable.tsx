@@ -1,5 +1,5 @@
-import { isoFromDays } from '../../../../shared/customs/dates';
-import type { RowProblem, Shipment } from '../../../../shared/customs/shipment';
+import { isoFromDays } from '#shared/customs/dates';
+import type { RowProblem, Shipment } from '#shared/customs/shipment';
 import { formatAmount } from '../../ui/formatting';
 
 type PreviewRow = { rowNumber: number } & ({ shipment: Shipment } | { problems: RowProblem[] });

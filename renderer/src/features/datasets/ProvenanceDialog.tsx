@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { Dataset } from '../../../../shared/customs/dataset';
+import type { Dataset } from '#shared/customs/dataset';
 import { useWithCase } from '../../case/useCase';
 import { FormDialog } from '../../ui/FormDialog';
 import { updateProvenance } from '../../case/datasets/datasetMutations';

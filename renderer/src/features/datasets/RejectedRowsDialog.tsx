@@ -1,5 +1,5 @@
-import type { Dataset } from '../../../../shared/customs/dataset';
-import { toCsv } from '../../../../shared/csvSafety';
+import type { Dataset } from '#shared/customs/dataset';
+import { toCsv } from '#shared/csvSafety';
 import { platform } from '../../app/platform';
 import { Dialog } from '../../ui/Dialog';
 import { useRejectedRows } from '../../case/datasets/useDatasets';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { PdfDocument } from '../../../../shared/documents/document';
+import type { PdfDocument } from '#shared/documents/document';
 import { useWithCase } from '../../case/useCase';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useAction } from '../../ui/useAction';

@@ -1,4 +1,4 @@
-import type { PdfDocument } from '../../../../shared/documents/document';
+import type { PdfDocument } from '#shared/documents/document';
 
 const textState = (document: PdfDocument) =>
   document.textStatus === 'extracting'

@@ -1,5 +1,5 @@
 import { useDeferredValue, useState } from 'react';
-import type { PdfDocument } from '../../../../shared/documents/document';
+import type { PdfDocument } from '#shared/documents/document';
 import type { ViewTarget } from './DocumentView';
 import { useAllPageTexts, useDocumentSearch } from './useDocumentSearch';
 

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { PdfDocument } from '../../../../shared/documents/document';
-import { anchorQuote, type TextSpan } from '../../../../shared/documents/textAnchoring';
+import type { PdfDocument } from '#shared/documents/document';
+import { anchorQuote, type TextSpan } from '#shared/documents/textAnchoring';
 import { useWithCase } from '../../case/useCase';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useAction } from '../../ui/useAction';

@@ -1,6 +1,6 @@
 import { useEffect, useState, type DragEvent } from 'react';
-import type { PdfDocument } from '../../../../shared/documents/document';
-import type { OpenedFile } from '../../../../shared/ipc';
+import type { PdfDocument } from '#shared/documents/document';
+import type { OpenedFile } from '#shared/ipc';
 import { platform } from '../../app/platform';
 import { DocumentList } from './DocumentList';
 import { DocumentSearch } from './DocumentSearch';

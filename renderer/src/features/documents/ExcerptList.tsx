@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Excerpt } from '../../../../shared/documents/document';
+import type { Excerpt } from '#shared/documents/document';
 import { LinkToClaimDialog } from '../evidence';
 import { deleteExcerpt, updateExcerptNotes } from '../../case/documents/excerptMutations';
 import { useWithCase } from '../../case/useCase';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
-import { pdfRectFromViewport, type Transform } from '../../../../shared/documents/coordinates';
-import type { Excerpt, PdfRect } from '../../../../shared/documents/document';
-import { anchorQuote, findAll, type TextSpan } from '../../../../shared/documents/textAnchoring';
+import { pdfRectFromViewport, type Transform } from '#shared/documents/coordinates';
+import type { Excerpt, PdfRect } from '#shared/documents/document';
+import { anchorQuote, findAll, type TextSpan } from '#shared/documents/textAnchoring';
 import { PdfPage, type RenderedPage } from './PdfPage';
 import type { PDFDocumentProxy } from '../../case/documents/pdfjs';
 import { offsetOf, rangeFor } from './textLayerIndex';

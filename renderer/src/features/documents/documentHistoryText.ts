@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../../../shared/investigation';
+import type { AuditEntry } from '#shared/investigation';
 
 const quote = (value: unknown) =>
   value === undefined || value === null || value === ''

@@ -1,4 +1,4 @@
-import type { TextSpan } from '../../../../shared/documents/textAnchoring';
+import type { TextSpan } from '#shared/documents/textAnchoring';
 
 /**
  * The text of a rendered text layer, with the DOM position of every character: pdf.js writes one

@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import type { PageText } from '../../../../shared/documents/document';
-import { PageSearchIndex, type PageHit } from '../../../../shared/documents/pageSearch';
-import { snippet } from '../../../../shared/documents/textAnchoring';
+import type { PageText } from '#shared/documents/document';
+import { PageSearchIndex, type PageHit } from '#shared/documents/pageSearch';
+import { snippet } from '#shared/documents/textAnchoring';
 import { useCaseDb } from '../../case/caseDb';
 
 export type SearchHit = PageHit & { snippet: ReturnType<typeof snippet> };

@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import type { ClaimSelection } from '../../../../shared/dossier/model';
-import type { Claim, Status } from '../../../../shared/investigation';
+import type { ClaimSelection } from '#shared/dossier/model';
+import type { Claim, Status } from '#shared/investigation';
 
 const kinds: { kind: ClaimSelection['kind']; label: string }[] = [
   { kind: 'all', label: 'All claims' },

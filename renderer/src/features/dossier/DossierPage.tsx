@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import { renderHtml } from '../../../../shared/dossier/html';
+import { renderHtml } from '#shared/dossier/html';
 import {
   profileLabels,
   type ClaimSelection,
   type Dossier,
   type DossierProfile,
-} from '../../../../shared/dossier/model';
-import type { Investigation } from '../../../../shared/investigation';
+} from '#shared/dossier/model';
+import type { Investigation } from '#shared/investigation';
 import { platform } from '../../app/platform';
 import { useWithCase } from '../../case/useCase';
 import { ErrorMessage } from '../../ui/ErrorMessage';

@@ -1,7 +1,7 @@
-import { completeFilter } from '../../../../shared/customs/shipmentFilter';
-import type { DossierInput } from '../../../../shared/dossier/input';
-import type { ShipmentEvidenceRequest } from '../../../../shared/dossier/shipmentEvidence';
-import type { Investigation } from '../../../../shared/investigation';
+import { completeFilter } from '#shared/customs/shipmentFilter';
+import type { DossierInput } from '#shared/dossier/input';
+import type { ShipmentEvidenceRequest } from '#shared/dossier/shipmentEvidence';
+import type { Investigation } from '#shared/investigation';
 import type { InvestigationDb } from '../../db/schema';
 
 /** The shipment engine as the dossier needs it (the worker, or an index built in a test). */

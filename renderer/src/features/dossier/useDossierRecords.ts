@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { AuditEntry } from '../../../../shared/investigation';
+import type { AuditEntry } from '#shared/investigation';
 import { useCaseDb } from '../../case/caseDb';
 import { readDossierRecords, type DossierRecords } from './collectDossierInput';
 

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import type { Excerpt } from '../../../../shared/documents/document';
-import type { EntityFlag } from '../../../../shared/entities/entity';
+import type { Excerpt } from '#shared/documents/document';
+import type { EntityFlag } from '#shared/entities/entity';
 import { useWithCase } from '../../case/useCase';
 import { FormDialog } from '../../ui/FormDialog';
 import { saveEntity, type EntityFields } from '../../case/entities/entityMutations';

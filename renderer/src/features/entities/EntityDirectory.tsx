@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { EntityListing } from '../../../../shared/customs/entityProfile';
+import type { EntityListing } from '#shared/customs/entityProfile';
 import { useWithCase } from '../../case/useCase';
 import { NameDialog } from '../../ui/NameDialog';
 import { shipmentEngine } from '../../case/shipments/shipmentWorkerClient';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import type { EntityListing } from '../../../../shared/customs/entityProfile';
+import type { EntityListing } from '#shared/customs/entityProfile';
 import { shipmentEngine } from '../../case/shipments/shipmentWorkerClient';
 import type { EngineState } from '../../case/shipments/useShipmentEngine';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { EntityProfile } from '../../../../shared/customs/entityProfile';
+import type { EntityProfile } from '#shared/customs/entityProfile';
 import { routeHref } from '../../app/useHashRoute';
 import { stashRouteState } from '../../app/routeState';
 import { useInvestigationId, useWithCase } from '../../case/useCase';

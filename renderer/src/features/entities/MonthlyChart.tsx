@@ -8,7 +8,7 @@ import {
   Tooltip,
 } from 'chart.js';
 import { useEffect, useRef } from 'react';
-import type { EntityProfile } from '../../../../shared/customs/entityProfile';
+import type { EntityProfile } from '#shared/customs/entityProfile';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 

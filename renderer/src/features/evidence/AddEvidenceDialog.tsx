@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { foldForSearch } from '../../../../shared/claimFilter';
+import { foldForSearch } from '#shared/claimFilter';
 import {
   evidenceTypeLabels,
   evidenceTypes,
@@ -7,7 +7,7 @@ import {
   relations,
   type EvidenceType,
   type Relation,
-} from '../../../../shared/evidence/link';
+} from '#shared/evidence/link';
 import { useWithCase } from '../../case/useCase';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';

@@ -4,7 +4,7 @@ import {
   evidenceTypes,
   relationCounts,
   type EvidenceLink,
-} from '../../../../shared/evidence/link';
+} from '#shared/evidence/link';
 import { useWithCase } from '../../case/useCase';
 import { useNotes } from '../../case/notes/useNotes';
 import { EngineProgressBar } from '../../ui/EngineProgressBar';

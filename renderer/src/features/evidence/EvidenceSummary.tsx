@@ -1,6 +1,6 @@
-import type { ShipmentEvidenceSummary } from '../../../../shared/customs/corroboration';
-import type { EvidenceLink } from '../../../../shared/evidence/link';
-import { outcomeLabels, type SourceNote } from '../../../../shared/notes/sourceNote';
+import type { ShipmentEvidenceSummary } from '#shared/customs/corroboration';
+import type { EvidenceLink } from '#shared/evidence/link';
+import { outcomeLabels, type SourceNote } from '#shared/notes/sourceNote';
 import { formatAmount } from '../../ui/formatting';
 
 /**

@@ -1,10 +1,5 @@
 import { useState } from 'react';
-import {
-  relationLabels,
-  relations,
-  type EvidenceType,
-  type Relation,
-} from '../../../../shared/evidence/link';
+import { relationLabels, relations, type EvidenceType, type Relation } from '#shared/evidence/link';
 import { useWithCase } from '../../case/useCase';
 import { FormDialog } from '../../ui/FormDialog';
 import { LabelledSelect } from '../../ui/LabelledSelect';

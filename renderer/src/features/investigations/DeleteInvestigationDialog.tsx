@@ -1,4 +1,4 @@
-import type { Investigation } from '../../../../shared/investigation';
+import type { Investigation } from '#shared/investigation';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { deleteInvestigation } from './investigationMutations';
 

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Investigation } from '../../../../shared/investigation';
+import type { Investigation } from '#shared/investigation';
 import { navigate } from '../../app/useHashRoute';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useAction } from '../../ui/useAction';

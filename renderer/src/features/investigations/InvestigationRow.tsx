@@ -1,4 +1,4 @@
-import type { Investigation } from '../../../../shared/investigation';
+import type { Investigation } from '#shared/investigation';
 import { routeHref } from '../../app/useHashRoute';
 import { formatDate } from '../../ui/formatting';
 import { lockAgain } from '../lock';

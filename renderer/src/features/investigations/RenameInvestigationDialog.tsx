@@ -1,4 +1,4 @@
-import type { Investigation } from '../../../../shared/investigation';
+import type { Investigation } from '#shared/investigation';
 import { NameDialog } from '../../ui/NameDialog';
 import { MAX_NAME_LENGTH, renameInvestigation } from './investigationMutations';
 

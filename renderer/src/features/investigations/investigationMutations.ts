@@ -1,5 +1,5 @@
-import type { Investigation } from '../../../../shared/investigation';
-import type { SampleInvestigation } from '../../../../shared/sampleInvestigation';
+import type { Investigation } from '#shared/investigation';
+import type { SampleInvestigation } from '#shared/sampleInvestigation';
 import { exclusiveAcrossTabs } from '../../db/crossTabWork';
 import { createKeys, indexDb, investigationDb, newId } from '../../db/databases';
 import { addClaim, updateClaim } from '../../case/claims/claimMutations';

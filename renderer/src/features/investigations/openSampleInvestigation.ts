@@ -1,4 +1,4 @@
-import type { Investigation } from '../../../../shared/investigation';
+import type { Investigation } from '#shared/investigation';
 import { choicesFromPreview } from '../../workers/import/importDataset';
 import { importFile, previewImport } from '../../case/datasets/importWorkerClient';
 import { investigationDb } from '../../db/databases';

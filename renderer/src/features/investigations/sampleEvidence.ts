@@ -1,9 +1,9 @@
-import { partyKey } from '../../../../shared/customs/partyKey';
-import { emptyShipmentFilter } from '../../../../shared/customs/shipmentFilter';
-import { findAll } from '../../../../shared/documents/textAnchoring';
-import { implicitEntityId } from '../../../../shared/entities/entity';
-import type { EvidenceType } from '../../../../shared/evidence/link';
-import type { SampleEvidence, SampleInvestigation } from '../../../../shared/sampleInvestigation';
+import { partyKey } from '#shared/customs/partyKey';
+import { emptyShipmentFilter } from '#shared/customs/shipmentFilter';
+import { findAll } from '#shared/documents/textAnchoring';
+import { implicitEntityId } from '#shared/entities/entity';
+import type { EvidenceType } from '#shared/evidence/link';
+import type { SampleEvidence, SampleInvestigation } from '#shared/sampleInvestigation';
 import type { InvestigationDb } from '../../db/schema';
 import { mergeEntities, saveEntity } from '../../case/entities/entityMutations';
 import { linkEvidence } from '../../case/evidence/linkMutations';

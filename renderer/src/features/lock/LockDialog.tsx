@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import type { Investigation } from '../../../../shared/investigation';
+import type { Investigation } from '#shared/investigation';
 import { Dialog } from '../../ui/Dialog';
 import { LabelledSelect } from '../../ui/LabelledSelect';
 import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
-import { passphraseProblem } from '../../../../shared/passphraseRules';
+import { passphraseProblem } from '#shared/passphraseRules';
 import { IDLE_CHOICES, turnLockOn } from './lockMutations';
 import { readableWhileLocked } from './readableWhileLocked';
 import { ArchiveWorkFooter } from '../archive';

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { Investigation } from '../../../../shared/investigation';
+import type { Investigation } from '#shared/investigation';
 import { Dialog } from '../../ui/Dialog';
 import { turnLockOff } from './lockMutations';
 import { ArchiveWorkFooter } from '../archive';

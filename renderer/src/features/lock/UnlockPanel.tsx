@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { Investigation } from '../../../../shared/investigation';
+import type { Investigation } from '#shared/investigation';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useAction } from '../../ui/useAction';
 import { unlockInvestigation } from './lockMutations';

@@ -2,9 +2,9 @@
  * A locked investigation's keys, wrapped under its passphrase. Unwrapping with a wrong passphrase
  * fails AES-GCM's check, which is how a wrong one is told from a right one.
  */
-import type { InvestigationLock } from '../../../../shared/investigation';
-import { KEY_BYTES, type LockKeys } from '../../../../shared/lock/sealing';
-import { LEGACY_KDF, NEW_KDF, type KdfParams } from '../../../../shared/crypto/kdf';
+import type { InvestigationLock } from '#shared/investigation';
+import { KEY_BYTES, type LockKeys } from '#shared/lock/sealing';
+import { LEGACY_KDF, NEW_KDF, type KdfParams } from '#shared/crypto/kdf';
 import { passphraseKey } from '../../lib/passphraseKey';
 const IV_BYTES = 12;
 

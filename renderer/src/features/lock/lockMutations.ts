@@ -7,9 +7,9 @@
  * them again. Neither rewrites a record, so neither leaves a copy of one behind.
  */
 import * as Comlink from 'comlink';
-import type { Investigation } from '../../../../shared/investigation';
+import type { Investigation } from '#shared/investigation';
 import { platform } from '../../app/platform';
-import { newLockKeys } from '../../../../shared/lock/sealing';
+import { newLockKeys } from '#shared/lock/sealing';
 import { ifNoTabWorksOn, exclusiveAcrossTabs } from '../../db/crossTabWork';
 import {
   deleteDatabase,

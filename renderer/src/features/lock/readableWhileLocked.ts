@@ -4,7 +4,7 @@
  * records share a value stored as a keyed hash (the value itself is not readable), and how many
  * records each part holds. See shared/lock/sealedRecords.ts.
  */
-import { tablePlan } from '../../../../shared/lock/sealedRecords';
+import { tablePlan } from '#shared/lock/sealedRecords';
 import { InvestigationDb } from '../../db/schema';
 
 export type ReadablePart = { part: string; clear: string[]; shared: string[] };

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { proposedVariants } from '../../../../shared/text/nameMatching';
+import { proposedVariants } from '#shared/text/nameMatching';
 
 /**
  * “Also written as”: the other forms of a source's name, one a line (the surname alone, initials, a

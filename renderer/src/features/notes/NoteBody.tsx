@@ -1,9 +1,5 @@
 import { useMemo } from 'react';
-import {
-  parseNoteBody,
-  type NoteBlock,
-  type NoteInline,
-} from '../../../../shared/notes/markdownSubset';
+import { parseNoteBody, type NoteBlock, type NoteInline } from '#shared/notes/markdownSubset';
 
 function Inline({ node }: { node: NoteInline }) {
   switch (node.type) {

@@ -7,7 +7,7 @@ import {
   outcomeLabels,
   outcomes,
   type RequestForComment,
-} from '../../../../shared/notes/sourceNote';
+} from '#shared/notes/sourceNote';
 import { useWithCase } from '../../case/useCase';
 import { FormDialog } from '../../ui/FormDialog';
 import { LabelledSelect } from '../../ui/LabelledSelect';

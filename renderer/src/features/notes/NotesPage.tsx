@@ -9,7 +9,7 @@ import {
   outcomes,
   type NoteFilter,
   type SourceNote,
-} from '../../../../shared/notes/sourceNote';
+} from '#shared/notes/sourceNote';
 import { useWithCase } from '../../case/useCase';
 import { LabelledSelect } from '../../ui/LabelledSelect';
 import { DeleteEvidenceDialog, LinkToClaimDialog } from '../evidence';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { SavedFilter, ShipmentFilter } from '../../../../shared/customs/shipmentFilter';
+import type { SavedFilter, ShipmentFilter } from '#shared/customs/shipmentFilter';
 import { useWithCase } from '../../case/useCase';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { DeleteEvidenceDialog } from '../evidence';

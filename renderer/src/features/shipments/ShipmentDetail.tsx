@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { Dataset } from '../../../../shared/customs/dataset';
-import { shipmentRefId, type ShipmentRow } from '../../../../shared/customs/shipmentIndex';
+import type { Dataset } from '#shared/customs/dataset';
+import { shipmentRefId, type ShipmentRow } from '#shared/customs/shipmentIndex';
 import { LinkToClaimDialog } from '../evidence';
 import { shipmentLabel } from '../../case/shipments/shipmentLabel';
 import { shipmentEngine } from '../../case/shipments/shipmentWorkerClient';

@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import type { Dataset } from '../../../../shared/customs/dataset';
-import type { ShipmentFilter } from '../../../../shared/customs/shipmentFilter';
+import type { Dataset } from '#shared/customs/dataset';
+import type { ShipmentFilter } from '#shared/customs/shipmentFilter';
 import { EntityPicker } from '../entities';
 import type { EngineState } from '../../case/shipments/useShipmentEngine';
 

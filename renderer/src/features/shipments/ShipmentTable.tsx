@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { ShipmentSort } from '../../../../shared/customs/shipmentFilter';
-import type { ShipmentRow } from '../../../../shared/customs/shipmentIndex';
+import type { ShipmentSort } from '#shared/customs/shipmentFilter';
+import type { ShipmentRow } from '#shared/customs/shipmentIndex';
 import type { ShipmentColumn } from './shipmentColumns';
 import { scrollWindow } from './scrollWindow';
 import { shipmentEngine } from '../../case/shipments/shipmentWorkerClient';

@@ -1,4 +1,4 @@
-import type { QuerySummary } from '../../../../shared/customs/shipmentIndex';
+import type { QuerySummary } from '#shared/customs/shipmentIndex';
 import { formatAmount } from '../../ui/formatting';
 
 /** Count and totals of the filtered shipments; values per currency, never summed across them. */

@@ -4,8 +4,8 @@ import {
   emptyShipmentFilter,
   type ShipmentFilter,
   type ShipmentSort,
-} from '../../../../shared/customs/shipmentFilter';
-import type { QuerySummary, ShipmentRow } from '../../../../shared/customs/shipmentIndex';
+} from '#shared/customs/shipmentFilter';
+import type { QuerySummary, ShipmentRow } from '#shared/customs/shipmentIndex';
 import { useDatasets } from '../../case/datasets/useDatasets';
 import { SavedFilters } from './SavedFilters';
 import { ShipmentDetail } from './ShipmentDetail';

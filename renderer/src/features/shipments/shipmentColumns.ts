@@ -1,5 +1,5 @@
-import type { ShipmentRow } from '../../../../shared/customs/shipmentIndex';
-import type { ShipmentSort } from '../../../../shared/customs/shipmentFilter';
+import type { ShipmentRow } from '#shared/customs/shipmentIndex';
+import type { ShipmentSort } from '#shared/customs/shipmentFilter';
 import { formatAmount } from '../../ui/formatting';
 
 export type ShipmentColumn = {

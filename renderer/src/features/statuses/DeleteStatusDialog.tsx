@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Status } from '../../../../shared/investigation';
+import type { Status } from '#shared/investigation';
 import { useWithCase } from '../../case/useCase';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { deleteStatus } from '../../case/statuses/statusMutations';

@@ -6,7 +6,7 @@
  * or cut off unnoticed.
  */
 import { strToU8 } from 'fflate';
-import { ArchiveError } from '../../../../shared/archive/archiveFormat';
+import { ArchiveError } from '#shared/archive/archiveFormat';
 
 const SEGMENT = 4 * 1024 * 1024;
 const IV_BYTES = 12;

@@ -7,13 +7,13 @@ import {
   MANIFEST_ENTRY,
   type ArchiveHeader,
   type ArchiveManifest,
-} from '../../../../shared/archive/archiveFormat';
+} from '#shared/archive/archiveFormat';
 import {
   archiveHeaderSchema,
   archiveManifestSchema,
   isArchiveEntryName,
   parseArchivePart,
-} from '../../../../shared/archive/archiveSchema';
+} from '#shared/archive/archiveSchema';
 import { sha256Hex } from '../../lib/bytes';
 import { DerivationCancelled, passphraseKey } from '../../lib/passphraseKey';
 import { decryptEntry, PassphraseNeeded, verifyPassphrase } from './archiveCrypto';

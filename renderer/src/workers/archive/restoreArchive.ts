@@ -1,19 +1,11 @@
 import { strFromU8 } from 'fflate';
 import type { z } from 'zod';
-import {
-  ArchiveError,
-  entryNames,
-  SEPARATE_TABLES,
-} from '../../../../shared/archive/archiveFormat';
-import { parseArchivePart } from '../../../../shared/archive/archiveSchema';
-import { decodeBlock } from '../../../../shared/archive/blockCodec';
-import {
-  rowSchemas,
-  shipmentCellsSchema,
-  type RowTable,
-} from '../../../../shared/archive/rowSchemas';
-import type { ShipmentBlock, ShipmentCells } from '../../../../shared/customs/dataset';
-import type { Investigation } from '../../../../shared/investigation';
+import { ArchiveError, entryNames, SEPARATE_TABLES } from '#shared/archive/archiveFormat';
+import { parseArchivePart } from '#shared/archive/archiveSchema';
+import { decodeBlock } from '#shared/archive/blockCodec';
+import { rowSchemas, shipmentCellsSchema, type RowTable } from '#shared/archive/rowSchemas';
+import type { ShipmentBlock, ShipmentCells } from '#shared/customs/dataset';
+import type { Investigation } from '#shared/investigation';
 import { exclusiveAcrossTabs } from '../../db/crossTabWork';
 import { createKeys, indexDb, investigationDb, newId } from '../../db/databases';
 import { databaseIdOf } from '../../db/schema';

@@ -11,13 +11,13 @@ import {
   type ArchiveEntry,
   type ArchiveHeader,
   type ArchiveManifest,
-} from '../../../../shared/archive/archiveFormat';
-import { encodeBlock } from '../../../../shared/archive/blockCodec';
+} from '#shared/archive/archiveFormat';
+import { encodeBlock } from '#shared/archive/blockCodec';
 import { sha256Hex } from '../../lib/bytes';
-import type { Investigation } from '../../../../shared/investigation';
+import type { Investigation } from '#shared/investigation';
 import type { InvestigationDb } from '../../db/schema';
 import { fileBlob } from '../../db/storedFiles';
-import { NEW_KDF } from '../../../../shared/crypto/kdf';
+import { NEW_KDF } from '#shared/crypto/kdf';
 import { DerivationCancelled, passphraseKey } from '../../lib/passphraseKey';
 import { encryptEntry, passphraseCheck } from './archiveCrypto';
 import { toBase64 } from './base64';

@@ -4,19 +4,14 @@
  * they fill, and the last step flips it to `complete` together with the original file; anything that
  * stops an import on the way removes what it wrote.
  */
-import { BLOCK_ROWS, buildBlock } from '../../../../shared/customs/blocks';
-import { headerSignature, missingRequiredFields } from '../../../../shared/customs/columnMapping';
-import type { Dataset } from '../../../../shared/customs/dataset';
-import { normaliseRow } from '../../../../shared/customs/normaliseRow';
-import {
-  PROBE_BYTES,
-  probeFile,
-  type FileProbe,
-  type ProbeOverrides,
-} from '../../../../shared/customs/probe';
-import { readCustomsFile, type FileSource } from '../../../../shared/customs/readCustomsFile';
-import type { Shipment } from '../../../../shared/customs/shipment';
-import { UnreadableFileError } from '../../../../shared/customs/unreadable';
+import { BLOCK_ROWS, buildBlock } from '#shared/customs/blocks';
+import { headerSignature, missingRequiredFields } from '#shared/customs/columnMapping';
+import type { Dataset } from '#shared/customs/dataset';
+import { normaliseRow } from '#shared/customs/normaliseRow';
+import { PROBE_BYTES, probeFile, type FileProbe, type ProbeOverrides } from '#shared/customs/probe';
+import { readCustomsFile, type FileSource } from '#shared/customs/readCustomsFile';
+import type { Shipment } from '#shared/customs/shipment';
+import { UnreadableFileError } from '#shared/customs/unreadable';
 import type { InvestigationDb } from '../../db/schema';
 import { storedFile } from '../../db/storedFiles';
 import { blobChunks, sha256Hex } from '../../lib/bytes';

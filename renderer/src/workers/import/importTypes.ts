@@ -1,6 +1,6 @@
-import type { ColumnMapping } from '../../../../shared/customs/fields';
-import type { FileProbe, ProbeOverrides } from '../../../../shared/customs/probe';
-import type { RowProblem, Shipment } from '../../../../shared/customs/shipment';
+import type { ColumnMapping } from '#shared/customs/fields';
+import type { FileProbe, ProbeOverrides } from '#shared/customs/probe';
+import type { RowProblem, Shipment } from '#shared/customs/shipment';
 
 /** What the import dialog shows before an import: how the file will be read, and its first rows. */
 export type ImportPreview = FileProbe & {

@@ -7,7 +7,7 @@
  * partial copy and begins again (see recoverLockPasses).
  */
 import type { Table } from 'dexie';
-import { HASHED_FIELDS } from '../../../../shared/lock/sealedRecords';
+import { HASHED_FIELDS } from '#shared/lock/sealedRecords';
 import type { InvestigationDb } from '../../db/schema';
 import { fileBlob, storedFile } from '../../db/storedFiles';
 
