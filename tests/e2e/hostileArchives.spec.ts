@@ -1,0 +1,325 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { rewriteDirectory } from '../zipSurgery';
+import { addClaim, startInvestigation } from './app';
+
+/**
+ * Archives made by an attacker, restored through the app with two other investigations present:
+ * each is refused with a sentence naming what failed, or restored as a new investigation; either
+ * way, every record of the other two is the same, byte for byte, before, after, and after the next
+ * start.
+ */
+
+const BYSTANDERS = ['Bystander one', 'Bystander two'];
+const PASSPHRASE = 'violet harbour quietly ninety seven';
+
+/** Every stored byte of the bystanders: their index rows and every record of their databases. */
+function fingerprint(page: Page, names: string[]) {
+  return page.evaluate(async (wanted) => {
+    const open = (name: string) =>
+      new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(new Error(String(request.error)));
+      });
+    const all = (db: IDBDatabase, store: string) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const request = db.transaction(store).objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result as unknown[]);
+        request.onerror = () => reject(new Error(String(request.error)));
+      });
+    const bytes = (_key: string, value: unknown) =>
+      ArrayBuffer.isView(value) ? Array.from(new Uint8Array(value.buffer)) : value;
+    const index = await open('waybill-index');
+    const rows = (await all(index, 'investigations')) as { id: string; name: string }[];
+    index.close();
+    const out: Record<string, string> = {};
+    for (const row of rows.filter((candidate) => wanted.includes(candidate.name))) {
+      const db = await open(`waybill-investigation-${row.id}-locked`);
+      const tables: Record<string, unknown[]> = {};
+      for (const store of [...db.objectStoreNames]) tables[store] = await all(db, store);
+      db.close();
+      out[row.name] = JSON.stringify({ row, tables }, bytes);
+    }
+    return out;
+  }, names);
+}
+
+/** The archive's entries rewritten; the manifest's hashes follow unless `keepHashes`. */
+function forged(
+  archive: Buffer,
+  edit: (entries: Zippable & Record<string, Uint8Array>, manifest: Record<string, unknown>) => void,
+  keepHashes = false,
+): Uint8Array {
+  const entries = unzipSync(new Uint8Array(archive)) as Zippable & Record<string, Uint8Array>;
+  const manifest = JSON.parse(strFromU8(entries['manifest.json'])) as Record<string, unknown>;
+  edit(entries, manifest);
+  if (!keepHashes)
+    for (const entry of manifest.entries as { name: string; bytes: number; sha256: string }[]) {
+      const bytes = entries[entry.name];
+      if (bytes) Object.assign(entry, { bytes: bytes.length, sha256: bytesToHex(sha256(bytes)) });
+    }
+  entries['manifest.json'] = strToU8(JSON.stringify(manifest));
+  return zipSync(entries, { level: 0 });
+}
+
+const investigationField = (manifest: Record<string, unknown>, fields: Record<string, unknown>) => {
+  manifest.investigation = { ...(manifest.investigation as object), ...fields };
+};
+
+async function backUp(page: Page, name: string, folder: string, passphrase = '') {
+  await page.getByRole('button', { name: `Back up ${name}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Back up “${name}”` });
+  if (passphrase) {
+    await dialog.getByLabel(/^Passphrase \(optional/).fill(passphrase);
+    await dialog.getByLabel('Passphrase again').fill(passphrase);
+  }
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Back up' }).click();
+  const file = path.join(folder, `${passphrase ? 'sealed' : 'plain'}.waybill`);
+  await (await download).saveAs(file);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  return readFileSync(file);
+}
+
+/**
+ * Restores `bytes` as `name` through the Restore button: the refusal's sentence, or null when it was
+ * restored (as a new investigation).
+ */
+async function tryRestore(page: Page, folder: string, name: string, bytes: Uint8Array) {
+  const file = path.join(folder, name);
+  writeFileSync(file, bytes);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Restore from archive' }).click();
+  await (await chooser).setFiles(file);
+  const region = page.getByRole('region', { name: 'Restore from archive' });
+  const dialog = page.getByRole('dialog', { name: `Restore ${name}` });
+  // Refused as soon as it is chosen (its zip structure or header), or in the dialog.
+  await expect(region.getByRole('alert').or(dialog)).toBeVisible();
+  if (await region.getByRole('alert').isVisible()) return region.getByRole('alert').textContent();
+  const passphrase = dialog.getByLabel('Archive passphrase');
+  if (await passphrase.isVisible()) await passphrase.fill(PASSPHRASE);
+  await dialog.getByRole('button', { name: 'Restore' }).click();
+  const refusal = dialog.getByRole('alert');
+  await expect(refusal.or(dialog)).toBeVisible();
+  await expect(refusal.or(page.getByRole('status'))).toBeVisible({ timeout: 30_000 });
+  if (await refusal.isVisible()) {
+    const text = await refusal.textContent();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    return text;
+  }
+  await expect(page.getByRole('status')).toContainText('Restored');
+  return null;
+}
+
+test('twenty tampered archives touch nothing of two other investigations, now or after a restart', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  for (const name of BYSTANDERS) {
+    await startInvestigation(page, name, 'Claims');
+    await addClaim(page, `${name} must survive`);
+  }
+  await startInvestigation(page, 'Archived case', 'Claims');
+  await addClaim(page, 'From the archive');
+  const victimId = /investigations\/([^/]+)\//.exec(page.url())?.[1] ?? '';
+  await page.getByRole('link', { name: 'Investigations', exact: true }).click();
+  const folder = mkdtempSync(path.join(tmpdir(), 'hostile-'));
+  const plain = await backUp(page, 'Archived case', folder);
+  const sealed = await backUp(page, 'Archived case', folder, PASSPHRASE);
+  const bystanders = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const request = indexedDB.open('waybill-index');
+      request.onsuccess = () => resolve(request.result);
+    });
+    const rows = await new Promise<{ id: string; name: string }[]>((resolve) => {
+      const request = db.transaction('investigations').objectStore('investigations').getAll();
+      request.onsuccess = () => resolve(request.result as { id: string; name: string }[]);
+    });
+    db.close();
+    return rows;
+  });
+  const bystanderId = bystanders.find((row) => row.name === BYSTANDERS[0])!.id;
+  const before = await fingerprint(page, BYSTANDERS);
+  expect(Object.keys(before)).toEqual(expect.arrayContaining(BYSTANDERS));
+
+  const changedByte = Buffer.from(plain);
+  changedByte[Math.floor(changedByte.length / 2)] ^= 0xff;
+  const claimsRow = (bytes: Buffer) =>
+    strFromU8(unzipSync(new Uint8Array(bytes))['tables/claims.jsonl']).split('\n')[0];
+  const cases: [string, Uint8Array, RegExp | null][] = [
+    ['changed-byte', changedByte, /changed|damaged/],
+    ['truncated', plain.subarray(0, Math.floor(plain.length * 0.7)), /ends early/],
+    ['not-a-zip', new Uint8Array(4096).fill(7), /ends early/],
+    [
+      'swapped-entries',
+      forged(
+        plain,
+        (entries) => {
+          [entries['tables/claims.jsonl'], entries['tables/sections.jsonl']] = [
+            entries['tables/sections.jsonl'],
+            entries['tables/claims.jsonl'],
+          ];
+        },
+        true,
+      ),
+      /does not match its SHA-256/,
+    ],
+    [
+      'forged-plain',
+      forged(plain, (entries) => {
+        entries['tables/claims.jsonl'] = strToU8(
+          claimsRow(plain).replace('From the archive', 'Forged') + '\n',
+        );
+      }),
+      null,
+    ],
+    [
+      'forged-sealed',
+      (() => {
+        const entries = unzipSync(new Uint8Array(sealed));
+        entries['manifest.json'][40] ^= 0xff;
+        return zipSync(entries, { level: 0 });
+      })(),
+      /cannot be decrypted/,
+    ],
+    [
+      'names-another-database',
+      forged(plain, (_e, manifest) =>
+        investigationField(manifest, { databaseId: bystanderId, id: bystanderId }),
+      ),
+      null,
+    ],
+    [
+      'replaces-another',
+      forged(plain, (_e, manifest) =>
+        investigationField(manifest, { replacedDatabase: bystanderId, lock: { salt: 'x' } }),
+      ),
+      null,
+    ],
+    [
+      'victim-id',
+      forged(plain, (_e, manifest) => investigationField(manifest, { id: victimId })),
+      null,
+    ],
+    ...(['../x', '/etc/x', 'tables\\claims.jsonl'] as const).map(
+      (name, index): [string, Uint8Array, RegExp] => [
+        `path-${index}`,
+        forged(plain, (entries) => {
+          entries[name] = strToU8('{}');
+        }),
+        /holds an entry named .*, which Waybill never writes/,
+      ],
+    ),
+    [
+      'overlapping',
+      rewriteDirectory(new Uint8Array(plain), (records) => [
+        ...records,
+        {
+          ...records.find((record) => record.name === 'archive.json')!,
+          name: `files/${'0'.repeat(64)}`,
+        },
+      ]),
+      /overlaps another/,
+    ],
+    [
+      'duplicate',
+      (() => {
+        const bytes = forged(plain, (entries) => {
+          entries['tables/zzzzzz.jsonl'] = entries['tables/claims.jsonl'];
+        });
+        const text = Buffer.from(bytes).toString('latin1');
+        for (
+          let at = text.indexOf('tables/zzzzzz');
+          at >= 0;
+          at = text.indexOf('tables/zzzzzz', at + 1)
+        )
+          bytes.set(strToU8('tables/claims'), at);
+        return bytes;
+      })(),
+      /twice/,
+    ],
+    [
+      'compressed',
+      (() => {
+        const entries = unzipSync(new Uint8Array(plain));
+        return zipSync(
+          Object.fromEntries(
+            Object.entries(entries).map(([name, bytes]) => [
+              name,
+              name === 'tables/claims.jsonl' ? [bytes, { level: 9 }] : [bytes, { level: 0 }],
+            ]),
+          ),
+        );
+      })(),
+      /compressed/,
+    ],
+    [
+      'manifest-not-json',
+      (() => {
+        const entries = unzipSync(new Uint8Array(plain));
+        entries['manifest.json'] = strToU8('{"format": "waybill-archive",');
+        return zipSync(entries, { level: 0 });
+      })(),
+      /manifest\.json is not valid JSON/,
+    ],
+    [
+      'newer-schema',
+      forged(plain, (_e, manifest) => {
+        manifest.schemaVersion = 999;
+      }),
+      /newer Waybill/,
+    ],
+    [
+      'derivation-out-of-range',
+      (() => {
+        const entries = unzipSync(new Uint8Array(sealed));
+        const header = JSON.parse(strFromU8(entries['archive.json'])) as { kdf: object };
+        header.kdf = { ...header.kdf, memoryKiB: 2 ** 31 };
+        entries['archive.json'] = strToU8(JSON.stringify(header));
+        return zipSync(entries, { level: 0 });
+      })(),
+      /archive\.json is not one Waybill writes \(at kdf\.memoryKiB\)/,
+    ],
+    [
+      'row-of-wrong-type',
+      forged(plain, (entries) => {
+        const row = JSON.parse(claimsRow(plain)) as Record<string, unknown>;
+        entries['tables/claims.jsonl'] = strToU8(`${JSON.stringify({ ...row, text: 42 })}\n`);
+      }),
+      /tables\/claims\.jsonl, line 1, is not one Waybill writes \(at text\)/,
+    ],
+    [
+      'unlisted-entry',
+      forged(
+        plain,
+        (entries) => {
+          entries['tables/extra.jsonl'] = strToU8('{}\n');
+        },
+        true,
+      ),
+      /not in its manifest/,
+    ],
+  ];
+  expect(cases.length).toBeGreaterThanOrEqual(20);
+  for (const [name, bytes, refusal] of cases) {
+    await test.step(name, async () => {
+      const said = await tryRestore(page, folder, `${name}.waybill`, bytes);
+      if (refusal) expect(said).toMatch(refusal);
+      else expect(said).toBeNull();
+      expect(await fingerprint(page, BYSTANDERS)).toEqual(before);
+    });
+  }
+  // The next start finishes nothing an archive asked for.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Investigations' })).toBeVisible();
+  await expect(page.getByRole('link', { name: BYSTANDERS[0] })).toBeVisible();
+  expect(await fingerprint(page, BYSTANDERS)).toEqual(before);
+  await page.getByRole('link', { name: BYSTANDERS[0] }).click();
+  await expect(page.getByText(`${BYSTANDERS[0]} must survive`)).toBeVisible();
+});
