@@ -40,6 +40,13 @@ const order = z
   .max(2 ** 53);
 const list = <T extends z.ZodType>(item: T, max = 100_000) => z.array(item).max(max);
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+/** A key IndexedDB numbered (the audit log's, rejected rows'). */
+const autoNumber = z
+  .number()
+  .int()
+  .min(1)
+  .max(2 ** 53)
+  .optional();
 const isoDateOrEmpty = z.string().regex(/^(?:\d{4}-\d{2}-\d{2})?$/);
 
 const status = z.object({
@@ -66,12 +73,7 @@ const claim = z.object({
 }) satisfies z.ZodType<Claim>;
 
 const audit = z.object({
-  id: z
-    .number()
-    .int()
-    .min(1)
-    .max(2 ** 53)
-    .optional(),
+  id: autoNumber,
   at: time,
   table: z.enum([
     'claims',
@@ -137,12 +139,7 @@ const rememberedMapping = z.object({
 }) satisfies z.ZodType<RememberedMapping>;
 
 const rowProblem = z.object({
-  id: z
-    .number()
-    .int()
-    .min(1)
-    .max(2 ** 53)
-    .optional(),
+  id: autoNumber,
   datasetId: id,
   rowNumber: count,
   cells: list(long),

@@ -57,11 +57,12 @@ const item = (...children: BlockContent[]): ListItem => ({
   spread: false,
   children,
 });
-const list = (items: ListItem[]): List => ({
+/** A bulleted list with an item for each entry, made of the blocks `blocks` gives. */
+const bullets = <T>(entries: readonly T[], blocks: (entry: T) => BlockContent[]): List => ({
   type: 'list',
   ordered: false,
   spread: false,
-  children: items,
+  children: entries.map((entry) => item(...blocks(entry))),
 });
 const quote = (...parts: Phrasing[]): BlockContent => ({
   type: 'blockquote',
@@ -75,24 +76,18 @@ function claims(dossier: Dossier): RootContent[] {
       heading(3, `Claim ${claim.number}. `, claim.text),
       paragraph(strong(claim.status), ' — ', claim.statusMeaning),
       ...(claim.reason ? [paragraph('Reason for the status: ', claim.reason)] : []),
-      list(
-        summaryLines(claim.summary).map(([label, value]) => item(paragraph(`${label}: ${value}`))),
-      ),
+      bullets(summaryLines(claim.summary), ([label, value]) => [paragraph(`${label}: ${value}`)]),
       ...(claim.citations.length > 0
         ? [
-            list(
-              claim.citations.map((citation) =>
-                item(
-                  paragraph(
-                    `[${citation.number}] `,
-                    strong(citation.relation),
-                    ` · ${citation.label}`,
-                    citation.targets.length > 0 ? ` (see ${citation.targets.join(', ')})` : '',
-                    ...(citation.comment ? [' — ', emphasis(citation.comment)] : []),
-                  ),
-                ),
+            bullets(claim.citations, (citation) => [
+              paragraph(
+                `[${citation.number}] `,
+                strong(citation.relation),
+                ` · ${citation.label}`,
+                citation.targets.length > 0 ? ` (see ${citation.targets.join(', ')})` : '',
+                ...(citation.comment ? [' — ', emphasis(citation.comment)] : []),
               ),
-            ),
+            ]),
           ]
         : []),
     ]),
@@ -111,82 +106,64 @@ function appendices(dossier: Dossier): RootContent[] {
     ...appendix('saved filters, as matched at export', dossier.savedFilters, () =>
       dossier.savedFilters.flatMap((filter) => [
         heading(3, `${filter.id}. ${filter.name}`),
-        list(filter.definition.map((line) => item(paragraph(line)))),
+        bullets(filter.definition, (line) => [paragraph(line)]),
         paragraph(
           `Matched ${filter.shipments.length} rows at ${filter.frozenAt}: ${filter.shipments.join(', ')}`,
         ),
       ]),
     ),
     ...appendix('cited shipment rows', dossier.shipments, () => [
-      list(
-        dossier.shipments.map((row) =>
-          item(
-            paragraph(
-              strong(row.id),
-              ` ${row.dataset} row ${row.rowNumber} (${row.vendor}; ${row.origin}; SHA-256 ${row.fileSha256}): ` +
-                `${row.date}, ${row.shipper} → ${row.consignee}, HS ${row.hsCode}, ${row.description}, ` +
-                `${formatAmount(row.weightKg)} kg, ${formatAmount(row.value)} ${row.currency}; ` +
-                `reported by ${row.reportedBy} dataset(s)`,
-            ),
-          ),
+      bullets(dossier.shipments, (row) => [
+        paragraph(
+          strong(row.id),
+          ` ${row.dataset} row ${row.rowNumber} (${row.vendor}; ${row.origin}; SHA-256 ${row.fileSha256}): ` +
+            `${row.date}, ${row.shipper} → ${row.consignee}, HS ${row.hsCode}, ${row.description}, ` +
+            `${formatAmount(row.weightKg)} kg, ${formatAmount(row.value)} ${row.currency}; ` +
+            `reported by ${row.reportedBy} dataset(s)`,
         ),
-      ),
+      ]),
     ]),
     ...appendix('excerpts', dossier.excerpts, () => [
-      list(
-        dossier.excerpts.map((excerpt) =>
-          item(
-            paragraph(
-              strong(excerpt.id),
-              ` ${excerpt.document}, page ${excerpt.page} (SHA-256 ${excerpt.documentSha256})`,
-            ),
-            quote(excerpt.quote),
-            ...(excerpt.comment ? [paragraph(excerpt.comment)] : []),
-          ),
+      bullets(dossier.excerpts, (excerpt) => [
+        paragraph(
+          strong(excerpt.id),
+          ` ${excerpt.document}, page ${excerpt.page} (SHA-256 ${excerpt.documentSha256})`,
         ),
-      ),
+        quote(excerpt.quote),
+        ...(excerpt.comment ? [paragraph(excerpt.comment)] : []),
+      ]),
     ]),
     ...appendix('redacted in cited evidence', dossier.redactions, () => [
-      list(
-        dossier.redactions.map((entry) =>
-          item(paragraph(`${entry.evidence}, ${entry.field}: ${entry.replacedBy}`)),
-        ),
-      ),
+      bullets(dossier.redactions, (entry) => [
+        paragraph(`${entry.evidence}, ${entry.field}: ${entry.replacedBy}`),
+      ]),
     ]),
     ...appendix('source notes', dossier.notes, () => [
-      list(
-        dossier.notes.map((note) =>
-          item(
-            paragraph(
-              strong(note.id),
-              ` ${note.title} — ${note.kind}, ${note.source}${note.role ? `, ${note.role}` : ''}` +
-                `${note.date ? `, ${note.date}` : ''} (${note.confidentiality})`,
-            ),
-            ...(note.body ? [quote(note.body)] : []),
-            ...(note.request
-              ? [
-                  paragraph(
-                    `Request to ${note.request.to}: `,
-                    strong(note.request.outcome),
-                    note.request.answer ? ` — ${note.request.answer}` : '',
-                  ),
-                ]
-              : []),
-          ),
+      bullets(dossier.notes, (note) => [
+        paragraph(
+          strong(note.id),
+          ` ${note.title} — ${note.kind}, ${note.source}${note.role ? `, ${note.role}` : ''}` +
+            `${note.date ? `, ${note.date}` : ''} (${note.confidentiality})`,
         ),
-      ),
+        ...(note.body ? [quote(note.body)] : []),
+        ...(note.request
+          ? [
+              paragraph(
+                `Request to ${note.request.to}: `,
+                strong(note.request.outcome),
+                note.request.answer ? ` — ${note.request.answer}` : '',
+              ),
+            ]
+          : []),
+      ]),
     ]),
     ...appendix('entities', dossier.entities, () => [
-      list(
-        dossier.entities.map((entity) =>
-          item(
-            paragraph(
-              strong(entity.id),
-              ` ${entity.name} ${entity.country} ${entity.identifiers.join('; ')} ${entity.flags.join('; ')}`,
-            ),
-          ),
+      bullets(dossier.entities, (entity) => [
+        paragraph(
+          strong(entity.id),
+          ` ${entity.name} ${entity.country} ${entity.identifiers.join('; ')} ${entity.flags.join('; ')}`,
         ),
-      ),
+      ]),
     ]),
   ];
 }
@@ -205,11 +182,9 @@ export function renderMarkdown(dossier: Dossier): string {
       ...claims(dossier),
       ...appendices(dossier),
       heading(2, 'Manifest of source files'),
-      list(
-        dossier.sources.map((source) =>
-          item(paragraph(`${source.kind}: ${source.name} — SHA-256 ${source.sha256}`)),
-        ),
-      ),
+      bullets(dossier.sources, (source) => [
+        paragraph(`${source.kind}: ${source.name} — SHA-256 ${source.sha256}`),
+      ]),
     ],
   };
   return toMarkdown(tree, {
