@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /**
  * The import worker: parsing, normalising and writing customs files happen here, off the UI thread.
- * The UI talks to it through Comlink (see useImportWorker.ts).
+ * The page talks to it through Comlink (see case/datasets/importWorkerClient.ts).
  */
 import * as Comlink from 'comlink';
 import type { ProbeOverrides } from '#shared/customs/probe';
