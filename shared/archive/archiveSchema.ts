@@ -4,6 +4,7 @@
  * name a local database, a replaced database or a lock), strings and numbers are bounded, and the
  * names of entries follow the format's own grammar.
  */
+import { strFromU8 } from 'fflate';
 import { z } from 'zod';
 import { LEGACY_KDF, NEW_KDF } from '../crypto/kdf';
 import {
@@ -102,7 +103,10 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
  */
 function inOriginalOrder(parsed: unknown, original: unknown): unknown {
   if (Array.isArray(parsed) && Array.isArray(original))
-    return parsed.map((item, index) => inOriginalOrder(item, original[index]));
+    // Only arrays holding objects can need it: a block of raw cells holds 120,000 plain strings.
+    return parsed.some((item) => typeof item === 'object' && item !== null)
+      ? parsed.map((item, index) => inOriginalOrder(item, original[index]))
+      : parsed;
   if (!isPlainObject(parsed) || !isPlainObject(original)) return parsed;
   const ordered: Record<string, unknown> = {};
   for (const key of Object.keys(original))
@@ -110,6 +114,15 @@ function inOriginalOrder(parsed: unknown, original: unknown): unknown {
   for (const key of Object.keys(parsed))
     if (!Object.hasOwn(ordered, key)) ordered[key] = parsed[key];
   return ordered;
+}
+
+/** JSON of an entry, or one plain sentence naming the entry. */
+export function parseJson(text: Uint8Array | string, entry: string): unknown {
+  try {
+    return JSON.parse(typeof text === 'string' ? text : strFromU8(text));
+  } catch {
+    throw new ArchiveError(`This archive’s ${entry} is not valid JSON: nothing was restored.`);
+  }
 }
 
 /** Parses one structure of an archive; the first problem refuses it, in one sentence. */

@@ -3,11 +3,11 @@
  * block's scalar fields, its dictionaries and declaration numbers, and where each typed column
  * lies), the header, then each typed column's bytes, 8-byte aligned.
  */
-import { strFromU8, strToU8 } from 'fflate';
+import { strToU8 } from 'fflate';
 import { z } from 'zod';
 import { dictionaryColumns, type DictionaryColumn, type ShipmentBlock } from '../customs/dataset';
 import { ArchiveError } from './archiveFormat';
-import { parseArchivePart } from './archiveSchema';
+import { parseArchivePart, parseJson } from './archiveSchema';
 
 const typedColumns = {
   rowNumber: Int32Array,
@@ -107,14 +107,7 @@ export function decodeBlock(bytes: Uint8Array, entry: string): ShipmentBlock {
     true,
   );
   if (4 + headerLength > bytes.length) throw cut();
-  let json: unknown;
-  try {
-    json = JSON.parse(strFromU8(bytes.subarray(4, 4 + headerLength)));
-  } catch {
-    throw new ArchiveError(
-      `This archive’s ${entry} has a header that is not JSON: nothing was restored.`,
-    );
-  }
+  const json = parseJson(bytes.subarray(4, 4 + headerLength), `${entry} header`);
   const header = parseArchivePart(headerSchema, json, entry);
   if (entry !== `blocks/${header.datasetId}/${header.blockNo}.bin`)
     throw new ArchiveError(

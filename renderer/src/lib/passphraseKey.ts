@@ -2,21 +2,15 @@
 import { argon2idAsync } from '@noble/hashes/argon2.js';
 import { isWrittenKdf, type KdfParams } from '#shared/crypto/kdf';
 
-export class DerivationCancelled extends Error {
-  constructor() {
-    super('Cancelled.');
-  }
-}
-
 /**
  * An AES-GCM key from a passphrase. Argon2id yields to the event loop as it goes, so the page stays
- * responsive, and stops at once when `cancelled` says so.
+ * responsive, and calls `stopIfCancelled` as it goes: what that throws stops the derivation.
  */
 export async function passphraseKey(
   passphrase: string,
   salt: Uint8Array,
   params: KdfParams,
-  cancelled: () => boolean = () => false,
+  stopIfCancelled: () => void = () => undefined,
 ): Promise<CryptoKey> {
   if (!isWrittenKdf(params))
     throw new Error('These key-derivation settings are not ones Waybill writes.');
@@ -41,9 +35,7 @@ export async function passphraseKey(
     m: params.memoryKiB,
     p: params.parallelism,
     dkLen: 32,
-    onProgress: () => {
-      if (cancelled()) throw new DerivationCancelled();
-    },
+    onProgress: stopIfCancelled,
   });
   try {
     return await crypto.subtle.importKey(

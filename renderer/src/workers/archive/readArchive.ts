@@ -13,12 +13,13 @@ import {
   archiveManifestSchema,
   isArchiveEntryName,
   parseArchivePart,
+  parseJson,
 } from '#shared/archive/archiveSchema';
 import { sha256Hex } from '../../lib/bytes';
-import { DerivationCancelled, passphraseKey } from '../../lib/passphraseKey';
+import { passphraseKey } from '../../lib/passphraseKey';
 import { decryptEntry, PassphraseNeeded, verifyPassphrase } from './archiveCrypto';
 import { fromBase64 } from './base64';
-import { ArchiveCancelled, type ArchiveProgress } from './writeArchive';
+import { stopIfCancelled, type ArchiveProgress } from './writeArchive';
 
 export type OpenedArchive = {
   header: ArchiveHeader;
@@ -184,15 +185,6 @@ export async function archiveHeader(file: Blob): Promise<ArchiveHeader> {
   return parseHeader(entries);
 }
 
-/** JSON of an entry, or one plain sentence naming the entry. */
-export function parseJson(text: Uint8Array | string, entry: string): unknown {
-  try {
-    return JSON.parse(typeof text === 'string' ? text : strFromU8(text));
-  } catch {
-    throw new ArchiveError(`This archive’s ${entry} is not valid JSON: nothing was restored.`);
-  }
-}
-
 function parseHeader(entries: Map<string, Uint8Array>): ArchiveHeader {
   const bytes = entries.get(HEADER_ENTRY);
   if (!bytes) throw new ArchiveError('This is not a Waybill archive: it has no archive.json.');
@@ -213,17 +205,14 @@ export async function openArchive(
   onProgress?: ArchiveProgress,
   cancelled?: () => boolean,
 ): Promise<OpenedArchive> {
+  const stop = stopIfCancelled(cancelled);
   const raw = await readEntries(file);
   const header = parseHeader(raw);
   let open = (_name: string, bytes: Uint8Array) => Promise.resolve(bytes);
   if (header.encrypted && header.kdf) {
     if (!passphrase) throw new PassphraseNeeded(false);
     const { salt, check, ...params } = header.kdf;
-    const key = await passphraseKey(passphrase, fromBase64(salt), params, cancelled).catch(
-      (error: unknown) => {
-        throw error instanceof DerivationCancelled ? new ArchiveCancelled() : error;
-      },
-    );
+    const key = await passphraseKey(passphrase, fromBase64(salt), params, stop);
     await verifyPassphrase(key, fromBase64(check));
     open = (name, bytes) => decryptEntry(key, name, bytes);
   }
@@ -247,7 +236,7 @@ export async function openArchive(
   const entries = new Map<string, Uint8Array>();
   let done = 0;
   for (const entry of manifest.entries) {
-    if (cancelled?.()) throw new ArchiveCancelled();
+    stop();
     const sealed = raw.get(entry.name);
     if (!sealed) throw new ArchiveError(`“${entry.name}” is missing from the archive.`);
     const plain = await open(entry.name, sealed);

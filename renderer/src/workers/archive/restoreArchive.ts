@@ -1,7 +1,7 @@
 import { strFromU8 } from 'fflate';
 import type { z } from 'zod';
 import { ArchiveError, entryNames, SEPARATE_TABLES } from '#shared/archive/archiveFormat';
-import { parseArchivePart } from '#shared/archive/archiveSchema';
+import { parseArchivePart, parseJson } from '#shared/archive/archiveSchema';
 import { decodeBlock } from '#shared/archive/blockCodec';
 import { rowSchemas, shipmentCellsSchema, type RowTable } from '#shared/archive/rowSchemas';
 import type { ShipmentBlock, ShipmentCells } from '#shared/customs/dataset';
@@ -14,8 +14,8 @@ import { CURRENT_SCHEMA_VERSION } from '../../db/versions';
 import { backfillStatusReasons, v7 } from '../../db/versions/v7';
 import { backfillNoteAliases, v8 } from '../../db/versions/v8';
 import { deleteInvestigation, finishReplacement } from '../../db/investigationIndex';
-import { parseJson, type OpenedArchive } from './readArchive';
-import { ArchiveCancelled, type ArchiveProgress } from './writeArchive';
+import type { OpenedArchive } from './readArchive';
+import { stopIfCancelled, type ArchiveProgress } from './writeArchive';
 
 const BATCH = 5_000;
 const BLOCKS_PER_WRITE = 16;
@@ -118,8 +118,9 @@ async function writeTables(
   await db.statuses.clear();
   const total = entries.size;
   let done = 0;
+  const stop = stopIfCancelled(cancelled);
   const progress = (count = 1) => {
-    if (cancelled?.()) throw new ArchiveCancelled();
+    stop();
     done += count;
     onProgress?.(done, total);
   };

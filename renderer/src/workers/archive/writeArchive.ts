@@ -18,7 +18,7 @@ import type { Investigation } from '#shared/investigation';
 import type { InvestigationDb } from '../../db/schema';
 import { fileBlob } from '../../db/storedFiles';
 import { NEW_KDF } from '#shared/crypto/kdf';
-import { DerivationCancelled, passphraseKey } from '../../lib/passphraseKey';
+import { passphraseKey } from '../../lib/passphraseKey';
 import { encryptEntry, passphraseCheck } from './archiveCrypto';
 import { toBase64 } from './base64';
 
@@ -30,6 +30,11 @@ export class ArchiveCancelled extends Error {
     super('The archive was cancelled.');
   }
 }
+
+/** A check for the archive work's steps (and its key derivation): throws once `cancelled` says so. */
+export const stopIfCancelled = (cancelled?: () => boolean) => (): void => {
+  if (cancelled?.()) throw new ArchiveCancelled();
+};
 
 /** The largest zip without zip64 records, less room for the central directory. */
 const ZIP32_LIMIT = 0xffff_ffff - 64 * 1024 * 1024;
@@ -70,13 +75,10 @@ export async function writeArchive(
     if (error) state.failure = error;
     else parts.push(chunk);
   });
+  const stop = stopIfCancelled(options.cancelled);
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const key = options.passphrase
-    ? await passphraseKey(options.passphrase, salt, NEW_KDF, options.cancelled).catch(
-        (error: unknown) => {
-          throw error instanceof DerivationCancelled ? new ArchiveCancelled() : error;
-        },
-      )
+    ? await passphraseKey(options.passphrase, salt, NEW_KDF, stop)
     : null;
   const header: ArchiveHeader = {
     format: ARCHIVE_FORMAT,
@@ -116,7 +118,7 @@ export async function writeArchive(
   let done = 0;
   const entries: ArchiveEntry[] = [];
   const add = async (name: string, plain: Uint8Array) => {
-    if (options.cancelled?.()) throw new ArchiveCancelled();
+    stop();
     entries.push({ name, bytes: plain.length, sha256: await sha256Hex(plain) });
     append(name, key ? await encryptEntry(key, name, plain) : plain);
     done += 1;
