@@ -27,6 +27,8 @@ import { decodeBlock, encodeBlock } from '../../shared/archive/blockCodec';
 import { implicitEntityId } from '../../shared/entities/entity';
 import type { Investigation } from '../../shared/investigation';
 import { fixture } from '../fixtureSets';
+import { fileBlob } from '../../renderer/src/db/storedFiles';
+import { readFileSync } from 'node:fs';
 import { importFixture } from './db/customsFixture';
 
 let db: InvestigationDb;
@@ -255,4 +257,36 @@ describe('investigation archives', () => {
     expect(await Dexie.exists(db.name)).toBe(false);
     expect((await indexDb.investigations.get(restored.id))?.replacedDatabase).toBeUndefined();
   });
+});
+
+describe('archives written by the first writer (fflate, no zip64; Argon2id when sealed)', () => {
+  it.each([
+    ['plain', null],
+    ['encrypted', 'archive passphrase 9'],
+  ])(
+    'still restore: the %s one of schema 9',
+    async (kind, passphrase) => {
+      const file = new Blob([readFileSync(fixture('archives', `schema-9-${kind}.waybill`))]);
+      const restored = await restoreArchive(await openArchive(file, passphrase));
+      expect(restored.name).toBe('Written by the fflate writer');
+      const restoredDb = investigationDb(restored);
+      const claims = await restoredDb.claims.toArray();
+      expect(claims.map((claim) => [claim.text, claim.statusReason])).toEqual([
+        ['The plant received rotor blades in 2022.', 'Confirmed by the second vendor.'],
+      ]);
+      const notes = await restoredDb.notes.toArray();
+      expect(notes.map((note) => [note.sourceName, note.aliases, note.body])).toEqual([
+        ['Irina Zaslonova', ['Zaslonova'], 'Met in March.'],
+      ]);
+      expect(await restoredDb.links.count()).toBe(1);
+      const [dataset] = await restoredDb.datasets.toArray();
+      expect(dataset?.counts.accepted).toBe(60);
+      const [stored] = await restoredDb.files.toArray();
+      const bytes = new Uint8Array(await (await fileBlob(restoredDb, stored)).arrayBuffer());
+      expect(bytes).toEqual(
+        new Uint8Array(readFileSync(fixture('customs', 'vendor-d-utf16-pipe.txt'))),
+      );
+    },
+    60_000,
+  );
 });
