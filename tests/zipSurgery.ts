@@ -2,7 +2,7 @@
  * Zip surgery for the hostile-archive tests (unit and end-to-end): an archive's table of contents
  * rewritten by hand, as an attacker would, to give entries other names, sizes or places.
  */
-import { strFromU8, strToU8 } from 'fflate';
+import { strFromU8, strToU8, zipSync } from 'fflate';
 
 /** One entry of a zip's table of contents, as the tests rewrite it. */
 export type CentralRecord = {
@@ -66,4 +66,25 @@ export function rewriteDirectory(
   }
   out.set(eocd, at);
   return out;
+}
+
+/**
+ * A zip of `entries` plus one entry hidden inside another: the content of `files/000…` is a whole
+ * zip entry (local header and data) named `hidden`, which the table of contents lists as well, at
+ * that content's place. The two overlap; each local header agrees with its record.
+ */
+export function withEntryInside(
+  entries: Record<string, Uint8Array>,
+  hidden: string,
+): Uint8Array<ArrayBuffer> {
+  const holder = `files/${'0'.repeat(64)}`;
+  const inner = zipSync({ [hidden]: strToU8('hidden') }, { level: 0 });
+  let record: CentralRecord | undefined;
+  rewriteDirectory(inner, (records) => ([record] = records));
+  const content = inner.subarray(0, 30 + hidden.length + record!.compressed);
+  const outer = zipSync({ ...entries, [holder]: content }, { level: 0 });
+  return rewriteDirectory(outer, (records) => {
+    const { offset } = records.find((candidate) => candidate.name === holder)!;
+    return [...records, { ...record!, offset: offset + 30 + holder.length }];
+  });
 }

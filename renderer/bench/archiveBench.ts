@@ -69,9 +69,12 @@ export async function archive(investigationId: string, pdfUrl: string) {
   const sealed = await worker.write(access, 'a benchmark passphrase', progress);
   const sealedMs = performance.now() - started;
   const floorMs = await zipFloor(plain);
+  // The bench script samples the renderer's memory meanwhile, and marks the restore by these lines.
+  console.log('waybill-bench: restore starts');
   started = performance.now();
   const restored = await worker.restore(plain, null, progress);
   const restoreMs = performance.now() - started;
+  console.log('waybill-bench: restore ends');
 
   // Sealing a case an earlier version stored in the clear (the one-time pass at start-up): the case
   // copied into the clear, then that copy sealed under new keys, as recoverLockPasses does; its

@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
 /**
  * Whole-investigation work off the UI thread, with progress and cancel: writing an archive (reading
- * every table, hashing and sealing each entry), restoring one (verifying every entry, then writing
- * a new investigation), and the copy the sealing pass makes (see lockPass.ts).
+ * every table, hashing and sealing each entry), restoring one (reading, verifying and writing one entry at a
+ * time into a new, hidden investigation), and the copy the sealing pass makes (see lockPass.ts).
  */
 import * as Comlink from 'comlink';
 import type { ArchiveHeader } from '#shared/archive/archiveFormat';
@@ -69,16 +69,9 @@ const api = {
   ): Promise<{ investigation: Investigation; replaced: boolean }> {
     cancelled = false;
     const stop = () => cancelled;
-    const opened = await openArchive(
-      file,
-      passphrase,
-      (done, total) => onProgress(done, total * 2),
-      stop,
-    );
-    const total = opened.entries.size;
     const investigation = await restoreArchive(
-      opened,
-      (done) => onProgress(total + done, total * 2),
+      await openArchive(file, passphrase, stop),
+      onProgress,
       stop,
       { replace },
     );

@@ -5,6 +5,7 @@
  * place and whether it is the last (as additional data), so segments cannot be swapped, reordered
  * or cut off unnoticed.
  */
+import { concatBytes } from '@noble/hashes/utils.js';
 import { strToU8 } from 'fflate';
 import { ArchiveError } from '#shared/archive/archiveFormat';
 
@@ -21,16 +22,6 @@ export class PassphraseNeeded extends ArchiveError {
 
 const additionalData = (name: string, index: number, last: boolean) =>
   strToU8(`${name}\n${index}\n${last ? 'last' : 'more'}`);
-
-function concatBytes(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
 
 export async function encryptEntry(
   key: CryptoKey,
@@ -49,7 +40,64 @@ export async function encryptEntry(
     );
     parts.push(iv, new Uint8Array(sealed));
   }
-  return concatBytes(parts);
+  return concatBytes(...parts);
+}
+
+/** The size of an entry of `plain` bytes once encrypted: each segment gains its IV and tag. */
+export const encryptedSize = (plain: number): number =>
+  plain + Math.max(1, Math.ceil(plain / SEGMENT)) * (IV_BYTES + TAG_BYTES);
+
+/**
+ * Decrypts an entry of `size` encrypted bytes as they arrive, a whole segment at a time (the last
+ * one known by the entry's size): `push` gives the plain bytes of every segment a chunk completes.
+ */
+export class EntryDecryption {
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+  private index = 0;
+  private consumed = 0;
+
+  constructor(
+    private readonly key: CryptoKey,
+    private readonly name: string,
+    private readonly size: number,
+  ) {}
+
+  async push(chunk: Uint8Array): Promise<Uint8Array[]> {
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.length;
+    const plain: Uint8Array[] = [];
+    const whole = IV_BYTES + SEGMENT + TAG_BYTES;
+    for (;;) {
+      const length = Math.min(whole, this.size - this.consumed);
+      if (length <= 0 || this.pendingBytes < length) return plain;
+      const buffered = this.pending.length === 1 ? this.pending[0] : concatBytes(...this.pending);
+      const segment = buffered.subarray(0, length);
+      this.pending = [buffered.subarray(length)];
+      this.pendingBytes -= length;
+      this.consumed += length;
+      plain.push(await this.open(segment, this.consumed >= this.size));
+    }
+  }
+
+  private async open(segment: Uint8Array, last: boolean): Promise<Uint8Array> {
+    try {
+      const plain = await crypto.subtle.decrypt(
+        {
+          name: 'AES-GCM',
+          iv: segment.subarray(0, IV_BYTES) as Uint8Array<ArrayBuffer>,
+          additionalData: additionalData(this.name, this.index++, last),
+        },
+        this.key,
+        segment.subarray(IV_BYTES) as Uint8Array<ArrayBuffer>,
+      );
+      return new Uint8Array(plain);
+    } catch {
+      throw new ArchiveError(
+        `“${this.name}” cannot be decrypted: the archive was changed or damaged.`,
+      );
+    }
+  }
 }
 
 export async function decryptEntry(
@@ -57,28 +105,9 @@ export async function decryptEntry(
   name: string,
   sealed: Uint8Array,
 ): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  const whole = IV_BYTES + SEGMENT + TAG_BYTES;
-  let index = 0;
-  for (let offset = 0; offset < sealed.length || index === 0; offset += whole, index += 1) {
-    const segment = sealed.subarray(offset, offset + whole);
-    const last = offset + whole >= sealed.length;
-    try {
-      const plain = await crypto.subtle.decrypt(
-        {
-          name: 'AES-GCM',
-          iv: segment.subarray(0, IV_BYTES) as Uint8Array<ArrayBuffer>,
-          additionalData: additionalData(name, index, last),
-        },
-        key,
-        segment.subarray(IV_BYTES) as Uint8Array<ArrayBuffer>,
-      );
-      parts.push(new Uint8Array(plain));
-    } catch {
-      throw new ArchiveError(`“${name}” cannot be decrypted: the archive was changed or damaged.`);
-    }
-  }
-  return concatBytes(parts);
+  if (sealed.length < IV_BYTES + TAG_BYTES)
+    throw new ArchiveError(`“${name}” cannot be decrypted: the archive was changed or damaged.`);
+  return concatBytes(...(await new EntryDecryption(key, name, sealed.length).push(sealed)));
 }
 
 /** A value sealed with the key, kept in the clear header: a wrong passphrase fails to open it. */

@@ -39,13 +39,15 @@ function parseRows<T>(bytes: Uint8Array, entry: string, schema: z.ZodType<T>): T
 const isRowTable = (name: string): name is RowTable => Object.hasOwn(rowSchemas, name);
 
 /**
- * Restores a verified archive as a new investigation, or (`replace`: the id of the investigation the
+ * Restores an opened archive as a new investigation, or (`replace`: the id of the investigation the
  * user picked and confirmed) in place of that investigation: it keeps its id and gets the restored
- * database, and its own databases are deleted once the switch is written. The investigation stays hidden (`restoring`)
- * until every table is written, so a restore cut short is never half visible; it is removed at the
- * next start. Archives of an older schema version are written into the current schema: their rows
- * go in as they are, then get what later versions' upgrades give old rows (version 7: each claim's
- * status reason, from the audit log).
+ * database, and its own databases are deleted once the switch is written. The investigation stays
+ * hidden (`restoring`) until every table is written, so a restore cut short is never half visible;
+ * it is removed at the next start. Entries are read one at a time, each checked against the
+ * manifest before it is parsed: one that fails (changed, or not a row Waybill writes) refuses the
+ * archive, and the hidden investigation is deleted. Archives of an older schema version are written
+ * into the current schema: their rows go in as they are, then get what later versions' upgrades
+ * give old rows (version 7: each claim's status reason, from the audit log).
  */
 export async function restoreArchive(
   archive: OpenedArchive,
@@ -107,30 +109,35 @@ export async function restoreArchive(
 }
 
 async function writeTables(
-  { entries, manifest }: OpenedArchive,
+  archive: OpenedArchive,
   investigation: Investigation,
   onProgress?: ArchiveProgress,
   cancelled?: () => boolean,
 ): Promise<void> {
+  const { manifest } = archive;
   const db = investigationDb(investigation);
   await db.open();
   // The new database starts with the default statuses; the archive's own replace them.
   await db.statuses.clear();
-  const total = entries.size;
+  const listed = new Set(manifest.entries.map((entry) => entry.name));
+  const total = listed.size;
   let done = 0;
   const stop = stopIfCancelled(cancelled);
   const progress = (count = 1) => {
-    stop();
     done += count;
     onProgress?.(done, total);
+  };
+  /** An entry's verified content, read only once the user has not cancelled. */
+  const read = (name: string) => {
+    stop();
+    return archive.bytes(name);
   };
 
   const separate = new Set<string>(SEPARATE_TABLES);
   for (const table of db.tables) {
-    if (separate.has(table.name)) continue;
-    const bytes = entries.get(entryNames.table(table.name));
-    if (!bytes || !isRowTable(table.name)) continue;
-    const rows = parseRows<unknown>(bytes, entryNames.table(table.name), rowSchemas[table.name]);
+    const name = entryNames.table(table.name);
+    if (separate.has(table.name) || !listed.has(name) || !isRowTable(table.name)) continue;
+    const rows = parseRows<unknown>(await read(name), name, rowSchemas[table.name]);
     for (let start = 0; start < rows.length; start += BATCH)
       await table.bulkAdd(rows.slice(start, start + BATCH));
     progress();
@@ -148,22 +155,26 @@ async function writeTables(
     blocks = [];
     cells = [];
   };
-  for (const [name, bytes] of entries) {
-    if (name.startsWith('blocks/')) blocks.push(decodeBlock(bytes, name));
+  for (const name of listed) {
+    if (name.startsWith('blocks/')) blocks.push(decodeBlock(await read(name), name));
     else if (name.startsWith('cells/'))
-      cells.push(parseArchivePart(shipmentCellsSchema, parseJson(bytes, name), name));
+      cells.push(parseArchivePart(shipmentCellsSchema, parseJson(await read(name), name), name));
     if (blocks.length + cells.length >= BLOCKS_PER_WRITE) await flush();
   }
   await flush();
-  const files = entries.get(entryNames.table('files'));
-  for (const row of files ? parseRows(files, entryNames.table('files'), rowSchemas.files) : []) {
-    const bytes = entries.get(entryNames.file(row.sha256));
-    if (!bytes) throw new ArchiveError(`The stored file ${row.name} is missing from the archive.`);
+  const filesTable = entryNames.table('files');
+  const files = listed.has(filesTable)
+    ? parseRows(await read(filesTable), filesTable, rowSchemas.files)
+    : [];
+  if (listed.has(filesTable)) progress();
+  for (const row of files) {
+    const name = entryNames.file(row.sha256);
+    if (!listed.has(name))
+      throw new ArchiveError(`The stored file ${row.name} is missing from the archive.`);
+    stop();
     const { size: _size, ...file } = row;
-    await db.files.put(
-      await storedFile(db, file, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: row.mime })),
-    );
-    progress(2);
+    await db.files.put(await storedFile(db, file, await archive.blob(name, row.mime)));
+    progress();
   }
   // Archives from before schema version 7 keep a claim's status reason only in the audit log.
   if (manifest.schemaVersion < v7.version) await backfillStatusReasons(db.claims, db.audit);

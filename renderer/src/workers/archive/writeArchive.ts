@@ -1,4 +1,4 @@
-import { strToU8, Zip, ZipPassThrough } from 'fflate';
+import { strToU8 } from 'fflate';
 import { cmp, type Table } from 'dexie';
 import {
   ArchiveError,
@@ -21,6 +21,7 @@ import { NEW_KDF } from '#shared/crypto/kdf';
 import { passphraseKey } from '../../lib/passphraseKey';
 import { encryptEntry, passphraseCheck } from './archiveCrypto';
 import { toBase64 } from './base64';
+import { ZipWriting } from './zip';
 
 export type ArchiveProgress = (done: number, total: number) => void;
 
@@ -36,18 +37,9 @@ export const stopIfCancelled = (cancelled?: () => boolean) => (): void => {
   if (cancelled?.()) throw new ArchiveCancelled();
 };
 
-/** The largest zip without zip64 records, less room for the central directory. */
-const ZIP32_LIMIT = 0xffff_ffff - 64 * 1024 * 1024;
-
 const jsonLines = (rows: unknown[]) =>
   strToU8(rows.map((row) => JSON.stringify(row)).join('\n') + (rows.length > 0 ? '\n' : ''));
 
-/**
- * Writes an investigation's archive as a stream of zip entries (stored, not compressed: most of the
- * bytes are already-compressed PDFs, XLSX or typed columns, and speed matters more): one entry at a
- * time is read, hashed, sealed if a passphrase is given, and appended. The result is a Blob of the
- * zip's chunks, never one large buffer.
- */
 /**
  * A table's rows in the order of their primary keys, so that the same case gives the same archive:
  * a table whose key is stored as a keyed hash (see HASHED_FIELDS) is stored in the hashes' order.
@@ -57,10 +49,23 @@ async function inKeyOrder<T>(table: Pick<Table<T>, 'toArray' | 'core'>): Promise
   return (await table.toArray()).sort((a, b) => cmp(key(a), key(b)));
 }
 
+/**
+ * Writes an investigation's archive as a stream of zip entries (stored, not compressed: most of the
+ * bytes are already-compressed PDFs, XLSX or typed columns, and speed matters more): one entry at a
+ * time is read, hashed, sealed if a passphrase is given, and appended, with zip64 records wherever a
+ * size or offset needs them (an archive has no size limit). The result is a Blob of the zip's
+ * chunks, never one large buffer.
+ */
 export async function writeArchive(
   db: InvestigationDb,
   investigation: Investigation,
-  options: { passphrase: string | null; onProgress?: ArchiveProgress; cancelled?: () => boolean },
+  options: {
+    passphrase: string | null;
+    onProgress?: ArchiveProgress;
+    cancelled?: () => boolean;
+    /** Every entry in zip64 form, however small (zip64 records are written anyway where needed). */
+    zip64?: boolean;
+  },
 ): Promise<Blob> {
   if (
     !options.passphrase &&
@@ -69,12 +74,7 @@ export async function writeArchive(
     throw new ArchiveError(
       'This case holds a confidential source: its archive needs a passphrase, so that no name leaves the machine in the clear.',
     );
-  const parts: Uint8Array[] = [];
-  const state: { failure: Error | null } = { failure: null };
-  const zip = new Zip((error, chunk) => {
-    if (error) state.failure = error;
-    else parts.push(chunk);
-  });
+  const zip = new ZipWriting(options.zip64);
   const stop = stopIfCancelled(options.cancelled);
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const key = options.passphrase
@@ -92,20 +92,7 @@ export async function writeArchive(
         }
       : null,
   };
-  let written = 0;
-  const append = (name: string, bytes: Uint8Array) => {
-    // fflate writes no zip64 records: past 4 GB the offsets would wrap and the file be unreadable.
-    written += bytes.length + 2 * name.length + 200;
-    if (written > ZIP32_LIMIT)
-      throw new ArchiveError(
-        'This investigation is too large for one archive: archives over 4 GB are not supported yet. Nothing was saved.',
-      );
-    const entry = new ZipPassThrough(name);
-    zip.add(entry);
-    entry.push(bytes, true);
-    if (state.failure) throw state.failure;
-  };
-  append(HEADER_ENTRY, strToU8(JSON.stringify(header, null, 2)));
+  await zip.add(HEADER_ENTRY, strToU8(JSON.stringify(header, null, 2)));
 
   const tables = db.tables.map((table) => table.name).sort();
   const separate = new Set<string>(SEPARATE_TABLES);
@@ -120,7 +107,7 @@ export async function writeArchive(
   const add = async (name: string, plain: Uint8Array) => {
     stop();
     entries.push({ name, bytes: plain.length, sha256: await sha256Hex(plain) });
-    append(name, key ? await encryptEntry(key, name, plain) : plain);
+    await zip.add(name, key ? await encryptEntry(key, name, plain) : plain);
     done += 1;
     options.onProgress?.(done, total);
   };
@@ -172,11 +159,9 @@ export async function writeArchive(
     entries,
   };
   const manifestBytes = strToU8(JSON.stringify(manifest, null, 2));
-  append(
+  await zip.add(
     MANIFEST_ENTRY,
     key ? await encryptEntry(key, MANIFEST_ENTRY, manifestBytes) : manifestBytes,
   );
-  zip.end();
-  if (state.failure) throw state.failure;
-  return new Blob(parts as Uint8Array<ArrayBuffer>[], { type: 'application/zip' });
+  return zip.close();
 }

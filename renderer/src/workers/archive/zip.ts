@@ -1,0 +1,146 @@
+/**
+ * The archive's zip layer, on zip.js (core build: no codecs, no web workers, no WASM, none of which
+ * an archive needs or the CSP allows). Entries are stored, never compressed; zip64 records are
+ * written where sizes or offsets need them (or for every entry when asked), and read wherever they
+ * are. Reading is random access on the file: the central directory first, then one entry at a time.
+ */
+import {
+  BlobReader,
+  configure,
+  Uint8ArrayReader,
+  ZipReader,
+  ZipWriter,
+  type FileEntry,
+} from '@zip.js/zip.js/lib/zip-core-custom.js';
+import { ArchiveError } from '#shared/archive/archiveFormat';
+import { isArchiveEntryName } from '#shared/archive/archiveSchema';
+
+configure({ useWebWorkers: false, useCompressionStream: false });
+
+export type ZipDirectory = Map<string, FileEntry>;
+
+const truncated = () =>
+  new ArchiveError('This archive ends early: it was cut short (truncated) or is incomplete.');
+const damaged = (what: string) => new ArchiveError(`This archive is damaged: ${what}.`);
+
+/** What zip.js found wrong (its `reason`s of ERR_AMBIGUOUS_ARCHIVE included), in one sentence. */
+const AMBIGUITIES: Record<string, string> = {
+  'duplicate filename': 'it holds an entry twice',
+  'appended data': 'it has data after its end',
+  'prepended data': 'it has data before its first entry',
+  'trailing central directory data': 'its table of contents holds more than its entries',
+  'multiple end of central directory records': 'it has more than one end record',
+  'mismatched central directory offset':
+    'its table of contents does not end where the file’s end record begins',
+  'mismatched zip64 end of central directory record': 'its two end records disagree',
+};
+
+function zipFailure(error: unknown, entry?: string): Error {
+  if (error instanceof ArchiveError || !(error instanceof Error)) return error as Error;
+  const name = entry ? `the entry “${entry}”` : 'an entry';
+  const { reason, filename } = error as { reason?: string; filename?: string };
+  if (filename !== undefined)
+    return damaged(
+      `it holds an entry named “${filename.slice(0, 80)}”, which Waybill never writes`,
+    );
+  if (reason?.startsWith('mismatched local file header'))
+    return damaged(`${name} says otherwise inside than its table of contents`);
+  if (reason) return damaged(AMBIGUITIES[reason] ?? 'its zip structure can be read in two ways');
+  switch (error.message) {
+    case 'End of central directory not found':
+    case 'File format is not recognized':
+      return truncated();
+    case 'Overlapping entry found':
+      return damaged(`${name} overlaps another`);
+    case 'Entry data out of bounds':
+      return damaged(`${name} runs past the end of its data`);
+    case 'Local file header not found':
+      return damaged(`${name} is not where its table of contents says`);
+    case 'Invalid CRC32':
+      return damaged(`${name} does not match its checksum`);
+    default:
+      return damaged('its zip structure cannot be read');
+  }
+}
+
+/**
+ * The zip's central directory, checked before any entry is read: zip.js (strict) refuses an end
+ * record that does not close the file, a table of contents that does not end where it begins,
+ * duplicate names and data before or after the zip; here each entry must be stored (not
+ * compressed, not zip-encrypted), with one size, a name of the format's own grammar, and the sizes
+ * together within the file. Then every local header is checked against the table of contents and
+ * for overlap with the others, without reading any entry's data.
+ */
+export async function zipDirectory(file: Blob): Promise<ZipDirectory> {
+  const reader = new ZipReader(new BlobReader(file), { strictness: 'strict' });
+  const directory: ZipDirectory = new Map();
+  let total = 0;
+  try {
+    for await (const entry of reader.getEntriesGenerator()) {
+      const name = entry.filename;
+      if (entry.directory || !isArchiveEntryName(name))
+        throw damaged(`it holds an entry named “${name.slice(0, 80)}”, which Waybill never writes`);
+      if (directory.has(name)) throw damaged(`it holds the entry “${name}” twice`);
+      if (entry.compressionMethod !== 0)
+        throw damaged(`“${name}” is compressed, which Waybill never does`);
+      if (entry.encrypted) throw damaged(`“${name}” is zip-encrypted`);
+      if (entry.compressedSize !== entry.uncompressedSize)
+        throw damaged(`its table of contents gives “${name}” two different sizes`);
+      total += entry.compressedSize;
+      if (total > file.size) throw damaged('its entries are larger than the file that holds them');
+      directory.set(name, entry);
+    }
+  } catch (error) {
+    throw zipFailure(error);
+  }
+  for (const [name, entry] of directory) {
+    try {
+      // Reads the local header (and any data descriptor) only: the stream is never written.
+      await entry.getData(new WritableStream(), { checkOverlappingEntryOnly: true });
+    } catch (error) {
+      throw zipFailure(error, name);
+    }
+  }
+  return directory;
+}
+
+/**
+ * Streams one entry's bytes to `take`, as zip.js reads them from the file (512 KB at a time),
+ * checking that it overlaps no entry read before it. (Its CRC-32 is not checked: every entry but
+ * the header is checked against its SHA-256 in the manifest, and the header is parsed with a schema.)
+ */
+export async function readZipEntry(
+  entry: FileEntry,
+  take: (chunk: Uint8Array) => void | Promise<void>,
+): Promise<void> {
+  try {
+    await entry.getData(new WritableStream<Uint8Array>({ write: take }), {
+      checkOverlappingEntry: true,
+    });
+  } catch (error) {
+    throw zipFailure(error, entry.filename);
+  }
+}
+
+/** A zip written entry by entry into a Blob of its chunks, never one large buffer. */
+export class ZipWriting {
+  private readonly parts: Uint8Array[] = [];
+  private readonly writer: ZipWriter<unknown>;
+
+  /** `zip64`: every entry in zip64 form (zip.js writes it by itself where a size or offset needs it). */
+  constructor(zip64 = false) {
+    this.writer = new ZipWriter(
+      new WritableStream<Uint8Array>({ write: (chunk) => void this.parts.push(chunk) }),
+      { level: 0, zip64, extendedTimestamp: false, dataDescriptor: false },
+    );
+  }
+
+  async add(name: string, bytes: Uint8Array): Promise<void> {
+    await this.writer.add(name, new Uint8ArrayReader(bytes));
+  }
+
+  async close(): Promise<Blob> {
+    await this.writer.close();
+    return new Blob(this.parts as Uint8Array<ArrayBuffer>[], { type: 'application/zip' });
+  }
+}
