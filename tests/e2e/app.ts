@@ -125,3 +125,26 @@ export async function excerptFromPdf(page: Page, file: string, query: string): P
   await page.getByLabel('Find in document').fill(query);
   await page.getByRole('button', { name: 'Excerpt this hit' }).click();
 }
+
+/** Adds a source note from the Notes tab's "New note" dialog. */
+export async function sourceNote(
+  page: Page,
+  fields: {
+    title: string;
+    name: string;
+    role?: string;
+    confidentiality: string;
+    attribution?: string;
+  },
+) {
+  await page.getByRole('button', { name: 'New note' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New source note' });
+  await dialog.getByLabel('Title').fill(fields.title);
+  await dialog.getByLabel('Source name').fill(fields.name);
+  if (fields.role) await dialog.getByLabel('Role or affiliation').fill(fields.role);
+  await dialog.getByLabel('Confidentiality').selectOption({ label: fields.confidentiality });
+  if (fields.attribution)
+    await dialog.getByLabel('Attribution (used instead of the name)').fill(fields.attribution);
+  await dialog.getByRole('button', { name: 'Save note' }).click();
+  await expect(dialog).toBeHidden();
+}

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
 import {
   addClaim,
   changeStatus,
@@ -13,10 +13,11 @@ import {
   excerptFromPdf,
   openClaim,
   openTab,
+  sourceNote,
   startInvestigation,
 } from './app';
 import { importCustomsFile } from './customs';
-import { DOSSIER_ELEMENTS } from '../dossierElements';
+import { expectTemplateMarkupOnly, exportPackage, openOffline } from './dossierExports';
 import { fixture } from '../fixtureSets';
 
 type Manifest = {
@@ -24,35 +25,6 @@ type Manifest = {
   pdf?: string;
   sources: { name: string; sha256: string }[];
 };
-
-/** Exports the package through the UI and returns its files, as the user's download holds them. */
-async function exportPackage(page: Page): Promise<Record<string, Uint8Array>> {
-  await page.getByLabel('Format').selectOption({ label: 'Package (.zip of every format)' });
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'dossier-')), 'package.zip');
-  await (await download).saveAs(file);
-  const hash = bytesToHex(sha256(readFileSync(file)));
-  await expect(page.getByRole('status').filter({ hasText: 'SHA-256' })).toContainText(hash);
-  // The audit log keeps what was exported, for checking the file later.
-  const earlier = page.getByRole('list', { name: 'Earlier exports' });
-  if (!(await earlier.isVisible())) await page.getByText(/^Earlier exports/).click();
-  await expect(earlier).toContainText(hash);
-  return unzipSync(readFileSync(file));
-}
-
-/** Opens exported HTML in a fresh page with the network blocked; returns the page and its requests. */
-async function openOffline(browser: Browser, html: string) {
-  const context = await browser.newContext({ offline: true });
-  const page = await context.newPage();
-  const requests: string[] = [];
-  await context.route('**/*', (route) => {
-    requests.push(route.request().url());
-    return route.abort();
-  });
-  await page.setContent(html);
-  return { page, requests, context };
-}
 
 /** The text of a PDF as pdftotext reads it, whitespace folded. */
 function pdfText(bytes: Uint8Array): string {
@@ -118,28 +90,6 @@ const CONFIDENTIAL = { name: 'Ivan Secretov', role: 'procurement officer at the 
 const BACKGROUND = { name: 'Jane Officialson', attribution: 'a Western official' };
 const HOSTILE_CLAIM = `<img src=x onerror="document.title='pwned'"> shipped =1+1 parts`;
 
-async function sourceNote(
-  page: Page,
-  fields: {
-    title: string;
-    name: string;
-    role?: string;
-    confidentiality: string;
-    attribution?: string;
-  },
-) {
-  await page.getByRole('button', { name: 'New note' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New source note' });
-  await dialog.getByLabel('Title').fill(fields.title);
-  await dialog.getByLabel('Source name').fill(fields.name);
-  if (fields.role) await dialog.getByLabel('Role or affiliation').fill(fields.role);
-  await dialog.getByLabel('Confidentiality').selectOption({ label: fields.confidentiality });
-  if (fields.attribution)
-    await dialog.getByLabel('Attribution (used instead of the name)').fill(fields.attribution);
-  await dialog.getByRole('button', { name: 'Save note' }).click();
-  await expect(dialog).toBeHidden();
-}
-
 test('hostile imported text comes out inert in every format and both profiles; sources stay protected, in the PDF too', async ({
   page,
   browser,
@@ -187,35 +137,8 @@ test('hostile imported text comes out inert in every format and both profiles; s
     const html = strFromU8(files['dossier.html']);
     const { page: offline, requests, context } = await openOffline(browser, html);
     await expect(offline.getByRole('heading', { name: /^Claim 1\./ })).toContainText(HOSTILE_CLAIM);
-    const structure = await offline.evaluate(() => ({
-      title: document.title,
-      tags: [...new Set([...document.querySelectorAll('*')].map((element) => element.localName))],
-      attributes: [
-        ...new Set(
-          [...document.querySelectorAll('*')].flatMap((element) =>
-            element.getAttributeNames().map((name) => `${element.localName}[${name}]`),
-          ),
-        ),
-      ],
-    }));
-    expect(structure.title).not.toBe('pwned');
-    for (const tag of structure.tags) expect(DOSSIER_ELEMENTS).toContain(tag);
-    for (const attribute of structure.attributes)
-      expect([
-        'html[lang]',
-        'meta[charset]',
-        'meta[http-equiv]',
-        'meta[content]',
-        'meta[name]',
-        'article[class]',
-        'article[id]',
-        'p[class]',
-        'span[class]',
-        'ol[class]',
-        'li[value]',
-        'li[class]',
-        'dl[class]',
-      ]).toContain(attribute);
+    expect(await offline.title()).not.toBe('pwned');
+    await expectTemplateMarkupOnly(offline.locator(':root'));
     expect(requests).toEqual([]);
     const pdf = pdfText(await offline.pdf({ format: 'A4' }));
     expect(pdf).toContain(HOSTILE_CLAIM);

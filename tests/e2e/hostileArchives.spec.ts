@@ -5,8 +5,22 @@ import { expect, test, type Page } from '@playwright/test';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
+import type { KdfParams } from '../../shared/crypto/kdf';
+import { passphraseKey } from '../../renderer/src/lib/passphraseKey';
+import { decryptEntry, encryptEntry } from '../../renderer/src/workers/archive/archiveCrypto';
+import { fromBase64 } from '../../renderer/src/workers/archive/base64';
+import { markdownNodeTypes, markdownText, TEMPLATE_NODES } from '../dossierElements';
 import { withEntryInside } from '../zipSurgery';
-import { addClaim, startInvestigation } from './app';
+import { expectTemplateMarkupOnly, exportPackage, openOffline } from './dossierExports';
+import {
+  addClaim,
+  changeStatus,
+  cite,
+  openClaim,
+  openTab,
+  sourceNote,
+  startInvestigation,
+} from './app';
 
 /**
  * Archives made by an attacker, restored through the app with two other investigations present:
@@ -50,22 +64,56 @@ function fingerprint(page: Page, names: string[]) {
   }, names);
 }
 
+type Entries = Zippable & Record<string, Uint8Array>;
+
+/** The manifest's size and SHA-256 of every entry, made to match the entries again. */
+function rehash(entries: Entries, manifest: Record<string, unknown>) {
+  for (const entry of manifest.entries as { name: string; bytes: number; sha256: string }[]) {
+    const bytes = entries[entry.name];
+    if (bytes) Object.assign(entry, { bytes: bytes.length, sha256: bytesToHex(sha256(bytes)) });
+  }
+}
+
 /** The archive's entries rewritten; the manifest's hashes follow unless `keepHashes`. */
 function forged(
   archive: Buffer,
-  edit: (entries: Zippable & Record<string, Uint8Array>, manifest: Record<string, unknown>) => void,
+  edit: (entries: Entries, manifest: Record<string, unknown>) => void,
   keepHashes = false,
 ): Uint8Array {
-  const entries = unzipSync(new Uint8Array(archive)) as Zippable & Record<string, Uint8Array>;
+  const entries = unzipSync(new Uint8Array(archive)) as Entries;
   const manifest = JSON.parse(strFromU8(entries['manifest.json'])) as Record<string, unknown>;
   edit(entries, manifest);
-  if (!keepHashes)
-    for (const entry of manifest.entries as { name: string; bytes: number; sha256: string }[]) {
-      const bytes = entries[entry.name];
-      if (bytes) Object.assign(entry, { bytes: bytes.length, sha256: bytesToHex(sha256(bytes)) });
-    }
+  if (!keepHashes) rehash(entries, manifest);
   entries['manifest.json'] = strToU8(JSON.stringify(manifest));
   return zipSync(entries, { level: 0 });
+}
+
+/**
+ * The same for an encrypted archive, by someone who knows its passphrase (its author): every entry
+ * decrypted, edited, hashed and encrypted again with the key the header's own parameters give.
+ */
+async function forgedSealed(
+  archive: Buffer,
+  passphrase: string,
+  edit: (entries: Entries, manifest: Record<string, unknown>) => void,
+): Promise<Uint8Array> {
+  const sealed = unzipSync(new Uint8Array(archive)) as Entries;
+  const header = JSON.parse(strFromU8(sealed['archive.json'])) as {
+    kdf: KdfParams & { salt: string; check: string };
+  };
+  const { salt, check: _check, ...params } = header.kdf;
+  const key = await passphraseKey(passphrase, fromBase64(salt), params, () => undefined);
+  const entries: Entries = {};
+  for (const [name, bytes] of Object.entries(sealed))
+    if (name !== 'archive.json') entries[name] = await decryptEntry(key, name, bytes);
+  const manifest = JSON.parse(strFromU8(entries['manifest.json'])) as Record<string, unknown>;
+  edit(entries, manifest);
+  rehash(entries, manifest);
+  entries['manifest.json'] = strToU8(JSON.stringify(manifest));
+  const out: Entries = { 'archive.json': sealed['archive.json'] };
+  for (const [name, bytes] of Object.entries(entries))
+    out[name] = await encryptEntry(key, name, bytes);
+  return zipSync(out, { level: 0 });
 }
 
 const investigationField = (manifest: Record<string, unknown>, fields: Record<string, unknown>) => {
@@ -305,4 +353,98 @@ test('twenty tampered archives touch nothing of two other investigations, now or
   expect(await fingerprint(page, BYSTANDERS)).toEqual(before);
   await page.getByRole('link', { name: BYSTANDERS[0] }).click();
   await expect(page.getByText(`${BYSTANDERS[0]} must survive`)).toBeVisible();
+});
+
+/** Markup and links of every kind a forger would try: in the app and the exports, only text. */
+const MARKUP = [
+  `<img src=x onerror="document.title='pwned'">`,
+  '<meta http-equiv="refresh" content="0;url=https://example.com/">',
+  '<a href="javascript:alert(1)">here</a>',
+  '[there](javascript:alert(2))',
+  '<javascript:alert(3)>',
+  '<script>document.title="pwned"</script>',
+].join(' ');
+
+test('a forged archive with markup and javascript: links, plain or sealed by its author, restores as inert text in the preview and every export', async ({
+  page,
+  browser,
+}) => {
+  test.slow();
+  await startInvestigation(page, 'Forgery base', 'Notes');
+  await sourceNote(page, {
+    title: 'A source',
+    name: 'Ann Example',
+    confidentiality: 'On the record',
+  });
+  await openTab(page, 'Claims');
+  await addClaim(page, 'The claim to forge');
+  await openClaim(page, 'The claim to forge');
+  await changeStatus(page, 'Verified', 'The reason to forge');
+  await cite(page, 'a source', 'A source', 'supports', 'The comment to forge');
+  await page.getByRole('link', { name: 'Investigations', exact: true }).click();
+  const folder = mkdtempSync(path.join(tmpdir(), 'forged-'));
+  const archives = {
+    plain: await backUp(page, 'Forgery base', folder),
+    sealed: await backUp(page, 'Forgery base', folder, PASSPHRASE),
+  };
+  // Every string the dossier shows gets the markup; the case's name (200 characters at most) a tag.
+  const caseName = (kind: string) => `Forged ${kind} <img src=x onerror="document.title='pwned'">`;
+  const edit = (kind: string) => (entries: Entries, manifest: Record<string, unknown>) => {
+    investigationField(manifest, { name: caseName(kind) });
+    for (const [table, from] of [
+      ['claims', 'The claim to forge'],
+      ['claims', 'The reason to forge'],
+      ['links', 'The comment to forge'],
+      ['notes', 'A source'],
+    ]) {
+      const name = `tables/${table}.jsonl`;
+      const rows = strFromU8(entries[name]).split('\n').filter(Boolean);
+      const withMarkup = (row: Record<string, unknown>) =>
+        Object.fromEntries(
+          Object.entries(row).map(([field, value]) => [
+            field,
+            value === from ? `${from} ${MARKUP}` : value,
+          ]),
+        );
+      entries[name] = strToU8(
+        rows
+          .map((row) => JSON.stringify(withMarkup(JSON.parse(row) as Record<string, unknown>)))
+          .join('\n') + '\n',
+      );
+    }
+  };
+  const forgeries = {
+    plain: forged(archives.plain, edit('plain')),
+    sealed: await forgedSealed(archives.sealed, PASSPHRASE, edit('sealed')),
+  };
+  for (const [kind, bytes] of Object.entries(forgeries)) {
+    await test.step(kind, async () => {
+      expect(await tryRestore(page, folder, `forged-${kind}.waybill`, bytes)).toBeNull();
+      await page
+        .getByRole('row', { name: caseName(kind) })
+        .getByRole('link')
+        .click();
+      await openTab(page, 'Dossier');
+      const preview = page.frameLocator('iframe[title="Dossier preview"]');
+      await expect(preview.getByText(`The claim to forge ${MARKUP}`)).toBeVisible();
+      await expectTemplateMarkupOnly(preview.locator(':root'));
+      const files = await exportPackage(page);
+      const {
+        page: offline,
+        requests,
+        context,
+      } = await openOffline(browser, strFromU8(files['dossier.html']));
+      await expect(offline.getByText(`The comment to forge ${MARKUP}`)).toBeVisible();
+      expect(await offline.title()).not.toBe('pwned');
+      await expectTemplateMarkupOnly(offline.locator(':root'));
+      expect(requests).toEqual([]);
+      await context.close();
+      const markdown = strFromU8(files['dossier.md']);
+      for (const type of markdownNodeTypes(markdown)) expect(TEMPLATE_NODES).toContain(type);
+      for (const from of ['The claim to forge', 'The reason to forge', 'The comment to forge'])
+        expect(markdownText(markdown)).toContain(`${from} ${MARKUP}`);
+      expect(await page.title()).not.toBe('pwned');
+      await page.getByRole('link', { name: 'Investigations', exact: true }).click();
+    });
+  }
 });

@@ -20,15 +20,18 @@ import { buildDossier } from '../../shared/dossier/build';
 import { packageDossier } from '../../shared/dossier/dossierPackage';
 import { renderHtml } from '../../shared/dossier/html';
 import { renderMarkdown } from '../../shared/dossier/markdown';
-import type { Nodes } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { DossierOptions } from '../../shared/dossier/model';
 import { shipmentEvidence } from '../../shared/dossier/shipmentEvidence';
 import { implicitEntityId } from '../../shared/entities/entity';
 import type { Investigation } from '../../shared/investigation';
 import type { NoteDraft } from '../../renderer/src/case/notes/noteMutations';
 import { foldName, foldText } from '../../shared/text/nameMatching';
-import { DOSSIER_ELEMENTS } from '../dossierElements';
+import {
+  DOSSIER_ELEMENTS,
+  markdownNodeTypes,
+  markdownText,
+  TEMPLATE_NODES,
+} from '../dossierElements';
 import { fixture } from '../fixtureSets';
 import { importFixture, indexOf } from './db/customsFixture';
 import { documentRecord } from './db/documentRecord';
@@ -478,41 +481,6 @@ describe('imported text in exports', () => {
     },
   );
 });
-
-/** The kinds of Markdown node the dossier's template writes: the data must add none of its own. */
-const TEMPLATE_NODES = new Set([
-  'root',
-  'heading',
-  'paragraph',
-  'text',
-  'strong',
-  'emphasis',
-  'list',
-  'listItem',
-  'blockquote',
-  'break',
-]);
-
-function markdownNodeTypes(markdown: string): Set<string> {
-  const types = new Set<string>();
-  const walk = (node: Nodes) => {
-    types.add(node.type);
-    if ('children' in node) node.children.forEach(walk);
-  };
-  walk(fromMarkdown(markdown));
-  return types;
-}
-
-/** The Markdown as a reader sees it: its text, markup gone. */
-function markdownText(markdown: string): string {
-  const parts: string[] = [];
-  const walk = (node: Nodes) => {
-    if (node.type === 'text') parts.push(node.value);
-    if ('children' in node) node.children.forEach(walk);
-  };
-  walk(fromMarkdown(markdown));
-  return parts.join('');
-}
 
 describe('stored values an archive could forge', () => {
   it('reach the HTML and Markdown only as text, numbers and relations included', async () => {

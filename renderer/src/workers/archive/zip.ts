@@ -5,8 +5,8 @@
  * are. Reading is random access on the file: the central directory first, then one entry at a time.
  */
 import {
-  BlobReader,
   configure,
+  Reader,
   Uint8ArrayReader,
   ZipReader,
   ZipWriter,
@@ -15,7 +15,37 @@ import {
 import { ArchiveError } from '#shared/archive/archiveFormat';
 import { isArchiveEntryName } from '#shared/archive/archiveSchema';
 
-configure({ useWebWorkers: false, useCompressionStream: false });
+configure({ useWebWorkers: false, useCompressionStream: false, chunkSize: 4 * 1024 * 1024 });
+
+const HEADER_WINDOW = 64 * 1024;
+const DATA_WINDOW = 64 * 1024 * 1024;
+
+/**
+ * The archive file as zip.js reads it, through one window: a small one for headers, 64 MB for
+ * entries' data, read in order. Each read of a Blob is a round trip to the browser's blob store:
+ * zip.js's own reader, which reads every request separately, took 2.3 s for the table of contents
+ * of a 600 MB archive in Chromium here and 14 s to read it all (through this one: 20 ms and 9 s).
+ */
+class WindowReader extends Reader<Blob> {
+  private window = new Uint8Array(0);
+  private start = 0;
+
+  constructor(private readonly file: Blob) {
+    super(file);
+    this.size = file.size;
+  }
+
+  override async readUint8Array(index: number, length: number): Promise<Uint8Array> {
+    if (index < this.start || index + length > this.start + this.window.length) {
+      const span = Math.max(length, length < HEADER_WINDOW ? HEADER_WINDOW : DATA_WINDOW);
+      this.start = index;
+      this.window = new Uint8Array(
+        await this.file.slice(index, Math.min(this.size, index + span)).arrayBuffer(),
+      );
+    }
+    return this.window.subarray(index - this.start, index - this.start + length);
+  }
+}
 
 export type ZipDirectory = Map<string, FileEntry>;
 
@@ -72,7 +102,7 @@ function zipFailure(error: unknown, entry?: string): Error {
  * for overlap with the others, without reading any entry's data.
  */
 export async function zipDirectory(file: Blob): Promise<ZipDirectory> {
-  const reader = new ZipReader(new BlobReader(file), { strictness: 'strict' });
+  const reader = new ZipReader(new WindowReader(file), { strictness: 'strict' });
   const directory: ZipDirectory = new Map();
   let total = 0;
   try {
