@@ -25,6 +25,7 @@ import {
   recoverLockPasses,
   turnLockOff,
   turnLockOn,
+  UnlockCancelled,
   unlockInvestigation,
   type Copy,
 } from '../../../renderer/src/features/lock/lockMutations';
@@ -188,6 +189,13 @@ describe('the lock', () => {
     await expect(unlockInvestigation(investigation, 'wrong horse')).rejects.toThrow(
       WrongPassphraseError,
     );
+    expect(isUnlocked(investigation.id)).toBe(false);
+    // Cancelled while its key is derived, an unlock stops at once and opens nothing.
+    const started = Date.now();
+    await expect(unlockInvestigation(investigation, PASSPHRASE, () => true)).rejects.toThrow(
+      UnlockCancelled,
+    );
+    expect(Date.now() - started).toBeLessThan(1000);
     expect(isUnlocked(investigation.id)).toBe(false);
     await unlockInvestigation(investigation, PASSPHRASE);
     expect((await investigationDb(investigation).notes.toArray())[0]?.sourceName).toBe(

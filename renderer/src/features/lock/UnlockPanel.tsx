@@ -1,8 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import type { Investigation } from '#shared/investigation';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useAction } from '../../ui/useAction';
-import { unlockInvestigation } from './lockMutations';
+import { UnlockCancelled, unlockInvestigation } from './lockMutations';
 
 /** What a locked investigation shows: nothing of its contents, and a way to unlock it. */
 export function UnlockPanel(props: { investigation: Investigation }) {
@@ -10,12 +10,21 @@ export function UnlockPanel(props: { investigation: Investigation }) {
   const id = useId();
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
+  const cancelled = useRef(false);
   const { error, run } = useAction();
 
+  // Deriving the key takes a second or two (Argon2id, 64 MiB): it can be cancelled meanwhile.
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    cancelled.current = false;
     setBusy(true);
-    void run(() => unlockInvestigation(investigation, passphrase)).finally(() => setBusy(false));
+    void run(async () => {
+      try {
+        await unlockInvestigation(investigation, passphrase, () => cancelled.current);
+      } catch (failure) {
+        if (!(failure instanceof UnlockCancelled)) throw failure;
+      }
+    }).finally(() => setBusy(false));
   };
 
   return (
@@ -39,6 +48,11 @@ export function UnlockPanel(props: { investigation: Investigation }) {
         />
         <ErrorMessage error={error} />
         <div className="dialog-actions">
+          {busy && (
+            <button type="button" onClick={() => (cancelled.current = true)}>
+              Cancel
+            </button>
+          )}
           <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
             {busy ? 'Unlocking…' : 'Unlock'}
           </button>

@@ -33,9 +33,14 @@ export async function wrapKeys(
   return { salt, kdf: NEW_KDF, wrappedKeys, idleMinutes, lockedAt: Date.now() };
 }
 
-export async function unwrapKeys(passphrase: string, lock: InvestigationLock): Promise<LockKeys> {
+/** The keys; `stopIfCancelled` is called as the key is derived, and what it throws stops it. */
+export async function unwrapKeys(
+  passphrase: string,
+  lock: InvestigationLock,
+  stopIfCancelled?: () => void,
+): Promise<LockKeys> {
   const params: KdfParams = lock.kdf ?? { ...LEGACY_KDF, iterations: lock.iterations ?? 0 };
-  const key = await passphraseKey(passphrase, lock.salt, params);
+  const key = await passphraseKey(passphrase, lock.salt, params, stopIfCancelled);
   let plain: Uint8Array;
   try {
     plain = new Uint8Array(

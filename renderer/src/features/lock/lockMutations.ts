@@ -108,12 +108,24 @@ async function sealClearDatabase(investigation: Investigation, copy: Copy): Prom
 }
 
 /** Unlocks for this session: a wrong passphrase is refused (WrongPassphraseError). */
+/** Thrown by an unlock the user cancelled while its key was being derived. */
+export class UnlockCancelled extends Error {
+  constructor() {
+    super('Unlocking was cancelled.');
+  }
+}
+
+/** Unlocks for this session; stops (UnlockCancelled) as soon as `cancelled` says so. */
 export async function unlockInvestigation(
   investigation: Investigation,
   passphrase: string,
+  cancelled: () => boolean = () => false,
 ): Promise<void> {
   if (!investigation.lock) return;
-  rememberKeys(investigation.id, await unwrapKeys(passphrase, investigation.lock));
+  const stop = () => {
+    if (cancelled()) throw new UnlockCancelled();
+  };
+  rememberKeys(investigation.id, await unwrapKeys(passphrase, investigation.lock, stop));
 }
 
 /**
