@@ -12,18 +12,25 @@ const SEGMENT = 4 * 1024 * 1024;
 const segmentPlace = (sha256: string, index: number, last: boolean) =>
   `files\n${sha256}\n${index}\n${last ? 'last' : 'more'}`;
 
-/** The record that stores `blob` in `db`. */
+/**
+ * The record that stores `content` in `db`. Bytes already in memory are sealed as they are: a Blob
+ * is read back in 4 MB slices, and each read of a Blob is a round trip to the browser's blob store.
+ */
 export async function storedFile(
   db: InvestigationDb,
   file: Omit<StoredFile, 'blob' | 'size'>,
-  blob: Blob,
+  content: Blob | Uint8Array,
 ): Promise<StoredFile> {
-  const record = { ...file, size: blob.size };
-  if (!db.keys) return { ...record, blob };
+  const size = content instanceof Blob ? content.size : content.length;
+  const record = { ...file, size };
+  if (!db.keys) return { ...record, blob: new Blob([content as Uint8Array<ArrayBuffer>]) };
   const parts: Uint8Array<ArrayBuffer>[] = [];
-  for (let offset = 0, index = 0; offset < blob.size || index === 0; offset += SEGMENT, index++) {
-    const plain = new Uint8Array(await blob.slice(offset, offset + SEGMENT).arrayBuffer());
-    const last = offset + SEGMENT >= blob.size;
+  for (let offset = 0, index = 0; offset < size || index === 0; offset += SEGMENT, index++) {
+    const plain =
+      content instanceof Blob
+        ? new Uint8Array(await content.slice(offset, offset + SEGMENT).arrayBuffer())
+        : content.subarray(offset, offset + SEGMENT);
+    const last = offset + SEGMENT >= size;
     parts.push(
       seal(
         db.keys.sealKey,
@@ -35,22 +42,28 @@ export async function storedFile(
   return { ...record, blob: new Blob(parts) };
 }
 
-/** The original bytes of a stored file, as a Blob of its type. */
+/** The original bytes of a stored file, in memory (for work on them: no Blob in between). */
+export async function fileBytes(db: InvestigationDb, file: StoredFile): Promise<Uint8Array> {
+  const sealed = new Uint8Array(await file.blob.arrayBuffer());
+  if (!db.keys) return sealed;
+  const whole = SEGMENT + SEAL_OVERHEAD;
+  const plain = new Uint8Array(
+    Math.max(0, sealed.length - Math.ceil(sealed.length / whole) * SEAL_OVERHEAD),
+  );
+  for (let offset = 0, index = 0; offset < sealed.length || index === 0; offset += whole, index++) {
+    const last = offset + whole >= sealed.length;
+    const segment = unseal(
+      db.keys.sealKey,
+      sealed.subarray(offset, offset + whole),
+      segmentPlace(file.sha256, index, last),
+    );
+    plain.set(segment, (offset / whole) * SEGMENT);
+  }
+  return plain;
+}
+
+/** The original bytes of a stored file, as a Blob of its type (for pdf.js, for saving). */
 export async function fileBlob(db: InvestigationDb, file: StoredFile): Promise<Blob> {
   if (!db.keys) return file.blob;
-  const whole = SEGMENT + SEAL_OVERHEAD;
-  const parts: Uint8Array<ArrayBuffer>[] = [];
-  const { size } = file.blob;
-  for (let offset = 0, index = 0; offset < size || index === 0; offset += whole, index++) {
-    const sealed = new Uint8Array(await file.blob.slice(offset, offset + whole).arrayBuffer());
-    const last = offset + whole >= size;
-    parts.push(
-      unseal(
-        db.keys.sealKey,
-        sealed,
-        segmentPlace(file.sha256, index, last),
-      ) as Uint8Array<ArrayBuffer>,
-    );
-  }
-  return new Blob(parts, { type: file.mime });
+  return new Blob([(await fileBytes(db, file)) as Uint8Array<ArrayBuffer>], { type: file.mime });
 }

@@ -9,7 +9,7 @@ import {
 import { readStoredKeys, storeKeys } from '../../../renderer/src/db/storedKeys';
 import { newLockKeys } from '../../../shared/lock/sealing';
 import { investigationDbName, type InvestigationDb } from '../../../renderer/src/db/schema';
-import { fileBlob, storedFile } from '../../../renderer/src/db/storedFiles';
+import { fileBlob, fileBytes, storedFile } from '../../../renderer/src/db/storedFiles';
 import { addClaim } from '../../../renderer/src/case/claims/claimMutations';
 import { mergeEntities } from '../../../renderer/src/case/entities/entityMutations';
 import { citingLinks } from '../../../renderer/src/case/evidence/citations';
@@ -358,5 +358,11 @@ describe('sealed values', () => {
     expect(file.blob.size).toBe(big.length + 3 * 40);
     const back = new Uint8Array(await (await fileBlob(db, file)).arrayBuffer());
     expect(Buffer.compare(back, big)).toBe(0);
+    // Stored from bytes in memory, the same; read back as bytes, the same; an empty file too.
+    const meta = { sha256: 'big', name: 'big.bin', mime: 'application/octet-stream' };
+    expect(Buffer.compare(await fileBytes(db, await storedFile(db, meta, big)), big)).toBe(0);
+    const empty = await storedFile(db, meta, new Uint8Array(0));
+    expect(empty.blob.size).toBe(40);
+    expect(await fileBytes(db, empty)).toEqual(new Uint8Array(0));
   });
 });

@@ -5,7 +5,7 @@
 import type { PdfDocument } from '#shared/documents/document';
 import { newId } from '../../db/databases';
 import type { InvestigationDb } from '../../db/schema';
-import { fileBlob, storedFile } from '../../db/storedFiles';
+import { fileBytes, storedFile } from '../../db/storedFiles';
 import { sha256Hex } from '../../lib/bytes';
 import { openPdf, pageText, PdfPasswordNeeded, type PDFDocumentProxy } from './pdfjs';
 import { updateAudited } from '../../db/audit';
@@ -146,7 +146,7 @@ export async function openStoredDocument(
   if (!file) throw new DocumentError(`${document.fileName}: its stored bytes are missing.`);
   const pdf = await openDocumentBytes(
     document.fileName,
-    new Uint8Array(await (await fileBlob(db, file)).arrayBuffer()),
+    await fileBytes(db, file),
     password ?? knownPassword(document.sha256),
   );
   if (password !== undefined) rememberPassword(document.sha256, password);

@@ -34,8 +34,6 @@ export type OpenedArchive = {
   manifest: ArchiveManifest;
   /** An entry's content, read from the file, decrypted and checked against the manifest. */
   bytes(name: string): Promise<Uint8Array>;
-  /** The same as a Blob of its parts (stored files: never one large buffer). */
-  blob(name: string, type: string): Promise<Blob>;
 };
 
 const truncated = () =>
@@ -154,6 +152,5 @@ export async function openArchive(
     header,
     manifest,
     bytes: async (name) => concatBytes(...(await read(name))),
-    blob: async (name, type) => new Blob((await read(name)) as Uint8Array<ArrayBuffer>[], { type }),
   };
 }

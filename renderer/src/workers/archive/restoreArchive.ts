@@ -171,9 +171,8 @@ async function writeTables(
     const name = entryNames.file(row.sha256);
     if (!listed.has(name))
       throw new ArchiveError(`The stored file ${row.name} is missing from the archive.`);
-    stop();
     const { size: _size, ...file } = row;
-    await db.files.put(await storedFile(db, file, await archive.blob(name, row.mime)));
+    await db.files.put(await storedFile(db, file, await read(name)));
     progress();
   }
   // Archives from before schema version 7 keep a claim's status reason only in the audit log.

@@ -16,7 +16,7 @@ import { encodeBlock } from '#shared/archive/blockCodec';
 import { sha256Hex } from '../../lib/bytes';
 import type { Investigation } from '#shared/investigation';
 import type { InvestigationDb } from '../../db/schema';
-import { fileBlob } from '../../db/storedFiles';
+import { fileBytes } from '../../db/storedFiles';
 import { NEW_KDF } from '#shared/crypto/kdf';
 import { passphraseKey } from '../../lib/passphraseKey';
 import { encryptEntry, passphraseCheck } from './archiveCrypto';
@@ -129,12 +129,10 @@ export async function writeArchive(
       }
     } else if (table === 'files') {
       const metadata = [];
-      // Read whole (a Blob is a handle, not its bytes).
       for (const file of await inKeyOrder(db.files)) {
         const { blob: _blob, ...rest } = file;
         metadata.push(rest);
-        const bytes = await (await fileBlob(db, file)).arrayBuffer();
-        await add(entryNames.file(file.sha256), new Uint8Array(bytes));
+        await add(entryNames.file(file.sha256), await fileBytes(db, file));
       }
       await add(entryNames.table('files'), jsonLines(metadata));
     } else {

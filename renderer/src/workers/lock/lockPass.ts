@@ -9,7 +9,7 @@
 import type { Table } from 'dexie';
 import { HASHED_FIELDS } from '#shared/lock/sealedRecords';
 import type { InvestigationDb } from '../../db/schema';
-import { fileBlob, storedFile } from '../../db/storedFiles';
+import { fileBytes, storedFile } from '../../db/storedFiles';
 
 export type PassProgress = (done: number, total: number) => void;
 
@@ -67,7 +67,7 @@ export async function copyInvestigation(
     const into = target.table(table.name);
     if (table.name === 'files') {
       for (const file of await source.files.toArray()) {
-        await target.files.put(await storedFile(target, file, await fileBlob(source, file)));
+        await target.files.put(await storedFile(target, file, await fileBytes(source, file)));
         step(1);
       }
       continue;
