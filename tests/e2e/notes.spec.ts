@@ -127,3 +127,23 @@ test('a confidential source’s other forms are proposed, added and kept with th
       .getByLabel('Also written as (one form a line)'),
   ).toHaveValue('Жукова\nIrina Zhukova\nthe Owl');
 });
+
+test('a pasted source name with characters that show nothing has them written out', async ({
+  page,
+}) => {
+  await startInvestigation(page, 'Invisible', 'Notes');
+  await writeNote(page, async (dialog) => {
+    await dialog.getByLabel('Title').fill('Pasted');
+    const name = dialog.getByLabel('Source name');
+    await name.fill('Irina Zaslonova');
+    await expect(name).not.toHaveAccessibleDescription(/show nothing/);
+    // A zero-width space and a right-to-left override, as a copied name can carry.
+    await name.fill('Irina Zaslo\u200Bnova \u202Eavon');
+    await expect(name).toHaveAccessibleDescription(
+      'Holds characters that show nothing (a pasted name often does): Irina Zaslo[U+200B]nova [U+202E]avon',
+    );
+  });
+  await expect(page.getByRole('list', { name: 'Source notes' })).toContainText(
+    'Irina Zaslo[U+200B]nova [U+202E]avon · on the record',
+  );
+});

@@ -6,6 +6,7 @@ import {
   proposedVariants,
   replaceNames,
 } from '../../shared/text/nameMatching';
+import { hasInvisibles, showBidiControls, showInvisibles } from '../../shared/text/bidi';
 
 const LABEL = '[Confidential source A]';
 const names = new Map(
@@ -99,5 +100,19 @@ describe('variant proposals', () => {
     expect(proposedVariants('Jean-Luc  Séverin')).toEqual(['Jean', 'Luc', 'Séverin']);
     expect(proposedVariants('Zaslonova')).toEqual([]);
     expect(proposedVariants('Li Wei')).toEqual([]);
+  });
+});
+
+describe('characters that show nothing', () => {
+  it('are written out where a name is checked; the dossier writes out only bidi controls', () => {
+    const pasted = 'Irina\u00A0Zaslo\u200Bnova\u00AD \u202Eavon\u202C\uFEFF';
+    expect(hasInvisibles(pasted)).toBe(true);
+    expect(showInvisibles(pasted)).toBe(
+      'Irina\u00A0Zaslo[U+200B]nova[U+00AD] [U+202E]avon[U+202C][U+FEFF]',
+    );
+    expect(showBidiControls(pasted)).toBe(
+      'Irina\u00A0Zaslo\u200Bnova\u00AD [U+202E]avon[U+202C]\uFEFF',
+    );
+    expect(hasInvisibles('Ирина Заслонова')).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
+import { hasInvisibles, showInvisibles } from '#shared/text/bidi';
 import {
   confidentialities,
   confidentialityLabels,
@@ -25,6 +26,7 @@ const noRequest: RequestForComment = {
 /** Writes a new source note or edits one. */
 export function NoteEditor(props: { draft: NoteDraft; noteId?: string; onClose: () => void }) {
   const withCase = useWithCase();
+  const id = useId();
   const [draft, setDraft] = useState(props.draft);
   const request = draft.request ?? noRequest;
   const set = (changes: Partial<NoteDraft>) => setDraft({ ...draft, ...changes });
@@ -74,8 +76,15 @@ export function NoteEditor(props: { draft: NoteDraft; noteId?: string; onClose: 
           <input
             autoComplete="off"
             value={draft.sourceName}
+            aria-describedby={hasInvisibles(draft.sourceName) ? `${id}-invisibles` : undefined}
             onChange={(event) => set({ sourceName: event.target.value })}
           />
+          {hasInvisibles(draft.sourceName) && (
+            <span id={`${id}-invisibles`} className="hint">
+              Holds characters that show nothing (a pasted name often does):{' '}
+              <bdi>{showInvisibles(draft.sourceName)}</bdi>
+            </span>
+          )}
         </label>
         <label>
           <span>Role or affiliation</span>

@@ -13,6 +13,7 @@ import {
 import { useWithCase } from '../../case/useCase';
 import { LabelledSelect } from '../../ui/LabelledSelect';
 import { DeleteEvidenceDialog, LinkToClaimDialog } from '../evidence';
+import { showInvisibles } from '#shared/text/bidi';
 import { NoteBody } from './NoteBody';
 import { NoteEditor } from './NoteEditor';
 import { deleteNote, emptyNote } from '../../case/notes/noteMutations';
@@ -20,9 +21,14 @@ import { useNotes } from '../../case/notes/useNotes';
 
 const noFilter: NoteFilter = { kind: '', outcome: '', confidentiality: '' };
 
-/** How the note's source is shown inside the app: by name, with its handling beside it. */
+/**
+ * How the note's source is shown inside the app: by name (invisible characters written out, as
+ * it is checked by eye), with its handling beside it.
+ */
 function sourceLine(note: SourceNote): string {
-  const name = [note.sourceName, note.sourceRole].filter(Boolean).join(', ') || 'no source named';
+  const name =
+    showInvisibles([note.sourceName, note.sourceRole].filter(Boolean).join(', ')) ||
+    'no source named';
   if (note.confidentiality === 'background')
     return `${name} · background, quoted as “${note.attribution}”`;
   if (note.confidentiality === 'confidential')
