@@ -143,17 +143,24 @@ async function writeTables(
     progress();
   }
   // Blocks and cells go in a few at a time: one transaction each would commit (and sync) hundreds
-  // of times for a million rows.
+  // of times for a million rows. While one batch is written, the next is read and decoded; the
+  // writes themselves go one after another, in order.
   let blocks: ShipmentBlock[] = [];
   let cells: ShipmentCells[] = [];
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
-    await db.transaction('rw', [db.shipmentBlocks, db.shipmentCells], async () => {
-      await db.shipmentBlocks.bulkPut(blocks);
-      await db.shipmentCells.bulkPut(cells);
-    });
-    progress(blocks.length + cells.length);
+    const batch = { blocks, cells };
     blocks = [];
     cells = [];
+    await writing;
+    writing = db
+      .transaction('rw', [db.shipmentBlocks, db.shipmentCells], async () => {
+        await db.shipmentBlocks.bulkPut(batch.blocks);
+        await db.shipmentCells.bulkPut(batch.cells);
+      })
+      .then(() => progress(batch.blocks.length + batch.cells.length));
+    // Awaited at the next flush; a failure meanwhile is not left unhandled if a read fails first.
+    writing.catch(() => undefined);
   };
   for (const name of listed) {
     if (name.startsWith('blocks/')) blocks.push(decodeBlock(await read(name), name));
@@ -162,6 +169,7 @@ async function writeTables(
     if (blocks.length + cells.length >= BLOCKS_PER_WRITE) await flush();
   }
   await flush();
+  await writing;
   const filesTable = entryNames.table('files');
   const files = listed.has(filesTable)
     ? parseRows(await read(filesTable), filesTable, rowSchemas.files)
