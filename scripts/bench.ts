@@ -325,6 +325,9 @@ function printDossier(figures: Awaited<ReturnType<BenchApi['dossier']>>) {
   console.log(
     `- package, every format + manifest + zip (${(figures.packageBytes / 1024 / 1024).toFixed(1)} MB): ${ms(figures.packageMs)}  (floor: zipping the same files alone ${ms(figures.zipOnlyMs)})  ≤ 10 s: ${verdict(figures.packageMs <= 10_000)}`,
   );
+  console.log(
+    `- confidential-name check of those files, two sources, every string and file searched: ${ms(figures.nameCheckMs)}, ${figures.nameCheckHits} hits  (baseline: the package itself ${ms(figures.packageMs)})`,
+  );
 }
 
 function printArchive(

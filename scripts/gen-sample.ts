@@ -166,7 +166,7 @@ export function buildSample(): SampleInvestigation {
         kind: 'interview',
         title: 'Former employee of the plant',
         body: 'Says the plant relied on the exporter for tail rotor assemblies.',
-        sourceName: 'Invented Insider',
+        sourceName: 'Vera Inventova',
         sourceRole: 'former engineer',
         date: '2023-03-01',
         confidentiality: 'confidential',

@@ -99,6 +99,7 @@ export type AuditEntry = {
     | 'notes'
     | 'entities'
     | 'exports'
+    | 'nameChecks'
     | 'excerpts'
     | 'documents'
     | 'datasets'

@@ -1,16 +1,22 @@
 /**
  * The dossier benchmark (built only by `npm run bench`): 200 claims citing 5,000 shipment rows (by
- * saved filters and single rows) and 300 excerpts, made up in memory; the Dossier model, its HTML
- * and the whole package are timed in the page, beside floors measured on the same data.
+ * saved filters and single rows) and 300 excerpts, made up in memory; the Dossier model, its HTML,
+ * the whole package and the confidential-name check of its files are timed in the page, beside
+ * floors measured on the same data.
  */
 import { zipSync } from 'fflate';
 import { emptyMapping } from '#shared/customs/fields';
 import { emptyShipmentFilter } from '#shared/customs/shipmentFilter';
-import { buildDossier } from '#shared/dossier/build';
+import { buildDossierAndRecords } from '#shared/dossier/build';
 import { dossierFiles, packageDossier } from '#shared/dossier/dossierPackage';
 import { renderHtml } from '#shared/dossier/html';
 import type { CitedShipmentRow, DossierInput } from '#shared/dossier/input';
+import { dossierTexts } from '#shared/dossier/nameCheckTexts';
+import { confidentialLabels } from '#shared/dossier/redaction';
 import type { EvidenceLink } from '#shared/evidence/link';
+import type { SourceNote } from '#shared/notes/sourceNote';
+import { exportTexts } from '#shared/redaction/exportText';
+import { checkedForms, checkNames } from '#shared/redaction/nameCheck';
 import { defaultStatuses } from '#shared/statusVocabulary';
 
 const CLAIMS = 200;
@@ -179,15 +185,49 @@ function timed<T>(work: () => T): { value: T; ms: number } {
 export function dossier() {
   const input = syntheticInput();
   const inputJson = timed(() => JSON.stringify(input).length);
-  const model = timed(() => buildDossier(input, { profile: 'full', selection: { kind: 'all' } }));
+  const built = timed(() =>
+    buildDossierAndRecords(input, { profile: 'full', selection: { kind: 'all' } }),
+  );
+  const model = { value: built.value.dossier, ms: built.ms };
   const modelJson = timed(() => JSON.stringify(model.value).length);
   const html = timed(() => renderHtml(model.value));
   const files = dossierFiles(model.value, null);
   const zipOnly = timed(() =>
     zipSync(Object.fromEntries(files.map((file) => [file.name, file.bytes])), { level: 6 }),
   );
-  const pack = timed(() => packageDossier(model.value, null, 'benchmark'));
+  const pack = timed(() =>
+    packageDossier(model.value, dossierFiles(model.value, null), {
+      pdfMissingBecause: 'benchmark',
+    }),
+  );
+  // Two confidential sources whose names occur nowhere: every string and file is searched in full.
+  const sources = ['Irina Zaslonova', 'Pavel Kuznetsov'].map((sourceName, index): SourceNote => ({
+    id: `source-${index}`,
+    kind: 'interview',
+    title: 'Source',
+    body: '',
+    sourceName,
+    aliases: [],
+    sourceRole: '',
+    date: '',
+    confidentiality: 'confidential',
+    attribution: '',
+    request: null,
+    createdAt: index,
+    updatedAt: index,
+  }));
+  const forms = checkedForms(sources, 'full', confidentialLabels(sources));
+  const check = timed(() =>
+    checkNames(
+      dossierTexts(model.value, built.value.records),
+      files.flatMap((file) => exportTexts(file.name, file.bytes)),
+      forms,
+      new Set(),
+    ),
+  );
   return {
+    nameCheckMs: check.ms,
+    nameCheckHits: check.value.blocking.length,
     claims: model.value.cover.claims,
     citations: model.value.cover.citations,
     shipments: model.value.shipments.length,

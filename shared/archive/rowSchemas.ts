@@ -82,6 +82,7 @@ const audit = z.object({
     'notes',
     'entities',
     'exports',
+    'nameChecks',
     'excerpts',
     'documents',
     'datasets',

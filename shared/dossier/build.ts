@@ -24,6 +24,10 @@ class Appendix<T> {
   readonly entries: T[] = [];
   private readonly ids = new Map<string, string>();
   constructor(private readonly prefix: string) {}
+  /** Each entry's key (the record it was made from), by its id. */
+  keys(): Record<string, string> {
+    return Object.fromEntries([...this.ids].map(([key, id]) => [id, key]));
+  }
   id(key: string, make: (id: string) => T): string {
     let id = this.ids.get(key);
     if (!id) {
@@ -81,7 +85,18 @@ function describeFilter(filter: ShipmentFilter, input: DossierInput): string[] {
   return lines.length > 0 ? lines : ['Every shipment'];
 }
 
+/** The records a dossier's numbered claims and lettered notes were made from, by their place. */
+export type DossierRecordIds = { claims: string[]; notes: Record<string, string> };
+
 export function buildDossier(input: DossierInput, options: DossierOptions): Dossier {
+  return buildDossierAndRecords(input, options).dossier;
+}
+
+/** The dossier, and which record each of its claims (by number) and notes (by id) is. */
+export function buildDossierAndRecords(
+  input: DossierInput,
+  options: DossierOptions,
+): { dossier: Dossier; records: DossierRecordIds } {
   const full = options.profile === 'full';
   const statusOf = new Map(input.statuses.map((status) => [status.id, status]));
   const datasets = new Map(input.datasets.map((dataset) => [dataset.id, dataset]));
@@ -250,6 +265,7 @@ export function buildDossier(input: DossierInput, options: DossierOptions): Doss
     null,
   ];
   let claimNumber = 0;
+  const claimIds: string[] = [];
   let citationNumber = 0;
   const sections: Dossier['sections'] = [];
   for (const sectionId of sectionOrder) {
@@ -262,6 +278,7 @@ export function buildDossier(input: DossierInput, options: DossierOptions): Doss
       name,
       claims: claims.map((claim): DossierClaim => {
         claimNumber += 1;
+        claimIds.push(claim.id);
         const links = linksOf(claim.id);
         const citations = links.map((link): Citation => {
           citationNumber += 1;
@@ -377,5 +394,8 @@ export function buildDossier(input: DossierInput, options: DossierOptions): Doss
     ],
     redactions: [],
   };
-  return redactDossier(dossier, replacements(input.notes, options.profile, labels));
+  return {
+    dossier: redactDossier(dossier, replacements(input.notes, options.profile, labels)),
+    records: { claims: claimIds, notes: cited.keys() },
+  };
 }

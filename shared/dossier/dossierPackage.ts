@@ -28,12 +28,15 @@ export function dossierFiles(dossier: Dossier, pdf: Uint8Array | null): PackageF
   ];
 }
 
+/** What the package's manifest says of the confidential-name check its files passed. */
+export type NameCheckSummary = { hits: number; files: number; clearedByUser: number };
+
 export function packageDossier(
   dossier: Dossier,
-  pdf: Uint8Array | null,
-  pdfMissingBecause: string,
+  files: readonly PackageFile[],
+  notes: { pdfMissingBecause: string; nameCheck?: NameCheckSummary },
 ): Uint8Array {
-  const files = dossierFiles(dossier, pdf);
+  const printed = files.some((file) => file.name === 'dossier.pdf');
   const manifest = {
     format: 'waybill-dossier-package',
     version: 1,
@@ -45,7 +48,15 @@ export function packageDossier(
       bytes: file.bytes.length,
       sha256: sha256Hex(file.bytes),
     })),
-    ...(pdf ? {} : { pdf: `not included: ${pdfMissingBecause}` }),
+    ...(printed ? {} : { pdf: `not included: ${notes.pdfMissingBecause}` }),
+    ...(notes.nameCheck
+      ? {
+          confidentialNameCheck: {
+            ...notes.nameCheck,
+            summary: `${notes.nameCheck.hits} hits in ${notes.nameCheck.files} files; ${notes.nameCheck.clearedByUser} cleared by the user as not the person`,
+          },
+        }
+      : {}),
     sources: dossier.sources,
   };
   const entries: Record<string, Uint8Array> = {};

@@ -1,17 +1,11 @@
 /**
  * How sources are named in a dossier. A confidential source's name and affiliation never leave the
  * machine: they become a stable label ("Confidential source A") wherever they occur, in every
- * profile, however they were typed (shared/text/nameMatching.ts), the surname alone included. In
- * the publication profile a background source is named only by its attribution.
+ * profile, however they were typed (shared/text/nameMatching.ts), with every form of the name the
+ * user declared. In the publication profile a background source is named only by its attribution.
  */
 import type { SourceNote } from '../notes/sourceNote';
-import {
-  findNames,
-  foldName,
-  proposedVariants,
-  replaceNames,
-  replaceSpans,
-} from '../text/nameMatching';
+import { findNames, foldName, replaceNames, replaceSpans } from '../text/nameMatching';
 import type { Dossier, DossierProfile, EvidenceRedaction } from './model';
 
 export type Replacement = { find: string; replace: string };
@@ -76,10 +70,10 @@ export function replacements(
       note.confidentiality === 'confidential'
         ? (labels.get(note.id) ?? 'Confidential source')
         : note.attribution.trim() || 'a background source';
-    // The name, the forms the user declared, each part of the name (a surname alone is how a
-    // source is most often written), its Latin spelling, and the affiliation.
-    const forms = [note.sourceName, ...(note.aliases ?? []), ...proposedVariants(note.sourceName)];
-    for (const find of [...forms, note.sourceRole]) {
+    // The name, the forms the user declared, and the affiliation; however each is typed, in either
+    // script. A part of the name the user did not declare is left to the name check
+    // (shared/redaction/nameCheck.ts): it may be someone else, and the user says.
+    for (const find of [note.sourceName, ...(note.aliases ?? []), note.sourceRole]) {
       if (find.trim().length >= 2) list.push({ find: find.trim(), replace });
     }
   }

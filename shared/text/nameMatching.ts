@@ -94,6 +94,11 @@ function mixedWordScripts(points: { char: string }[]): (Script | null)[] {
 
 /** One code point folded (see the module's comment); empty when it is dropped. */
 function foldChar(char: string, mixedWord: Script | null): string {
+  // ASCII, most of any text, folds by itself: white space, the backtick, case.
+  if (char.charCodeAt(0) < 0x80 && mixedWord !== 'cyrillic') {
+    if (char === ' ' || (char >= '\t' && char <= '\r')) return ' ';
+    return char === '`' ? "'" : char.toLowerCase();
+  }
   if (isIgnored(char)) return '';
   if (SPACE.test(char)) return ' ';
   if (DASH.test(char)) return '-';
@@ -143,6 +148,7 @@ export type Span = { start: number; end: number };
  * overlapping, as spans of the original text, in order.
  */
 export function findNames(original: string, names: readonly string[]): (Span & { name: string })[] {
+  if (!mightOccur(original, names)) return [];
   const folded = foldText(original);
   const taken: (Span & { name: string })[] = [];
   const byLength = [...new Set(names)].filter(Boolean).sort((a, b) => b.length - a.length);
@@ -182,9 +188,7 @@ function mightOccur(original: string, names: readonly string[]): boolean {
 
 /** `original` with every occurrence of each name replaced by what stands in its place. */
 export function replaceNames(original: string, replacements: ReadonlyMap<string, string>): string {
-  const names = [...replacements.keys()];
-  if (!mightOccur(original, names)) return original;
-  return replaceSpans(original, findNames(original, names), replacements);
+  return replaceSpans(original, findNames(original, [...replacements.keys()]), replacements);
 }
 
 /** `original` with each span (found by findNames) replaced by what stands in for its name. */

@@ -102,7 +102,7 @@ test('the sample investigation is backed up, deleted and restored whole; a cut o
   await expect(backup.getByRole('status')).toContainText('Saved');
   await backup.getByRole('button', { name: 'Close' }).click();
   expect(archive).toMatch(/\.waybill$/);
-  expect(readFileSync(archive).toString('latin1')).not.toContain('Invented Insider');
+  expect(readFileSync(archive).toString('latin1')).not.toContain('Vera Inventova');
 
   await page.getByRole('button', { name: `Delete ${name}` }).click();
   const confirm = page.getByRole('dialog', { name: `Delete “${name}”?` });

@@ -16,10 +16,14 @@ import { saveFilter } from '../../renderer/src/case/shipments/savedFilterMutatio
 import { currentEntity } from '../../shared/customs/entityProfile';
 import { emptyShipmentFilter } from '../../shared/customs/shipmentFilter';
 import { renderAnnotations } from '../../shared/dossier/annotations';
-import { buildDossier } from '../../shared/dossier/build';
-import { packageDossier } from '../../shared/dossier/dossierPackage';
+import { buildDossier, buildDossierAndRecords } from '../../shared/dossier/build';
+import { dossierFiles, packageDossier } from '../../shared/dossier/dossierPackage';
 import { renderHtml } from '../../shared/dossier/html';
 import { renderMarkdown } from '../../shared/dossier/markdown';
+import { dossierTexts } from '../../shared/dossier/nameCheckTexts';
+import { confidentialLabels } from '../../shared/dossier/redaction';
+import { exportTexts } from '../../shared/redaction/exportText';
+import { checkedForms, checkNames } from '../../shared/redaction/nameCheck';
 import type { DossierOptions } from '../../shared/dossier/model';
 import { shipmentEvidence } from '../../shared/dossier/shipmentEvidence';
 import { implicitEntityId } from '../../shared/entities/entity';
@@ -291,7 +295,11 @@ describe('sources in every export', () => {
     '%s: a confidential source is a label everywhere; in publication a background one is its attribution',
     async (profile) => {
       const dossier = await dossierOf({ profile, selection: { kind: 'all' } });
-      const files = unzipSync(packageDossier(dossier, null, 'not printed in this test'));
+      const files = unzipSync(
+        packageDossier(dossier, dossierFiles(dossier, null), {
+          pdfMissingBecause: 'not printed in this test',
+        }),
+      );
       expect(Object.keys(files).length).toBe(6);
       for (const [name, bytes] of Object.entries(files)) {
         const text = strFromU8(bytes);
@@ -332,6 +340,8 @@ describe('a confidential name however it was typed', () => {
       const noteId = await note(db, {
         title: 'Insider',
         sourceName: NAME,
+        // The surname alone, declared as the note form proposes it.
+        aliases: ['Zaslonova'],
         confidentiality: 'confidential',
         body: FORMS.map((form) => `${form} said so.`).join(' '),
       });
@@ -343,7 +353,11 @@ describe('a confidential name however it was typed', () => {
       }
       const input = await collectDossierInput(db, investigation, await engineOf(db), EXPORTED_AT);
       const dossier = buildDossier(input, { profile, selection: { kind: 'all' } });
-      const files = unzipSync(packageDossier(dossier, null, 'not printed in this test'));
+      const files = unzipSync(
+        packageDossier(dossier, dossierFiles(dossier, null), {
+          pdfMissingBecause: 'not printed in this test',
+        }),
+      );
       const folded = foldName('Zaslonova');
       for (const [name, bytes] of Object.entries(files)) {
         const text = strFromU8(bytes);
@@ -353,6 +367,80 @@ describe('a confidential name however it was typed', () => {
       expect(strFromU8(files['dossier.json'])).toContain('Confidential source A said so.');
     },
   );
+});
+
+describe('the confidential-name check', () => {
+  async function surnameCase(profile: 'full' | 'publication' = 'full') {
+    const investigation = await createInvestigation('Check');
+    const db = investigationDb(investigation);
+    const noteId = await note(db, {
+      title: 'Insider',
+      sourceName: 'Irina Zaslonova',
+      confidentiality: 'confidential',
+      body: 'Met at noon.',
+    });
+    const statuses = await db.statuses.toArray();
+    const claim = await addClaim(db, { text: 'The parts moved in March.' });
+    await changeClaimStatus(db, claim.id, statuses[1].id, 'Zasl\u00ADonova confirmed it.');
+    await cite(db, claim.id, 'note', noteId, 'supports');
+    const input = await collectDossierInput(db, investigation, await engineOf(db), EXPORTED_AT);
+    const built = buildDossierAndRecords(input, { profile, selection: { kind: 'all' } });
+    const forms = checkedForms(input.notes, profile, confidentialLabels(input.notes));
+    const check = (cleared: ReadonlySet<string> = new Set()) => {
+      const files = dossierFiles(built.dossier, null);
+      const texts = files.flatMap((file) => exportTexts(file.name, file.bytes));
+      return checkNames(dossierTexts(built.dossier, built.records), texts, forms, cleared);
+    };
+    return { claim, noteId, check };
+  }
+
+  it('blocks an undeclared surname, naming the claim and field, until it is cleared', async () => {
+    const { claim, check } = await surnameCase();
+    const first = check();
+    expect(first.blocking).toHaveLength(1);
+    const [hit] = first.blocking;
+    expect(hit.where).toBe('Claim 1, status reason');
+    expect(hit.target).toEqual({ kind: 'claim', id: claim.id });
+    expect(hit.form).toMatchObject({ form: 'Zaslonova', declared: false });
+    expect(hit.form.label).toBe('Confidential source A');
+    expect(first.files).toBe(5);
+    const after = check(new Set([hit.key]));
+    expect(after.blocking).toEqual([]);
+    expect(after.cleared).toHaveLength(1);
+  });
+
+  it('records the check in the package manifest', async () => {
+    const { check } = await surnameCase();
+    const result = check(new Set(check().blocking.map((hit) => hit.key)));
+    const dossier = await dossierOf({ profile: 'full', selection: { kind: 'all' } });
+    const files = unzipSync(
+      packageDossier(dossier, dossierFiles(dossier, null), {
+        pdfMissingBecause: 'not printed in this test',
+        nameCheck: { hits: 0, files: result.files, clearedByUser: result.cleared.length },
+      }),
+    );
+    const manifest = JSON.parse(strFromU8(files['manifest.json'])) as {
+      confidentialNameCheck: { summary: string };
+    };
+    expect(manifest.confidentialNameCheck.summary).toBe(
+      '0 hits in 5 files; 1 cleared by the user as not the person',
+    );
+  });
+
+  it('finds nothing once the redaction has replaced every declared form', async () => {
+    const dossier = await dossierOf({ profile: 'publication', selection: { kind: 'all' } });
+    const texts = dossierFiles(dossier, null).flatMap((file) => exportTexts(file.name, file.bytes));
+    const { db, investigation } = await smallInvestigation();
+    const input = await collectDossierInput(db, investigation, await engineOf(db), EXPORTED_AT);
+    const built = buildDossierAndRecords(input, {
+      profile: 'publication',
+      selection: { kind: 'all' },
+    });
+    const forms = checkedForms(input.notes, 'publication', confidentialLabels(input.notes));
+    const result = checkNames(dossierTexts(built.dossier, built.records), texts, forms, new Set());
+    // The background source's first name and surname are parts: the check finds none either.
+    expect(result.blocking.map((hit) => `${hit.where}: ${hit.form.form}`)).toEqual([]);
+  });
 });
 
 describe('forms of a name the user declared', () => {
@@ -464,7 +552,11 @@ describe('imported text in exports', () => {
     '%s: CSV cells are neutralised and Markdown escaped',
     async (profile) => {
       const dossier = await hostileDossier(profile);
-      const files = unzipSync(packageDossier(dossier, null, 'not printed in this test'));
+      const files = unzipSync(
+        packageDossier(dossier, dossierFiles(dossier, null), {
+          pdfMissingBecause: 'not printed in this test',
+        }),
+      );
       const csv = strFromU8(files['cited-shipments.csv']);
       const cells = [...csv.matchAll(/"((?:[^"]|"")*)"/g)].map((match) =>
         match[1].replace(/""/g, '"'),

@@ -25,14 +25,15 @@ import { useClaims, useSections } from '../../case/claims/useClaims';
 
 type SectionDialogState = { mode: 'add' } | { mode: 'rename'; section: Section } | null;
 
-export function ClaimsPage() {
+/** `open`: the claim to show first, when a link asks for one. */
+export function ClaimsPage(props: { open?: string }) {
   const withCase = useWithCase();
   const claims = useClaims();
   const sections = useSections();
   const statuses = useStatuses();
   const supportCounts = useSupportCounts();
   const [filter, setFilter] = useState(emptyClaimFilter);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(props.open ?? null);
   const [deleted, setDeleted] = useState<Claim | null>(null);
   const [sectionDialog, setSectionDialog] = useState<SectionDialogState>(null);
   const [sectionToDelete, setSectionToDelete] = useState<Section | null>(null);

@@ -1,12 +1,22 @@
+import { useState } from 'react';
 import type { Dataset } from '#shared/customs/dataset';
 import { toCsv } from '#shared/csvSafety';
+import type { NameHit } from '#shared/redaction/nameCheck';
 import { platform } from '../../app/platform';
 import { Dialog } from '../../ui/Dialog';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { useAction } from '../../ui/useAction';
 import { useRejectedRows } from '../../case/datasets/useDatasets';
+import { checkFileForNames, clearNameHits } from '../../case/exports/nameClearances';
+import { useWithCase } from '../../case/useCase';
+import { NameCheckDialog } from '../dossier';
 
 export function RejectedRowsDialog(props: { dataset: Dataset; onClose: () => void }) {
+  const withCase = useWithCase();
   const rows = useRejectedRows(props.dataset.id);
-  const exportCsv = () => {
+  const [blocked, setBlocked] = useState<NameHit[] | null>(null);
+  const { error, run } = useAction();
+  const exportCsv = async () => {
     if (!rows) return;
     const table = [
       ['row', 'field', 'reason', ...props.dataset.headers],
@@ -19,9 +29,20 @@ export function RejectedRowsDialog(props: { dataset: Dataset; onClose: () => voi
         ]),
       ),
     ];
+    const name = `${props.dataset.fileName.replace(/\.[^.]*$/, '')}-rejected-rows.csv`;
     const bytes = new TextEncoder().encode(toCsv(table));
-    void platform.saveFile({
-      suggestedName: `${props.dataset.fileName.replace(/\.[^.]*$/, '')}-rejected-rows.csv`,
+    // Imported rows can hold a confidential source's name: checked like any export.
+    const located = rows.map((row) => ({
+      where: `Row ${row.rowNumber}`,
+      text: row.cells.join('\n'),
+    }));
+    const check = await withCase(checkFileForNames, { name, bytes }, located);
+    if (check.blocking.length > 0) {
+      setBlocked(check.blocking);
+      return;
+    }
+    await platform.saveFile({
+      suggestedName: name,
       bytes,
       filters: [{ name: 'CSV', extensions: ['csv'] }],
     });
@@ -56,8 +77,21 @@ export function RejectedRowsDialog(props: { dataset: Dataset; onClose: () => voi
           </table>
         </div>
       )}
+      <ErrorMessage error={error} />
+      {blocked && (
+        <NameCheckDialog
+          hits={blocked}
+          action="Export now"
+          onClear={(hits) => withCase(clearNameHits, hits)}
+          onClose={() => setBlocked(null)}
+          onContinue={() => {
+            setBlocked(null);
+            void run(exportCsv);
+          }}
+        />
+      )}
       <div className="dialog-actions">
-        <button type="button" onClick={exportCsv} disabled={!rows}>
+        <button type="button" onClick={() => void run(exportCsv)} disabled={!rows}>
           Export as CSV
         </button>
         <button type="button" onClick={props.onClose} autoFocus>

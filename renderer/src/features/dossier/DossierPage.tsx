@@ -1,12 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { renderHtml } from '#shared/dossier/html';
-import {
-  profileLabels,
-  type ClaimSelection,
-  type Dossier,
-  type DossierProfile,
-} from '#shared/dossier/model';
+import { profileLabels, type ClaimSelection, type DossierProfile } from '#shared/dossier/model';
 import type { Investigation } from '#shared/investigation';
+import type { NameHit } from '#shared/redaction/nameCheck';
 import { platform } from '../../app/platform';
 import { useWithCase } from '../../case/useCase';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -16,20 +12,27 @@ import { useClaims } from '../../case/claims/useClaims';
 import { EngineProgressBar } from '../../ui/EngineProgressBar';
 import { useShipmentEngine } from '../../case/shipments/useShipmentEngine';
 import { useStatuses } from '../../case/statuses/useStatuses';
+import { clearedNameKeys, clearNameHits } from '../../case/exports/nameClearances';
 import { ClaimSelectionFields } from './ClaimSelectionFields';
 import type { DossierRecords } from './collectDossierInput';
 import {
+  checkExport,
+  exportBytes,
   exportFormatLabels,
   exportFormats,
   prepareDossier,
   previewDossier,
-  renderFormat,
+  renderFiles,
   saveExport,
   type ExportFormat,
+  type PreparedDossier,
 } from './dossierExport';
+import { NameCheckDialog } from './NameCheckDialog';
 import { useDossierRecords, useEarlierExports } from './useDossierRecords';
 
-type Built = { key: string; records: DossierRecords; dossier: Dossier; html: string };
+type Built = { key: string; records: DossierRecords; prepared: PreparedDossier; html: string };
+/** What the name check stopped, and how to go on once it is cleared. */
+type Blocked = { hits: NameHit[]; action: string; again: () => void };
 type Exporting = { format: ExportFormat; controller: AbortController };
 
 /**
@@ -51,6 +54,7 @@ export function DossierPage(props: { investigation: Investigation }) {
   const [exporting, setExporting] = useState<Exporting | null>(null);
   const [saved, setSaved] = useState<{ name: string; sha256: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [blocked, setBlocked] = useState<Blocked | null>(null);
   const preview = useRef<HTMLIFrameElement>(null);
   const earlier = useEarlierExports();
   const key = `${engine?.key ?? ''}#${profile}#${JSON.stringify(selection)}`;
@@ -60,7 +64,8 @@ export function DossierPage(props: { investigation: Investigation }) {
     let live = true;
     const timer = window.setTimeout(() => {
       void previewDossier(records, investigation, { profile, selection }).then(
-        (dossier) => live && setBuilt({ key, records, dossier, html: renderHtml(dossier) }),
+        (prepared) =>
+          live && setBuilt({ key, records, prepared, html: renderHtml(prepared.dossier) }),
         (caught: unknown) => live && setError(String(caught)),
       );
     }, 150);
@@ -77,17 +82,37 @@ export function DossierPage(props: { investigation: Investigation }) {
     setError(null);
     try {
       // Exported from data read now, not from the preview: the export is what is stored this moment.
-      const dossier = await withCase(prepareDossier, investigation, { profile, selection });
+      const prepared = await withCase(prepareDossier, investigation, { profile, selection });
       controller.signal.throwIfAborted();
-      const bytes = await renderFormat(dossier, format, controller.signal);
+      const files = await renderFiles(prepared.dossier, format, controller.signal);
       controller.signal.throwIfAborted();
-      setSaved(await withCase(saveExport, dossier, format, bytes));
+      // Checked as it will be written; nothing is saved while a hit stands.
+      const check = checkExport(prepared, files, await withCase(clearedNameKeys));
+      if (check.blocking.length > 0) {
+        setBlocked({
+          hits: check.blocking,
+          action: 'Export now',
+          again: () => void exportNow(),
+        });
+        return;
+      }
+      const bytes = exportBytes(prepared.dossier, format, files, check);
+      setSaved(await withCase(saveExport, prepared.dossier, format, bytes, check));
     } catch (caught) {
       if (!controller.signal.aborted)
         setError(caught instanceof Error ? caught.message : String(caught));
     } finally {
       setExporting(null);
     }
+  };
+
+  /** Printing hands the preview's HTML to the browser: it is checked like any export first. */
+  const printNow = async (shown: Built) => {
+    const html = { name: 'dossier.html', bytes: new TextEncoder().encode(shown.html) };
+    const check = checkExport(shown.prepared, [html], await withCase(clearedNameKeys));
+    if (check.blocking.length > 0)
+      setBlocked({ hits: check.blocking, action: 'Print now', again: () => void printNow(shown) });
+    else preview.current?.contentWindow?.print();
   };
 
   if (!statuses || !claims) return <p aria-busy="true">Loading…</p>;
@@ -138,11 +163,7 @@ export function DossierPage(props: { investigation: Investigation }) {
             Export
           </button>
           {platform.kind === 'browser' && (
-            <button
-              type="button"
-              disabled={!built}
-              onClick={() => preview.current?.contentWindow?.print()}
-            >
+            <button type="button" disabled={!built} onClick={() => built && void printNow(built)}>
               Print / Save as PDF
             </button>
           )}
@@ -163,6 +184,18 @@ export function DossierPage(props: { investigation: Investigation }) {
           </p>
         )}
         <ErrorMessage error={error} />
+        {blocked && (
+          <NameCheckDialog
+            hits={blocked.hits}
+            action={blocked.action}
+            onClear={(hits) => withCase(clearNameHits, hits)}
+            onClose={() => setBlocked(null)}
+            onContinue={() => {
+              setBlocked(null);
+              blocked.again();
+            }}
+          />
+        )}
         {earlier && earlier.length > 0 && (
           <details className="earlier-exports">
             <summary>Earlier exports ({earlier.length})</summary>
@@ -184,8 +217,8 @@ export function DossierPage(props: { investigation: Investigation }) {
         {built && (
           <>
             <p className="hint small" role="status" aria-label="Preview summary">
-              Preview: {built.dossier.cover.claims} claims, {built.dossier.cover.citations}{' '}
-              citations
+              Preview: {built.prepared.dossier.cover.claims} claims,{' '}
+              {built.prepared.dossier.cover.citations} citations
               {built.key !== key || built.records !== records ? ' (updating…)' : ''}
             </p>
             <iframe

@@ -1,11 +1,25 @@
 import { renderAnnotations } from '#shared/dossier/annotations';
-import { buildDossier } from '#shared/dossier/build';
-import { packageDossier, sha256Hex } from '#shared/dossier/dossierPackage';
+import { buildDossierAndRecords, type DossierRecordIds } from '#shared/dossier/build';
+import {
+  dossierFiles,
+  packageDossier,
+  sha256Hex,
+  type PackageFile,
+} from '#shared/dossier/dossierPackage';
 import { renderEvidenceCsv } from '#shared/dossier/evidenceCsv';
 import { renderHtml } from '#shared/dossier/html';
 import { renderMarkdown } from '#shared/dossier/markdown';
 import type { Dossier, DossierOptions } from '#shared/dossier/model';
+import { dossierTexts } from '#shared/dossier/nameCheckTexts';
+import { confidentialLabels } from '#shared/dossier/redaction';
 import type { Investigation } from '#shared/investigation';
+import { exportTexts } from '#shared/redaction/exportText';
+import {
+  checkedForms,
+  checkNames,
+  type CheckedForm,
+  type NameCheckResult,
+} from '#shared/redaction/nameCheck';
 import { platform } from '../../app/platform';
 import { recordChange } from '../../db/audit';
 import type { InvestigationDb } from '../../db/schema';
@@ -59,12 +73,15 @@ const workerEngine = (): DossierEngine => {
   };
 };
 
+/** A dossier with what the confidential-name check needs: its records and the forms to find. */
+export type PreparedDossier = { dossier: Dossier; records: DossierRecordIds; forms: CheckedForm[] };
+
 /** Builds the dossier now: the engine's answers are frozen at this moment. */
 export async function prepareDossier(
   db: InvestigationDb,
   investigation: Investigation,
   options: DossierOptions,
-): Promise<Dossier> {
+): Promise<PreparedDossier> {
   return previewDossier(await readDossierRecords(db), investigation, options);
 }
 
@@ -73,9 +90,11 @@ export async function previewDossier(
   records: DossierRecords,
   investigation: Investigation,
   options: DossierOptions,
-): Promise<Dossier> {
+): Promise<PreparedDossier> {
   const input = await completeDossierInput(records, investigation, workerEngine(), new Date());
-  return buildDossier(input, options);
+  const built = buildDossierAndRecords(input, options);
+  const labels = confidentialLabels(input.notes);
+  return { ...built, forms: checkedForms(input.notes, options.profile, labels) };
 }
 
 const slug = (text: string) =>
@@ -91,35 +110,83 @@ function exportFileName(dossier: Dossier, format: ExportFormat): string {
   return `${slug(dossier.title)}-dossier-${dossier.profile}-${stamp}.${extensions[format]}`;
 }
 
-/** The bytes of one format; the PDF only where the platform can print (the desktop app). */
-export async function renderFormat(
+/**
+ * The files of one format, before they are checked: a package's files, or the one file. The PDF
+ * only where the platform can print (the desktop app).
+ */
+export async function renderFiles(
   dossier: Dossier,
   format: ExportFormat,
   signal: AbortSignal,
-): Promise<Uint8Array> {
-  const text = (content: string) => new TextEncoder().encode(content);
+): Promise<PackageFile[]> {
+  const file = (content: string) => [
+    { name: `dossier.${extensions[format]}`, bytes: new TextEncoder().encode(content) },
+  ];
   switch (format) {
     case 'html':
-      return text(renderHtml(dossier));
+      return file(renderHtml(dossier));
     case 'markdown':
-      return text(renderMarkdown(dossier));
+      return file(renderMarkdown(dossier));
     case 'json':
-      return text(`${JSON.stringify(dossier, null, 2)}\n`);
+      return file(`${JSON.stringify(dossier, null, 2)}\n`);
     case 'csv':
-      return text(renderEvidenceCsv(dossier));
+      return file(renderEvidenceCsv(dossier));
     case 'annotations':
-      return text(renderAnnotations(dossier));
+      return file(renderAnnotations(dossier));
     case 'pdf': {
       const pdf = await platform.printPdf(renderHtml(dossier));
       if (!pdf) throw new Error(`No PDF here: ${BROWSER_PDF}.`);
-      return pdf;
+      return [{ name: 'dossier.pdf', bytes: pdf }];
     }
     case 'package': {
       const pdf = await platform.printPdf(renderHtml(dossier));
       signal.throwIfAborted();
-      return packageDossier(dossier, pdf, BROWSER_PDF);
+      return dossierFiles(dossier, pdf);
     }
   }
+}
+
+/**
+ * The confidential-name check of an export's files as they will be written (a PDF as the HTML it
+ * is printed from, byte for byte), with what the user has cleared.
+ */
+export function checkExport(
+  prepared: PreparedDossier,
+  files: readonly PackageFile[],
+  clearedKeys: ReadonlySet<string>,
+): NameCheckResult {
+  const texts = files.flatMap((file) =>
+    file.name.endsWith('.pdf')
+      ? exportTexts('dossier.html', renderHtml(prepared.dossier)).map((text) => ({
+          ...text,
+          file: `${file.name} (as the HTML it is printed from)`,
+        }))
+      : exportTexts(file.name, file.bytes),
+  );
+  return checkNames(
+    dossierTexts(prepared.dossier, prepared.records),
+    texts,
+    prepared.forms,
+    clearedKeys,
+  );
+}
+
+/** The bytes to save: the one file, or the package, its manifest recording the check. */
+export function exportBytes(
+  dossier: Dossier,
+  format: ExportFormat,
+  files: readonly PackageFile[],
+  check: NameCheckResult,
+): Uint8Array {
+  if (format !== 'package') return files[0].bytes;
+  return packageDossier(dossier, files, {
+    pdfMissingBecause: BROWSER_PDF,
+    nameCheck: {
+      hits: check.blocking.length,
+      files: check.files,
+      clearedByUser: check.cleared.length,
+    },
+  });
 }
 
 /**
@@ -131,6 +198,7 @@ export async function saveExport(
   dossier: Dossier,
   format: ExportFormat,
   bytes: Uint8Array,
+  check: NameCheckResult,
 ): Promise<{ name: string; sha256: string } | null> {
   const sha256 = sha256Hex(bytes);
   const name = await platform.saveFile({
@@ -146,6 +214,11 @@ export async function saveExport(
       claims: dossier.cover.claims,
       exportedAt: dossier.exportedAt,
       sha256,
+      confidentialNameCheck: {
+        hits: check.blocking.length,
+        files: check.files,
+        clearedByUser: check.cleared.length,
+      },
     }),
   );
   return { name, sha256 };

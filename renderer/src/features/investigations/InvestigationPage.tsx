@@ -17,6 +17,10 @@ const DocumentsPage = lazy(() =>
   import('../documents').then((module) => ({ default: module.DocumentsPage })),
 );
 
+/** The id a link asks a page to open on (`claim=…`): ids only, never names, are in URLs. */
+const queryId = (query: string | undefined, kind: string): string | undefined =>
+  new URLSearchParams(query).get(kind) ?? undefined;
+
 export function InvestigationPage({
   route,
 }: {
@@ -92,7 +96,9 @@ export function InvestigationPage({
         </nav>
       </header>
       <CaseProvider investigation={investigation}>
-        {route.page === 'claims' && <ClaimsPage />}
+        {route.page === 'claims' && (
+          <ClaimsPage key={route.query ?? ''} open={queryId(route.query, 'claim')} />
+        )}
         {route.page === 'datasets' && <DatasetsPage />}
         {route.page === 'shipments' && (
           <ShipmentsPage key={route.query ?? ''} query={routeState(route.query)} />
@@ -105,7 +111,9 @@ export function InvestigationPage({
             <DocumentsPage />
           </Suspense>
         )}
-        {route.page === 'notes' && <NotesPage />}
+        {route.page === 'notes' && (
+          <NotesPage key={route.query ?? ''} open={queryId(route.query, 'note')} />
+        )}
         {route.page === 'dossier' && <DossierPage investigation={investigation} />}
         {route.page === 'statuses' && <StatusesPage />}
       </CaseProvider>

@@ -36,14 +36,22 @@ function sourceLine(note: SourceNote): string {
   return `${name} · on the record`;
 }
 
-export function NotesPage() {
+/** `open`: the note to open for editing first, when a link asks for one. */
+export function NotesPage(props: { open?: string }) {
   const withCase = useWithCase();
   const notes = useNotes();
   const [filter, setFilter] = useState(noFilter);
   const [editing, setEditing] = useState<{ note?: SourceNote } | null>(null);
   const [deleting, setDeleting] = useState<SourceNote | null>(null);
   const [linking, setLinking] = useState<SourceNote | null>(null);
+  const [opening, setOpening] = useState(props.open);
   if (!notes) return <p aria-busy="true">Loading notes…</p>;
+  if (opening) {
+    // Once the notes are read: the note a link asked for, if it is still there.
+    setOpening(undefined);
+    const note = notes.find((entry) => entry.id === opening);
+    if (note) setEditing({ note });
+  }
   const shown = notes.filter((note) => matchesNoteFilter(note, filter));
   return (
     <section className="notes" aria-labelledby="notes-title">
