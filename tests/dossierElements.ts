@@ -39,6 +39,8 @@ export const DOSSIER_ELEMENTS = [
   'td',
   'blockquote',
   'pre',
+  'code',
+  'br',
 ];
 
 /** Every element[attribute] the template writes. */
@@ -56,6 +58,7 @@ export const DOSSIER_ATTRIBUTES = [
   'li[value]',
   'li[class]',
   'dl[class]',
+  'td[class]',
 ];
 
 /** The kinds of Markdown node the dossier's template writes: the data must add none of its own. */
@@ -70,6 +73,8 @@ export const TEMPLATE_NODES = new Set([
   'listItem',
   'blockquote',
   'break',
+  'code',
+  'inlineCode',
 ]);
 
 /** Every kind of node in `markdown`, as a CommonMark parser reads it. */

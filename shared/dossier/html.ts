@@ -6,6 +6,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { strToU8 } from 'fflate';
 import { formatAmount, profileTitle, summaryLines } from './format';
 import type { Dossier } from './model';
+import { parseNoteBody, type NoteBlock, type NoteInline } from '../notes/markdownSubset';
 import { showBidiControls } from '../text/bidi';
 
 function escapeHtml(text: string): string {
@@ -21,6 +22,20 @@ function escapeHtml(text: string): string {
  * right-to-left text in it cannot reorder what is around it.
  */
 const e = (text: string): string => `<bdi>${escapeHtml(showBidiControls(text))}</bdi>`;
+/** A number, a date, an amount or an id: short, of digits and their separators (and a few letters). */
+const NUMERIC_TOKEN = /^(?=.*\d)[\p{L}\p{N}.,:/\-+%]{1,32}$/u;
+
+/**
+ * A string of the data in a table cell: as `e`, and each number, date or id in it kept on one line,
+ * so that no hyphen or slash inside one becomes a line break.
+ */
+const eCell = (text: string): string =>
+  `<bdi>${showBidiControls(text)
+    .split(/(\s+)/u)
+    .map((part) =>
+      NUMERIC_TOKEN.test(part) ? `<span class="nw">${escapeHtml(part)}</span>` : escapeHtml(part),
+    )
+    .join('')}</bdi>`;
 /** A string in an attribute or the title, where no element may stand. */
 const attr = escapeHtml;
 
@@ -35,9 +50,10 @@ dl.summary { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1
 dl.summary dt { color: #57606a; } dl.summary dd { margin: 0; }
 ol.citations { list-style: none; padding-left: 0; } ol.citations li { margin: .15rem 0; } .relation-contradicts { color: #b91c1c; }
 table { border-collapse: collapse; width: 100%; font-size: .85em; margin: .5rem 0; }
-th, td { border: 1px solid #d0d7de; padding: .2rem .35rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid #d0d7de; padding: .2rem .35rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+th, td.text { overflow-wrap: anywhere; } .nw { white-space: nowrap; }
 blockquote { border-left: 3px solid #d0d7de; margin: .25rem 0; padding-left: .75rem; }
-.hash { font-family: ui-monospace, monospace; font-size: .8em; overflow-wrap: anywhere; }
+.hash { font-family: ui-monospace, monospace; font-size: .8em; white-space: nowrap; }
 pre { white-space: pre-wrap; font: inherit; margin: 0; }
 @page { margin: 18mm 16mm; @bottom-center { content: "Page " counter(page) " of " counter(pages); font-size: 9pt; color: #57606a; } }
 @media print { body { margin: 0; max-width: none; } a { color: inherit; } }
@@ -49,8 +65,60 @@ export function dossierStyleSource(): string {
   return `'sha256-${btoa(String.fromCharCode(...digest))}'`;
 }
 
-const rows = (cells: string[][]) =>
-  cells.map((row) => `<tr>${row.map((cell) => `<td>${e(cell)}</td>`).join('')}</tr>`).join('\n');
+/**
+ * A note's body as the app shows it: the Markdown subset (shared/notes/markdownSubset.ts) as
+ * paragraphs, lists, quotes and code, each text escaped like any other string of the data.
+ */
+function noteBody(body: string): string {
+  const inline = (nodes: readonly NoteInline[]): string =>
+    nodes
+      .map((node) => {
+        switch (node.type) {
+          case 'text':
+            return e(node.text);
+          case 'code':
+            return `<code>${e(node.text)}</code>`;
+          case 'break':
+            return '<br>';
+          case 'emphasis':
+            return `<em>${inline(node.children)}</em>`;
+          case 'strong':
+            return `<strong>${inline(node.children)}</strong>`;
+        }
+      })
+      .join('');
+  const blocks = (list: readonly NoteBlock[]): string =>
+    list
+      .map((block) => {
+        switch (block.type) {
+          case 'paragraph':
+            return `<p>${inline(block.children)}</p>`;
+          case 'list': {
+            const tag = block.ordered ? 'ol' : 'ul';
+            return `<${tag}>${block.items.map((item) => `<li>${blocks(item)}</li>`).join('')}</${tag}>`;
+          }
+          case 'quote':
+            return `<blockquote>${blocks(block.children)}</blockquote>`;
+          case 'code':
+            return `<pre>${e(block.text)}</pre>`;
+        }
+      })
+      .join('\n');
+  return `<blockquote>${blocks(parseNoteBody(body))}</blockquote>`;
+}
+
+/**
+ * Table rows of data. In a cell a word breaks only where it could not fit a line of its own, and a
+ * number, date or id never, so a column is never squeezed narrower than them; headings and `text`
+ * columns (names, descriptions) give way instead: they may break anywhere but inside a number.
+ */
+const rows = (cells: string[][], kinds: readonly ('text' | '')[] = []) =>
+  cells
+    .map(
+      (row) =>
+        `<tr>${row.map((cell, index) => `<td${kinds[index] ? ` class="${kinds[index]}"` : ''}>${eCell(cell)}</td>`).join('')}</tr>`,
+    )
+    .join('\n');
 
 export function renderHtml(dossier: Dossier): string {
   const parts: string[] = [];
@@ -78,7 +146,7 @@ export function renderHtml(dossier: Dossier): string {
   for (const section of dossier.sections) {
     push(`<section><h2>${e(section.name)}</h2>`);
     for (const claim of section.claims) {
-      push(`<article class="claim" id="claim-${e(String(claim.number))}">
+      push(`<article class="claim" id="claim-${claim.number}">
 <h3>Claim ${e(String(claim.number))}. ${e(claim.text)}</h3>
 <p><span class="status">${e(claim.status)}</span> <span class="meaning">— ${e(claim.statusMeaning)}</span></p>`);
       if (claim.reason) push(`<p class="small">Reason for the status: ${e(claim.reason)}</p>`);
@@ -132,10 +200,11 @@ ${rows(
     `${formatAmount(row.value)} ${row.currency}`,
     String(row.reportedBy),
   ]),
+  ['', 'text', '', '', 'text', '', 'text', '', '', ''],
 )}
 </tbody></table>`);
     for (const row of dossier.shipments) {
-      push(`<h4>${e(row.id)}: raw cells of ${e(row.dataset)} row ${row.rowNumber} <span class="hash">(file SHA-256 ${e(row.fileSha256)})</span></h4>
+      push(`<h4>${e(row.id)}: raw cells of ${e(row.dataset)} row ${row.rowNumber} <span class="small">(file SHA-256 <span class="hash">${e(row.fileSha256)}</span>)</span></h4>
 <table><tbody>${rows(row.raw.map((cell) => [cell.header, cell.value]))}</tbody></table>`);
     }
     push('</section>');
@@ -160,7 +229,7 @@ ${rows(
     for (const note of dossier.notes) {
       push(`<h3>${e(note.id)}. ${e(note.title)}</h3>
 <p class="small">${e(note.kind)} · ${e(note.source)}${note.role ? `, ${e(note.role)}` : ''}${note.date ? ` · ${e(note.date)}` : ''} · ${e(note.confidentiality)}</p>`);
-      if (note.body) push(`<blockquote><pre>${e(note.body)}</pre></blockquote>`);
+      if (note.body) push(noteBody(note.body));
       if (note.request)
         push(
           `<p class="small">Request to ${e(note.request.to)}, sent ${e(note.request.sentOn || '—')}, deadline ${e(note.request.deadline || '—')}: <strong>${e(note.request.outcome)}</strong>${note.request.answer ? ` — “${e(note.request.answer)}”` : ''}</p>`,

@@ -15,6 +15,7 @@ import type {
   RootContent,
 } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
+import { parseNoteBody, type NoteBlock, type NoteInline } from '../notes/markdownSubset';
 import { showBidiControls } from '../text/bidi';
 import { formatAmount, profileTitle, summaryLines } from './format';
 import type { Dossier } from './model';
@@ -68,6 +69,46 @@ const quote = (...parts: Phrasing[]): BlockContent => ({
   type: 'blockquote',
   children: [paragraph(...parts)],
 });
+
+/**
+ * A note's body, quoted as a whole: its Markdown subset (shared/notes/markdownSubset.ts) as the
+ * same tree of paragraphs, lists, quotes and code, each text a text node of the data.
+ */
+function noteBody(body: string): BlockContent {
+  const inline = (nodes: readonly NoteInline[]): PhrasingContent[] =>
+    nodes.flatMap((node): PhrasingContent[] => {
+      switch (node.type) {
+        case 'text':
+          return text(node.text);
+        case 'code':
+          return [{ type: 'inlineCode', value: showBidiControls(node.text) }];
+        case 'break':
+          return [{ type: 'break' }];
+        case 'emphasis':
+        case 'strong':
+          return [{ type: node.type, children: inline(node.children) }];
+      }
+    });
+  const blocks = (list: readonly NoteBlock[]): BlockContent[] =>
+    list.map((block): BlockContent => {
+      switch (block.type) {
+        case 'paragraph':
+          return { type: 'paragraph', children: inline(block.children) };
+        case 'list':
+          return {
+            type: 'list',
+            ordered: block.ordered,
+            spread: false,
+            children: block.items.map((entry) => item(...blocks(entry))),
+          };
+        case 'quote':
+          return { type: 'blockquote', children: blocks(block.children) };
+        case 'code':
+          return { type: 'code', value: showBidiControls(block.text) };
+      }
+    });
+  return { type: 'blockquote', children: blocks(parseNoteBody(body)) };
+}
 
 function claims(dossier: Dossier): RootContent[] {
   return dossier.sections.flatMap((section) => [
@@ -145,7 +186,7 @@ function appendices(dossier: Dossier): RootContent[] {
           ` ${note.title} — ${note.kind}, ${note.source}${note.role ? `, ${note.role}` : ''}` +
             `${note.date ? `, ${note.date}` : ''} (${note.confidentiality})`,
         ),
-        ...(note.body ? [quote(note.body)] : []),
+        ...(note.body ? [noteBody(note.body)] : []),
         ...(note.request
           ? [
               paragraph(

@@ -76,6 +76,40 @@ test('the sample’s dossier package: self-contained HTML with the claim page’
     const text = strFromU8(bytes);
     expect(text, name).not.toMatch(/Vera Inventova|former engineer/i);
   }
+  // Printed on A4 (its text width, about 680 px at 96 dpi), no number, date, hash or id in the
+  // cited rows breaks across lines, and the table still fits the page.
+  await offline.emulateMedia({ media: 'print' });
+  await offline.setViewportSize({ width: 680, height: 1000 });
+  const layout = await offline.evaluate(() => {
+    const section = [...document.querySelectorAll('section')].find(
+      (candidate) => candidate.querySelector('h2')?.textContent === 'Appendix: cited shipment rows',
+    )!;
+    const broken: string[] = [];
+    let tokens = 0;
+    for (const holder of section.querySelectorAll('td, .hash')) {
+      const walker = document.createTreeWalker(holder, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        // A number, a date, an amount, an id: short, of digits and their separators.
+        const numeric = [...(node.textContent ?? '').matchAll(/\S+/g)].filter((match) =>
+          /^(?=.*\d)[\p{L}\p{N}.,:/\-+%]{1,32}$/u.test(match[0]),
+        );
+        for (const match of numeric) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          tokens += 1;
+          if (range.getClientRects().length !== 1) broken.push(match[0]);
+        }
+      }
+    }
+    const widest = Math.max(...[...section.querySelectorAll('table')].map((t) => t.scrollWidth));
+    return { broken, tokens, fits: widest <= section.clientWidth };
+  });
+  expect(layout.tokens).toBeGreaterThan(100);
+  expect(layout.broken).toEqual([]);
+  expect(layout.fits).toBe(true);
+  await offline.emulateMedia({ media: null });
+
   const pdf = await offline.pdf({ format: 'A4' });
   const text = pdfText(pdf);
   expect(text).toContain(

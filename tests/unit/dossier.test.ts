@@ -37,6 +37,12 @@ import {
   TEMPLATE_NODES,
 } from '../dossierElements';
 import { fixture } from '../fixtureSets';
+import type { Nodes } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+
+/** The text of a Markdown node, markup gone. */
+const markdownOf = (node: Nodes): string =>
+  'value' in node ? node.value : 'children' in node ? node.children.map(markdownOf).join('') : '';
 import { importFixture, indexOf } from './db/customsFixture';
 import { documentRecord } from './db/documentRecord';
 
@@ -440,6 +446,47 @@ describe('the confidential-name check', () => {
     const result = checkNames(dossierTexts(built.dossier, built.records), texts, forms, new Set());
     // The background source's first name and surname are parts: the check finds none either.
     expect(result.blocking.map((hit) => `${hit.where}: ${hit.form.form}`)).toEqual([]);
+  });
+});
+
+describe('a note body in the exports', () => {
+  const BODY = 'First paragraph, *stressed*.\n\n- one\n- two\n\n> quoted\n\nLast paragraph.';
+
+  async function bodyDossier() {
+    const investigation = await createInvestigation('Bodies');
+    const db = investigationDb(investigation);
+    const noteId = await note(db, { title: 'Call', sourceName: 'Ann Onrecord', body: BODY });
+    const claim = await addClaim(db, { text: 'A claim.' });
+    await cite(db, claim.id, 'note', noteId, 'supports');
+    const input = await collectDossierInput(db, investigation, await engineOf(db), EXPORTED_AT);
+    return buildDossier(input, { profile: 'full', selection: { kind: 'all' } });
+  }
+
+  it('renders as the app shows it in the HTML, its text escaped', async () => {
+    const html = renderHtml(await bodyDossier());
+    expect(html).toContain(
+      '<blockquote><p><bdi>First paragraph, </bdi><em><bdi>stressed</bdi></em><bdi>.</bdi></p>\n' +
+        '<ul><li><p><bdi>one</bdi></p></li><li><p><bdi>two</bdi></p></li></ul>\n' +
+        '<blockquote><p><bdi>quoted</bdi></p></blockquote>\n<p><bdi>Last paragraph.</bdi></p></blockquote>',
+    );
+  });
+
+  it('stays whole inside its quote in the Markdown', async () => {
+    const tree = fromMarkdown(renderMarkdown(await bodyDossier()));
+    const quotes: Nodes[] = [];
+    const walk = (node: Nodes) => {
+      if (node.type === 'blockquote') quotes.push(node);
+      if ('children' in node) node.children.forEach(walk);
+    };
+    walk(tree);
+    const body = quotes.find((quote) => markdownOf(quote).includes('First paragraph'))!;
+    expect(markdownOf(body)).toBe('First paragraph, stressed.onetwoquotedLast paragraph.');
+    expect(body.type === 'blockquote' && body.children.map((child) => child.type)).toEqual([
+      'paragraph',
+      'list',
+      'blockquote',
+      'paragraph',
+    ]);
   });
 });
 
