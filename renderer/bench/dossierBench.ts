@@ -123,6 +123,7 @@ function syntheticInput(): DossierInput {
     totalWeightKg: 30_000,
     datasets: [],
     origins: ['RU customs'],
+    unknownOriginRows: 0,
     reportedBy: [{ datasets: 2, shipments: 50 }],
   };
   return {

@@ -19,16 +19,23 @@ export type ShipmentEvidenceSummary = {
   totalWeightKg: number;
   /** Every dataset reporting one of the shipments, including matched rows the links do not name. */
   datasets: { id: string; fileName: string; vendor: string; origin: string; rows: number }[];
+  /** The independent origins stated for those datasets; a dataset with none is not one. */
   origins: string[];
+  /** Rows from datasets whose origin nobody stated: they count towards no origin. */
+  unknownOriginRows: number;
   /** How many shipments are reported by how many datasets, most datasets first. */
   reportedBy: { datasets: number; shipments: number }[];
 };
 
-/** An origin as counted: a dataset with no stated origin counts as one of its own. */
-export const originLabel = (dataset: Pick<Dataset, 'origin' | 'fileName'>): string =>
-  dataset.origin.trim() || `unstated (${dataset.fileName})`;
+/**
+ * A dataset's origin as shown. One nobody stated is unknown, and never counts as an independent
+ * origin: corroboration must not be raised by a form field left blank.
+ */
+export const originLabel = (dataset: Pick<Dataset, 'origin'>): string =>
+  dataset.origin.trim() || 'origin unknown';
+/** Origins stated alike (in case or spacing) are one. */
 const originKey = (dataset: Dataset): string =>
-  dataset.origin.trim().toLowerCase() || `unstated:${dataset.id}`;
+  dataset.origin.trim().replace(/\s+/gu, ' ').toLowerCase();
 
 export function summariseShipments(
   view: ShipmentColumnsView,
@@ -83,9 +90,15 @@ export function summariseShipments(
     .map(([datasetNo, members]) => ({ dataset: view.datasets[datasetNo], rows: members.size }))
     .filter((entry): entry is { dataset: Dataset; rows: number } => entry.dataset !== undefined)
     .sort((a, b) => a.dataset.fileName.localeCompare(b.dataset.fileName));
-  const origins = new Map(
-    datasets.map(({ dataset }) => [originKey(dataset), originLabel(dataset)]),
-  );
+  // Each origin once, as the first dataset (by file name) states it.
+  const origins = new Map<string, string>();
+  for (const { dataset } of datasets) {
+    const key = originKey(dataset);
+    if (key && !origins.has(key)) origins.set(key, originLabel(dataset));
+  }
+  const unknownOriginRows = datasets
+    .filter(({ dataset }) => originKey(dataset) === '')
+    .reduce((sum, entry) => sum + entry.rows, 0);
   return {
     sourceRows,
     distinctShipments: shipments.size,
@@ -103,6 +116,7 @@ export function summariseShipments(
       rows: count,
     })),
     origins: [...origins.values()].sort((a, b) => a.localeCompare(b)),
+    unknownOriginRows,
     reportedBy: [...reportedBy.entries()]
       .map(([count, shipmentCount]) => ({ datasets: count, shipments: shipmentCount }))
       .sort((a, b) => b.datasets - a.datasets),

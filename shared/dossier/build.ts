@@ -320,6 +320,7 @@ export function buildDossierAndRecords(
             (dataset) => `${dataset.fileName}${dataset.vendor ? ` (${dataset.vendor})` : ''}`,
           ),
           origins: engine?.origins ?? [],
+          unknownOriginRows: engine?.unknownOriginRows ?? 0,
           reportedBy: engine?.reportedBy ?? [],
           contradicting: links.filter((link) => link.relation === 'contradicts').length,
           requests,

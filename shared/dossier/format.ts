@@ -35,11 +35,18 @@ export function summaryLines(summary: ClaimSummary): [string, string][] {
       ],
       ['Total weight', `${formatAmount(summary.totalWeightKg)} kg`],
       ['Datasets', summary.datasets.join('; ')],
-      ['Independent origins', `${summary.origins.length}: ${summary.origins.join('; ')}`],
+      ['Independent origins', originsLine(summary.origins, summary.unknownOriginRows, '; ')],
     );
   }
   lines.push(['Contradicting evidence', String(summary.contradicting)]);
   for (const request of summary.requests)
     lines.push(['Request for comment', `${request.title} (to ${request.to}): ${request.outcome}`]);
   return lines;
+}
+
+/** "2: Russian customs; Indian customs", and the rows that count towards none. */
+export function originsLine(origins: readonly string[], unknownRows: number, separator: string) {
+  const counted = `${origins.length}${origins.length > 0 ? `: ${origins.join(separator)}` : ''}`;
+  if (unknownRows === 0) return counted;
+  return `${counted} (and ${unknownRows} ${unknownRows === 1 ? 'row' : 'rows'} of unknown origin, not counted)`;
 }

@@ -43,6 +43,8 @@ export type ClaimSummary = {
   totalWeightKg: number;
   datasets: string[];
   origins: string[];
+  /** Rows from datasets of no stated origin, which count towards no origin. */
+  unknownOriginRows: number;
   reportedBy: { datasets: number; shipments: number }[];
   contradicting: number;
   requests: { title: string; to: string; outcome: string }[];

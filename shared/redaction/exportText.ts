@@ -47,7 +47,7 @@ function htmlText(html: string): string {
  */
 const markdownText = (markdown: string): string =>
   decodeReferences(
-    markdown.replace(/\\([!-/:-@[-`{-~])|[*_`]/g, (found, escaped?: string) => escaped ?? ''),
+    markdown.replace(/\\([!-/:-@[-`{-~])|[*_`]/g, (_found, escaped?: string) => escaped ?? ''),
   );
 
 /** Every string of a JSON document (keys too), escapes undone; the raw text if it is not JSON. */

@@ -153,6 +153,18 @@ for (const set of fixtureSets)
     await expect(page.getByLabel('Evidence summary')).toContainText(
       `Independent origins2: Chinese customs declarations · ${ORIGIN}`,
     );
+
+    // An origin left blank is unknown: it raises the count of nothing.
+    await openTab(page, 'Datasets');
+    await page.getByRole('button', { name: 'Provenance of vendor-b-2022.tsv' }).click();
+    await provenance.getByLabel('Origin').fill('');
+    await provenance.getByRole('button', { name: 'Save' }).click();
+    await expect(provenance).toBeHidden();
+    await openTab(page, 'Claims');
+    await openClaim(page, CLAIM);
+    await expect(page.getByLabel('Evidence summary')).toContainText(
+      `Independent origins1: ${ORIGIN} (and 13 rows of unknown origin, not counted)`,
+    );
   });
 
 test('a shipment row is cited from the table, a saved filter’s count follows new imports, and cited rows are not deleted silently', async ({

@@ -383,4 +383,18 @@ for (const set of fixtureSets)
       const { rows } = index.query(emptyShipmentFilter, { column: 'row', direction: 'asc' });
       expect(summariseShipments(index.view(), rows).origins).toEqual(['CN customs', 'RU customs']);
     });
+
+    it('never counts a dataset of no stated origin as one, and says how many rows it holds', async () => {
+      await importFixture('customs', 'vendor-a-2022.csv', { origin: 'RU customs' });
+      await importFixture('customs', 'vendor-b-2022.tsv', { origin: '  ' });
+      await importFixture('customs', 'vendor-c-cp1251.csv', { origin: 'ru  Customs' });
+      await mergeStoryCompanies();
+      const index = await resolvedIndex();
+      const { rows } = index.query(emptyShipmentFilter, { column: 'row', direction: 'asc' });
+      const summary = summariseShipments(index.view(), rows);
+      expect(summary.origins).toEqual(['RU customs']);
+      const unknown = summary.datasets.find((dataset) => dataset.origin === 'origin unknown');
+      expect(unknown?.rows).toBeGreaterThan(0);
+      expect(summary.unknownOriginRows).toBe(unknown?.rows);
+    });
   });

@@ -1,4 +1,5 @@
 import type { ShipmentEvidenceSummary } from '#shared/customs/corroboration';
+import { originsLine } from '#shared/dossier/format';
 import type { EvidenceLink } from '#shared/evidence/link';
 import { outcomeLabels, type SourceNote } from '#shared/notes/sourceNote';
 import { formatAmount } from '../../ui/formatting';
@@ -61,9 +62,7 @@ export function EvidenceSummary(props: {
               .join(' · ')}
           </dd>
           <dt>Independent origins</dt>
-          <dd>
-            {shipments.origins.length}: {shipments.origins.join(' · ')}
-          </dd>
+          <dd>{originsLine(shipments.origins, shipments.unknownOriginRows, ' · ')}</dd>
         </>
       )}
       <dt>Contradicting</dt>
