@@ -60,6 +60,13 @@ test('the sample’s dossier package: self-contained HTML with the claim page’
     'excerpts.jsonld',
   ]);
   for (const file of manifest.files) expect(bytesToHex(sha256(files[file.name]))).toBe(file.sha256);
+  // A second export of the same case lists the same files in the same order, in the zip and in
+  // its manifest.
+  const again = await exportPackage(page);
+  expect(Object.keys(again)).toEqual(Object.keys(files));
+  expect(
+    (JSON.parse(strFromU8(again['manifest.json'])) as Manifest).files.map((file) => file.name),
+  ).toEqual(manifest.files.map((file) => file.name));
   expect(manifest.pdf).toMatch(/^not included: browser mode/);
 
   const html = strFromU8(files['dossier.html']);

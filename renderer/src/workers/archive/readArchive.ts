@@ -27,7 +27,7 @@ import {
 } from './archiveCrypto';
 import { fromBase64 } from './base64';
 import { stopIfCancelled } from './writeArchive';
-import { readZipEntry, zipDirectory, type ZipDirectory } from './zip';
+import { zipDirectory, type ZipDirectory } from './zip';
 
 export type OpenedArchive = {
   header: ArchiveHeader;
@@ -48,39 +48,35 @@ const MAX_HEADER_BYTES = 64 * 1024;
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 
 /** An entry the manifest does not describe (the header, the manifest itself), read whole. */
-async function unlistedEntry(entry: FileEntry | undefined, limit: number): Promise<Uint8Array> {
+async function unlistedEntry(
+  directory: ZipDirectory,
+  name: string,
+  limit: number,
+): Promise<Uint8Array> {
+  const entry = directory.entries.get(name);
   if (!entry) throw truncated();
   if (entry.compressedSize > limit)
     throw new ArchiveError(`“${entry.filename}” is larger than Waybill ever writes it.`);
-  const parts: Uint8Array[] = [];
-  await readZipEntry(entry, (chunk) => void parts.push(chunk));
-  return concatBytes(...parts);
+  return directory.read(entry);
 }
 
 /**
- * One listed entry's content as it streams from the file, decrypted a segment at a time, refused
- * as soon as it runs longer than the manifest says, then checked against its SHA-256. The entry is
- * whole in memory by then (its reader parses or seals it whole), so WebCrypto hashes it in one go:
- * 205 MB/s in Chromium here, where noble's incremental SHA-256 does 62 MB/s.
+ * One listed entry's content, read from the file, decrypted a segment at a time, and checked
+ * against its size and SHA-256 in the manifest. WebCrypto hashes it in one go (the entry is whole
+ * in memory anyway: its reader parses or seals it whole): 205 MB/s in Chromium here, where noble's
+ * incremental SHA-256 does 62 MB/s.
  */
 async function listedEntry(
+  directory: ZipDirectory,
   entry: FileEntry,
   listed: ArchiveEntry,
   key: CryptoKey | null,
 ): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  let length = 0;
-  const decryption = key ? new EntryDecryption(key, listed.name, entry.compressedSize) : null;
-  await readZipEntry(entry, async (chunk) => {
-    for (const plain of decryption ? await decryption.push(chunk) : [chunk]) {
-      length += plain.length;
-      if (length > listed.bytes) throw changed(listed.name);
-      parts.push(plain);
-    }
-  });
-  // One copy, which also lets go of the window the parts may be views of.
-  const content = concatBytes(...parts);
-  if (length !== listed.bytes || (await sha256Hex(content)) !== listed.sha256)
+  const stored = await directory.read(entry);
+  const content = key
+    ? concatBytes(...(await new EntryDecryption(key, listed.name, stored.length).push(stored)))
+    : stored;
+  if (content.length !== listed.bytes || (await sha256Hex(content)) !== listed.sha256)
     throw changed(listed.name);
   return content;
 }
@@ -91,10 +87,10 @@ export async function archiveHeader(file: Blob): Promise<ArchiveHeader> {
 }
 
 async function parseHeader(directory: ZipDirectory): Promise<ArchiveHeader> {
-  const entry = directory.get(HEADER_ENTRY);
-  if (!entry) throw new ArchiveError('This is not a Waybill archive: it has no archive.json.');
+  if (!directory.entries.has(HEADER_ENTRY))
+    throw new ArchiveError('This is not a Waybill archive: it has no archive.json.');
   const header = parseJson(
-    await unlistedEntry(entry, MAX_HEADER_BYTES),
+    await unlistedEntry(directory, HEADER_ENTRY, MAX_HEADER_BYTES),
     HEADER_ENTRY,
   ) as Partial<ArchiveHeader> | null;
   if (header?.format !== ARCHIVE_FORMAT) throw new ArchiveError('This is not a Waybill archive.');
@@ -123,7 +119,7 @@ export async function openArchive(
     key = await passphraseKey(passphrase, fromBase64(salt), params, stopIfCancelled(cancelled));
     await verifyPassphrase(key, fromBase64(check));
   }
-  let manifestBytes = await unlistedEntry(directory.get(MANIFEST_ENTRY), MAX_MANIFEST_BYTES);
+  let manifestBytes = await unlistedEntry(directory, MANIFEST_ENTRY, MAX_MANIFEST_BYTES);
   if (key) manifestBytes = await decryptEntry(key, MANIFEST_ENTRY, manifestBytes);
   const manifest: ArchiveManifest = parseArchivePart(
     archiveManifestSchema,
@@ -133,22 +129,22 @@ export async function openArchive(
   const listed = new Map(manifest.entries.map((entry) => [entry.name, entry]));
   if (listed.size !== manifest.entries.length)
     throw new ArchiveError('This archive’s manifest lists an entry twice: nothing was restored.');
-  for (const name of directory.keys()) {
+  for (const name of directory.entries.keys()) {
     if (name !== HEADER_ENTRY && name !== MANIFEST_ENTRY && !listed.has(name))
       throw new ArchiveError(
         `“${name}” is in the archive but not in its manifest: it was changed.`,
       );
   }
   for (const entry of manifest.entries) {
-    const stored = directory.get(entry.name);
+    const stored = directory.entries.get(entry.name);
     if (!stored) throw new ArchiveError(`“${entry.name}” is missing from the archive.`);
     if (stored.compressedSize !== (key ? encryptedSize(entry.bytes) : entry.bytes))
       throw changed(entry.name);
   }
   const read = async (name: string) => {
-    const [entry, listing] = [directory.get(name), listed.get(name)];
+    const [entry, listing] = [directory.entries.get(name), listed.get(name)];
     if (!entry || !listing) throw new ArchiveError(`“${name}” is missing from the archive.`);
-    return listedEntry(entry, listing, key);
+    return listedEntry(directory, entry, listing, key);
   };
   return {
     header,
