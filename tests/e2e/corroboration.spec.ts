@@ -104,7 +104,19 @@ for (const set of fixtureSets)
     // The saved filter names entities, so every spelling comes with them.
     await page.getByRole('link', { name: 'show shipments as shipper' }).click();
     await expect(page.getByText('Shipper entity')).toBeVisible();
-    await page.getByLabel('Consignee entity').fill('Ulan-Ude Aviation Plant');
+    // A name no entity has is refused in words; a full name pasted in is taken at once.
+    const consignee = page.getByLabel('Consignee entity');
+    await consignee.fill('Nonexistent Trading Co');
+    await consignee.press('Tab');
+    await expect(page.getByRole('alert')).toHaveText(
+      'No entity is named “Nonexistent Trading Co”: this condition is not applied.',
+    );
+    await expect(consignee).toHaveAttribute('aria-invalid', 'true');
+    await consignee.fill('ulan-ude  aviation plant');
+    await expect(
+      page.getByRole('button', { name: 'Clear consignee entity Ulan-Ude Aviation Plant' }),
+    ).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
     await page.getByLabel('From date').fill('2022-01-01');
     await page.getByLabel('To date').fill('2022-12-31');
     const totals = page.getByRole('status', { name: 'Filtered shipments' });

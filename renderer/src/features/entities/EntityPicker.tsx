@@ -1,13 +1,19 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useEffectEvent, useId, useState } from 'react';
 import type { EntityListing } from '#shared/customs/entityProfile';
 import { shipmentEngine } from '../../case/shipments/shipmentWorkerClient';
 import type { EngineState } from '../../case/shipments/useShipmentEngine';
 
 const SUGGESTIONS = 20;
 
+const sameName = (a: string, b: string) =>
+  a.trim().replace(/\s+/gu, ' ').toLowerCase() === b.trim().replace(/\s+/gu, ' ').toLowerCase();
+
 /**
  * Chooses an entity by typing its name, with the closest entities offered as the user types. The
- * choice is the entity's id, so every spelling it gathers comes with it.
+ * choice is the entity's id, so every spelling it gathers comes with it. A name typed or pasted in
+ * full is taken as soon as it is an entity's; on leaving the field (or Enter) a name that is not
+ * one resolves to the only entity its words find, or is refused in words: a filter never silently
+ * lacks a condition the user typed.
  */
 export function EntityPicker(props: {
   label: string;
@@ -19,13 +25,22 @@ export function EntityPicker(props: {
   const [text, setText] = useState('');
   const [options, setOptions] = useState<EntityListing[]>([]);
   const [chosenName, setChosenName] = useState<{ id: string; name: string } | null>(null);
-  const { value, engine } = props;
+  const [problem, setProblem] = useState<string | null>(null);
+  const { value, engine, onChange } = props;
 
+  /** The suggestions for what is typed now: one named exactly so is the choice. */
+  const suggest = useEffectEvent((typed: string, listings: EntityListing[]) => {
+    const match = typed ? listings.find((option) => sameName(option.name, typed)) : undefined;
+    if (!match) return setOptions(listings);
+    onChange(match.id);
+    setText('');
+    setProblem(null);
+  });
   useEffect(() => {
     let live = true;
     void shipmentEngine()
       .entities(text, SUGGESTIONS)
-      .then((answer) => live && setOptions(answer.listings));
+      .then((answer) => live && suggest(text, answer.listings));
     return () => {
       live = false;
     };
@@ -45,13 +60,22 @@ export function EntityPicker(props: {
     };
   }, [value, engine.key]);
 
-  const choose = (typed: string) => {
-    setText(typed);
-    const match = options.find((option) => option.name === typed);
+  /** On leaving the field: the one entity the words find, or a plain refusal. */
+  const settle = () => {
+    if (!text.trim()) return setProblem(null);
+    const match =
+      options.find((option) => sameName(option.name, text)) ??
+      (options.length === 1 ? options[0] : undefined);
     if (match) {
-      props.onChange(match.id);
+      onChange(match.id);
       setText('');
-    }
+      setProblem(null);
+    } else
+      setProblem(
+        options.length === 0
+          ? `No entity is named “${text.trim()}”: this condition is not applied.`
+          : `No entity is named “${text.trim()}”: choose one of the ${options.length} suggestions; until then this condition is not applied.`,
+      );
   };
 
   if (value) {
@@ -83,8 +107,22 @@ export function EntityPicker(props: {
         value={text}
         size={18}
         placeholder="type a name"
-        onChange={(event) => choose(event.target.value)}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? `${id}-problem` : undefined}
+        onChange={(event) => {
+          setText(event.target.value);
+          setProblem(null);
+        }}
+        onBlur={settle}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') settle();
+        }}
       />
+      {problem && (
+        <p id={`${id}-problem`} role="alert" className="error small">
+          {problem}
+        </p>
+      )}
       <datalist id={`${id}-options`}>
         {options.map((option) => (
           <option key={option.id} value={option.name}>
