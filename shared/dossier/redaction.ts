@@ -5,6 +5,7 @@
  * user declared. In the publication profile a background source is named only by its attribution.
  */
 import type { SourceNote } from '../notes/sourceNote';
+import { hiddenSources } from '../redaction/nameCheck';
 import { findNames, foldName, replaceNames, replaceSpans } from '../text/nameMatching';
 import type { Dossier, DossierProfile, EvidenceRedaction } from './model';
 
@@ -61,15 +62,7 @@ export function replacements(
   labels: ReadonlyMap<string, string>,
 ): Replacement[] {
   const list: Replacement[] = [];
-  for (const note of notes) {
-    const hidden =
-      note.confidentiality === 'confidential' ||
-      (profile === 'publication' && note.confidentiality === 'background');
-    if (!hidden) continue;
-    const replace =
-      note.confidentiality === 'confidential'
-        ? (labels.get(note.id) ?? 'Confidential source')
-        : note.attribution.trim() || 'a background source';
+  for (const { note, label: replace } of hiddenSources(notes, profile, labels)) {
     // The name, the forms the user declared, and the affiliation; however each is typed, in either
     // script. A part of the name the user did not declare is left to the name check
     // (shared/redaction/nameCheck.ts): it may be someone else, and the user says.

@@ -56,6 +56,30 @@ const MIN_PART = 3;
 const PARTICLES = new Set(['von', 'van', 'der', 'den', 'del', 'della', 'bin', 'ibn', 'dos', 'das']);
 const HAN = /\p{Script=Han}/u;
 
+/**
+ * The notes whose source a profile hides (confidential ones always, background ones in the
+ * publication profile), each with what the export names the source instead.
+ */
+export function hiddenSources(
+  notes: readonly SourceNote[],
+  profile: Profile,
+  labels: ReadonlyMap<string, string>,
+): { note: SourceNote; label: string }[] {
+  return notes
+    .filter(
+      (note) =>
+        note.confidentiality === 'confidential' ||
+        (profile === 'publication' && note.confidentiality === 'background'),
+    )
+    .map((note) => ({
+      note,
+      label:
+        note.confidentiality === 'confidential'
+          ? (labels.get(note.id) ?? 'Confidential source')
+          : note.attribution.trim() || 'a background source',
+    }));
+}
+
 /** The sources a profile hides, each with its declared forms and the parts of its name. */
 export function checkedForms(
   notes: readonly SourceNote[],
@@ -63,15 +87,7 @@ export function checkedForms(
   labels: ReadonlyMap<string, string>,
 ): CheckedForm[] {
   const forms: CheckedForm[] = [];
-  for (const note of notes) {
-    const hidden =
-      note.confidentiality === 'confidential' ||
-      (profile === 'publication' && note.confidentiality === 'background');
-    if (!hidden) continue;
-    const label =
-      note.confidentiality === 'confidential'
-        ? (labels.get(note.id) ?? 'Confidential source')
-        : note.attribution.trim() || 'a background source';
+  for (const { note, label } of hiddenSources(notes, profile, labels)) {
     const declared = [note.sourceName, ...(note.aliases ?? []), note.sourceRole]
       .map((form) => form.trim())
       .filter((form) => [...form].length >= 2);
