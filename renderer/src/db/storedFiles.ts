@@ -23,7 +23,8 @@ export async function storedFile(
 ): Promise<StoredFile> {
   const size = content instanceof Blob ? content.size : content.length;
   const record = { ...file, size };
-  if (!db.keys) return { ...record, blob: new Blob([content as Uint8Array<ArrayBuffer>]) };
+  if (!db.keys)
+    return { ...record, blob: new Blob([content as Uint8Array<ArrayBuffer>], { type: file.mime }) };
   const parts: Uint8Array<ArrayBuffer>[] = [];
   for (let offset = 0, index = 0; offset < size || index === 0; offset += SEGMENT, index++) {
     const plain =
