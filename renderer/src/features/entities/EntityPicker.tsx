@@ -60,21 +60,26 @@ export function EntityPicker(props: {
     };
   }, [value, engine.key]);
 
-  /** On leaving the field: the one entity the words find, or a plain refusal. */
-  const settle = () => {
-    if (!text.trim()) return setProblem(null);
+  /**
+   * On leaving the field: the one entity the words find, or a plain refusal. Asked of the engine
+   * for exactly this text: the suggestions shown may still be those of what was typed before.
+   */
+  const settle = async () => {
+    const typed = text;
+    if (!typed.trim()) return setProblem(null);
+    const { listings } = await shipmentEngine().entities(typed, SUGGESTIONS);
     const match =
-      options.find((option) => sameName(option.name, text)) ??
-      (options.length === 1 ? options[0] : undefined);
+      listings.find((option) => sameName(option.name, typed)) ??
+      (listings.length === 1 ? listings[0] : undefined);
     if (match) {
       onChange(match.id);
       setText('');
       setProblem(null);
     } else
       setProblem(
-        options.length === 0
-          ? `No entity is named “${text.trim()}”: this condition is not applied.`
-          : `No entity is named “${text.trim()}”: choose one of the ${options.length} suggestions; until then this condition is not applied.`,
+        listings.length === 0
+          ? `No entity is named “${typed.trim()}”: this condition is not applied.`
+          : `No entity is named “${typed.trim()}”: choose one of the ${listings.length} suggestions; until then this condition is not applied.`,
       );
   };
 
@@ -113,9 +118,9 @@ export function EntityPicker(props: {
           setText(event.target.value);
           setProblem(null);
         }}
-        onBlur={settle}
+        onBlur={() => void settle()}
         onKeyDown={(event) => {
-          if (event.key === 'Enter') settle();
+          if (event.key === 'Enter') void settle();
         }}
       />
       {problem && (
