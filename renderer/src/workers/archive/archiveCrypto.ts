@@ -51,7 +51,7 @@ export const encryptedSize = (plain: number): number =>
  * Decrypts an entry of `size` encrypted bytes as they arrive, a whole segment at a time (the last
  * one known by the entry's size): `push` gives the plain bytes of every segment a chunk completes.
  */
-export class EntryDecryption {
+class EntryDecryption {
   private pending: Uint8Array[] = [];
   private pendingBytes = 0;
   private index = 0;

@@ -1,4 +1,3 @@
-import { concatBytes } from '@noble/hashes/utils.js';
 import type { FileEntry } from '@zip.js/zip.js/lib/zip-core-custom.js';
 import {
   ARCHIVE_FORMAT,
@@ -18,13 +17,7 @@ import {
 } from '#shared/archive/archiveSchema';
 import { sha256Hex } from '../../lib/bytes';
 import { passphraseKey } from '../../lib/passphraseKey';
-import {
-  decryptEntry,
-  encryptedSize,
-  EntryDecryption,
-  PassphraseNeeded,
-  verifyPassphrase,
-} from './archiveCrypto';
+import { decryptEntry, encryptedSize, PassphraseNeeded, verifyPassphrase } from './archiveCrypto';
 import { fromBase64 } from './base64';
 import { stopIfCancelled } from './writeArchive';
 import { zipDirectory, type ZipDirectory } from './zip';
@@ -73,9 +66,7 @@ async function listedEntry(
   key: CryptoKey | null,
 ): Promise<Uint8Array> {
   const stored = await directory.read(entry);
-  const content = key
-    ? concatBytes(...(await new EntryDecryption(key, listed.name, stored.length).push(stored)))
-    : stored;
+  const content = key ? await decryptEntry(key, listed.name, stored) : stored;
   if (content.length !== listed.bytes || (await sha256Hex(content)) !== listed.sha256)
     throw changed(listed.name);
   return content;
