@@ -60,8 +60,19 @@ export type Status = {
   description: string;
   /** Whether a claim with this status may appear in a publication dossier. */
   publishable: boolean;
+  /**
+   * What a claim's evidence must hold to carry this status; absent: nothing. Stored since schema
+   * version 10 (its upgrade gives *Corroborated* two independent origins).
+   */
+  rule?: StatusRule;
   order: number;
 };
+
+/**
+ * A status's rule: at least this many supporting items (links of any kind that support the claim),
+ * and at least this many independent origins behind its supporting shipments. 0: no minimum.
+ */
+export type StatusRule = { minSupporting: number; minOrigins: number };
 
 export type Section = {
   id: string;

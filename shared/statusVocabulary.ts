@@ -1,6 +1,9 @@
-import type { Status } from './investigation';
+import type { Status, StatusRule } from './investigation';
 
 export type StatusDefinition = Omit<Status, 'id' | 'order'>;
+
+/** *Corroborated*'s rule: two independent origins (new investigations, and older ones upgraded). */
+export const CORROBORATED_RULE: StatusRule = { minSupporting: 0, minOrigins: 2 };
 
 /**
  * The default verification statuses of a new investigation (the handbook's vocabulary). Publishable:
@@ -25,6 +28,7 @@ export const defaultStatuses: readonly StatusDefinition[] = [
     color: '#15803d',
     description: 'Supported by two or more independent origins, not resellers of the same data.',
     publishable: true,
+    rule: CORROBORATED_RULE,
   },
   {
     name: 'Verified',

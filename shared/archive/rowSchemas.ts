@@ -49,12 +49,16 @@ const autoNumber = z
   .optional();
 const isoDateOrEmpty = z.string().regex(/^(?:\d{4}-\d{2}-\d{2})?$/);
 
+const ruleMinimum = z.number().int().min(0).max(1_000);
+
 const status = z.object({
   id,
   name: short,
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
   description: long,
   publishable: z.boolean(),
+  // Since schema version 10; the restore gives older archives' *Corroborated* its rule.
+  rule: z.object({ minSupporting: ruleMinimum, minOrigins: ruleMinimum }).optional(),
   order,
 }) satisfies z.ZodType<Status>;
 

@@ -6,6 +6,7 @@
 import { originLabel } from '../customs/corroboration';
 import type { ShipmentFilter } from '../customs/shipmentFilter';
 import type { EvidenceLink } from '../evidence/link';
+import { hasRule, ruleShortfalls, ruleText, supportingCount } from '../evidence/statusRule';
 import type { Claim } from '../investigation';
 import { confidentialityLabels, noteKindLabels, outcomeLabels } from '../notes/sourceNote';
 import type { DossierInput } from './input';
@@ -331,6 +332,14 @@ export function buildDossierAndRecords(
           status: status?.name ?? '',
           statusMeaning: status?.description ?? '',
           reason: full ? claim.statusReason || null : null,
+          statusRule: hasRule(status?.rule) ? ruleText(status.rule) : null,
+          ruleWarnings:
+            full && status
+              ? ruleShortfalls(status, {
+                  supporting: supportingCount(links),
+                  origins: summary.origins.length,
+                })
+              : null,
           tags: claim.tags,
           summary,
           citations,

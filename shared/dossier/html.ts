@@ -44,6 +44,7 @@ const DOSSIER_STYLE = `
 body { font: 11pt/1.45 system-ui, 'Segoe UI', 'Noto Sans', sans-serif; color: #1f2328; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
 h1 { font-size: 1.6rem; } h2 { margin-top: 2rem; border-bottom: 1px solid #d0d7de; } h3 { font-size: 1.05rem; }
 .notice { background: #fff8e1; border-left: 4px solid #f0b400; padding: .5rem .75rem; }
+.warning { background: #fdecea; border-left: 4px solid #b91c1c; padding: .5rem .75rem; }
 .claim { margin: 1rem 0 1.5rem; page-break-inside: avoid; }
 .status { font-weight: 600; } .meaning, .small { color: #57606a; font-size: .9em; }
 dl.summary { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; margin: .5rem 0; }
@@ -148,8 +149,10 @@ export function renderHtml(dossier: Dossier): string {
     for (const claim of section.claims) {
       push(`<article class="claim" id="claim-${claim.number}">
 <h3>Claim ${e(String(claim.number))}. ${e(claim.text)}</h3>
-<p><span class="status">${e(claim.status)}</span> <span class="meaning">— ${e(claim.statusMeaning)}</span></p>`);
+<p><span class="status">${e(claim.status)}</span> <span class="meaning">— ${e(claim.statusMeaning)}</span>${claim.statusRule ? ` <span class="small">(its rule: ${e(claim.statusRule)})</span>` : ''}</p>`);
       if (claim.reason) push(`<p class="small">Reason for the status: ${e(claim.reason)}</p>`);
+      if (claim.ruleWarnings?.length)
+        push(`<p class="warning">Status rule not met: ${e(claim.ruleWarnings.join(' '))}</p>`);
       if (claim.tags.length > 0) push(`<p class="small">Tags: ${e(claim.tags.join(', '))}</p>`);
       push(
         `<dl class="summary">${summaryLines(claim.summary)

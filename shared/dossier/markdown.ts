@@ -115,8 +115,16 @@ function claims(dossier: Dossier): RootContent[] {
     heading(2, section.name),
     ...section.claims.flatMap((claim) => [
       heading(3, `Claim ${claim.number}. `, claim.text),
-      paragraph(strong(claim.status), ' — ', claim.statusMeaning),
+      paragraph(
+        strong(claim.status),
+        ' — ',
+        claim.statusMeaning,
+        claim.statusRule ? ` (its rule: ${claim.statusRule})` : '',
+      ),
       ...(claim.reason ? [paragraph('Reason for the status: ', claim.reason)] : []),
+      ...(claim.ruleWarnings?.length
+        ? [paragraph(strong('Status rule not met:'), ' ', claim.ruleWarnings.join(' '))]
+        : []),
       bullets(summaryLines(claim.summary), ([label, value]) => [paragraph(`${label}: ${value}`)]),
       ...(claim.citations.length > 0
         ? [

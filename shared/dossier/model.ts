@@ -5,7 +5,11 @@
  */
 import type { EvidenceType, Relation } from '../evidence/link';
 
-export const DOSSIER_VERSION = 1;
+/**
+ * Raised whenever the model's shape changes. 2: each claim's status rule and where its evidence
+ * breaks it (statusRule, ruleWarnings), and the summary's rows of unknown origin.
+ */
+export const DOSSIER_VERSION = 2;
 
 export type DossierProfile = 'full' | 'publication';
 export const profileLabels: Record<DossierProfile, string> = {
@@ -58,6 +62,14 @@ export type DossierClaim = {
   statusMeaning: string;
   /** Why the status was set; null in the publication profile. */
   reason: string | null;
+  /** The status's rule in words ("at least 2 independent origins"); null when it has none. */
+  statusRule: string | null;
+  /**
+   * Where the claim's evidence falls short of its status's rule, one sentence each (the app's
+   * `ruleShortfalls`, on the supporting citations and the summary's origins); null in the
+   * publication profile.
+   */
+  ruleWarnings: string[] | null;
   tags: string[];
   summary: ClaimSummary;
   citations: Citation[];

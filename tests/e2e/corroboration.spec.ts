@@ -1,6 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
 import { fixture, fixtureSets } from '../fixtureSets';
-import { addClaim, cite, openClaim, openTab, startInvestigation } from './app';
+import {
+  addClaim,
+  changeStatus,
+  cite,
+  claimButton,
+  openClaim,
+  openTab,
+  startInvestigation,
+} from './app';
 import { importCustomsFile } from './customs';
 
 const ORIGIN = 'Russian customs declarations';
@@ -165,6 +173,10 @@ for (const set of fixtureSets)
     await expect(page.getByLabel('Evidence summary')).toContainText(
       `Independent origins2: Chinese customs declarations · ${ORIGIN}`,
     );
+    // Two origins: Corroborated's rule holds.
+    await changeStatus(page, 'Corroborated', 'Vendor B’s copy comes from Chinese customs.');
+    await expect(claimButton(page, CLAIM)).toContainText('Corroborated');
+    await expect(page.getByText('Status rule not met.')).toHaveCount(0);
 
     // An origin left blank is unknown: it raises the count of nothing.
     await openTab(page, 'Datasets');
@@ -177,6 +189,22 @@ for (const set of fixtureSets)
     await expect(page.getByLabel('Evidence summary')).toContainText(
       `Independent origins1: ${ORIGIN} (and 13 rows of unknown origin, not counted)`,
     );
+    // One origin left: the claim breaks its status's rule, on its page, in the list, in the dossier.
+    const shortfall = '“Corroborated” needs 2 independent origins; this claim’s evidence has 1.';
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Status rule not met.' }),
+    ).toContainText(shortfall);
+    await expect(claimButton(page, CLAIM)).toContainText('Status rule not met');
+    await openTab(page, 'Dossier');
+    await page
+      .getByLabel('Profile')
+      .selectOption({ label: 'Full (for the editor and the lawyer)' });
+    const preview = page.frameLocator('iframe[title="Dossier preview"]');
+    await expect(preview.getByText(`Status rule not met: ${shortfall}`)).toBeVisible();
+    await expect(preview.getByText('(its rule: at least 2 independent origins)')).toBeVisible();
+    await page.getByLabel('Profile').selectOption({ label: 'Publication' });
+    await expect(preview.getByText('Publication dossier')).toBeVisible();
+    await expect(preview.getByText(/Status rule not met/)).toHaveCount(0);
   });
 
 test('a shipment row is cited from the table, a saved filter’s count follows new imports, and cited rows are not deleted silently', async ({

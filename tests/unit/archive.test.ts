@@ -93,6 +93,10 @@ describe('investigation archives', () => {
     expect(restored.name).toBe('Archived case');
     const again = await writeArchive(investigationDb(restored), restored, { passphrase: null });
     expect(await entriesOf(again)).toEqual(await entriesOf(first));
+    const rules = async (from: typeof db) =>
+      (await from.statuses.toArray()).map((status) => [status.name, status.rule]);
+    expect(await rules(investigationDb(restored))).toEqual(await rules(db));
+    expect(await rules(db)).toContainEqual(['Corroborated', { minSupporting: 0, minOrigins: 2 }]);
     const files = await investigationDb(restored).files.toArray();
     expect(files.map((file) => file.name).sort()).toEqual([
       'mixed-row-errors.csv',
@@ -306,6 +310,11 @@ describe('archives written by the first writer (fflate, no zip64; Argon2id when 
         ['Irina Zaslonova', ['Zaslonova'], 'Met in March.'],
       ]);
       expect(await restoredDb.links.count()).toBe(1);
+      // And, from version 10, Corroborated its rule.
+      const corroborated = (await restoredDb.statuses.toArray()).find(
+        (status) => status.name === 'Corroborated',
+      );
+      expect(corroborated?.rule).toEqual({ minSupporting: 0, minOrigins: 2 });
       const [dataset] = await restoredDb.datasets.toArray();
       expect(dataset?.counts.accepted).toBe(60);
       const [stored] = await restoredDb.files.toArray();

@@ -268,6 +268,29 @@ describe('the dossier model', () => {
   });
 });
 
+describe('a status’s rule in the dossier', () => {
+  it('is stated beside the status, and its breach warned of in the full profile only', async () => {
+    const { db, investigation } = await smallInvestigation();
+    const corroborated = (await db.statuses.toArray()).find((s) => s.name === 'Corroborated')!;
+    const claim = (await db.claims.toArray()).find((c) => c.text.startsWith('Poly'))!;
+    await changeClaimStatus(db, claim.id, corroborated.id, 'Two vendors agree.');
+    const input = await collectDossierInput(db, investigation, await engineOf(db), EXPORTED_AT);
+    const claimIn = (options: DossierOptions) =>
+      buildDossier(input, options)
+        .sections.flatMap((section) => section.claims)
+        .find((entry) => entry.text.startsWith('Poly'))!;
+    const full = claimIn({ profile: 'full', selection: { kind: 'all' } });
+    expect(full.summary.origins).toEqual(['RU customs']);
+    expect(full.statusRule).toBe('at least 2 independent origins');
+    expect(full.ruleWarnings).toEqual([
+      '“Corroborated” needs 2 independent origins; this claim’s evidence has 1.',
+    ]);
+    const publication = claimIn({ profile: 'publication', selection: { kind: 'all' } });
+    expect(publication.statusRule).toBe('at least 2 independent origins');
+    expect(publication.ruleWarnings).toBeNull();
+  });
+});
+
 describe('the excerpts as Web Annotations', () => {
   it('target each PDF by its hash, with a quote, its context and the page', async () => {
     const dossier = await dossierOf({ profile: 'full', selection: { kind: 'all' } });

@@ -186,6 +186,23 @@ const api = {
     };
   },
 
+  /**
+   * How many independent origins stand behind each claim's shipments, as its evidence summary
+   * counts them (what a status's rule checks), for every claim the links name.
+   */
+  claimOrigins(request: ShipmentEvidenceRequest): Record<string, number> | null {
+    const current = index;
+    if (!current) return null;
+    const { counted } = linkedRows(current, request);
+    const view = current.view();
+    return Object.fromEntries(
+      [...counted].map(([claimId, rows]) => [
+        claimId,
+        summariseShipments(view, rows).origins.length,
+      ]),
+    );
+  },
+
   /** The engine's part of a dossier, frozen now: filter matches, cited rows with cells, summaries. */
   async dossierShipments(
     request: ShipmentEvidenceRequest,

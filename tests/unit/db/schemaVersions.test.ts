@@ -179,6 +179,30 @@ describe('schema upgrades', () => {
     upgraded.close();
     expect(await stored()).toEqual(['$sealed', 'id']);
   });
+
+  it('version 10: Corroborated gets its two independent origins; other statuses no rule', async () => {
+    const keys = newLockKeys();
+    const id = 'schema-upgrade-v9';
+    const v9 = new Dexie(investigationDbName(id));
+    for (const declared of investigationSchemaVersions.filter((entry) => entry.version <= 9))
+      v9.version(declared.version).stores(declared.stores);
+    v9.use(sealingMiddleware(keys));
+    const status = { color: '#15803d', description: '', publishable: true };
+    await v9.table('statuses').bulkAdd([
+      { ...status, id: 's1', name: 'corroborated', order: 0 },
+      { ...status, id: 's2', name: 'Verified', order: 1 },
+      { ...status, id: 's3', name: 'Corroborated (two vendors)', order: 2 },
+    ]);
+    v9.close();
+    const upgraded = new InvestigationDb({ investigationId: id, keys });
+    const rules = (await upgraded.statuses.toArray()).map((row) => [row.name, row.rule]);
+    expect(rules).toEqual([
+      ['corroborated', { minSupporting: 0, minOrigins: 2 }],
+      ['Verified', undefined],
+      ['Corroborated (two vendors)', undefined],
+    ]);
+    upgraded.close();
+  });
 });
 
 describe('the claim’s status reason', () => {

@@ -9,7 +9,9 @@ import { updateClaim } from '../claims/claimMutations';
 
 class StatusError extends Error {}
 
-type StatusFields = Pick<Status, 'name' | 'color' | 'description' | 'publishable'>;
+const MAX_RULE_MINIMUM = 1_000;
+
+type StatusFields = Pick<Status, 'name' | 'color' | 'description' | 'publishable' | 'rule'>;
 
 const tables = (db: InvestigationDb) => [db.statuses, db.claims, db.sections, db.audit];
 
@@ -25,6 +27,14 @@ async function checkFields(db: InvestigationDb, fields: Partial<StatusFields>, o
   }
   if (fields.color !== undefined && !isHexColor(fields.color)) {
     throw new StatusError('A colour is written #rrggbb.');
+  }
+  const { rule } = fields;
+  if (rule) {
+    for (const minimum of [rule.minSupporting, rule.minOrigins]) {
+      if (!Number.isInteger(minimum) || minimum < 0 || minimum > MAX_RULE_MINIMUM)
+        throw new StatusError(`A rule’s minimum is a whole number from 0 to ${MAX_RULE_MINIMUM}.`);
+    }
+    fields.rule = { minSupporting: rule.minSupporting, minOrigins: rule.minOrigins };
   }
 }
 

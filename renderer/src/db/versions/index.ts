@@ -12,6 +12,7 @@ import { v6 } from './v6';
 import { v7 } from './v7';
 import { v8 } from './v8';
 import { v9 } from './v9';
+import { v10 } from './v10';
 
 export type { SchemaVersion } from './types';
 
@@ -25,6 +26,7 @@ export const investigationSchemaVersions: readonly SchemaVersion[] = [
   v7,
   v8,
   v9,
+  v10,
 ];
 
 export const CURRENT_SCHEMA_VERSION = investigationSchemaVersions.at(-1)!.version;

@@ -18,6 +18,8 @@ export function ClaimEditor(props: {
   statuses: Status[];
   sections: Section[];
   knownTags: string[];
+  /** Where the claim's evidence falls short of its status's rule. */
+  ruleWarnings: string[];
   onDelete: () => void;
 }) {
   const withCase = useWithCase();
@@ -90,6 +92,11 @@ export function ClaimEditor(props: {
         </label>
       </div>
       {status?.description && <p className="hint">{status.description}</p>}
+      {props.ruleWarnings.length > 0 && (
+        <p className="warning" role="status">
+          <strong>Status rule not met.</strong> {props.ruleWarnings.join(' ')}
+        </p>
+      )}
 
       <TagEditor
         tags={claim.tags}

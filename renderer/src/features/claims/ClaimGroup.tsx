@@ -11,6 +11,8 @@ export function ClaimGroup(props: {
   statuses: Status[];
   selectedId: string | null;
   supportCounts: Map<string, number>;
+  /** Claims whose evidence breaks their status's rule, with why. */
+  ruleWarnings: Map<string, string[]>;
   isFirstSection: boolean;
   isLastSection: boolean;
   hidden: boolean;
@@ -54,6 +56,7 @@ export function ClaimGroup(props: {
               status={props.statuses.find((status) => status.id === claim.statusId)}
               selected={claim.id === props.selectedId}
               supported={(props.supportCounts.get(claim.id) ?? 0) > 0}
+              ruleWarnings={props.ruleWarnings.get(claim.id) ?? []}
               isFirst={index === 0}
               isLast={index === props.claims.length - 1}
               onSelect={() => props.onSelect(claim.id)}

@@ -8,6 +8,8 @@ export function ClaimRow(props: {
   selected: boolean;
   /** False flags the claim: nothing supports it yet. */
   supported: boolean;
+  /** Where its evidence falls short of its status's rule (none: it meets it, or there is none). */
+  ruleWarnings: string[];
   isFirst: boolean;
   isLast: boolean;
   onSelect: () => void;
@@ -35,6 +37,11 @@ export function ClaimRow(props: {
         <span className="claim-meta">
           <StatusBadge status={props.status} />
           {!props.supported && <span className="tag unsupported">No supporting evidence</span>}
+          {props.ruleWarnings.length > 0 && (
+            <span className="tag unsupported" title={props.ruleWarnings.join(' ')}>
+              Status rule not met
+            </span>
+          )}
           {claim.tags.map((tag) => (
             <span key={tag} className="tag">
               {tag}

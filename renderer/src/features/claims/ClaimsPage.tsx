@@ -22,6 +22,7 @@ import {
   renameSection,
 } from '../../case/claims/sectionMutations';
 import { useClaims, useSections } from '../../case/claims/useClaims';
+import { useRuleWarnings } from '../../case/evidence/useRuleWarnings';
 
 type SectionDialogState = { mode: 'add' } | { mode: 'rename'; section: Section } | null;
 
@@ -32,6 +33,7 @@ export function ClaimsPage(props: { open?: string }) {
   const sections = useSections();
   const statuses = useStatuses();
   const supportCounts = useSupportCounts();
+  const ruleWarnings = useRuleWarnings(claims, statuses);
   const [filter, setFilter] = useState(emptyClaimFilter);
   const [selectedId, setSelectedId] = useState<string | null>(props.open ?? null);
   const [deleted, setDeleted] = useState<Claim | null>(null);
@@ -133,6 +135,7 @@ export function ClaimsPage(props: { open?: string }) {
             statuses={statuses}
             selectedId={selectedId}
             supportCounts={supportCounts}
+            ruleWarnings={ruleWarnings}
             isFirstSection={index === 0}
             isLastSection={index === sections.length - 1}
             hidden={group.section === null && group.all.length === 0 && sections.length > 0}
@@ -155,6 +158,7 @@ export function ClaimsPage(props: { open?: string }) {
             statuses={statuses}
             sections={sections}
             knownTags={knownTags}
+            ruleWarnings={ruleWarnings.get(selected.id) ?? []}
             onDelete={() => onDeleteClaim(selected.id)}
           />
         ) : (

@@ -1,9 +1,27 @@
 import { useState } from 'react';
-import type { Status } from '#shared/investigation';
+import type { Status, StatusRule } from '#shared/investigation';
 import { useWithCase } from '../../case/useCase';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useAction } from '../../ui/useAction';
 import { moveStatus, updateStatus } from '../../case/statuses/statusMutations';
+
+const ruleParts = [
+  { key: 'minSupporting', label: 'Minimum supporting items' },
+  { key: 'minOrigins', label: 'Minimum independent origins' },
+] as const;
+
+type RuleDraft = Record<keyof StatusRule, string>;
+
+const ruleFields = (rule: StatusRule | undefined): RuleDraft => ({
+  minSupporting: String(rule?.minSupporting ?? 0),
+  minOrigins: String(rule?.minOrigins ?? 0),
+});
+
+/** The typed minimums as numbers (an empty field is 0; anything else is checked when saved). */
+const parsedRule = (draft: RuleDraft): StatusRule => ({
+  minSupporting: draft.minSupporting.trim() === '' ? 0 : Number(draft.minSupporting),
+  minOrigins: draft.minOrigins.trim() === '' ? 0 : Number(draft.minOrigins),
+});
 
 /** One editable status; text fields save when they lose focus, the others at once. */
 export function StatusRow(props: {
@@ -20,6 +38,7 @@ export function StatusRow(props: {
   // Held here too, so the control answers at once rather than when the database has.
   const [color, setColor] = useState(status.color);
   const [publishable, setPublishable] = useState(status.publishable);
+  const [rule, setRule] = useState(() => ruleFields(status.rule));
   const { error, run } = useAction();
   const save = (changes: Partial<Status>) =>
     void run(() => withCase(updateStatus, status.id, changes));
@@ -68,6 +87,30 @@ export function StatusRow(props: {
             save({ publishable: event.target.checked });
           }}
         />
+      </td>
+      <td>
+        <span className="rule-fields">
+          {ruleParts.map(({ key, label }) => (
+            <label key={key}>
+              <span className="small">{label}</span>
+              <input
+                autoComplete="off"
+                type="number"
+                min={0}
+                max={1000}
+                step={1}
+                inputMode="numeric"
+                aria-label={`${label} for status ${status.name}`}
+                value={rule[key]}
+                onChange={(event) => setRule({ ...rule, [key]: event.target.value })}
+                onBlur={() => {
+                  const next = parsedRule(rule);
+                  save({ rule: next.minSupporting || next.minOrigins ? next : undefined });
+                }}
+              />
+            </label>
+          ))}
+        </span>
       </td>
       <td>{props.claimCount}</td>
       <td>

@@ -31,7 +31,10 @@ export function StatusesPage() {
       <h2 id="statuses-title">Status vocabulary</h2>
       <p className="hint">
         The verification statuses of this investigation. “Publishable” statuses may appear in a
-        publication dossier.
+        publication dossier. A rule sets what a claim’s evidence must hold to carry the status
+        (supporting items of any kind; independent origins behind its supporting shipments, a
+        dataset of unknown origin being none): a claim that breaks it is flagged on its page, in the
+        claim list and in the full dossier.
       </p>
       <table>
         <thead>
@@ -40,6 +43,7 @@ export function StatusesPage() {
             <th scope="col">Colour</th>
             <th scope="col">Description</th>
             <th scope="col">Publishable</th>
+            <th scope="col">Rule</th>
             <th scope="col">Claims</th>
             <th scope="col">
               <span className="visually-hidden">Actions</span>

@@ -13,6 +13,7 @@ import { storedFile } from '../../db/storedFiles';
 import { CURRENT_SCHEMA_VERSION } from '../../db/versions';
 import { backfillStatusReasons, v7 } from '../../db/versions/v7';
 import { backfillNoteAliases, v8 } from '../../db/versions/v8';
+import { backfillStatusRules, v10 } from '../../db/versions/v10';
 import { deleteInvestigation, finishReplacement } from '../../db/investigationIndex';
 import type { OpenedArchive } from './readArchive';
 import { stopIfCancelled, type ArchiveProgress } from './writeArchive';
@@ -48,7 +49,8 @@ const isRowTable = (name: string): name is RowTable => Object.hasOwn(rowSchemas,
  * manifest before it is parsed: one that fails (changed, or not a row Waybill writes) refuses the
  * archive, and the hidden investigation is deleted. Archives of an older schema version are written
  * into the current schema: their rows go in as they are, then get what later versions' upgrades
- * give old rows (version 7: each claim's status reason, from the audit log).
+ * give old rows (version 7: each claim's status reason, from the audit log; version 10:
+ * *Corroborated*'s rule).
  */
 export async function restoreArchive(
   archive: OpenedArchive,
@@ -199,4 +201,5 @@ async function writeTables(
   // Archives from before schema version 7 keep a claim's status reason only in the audit log.
   if (manifest.schemaVersion < v7.version) await backfillStatusReasons(db.claims, db.audit);
   if (manifest.schemaVersion < v8.version) await backfillNoteAliases(db.notes);
+  if (manifest.schemaVersion < v10.version) await backfillStatusRules(db.statuses);
 }
