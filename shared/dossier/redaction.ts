@@ -118,11 +118,11 @@ export function redactDossier(dossier: Dossier, list: readonly Replacement[]): D
     prefix: inEvidence(excerpt.id, 'text before the quote', excerpt.prefix),
     suffix: inEvidence(excerpt.id, 'text after the quote', excerpt.suffix),
   }));
-  const rest = redactDeep({ ...dossier, shipments: [], excerpts: [] }, list);
+  const rest = redactStrings({ ...dossier, shipments: [], excerpts: [] }, list);
   return {
     ...rest,
-    shipments: redactDeep(shipments, list),
-    excerpts: redactDeep(excerpts, list),
+    shipments: redactStrings(shipments, list),
+    excerpts: redactStrings(excerpts, list),
     redactions,
   };
 }
@@ -131,7 +131,7 @@ export function redactDossier(dossier: Dossier, list: readonly Replacement[]): D
  * Replaces every occurrence of every hidden string, however it was typed, in every string of a
  * value; the rest of each string is left as it was.
  */
-function redactDeep<T>(value: T, list: readonly Replacement[]): T {
+export function redactStrings<T>(value: T, list: readonly Replacement[]): T {
   if (list.length === 0) return value;
   const byName = foldedNames(list);
   const walk = (item: unknown): unknown => {

@@ -52,6 +52,7 @@ test('every page of the sample investigation has no WCAG A/AA violation axe can 
     'Notes',
     'Dossier',
     'Statuses',
+    'History',
   ] as const) {
     await openTab(page, tab);
     await expect(page.getByRole('link', { name: tab, exact: true })).toHaveAttribute(

@@ -10,7 +10,15 @@ export async function createInvestigation(page: Page, name: string): Promise<voi
 }
 
 export type InvestigationTab =
-  'Claims' | 'Datasets' | 'Shipments' | 'Entities' | 'Documents' | 'Notes' | 'Dossier' | 'Statuses';
+  | 'Claims'
+  | 'Datasets'
+  | 'Shipments'
+  | 'Entities'
+  | 'Documents'
+  | 'Notes'
+  | 'Dossier'
+  | 'Statuses'
+  | 'History';
 
 export async function openTab(page: Page, name: InvestigationTab) {
   await page.getByRole('navigation', { name: 'Investigation' }).getByRole('link', { name }).click();

@@ -21,6 +21,7 @@ const investigationTabs = [
   'notes',
   'dossier',
   'statuses',
+  'history',
 ] as const;
 type InvestigationTab = (typeof investigationTabs)[number];
 const isInvestigationTab = (value: string | undefined): value is InvestigationTab =>

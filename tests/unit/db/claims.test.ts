@@ -17,7 +17,7 @@ import {
   renameSection,
 } from '../../../renderer/src/case/claims/sectionMutations';
 import { createInvestigation } from '../../../renderer/src/features/investigations/investigationMutations';
-import { describeClaimChange } from '../../../renderer/src/features/claims/historyText';
+import { describeClaimChange } from '../../../shared/audit/claimChange';
 
 let db: InvestigationDb;
 

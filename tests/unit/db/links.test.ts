@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { investigationDb } from '../../../renderer/src/db/databases';
 import { addClaim } from '../../../renderer/src/case/claims/claimMutations';
-import { describeClaimChange } from '../../../renderer/src/features/claims/historyText';
+import { describeClaimChange } from '../../../shared/audit/claimChange';
 import { linkEvidence, unlinkEvidence } from '../../../renderer/src/case/evidence/linkMutations';
 import { createInvestigation } from '../../../renderer/src/features/investigations/investigationMutations';
 import { deleteNote, saveNote, emptyNote } from '../../../renderer/src/case/notes/noteMutations';

@@ -1,5 +1,5 @@
 import { formatDateTime } from '../../ui/formatting';
-import { describeClaimChange } from './historyText';
+import { describeClaimChange } from '#shared/audit/claimChange';
 import { useClaimHistory } from '../../case/claims/useClaims';
 
 export function ClaimHistory(props: { claimId: string }) {

@@ -6,6 +6,7 @@ import { ClaimsPage } from '../claims';
 import { DatasetsPage } from '../datasets';
 import { DossierPage } from '../dossier';
 import { EntitiesPage } from '../entities';
+import { HistoryPage } from '../history';
 import { NotesPage } from '../notes';
 import { ShipmentsPage } from '../shipments';
 import { StatusesPage } from '../statuses';
@@ -63,6 +64,7 @@ export function InvestigationPage({
     { page: 'notes', label: 'Notes' },
     { page: 'dossier', label: 'Dossier' },
     { page: 'statuses', label: 'Statuses' },
+    { page: 'history', label: 'History' },
   ] as const;
   return (
     <main className="page" aria-labelledby="investigation-title">
@@ -116,6 +118,7 @@ export function InvestigationPage({
         )}
         {route.page === 'dossier' && <DossierPage investigation={investigation} />}
         {route.page === 'statuses' && <StatusesPage />}
+        {route.page === 'history' && <HistoryPage investigationName={investigation.name} />}
       </CaseProvider>
     </main>
   );

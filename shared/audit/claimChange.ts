@@ -1,4 +1,4 @@
-import type { AuditEntry } from '#shared/investigation';
+import type { AuditEntry } from '../investigation';
 
 const quote = (value: unknown): string => `“${String(value)}”`;
 

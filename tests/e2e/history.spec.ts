@@ -1,0 +1,70 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { openTab } from './app';
+import { exportPackage } from './dossierExports';
+
+/** Clicks an export button of the History page and returns the text of the downloaded file. */
+async function download(page: Page, button: string): Promise<string> {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'history-')), 'export');
+  const saving = page.waitForEvent('download');
+  await page.getByRole('button', { name: button }).click();
+  await (await saving).saveAs(file);
+  return readFileSync(file, 'utf8');
+}
+
+test('the history lists every change and export, filters by kind, claim and date, and exports without the confidential name', async ({
+  page,
+}) => {
+  test.slow();
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Open sample investigation' }).click();
+  await expect(page.getByText('6 claims')).toBeVisible();
+  await openTab(page, 'Dossier');
+  await exportPackage(page);
+
+  await openTab(page, 'History');
+  const log = page.getByRole('table', { name: 'Audit log' });
+  const count = page.locator('p.count');
+  await expect(count).toHaveText(/^\d+ entries$/);
+  const total = Number((await count.textContent())!.split(' ')[0]);
+  expect(total).toBeGreaterThan(10);
+  // The export is there, with its format, profile and hash.
+  const exportRow = log.getByRole('row').filter({ hasText: 'Export' }).first();
+  await expect(exportRow).toContainText(/package \(full profile\), 6 claims; SHA-256 [0-9a-f]{64}/);
+
+  await page.getByRole('combobox', { name: 'Kind' }).selectOption({ label: 'Export' });
+  await expect(count).toHaveText(`1 of ${total} entries`);
+  await page.getByRole('combobox', { name: 'Kind' }).selectOption({ label: 'All kinds' });
+  // The first claim's own entries: it was created, given a status, given its evidence.
+  const claim = page.getByRole('combobox', { name: 'Claim' });
+  await claim.selectOption({ index: 1 });
+  await expect(count).toHaveText(new RegExp(`^\\d+ of ${total} entries$`));
+  const kinds = await log.locator('tbody td:nth-child(2)').allTextContents();
+  expect(kinds.length).toBeGreaterThan(1);
+  expect(new Set(kinds)).toEqual(new Set(['Claim']));
+  await claim.selectOption({ label: 'All claims' });
+  // Nothing was written tomorrow.
+  const tomorrow = new Date(Date.now() + 86_400_000);
+  const day = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}`;
+  await page.getByLabel('From').fill(day);
+  await expect(count).toHaveText(`0 of ${total} entries`);
+  await page.getByLabel('From').fill('');
+  await expect(count).toHaveText(`${total} entries`);
+
+  // Exported whole: the confidential source is a label, never a name.
+  const csv = await download(page, 'Export as CSV');
+  expect(csv.split('\r\n')[0]).toBe('"time","kind","record","action","change","reason","recordId"');
+  expect(csv.split('\r\n').filter(Boolean)).toHaveLength(total + 1);
+  expect(csv).toMatch(/SHA-256 [0-9a-f]{64}/);
+  expect(csv).toContain('Confidential source A');
+  expect(csv).not.toContain('Inventova');
+  const json = JSON.parse(await download(page, 'Export as JSON')) as {
+    format: string;
+    entries: { kind: string; after: unknown }[];
+  };
+  expect(json.format).toBe('waybill-audit-log');
+  expect(json.entries).toHaveLength(total);
+  expect(JSON.stringify(json)).not.toContain('Inventova');
+});
