@@ -34,8 +34,26 @@ export type ShipmentEvidenceSummary = {
 export const originLabel = (dataset: Pick<Dataset, 'origin'>): string =>
   dataset.origin.trim() || 'origin unknown';
 /** Origins stated alike (in case or spacing) are one. */
-const originKey = (dataset: Dataset): string =>
-  dataset.origin.trim().replace(/\s+/gu, ' ').toLowerCase();
+const originKey = (origin: string): string => origin.trim().replace(/\s+/gu, ' ').toLowerCase();
+
+/**
+ * The origins an investigation keeps: each stated once, as first written, in alphabetical order.
+ * The import and provenance forms offer them, so that an origin is typed once and picked after.
+ */
+export function knownOrigins(datasets: readonly Pick<Dataset, 'origin'>[]): string[] {
+  const byKey = new Map<string, string>();
+  for (const { origin } of datasets) {
+    const key = originKey(origin);
+    if (key && !byKey.has(key)) byKey.set(key, origin.trim().replace(/\s+/gu, ' '));
+  }
+  return [...byKey.values()].sort((a, b) => a.localeCompare(b));
+}
+
+/** A typed origin as the investigation already writes it, when it is one of `known`. */
+export function canonicalOrigin(typed: string, known: readonly string[]): string {
+  const key = originKey(typed);
+  return known.find((origin) => originKey(origin) === key) ?? typed.trim().replace(/\s+/gu, ' ');
+}
 
 export function summariseShipments(
   view: ShipmentColumnsView,
@@ -93,11 +111,11 @@ export function summariseShipments(
   // Each origin once, as the first dataset (by file name) states it.
   const origins = new Map<string, string>();
   for (const { dataset } of datasets) {
-    const key = originKey(dataset);
+    const key = originKey(dataset.origin);
     if (key && !origins.has(key)) origins.set(key, originLabel(dataset));
   }
   const unknownOriginRows = datasets
-    .filter(({ dataset }) => originKey(dataset) === '')
+    .filter(({ dataset }) => originKey(dataset.origin) === '')
     .reduce((sum, entry) => sum + entry.rows, 0);
   return {
     sourceRows,

@@ -54,9 +54,10 @@ for (const set of fixtureSets)
       vendor: 'Vendor A',
       origin: ORIGIN,
     });
+    // The origin typed again in another case is the one the investigation already states.
     await importCustomsFile(page, set.path('customs', 'vendor-b-2022.tsv'), {
       vendor: 'Vendor B',
-      origin: ORIGIN,
+      origin: ORIGIN.toLowerCase(),
     });
 
     // The suggestion sees that POLY TECHNOLOGY and POLY TECHNOLOGIES look alike; the user agrees.
@@ -165,6 +166,8 @@ for (const set of fixtureSets)
     await openTab(page, 'Datasets');
     await page.getByRole('button', { name: 'Provenance of vendor-b-2022.tsv' }).click();
     const provenance = page.getByRole('dialog', { name: 'Provenance of vendor-b-2022.tsv' });
+    await expect(provenance.getByLabel('Origin')).toHaveValue(ORIGIN);
+    await expect(provenance.locator('datalist option')).toHaveAttribute('value', ORIGIN);
     await provenance.getByLabel('Origin').fill('Chinese customs declarations');
     await provenance.getByRole('button', { name: 'Save' }).click();
     await expect(provenance).toBeHidden();

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { investigationDb } from '../../../renderer/src/db/databases';
 import type { InvestigationDb } from '../../../renderer/src/db/schema';
-import { deleteDataset } from '../../../renderer/src/case/datasets/datasetMutations';
+import {
+  deleteDataset,
+  updateProvenance,
+} from '../../../renderer/src/case/datasets/datasetMutations';
 import {
   choicesFromPreview,
   importDataset,
@@ -12,7 +15,11 @@ import {
 import type { ImportChoices } from '../../../renderer/src/workers/import/importTypes';
 import { createInvestigation } from '../../../renderer/src/features/investigations/investigationMutations';
 import { emptyShipmentFilter } from '../../../shared/customs/shipmentFilter';
-import { summariseShipments } from '../../../shared/customs/corroboration';
+import {
+  canonicalOrigin,
+  knownOrigins,
+  summariseShipments,
+} from '../../../shared/customs/corroboration';
 import { entityDirectory, entityProfile } from '../../../shared/customs/entityProfile';
 import { implicitEntityId } from '../../../shared/entities/entity';
 import { partyKey } from '../../../shared/customs/partyKey';
@@ -396,5 +403,17 @@ for (const set of fixtureSets)
       const unknown = summary.datasets.find((dataset) => dataset.origin === 'origin unknown');
       expect(unknown?.rows).toBeGreaterThan(0);
       expect(summary.unknownOriginRows).toBe(unknown?.rows);
+    });
+
+    it('keeps each origin as first written: one typed again in another case or spacing is it', async () => {
+      await importFixture('customs', 'vendor-a-2022.csv', { origin: 'RU customs' });
+      await importFixture('customs', 'vendor-b-2022.tsv', { origin: ' ru   CUSTOMS ' });
+      const datasets = await db.datasets.toArray();
+      expect(datasets.map((dataset) => dataset.origin)).toEqual(['RU customs', 'RU customs']);
+      const b = datasets.find((dataset) => dataset.fileName === 'vendor-b-2022.tsv')!;
+      await updateProvenance(db, b.id, { vendor: 'B', origin: 'CN  customs' });
+      await importFixture('customs', 'vendor-c-cp1251.csv', { origin: 'cn customs' });
+      expect(knownOrigins(await db.datasets.toArray())).toEqual(['CN customs', 'RU customs']);
+      expect(canonicalOrigin('A new one ', ['RU customs'])).toBe('A new one');
     });
   });

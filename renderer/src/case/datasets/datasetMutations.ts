@@ -1,3 +1,4 @@
+import { canonicalOrigin, knownOrigins } from '#shared/customs/corroboration';
 import type { InvestigationDb } from '../../db/schema';
 import { releaseCitations } from '../evidence/citations';
 import {
@@ -45,14 +46,19 @@ export async function recoverInterruptedImports(db: InvestigationDb): Promise<st
 
 /**
  * Changes who sold a dataset and what it comes from. The origin decides how many independent
- * origins a claim's shipments have, so it can be put right after the import.
+ * origins a claim's shipments have, so it can be put right after the import; an origin the
+ * investigation already states (in another case or spacing) is written as it is there.
  */
 export async function updateProvenance(
   db: InvestigationDb,
   datasetId: string,
   provenance: { vendor: string; origin: string },
 ): Promise<void> {
-  const next = { vendor: provenance.vendor.trim(), origin: provenance.origin.trim() };
+  const others = (await db.datasets.toArray()).filter((dataset) => dataset.id !== datasetId);
+  const next = {
+    vendor: provenance.vendor.trim(),
+    origin: canonicalOrigin(provenance.origin, knownOrigins(others)),
+  };
   await updateAudited(
     db,
     db.datasets,

@@ -6,6 +6,7 @@ import { canonicalFields, fieldLabels, type ColumnMapping } from '#shared/custom
 import { missingRequiredFields } from '#shared/customs/columnMapping';
 import { normaliseRow } from '#shared/customs/normaliseRow';
 import type { ProbeOverrides } from '#shared/customs/probe';
+import { OriginInput } from './OriginInput';
 import { useWithCase } from '../../case/useCase';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -234,10 +235,9 @@ export function ImportDialog(props: { fileName: string; file: Blob; onClose: () 
             </label>
             <label>
               <span>Origin</span>
-              <input
-                autoComplete="off"
+              <OriginInput
                 value={origin}
-                onChange={(event) => setOrigin(event.target.value)}
+                onChange={setOrigin}
                 placeholder="e.g. Russian customs declarations"
               />
             </label>

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { Dataset } from '#shared/customs/dataset';
 import { useWithCase } from '../../case/useCase';
 import { FormDialog } from '../../ui/FormDialog';
+import { OriginInput } from './OriginInput';
 import { updateProvenance } from '../../case/datasets/datasetMutations';
 
 /** A dataset's vendor and origin, editable after the import. */
@@ -26,12 +27,7 @@ export function ProvenanceDialog(props: { dataset: Dataset; onClose: () => void 
         autoFocus
       />
       <label htmlFor={`${id}-origin`}>Origin</label>
-      <input
-        autoComplete="off"
-        id={`${id}-origin`}
-        value={origin}
-        onChange={(event) => setOrigin(event.target.value)}
-      />
+      <OriginInput id={`${id}-origin`} value={origin} onChange={setOrigin} />
       <p className="hint small">
         The underlying source, e.g. a country’s customs declarations. Datasets with the same origin
         count as one independent origin, whoever sold them.

@@ -4,6 +4,7 @@
  * they fill, and the last step flips it to `complete` together with the original file; anything that
  * stops an import on the way removes what it wrote.
  */
+import { canonicalOrigin, knownOrigins } from '#shared/customs/corroboration';
 import { BLOCK_ROWS, buildBlock } from '#shared/customs/blocks';
 import { headerSignature, missingRequiredFields } from '#shared/customs/columnMapping';
 import type { Dataset } from '#shared/customs/dataset';
@@ -105,7 +106,8 @@ export async function importDataset(
     fileSha256: '',
     size: file.size,
     vendor: choices.vendor.trim(),
-    origin: choices.origin.trim(),
+    // As the investigation already writes it, when it states this origin (see knownOrigins).
+    origin: canonicalOrigin(choices.origin, knownOrigins(await db.datasets.toArray())),
     importedAt: Date.now(),
     status: 'importing',
     format: probe.format,
