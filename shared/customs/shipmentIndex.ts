@@ -73,10 +73,28 @@ export type ShipmentColumnsView = {
 };
 
 export type QuerySummary = {
+  /** Matching rows. */
   count: number;
   /** Total value per currency (never summed across currencies), and how many rows carry a value. */
   valueByCurrency: { currency: string; total: number; rows: number }[];
   totalWeightKg: number;
+  /**
+   * The distinct shipments those rows are once rows reporting one shipment are matched (as a
+   * claim's evidence summary counts them), with their totals: each shipment counted once, by its
+   * first matching row.
+   */
+  shipments: {
+    count: number;
+    valueByCurrency: { currency: string; total: number }[];
+    totalWeightKg: number;
+  };
+};
+
+export const emptyQuerySummary: QuerySummary = {
+  count: 0,
+  valueByCurrency: [],
+  totalWeightKg: 0,
+  shipments: { count: 0, valueByCurrency: [], totalWeightKg: 0 },
 };
 
 class Dictionary {
@@ -450,7 +468,45 @@ export class ShipmentIndex {
         });
       }
     });
-    return { rows, summary: { count: found, valueByCurrency, totalWeightKg } };
+    return {
+      rows,
+      summary: { count: found, valueByCurrency, totalWeightKg, shipments: this.distinct(rows) },
+    };
+  }
+
+  /** The distinct shipments among `rows`: a matched group once, by its first row; others each. */
+  private distinct(rows: Int32Array): QuerySummary['shipments'] {
+    const { groupOf, groupCount } = this.match;
+    const first = new Int32Array(groupCount).fill(-1);
+    const totals = new Float64Array(this.dicts.currency.values.length);
+    const valued = new Uint8Array(totals.length);
+    let count = 0;
+    let totalWeightKg = 0;
+    const add = (row: number) => {
+      count += 1;
+      const value = this.value[row];
+      if (!Number.isNaN(value)) {
+        totals[this.columns.currency[row]] += value;
+        valued[this.columns.currency[row]] = 1;
+      }
+      if (!Number.isNaN(this.weightKg[row])) totalWeightKg += this.weightKg[row];
+    };
+    for (const row of rows) {
+      const group = groupOf[row] ?? -1;
+      if (group < 0) add(row);
+      else if (first[group] < 0 || row < first[group]) first[group] = row;
+    }
+    for (const row of first) if (row >= 0) add(row);
+    const valueByCurrency: QuerySummary['shipments']['valueByCurrency'] = [];
+    valued.forEach((has, currency) => {
+      if (has) {
+        valueByCurrency.push({
+          currency: this.dicts.currency.values[currency] ?? '',
+          total: totals[currency],
+        });
+      }
+    });
+    return { count, valueByCurrency, totalWeightKg };
   }
 
   row(index: number): ShipmentRow {

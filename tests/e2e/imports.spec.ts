@@ -61,7 +61,7 @@ for (const set of fixtureSets)
 
     await openTab(page, 'Shipments');
     await expect(page.getByRole('status', { name: 'Filtered shipments' })).toContainText(
-      '1,280 of 1,280 shipments',
+      'from 1,280 of 1,280 rows',
     );
     // Vendor-c's Cyrillic names read correctly.
     await page
@@ -88,7 +88,7 @@ test('in vendor-a, the shipper “poly tech” finds the 13 story shipments acro
   await page.getByLabel('Party', { exact: true }).fill('poly tech');
   await page.getByLabel('Party role').selectOption('shipper');
   const totals = page.getByRole('status', { name: 'Filtered shipments' });
-  await expect(totals).toContainText('13 of 400 shipments');
+  await expect(totals).toContainText('from 13 of 400 rows');
   await expect(totals).toContainText('USD');
   const shippers = page.getByRole('table', { name: 'Shipments' }).getByRole('row');
   await expect(shippers).toHaveCount(14);
@@ -114,11 +114,11 @@ test('in vendor-a, the shipper “poly tech” finds the 13 story shipments acro
   await page.getByRole('button', { name: 'Save filter' }).click();
   await expect(page.getByText('Saved filters (1)')).toBeVisible();
   await page.getByRole('button', { name: 'Clear filters' }).click();
-  await expect(totals).toContainText('400 of 400 shipments');
+  await expect(totals).toContainText('from 400 of 400 rows');
   await page.getByRole('button', { name: 'Apply filter Poly as shipper' }).click();
-  await expect(totals).toContainText('13 of 400 shipments');
+  await expect(totals).toContainText('from 13 of 400 rows');
   await page.getByRole('button', { name: 'Clear filters' }).click();
-  await expect(totals).toContainText('400 of 400 shipments');
+  await expect(totals).toContainText('from 400 of 400 rows');
 
   // The column chooser hides and shows columns.
   await page.getByText('Columns', { exact: true }).click();
@@ -197,7 +197,7 @@ test('mixed-row-errors.csv keeps 4 rows, rejects 7 with reasons, skips 1 blank',
 
   await openTab(page, 'Shipments');
   await expect(page.getByRole('status', { name: 'Filtered shipments' })).toContainText(
-    '4 of 4 shipments',
+    'from 4 of 4 rows',
   );
 
   // Deleting the dataset removes its shipments and rejected rows.
@@ -216,7 +216,7 @@ test('hostile content imports verbatim and is shown as inert text', async ({ pag
   await importCustomsFile(page, fixture('bad', 'hostile-content.csv'));
   await openTab(page, 'Shipments');
   await expect(page.getByRole('status', { name: 'Filtered shipments' })).toContainText(
-    '17 of 17 shipments',
+    'from 17 of 17 rows',
   );
   const table = page.getByRole('table', { name: 'Shipments' });
   await expect(

@@ -101,7 +101,7 @@ test('a locked case leaves none of its contents on disk, and unlocking brings al
   await openTab(page, 'Shipments');
   await page.getByLabel('Party', { exact: true }).fill(FILTER_WORD);
   await expect(page.getByRole('status', { name: 'Filtered shipments' })).toContainText(
-    '0 of 400 shipments',
+    'from 0 of 400 rows',
   );
   await openTab(page, 'Documents');
   const chooser = page.waitForEvent('filechooser');
@@ -172,12 +172,12 @@ test('a locked case leaves none of its contents on disk, and unlocking brings al
   await expect(page.getByRole('list', { name: 'Source notes' })).toContainText(SOURCE);
   await openTab(page, 'Shipments');
   await expect(page.getByRole('status', { name: 'Filtered shipments' })).toContainText(
-    '400 of 400 shipments',
+    'from 400 of 400 rows',
   );
   await page.getByLabel('Party', { exact: true }).fill('poly tech');
   await page.getByLabel('Party role').selectOption('shipper');
   await expect(page.getByRole('status', { name: 'Filtered shipments' })).toContainText(
-    '13 of 400 shipments',
+    'from 13 of 400 rows',
   );
 
   await openTab(page, 'Documents');

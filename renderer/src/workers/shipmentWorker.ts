@@ -22,6 +22,7 @@ import {
 } from '#shared/customs/shipmentFilter';
 import {
   ShipmentIndex,
+  emptyQuerySummary,
   type QuerySummary,
   type ShipmentRef,
   type ShipmentRow,
@@ -126,7 +127,7 @@ const api = {
   },
 
   query(filter: ShipmentFilter, sort: ShipmentSort): QuerySummary & { loaded: number } {
-    if (!index) return { count: 0, valueByCurrency: [], totalWeightKg: 0, loaded: 0 };
+    if (!index) return { ...emptyQuerySummary, loaded: 0 };
     const answer = index.query(filter, sort);
     result = answer.rows;
     return { ...answer.summary, loaded: index.count };

@@ -382,6 +382,26 @@ for (const set of fixtureSets)
       });
     });
 
+    it('counts a query’s distinct shipments and their totals as a claim’s summary does', async () => {
+      await importFixture('customs', 'vendor-a-2022.csv', { origin: 'RU customs' });
+      await importFixture('customs', 'vendor-b-2022.tsv', { origin: 'RU customs' });
+      await mergeStoryCompanies();
+      const index = await resolvedIndex();
+      const filter = { ...emptyShipmentFilter, party: 'poly tech', partyRole: 'shipper' as const };
+      const { rows, summary } = index.query(filter, { column: 'date', direction: 'desc' });
+      const claim = summariseShipments(
+        index.view(),
+        [...rows].sort((a, b) => a - b),
+      );
+      expect(summary.count).toBe(claim.sourceRows);
+      expect(summary.shipments.count).toBe(claim.distinctShipments);
+      expect(summary.shipments.count).toBeLessThan(summary.count);
+      expect(summary.shipments.totalWeightKg).toBeCloseTo(claim.totalWeightKg, 6);
+      expect(summary.shipments.valueByCurrency).toEqual(
+        claim.valueByCurrency.map(({ currency, total }) => ({ currency, total })),
+      );
+    });
+
     it('counts datasets of different origins as independent', async () => {
       await importFixture('customs', 'vendor-a-2022.csv', { origin: 'RU customs' });
       await importFixture('customs', 'vendor-b-2022.tsv', { origin: 'CN customs' });
