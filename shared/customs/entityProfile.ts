@@ -18,8 +18,12 @@ export type EntityListing = {
 export type EntityProfile = {
   id: string;
   spellings: { spelling: string; aliasKey: string; shipments: number }[];
+  /** Rows naming the entity as shipper, as consignee. */
   asShipper: number;
   asConsignee: number;
+  /** The distinct shipments of those rows (rows reporting one shipment, matched, count once). */
+  shipmentsAsShipper: number;
+  shipmentsAsConsignee: number;
   counterparties: {
     id: string;
     name: string;
@@ -121,6 +125,12 @@ export function entityProfile(
   const months = new Map<number, { asShipper: number; asConsignee: number }>();
   let asShipper = 0;
   let asConsignee = 0;
+  // A matched group by its number, an unmatched row by a key of its own below zero.
+  const shipmentKey = (row: number) => {
+    const group = view.groupOf[row] ?? -1;
+    return group >= 0 ? group : -1 - row;
+  };
+  const shippedAs = { shipper: new Set<number>(), consignee: new Set<number>() };
   for (let row = 0; row < view.count; row += 1) {
     const shipperParty = view.shipper[row];
     const consigneeParty = view.consignee[row];
@@ -129,10 +139,12 @@ export function entityProfile(
     if (!isShipper && !isConsignee) continue;
     if (isShipper) {
       asShipper += 1;
+      shippedAs.shipper.add(shipmentKey(row));
       spellingRows.set(shipperParty, (spellingRows.get(shipperParty) ?? 0) + 1);
     }
     if (isConsignee) {
       asConsignee += 1;
+      shippedAs.consignee.add(shipmentKey(row));
       if (consigneeParty !== shipperParty || !isShipper)
         spellingRows.set(consigneeParty, (spellingRows.get(consigneeParty) ?? 0) + 1);
     }
@@ -164,6 +176,8 @@ export function entityProfile(
       .sort((a, b) => b.shipments - a.shipments || a.spelling.localeCompare(b.spelling)),
     asShipper,
     asConsignee,
+    shipmentsAsShipper: shippedAs.shipper.size,
+    shipmentsAsConsignee: shippedAs.consignee.size,
     counterparties: [...counterparties.entries()]
       .sort(
         ([, a], [, b]) =>

@@ -114,6 +114,10 @@ for (const set of fixtureSets)
       page.getByRole('table', { name: 'Counterparties' }).getByRole('row').nth(1),
     ).toContainText('Ulan-Ude Aviation Plant');
 
+    // Counted as the claim counts: two vendors' rows of one shipment are one shipment.
+    await expect(
+      page.getByRole('definition').filter({ hasText: 'show shipments as shipper' }),
+    ).toContainText('13 shipments from 26 rows');
     // The saved filter names entities, so every spelling comes with them.
     await page.getByRole('link', { name: 'show shipments as shipper' }).click();
     await expect(page.getByText('Shipper entity')).toBeVisible();

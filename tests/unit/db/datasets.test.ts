@@ -367,6 +367,8 @@ for (const set of fixtureSets)
       ]);
       // 13 shipments each way in each vendor's file: Poly → plant and plant → Poly (6 per file).
       expect([profile.asShipper, profile.asConsignee]).toEqual([26, 12]);
+      // Counted as shipments, rows that report one shipment are one: 13 and 6, as a claim counts.
+      expect([profile.shipmentsAsShipper, profile.shipmentsAsConsignee]).toEqual([13, 6]);
       expect(profile.counterparties[0]).toMatchObject({
         name: 'Ulan-Ude Aviation Plant',
         shipments: 38,

@@ -17,6 +17,10 @@ import { useStoredEntity } from '../../case/entities/useEntities';
 
 type Loaded = { key: string; name: string; profile: EntityProfile | null };
 
+/** "13 shipments from 26 rows", as the claim page and the Shipments tab count them. */
+const shipmentsFromRows = (shipments: number, rows: number) =>
+  `${shipments.toLocaleString()} ${shipments === 1 ? 'shipment' : 'shipments'} from ${rows.toLocaleString()} ${rows === 1 ? 'row' : 'rows'}`;
+
 /** One entity: its spellings, roles, counterparties, shipments per month and what is known of it. */
 export function EntityProfileView(props: {
   engine: EngineState;
@@ -112,12 +116,12 @@ export function EntityProfileView(props: {
         </dd>
         <dt>As shipper</dt>
         <dd>
-          {profile.asShipper.toLocaleString()} shipments ·{' '}
+          {shipmentsFromRows(profile.shipmentsAsShipper, profile.asShipper)} ·{' '}
           <a href={project(profile.id, 'shipperEntity')}>show shipments as shipper</a>
         </dd>
         <dt>As consignee</dt>
         <dd>
-          {profile.asConsignee.toLocaleString()} shipments ·{' '}
+          {shipmentsFromRows(profile.shipmentsAsConsignee, profile.asConsignee)} ·{' '}
           <a href={project(profile.id, 'consigneeEntity')}>show shipments as consignee</a>
         </dd>
       </dl>
