@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { expect, test, type Page } from '@playwright/test';
-import { createInvestigation, lockInvestigation, openTab } from './app';
+import { createInvestigation, lockInvestigation, openSampleInvestigation, openTab } from './app';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -40,8 +40,7 @@ test('every page of the sample investigation has no WCAG A/AA violation axe can 
   test.slow();
   await page.goto('/');
   expect(await violations(page)).toEqual([]);
-  await page.getByRole('button', { name: 'Open sample investigation' }).click();
-  await expect(page.getByText('6 claims')).toBeVisible();
+  await openSampleInvestigation(page);
   await page.getByRole('button', { name: /^A Chinese state defense exporter/ }).click();
   await expect(page.getByLabel('Evidence summary')).toBeVisible();
   expect(await violations(page)).toEqual([]);

@@ -24,6 +24,12 @@ export async function openTab(page: Page, name: InvestigationTab) {
   await page.getByRole('navigation', { name: 'Investigation' }).getByRole('link', { name }).click();
 }
 
+/** Opens the sample investigation from the list (the page already on it) and waits for its claims. */
+export async function openSampleInvestigation(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Open sample investigation' }).click();
+  await expect(page.getByText('6 claims')).toBeVisible();
+}
+
 /** Opens the app, creates an investigation and goes to one of its tabs. */
 export async function startInvestigation(
   page: Page,

@@ -2,7 +2,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { addClaim, claimButton, lockInvestigation, startInvestigation } from './app';
+import {
+  addClaim,
+  claimButton,
+  lockInvestigation,
+  openSampleInvestigation,
+  startInvestigation,
+} from './app';
 
 const PASSPHRASE = 'a long passphrase nobody guesses';
 
@@ -76,8 +82,7 @@ test('the sample investigation is backed up, deleted and restored whole; a cut o
 }) => {
   test.slow();
   await page.goto('/');
-  await page.getByRole('button', { name: 'Open sample investigation' }).click();
-  await expect(page.getByText('6 claims')).toBeVisible();
+  await openSampleInvestigation(page);
   const original = idOf(new URL(page.url()).hash);
   await page.getByRole('link', { name: 'Investigations', exact: true }).click();
   const name = 'Sample: China–Russia defense trade 2022 (synthetic)';

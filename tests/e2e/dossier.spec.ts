@@ -12,6 +12,7 @@ import {
   cite,
   excerptFromPdf,
   openClaim,
+  openSampleInvestigation,
   openTab,
   sourceNote,
   startInvestigation,
@@ -41,8 +42,7 @@ test('the sample’s dossier package: self-contained HTML with the claim page’
 }) => {
   test.slow();
   await page.goto('/');
-  await page.getByRole('button', { name: 'Open sample investigation' }).click();
-  await expect(page.getByText('6 claims')).toBeVisible();
+  await openSampleInvestigation(page);
   await openTab(page, 'Dossier');
   await expect(page.getByRole('status', { name: 'Preview summary' })).toContainText('6 claims');
   const preview = page.frameLocator('iframe[title="Dossier preview"]');

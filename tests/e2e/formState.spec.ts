@@ -5,7 +5,7 @@
  * control that could keep case text; and checks that the page's title and URL carry no case text.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { openTab, type InvestigationTab } from './app';
+import { openSampleInvestigation, openTab, type InvestigationTab } from './app';
 
 let checked = 0;
 
@@ -56,8 +56,7 @@ test('no form control on any page or dialog keeps case text in the browser’s s
   expect(await savedControls(page)).toEqual(['<textarea></textarea>']);
   await page.evaluate(() => document.querySelector('body > textarea')?.remove());
   await expectNothingSaved(page, 'investigations');
-  await page.getByRole('button', { name: 'Open sample investigation' }).click();
-  await expect(page.getByText('6 claims')).toBeVisible();
+  await openSampleInvestigation(page);
   await page.getByRole('button', { name: /^A Chinese state defense exporter/ }).click();
   await expect(page.getByLabel('Evidence summary')).toBeVisible();
   await expectNothingSaved(page, 'claims, a claim open');

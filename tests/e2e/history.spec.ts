@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { openTab } from './app';
+import { openSampleInvestigation, openTab } from './app';
 import { exportPackage } from './dossierExports';
 
 /** Clicks an export button of the History page and returns the text of the downloaded file. */
@@ -19,8 +19,7 @@ test('the history lists every change and export, filters by kind, claim and date
 }) => {
   test.slow();
   await page.goto('/');
-  await page.getByRole('button', { name: 'Open sample investigation' }).click();
-  await expect(page.getByText('6 claims')).toBeVisible();
+  await openSampleInvestigation(page);
   await openTab(page, 'Dossier');
   await exportPackage(page);
 
