@@ -68,16 +68,28 @@ function entityName(view: ShipmentColumnsView, entity: number, namer: EntityName
   return view.parties[best] ?? id;
 }
 
-/** The entity an id a filter or link recorded names now (after merges), or null if it is gone. */
+/**
+ * The entity an id a filter or link recorded names now (after merges), with every spelling it
+ * gathers as the files write it; or null if it is gone.
+ */
 export function currentEntity(
   index: Pick<ShipmentIndex, 'entityNumberOf' | 'view'>,
   id: string,
   namer: EntityNamer,
-): { id: string; name: string } | null {
+): { id: string; name: string; spellings: string[] } | null {
   const number = index.entityNumberOf(id);
   if (number < 0) return null;
   const view = index.view();
-  return { id: view.entityIds[number] ?? id, name: entityName(view, number, namer) };
+  const counts = spellingCounts(view);
+  const spellings = new Set<string>();
+  view.partyEntity.forEach((owner, party) => {
+    if (owner === number && counts[party] > 0) spellings.add(view.parties[party] ?? '');
+  });
+  return {
+    id: view.entityIds[number] ?? id,
+    name: entityName(view, number, namer),
+    spellings: [...spellings].filter(Boolean).sort((a, b) => a.localeCompare(b)),
+  };
 }
 
 export function entityDirectory(

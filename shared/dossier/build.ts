@@ -62,13 +62,16 @@ function chosenClaims(input: DossierInput, options: DossierOptions): Claim[] {
 
 /** A saved filter's conditions in words, with entity ids named. */
 function describeFilter(filter: ShipmentFilter, input: DossierInput): string[] {
-  const entity = (id: string) => input.entities[id]?.name ?? '(an entity no longer stored)';
+  const entity = (id: string) => {
+    const found = input.entities[id];
+    if (!found) return '(an entity no longer stored)';
+    return `${found.name} (every spelling: ${found.spellings.join('; ') || 'none in the files'})`;
+  };
   const datasetName = (id: string) =>
     input.datasets.find((dataset) => dataset.id === id)?.fileName ?? id;
   const lines: string[] = [];
-  if (filter.shipperEntity) lines.push(`Shipper: ${entity(filter.shipperEntity)} (every spelling)`);
-  if (filter.consigneeEntity)
-    lines.push(`Consignee: ${entity(filter.consigneeEntity)} (every spelling)`);
+  if (filter.shipperEntity) lines.push(`Shipper: ${entity(filter.shipperEntity)}`);
+  if (filter.consigneeEntity) lines.push(`Consignee: ${entity(filter.consigneeEntity)}`);
   if (filter.party) lines.push(`Party (${filter.partyRole}) contains: ${filter.party}`);
   if (filter.dateFrom || filter.dateTo)
     lines.push(`Dates: ${filter.dateFrom || 'any'} to ${filter.dateTo || 'any'}`);
@@ -250,6 +253,8 @@ export function buildDossierAndRecords(
               .filter(Boolean)
               .join(' '),
           ),
+          spellings: entity.spellings,
+          resolution: entity.decisions,
         }));
         return { targets: [id], label: entity.name };
       }

@@ -246,8 +246,8 @@ ${rows(dossier.requests.map((request) => [request.note, request.title, request.t
 </tbody></table></section>`);
   }
   if (dossier.entities.length > 0) {
-    push(`<section><h2>Appendix: entities</h2><table><thead><tr><th>Id</th><th>Name</th><th>Country</th><th>Identifiers</th><th>Flags</th></tr></thead><tbody>
-${rows(dossier.entities.map((entity) => [entity.id, entity.name, entity.country, entity.identifiers.join('; '), entity.flags.join('; ')]))}
+    push(`<section><h2>Appendix: entities</h2><table><thead><tr><th>Id</th><th>Name</th><th>Country</th><th>Identifiers</th><th>Flags</th><th>Spellings in the files</th><th>Grouped by the user</th></tr></thead><tbody>
+${rows(dossier.entities.map((entity) => [entity.id, entity.name, entity.country, entity.identifiers.join('; '), entity.flags.join('; '), entity.spellings.join('; '), entity.resolution.join('; ')]))}
 </tbody></table></section>`);
   }
   if (dossier.documents.length > 0) {

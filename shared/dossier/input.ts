@@ -27,7 +27,15 @@ export type DossierInput = {
   notes: SourceNote[];
   savedFilters: SavedFilter[];
   /** Cited entities, by the id links and filters recorded (after merges: the entity now). */
-  entities: Record<string, Pick<Entity, 'name' | 'country' | 'identifiers' | 'flags'>>;
+  entities: Record<
+    string,
+    Pick<Entity, 'name' | 'country' | 'identifiers' | 'flags'> & {
+      /** Every spelling the entity gathers, as the files write it. */
+      spellings: string[];
+      /** The user's merges and splits behind it, dated, from the audit log. */
+      decisions: string[];
+    }
+  >;
   /** Every shipment row cited, directly or through a saved filter, by `datasetId:rowNumber`. */
   rows: Record<string, CitedShipmentRow>;
   /** The rows each saved filter matched at the moment of export. */

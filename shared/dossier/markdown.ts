@@ -212,6 +212,10 @@ function appendices(dossier: Dossier): RootContent[] {
           strong(entity.id),
           ` ${entity.name} ${entity.country} ${entity.identifiers.join('; ')} ${entity.flags.join('; ')}`,
         ),
+        paragraph(`Spellings in the files: ${entity.spellings.join('; ') || 'none'}`),
+        ...(entity.resolution.length > 0
+          ? [paragraph(`Grouped by the user: ${entity.resolution.join('; ')}`)]
+          : []),
       ]),
     ]),
   ];

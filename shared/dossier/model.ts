@@ -7,7 +7,8 @@ import type { EvidenceType, Relation } from '../evidence/link';
 
 /**
  * Raised whenever the model's shape changes. 2: each claim's status rule and where its evidence
- * breaks it (statusRule, ruleWarnings), and the summary's rows of unknown origin.
+ * breaks it (statusRule, ruleWarnings), the summary's rows of unknown origin, and each entity's
+ * spellings and resolution.
  */
 export const DOSSIER_VERSION = 2;
 
@@ -146,6 +147,10 @@ type DossierEntity = {
   country: string;
   identifiers: string[];
   flags: string[];
+  /** Every spelling the entity covers, as found in the files. */
+  spellings: string[];
+  /** The merges and splits behind it ("2026-11-02: grouped by the user as …"), from the audit log. */
+  resolution: string[];
 };
 
 type DossierSource = { kind: 'dataset' | 'document'; name: string; sha256: string };

@@ -245,7 +245,7 @@ test('an open dossier preview follows an excerpt’s comment and a document’s 
   await page.getByRole('textbox', { name: 'Title' }).press('Tab');
   await expect(preview.getByRole('heading', { name: `E1. ${title}, page 1` })).toBeVisible();
 
-  await page.getByText(/^History/).click();
+  await page.getByText(/^History \(\d+\)$/).click();
   const history = page.getByRole('list', { name: 'Document history' });
   await expect(history).toContainText('Excerpt added on page 1: “previously designated in 2013”');
   await expect(history).toContainText(`Excerpt comment: (none) → “${comment}”`);

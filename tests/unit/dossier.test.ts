@@ -27,6 +27,7 @@ import { checkedForms, checkNames } from '../../shared/redaction/nameCheck';
 import type { DossierOptions } from '../../shared/dossier/model';
 import { shipmentEvidence } from '../../shared/dossier/shipmentEvidence';
 import { implicitEntityId } from '../../shared/entities/entity';
+import { mergeEntities } from '../../renderer/src/case/entities/entityMutations';
 import type { Investigation } from '../../shared/investigation';
 import type { NoteDraft } from '../../renderer/src/case/notes/noteMutations';
 import { foldName, foldText } from '../../shared/text/nameMatching';
@@ -288,6 +289,36 @@ describe('a status’s rule in the dossier', () => {
     const publication = claimIn({ profile: 'publication', selection: { kind: 'all' } });
     expect(publication.statusRule).toBe('at least 2 independent origins');
     expect(publication.ruleWarnings).toBeNull();
+  });
+});
+
+describe('entity resolution in the dossier', () => {
+  it('lists every spelling an entity covers and the user’s grouping behind it, dated', async () => {
+    const { db, investigation } = await smallInvestigation();
+    tick();
+    await mergeEntities(
+      db,
+      [implicitEntityId('POLY TECHNOLOGIES'), implicitEntityId('POLY TECHNOLOGY')],
+      'Poly Technologies',
+    );
+    const input = await collectDossierInput(db, investigation, await engineOf(db), EXPORTED_AT);
+    const dossier = buildDossier(input, { profile: 'full', selection: { kind: 'all' } });
+    expect(dossier.entities).toHaveLength(1);
+    const [poly] = dossier.entities;
+    expect(poly.name).toBe('Poly Technologies');
+    expect(poly.spellings).toEqual([
+      'POLY TECHNOLOGIES INC',
+      'POLY TECHNOLOGIES INCORPORATED',
+      'POLY TECHNOLOGY INC.',
+    ]);
+    expect(poly.resolution).toEqual([
+      expect.stringMatching(
+        /^2026-01-01: grouped by the user as “Poly Technologies” \(POLY TECHNOLOGIES; POLY TECHNOLOGY\)$/,
+      ),
+    ]);
+    expect(renderMarkdown(dossier)).toContain(
+      'Spellings in the files: POLY TECHNOLOGIES INC; POLY TECHNOLOGIES INCORPORATED; POLY TECHNOLOGY INC.',
+    );
   });
 });
 

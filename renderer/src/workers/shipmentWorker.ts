@@ -268,7 +268,7 @@ const api = {
   },
 
   /** The entity an id a filter or link recorded names now (after merges), or null if it is gone. */
-  entity(id: string): { id: string; name: string } | null {
+  entity(id: string): { id: string; name: string; spellings: string[] } | null {
     return index ? currentEntity(index, id, namer) : null;
   },
 

@@ -1,7 +1,7 @@
 import { completeFilter } from '#shared/customs/shipmentFilter';
 import type { DossierInput } from '#shared/dossier/input';
 import type { ShipmentEvidenceRequest } from '#shared/dossier/shipmentEvidence';
-import type { Investigation } from '#shared/investigation';
+import type { AuditEntry, Investigation } from '#shared/investigation';
 import type { InvestigationDb } from '../../db/schema';
 
 /** The shipment engine as the dossier needs it (the worker, or an index built in a test). */
@@ -9,8 +9,20 @@ export type DossierEngine = {
   dossierShipments(
     request: ShipmentEvidenceRequest,
   ): Promise<Pick<DossierInput, 'rows' | 'filterRows' | 'summaries'> | null>;
-  entity(id: string): Promise<{ id: string; name: string } | null>;
+  entity(id: string): Promise<{ id: string; name: string; spellings: string[] } | null>;
 };
+
+/** A merge or split of the user's, in words with its date (none for other entity changes). */
+function decisionText(entry: AuditEntry): string[] {
+  const day = new Date(entry.at).toISOString().slice(0, 10);
+  const after = entry.after ?? {};
+  const keys = (after.aliasKeys as string[] | undefined) ?? [];
+  if (Array.isArray(after.merged))
+    return [`${day}: grouped by the user as “${String(after.name)}” (${keys.join('; ')})`];
+  if (typeof after.splitOff === 'string')
+    return [`${day}: “${after.splitOff}” split off by the user`];
+  return [];
+}
 
 /** What a dossier reads from the database: only Dexie reads, so a live query can watch them all. */
 export type DossierRecords = Awaited<ReturnType<typeof readDossierRecords>>;
@@ -27,6 +39,11 @@ export async function readDossierRecords(db: InvestigationDb) {
     notes: await db.notes.toArray(),
     savedFilters: await db.savedFilters.toArray(),
     entities: await db.entities.toArray(),
+    // The user's merges and splits, behind each entity the dossier names.
+    entityDecisions: await db.audit
+      .where('[table+recordId]')
+      .between(['entities', ''], ['entities', '\uffff'])
+      .toArray(),
   };
 }
 
@@ -40,7 +57,7 @@ export async function completeDossierInput(
   engine: DossierEngine,
   now: Date,
 ): Promise<DossierInput> {
-  const { savedFilters, links, entities: storedEntities, ...rest } = records;
+  const { savedFilters, links, entities: storedEntities, entityDecisions, ...rest } = records;
   const cited = new Set(
     links.filter((link) => link.targetType === 'savedFilter').map((link) => link.targetId),
   );
@@ -65,6 +82,11 @@ export async function completeDossierInput(
     const stored = byId.get(current.id);
     entities[id] = {
       name: current.name,
+      spellings: current.spellings,
+      decisions: entityDecisions
+        .filter((entry) => entry.recordId === current.id)
+        .sort((a, b) => a.at - b.at)
+        .flatMap((entry) => decisionText(entry)),
       country: stored?.country ?? '',
       identifiers: stored?.identifiers ?? [],
       flags: stored?.flags ?? [],
