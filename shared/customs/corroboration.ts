@@ -6,7 +6,7 @@
  */
 import type { Dataset } from './dataset';
 import { isoFromDays } from './dates';
-import type { ShipmentColumnsView } from './shipmentIndex';
+import { shipmentKey, type ShipmentColumnsView } from './shipmentIndex';
 
 export type ShipmentEvidenceSummary = {
   /** Rows the links name, directly or through saved filters. */
@@ -33,8 +33,10 @@ export type ShipmentEvidenceSummary = {
  */
 export const originLabel = (dataset: Pick<Dataset, 'origin'>): string =>
   dataset.origin.trim() || 'origin unknown';
+/** An origin as typed, its spacing tidied. */
+const spacedOrigin = (origin: string): string => origin.trim().replace(/\s+/gu, ' ');
 /** Origins stated alike (in case or spacing) are one. */
-const originKey = (origin: string): string => origin.trim().replace(/\s+/gu, ' ').toLowerCase();
+const originKey = (origin: string): string => spacedOrigin(origin).toLowerCase();
 
 /**
  * The origins an investigation keeps: each stated once, as first written, in alphabetical order.
@@ -44,7 +46,7 @@ export function knownOrigins(datasets: readonly Pick<Dataset, 'origin'>[]): stri
   const byKey = new Map<string, string>();
   for (const { origin } of datasets) {
     const key = originKey(origin);
-    if (key && !byKey.has(key)) byKey.set(key, origin.trim().replace(/\s+/gu, ' '));
+    if (key && !byKey.has(key)) byKey.set(key, spacedOrigin(origin));
   }
   return [...byKey.values()].sort((a, b) => a.localeCompare(b));
 }
@@ -52,7 +54,7 @@ export function knownOrigins(datasets: readonly Pick<Dataset, 'origin'>[]): stri
 /** A typed origin as the investigation already writes it, when it is one of `known`. */
 export function canonicalOrigin(typed: string, known: readonly string[]): string {
   const key = originKey(typed);
-  return known.find((origin) => originKey(origin) === key) ?? typed.trim().replace(/\s+/gu, ' ');
+  return known.find((origin) => originKey(origin) === key) ?? spacedOrigin(typed);
 }
 
 export function summariseShipments(
@@ -69,10 +71,9 @@ export function summariseShipments(
   let sourceRows = 0;
   for (const row of rows) {
     sourceRows += 1;
-    const group = view.groupOf[row] ?? -1;
-    // Unmatched rows get keys of their own, below zero, apart from group numbers.
-    const key = group >= 0 ? group : -1 - row;
+    const key = shipmentKey(view, row);
     if (shipments.has(key)) continue;
+    const group = view.groupOf[row] ?? -1;
     const members =
       group >= 0
         ? view.groupRows.subarray(view.groupStart[group], view.groupStart[group + 1])

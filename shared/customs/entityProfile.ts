@@ -4,7 +4,7 @@
  * shipments per month). Pure functions over the shipment engine's columns.
  */
 import { isoFromDays } from './dates';
-import type { ShipmentColumnsView, ShipmentIndex } from './shipmentIndex';
+import { shipmentKey, type ShipmentColumnsView, type ShipmentIndex } from './shipmentIndex';
 
 export type EntityListing = {
   id: string;
@@ -137,11 +137,6 @@ export function entityProfile(
   const months = new Map<number, { asShipper: number; asConsignee: number }>();
   let asShipper = 0;
   let asConsignee = 0;
-  // A matched group by its number, an unmatched row by a key of its own below zero.
-  const shipmentKey = (row: number) => {
-    const group = view.groupOf[row] ?? -1;
-    return group >= 0 ? group : -1 - row;
-  };
   const shippedAs = { shipper: new Set<number>(), consignee: new Set<number>() };
   for (let row = 0; row < view.count; row += 1) {
     const shipperParty = view.shipper[row];
@@ -151,12 +146,12 @@ export function entityProfile(
     if (!isShipper && !isConsignee) continue;
     if (isShipper) {
       asShipper += 1;
-      shippedAs.shipper.add(shipmentKey(row));
+      shippedAs.shipper.add(shipmentKey(view, row));
       spellingRows.set(shipperParty, (spellingRows.get(shipperParty) ?? 0) + 1);
     }
     if (isConsignee) {
       asConsignee += 1;
-      shippedAs.consignee.add(shipmentKey(row));
+      shippedAs.consignee.add(shipmentKey(view, row));
       if (consigneeParty !== shipperParty || !isShipper)
         spellingRows.set(consigneeParty, (spellingRows.get(consigneeParty) ?? 0) + 1);
     }

@@ -72,6 +72,15 @@ export type ShipmentColumnsView = {
   groupRows: Int32Array;
 };
 
+/**
+ * Which shipment a row reports: its matched group's number, or for a row no other matches a key
+ * of its own below zero. Rows with one key are one shipment.
+ */
+export const shipmentKey = (view: Pick<ShipmentColumnsView, 'groupOf'>, row: number): number => {
+  const group = view.groupOf[row] ?? -1;
+  return group >= 0 ? group : -1 - row;
+};
+
 export type QuerySummary = {
   /** Matching rows. */
   count: number;

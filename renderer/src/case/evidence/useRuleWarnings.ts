@@ -70,9 +70,15 @@ export function useRuleWarnings(
   if (!links) return warnings;
   const counted = origins?.key === key ? origins.counts : null;
   const needsEngine = new Set(countedLinks.map((link) => link.claimId));
+  const linksOf = new Map<string, EvidenceLink[]>();
+  for (const link of links) {
+    const own = linksOf.get(link.claimId);
+    if (own) own.push(link);
+    else linksOf.set(link.claimId, [link]);
+  }
   for (const claim of ruled) {
     const status = statusOf.get(claim.statusId)!;
-    const own = links.filter((link) => link.claimId === claim.id);
+    const own = linksOf.get(claim.id) ?? [];
     const known = !needsEngine.has(claim.id) || counted !== null;
     const shortfalls = ruleShortfalls(
       known ? status : { ...status, rule: { ...status.rule!, minOrigins: 0 } },

@@ -6,6 +6,7 @@ import { auditCsv, auditJson, auditKindLabels, type AuditRow } from '#shared/aud
 import { confidentialLabels, redactStrings, replacements } from '#shared/dossier/redaction';
 import type { AuditEntry } from '#shared/investigation';
 import type { NameCheckResult } from '#shared/redaction/nameCheck';
+import { fileStem } from '#shared/text/fileStem';
 import type { InvestigationDb } from '../../db/schema';
 import { checkFileForNames } from '../exports/nameClearances';
 
@@ -32,8 +33,7 @@ export async function auditFile(
             redactStrings([...entries], hidden).map((entry) => [entry.id ?? 0, entry] as const),
           ),
         );
-  const slug = investigationName.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'case';
-  const name = `${slug}-audit-log.${format}`;
+  const name = `${fileStem(investigationName)}-audit-log.${format}`;
   const bytes = new TextEncoder().encode(text);
   const located = redactedRows.map((row) => ({
     where: `History, ${auditKindLabels[row.kind].toLowerCase()} “${row.record.slice(0, 60)}” at ${row.time}`,

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ARCHIVE_EXTENSION } from '#shared/archive/archiveFormat';
 import type { Investigation } from '#shared/investigation';
+import { fileStem } from '#shared/text/fileStem';
 import { platform } from '../../app/platform';
 import { Dialog } from '../../ui/Dialog';
 import { MIN_PASSPHRASE_LENGTH, passphraseProblem } from '#shared/passphraseRules';
@@ -10,12 +11,7 @@ import { backUp } from '../../case/archive/archiveWorkerClient';
 import { useConfidentialSourceCount } from '../../case/archive/useConfidentialSourceCount';
 
 const fileName = (name: string) =>
-  `${
-    name
-      .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'investigation'
-  }-${new Date().toISOString().slice(0, 10)}.${ARCHIVE_EXTENSION}`;
+  `${fileStem(name)}-${new Date().toISOString().slice(0, 10)}.${ARCHIVE_EXTENSION}`;
 
 /**
  * Backs an investigation up as one archive file, original files included. A passphrase encrypts
