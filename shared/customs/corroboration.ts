@@ -5,6 +5,7 @@
  * origin).
  */
 import type { Dataset } from './dataset';
+import { foldName } from '../text/nameMatching';
 import { isoFromDays } from './dates';
 import { shipmentKey, type ShipmentColumnsView } from './shipmentIndex';
 
@@ -35,8 +36,12 @@ export const originLabel = (dataset: Pick<Dataset, 'origin'>): string =>
   dataset.origin.trim() || 'origin unknown';
 /** An origin as typed, its spacing tidied. */
 const spacedOrigin = (origin: string): string => origin.trim().replace(/\s+/gu, ' ');
-/** Origins stated alike (in case or spacing) are one. */
-const originKey = (origin: string): string => spacedOrigin(origin).toLowerCase();
+/**
+ * Origins stated alike are one: in case or spacing, and in what a reader cannot see or tell apart
+ * (a zero-width space, a soft hyphen, a full-width letter, a Cyrillic look-alike), folded as names
+ * are (foldName): an invisible difference must not make a second independent origin.
+ */
+const originKey = (origin: string): string => foldName(origin);
 
 /**
  * The origins an investigation keeps: each stated once, as first written, in alphabetical order.

@@ -434,8 +434,16 @@ for (const set of fixtureSets)
       expect(datasets.map((dataset) => dataset.origin)).toEqual(['RU customs', 'RU customs']);
       const b = datasets.find((dataset) => dataset.fileName === 'vendor-b-2022.tsv')!;
       await updateProvenance(db, b.id, { vendor: 'B', origin: 'CN  customs' });
-      await importFixture('customs', 'vendor-c-cp1251.csv', { origin: 'cn customs' });
+      // Pasted with what a reader cannot see: a soft hyphen, a zero-width space.
+      await importFixture('customs', 'vendor-c-cp1251.csv', { origin: 'cn cus\u00adtoms\u200b' });
+      const c = (await db.datasets.toArray()).find((dataset) =>
+        dataset.fileName.startsWith('vendor-c'),
+      );
+      expect(c?.origin).toBe('CN customs');
       expect(knownOrigins(await db.datasets.toArray())).toEqual(['CN customs', 'RU customs']);
       expect(canonicalOrigin('A new one ', ['RU customs'])).toBe('A new one');
+      // Nor a full-width letter or a Cyrillic look-alike: one origin, never a second.
+      for (const lookalike of ['ＲU customs', 'RU \u0441ustoms', 'RU\u00a0customs'])
+        expect(canonicalOrigin(lookalike, ['RU customs'])).toBe('RU customs');
     });
   });
