@@ -22,17 +22,13 @@ export const sampleFiles = (): { path: string; text: string }[] => [
 ];
 
 const noRequest = null;
-const note = {
-  body: '',
-  sourceRole: '',
-  attribution: '',
-  request: noRequest,
-};
+const note = { body: '', request: noRequest };
+const source = { affiliation: '', attribution: '', aliases: [] };
 
 export function buildSample(): SampleInvestigation {
   return sampleInvestigationSchema.parse({
     format: 'waybill-sample',
-    version: 2,
+    version: 3,
     name: 'Sample: China–Russia defense trade 2022 (synthetic)',
     notice:
       'Synthetic sample. Every company, shipment and source in this investigation is invented for ' +
@@ -137,6 +133,41 @@ export function buildSample(): SampleInvestigation {
         comment: '',
       },
     ],
+    sources: [
+      {
+        ...source,
+        key: 'expert',
+        name: 'Dr. Sample Expert',
+        affiliation: 'aviation analyst (invented)',
+        confidentiality: 'on-record',
+      },
+      {
+        ...source,
+        key: 'official',
+        name: 'Invented Official',
+        confidentiality: 'background',
+        attribution: 'a Western official',
+      },
+      {
+        ...source,
+        key: 'insider',
+        name: 'Vera Inventova',
+        affiliation: 'former engineer',
+        confidentiality: 'confidential',
+      },
+      {
+        ...source,
+        key: 'exporterPress',
+        name: 'Northstar Avia Trading press office',
+        confidentiality: 'on-record',
+      },
+      {
+        ...source,
+        key: 'plant',
+        name: 'Krasnogorsk Rotorcraft Plant',
+        confidentiality: 'on-record',
+      },
+    ],
     notes: [
       {
         ...note,
@@ -144,10 +175,8 @@ export function buildSample(): SampleInvestigation {
         kind: 'interview',
         title: 'Expert on rotorcraft supply chains',
         body: 'The parts listed are **routine maintenance items**; they say little about combat use.',
-        sourceName: 'Dr. Sample Expert',
-        sourceRole: 'aviation analyst (invented)',
+        source: 'expert',
         date: '2023-02-10',
-        confidentiality: 'on-record',
       },
       {
         ...note,
@@ -155,10 +184,8 @@ export function buildSample(): SampleInvestigation {
         kind: 'interview',
         title: 'Background call with an official',
         body: 'Confirms that the renewal of the designation concerned the 2022 shipments.',
-        sourceName: 'Invented Official',
+        source: 'official',
         date: '2023-02-14',
-        confidentiality: 'background',
-        attribution: 'a Western official',
       },
       {
         ...note,
@@ -166,19 +193,16 @@ export function buildSample(): SampleInvestigation {
         kind: 'interview',
         title: 'Former employee of the plant',
         body: 'Says the plant relied on the exporter for tail rotor assemblies.',
-        sourceName: 'Vera Inventova',
-        sourceRole: 'former engineer',
+        source: 'insider',
         date: '2023-03-01',
-        confidentiality: 'confidential',
       },
       {
         ...note,
         key: 'rfcExporter',
         kind: 'request-for-comment',
         title: 'Questions to Northstar Avia Trading',
-        sourceName: 'Northstar Avia Trading press office',
+        source: 'exporterPress',
         date: '2023-03-10',
-        confidentiality: 'on-record',
         request: {
           to: 'Northstar Avia Trading',
           sentOn: '2023-03-10',
@@ -192,9 +216,8 @@ export function buildSample(): SampleInvestigation {
         key: 'rfcPlant',
         kind: 'request-for-comment',
         title: 'Questions to the Krasnogorsk plant',
-        sourceName: 'Krasnogorsk Rotorcraft Plant',
+        source: 'plant',
         date: '2023-03-10',
-        confidentiality: 'on-record',
         request: {
           to: 'Krasnogorsk Rotorcraft Plant',
           sentOn: '2023-03-10',

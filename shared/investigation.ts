@@ -108,6 +108,7 @@ export type AuditEntry = {
     | 'statuses'
     | 'sections'
     | 'notes'
+    | 'sources'
     | 'entities'
     | 'exports'
     | 'nameChecks'

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { relations } from './evidence/link';
-import { confidentialities, noteKinds, outcomes } from './notes/sourceNote';
+import { noteKinds, outcomes } from './notes/sourceNote';
+import { confidentialities } from './notes/source';
 
 /**
  * The sample investigation that the app offers on an empty home screen: the reference case of the
@@ -17,7 +18,7 @@ const evidence = z.object({
 
 export const sampleInvestigationSchema = z.object({
   format: z.literal('waybill-sample'),
-  version: z.literal(2),
+  version: z.literal(3),
   name: z.string().min(1),
   notice: z.string().min(1),
   /** Customs files in assets/sample/, imported into the sample as datasets. */
@@ -57,17 +58,26 @@ export const sampleInvestigationSchema = z.object({
       comment: z.string(),
     }),
   ),
+  /** The people and offices the notes come from. */
+  sources: z.array(
+    z.object({
+      key: z.string().min(1),
+      name: z.string().min(1),
+      affiliation: z.string(),
+      confidentiality: z.enum(confidentialities),
+      attribution: z.string(),
+      aliases: z.array(z.string()),
+    }),
+  ),
   notes: z.array(
     z.object({
       key: z.string().min(1),
       kind: z.enum(noteKinds),
       title: z.string().min(1),
       body: z.string(),
-      sourceName: z.string(),
-      sourceRole: z.string(),
+      /** A key of `sources`, or null for the researcher's own note. */
+      source: z.string().nullable(),
       date: z.string(),
-      confidentiality: z.enum(confidentialities),
-      attribution: z.string(),
       request: z
         .object({
           to: z.string(),

@@ -14,7 +14,7 @@ import type { CitedShipmentRow, DossierInput } from '#shared/dossier/input';
 import { dossierTexts } from '#shared/dossier/nameCheckTexts';
 import { confidentialLabels } from '#shared/dossier/redaction';
 import type { EvidenceLink } from '#shared/evidence/link';
-import type { SourceNote } from '#shared/notes/sourceNote';
+import type { Source } from '#shared/notes/source';
 import { exportTexts } from '#shared/redaction/exportText';
 import { checkedForms, checkNames } from '#shared/redaction/nameCheck';
 import { defaultStatuses } from '#shared/statusVocabulary';
@@ -70,6 +70,10 @@ function syntheticInput(): DossierInput {
       duplicateOf: null,
       reportedBy: 2,
       cells: Array.from({ length: 10 }, (_, cell) => `cell ${cell} of row ${row}`),
+      // Rows reported by both vendors, in pairs.
+      shipment: Math.floor(row / 2),
+      shipperParty: 'entity-poly',
+      consigneeParty: 'entity-plant',
     };
   }
   const refs = Object.keys(rows);
@@ -169,11 +173,13 @@ function syntheticInput(): DossierInput {
     })),
     excerpts,
     notes: [],
+    sources: [],
     savedFilters,
     entities: {},
     rows,
     filterRows,
     summaries: Object.fromEntries(claims.map((claim) => [claim.id, summary])),
+    derivations: {},
   };
 }
 
@@ -202,18 +208,13 @@ export function dossier() {
     }),
   );
   // Two confidential sources whose names occur nowhere: every string and file is searched in full.
-  const sources = ['Irina Zaslonova', 'Pavel Kuznetsov'].map((sourceName, index): SourceNote => ({
+  const sources = ['Irina Zaslonova', 'Pavel Kuznetsov'].map((name, index): Source => ({
     id: `source-${index}`,
-    kind: 'interview',
-    title: 'Source',
-    body: '',
-    sourceName,
-    aliases: [],
-    sourceRole: '',
-    date: '',
+    name,
+    affiliation: '',
     confidentiality: 'confidential',
     attribution: '',
-    request: null,
+    aliases: [],
     createdAt: index,
     updatedAt: index,
   }));

@@ -19,7 +19,9 @@ import type { Excerpt, PageText, PdfDocument } from '../documents/document';
 import type { Entity, SuggestionDismissal } from '../entities/entity';
 import { evidenceTypes, relations, type EvidenceLink } from '../evidence/link';
 import type { AuditEntry, Claim, Section, Status } from '../investigation';
-import { confidentialities, noteKinds, outcomes, type SourceNote } from '../notes/sourceNote';
+import { noteKinds, outcomes, type SourceNote } from '../notes/sourceNote';
+import { confidentialities, type Source } from '../notes/source';
+import type { LegacyNote } from '../notes/legacyNotes';
 
 const MAX_TIME = 8_640_000_000_000_000;
 
@@ -84,6 +86,7 @@ const audit = z.object({
     'statuses',
     'sections',
     'notes',
+    'sources',
     'entities',
     'exports',
     'nameChecks',
@@ -222,7 +225,30 @@ const excerpt = z.object({
   createdAt: time,
 }) satisfies z.ZodType<Excerpt>;
 
+const request = z
+  .object({
+    to: short,
+    sentOn: short,
+    deadline: short,
+    outcome: z.enum(outcomes),
+    answer: long,
+  })
+  .nullable();
+
 const note = z.object({
+  id,
+  kind: z.enum(noteKinds),
+  title: short,
+  body: long,
+  sourceId: id.nullable(),
+  date: short,
+  request,
+  createdAt: time,
+  updatedAt: time,
+}) satisfies z.ZodType<SourceNote>;
+
+/** A note of an archive written before schema version 11, its source inside it. */
+const legacyNote = z.object({
   id,
   kind: z.enum(noteKinds),
   title: short,
@@ -234,18 +260,22 @@ const note = z.object({
   date: short,
   confidentiality: z.enum(confidentialities),
   attribution: short,
-  request: z
-    .object({
-      to: short,
-      sentOn: short,
-      deadline: short,
-      outcome: z.enum(outcomes),
-      answer: long,
-    })
-    .nullable(),
+  request,
   createdAt: time,
   updatedAt: time,
-}) satisfies z.ZodType<SourceNote>;
+}) satisfies z.ZodType<LegacyNote>;
+
+// Since schema version 11.
+const source = z.object({
+  id,
+  name: short,
+  affiliation: short,
+  confidentiality: z.enum(confidentialities),
+  attribution: short,
+  aliases: list(short),
+  createdAt: time,
+  updatedAt: time,
+}) satisfies z.ZodType<Source>;
 
 const link = z.object({
   id,
@@ -308,7 +338,9 @@ export const rowSchemas = {
   documents: document,
   pageTexts: pageText,
   excerpts: excerpt,
-  notes: note,
+  // The restore turns legacy notes into notes and sources (shared/notes/legacyNotes.ts).
+  notes: z.union([note, legacyNote]),
+  sources: source,
   links: link,
   entities: entity,
   suggestionDismissals: suggestionDismissal,

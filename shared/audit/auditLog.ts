@@ -13,6 +13,7 @@ export const auditKindLabels: Record<AuditKind, string> = {
   statuses: 'Status',
   sections: 'Section',
   notes: 'Source note',
+  sources: 'Source',
   entities: 'Entity',
   exports: 'Export',
   nameChecks: 'Name check',

@@ -8,7 +8,8 @@ import type { ShipmentFilter } from '../customs/shipmentFilter';
 import type { EvidenceLink } from '../evidence/link';
 import { hasRule, ruleShortfalls, ruleText, supportingCount } from '../evidence/statusRule';
 import type { Claim } from '../investigation';
-import { confidentialityLabels, noteKindLabels, outcomeLabels } from '../notes/sourceNote';
+import { noteConfidentiality, noteKindLabels, outcomeLabels } from '../notes/sourceNote';
+import { confidentialityLabels } from '../notes/source';
 import type { DossierInput } from './input';
 import {
   DOSSIER_VERSION,
@@ -17,6 +18,7 @@ import {
   type Dossier,
   type DossierClaim,
   type DossierOptions,
+  MATCHING_RULE,
 } from './model';
 import { confidentialLabels, redactDossier, replacements, sourceAsNamed } from './redaction';
 
@@ -106,7 +108,8 @@ export function buildDossierAndRecords(
   const datasets = new Map(input.datasets.map((dataset) => [dataset.id, dataset]));
   const documents = new Map(input.documents.map((document) => [document.id, document]));
   const notes = new Map(input.notes.map((note) => [note.id, note]));
-  const labels = confidentialLabels(input.notes);
+  const sources = new Map(input.sources.map((source) => [source.id, source]));
+  const labels = confidentialLabels(input.sources);
 
   const shipments = new Appendix<Dossier['shipments'][number]>('S');
   const filters = new Appendix<Dossier['savedFilters'][number]>('F');
@@ -115,10 +118,28 @@ export function buildDossierAndRecords(
   const docs = new Appendix<Dossier['documents'][number]>('D');
   const entities = new Appendix<Dossier['entities'][number]>('P');
 
-  const shipmentId = (ref: string): string[] => {
+  // Distinct shipments and resolved parties get dossier-local labels: an entity's id can hold a
+  // party's name, and the verifier needs only which rows share one.
+  const shipmentLabels = new Map<number, string>();
+  const partyLabels = new Map<string, string>();
+  const partyLabel = (party: string): string => {
+    if (!party) return '';
+    let label = partyLabels.get(party);
+    if (!label) {
+      label = `p${partyLabels.size + 1}`;
+      partyLabels.set(party, label);
+    }
+    return label;
+  };
+  const shipmentId = (ref: string, cited = true): string[] => {
     const row = input.rows[ref];
     if (!row) return [];
     const dataset = datasets.get(row.datasetId);
+    let shipment = shipmentLabels.get(row.shipment);
+    if (!shipment) {
+      shipment = `M${shipmentLabels.size + 1}`;
+      shipmentLabels.set(row.shipment, shipment);
+    }
     return [
       shipments.id(ref, (id) => ({
         id,
@@ -143,6 +164,10 @@ export function buildDossierAndRecords(
           header: dataset?.headers[index] ?? `Column ${index + 1}`,
           value,
         })),
+        cited,
+        shipment,
+        shipperParty: partyLabel(row.shipperParty),
+        consigneeParty: partyLabel(row.consigneeParty),
       })),
     ];
   };
@@ -177,7 +202,7 @@ export function buildDossierAndRecords(
         const saved = input.savedFilters.find((entry) => entry.id === link.targetId);
         if (!saved) return { targets: [], label: 'a saved filter no longer stored' };
         const refs = input.filterRows[saved.id] ?? [];
-        const rowIds = refs.flatMap(shipmentId);
+        const rowIds = refs.flatMap((ref) => shipmentId(ref));
         const id = filters.id(saved.id, (newId) => ({
           id: newId,
           name: saved.name,
@@ -210,7 +235,8 @@ export function buildDossierAndRecords(
       case 'note': {
         const note = notes.get(link.targetId);
         if (!note) return { targets: [], label: 'a note no longer stored' };
-        const named = sourceAsNamed(note, options.profile, labels);
+        const source = note.sourceId === null ? undefined : sources.get(note.sourceId);
+        const named = sourceAsNamed(source, options.profile, labels);
         const id = cited.id(note.id, (newId) => ({
           id: newId,
           kind: noteKindLabels[note.kind],
@@ -218,7 +244,7 @@ export function buildDossierAndRecords(
           source: named.source,
           role: named.role,
           date: note.date,
-          confidentiality: confidentialityLabels[note.confidentiality],
+          confidentiality: confidentialityLabels[noteConfidentiality(source)],
           body: note.body,
           request: note.request && {
             to: note.request.to,
@@ -230,7 +256,7 @@ export function buildDossierAndRecords(
         }));
         return {
           targets: [id],
-          label: `${noteKindLabels[note.kind]}: ${note.title} (${named.source})`,
+          label: `${noteKindLabels[note.kind]}: ${note.title}${named.source ? ` (${named.source})` : ''}`,
         };
       }
       case 'document': {
@@ -328,6 +354,10 @@ export function buildDossierAndRecords(
           origins: engine?.origins ?? [],
           unknownOriginRows: engine?.unknownOriginRows ?? 0,
           reportedBy: engine?.reportedBy ?? [],
+          derivation: (input.derivations[claim.id] ?? []).map((shipment) => ({
+            representative: shipmentId(shipment.representative)[0] ?? '',
+            rows: shipment.rows.flatMap((ref) => shipmentId(ref)),
+          })),
           contradicting: links.filter((link) => link.relation === 'contradicts').length,
           requests,
         };
@@ -353,6 +383,14 @@ export function buildDossierAndRecords(
     });
   }
 
+  // The matches of the cited rows in other datasets, after every cited row: the rows that make a
+  // summary's datasets, origins and "reported by" true.
+  const citedShipments = new Set(
+    Object.values(shipments.keys()).map((ref) => input.rows[ref]?.shipment),
+  );
+  for (const [ref, row] of Object.entries(input.rows))
+    if (citedShipments.has(row.shipment)) shipmentId(ref, false);
+
   const byStatus = new Map<string, number>();
   for (const claim of sections.flatMap((section) => section.claims))
     byStatus.set(claim.status, (byStatus.get(claim.status) ?? 0) + 1);
@@ -375,6 +413,7 @@ export function buildDossierAndRecords(
     },
     sections,
     shipments: shipments.entries,
+    matchingRule: MATCHING_RULE,
     savedFilters: filters.entries,
     excerpts: excerpts.entries,
     notes: cited.entries,
@@ -410,7 +449,7 @@ export function buildDossierAndRecords(
     redactions: [],
   };
   return {
-    dossier: redactDossier(dossier, replacements(input.notes, options.profile, labels)),
+    dossier: redactDossier(dossier, replacements(input.sources, options.profile, labels)),
     records: { claims: claimIds, notes: cited.keys() },
   };
 }

@@ -1,4 +1,4 @@
-/** The cited shipment rows as CSV, every cell formula-neutralised (see csvSafety). */
+/** The cited shipment rows and their matches in other datasets as CSV, every cell formula-neutralised (see csvSafety). */
 import { toCsv } from '../csvSafety';
 import type { Dossier } from './model';
 
@@ -34,6 +34,8 @@ export function renderEvidenceCsv(dossier: Dossier): string {
       'declaration',
       'datasets_reporting',
       'cited_by_claims',
+      'shipment',
+      'cited',
     ],
     ...dossier.shipments.map((row) => [
       row.id,
@@ -55,6 +57,8 @@ export function renderEvidenceCsv(dossier: Dossier): string {
       row.declarationId,
       String(row.reportedBy),
       [...new Set(citedBy.get(row.id) ?? [])].join(' '),
+      row.shipment,
+      row.cited ? 'yes' : 'no (a match of a cited row)',
     ]),
   ]);
 }

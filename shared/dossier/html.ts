@@ -188,11 +188,13 @@ export function renderHtml(dossier: Dossier): string {
     push('</section>');
   }
   if (dossier.shipments.length > 0) {
-    push(`<section><h2>Appendix: cited shipment rows</h2>
-<table><thead><tr><th>Id</th><th>Dataset, vendor, origin</th><th>Row</th><th>Date</th><th>Shipper → consignee</th><th>HS</th><th>Description</th><th>Weight kg</th><th>Value</th><th>Datasets reporting</th></tr></thead><tbody>
+    push(`<section><h2>Appendix: cited shipment rows and their matches</h2>
+<p class="small">${e(dossier.matchingRule)} Rows with one shipment id were matched as one shipment; a row marked “match” is not cited, it is another dataset's report of a cited row's shipment.</p>
+<table><thead><tr><th>Id</th><th>Shipment</th><th>Dataset, vendor, origin</th><th>Row</th><th>Date</th><th>Shipper → consignee</th><th>HS</th><th>Description</th><th>Weight kg</th><th>Value</th><th>Datasets reporting</th></tr></thead><tbody>
 ${rows(
   dossier.shipments.map((row) => [
-    row.id,
+    row.cited ? row.id : `${row.id} (match)`,
+    row.shipment,
     `${row.dataset} (${row.vendor || 'no vendor'}; ${row.origin})`,
     String(row.rowNumber),
     row.date,
@@ -203,7 +205,7 @@ ${rows(
     `${formatAmount(row.value)} ${row.currency}`,
     String(row.reportedBy),
   ]),
-  ['', 'text', '', '', 'text', '', 'text', '', '', ''],
+  ['', '', 'text', '', '', 'text', '', 'text', '', '', ''],
 )}
 </tbody></table>`);
     for (const row of dossier.shipments) {

@@ -11,8 +11,19 @@ import type { Entity } from '../entities/entity';
 import type { EvidenceLink } from '../evidence/link';
 import type { Claim, Section, Status } from '../investigation';
 import type { SourceNote } from '../notes/sourceNote';
+import type { Source } from '../notes/source';
 
-export type CitedShipmentRow = ShipmentRow & { cells: string[] };
+export type CitedShipmentRow = ShipmentRow & {
+  cells: string[];
+  /** Which distinct shipment the row reports: rows with one number were matched as one. */
+  shipment: number;
+  /** The entities its parties resolve to at export ('' for none): what matching compares. */
+  shipperParty: string;
+  consigneeParty: string;
+};
+
+/** One distinct shipment a claim's summary counts: the row standing for it, and its counted rows. */
+export type ShipmentDerivation = { representative: string; rows: string[] };
 
 export type DossierInput = {
   investigation: { name: string; synthetic: boolean; notice: string };
@@ -25,6 +36,8 @@ export type DossierInput = {
   documents: PdfDocument[];
   excerpts: Excerpt[];
   notes: SourceNote[];
+  /** Every source: redaction hides the confidential ones wherever they occur, cited or not. */
+  sources: Source[];
   savedFilters: SavedFilter[];
   /** Cited entities, by the id links and filters recorded (after merges: the entity now). */
   entities: Record<
@@ -36,10 +49,15 @@ export type DossierInput = {
       decisions: string[];
     }
   >;
-  /** Every shipment row cited, directly or through a saved filter, by `datasetId:rowNumber`. */
+  /**
+   * Every shipment row cited, directly or through a saved filter, and every row of another dataset
+   * matched with one, by `datasetId:rowNumber`.
+   */
   rows: Record<string, CitedShipmentRow>;
   /** The rows each saved filter matched at the moment of export. */
   filterRows: Record<string, string[]>;
   /** Each claim's shipment summary from the engine (contradicting links not counted). */
   summaries: Record<string, ShipmentEvidenceSummary>;
+  /** Each claim's distinct shipments as its summary counts them. */
+  derivations: Record<string, ShipmentDerivation[]>;
 };

@@ -161,11 +161,14 @@ function appendices(dossier: Dossier): RootContent[] {
         ),
       ]),
     ),
-    ...appendix('cited shipment rows', dossier.shipments, () => [
+    ...appendix('cited shipment rows and their matches', dossier.shipments, () => [
+      paragraph(
+        `${dossier.matchingRule} Rows with one shipment id were matched as one shipment; a row marked “match” is not cited, it is another dataset's report of a cited row's shipment.`,
+      ),
       bullets(dossier.shipments, (row) => [
         paragraph(
           strong(row.id),
-          ` ${row.dataset} row ${row.rowNumber} (${row.vendor}; ${row.origin}; SHA-256 ${row.fileSha256}): ` +
+          `${row.cited ? '' : ' (match)'} shipment ${row.shipment}: ${row.dataset} row ${row.rowNumber} (${row.vendor}; ${row.origin}; SHA-256 ${row.fileSha256}): ` +
             `${row.date}, ${row.shipper} → ${row.consignee}, HS ${row.hsCode}, ${row.description}, ` +
             `${formatAmount(row.weightKg)} kg, ${formatAmount(row.value)} ${row.currency}; ` +
             `reported by ${row.reportedBy} dataset(s)`,

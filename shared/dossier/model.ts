@@ -8,9 +8,18 @@ import type { EvidenceType, Relation } from '../evidence/link';
 /**
  * Raised whenever the model's shape changes. 2: each claim's status rule and where its evidence
  * breaks it (statusRule, ruleWarnings), the summary's rows of unknown origin, and each entity's
- * spellings and resolution.
+ * spellings and resolution. 3: each cited row's matches in other datasets (`cited: false`), which
+ * distinct shipment each row reports and the parties matching compared (`shipment`,
+ * `shipperParty`, `consigneeParty`), the matching rule, and each summary's derivation.
  */
-export const DOSSIER_VERSION = 2;
+export const DOSSIER_VERSION = 3;
+
+/** The handbook's corroboration rule, as the dossier states it (shared/customs/matching.ts). */
+export const MATCHING_RULE =
+  'Rows of different datasets report one shipment when they share the date and the resolved shipper ' +
+  'and consignee, their weights agree within one kilogram and their values within one unit of the ' +
+  'same currency (or both are missing), and their HS codes agree on their common prefix. Matching ' +
+  'rows are chained: every row of a shipment matches at least one other row of it.';
 
 export type DossierProfile = 'full' | 'publication';
 export const profileLabels: Record<DossierProfile, string> = {
@@ -51,6 +60,14 @@ export type ClaimSummary = {
   /** Rows from datasets of no stated origin, which count towards no origin. */
   unknownOriginRows: number;
   reportedBy: { datasets: number; shipments: number }[];
+  /**
+   * How the figures above are computed: the distinct shipments, each with the row standing for it
+   * and the cited rows counted with it (appendix ids). `distinctShipments` is their number and
+   * `sourceRows` the number of their rows; dates, weight and value by currency are the
+   * representatives' (values never summed across currencies); `datasets`, `origins`,
+   * `unknownOriginRows` and `reportedBy` read every row of those shipments, matches included.
+   */
+  derivation: { representative: string; rows: string[] }[];
   contradicting: number;
   requests: { title: string; to: string; outcome: string }[];
 };
@@ -96,6 +113,13 @@ type DossierShipment = {
   declarationId: string;
   reportedBy: number;
   raw: { header: string; value: string }[];
+  /** False for a row that is here only as a match of a cited row, from another dataset. */
+  cited: boolean;
+  /** The distinct shipment the row reports (`M1`…): rows with one were matched as one shipment. */
+  shipment: string;
+  /** The entities its shipper and consignee resolve to (`p1`…; '' for none), as matching compares them. */
+  shipperParty: string;
+  consigneeParty: string;
 };
 
 type DossierFilter = {
@@ -169,6 +193,8 @@ export type Dossier = {
   cover: { claims: number; citations: number; byStatus: { status: string; count: number }[] };
   sections: { name: string; claims: DossierClaim[] }[];
   shipments: DossierShipment[];
+  /** How rows were matched as one shipment (MATCHING_RULE). */
+  matchingRule: string;
   savedFilters: DossierFilter[];
   excerpts: DossierExcerpt[];
   notes: DossierNote[];

@@ -4,69 +4,60 @@
  * profile, however they were typed (shared/text/nameMatching.ts), with every form of the name the
  * user declared. In the publication profile a background source is named only by its attribution.
  */
-import type { SourceNote } from '../notes/sourceNote';
+import type { Source } from '../notes/source';
 import { hiddenSources } from '../redaction/nameCheck';
 import { findNames, foldName, replaceNames, replaceSpans } from '../text/nameMatching';
 import type { Dossier, DossierProfile, EvidenceRedaction } from './model';
 
 export type Replacement = { find: string; replace: string };
 
-/** Labels by the order notes were written in, so a source keeps its letter from export to export. */
-export function confidentialLabels(notes: readonly SourceNote[]): Map<string, string> {
-  const confidential = notes
-    .filter((note) => note.confidentiality === 'confidential')
+/** Labels by the order sources were added in, so a source keeps its letter from export to export. */
+export function confidentialLabels(sources: readonly Source[]): Map<string, string> {
+  const confidential = sources
+    .filter((source) => source.confidentiality === 'confidential')
     .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
-  const labels = new Map<string, string>();
   const letter = (index: number): string =>
     index < 26
       ? String.fromCharCode(65 + index)
       : `${letter(Math.floor(index / 26) - 1)}${letter(index % 26)}`;
-  // One label per person: two notes from the same source share it.
-  const byPerson = new Map<string, string>();
-  for (const note of confidential) {
-    const person = note.sourceName.trim().toLowerCase() || `note:${note.id}`;
-    let label = byPerson.get(person);
-    if (!label) {
-      label = `Confidential source ${letter(byPerson.size)}`;
-      byPerson.set(person, label);
-    }
-    labels.set(note.id, label);
-  }
-  return labels;
+  return new Map(
+    confidential.map((source, index) => [source.id, `Confidential source ${letter(index)}`]),
+  );
 }
 
-/** The source of a note as the profile may name it. */
+/** The source of a note as the profile may name it; '' for the researcher's own note. */
 export function sourceAsNamed(
-  note: SourceNote,
+  source: Source | undefined,
   profile: DossierProfile,
   labels: ReadonlyMap<string, string>,
 ): { source: string; role: string } {
-  if (note.confidentiality === 'confidential')
-    return { source: labels.get(note.id) ?? 'Confidential source', role: '' };
-  if (note.confidentiality === 'background') {
-    const attribution = note.attribution.trim() || 'a background source';
+  if (!source) return { source: '', role: '' };
+  if (source.confidentiality === 'confidential')
+    return { source: labels.get(source.id) ?? 'Confidential source', role: '' };
+  if (source.confidentiality === 'background') {
+    const attribution = source.attribution.trim() || 'a background source';
     return profile === 'publication'
       ? { source: attribution, role: '' }
       : {
-          source: `${note.sourceName} (background; quoted as “${attribution}”)`,
-          role: note.sourceRole,
+          source: `${source.name} (background; quoted as “${attribution}”)`,
+          role: source.affiliation,
         };
   }
-  return { source: note.sourceName, role: note.sourceRole };
+  return { source: source.name, role: source.affiliation };
 }
 
 /** Every string that must not appear in this profile's export, with what stands in its place. */
 export function replacements(
-  notes: readonly SourceNote[],
+  sources: readonly Source[],
   profile: DossierProfile,
   labels: ReadonlyMap<string, string>,
 ): Replacement[] {
   const list: Replacement[] = [];
-  for (const { note, label: replace } of hiddenSources(notes, profile, labels)) {
+  for (const { source, label: replace } of hiddenSources(sources, profile, labels)) {
     // The name, the forms the user declared, and the affiliation; however each is typed, in either
     // script. A part of the name the user did not declare is left to the name check
     // (shared/redaction/nameCheck.ts): it may be someone else, and the user says.
-    for (const find of [note.sourceName, ...(note.aliases ?? []), note.sourceRole]) {
+    for (const find of [source.name, ...source.aliases, source.affiliation]) {
       if (find.trim().length >= 2) list.push({ find: find.trim(), replace });
     }
   }

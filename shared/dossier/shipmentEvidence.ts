@@ -5,9 +5,15 @@
  */
 import { summariseShipments } from '../customs/corroboration';
 import type { ShipmentFilter } from '../customs/shipmentFilter';
-import { parseShipmentRefId, shipmentRefId, type ShipmentIndex } from '../customs/shipmentIndex';
+import {
+  parseShipmentRefId,
+  shipmentKey,
+  shipmentRefId,
+  type ShipmentColumnsView,
+  type ShipmentIndex,
+} from '../customs/shipmentIndex';
 import type { EvidenceLink } from '../evidence/link';
-import type { DossierInput } from './input';
+import type { DossierInput, ShipmentDerivation } from './input';
 
 export type ShipmentEvidenceRequest = {
   filters: { id: string; filter: ShipmentFilter }[];
@@ -50,17 +56,51 @@ export function linkedRows(
   return { matches, byLink, counted };
 }
 
+/**
+ * The distinct shipments of a claim's counted rows as its summary counts them: each with the row
+ * that stands for it (the first counted, whose date, weight and value are summed) and its counted
+ * rows, all by `datasetId:rowNumber`.
+ */
+function derivation(
+  index: ShipmentIndex,
+  view: ShipmentColumnsView,
+  rows: Iterable<number>,
+): ShipmentDerivation[] {
+  const shipments = new Map<number, ShipmentDerivation>();
+  for (const row of rows) {
+    const ref = shipmentRefId(index.row(row));
+    const key = shipmentKey(view, row);
+    const shipment = shipments.get(key);
+    if (shipment) shipment.rows.push(ref);
+    else shipments.set(key, { representative: ref, rows: [ref] });
+  }
+  return [...shipments.values()];
+}
+
 export async function shipmentEvidence(
   index: ShipmentIndex,
   request: ShipmentEvidenceRequest,
   readCells: CellReader,
-): Promise<Pick<DossierInput, 'rows' | 'filterRows' | 'summaries'>> {
+): Promise<Pick<DossierInput, 'rows' | 'filterRows' | 'summaries' | 'derivations'>> {
   const { matches, byLink, counted } = linkedRows(index, request);
+  const view = index.view();
   const cited = new Set([...byLink.values()].flat());
+  // Each cited row's matches in other datasets come too: they make "reported by 2 datasets" true.
+  const included = new Set(cited);
+  for (const row of cited) {
+    const group = view.groupOf[row] ?? -1;
+    if (group >= 0)
+      for (const member of view.groupRows.subarray(
+        view.groupStart[group],
+        view.groupStart[group + 1],
+      ))
+        included.add(member);
+  }
+  const party = (spelling: number): string => view.entityIds[view.partyEntity[spelling]] ?? '';
 
   const rows: DossierInput['rows'] = {};
   const blocks = new Map<string, Promise<string[][]>>();
-  for (const row of [...cited].sort((a, b) => a - b)) {
+  for (const row of [...included].sort((a, b) => a - b)) {
     const shipment = index.row(row);
     const key = `${shipment.datasetId}#${shipment.blockNo}`;
     let block = blocks.get(key);
@@ -68,9 +108,14 @@ export async function shipmentEvidence(
       block = readCells(shipment.datasetId, shipment.blockNo);
       blocks.set(key, block);
     }
-    rows[shipmentRefId(shipment)] = { ...shipment, cells: (await block)[shipment.blockRow] ?? [] };
+    rows[shipmentRefId(shipment)] = {
+      ...shipment,
+      cells: (await block)[shipment.blockRow] ?? [],
+      shipment: shipmentKey(view, row),
+      shipperParty: party(view.shipper[row]),
+      consigneeParty: party(view.consignee[row]),
+    };
   }
-  const view = index.view();
   return {
     rows,
     filterRows: Object.fromEntries(
@@ -81,6 +126,9 @@ export async function shipmentEvidence(
     ),
     summaries: Object.fromEntries(
       [...counted].map(([claimId, claimRows]) => [claimId, summariseShipments(view, claimRows)]),
+    ),
+    derivations: Object.fromEntries(
+      [...counted].map(([claimId, claimRows]) => [claimId, derivation(index, view, claimRows)]),
     ),
   };
 }

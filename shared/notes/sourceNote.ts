@@ -1,4 +1,6 @@
-/** Source notes: what people said, asked and saw, with how each source may be named. */
+/** Source notes: what people said, asked and saw; who said it is the note's source (source.ts). */
+import type { Confidentiality, Source } from './source';
+
 export const noteKinds = [
   'interview',
   'request-for-comment',
@@ -12,15 +14,6 @@ export const noteKindLabels: Record<NoteKind, string> = {
   'request-for-comment': 'Request for comment',
   observation: 'Observation',
   'document-note': 'Document note',
-};
-
-export const confidentialities = ['on-record', 'background', 'confidential'] as const;
-export type Confidentiality = (typeof confidentialities)[number];
-
-export const confidentialityLabels: Record<Confidentiality, string> = {
-  'on-record': 'On the record',
-  background: 'Background (attributed)',
-  confidential: 'Confidential (name never leaves this machine)',
 };
 
 export const outcomes = ['pending', 'no-response', 'declined', 'denied', 'answered'] as const;
@@ -49,17 +42,9 @@ export type SourceNote = {
   title: string;
   /** The handbook's Markdown subset; rendered as text, never as HTML. */
   body: string;
-  sourceName: string;
-  /**
-   * Other forms of the source's name the user declared ("also written as": the surname alone, a
-   * nickname, another script). Confidential ones are redacted wherever they occur, like the name.
-   */
-  aliases: string[];
-  sourceRole: string;
+  /** The source it comes from (sources table), or null for the researcher's own note. */
+  sourceId: string | null;
   date: string;
-  confidentiality: Confidentiality;
-  /** For background sources: how they may be quoted instead of by name ("a Western official"). */
-  attribution: string;
   request: RequestForComment | null;
   createdAt: number;
   updatedAt: number;
@@ -71,9 +56,18 @@ export type NoteFilter = {
   confidentiality: Confidentiality | '';
 };
 
-export function matchesNoteFilter(note: SourceNote, filter: NoteFilter): boolean {
+/** How a note's source may be named; a note without a source is the researcher's own, on record. */
+export const noteConfidentiality = (source: Source | null | undefined): Confidentiality =>
+  source?.confidentiality ?? 'on-record';
+
+export function matchesNoteFilter(
+  note: SourceNote,
+  source: Source | undefined,
+  filter: NoteFilter,
+): boolean {
   if (filter.kind && note.kind !== filter.kind) return false;
-  if (filter.confidentiality && note.confidentiality !== filter.confidentiality) return false;
+  if (filter.confidentiality && noteConfidentiality(source) !== filter.confidentiality)
+    return false;
   if (filter.outcome && note.request?.outcome !== filter.outcome) return false;
   return true;
 }
@@ -83,9 +77,6 @@ export function noteProblem(
   note: Omit<SourceNote, 'id' | 'createdAt' | 'updatedAt'>,
 ): string | null {
   if (!note.title.trim()) return 'A note needs a title.';
-  if (note.confidentiality === 'background' && !note.attribution.trim()) {
-    return 'A background source needs the attribution to use instead of the name, e.g. “a Western official”.';
-  }
   if (note.kind === 'request-for-comment' && !note.request?.to.trim())
     return 'Say to whom the request went.';
   if (note.request?.outcome === 'answered' && !note.request.answer.trim())

@@ -12,14 +12,14 @@
  * What the user cleared is keyed by the source, the form and the words around it, so a decision
  * holds for that passage until its text changes.
  */
-import type { SourceNote } from '../notes/sourceNote';
+import type { Source } from '../notes/source';
 import { findNames, foldName } from '../text/nameMatching';
 
 type Profile = 'full' | 'publication';
 
 /** A form of a hidden source's name that the check looks for. */
 export type CheckedForm = {
-  noteId: string;
+  sourceId: string;
   /** How the export names the source ("Confidential source A", an attribution). */
   label: string;
   form: string;
@@ -57,38 +57,38 @@ const PARTICLES = new Set(['von', 'van', 'der', 'den', 'del', 'della', 'bin', 'i
 const HAN = /\p{Script=Han}/u;
 
 /**
- * The notes whose source a profile hides (confidential ones always, background ones in the
- * publication profile), each with what the export names the source instead.
+ * The sources a profile hides (confidential ones always, background ones in the publication
+ * profile), each with what the export names it instead.
  */
 export function hiddenSources(
-  notes: readonly SourceNote[],
+  sources: readonly Source[],
   profile: Profile,
   labels: ReadonlyMap<string, string>,
-): { note: SourceNote; label: string }[] {
-  return notes
+): { source: Source; label: string }[] {
+  return sources
     .filter(
-      (note) =>
-        note.confidentiality === 'confidential' ||
-        (profile === 'publication' && note.confidentiality === 'background'),
+      (source) =>
+        source.confidentiality === 'confidential' ||
+        (profile === 'publication' && source.confidentiality === 'background'),
     )
-    .map((note) => ({
-      note,
+    .map((source) => ({
+      source,
       label:
-        note.confidentiality === 'confidential'
-          ? (labels.get(note.id) ?? 'Confidential source')
-          : note.attribution.trim() || 'a background source',
+        source.confidentiality === 'confidential'
+          ? (labels.get(source.id) ?? 'Confidential source')
+          : source.attribution.trim() || 'a background source',
     }));
 }
 
 /** The sources a profile hides, each with its declared forms and the parts of its name. */
 export function checkedForms(
-  notes: readonly SourceNote[],
+  sources: readonly Source[],
   profile: Profile,
   labels: ReadonlyMap<string, string>,
 ): CheckedForm[] {
   const forms: CheckedForm[] = [];
-  for (const { note, label } of hiddenSources(notes, profile, labels)) {
-    const declared = [note.sourceName, ...(note.aliases ?? []), note.sourceRole]
+  for (const { source, label } of hiddenSources(sources, profile, labels)) {
+    const declared = [source.name, ...source.aliases, source.affiliation]
       .map((form) => form.trim())
       .filter((form) => [...form].length >= 2);
     // What stands in for the source is never a hit of its own (an affiliation in an attribution).
@@ -98,11 +98,11 @@ export function checkedForms(
       const folded = foldName(form);
       if (!folded || seen.has(folded)) return;
       seen.add(folded);
-      forms.push({ noteId: note.id, label, form, folded, declared: isDeclared });
+      forms.push({ sourceId: source.id, label, form, folded, declared: isDeclared });
     };
     for (const form of declared) add(form, true);
-    if (!HAN.test(note.sourceName))
-      for (const part of note.sourceName.split(/[\s\p{Pd}.,]+/u))
+    if (!HAN.test(source.name))
+      for (const part of source.name.split(/[\s\p{Pd}.,]+/u))
         if ([...part].length >= MIN_PART && !PARTICLES.has(part.toLowerCase())) add(part, false);
   }
   return forms;
@@ -143,7 +143,7 @@ export function findNameHits(
           where: located.where,
           ...(located.target ? { target: located.target } : {}),
           context,
-          key: `${form.noteId}\n${form.folded}\n${foldName(context)}`,
+          key: `${form.sourceId}\n${form.folded}\n${foldName(context)}`,
         });
       }
     }

@@ -89,7 +89,9 @@ test('the sample’s dossier package: self-contained HTML with the claim page’
   await offline.setViewportSize({ width: 680, height: 1000 });
   const layout = await offline.evaluate(() => {
     const section = [...document.querySelectorAll('section')].find(
-      (candidate) => candidate.querySelector('h2')?.textContent === 'Appendix: cited shipment rows',
+      (candidate) =>
+        candidate.querySelector('h2')?.textContent ===
+        'Appendix: cited shipment rows and their matches',
     )!;
     const broken: string[] = [];
     let tokens = 0;

@@ -147,3 +147,59 @@ test('a pasted source name with characters that show nothing has them written ou
     'Irina Zaslo[U+200B]nova [U+202E]avon · on the record',
   );
 });
+
+test('a source is one record: its notes share it, its forms and its handling', async ({ page }) => {
+  await startInvestigation(page, 'One source', 'Notes');
+  await writeNote(page, async (dialog) => {
+    await dialog.getByLabel('Title').fill('First call');
+    await dialog.getByLabel('Source name').fill('Irina Zaslonova');
+    await dialog.getByLabel('Confidentiality').selectOption('confidential');
+  });
+  // A second note from the same person chooses her; typing her name again is refused in words.
+  const again = await writeNote(page, async (dialog) => {
+    await dialog.getByLabel('Title').fill('Second call');
+    await dialog.getByLabel('Source name').fill('irina  zaslonova');
+  });
+  await expect(again.getByRole('alert')).toContainText(
+    'There is a source named “Irina Zaslonova” already: choose it from the list of sources.',
+  );
+  const who = again.getByLabel('Who the note comes from');
+  await who.selectOption({
+    label: 'Irina Zaslonova (Confidential (name never leaves this machine))',
+  });
+  await expect(again.getByLabel('Source name')).toHaveValue('Irina Zaslonova');
+  await expect(who).toHaveAccessibleDescription(
+    'Changes to this source apply to the other note from it.',
+  );
+  await again.getByRole('button', { name: 'Save note' }).click();
+  await expect(again).toBeHidden();
+
+  const sources = page.getByRole('list', { name: 'Sources' });
+  await expect(sources.getByRole('listitem')).toHaveCount(1);
+  await expect(sources).toContainText('2 notes');
+  // Declared once, on the source, for both notes.
+  await page.getByRole('button', { name: 'Edit source Irina Zaslonova' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit source “Irina Zaslonova”' });
+  await expect(edit).toContainText('2 notes come from this source');
+  await edit
+    .getByRole('group', { name: 'Proposed forms' })
+    .getByRole('button', { name: 'Add “Zaslonova”' })
+    .click();
+  await edit.getByRole('button', { name: 'Save source' }).click();
+  await expect(edit).toBeHidden();
+  await expect(sources).toContainText('Also written as: Zaslonova');
+  await page.getByRole('button', { name: 'Edit note Second call' }).click();
+  const note = page.getByRole('dialog', { name: 'Edit “Second call”' });
+  await expect(note.getByLabel('Also written as (one form a line)')).toHaveValue('Zaslonova');
+  await note.getByRole('button', { name: 'Cancel' }).click();
+
+  // A source notes come from is not deleted.
+  await page.getByRole('button', { name: 'Delete source Irina Zaslonova' }).click();
+  const remove = page.getByRole('dialog', { name: 'Delete source “Irina Zaslonova”?' });
+  await remove.getByRole('button', { name: 'Delete source' }).click();
+  await expect(remove.getByRole('alert')).toContainText(
+    '2 notes come from this source: give them another source first.',
+  );
+  await remove.getByRole('button', { name: 'Cancel' }).click();
+  await expect(sources.getByRole('listitem')).toHaveCount(1);
+});

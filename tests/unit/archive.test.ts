@@ -15,6 +15,7 @@ import {
   removeInterruptedRestores,
 } from '../../renderer/src/db/investigationIndex';
 import { emptyNote, saveNote } from '../../renderer/src/case/notes/noteMutations';
+import { emptySource } from '../../shared/notes/source';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import {
   ArchiveError,
@@ -43,11 +44,9 @@ beforeEach(async () => {
   });
   await importFixture(db, fixture('bad', 'mixed-row-errors.csv'));
   const claim = await addClaim(db, { text: 'A claim worth keeping.' });
-  const noteId = await saveNote(db, {
-    ...emptyNote(),
-    title: 'Insider',
-    sourceName: 'Ivan Secretov',
-    confidentiality: 'on-record',
+  const noteId = await saveNote(db, { ...emptyNote(), title: 'Insider' }, undefined, {
+    id: null,
+    draft: { ...emptySource(), name: 'Ivan Secretov' },
   });
   await linkEvidence(db, {
     claimId: claim.id,
@@ -74,16 +73,17 @@ async function visibleCount() {
 describe('investigation archives', () => {
   it('round-trip losslessly: export, restore, export give the same entries, byte for byte', async () => {
     // A confidential source never leaves in the clear: without a passphrase there is no archive.
-    await db.notes.toCollection().modify({ confidentiality: 'confidential' });
+    await db.sources.toCollection().modify({ confidentiality: 'confidential' });
     await expect(writeArchive(db, investigation, { passphrase: null })).rejects.toThrow(
       'needs a passphrase',
     );
-    await db.notes.toCollection().modify({ confidentiality: 'on-record' });
+    await db.sources.toCollection().modify({ confidentiality: 'on-record' });
     const first = await writeArchive(db, investigation, { passphrase: null });
     const opened = await openArchive(first, null);
     expect(opened.manifest.tables).toMatchObject({
       claims: 1,
       notes: 1,
+      sources: 1,
       links: 1,
       entities: 1,
       datasets: 2,
@@ -146,7 +146,7 @@ describe('investigation archives', () => {
     expect(text).not.toContain('A claim worth keeping');
     const opened = await openArchive(sealed, 'correct horse');
     const restored = await restoreArchive(opened);
-    expect((await investigationDb(restored).notes.toArray())[0]?.sourceName).toBe('Ivan Secretov');
+    expect((await investigationDb(restored).sources.toArray())[0]?.name).toBe('Ivan Secretov');
   }, 60_000);
 
   it('stop deriving the key at once when cancelled', async () => {
@@ -305,9 +305,14 @@ describe('archives written by the first writer (fflate, no zip64; Argon2id when 
       expect(claims.map((claim) => [claim.text, claim.statusReason])).toEqual([
         ['The plant received rotor blades in 2022.', 'Confirmed by the second vendor.'],
       ]);
+      // And, from version 11, the note's source a record of its own.
       const notes = await restoredDb.notes.toArray();
-      expect(notes.map((note) => [note.sourceName, note.aliases, note.body])).toEqual([
-        ['Irina Zaslonova', ['Zaslonova'], 'Met in March.'],
+      const sources = await restoredDb.sources.toArray();
+      expect(sources.map((source) => [source.name, source.aliases])).toEqual([
+        ['Irina Zaslonova', ['Zaslonova']],
+      ]);
+      expect(notes.map((note) => [note.sourceId, note.body])).toEqual([
+        [sources[0].id, 'Met in March.'],
       ]);
       expect(await restoredDb.links.count()).toBe(1);
       // And, from version 10, Corroborated its rule.

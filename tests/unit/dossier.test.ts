@@ -15,6 +15,11 @@ import { emptyNote, saveNote } from '../../renderer/src/case/notes/noteMutations
 import { saveFilter } from '../../renderer/src/case/shipments/savedFilterMutations';
 import { currentEntity } from '../../shared/customs/entityProfile';
 import { emptyShipmentFilter } from '../../shared/customs/shipmentFilter';
+import { readFileSync } from 'node:fs';
+import { partyKey } from '../../shared/customs/partyKey';
+import { shipmentRefId } from '../../shared/customs/shipmentIndex';
+import { renderEvidenceCsv } from '../../shared/dossier/evidenceCsv';
+import { sampleInvestigationSchema } from '../../shared/sampleInvestigation';
 import { renderAnnotations } from '../../shared/dossier/annotations';
 import { buildDossier, buildDossierAndRecords } from '../../shared/dossier/build';
 import { dossierFiles, packageDossier } from '../../shared/dossier/dossierPackage';
@@ -30,6 +35,7 @@ import { implicitEntityId } from '../../shared/entities/entity';
 import { mergeEntities } from '../../renderer/src/case/entities/entityMutations';
 import type { Investigation } from '../../shared/investigation';
 import type { NoteDraft } from '../../renderer/src/case/notes/noteMutations';
+import { emptySource, type SourceDraft } from '../../shared/notes/source';
 import { foldName, foldText } from '../../shared/text/nameMatching';
 import {
   DOSSIER_ELEMENTS,
@@ -69,9 +75,19 @@ async function engineOf(db: InvestigationDb): Promise<DossierEngine> {
   };
 }
 
-async function note(db: InvestigationDb, fields: Partial<NoteDraft>) {
+/** A note, with a new source of these fields when any is given. */
+async function note(
+  db: InvestigationDb,
+  fields: Partial<NoteDraft>,
+  source?: Partial<SourceDraft>,
+) {
   tick();
-  return saveNote(db, { ...emptyNote(), ...fields });
+  return saveNote(
+    db,
+    { ...emptyNote(), ...fields },
+    undefined,
+    source && { id: null, draft: { ...emptySource(), ...source } },
+  );
 }
 
 async function cite(
@@ -122,33 +138,48 @@ async function smallInvestigation(): Promise<{
     partyRole: 'shipper',
   });
   const filterId = (await db.savedFilters.toArray())[0].id;
-  const confidential = await note(db, {
-    title: 'Insider account',
-    sourceName: CONFIDENTIAL.name,
-    sourceRole: CONFIDENTIAL.role,
-    confidentiality: 'confidential',
-    body: `Met ${CONFIDENTIAL.name} twice; the *parts* were rotor blades.`,
-  });
-  const background = await note(db, {
-    title: 'Official on the listing',
-    sourceName: BACKGROUND.name,
-    confidentiality: 'background',
-    attribution: BACKGROUND.attribution,
-    body: `${BACKGROUND.name} confirmed the 2013 listing.`,
-  });
-  const request = await note(db, {
-    kind: 'request-for-comment',
-    title: 'Questions to Poly Technologies',
-    sourceName: 'Poly Technologies press office',
-    body: `Asked about what ${CONFIDENTIAL.name} told us, without naming him.`,
-    request: {
-      to: 'Poly Technologies',
-      sentOn: '2023-03-01',
-      deadline: '2023-03-08',
-      outcome: 'no-response',
-      answer: '',
+  const confidential = await note(
+    db,
+    {
+      title: 'Insider account',
+      body: `Met ${CONFIDENTIAL.name} twice; the *parts* were rotor blades.`,
     },
-  });
+    {
+      name: CONFIDENTIAL.name,
+      affiliation: CONFIDENTIAL.role,
+      confidentiality: 'confidential',
+    },
+  );
+  const background = await note(
+    db,
+    {
+      title: 'Official on the listing',
+      body: `${BACKGROUND.name} confirmed the 2013 listing.`,
+    },
+    {
+      name: BACKGROUND.name,
+      confidentiality: 'background',
+      attribution: BACKGROUND.attribution,
+    },
+  );
+  const request = await note(
+    db,
+    {
+      kind: 'request-for-comment',
+      title: 'Questions to Poly Technologies',
+      body: `Asked about what ${CONFIDENTIAL.name} told us, without naming him.`,
+      request: {
+        to: 'Poly Technologies',
+        sentOn: '2023-03-01',
+        deadline: '2023-03-08',
+        outcome: 'no-response',
+        answer: '',
+      },
+    },
+    {
+      name: 'Poly Technologies press office',
+    },
+  );
   await db.documents.add({
     id: 'document-1',
     sha256: 'a'.repeat(64),
@@ -397,14 +428,19 @@ describe('a confidential name however it was typed', () => {
     async (profile) => {
       const investigation = await createInvestigation('Variants');
       const db = investigationDb(investigation);
-      const noteId = await note(db, {
-        title: 'Insider',
-        sourceName: NAME,
-        // The surname alone, declared as the note form proposes it.
-        aliases: ['Zaslonova'],
-        confidentiality: 'confidential',
-        body: FORMS.map((form) => `${form} said so.`).join(' '),
-      });
+      const noteId = await note(
+        db,
+        {
+          title: 'Insider',
+          body: FORMS.map((form) => `${form} said so.`).join(' '),
+        },
+        {
+          name: NAME,
+          // The surname alone, declared as the note form proposes it.
+          aliases: ['Zaslonova'],
+          confidentiality: 'confidential',
+        },
+      );
       const statuses = await db.statuses.toArray();
       for (const [index, form] of FORMS.entries()) {
         const claim = await addClaim(db, { text: `Claim ${index}: per ${form}, the parts moved.` });
@@ -433,19 +469,24 @@ describe('the confidential-name check', () => {
   async function surnameCase(profile: 'full' | 'publication' = 'full') {
     const investigation = await createInvestigation('Check');
     const db = investigationDb(investigation);
-    const noteId = await note(db, {
-      title: 'Insider',
-      sourceName: 'Irina Zaslonova',
-      confidentiality: 'confidential',
-      body: 'Met at noon.',
-    });
+    const noteId = await note(
+      db,
+      {
+        title: 'Insider',
+        body: 'Met at noon.',
+      },
+      {
+        name: 'Irina Zaslonova',
+        confidentiality: 'confidential',
+      },
+    );
     const statuses = await db.statuses.toArray();
     const claim = await addClaim(db, { text: 'The parts moved in March.' });
     await changeClaimStatus(db, claim.id, statuses[1].id, 'Zasl\u00ADonova confirmed it.');
     await cite(db, claim.id, 'note', noteId, 'supports');
     const input = await collectDossierInput(db, investigation, await engineOf(db), EXPORTED_AT);
     const built = buildDossierAndRecords(input, { profile, selection: { kind: 'all' } });
-    const forms = checkedForms(input.notes, profile, confidentialLabels(input.notes));
+    const forms = checkedForms(input.sources, profile, confidentialLabels(input.sources));
     const check = (cleared: ReadonlySet<string> = new Set()) => {
       const files = dossierFiles(built.dossier, null);
       const texts = files.flatMap((file) => exportTexts(file.name, file.bytes));
@@ -496,7 +537,7 @@ describe('the confidential-name check', () => {
       profile: 'publication',
       selection: { kind: 'all' },
     });
-    const forms = checkedForms(input.notes, 'publication', confidentialLabels(input.notes));
+    const forms = checkedForms(input.sources, 'publication', confidentialLabels(input.sources));
     const result = checkNames(dossierTexts(built.dossier, built.records), texts, forms, new Set());
     // The background source's first name and surname are parts: the check finds none either.
     expect(result.blocking.map((hit) => `${hit.where}: ${hit.form.form}`)).toEqual([]);
@@ -509,7 +550,7 @@ describe('a note body in the exports', () => {
   async function bodyDossier() {
     const investigation = await createInvestigation('Bodies');
     const db = investigationDb(investigation);
-    const noteId = await note(db, { title: 'Call', sourceName: 'Ann Onrecord', body: BODY });
+    const noteId = await note(db, { title: 'Call', body: BODY }, { name: 'Ann Onrecord' });
     const claim = await addClaim(db, { text: 'A claim.' });
     await cite(db, claim.id, 'note', noteId, 'supports');
     const input = await collectDossierInput(db, investigation, await engineOf(db), EXPORTED_AT);
@@ -548,14 +589,19 @@ describe('forms of a name the user declared', () => {
   it('are redacted like the name: a nickname, however typed', async () => {
     const investigation = await createInvestigation('Declared');
     const db = investigationDb(investigation);
-    const noteId = await note(db, {
-      title: 'Insider',
-      sourceName: 'Irina Zaslonova',
-      aliases: ['the Owl', '  ', 'Irina Zaslonova'],
-      confidentiality: 'confidential',
-      body: 'Met THE\u00A0OWL at noon.',
-    });
-    expect((await db.notes.get(noteId))?.aliases).toEqual(['the Owl']);
+    const noteId = await note(
+      db,
+      {
+        title: 'Insider',
+        body: 'Met THE\u00A0OWL at noon.',
+      },
+      {
+        name: 'Irina Zaslonova',
+        aliases: ['the Owl', '  ', 'Irina Zaslonova'],
+        confidentiality: 'confidential',
+      },
+    );
+    expect((await db.sources.toArray())[0].aliases).toEqual(['the Owl']);
     const claim = await addClaim(db, { text: 'According to the Owl, the parts moved.' });
     await cite(db, claim.id, 'note', noteId, 'supports', 'The\nOwl again.');
     const input = await collectDossierInput(db, investigation, await engineOf(db), EXPORTED_AT);
@@ -570,16 +616,26 @@ describe('a confidential name inside cited evidence', () => {
   it('becomes an explicit [redacted: …] span, listed, in a raw cell and in a quote', async () => {
     const { db, investigation } = await smallInvestigation();
     // Names that the cited rows and the excerpt hold: a company owner and a designated person.
-    await note(db, {
-      title: 'Owner',
-      sourceName: 'Poly Technology',
-      confidentiality: 'confidential',
-    });
-    await note(db, {
-      title: 'Listed',
-      sourceName: 'Previously Designated',
-      confidentiality: 'confidential',
-    });
+    await note(
+      db,
+      {
+        title: 'Owner',
+      },
+      {
+        name: 'Poly Technology',
+        confidentiality: 'confidential',
+      },
+    );
+    await note(
+      db,
+      {
+        title: 'Listed',
+      },
+      {
+        name: 'Previously Designated',
+        confidentiality: 'confidential',
+      },
+    );
     const input = await collectDossierInput(db, investigation, await engineOf(db), EXPORTED_AT);
     const dossier = buildDossier(input, { profile: 'full', selection: { kind: 'all' } });
     const row = dossier.shipments.find((shipment) => shipment.shipper.includes('INC.'))!;
@@ -718,5 +774,67 @@ describe('stored values an archive could forge', () => {
     expect(markdown).not.toMatch(/(^|[^\\])</);
     for (const type of markdownNodeTypes(markdown)) expect(TEMPLATE_NODES).toContain(type);
     expect(markdownText(markdown)).toContain(relation);
+  });
+});
+
+describe('a cited row’s matches in other datasets', () => {
+  it('come with it, grouped by shipment, with what the summary’s figures are computed from', async () => {
+    const investigation = await createInvestigation('Matches');
+    const db = investigationDb(investigation);
+    await importFixture(db, 'assets/sample/sample-vendor-x.csv', { vendor: 'X', origin: 'RU' });
+    await importFixture(db, 'assets/sample/sample-vendor-y.tsv', { vendor: 'Y', origin: 'CN' });
+    const sample = sampleInvestigationSchema.parse(
+      JSON.parse(readFileSync('assets/sample/sample-investigation.json', 'utf8')),
+    );
+    for (const entity of sample.entities) {
+      const spellings = [
+        ...new Set(entity.spellings.map((raw) => implicitEntityId(partyKey(raw)))),
+      ];
+      if (spellings.length > 1) await mergeEntities(db, spellings, entity.name);
+    }
+    const index = await indexOf(db, true);
+    const view = index.view();
+    const datasetX = (await db.datasets.toArray()).find((dataset) => dataset.vendor === 'X')!;
+    // Two single rows of vendor X that vendor Y reports too.
+    const matched = Array.from({ length: view.count }, (_, row) => row).filter(
+      (row) => view.datasets[view.dataset[row]].id === datasetX.id && view.groupOf[row] >= 0,
+    );
+    expect(matched.length).toBeGreaterThanOrEqual(2);
+    const claim = await addClaim(db, { text: 'Two shipments reached the plant.' });
+    for (const row of matched.slice(0, 2))
+      await cite(db, claim.id, 'shipment', shipmentRefId(index.row(row)), 'supports');
+
+    const input = await collectDossierInput(db, investigation, await engineOf(db), EXPORTED_AT);
+    const dossier = buildDossier(input, { profile: 'full', selection: { kind: 'all' } });
+    const [cited1, cited2, ...rest] = dossier.shipments;
+    expect([cited1.cited, cited2.cited]).toEqual([true, true]);
+    expect(rest.length).toBeGreaterThanOrEqual(2);
+    for (const row of rest) {
+      expect(row.cited).toBe(false);
+      expect(row.vendor).toBe('Y');
+      expect([cited1.shipment, cited2.shipment]).toContain(row.shipment);
+      const mate = row.shipment === cited1.shipment ? cited1 : cited2;
+      expect([row.date, row.shipperParty, row.consigneeParty]).toEqual([
+        mate.date,
+        mate.shipperParty,
+        mate.consigneeParty,
+      ]);
+    }
+    const { summary } = dossier.sections[0].claims[0];
+    expect(summary).toMatchObject({
+      distinctShipments: 2,
+      sourceRows: 2,
+      reportedBy: [{ datasets: 2, shipments: 2 }],
+      origins: ['RU', 'CN'].sort(),
+    });
+    expect(summary.derivation).toHaveLength(2);
+    expect(summary.derivation).toEqual(
+      expect.arrayContaining([
+        { representative: cited1.id, rows: [cited1.id] },
+        { representative: cited2.id, rows: [cited2.id] },
+      ]),
+    );
+    expect(renderHtml(dossier)).toContain(`${rest[0].id}</span> (match)`);
+    expect(renderEvidenceCsv(dossier)).toContain('no (a match of a cited row)');
   });
 });

@@ -1,16 +1,14 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { emptyNote } from '../../renderer/src/case/notes/noteMutations';
-import type { SourceNote } from '../../shared/notes/sourceNote';
+import { emptySource, type Source } from '../../shared/notes/source';
 import { decodeReferences, exportTexts } from '../../shared/redaction/exportText';
 import { checkedForms, checkNames, findNameHits } from '../../shared/redaction/nameCheck';
 
-const source = (fields: Partial<SourceNote>): SourceNote => ({
-  ...emptyNote(),
+const source = (fields: Partial<Source>): Source => ({
+  ...emptySource(),
   id: fields.id ?? 'note-1',
   createdAt: 1,
   updatedAt: 1,
-  title: 'A note',
   confidentiality: 'confidential',
   ...fields,
 });
@@ -23,7 +21,7 @@ const labels = new Map([
 describe('the forms the check looks for', () => {
   it('are the declared ones and, undeclared, each part of the name (not of an alias)', () => {
     const forms = checkedForms(
-      [source({ sourceName: 'Irina Zaslonova', aliases: ['the Owl'], sourceRole: 'plant clerk' })],
+      [source({ name: 'Irina Zaslonova', aliases: ['the Owl'], affiliation: 'plant clerk' })],
       'full',
       labels,
     );
@@ -38,12 +36,12 @@ describe('the forms the check looks for', () => {
 
   it('count a declared part once, as declared, and leave out particles', () => {
     expect(
-      checkedForms([source({ sourceName: 'Pieter van der Berg' })], 'full', labels).map(
+      checkedForms([source({ name: 'Pieter van der Berg' })], 'full', labels).map(
         (form) => form.form,
       ),
     ).toEqual(['Pieter van der Berg', 'Pieter', 'Berg']);
     const forms = checkedForms(
-      [source({ sourceName: 'Irina Zaslonova', aliases: ['Zaslonova'] })],
+      [source({ name: 'Irina Zaslonova', aliases: ['Zaslonova'] })],
       'full',
       labels,
     );
@@ -54,10 +52,10 @@ describe('the forms the check looks for', () => {
 
   it('leave a Chinese name whole, and background sources to the publication profile', () => {
     const notes = [
-      source({ sourceName: '王小明' }),
+      source({ name: '王小明' }),
       source({
         id: 'note-2',
-        sourceName: 'Jane Officialson',
+        name: 'Jane Officialson',
         confidentiality: 'background',
         attribution: 'a Western official',
       }),
@@ -73,7 +71,7 @@ describe('the forms the check looks for', () => {
 });
 
 describe('an exported file read as its reader gets it', () => {
-  const forms = checkedForms([source({ sourceName: 'Irina Zaslonova' })], 'full', labels);
+  const forms = checkedForms([source({ name: 'Irina Zaslonova' })], 'full', labels);
   const hitsIn = (name: string, content: string | Uint8Array) =>
     findNameHits(
       exportTexts(name, content).map((text) => ({ where: text.file, text: text.text })),
@@ -112,7 +110,7 @@ describe('an exported file read as its reader gets it', () => {
 });
 
 describe('the check', () => {
-  const forms = checkedForms([source({ sourceName: 'Irina Zaslonova' })], 'full', labels);
+  const forms = checkedForms([source({ name: 'Irina Zaslonova' })], 'full', labels);
 
   it('blocks a declared form everywhere and a part until cleared; a file adds what strings miss', () => {
     const located = [{ where: 'Claim 1, text', text: 'Zaslonova said so.' }];

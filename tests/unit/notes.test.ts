@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseNoteBody } from '../../shared/notes/markdownSubset';
 import { matchesNoteFilter, noteProblem, type SourceNote } from '../../shared/notes/sourceNote';
+import { cleanSource, emptySource, sourceProblem, type Source } from '../../shared/notes/source';
 
 describe('note bodies', () => {
   it('keep emphasis, lists, quotes and code', () => {
@@ -51,23 +52,27 @@ const note = (changes: Partial<SourceNote>): SourceNote => ({
   kind: 'interview',
   title: 'Interview',
   body: '',
-  sourceName: 'A. Expert',
-  aliases: [],
-  sourceRole: '',
+  sourceId: 's',
   date: '',
-  confidentiality: 'on-record',
-  attribution: '',
   request: null,
   createdAt: 0,
   updatedAt: 0,
   ...changes,
 });
 
+const source = (changes: Partial<Source>): Source => ({
+  ...emptySource(),
+  id: 's',
+  name: 'A. Expert',
+  createdAt: 0,
+  updatedAt: 0,
+  ...changes,
+});
+
 describe('source notes', () => {
-  it('need a title, an attribution when on background, and an addressee and answer for requests', () => {
+  it('need a title, and an addressee and answer for requests', () => {
     expect(noteProblem(note({}))).toBeNull();
     expect(noteProblem(note({ title: ' ' }))).toMatch(/title/);
-    expect(noteProblem(note({ confidentiality: 'background' }))).toMatch(/attribution/);
     expect(
       noteProblem(
         note({
@@ -92,28 +97,54 @@ describe('source notes', () => {
     ).toMatch(/answer/);
   });
 
-  it('filter by kind, outcome and confidentiality', () => {
+  it('filter by kind, outcome and their source’s confidentiality (on record without one)', () => {
     const request = note({
       kind: 'request-for-comment',
-      confidentiality: 'on-record',
       request: { to: 'X', sentOn: '', deadline: '', outcome: 'no-response', answer: '' },
     });
     expect(
-      matchesNoteFilter(request, {
+      matchesNoteFilter(request, source({}), {
         kind: 'request-for-comment',
         outcome: 'no-response',
         confidentiality: '',
       }),
     ).toBe(true);
-    expect(matchesNoteFilter(request, { kind: '', outcome: 'denied', confidentiality: '' })).toBe(
+    expect(
+      matchesNoteFilter(request, source({}), { kind: '', outcome: 'denied', confidentiality: '' }),
+    ).toBe(false);
+    const onRecord = { kind: '', outcome: '', confidentiality: 'on-record' } as const;
+    expect(matchesNoteFilter(note({}), source({ confidentiality: 'confidential' }), onRecord)).toBe(
       false,
     );
+    expect(matchesNoteFilter(note({ sourceId: null }), undefined, onRecord)).toBe(true);
+  });
+});
+
+describe('sources', () => {
+  it('need a name, an attribution when on background, and a name no other source has', () => {
+    expect(sourceProblem(emptySource(), [])).toMatch(/name/);
+    expect(sourceProblem({ ...emptySource(), name: 'A. Expert' }, [])).toBeNull();
     expect(
-      matchesNoteFilter(note({ confidentiality: 'confidential' }), {
-        kind: '',
-        outcome: '',
-        confidentiality: 'on-record',
+      sourceProblem({ ...emptySource(), name: 'A. Expert', confidentiality: 'background' }, []),
+    ).toMatch(/attribution/);
+    // However the other is typed.
+    expect(
+      sourceProblem({ ...emptySource(), name: 'a.\u00a0EXPERT' }, [source({ id: 'other' })]),
+    ).toMatch(/already/);
+  });
+
+  it('keep each declared form once, never the name itself, and an attribution only on background', () => {
+    expect(
+      cleanSource({
+        ...emptySource(),
+        name: ' Irina Zaslonova ',
+        aliases: ['Zaslonova', ' zaslonova', 'IRINA ZASLONOVA', '', 'I.  Z.'],
+        attribution: 'a clerk',
       }),
-    ).toBe(false);
+    ).toEqual({
+      ...emptySource(),
+      name: 'Irina Zaslonova',
+      aliases: ['Zaslonova', 'I. Z.'],
+    });
   });
 });

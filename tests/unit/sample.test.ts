@@ -51,7 +51,9 @@ describe('the sample investigation', () => {
       expect(claim.evidence.length, claim.text).toBeGreaterThan(0);
       for (const evidence of claim.evidence) expect(keys[evidence.kind]).toContain(evidence.ref);
     }
-    expect(sample.notes.map((note) => note.confidentiality)).toContain('confidential');
+    expect(sample.sources.map((source) => source.confidentiality)).toContain('confidential');
+    const sourceKeys = sample.sources.map((source) => source.key);
+    for (const note of sample.notes) if (note.source) expect(sourceKeys).toContain(note.source);
     expect(
       sample.notes.filter((note) => note.request).map((note) => note.request?.outcome),
     ).toEqual(['no-response', 'declined']);

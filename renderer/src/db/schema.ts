@@ -18,6 +18,7 @@ import type {
 import type { SavedFilter } from '#shared/customs/shipmentFilter';
 import type { Excerpt, PageText, PdfDocument } from '#shared/documents/document';
 import type { SourceNote } from '#shared/notes/sourceNote';
+import type { Source } from '#shared/notes/source';
 import type { EvidenceLink } from '#shared/evidence/link';
 import type { Entity, SuggestionDismissal } from '#shared/entities/entity';
 import { defaultStatuses } from '#shared/statusVocabulary';
@@ -76,6 +77,7 @@ export class InvestigationDb extends Dexie {
   pageTexts!: Dexie.Table<PageText, [string, number]>;
   excerpts!: EntityTable<Excerpt, 'id'>;
   notes!: EntityTable<SourceNote, 'id'>;
+  sources!: EntityTable<Source, 'id'>;
   links!: EntityTable<EvidenceLink, 'id'>;
   entities!: EntityTable<Entity, 'id'>;
   suggestionDismissals!: EntityTable<SuggestionDismissal, 'id'>;

@@ -207,7 +207,7 @@ const api = {
   /** The engine's part of a dossier, frozen now: filter matches, cited rows with cells, summaries. */
   async dossierShipments(
     request: ShipmentEvidenceRequest,
-  ): Promise<Pick<DossierInput, 'rows' | 'filterRows' | 'summaries'> | null> {
+  ): Promise<Pick<DossierInput, 'rows' | 'filterRows' | 'summaries' | 'derivations'> | null> {
     const current = index;
     const target = db;
     if (!current || !target) return null;

@@ -31,6 +31,7 @@ import {
 } from '../../../renderer/src/features/lock/lockMutations';
 import { copyInvestigation } from '../../../renderer/src/workers/lock/lockPass';
 import { emptyNote, saveNote } from '../../../renderer/src/case/notes/noteMutations';
+import { emptySource } from '../../../shared/notes/source';
 import { saveFilter } from '../../../renderer/src/case/shipments/savedFilterMutations';
 import { emptyShipmentFilter } from '../../../shared/customs/shipmentFilter';
 import { implicitEntityId } from '../../../shared/entities/entity';
@@ -60,11 +61,9 @@ async function fill(db: InvestigationDb) {
     origin: 'RU',
   });
   const claim = await addClaim(db, { text: 'A claim worth keeping.', tags: ['sanctions'] });
-  const noteId = await saveNote(db, {
-    ...emptyNote(),
-    title: 'Insider',
-    sourceName: 'Ivan Secretov',
-    confidentiality: 'confidential',
+  const noteId = await saveNote(db, { ...emptyNote(), title: 'Insider' }, undefined, {
+    id: null,
+    draft: { ...emptySource(), name: 'Ivan Secretov', confidentiality: 'confidential' },
   });
   await linkEvidence(db, {
     claimId: claim.id,
@@ -198,9 +197,7 @@ describe('the lock', () => {
     expect(Date.now() - started).toBeLessThan(1000);
     expect(isUnlocked(investigation.id)).toBe(false);
     await unlockInvestigation(investigation, PASSPHRASE);
-    expect((await investigationDb(investigation).notes.toArray())[0]?.sourceName).toBe(
-      'Ivan Secretov',
-    );
+    expect((await investigationDb(investigation).sources.toArray())[0]?.name).toBe('Ivan Secretov');
 
     // Turning it off asks for the passphrase and stores the keys again; nothing is copied.
     await expect(turnLockOff(investigation, 'wrong horse')).rejects.toThrow(WrongPassphraseError);

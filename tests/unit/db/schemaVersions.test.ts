@@ -134,8 +134,10 @@ describe('schema upgrades', () => {
     });
     v7.close();
     const upgraded = current('schema-upgrade-v7');
-    expect(await upgraded.notes.get('old')).toMatchObject({
-      sourceName: 'Irina Zaslonova',
+    // Since version 11 the forms are the source's, which the note points to.
+    expect(await upgraded.notes.get('old')).toMatchObject({ sourceId: 'old' });
+    expect(await upgraded.sources.get('old')).toMatchObject({
+      name: 'Irina Zaslonova',
       aliases: [],
     });
     upgraded.close();
@@ -175,7 +177,16 @@ describe('schema upgrades', () => {
     };
     expect(await stored()).toEqual(['$sealed', 'confidentiality', 'id', 'kind', 'updatedAt']);
     const upgraded = new InvestigationDb({ investigationId: id, keys });
-    expect(await upgraded.notes.get('n1')).toEqual(note);
+    const {
+      sourceName: _name,
+      aliases: _aliases,
+      sourceRole: _role,
+      confidentiality: _confidentiality,
+      attribution: _attribution,
+      ...rest
+    } = note;
+    // Its source a record of its own since version 11.
+    expect(await upgraded.notes.get('n1')).toEqual({ ...rest, sourceId: 'n1' });
     upgraded.close();
     expect(await stored()).toEqual(['$sealed', 'id']);
   });
@@ -202,6 +213,106 @@ describe('schema upgrades', () => {
       ['Corroborated (two vendors)', undefined],
     ]);
     upgraded.close();
+  });
+
+  it('version 11: one sealed source per person the notes named, the notes pointing to it', async () => {
+    const keys = newLockKeys();
+    const id = 'schema-upgrade-v10';
+    const v10 = new Dexie(investigationDbName(id));
+    for (const declared of investigationSchemaVersions.filter((entry) => entry.version <= 10))
+      v10.version(declared.version).stores(declared.stores);
+    v10.use(sealingMiddleware(keys));
+    const note = {
+      kind: 'interview',
+      title: 'Call',
+      body: '',
+      sourceRole: '',
+      date: '',
+      attribution: '',
+      request: null,
+      aliases: [],
+    };
+    await v10.table('notes').bulkAdd([
+      {
+        ...note,
+        id: 'n1',
+        sourceName: 'Irina Zaslonova',
+        sourceRole: 'port official',
+        aliases: ['Zaslonova'],
+        confidentiality: 'confidential',
+        createdAt: 1,
+        updatedAt: 1,
+      },
+      // The same person typed otherwise, with another form and another affiliation.
+      {
+        ...note,
+        id: 'n2',
+        sourceName: 'irina\u00a0ZASLONOVA',
+        sourceRole: 'customs broker',
+        aliases: ['I. Z.', 'zaslonova'],
+        confidentiality: 'confidential',
+        createdAt: 2,
+        updatedAt: 5,
+      },
+      // Named by nobody, on record: the researcher's own note.
+      {
+        ...note,
+        id: 'n3',
+        sourceName: '',
+        confidentiality: 'on-record',
+        createdAt: 3,
+        updatedAt: 3,
+      },
+      // Named by nobody but background: a nameless source keeps how it may be quoted.
+      {
+        ...note,
+        id: 'n4',
+        sourceName: '',
+        confidentiality: 'background',
+        attribution: 'a broker',
+        createdAt: 4,
+        updatedAt: 4,
+      },
+    ]);
+    v10.close();
+    const upgraded = new InvestigationDb({ investigationId: id, keys });
+    const notes = await upgraded.notes.orderBy('id').toArray();
+    expect(notes.map((row) => [row.id, row.sourceId])).toEqual([
+      ['n1', 'n1'],
+      ['n2', 'n1'],
+      ['n3', null],
+      ['n4', 'n4'],
+    ]);
+    for (const row of notes) expect(row).not.toHaveProperty('sourceName');
+    expect(await upgraded.sources.orderBy('id').toArray()).toEqual([
+      {
+        id: 'n1',
+        name: 'Irina Zaslonova',
+        affiliation: 'port official',
+        confidentiality: 'confidential',
+        attribution: '',
+        aliases: ['Zaslonova', 'I. Z.', 'customs broker'],
+        createdAt: 1,
+        updatedAt: 5,
+      },
+      {
+        id: 'n4',
+        name: '',
+        affiliation: '',
+        confidentiality: 'background',
+        attribution: 'a broker',
+        aliases: [],
+        createdAt: 4,
+        updatedAt: 4,
+      },
+    ]);
+    upgraded.close();
+    // A source is sealed whole: only its id is readable without the keys.
+    const raw = new Dexie(investigationDbName(id));
+    await raw.open();
+    const row = (await raw.table('sources').get('n1')) as Record<string, unknown>;
+    raw.close();
+    expect(Object.keys(row).sort()).toEqual(['$sealed', 'id']);
   });
 });
 
@@ -233,10 +344,14 @@ describe('the claim’s status reason', () => {
         'The plant received rotor blades in 2022.': 'Confirmed by the second vendor.',
         'The exporter declined to comment.': '',
       });
-      // And, from version 8, each note its declared forms (none).
+      // And, from version 8, each note's source its declared forms (none), and from version 11,
+      // a record of its own the note points to.
       const notes = await investigationDb(restored).notes.toArray();
+      const sources = await investigationDb(restored).sources.toArray();
       expect(notes.length).toBeGreaterThan(0);
-      for (const note of notes) expect(note.aliases).toEqual([]);
+      for (const note of notes) expect(note).not.toHaveProperty('sourceName');
+      expect(sources.length).toBeGreaterThan(0);
+      for (const source of sources) expect(source.aliases).toEqual([]);
     },
   );
 });

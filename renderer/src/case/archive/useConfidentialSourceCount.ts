@@ -2,12 +2,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Investigation } from '#shared/investigation';
 import { investigationDb } from '../../db/databases';
 
-/** How many confidential source notes an open investigation holds (an archive of it then needs a passphrase). */
+/** How many confidential sources an open investigation holds (an archive of it then needs a passphrase). */
 export function useConfidentialSourceCount(investigation: Investigation): number | undefined {
   return useLiveQuery(
     () =>
       investigationDb(investigation)
-        .notes.filter((note) => note.confidentiality === 'confidential')
+        .sources.filter((source) => source.confidentiality === 'confidential')
         .count(),
     [investigation.id],
   );

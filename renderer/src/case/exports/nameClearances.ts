@@ -54,7 +54,7 @@ export async function checkFileForNames(
   file: { name: string; bytes: Uint8Array },
   located: readonly LocatedText[],
 ): Promise<NameCheckResult> {
-  const notes = await db.notes.toArray();
-  const forms = checkedForms(notes, 'full', confidentialLabels(notes));
+  const sources = await db.sources.toArray();
+  const forms = checkedForms(sources, 'full', confidentialLabels(sources));
   return checkNames(located, exportTexts(file.name, file.bytes), forms, await clearedNameKeys(db));
 }

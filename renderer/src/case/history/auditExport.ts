@@ -21,8 +21,8 @@ export async function auditFile(
   entries: readonly AuditEntry[],
   format: AuditFormat,
 ): Promise<AuditFile> {
-  const notes = await db.notes.toArray();
-  const hidden = replacements(notes, 'full', confidentialLabels(notes));
+  const sources = await db.sources.toArray();
+  const hidden = replacements(sources, 'full', confidentialLabels(sources));
   const redactedRows = redactStrings([...rows], hidden);
   const text =
     format === 'csv'

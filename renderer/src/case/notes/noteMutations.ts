@@ -3,6 +3,8 @@ import { changedFields, recordChange } from '../../db/audit';
 import { newId } from '../../db/databases';
 import type { InvestigationDb } from '../../db/schema';
 import { releaseCitations } from '../evidence/citations';
+import { saveSource } from './sourceMutations';
+import type { SourceDraft } from '#shared/notes/source';
 
 export type NoteDraft = Omit<SourceNote, 'id' | 'createdAt' | 'updatedAt'>;
 
@@ -10,37 +12,18 @@ export const emptyNote = (): NoteDraft => ({
   kind: 'interview',
   title: '',
   body: '',
-  sourceName: '',
-  aliases: [],
-  sourceRole: '',
+  sourceId: null,
   date: '',
-  confidentiality: 'on-record',
-  attribution: '',
   request: null,
 });
 
-/** Declared forms: trimmed, white space folded, each once, none empty or the name itself. */
-function cleanAliases(aliases: readonly string[], sourceName: string): string[] {
-  const name = sourceName.trim().toLowerCase();
-  const seen = new Set<string>();
-  return aliases
-    .map((alias) => alias.trim().replace(/\s+/gu, ' '))
-    .filter((alias) => {
-      const key = alias.toLowerCase();
-      if (!alias || key === name || seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-}
+/** A source as the note form gives it: new (`id` null) or one already stored, with its fields. */
+export type SourceEdit = { id: string | null; draft: SourceDraft };
 
 function checked(draft: NoteDraft): NoteDraft {
   const cleaned: NoteDraft = {
     ...draft,
     title: draft.title.trim(),
-    sourceName: draft.sourceName.trim(),
-    aliases: cleanAliases(draft.aliases, draft.sourceName),
-    sourceRole: draft.sourceRole.trim(),
-    attribution: draft.confidentiality === 'background' ? draft.attribution.trim() : '',
     request: draft.kind === 'request-for-comment' ? draft.request : null,
   };
   const problem = noteProblem(cleaned);
@@ -48,14 +31,22 @@ function checked(draft: NoteDraft): NoteDraft {
   return cleaned;
 }
 
-/** Creates or updates a note, with its audit entry in the same transaction. */
+/**
+ * Creates or updates a note with its audit entry; with `source`, also creates or changes its source
+ * (for every note that comes from it) and points the note to it, all in one transaction.
+ */
 export async function saveNote(
   db: InvestigationDb,
   draft: NoteDraft,
   id?: string,
+  source?: SourceEdit,
 ): Promise<string> {
-  const cleaned = checked(draft);
-  return db.transaction('rw', [db.notes, db.audit], async () => {
+  const note = checked(draft);
+  return db.transaction('rw', [db.notes, db.sources, db.audit], async () => {
+    const cleaned: NoteDraft = {
+      ...note,
+      sourceId: source ? await saveSource(db, source.draft, source.id ?? undefined) : note.sourceId,
+    };
     const now = Date.now();
     const existing = id ? await db.notes.get(id) : undefined;
     if (existing) {
@@ -66,10 +57,10 @@ export async function saveNote(
       await recordChange(db, 'notes', existing.id, 'update', diff.before, diff.after);
       return existing.id;
     }
-    const note: SourceNote = { ...cleaned, id: newId(), createdAt: now, updatedAt: now };
-    await db.notes.add(note);
-    await recordChange(db, 'notes', note.id, 'create', null, cleaned);
-    return note.id;
+    const created: SourceNote = { ...cleaned, id: newId(), createdAt: now, updatedAt: now };
+    await db.notes.add(created);
+    await recordChange(db, 'notes', created.id, 'create', null, cleaned);
+    return created.id;
   });
 }
 

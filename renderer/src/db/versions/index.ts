@@ -13,6 +13,7 @@ import { v7 } from './v7';
 import { v8 } from './v8';
 import { v9 } from './v9';
 import { v10 } from './v10';
+import { v11 } from './v11';
 
 export type { SchemaVersion } from './types';
 
@@ -27,6 +28,7 @@ export const investigationSchemaVersions: readonly SchemaVersion[] = [
   v8,
   v9,
   v10,
+  v11,
 ];
 
 export const CURRENT_SCHEMA_VERSION = investigationSchemaVersions.at(-1)!.version;

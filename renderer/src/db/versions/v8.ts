@@ -1,10 +1,10 @@
 import type { EntityTable, Table, Transaction } from 'dexie';
-import type { SourceNote } from '#shared/notes/sourceNote';
+import type { LegacyNote } from '#shared/notes/legacyNotes';
 import type { SchemaVersion } from './types';
 
 /** Gives every note without them an empty list of declared forms of its source's name. */
-export async function backfillNoteAliases(
-  notes: Table<SourceNote, string> | EntityTable<SourceNote, 'id'>,
+async function backfillNoteAliases(
+  notes: Table<LegacyNote, string> | EntityTable<LegacyNote, 'id'>,
 ): Promise<void> {
   await notes.toCollection().modify((note) => {
     note.aliases ??= [];

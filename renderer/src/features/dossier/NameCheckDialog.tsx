@@ -15,7 +15,7 @@ type Group = { key: string; hits: NameHit[] };
 function groups(hits: readonly NameHit[]): Group[] {
   const byForm = new Map<string, NameHit[]>();
   for (const hit of hits) {
-    const key = `${hit.form.noteId}\n${hit.form.folded}`;
+    const key = `${hit.form.sourceId}\n${hit.form.folded}`;
     byForm.set(key, [...(byForm.get(key) ?? []), hit]);
   }
   return [...byForm].map(([key, list]) => ({ key, hits: list }));

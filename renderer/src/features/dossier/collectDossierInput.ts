@@ -8,7 +8,7 @@ import type { InvestigationDb } from '../../db/schema';
 export type DossierEngine = {
   dossierShipments(
     request: ShipmentEvidenceRequest,
-  ): Promise<Pick<DossierInput, 'rows' | 'filterRows' | 'summaries'> | null>;
+  ): Promise<Pick<DossierInput, 'rows' | 'filterRows' | 'summaries' | 'derivations'> | null>;
   entity(id: string): Promise<{ id: string; name: string; spellings: string[] } | null>;
 };
 
@@ -37,6 +37,7 @@ export async function readDossierRecords(db: InvestigationDb) {
     documents: await db.documents.toArray(),
     excerpts: await db.excerpts.toArray(),
     notes: await db.notes.toArray(),
+    sources: await db.sources.toArray(),
     savedFilters: await db.savedFilters.toArray(),
     entities: await db.entities.toArray(),
     // The user's merges and splits, behind each entity the dossier names.
@@ -67,7 +68,7 @@ export async function completeDossierInput(
   const shipments = (await engine.dossierShipments({
     filters: filters.map(({ id, filter }) => ({ id, filter })),
     links,
-  })) ?? { rows: {}, filterRows: {}, summaries: {} };
+  })) ?? { rows: {}, filterRows: {}, summaries: {}, derivations: {} };
 
   const entityIds = new Set([
     ...links.filter((link) => link.targetType === 'entity').map((link) => link.targetId),

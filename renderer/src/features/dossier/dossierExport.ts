@@ -93,8 +93,8 @@ export async function previewDossier(
 ): Promise<PreparedDossier> {
   const input = await completeDossierInput(records, investigation, workerEngine(), new Date());
   const built = buildDossierAndRecords(input, options);
-  const labels = confidentialLabels(input.notes);
-  return { ...built, forms: checkedForms(input.notes, options.profile, labels) };
+  const labels = confidentialLabels(input.sources);
+  return { ...built, forms: checkedForms(input.sources, options.profile, labels) };
 }
 
 const slug = (text: string) =>

@@ -8,6 +8,7 @@ import type { InvestigationDb } from '../../db/schema';
 import { mergeEntities, saveEntity } from '../../case/entities/entityMutations';
 import { linkEvidence } from '../../case/evidence/linkMutations';
 import { emptyNote, saveNote } from '../../case/notes/noteMutations';
+import { saveSource } from '../../case/notes/sourceMutations';
 import { saveFilter } from '../../case/shipments/savedFilterMutations';
 
 type Ids = Record<SampleEvidence['kind'], Map<string, { id: string; label: string }>>;
@@ -109,9 +110,14 @@ export async function addSampleEvidence(
     });
   }
 
+  const sourceIds = new Map<string, string>();
+  for (const { key, ...source } of sample.sources) sourceIds.set(key, await saveSource(db, source));
   for (const note of sample.notes) {
-    const { key, ...fields } = note;
-    const id = await saveNote(db, { ...emptyNote(), ...fields });
+    const { key, source, ...fields } = note;
+    const sourceId = source === null ? null : sourceIds.get(source);
+    if (sourceId === undefined)
+      throw new Error(`The sample's note ${key} names an unknown source.`);
+    const id = await saveNote(db, { ...emptyNote(), ...fields, sourceId });
     ids.note.set(key, { id, label: `Source note ${note.title}` });
   }
 

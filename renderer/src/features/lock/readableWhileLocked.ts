@@ -25,6 +25,7 @@ const PARTS: Readonly<Record<string, string>> = {
   pageTexts: 'Page texts',
   excerpts: 'Excerpts',
   notes: 'Source notes',
+  sources: 'Sources',
   links: 'Citations',
   entities: 'Entities',
   suggestionDismissals: 'Dismissed merge suggestions',

@@ -1,8 +1,13 @@
 import { useId, useState } from 'react';
-import { hasInvisibles, showInvisibles } from '#shared/text/bidi';
+import { showInvisibles } from '#shared/text/bidi';
 import {
-  confidentialities,
   confidentialityLabels,
+  emptySource,
+  sourceTitle,
+  type Source,
+  type SourceDraft,
+} from '#shared/notes/source';
+import {
   noteKindLabels,
   noteKinds,
   outcomeLabels,
@@ -12,7 +17,7 @@ import {
 import { useWithCase } from '../../case/useCase';
 import { FormDialog } from '../../ui/FormDialog';
 import { LabelledSelect } from '../../ui/LabelledSelect';
-import { AliasFields } from './AliasFields';
+import { SourceFields } from './SourceFields';
 import { saveNote, type NoteDraft } from '../../case/notes/noteMutations';
 
 const noRequest: RequestForComment = {
@@ -23,11 +28,50 @@ const noRequest: RequestForComment = {
   answer: '',
 };
 
-/** Writes a new source note or edits one. */
-export function NoteEditor(props: { draft: NoteDraft; noteId?: string; onClose: () => void }) {
+const NEW = 'new';
+const NONE = 'none';
+
+const sourceDraft = ({ id: _id, createdAt: _c, updatedAt: _u, ...draft }: Source): SourceDraft =>
+  draft;
+
+const isBlank = (source: SourceDraft): boolean =>
+  !source.name.trim() &&
+  !source.affiliation.trim() &&
+  source.confidentiality === 'on-record' &&
+  source.aliases.every((alias) => !alias.trim());
+
+/**
+ * Writes a new source note or edits one, with who it comes from: a new source, one of the
+ * investigation's sources (whose fields it can change, for all its notes), or no one.
+ */
+export function NoteEditor(props: {
+  draft: NoteDraft;
+  noteId?: string;
+  sources: readonly Source[];
+  /** How many notes come from each source, by its id. */
+  noteCounts: ReadonlyMap<string, number>;
+  onClose: () => void;
+}) {
   const withCase = useWithCase();
   const id = useId();
   const [draft, setDraft] = useState(props.draft);
+  const stored = (sourceId: string | null) =>
+    props.sources.find((source) => source.id === sourceId);
+  const [choice, setChoice] = useState(props.noteId ? (props.draft.sourceId ?? NONE) : NEW);
+  const [source, setSource] = useState<SourceDraft>(() => {
+    const current = stored(props.draft.sourceId);
+    return current ? sourceDraft(current) : emptySource();
+  });
+  const choose = (value: string) => {
+    setChoice(value);
+    const current = stored(value);
+    setSource(current ? sourceDraft(current) : emptySource());
+  };
+  // Other notes the source's changes reach.
+  const shared =
+    choice === NEW || choice === NONE
+      ? 0
+      : (props.noteCounts.get(choice) ?? 0) - (props.draft.sourceId === choice ? 1 : 0);
   const request = draft.request ?? noRequest;
   const set = (changes: Partial<NoteDraft>) => setDraft({ ...draft, ...changes });
   const setRequest = (changes: Partial<RequestForComment>) =>
@@ -36,13 +80,21 @@ export function NoteEditor(props: { draft: NoteDraft; noteId?: string; onClose: 
     <FormDialog
       title={props.noteId ? `Edit “${props.draft.title}”` : 'New source note'}
       submitLabel="Save note"
-      onSubmit={() =>
-        withCase(
+      onSubmit={() => {
+        const note = {
+          ...draft,
+          sourceId: null,
+          request: draft.kind === 'request-for-comment' ? request : null,
+        };
+        // A new source left blank is no source.
+        const none = choice === NONE || (choice === NEW && isBlank(source));
+        return withCase(
           saveNote,
-          { ...draft, request: draft.kind === 'request-for-comment' ? request : null },
+          note,
           props.noteId,
-        )
-      }
+          none ? undefined : { id: choice === NEW ? null : choice, draft: source },
+        );
+      }}
       onClose={props.onClose}
     >
       <div className="field-grid">
@@ -71,55 +123,34 @@ export function NoteEditor(props: { draft: NoteDraft; noteId?: string; onClose: 
             onChange={(event) => set({ date: event.target.value })}
           />
         </label>
-        <label>
-          <span>Source name</span>
-          <input
-            autoComplete="off"
-            value={draft.sourceName}
-            aria-describedby={hasInvisibles(draft.sourceName) ? `${id}-invisibles` : undefined}
-            onChange={(event) => set({ sourceName: event.target.value })}
-          />
-          {hasInvisibles(draft.sourceName) && (
-            <span id={`${id}-invisibles`} className="hint">
-              Holds characters that show nothing (a pasted name often does):{' '}
-              <bdi>{showInvisibles(draft.sourceName)}</bdi>
-            </span>
-          )}
-        </label>
-        <label>
-          <span>Role or affiliation</span>
-          <input
-            autoComplete="off"
-            value={draft.sourceRole}
-            onChange={(event) => set({ sourceRole: event.target.value })}
-          />
-        </label>
-        <LabelledSelect
-          label="Confidentiality"
-          value={draft.confidentiality}
-          options={confidentialities}
-          labels={confidentialityLabels}
-          onChange={(confidentiality) => set({ confidentiality })}
-        />
-        {draft.confidentiality === 'background' && (
-          <label>
-            <span>Attribution (used instead of the name)</span>
-            <input
-              autoComplete="off"
-              value={draft.attribution}
-              placeholder="e.g. a Western official"
-              onChange={(event) => set({ attribution: event.target.value })}
-            />
-          </label>
-        )}
       </div>
-      {draft.confidentiality !== 'on-record' && (
-        <AliasFields
-          name={draft.sourceName}
-          aliases={draft.aliases}
-          onChange={(aliases) => set({ aliases })}
-        />
-      )}
+      <fieldset className="stack">
+        <legend>Source</legend>
+        <label>
+          <span>Who the note comes from</span>
+          <select
+            autoComplete="off"
+            value={choice}
+            aria-describedby={shared > 0 ? `${id}-shared` : undefined}
+            onChange={(event) => choose(event.target.value)}
+          >
+            <option value={NEW}>A new source</option>
+            <option value={NONE}>No one: my own note</option>
+            {props.sources.map((source) => (
+              <option key={source.id} value={source.id}>
+                {`${showInvisibles(sourceTitle(source))} (${confidentialityLabels[source.confidentiality]})`}
+              </option>
+            ))}
+          </select>
+        </label>
+        {shared > 0 && (
+          <p id={`${id}-shared`} className="hint">
+            Changes to this source apply to{' '}
+            {shared === 1 ? 'the other note' : `the ${shared} other notes`} from it.
+          </p>
+        )}
+        {choice !== NONE && <SourceFields source={source} onChange={setSource} />}
+      </fieldset>
       {draft.kind === 'request-for-comment' && (
         <fieldset className="field-grid">
           <legend>Request for comment</legend>

@@ -1,7 +1,6 @@
 import { useState } from 'react';
+import { confidentialities, confidentialityLabels, type Source } from '#shared/notes/source';
 import {
-  confidentialities,
-  confidentialityLabels,
   matchesNoteFilter,
   noteKindLabels,
   noteKinds,
@@ -18,20 +17,18 @@ import { NoteBody } from './NoteBody';
 import { NoteEditor } from './NoteEditor';
 import { deleteNote, emptyNote } from '../../case/notes/noteMutations';
 import { useNotes } from '../../case/notes/useNotes';
+import { useSources } from '../../case/notes/useSources';
+import { SourcesList, sourceName } from './SourcesList';
 
 const noFilter: NoteFilter = { kind: '', outcome: '', confidentiality: '' };
 
-/**
- * How the note's source is shown inside the app: by name (invisible characters written out, as
- * it is checked by eye), with its handling beside it.
- */
-function sourceLine(note: SourceNote): string {
-  const name =
-    showInvisibles([note.sourceName, note.sourceRole].filter(Boolean).join(', ')) ||
-    'no source named';
-  if (note.confidentiality === 'background')
-    return `${name} · background, quoted as “${note.attribution}”`;
-  if (note.confidentiality === 'confidential')
+/** How a note's source is shown inside the app: by name, with its handling beside it. */
+function sourceLine(source: Source | undefined): string {
+  if (!source) return 'no source: my own note';
+  const name = [sourceName(source), showInvisibles(source.affiliation)].filter(Boolean).join(', ');
+  if (source.confidentiality === 'background')
+    return `${name} · background, quoted as “${source.attribution}”`;
+  if (source.confidentiality === 'confidential')
     return `${name} · confidential: never exported by name`;
   return `${name} · on the record`;
 }
@@ -40,19 +37,27 @@ function sourceLine(note: SourceNote): string {
 export function NotesPage(props: { open?: string }) {
   const withCase = useWithCase();
   const notes = useNotes();
+  const sources = useSources();
   const [filter, setFilter] = useState(noFilter);
   const [editing, setEditing] = useState<{ note?: SourceNote } | null>(null);
   const [deleting, setDeleting] = useState<SourceNote | null>(null);
   const [linking, setLinking] = useState<SourceNote | null>(null);
   const [opening, setOpening] = useState(props.open);
-  if (!notes) return <p aria-busy="true">Loading notes…</p>;
+  if (!notes || !sources) return <p aria-busy="true">Loading notes…</p>;
+  const sourceOf = new Map(sources.map((source) => [source.id, source]));
+  const noteSource = (note: SourceNote) =>
+    note.sourceId === null ? undefined : sourceOf.get(note.sourceId);
+  const noteCounts = new Map<string, number>();
+  for (const note of notes)
+    if (note.sourceId !== null)
+      noteCounts.set(note.sourceId, (noteCounts.get(note.sourceId) ?? 0) + 1);
   if (opening) {
     // Once the notes are read: the note a link asked for, if it is still there.
     setOpening(undefined);
     const note = notes.find((entry) => entry.id === opening);
     if (note) setEditing({ note });
   }
-  const shown = notes.filter((note) => matchesNoteFilter(note, filter));
+  const shown = notes.filter((note) => matchesNoteFilter(note, noteSource(note), filter));
   return (
     <section className="notes" aria-labelledby="notes-title">
       <div className="list-header">
@@ -121,7 +126,7 @@ export function NotesPage(props: { open?: string }) {
             </div>
             <p className="hint small">
               {noteKindLabels[note.kind]}
-              {note.date ? ` · ${note.date}` : ''} · {sourceLine(note)}
+              {note.date ? ` · ${note.date}` : ''} · <bdi>{sourceLine(noteSource(note))}</bdi>
             </p>
             {note.request && (
               <p className="small">
@@ -140,9 +145,12 @@ export function NotesPage(props: { open?: string }) {
         <NoteEditor
           noteId={editing.note?.id}
           draft={editing.note ? { ...editing.note } : emptyNote()}
+          sources={sources}
+          noteCounts={noteCounts}
           onClose={() => setEditing(null)}
         />
       )}
+      <SourcesList sources={sources} noteCounts={noteCounts} />
       {linking && (
         <LinkToClaimDialog
           target={{ type: 'note', id: linking.id, label: `Source note ${linking.title}` }}

@@ -12,8 +12,8 @@ import { databaseIdOf, type StoredFile } from '../../db/schema';
 import { storedFile } from '../../db/storedFiles';
 import { CURRENT_SCHEMA_VERSION } from '../../db/versions';
 import { backfillStatusReasons, v7 } from '../../db/versions/v7';
-import { backfillNoteAliases, v8 } from '../../db/versions/v8';
 import { backfillStatusRules, v10 } from '../../db/versions/v10';
+import { moveSourcesOutOfNotes } from '../../db/versions/v11';
 import { deleteInvestigation, finishReplacement } from '../../db/investigationIndex';
 import type { OpenedArchive } from './readArchive';
 import { stopIfCancelled, type ArchiveProgress } from './writeArchive';
@@ -200,6 +200,7 @@ async function writeTables(
   await flushFiles();
   // Archives from before schema version 7 keep a claim's status reason only in the audit log.
   if (manifest.schemaVersion < v7.version) await backfillStatusReasons(db.claims, db.audit);
-  if (manifest.schemaVersion < v8.version) await backfillNoteAliases(db.notes);
   if (manifest.schemaVersion < v10.version) await backfillStatusRules(db.statuses);
+  // Whatever version the manifest says: a note in the shape before version 11 never stays so.
+  await moveSourcesOutOfNotes(db.notes, db.sources);
 }

@@ -69,7 +69,7 @@ export async function writeArchive(
 ): Promise<Blob> {
   if (
     !options.passphrase &&
-    (await db.notes.filter((note) => note.confidentiality === 'confidential').count()) > 0
+    (await db.sources.filter((source) => source.confidentiality === 'confidential').count()) > 0
   )
     throw new ArchiveError(
       'This case holds a confidential source: its archive needs a passphrase, so that no name leaves the machine in the clear.',
