@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { contentSecurityPolicy } from './electron/security.ts';
@@ -27,6 +28,18 @@ export default defineConfig({
   base: './',
   publicDir: false,
   plugins: [react(), cspMetaTag()],
+  resolve: {
+    alias: [
+      {
+        // Markdown parsing (note bodies) runs in the verifier's worker too, which has no
+        // `document`: the package's DOM build would fail there, so both use its plain build.
+        find: /^decode-named-character-reference$/,
+        replacement: fileURLToPath(
+          new URL('./node_modules/decode-named-character-reference/index.js', import.meta.url),
+        ),
+      },
+    ],
+  },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -10,6 +10,7 @@ import { renderEvidenceCsv } from './evidenceCsv';
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
 import type { Dossier } from './model';
+import { dossierJsonSchema } from './schema';
 
 export const sha256Hex = (bytes: Uint8Array): string => bytesToHex(sha256(bytes));
 
@@ -24,6 +25,7 @@ export function dossierFiles(dossier: Dossier, pdf: Uint8Array | null): PackageF
     text('dossier.json', `${JSON.stringify(dossier, null, 2)}\n`),
     text('cited-shipments.csv', renderEvidenceCsv(dossier)),
     text('excerpts.jsonld', renderAnnotations(dossier)),
+    text('dossier.schema.json', dossierJsonSchema()),
     ...(pdf ? [{ name: 'dossier.pdf', bytes: pdf }] : []),
   ];
 }

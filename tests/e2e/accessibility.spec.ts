@@ -66,6 +66,10 @@ test('every page of the sample investigation has no WCAG A/AA violation axe can 
   await page.getByRole('button', { name: 'Krasnogorsk Rotorcraft Plant' }).click();
   await expect(page.getByRole('table', { name: 'Spellings' })).toBeVisible();
   expect(await violations(page), 'entity page').toEqual([]);
+  // The verifier's page, empty.
+  await page.getByRole('link', { name: 'Verify a dossier', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Verify a dossier' })).toBeVisible();
+  expect(await violations(page), 'verify page').toEqual([]);
 });
 
 test('locking: the lock dialog and a locked investigation have no violation axe can find', async ({

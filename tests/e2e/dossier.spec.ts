@@ -57,6 +57,7 @@ test('the sample’s dossier package: self-contained HTML with the claim page’
     'dossier.html',
     'dossier.json',
     'dossier.md',
+    'dossier.schema.json',
     'excerpts.jsonld',
   ]);
   for (const file of manifest.files) expect(bytesToHex(sha256(files[file.name]))).toBe(file.sha256);

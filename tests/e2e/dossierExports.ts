@@ -8,8 +8,8 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { unzipSync } from 'fflate';
 import { DOSSIER_ATTRIBUTES, DOSSIER_ELEMENTS } from '../dossierElements';
 
-/** Exports the package through the UI and returns its files, as the user's download holds them. */
-export async function exportPackage(page: Page): Promise<Record<string, Uint8Array>> {
+/** Exports the package through the UI and returns where the user's download is saved. */
+export async function exportPackageFile(page: Page): Promise<string> {
   await page.getByLabel('Format').selectOption({ label: 'Package (.zip of every format)' });
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export', exact: true }).click();
@@ -21,7 +21,12 @@ export async function exportPackage(page: Page): Promise<Record<string, Uint8Arr
   const earlier = page.getByRole('list', { name: 'Earlier exports' });
   if (!(await earlier.isVisible())) await page.getByText(/^Earlier exports/).click();
   await expect(earlier).toContainText(hash);
-  return unzipSync(readFileSync(file));
+  return file;
+}
+
+/** Exports the package through the UI and returns its files, as the user's download holds them. */
+export async function exportPackage(page: Page): Promise<Record<string, Uint8Array>> {
+  return unzipSync(readFileSync(await exportPackageFile(page)));
 }
 
 /** Opens exported HTML in a fresh page with the network blocked; returns the page and its requests. */

@@ -90,6 +90,8 @@ test('no form control on any page or dialog keeps case text in the browser’s s
   }
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await expectNothingSaved(page, 'settings');
+  await page.getByRole('link', { name: 'Verify a dossier', exact: true }).click();
+  await expectNothingSaved(page, 'verify a dossier');
   await page.getByRole('link', { name: 'Investigations', exact: true }).click();
   await inDialog(page, `Lock Sample: China–Russia defense trade 2022 (synthetic)`, /^Lock “/);
   await inDialog(page, `Back up Sample: China–Russia defense trade 2022 (synthetic)`, /^Back up “/);

@@ -4,22 +4,14 @@ import { investigationDb } from '../../renderer/src/db/databases';
 import type { InvestigationDb } from '../../renderer/src/db/schema';
 import { addClaim, changeClaimStatus } from '../../renderer/src/case/claims/claimMutations';
 import { addSection } from '../../renderer/src/case/claims/sectionMutations';
-import {
-  collectDossierInput,
-  type DossierEngine,
-} from '../../renderer/src/features/dossier/collectDossierInput';
+import { collectDossierInput } from '../../renderer/src/features/dossier/collectDossierInput';
 import { addExcerpt } from '../../renderer/src/case/documents/excerptMutations';
 import { linkEvidence } from '../../renderer/src/case/evidence/linkMutations';
 import { createInvestigation } from '../../renderer/src/features/investigations/investigationMutations';
 import { emptyNote, saveNote } from '../../renderer/src/case/notes/noteMutations';
 import { saveFilter } from '../../renderer/src/case/shipments/savedFilterMutations';
-import { currentEntity } from '../../shared/customs/entityProfile';
 import { emptyShipmentFilter } from '../../shared/customs/shipmentFilter';
-import { readFileSync } from 'node:fs';
-import { partyKey } from '../../shared/customs/partyKey';
-import { shipmentRefId } from '../../shared/customs/shipmentIndex';
 import { renderEvidenceCsv } from '../../shared/dossier/evidenceCsv';
-import { sampleInvestigationSchema } from '../../shared/sampleInvestigation';
 import { renderAnnotations } from '../../shared/dossier/annotations';
 import { buildDossier, buildDossierAndRecords } from '../../shared/dossier/build';
 import { dossierFiles, packageDossier } from '../../shared/dossier/dossierPackage';
@@ -30,7 +22,6 @@ import { confidentialLabels } from '../../shared/dossier/redaction';
 import { exportTexts } from '../../shared/redaction/exportText';
 import { checkedForms, checkNames } from '../../shared/redaction/nameCheck';
 import type { DossierOptions } from '../../shared/dossier/model';
-import { shipmentEvidence } from '../../shared/dossier/shipmentEvidence';
 import { implicitEntityId } from '../../shared/entities/entity';
 import { mergeEntities } from '../../renderer/src/case/entities/entityMutations';
 import type { Investigation } from '../../shared/investigation';
@@ -50,7 +41,8 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 /** The text of a Markdown node, markup gone. */
 const markdownOf = (node: Nodes): string =>
   'value' in node ? node.value : 'children' in node ? node.children.map(markdownOf).join('') : '';
-import { importFixture, indexOf } from './db/customsFixture';
+import { importFixture } from './db/customsFixture';
+import { engineOf, matchedCase } from './dossierCases';
 import { documentRecord } from './db/documentRecord';
 
 const CONFIDENTIAL = { name: 'Ivan Secretov', role: 'procurement officer at the plant' };
@@ -59,21 +51,6 @@ const EXPORTED_AT = new Date('2026-11-28T12:00:00.000Z');
 
 /** Each record a second after the last, so that orders by time are the same on every run. */
 const tick = () => vi.setSystemTime(Date.now() + 1000);
-
-async function engineOf(db: InvestigationDb): Promise<DossierEngine> {
-  const index = await indexOf(db, true);
-  const names = new Map((await db.entities.toArray()).map((entity) => [entity.id, entity.name]));
-  return {
-    dossierShipments: (request) =>
-      shipmentEvidence(
-        index,
-        request,
-        async (datasetId, blockNo) =>
-          (await db.shipmentCells.get([datasetId, blockNo]))?.cells ?? [],
-      ),
-    entity: (id) => Promise.resolve(currentEntity(index, id, (entityId) => names.get(entityId))),
-  };
-}
 
 /** A note, with a new source of these fields when any is given. */
 async function note(
@@ -391,7 +368,7 @@ describe('sources in every export', () => {
           pdfMissingBecause: 'not printed in this test',
         }),
       );
-      expect(Object.keys(files).length).toBe(6);
+      expect(Object.keys(files).length).toBe(7);
       for (const [name, bytes] of Object.entries(files)) {
         const text = strFromU8(bytes);
         expect(text, name).not.toMatch(
@@ -504,7 +481,7 @@ describe('the confidential-name check', () => {
     expect(hit.target).toEqual({ kind: 'claim', id: claim.id });
     expect(hit.form).toMatchObject({ form: 'Zaslonova', declared: false });
     expect(hit.form.label).toBe('Confidential source A');
-    expect(first.files).toBe(5);
+    expect(first.files).toBe(6);
     const after = check(new Set([hit.key]));
     expect(after.blocking).toEqual([]);
     expect(after.cleared).toHaveLength(1);
@@ -524,7 +501,7 @@ describe('the confidential-name check', () => {
       confidentialNameCheck: { summary: string };
     };
     expect(manifest.confidentialNameCheck.summary).toBe(
-      '0 hits in 5 files; 1 cleared by the user as not the person',
+      '0 hits in 6 files; 1 cleared by the user as not the person',
     );
   });
 
@@ -779,31 +756,7 @@ describe('stored values an archive could forge', () => {
 
 describe('a cited row’s matches in other datasets', () => {
   it('come with it, grouped by shipment, with what the summary’s figures are computed from', async () => {
-    const investigation = await createInvestigation('Matches');
-    const db = investigationDb(investigation);
-    await importFixture(db, 'assets/sample/sample-vendor-x.csv', { vendor: 'X', origin: 'RU' });
-    await importFixture(db, 'assets/sample/sample-vendor-y.tsv', { vendor: 'Y', origin: 'CN' });
-    const sample = sampleInvestigationSchema.parse(
-      JSON.parse(readFileSync('assets/sample/sample-investigation.json', 'utf8')),
-    );
-    for (const entity of sample.entities) {
-      const spellings = [
-        ...new Set(entity.spellings.map((raw) => implicitEntityId(partyKey(raw)))),
-      ];
-      if (spellings.length > 1) await mergeEntities(db, spellings, entity.name);
-    }
-    const index = await indexOf(db, true);
-    const view = index.view();
-    const datasetX = (await db.datasets.toArray()).find((dataset) => dataset.vendor === 'X')!;
-    // Two single rows of vendor X that vendor Y reports too.
-    const matched = Array.from({ length: view.count }, (_, row) => row).filter(
-      (row) => view.datasets[view.dataset[row]].id === datasetX.id && view.groupOf[row] >= 0,
-    );
-    expect(matched.length).toBeGreaterThanOrEqual(2);
-    const claim = await addClaim(db, { text: 'Two shipments reached the plant.' });
-    for (const row of matched.slice(0, 2))
-      await cite(db, claim.id, 'shipment', shipmentRefId(index.row(row)), 'supports');
-
+    const { db, investigation } = await matchedCase();
     const input = await collectDossierInput(db, investigation, await engineOf(db), EXPORTED_AT);
     const dossier = buildDossier(input, { profile: 'full', selection: { kind: 'all' } });
     const [cited1, cited2, ...rest] = dossier.shipments;

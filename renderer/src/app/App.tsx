@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { HomePage } from '../features/investigations/HomePage';
 import { InvestigationPage } from '../features/investigations/InvestigationPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { VerifyPage } from '../features/verify/VerifyPage';
 import { useIdleLock } from '../features/lock/useIdleLock';
 import { HelpPanel } from './HelpPanel';
 import { useShortcut } from './shortcuts';
@@ -47,6 +48,12 @@ export function App() {
             Investigations
           </a>
           <a
+            href={routeHref({ page: 'verify' })}
+            aria-current={route.page === 'verify' ? 'page' : undefined}
+          >
+            Verify a dossier
+          </a>
+          <a
             href={routeHref({ page: 'settings' })}
             aria-current={route.page === 'settings' ? 'page' : undefined}
           >
@@ -71,6 +78,7 @@ export function App() {
         ))}
         {route.page === 'home' && <HomePage />}
         {route.page === 'settings' && <SettingsPage />}
+        {route.page === 'verify' && <VerifyPage />}
         {'investigationId' in route &&
           (started ? (
             <InvestigationPage key={route.investigationId} route={route} />

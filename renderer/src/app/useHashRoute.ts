@@ -4,6 +4,7 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { page: 'home' }
   | { page: 'settings' }
+  | { page: 'verify' }
   | {
       page: InvestigationTab;
       investigationId: string;
@@ -31,6 +32,7 @@ function parseRoute(hash: string): Route {
   const [path = '', query] = hash.replace(/^#\/?/, '').split('?');
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'settings') return { page: 'settings' };
+  if (parts[0] === 'verify') return { page: 'verify' };
   if (parts[0] === 'investigations' && parts[1]) {
     const page = isInvestigationTab(parts[2]) ? parts[2] : 'claims';
     return query ? { page, investigationId: parts[1], query } : { page, investigationId: parts[1] };
@@ -44,6 +46,8 @@ export function routeHref(route: Route): string {
       return '#/';
     case 'settings':
       return '#/settings';
+    case 'verify':
+      return '#/verify';
     default:
       return `#/investigations/${encodeURIComponent(route.investigationId)}/${route.page}${
         route.query ? `?${route.query}` : ''

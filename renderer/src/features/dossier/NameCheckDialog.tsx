@@ -56,8 +56,8 @@ export function NameCheckDialog(props: {
         <p>
           Nothing was written. The export holds{' '}
           {open.length === 1 ? 'a passage' : `${open.length} passages`} that may name a source it
-          must not. Change the text, declare the form on the source’s note so that it is replaced,
-          or, for a word that is someone else, say so.
+          must not. Change the text, declare the form on the source (Notes, Sources) so that it is
+          replaced, or, for a word that is someone else, say so.
         </p>
       ) : (
         <p role="status">Every passage is cleared: the export can go on.</p>
