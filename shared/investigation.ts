@@ -123,4 +123,6 @@ export type AuditEntry = {
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   reason?: string;
+  /** Who made the change, when the user gave their name in Settings. */
+  by?: string;
 };

@@ -173,6 +173,7 @@ function syntheticInput(): DossierInput {
     })),
     excerpts,
     notes: [],
+    provenance: [],
     sources: [],
     savedFilters,
     entities: {},

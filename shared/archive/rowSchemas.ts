@@ -101,6 +101,8 @@ const audit = z.object({
   before: z.record(z.string(), z.unknown()).nullable(),
   after: z.record(z.string(), z.unknown()).nullable(),
   reason: long.optional(),
+  // Since the “Your name” setting.
+  by: short.optional(),
 }) satisfies z.ZodType<AuditEntry>;
 
 const column = z.number().int().min(0).max(100_000).nullable();

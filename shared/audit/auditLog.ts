@@ -42,6 +42,8 @@ export type AuditRow = {
   action: string;
   change: string;
   reason: string;
+  /** Who made the change (the “Your name” setting of the time), or ''. */
+  by: string;
 };
 
 const MAX_VALUE = 200;
@@ -97,6 +99,7 @@ export function auditRow(
     action: actionWords[entry.action],
     change: describeChange(entry),
     reason: entry.reason ?? '',
+    by: entry.by ?? '',
   };
 }
 
@@ -129,7 +132,7 @@ export function filterAudit(entries: readonly AuditEntry[], filter: AuditFilter)
   );
 }
 
-const COLUMNS = ['time', 'kind', 'record', 'action', 'change', 'reason', 'recordId'] as const;
+const COLUMNS = ['time', 'kind', 'record', 'action', 'change', 'reason', 'by', 'recordId'] as const;
 
 /** The rows as CSV: a header, then one line each, every cell formula-neutralised. */
 export function auditCsv(rows: readonly AuditRow[]): string {

@@ -20,6 +20,7 @@ import {
   type DossierOptions,
   MATCHING_RULE,
 } from './model';
+import { originDeclaration } from './declarations';
 import { confidentialLabels, redactDossier, replacements, sourceAsNamed } from './redaction';
 
 /** Numbers appendix entries in the order they are first cited: S1, S2… */
@@ -439,12 +440,22 @@ export function buildDossierAndRecords(
           kind: 'dataset' as const,
           name: dataset.fileName,
           sha256: dataset.fileSha256,
+          origin: originLabel(dataset),
+          declared: originDeclaration(
+            { id: dataset.id, addedAt: dataset.importedAt },
+            input.provenance,
+          ),
         })),
-      ...docs.entries.map((document) => ({
-        kind: 'document' as const,
-        name: document.fileName,
-        sha256: document.sha256,
-      })),
+      ...docs.entries.map((document) => {
+        const stored = documents.get(docs.keys()[document.id]);
+        return {
+          kind: 'document' as const,
+          name: document.fileName,
+          sha256: document.sha256,
+          origin: document.origin || 'origin unknown',
+          declared: stored ? originDeclaration(stored, input.provenance) : '',
+        };
+      }),
     ],
     redactions: [],
   };

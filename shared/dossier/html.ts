@@ -257,8 +257,8 @@ ${rows(dossier.entities.map((entity) => [entity.id, entity.name, entity.country,
 ${rows(dossier.documents.map((document) => [document.id, document.title, document.fileName, String(document.pages), document.origin]))}
 </tbody></table></section>`);
   }
-  push(`<section><h2>Manifest of source files</h2><table><thead><tr><th>Kind</th><th>File</th><th>SHA-256</th></tr></thead><tbody>
-${rows(dossier.sources.map((source) => [source.kind, source.name, source.sha256]))}
+  push(`<section><h2>Manifest of source files</h2><table><thead><tr><th>Kind</th><th>File</th><th>SHA-256</th><th>Origin</th></tr></thead><tbody>
+${rows(dossier.sources.map((source) => [source.kind, source.name, source.sha256, `${source.origin} (${source.declared})`]))}
 </tbody></table></section>
 </body>
 </html>

@@ -9,7 +9,7 @@ import type { ShipmentRow } from '../customs/shipmentIndex';
 import type { Excerpt, PdfDocument } from '../documents/document';
 import type { Entity } from '../entities/entity';
 import type { EvidenceLink } from '../evidence/link';
-import type { Claim, Section, Status } from '../investigation';
+import type { AuditEntry, Claim, Section, Status } from '../investigation';
 import type { SourceNote } from '../notes/sourceNote';
 import type { Source } from '../notes/source';
 
@@ -36,6 +36,8 @@ export type DossierInput = {
   documents: PdfDocument[];
   excerpts: Excerpt[];
   notes: SourceNote[];
+  /** The audit entries of datasets and documents: when their origins were declared. */
+  provenance: AuditEntry[];
   /** Every source: redaction hides the confidential ones wherever they occur, cited or not. */
   sources: Source[];
   savedFilters: SavedFilter[];

@@ -239,7 +239,9 @@ export function renderMarkdown(dossier: Dossier): string {
       ...appendices(dossier),
       heading(2, 'Manifest of source files'),
       bullets(dossier.sources, (source) => [
-        paragraph(`${source.kind}: ${source.name} — SHA-256 ${source.sha256}`),
+        paragraph(
+          `${source.kind}: ${source.name} — SHA-256 ${source.sha256} — origin: ${source.origin} (${source.declared})`,
+        ),
       ]),
     ],
   };

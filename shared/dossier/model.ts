@@ -177,7 +177,15 @@ type DossierEntity = {
   resolution: string[];
 };
 
-type DossierSource = { kind: 'dataset' | 'document'; name: string; sha256: string };
+type DossierSource = {
+  kind: 'dataset' | 'document';
+  name: string;
+  sha256: string;
+  /** What the file comes from, as the researcher declared it ('origin unknown' when not). */
+  origin: string;
+  /** When (and by whom, where known) the origin was declared: at import, and its last change. */
+  declared: string;
+};
 
 /** A hidden name replaced inside cited evidence (see redaction.ts): where, and by what. */
 export type EvidenceRedaction = { evidence: string; field: string; replacedBy: string };

@@ -158,7 +158,15 @@ export const dossierSchema = z.object({
       resolution: list(short),
     }),
   ),
-  sources: list(z.object({ kind: z.enum(['dataset', 'document']), name: short, sha256 })),
+  sources: list(
+    z.object({
+      kind: z.enum(['dataset', 'document']),
+      name: short,
+      sha256,
+      origin: short,
+      declared: short,
+    }),
+  ),
   redactions: list(z.object({ evidence: id, field: short, replacedBy: short }), 5_000_000),
 }) satisfies z.ZodType<Dossier>;
 

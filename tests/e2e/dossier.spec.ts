@@ -6,6 +6,8 @@ import { expect, test } from '@playwright/test';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { strFromU8 } from 'fflate';
+import type { Nodes } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
 import {
   addClaim,
   changeStatus,
@@ -255,4 +257,55 @@ test('an open dossier preview follows an excerpt’s comment and a document’s 
   await expect(history).toContainText(
     `Title: “Notice of Designation TEST-NOTICE-2022-0117 (synthetic test document)” → “${title}”`,
   );
+});
+
+test('a note body with a list and a quote renders in the HTML and stays quoted in the Markdown', async ({
+  page,
+  browser,
+}) => {
+  const claim = 'The broker confirmed the route.';
+  await startInvestigation(page, 'Note bodies', 'Claims');
+  await addClaim(page, claim);
+  await openTab(page, 'Notes');
+  await page.getByRole('button', { name: 'New note' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New source note' });
+  await dialog.getByLabel('Title').fill('Call with the broker');
+  await dialog
+    .getByLabel(/^Body/)
+    .fill(
+      'She listed *two* legs:\n\n- Harbin to Blagoveshchensk\n- then by rail\n\n> We never saw the crates.\n\nEnd of call.',
+    );
+  await dialog.getByRole('button', { name: 'Save note' }).click();
+  await expect(dialog).toBeHidden();
+  await openTab(page, 'Claims');
+  await openClaim(page, claim);
+  await cite(page, 'broker', 'Call with the broker', 'supports');
+  await openTab(page, 'Dossier');
+  const files = await exportPackage(page);
+
+  const { page: offline, context } = await openOffline(browser, strFromU8(files['dossier.html']));
+  const body = offline.locator('blockquote', { hasText: 'She listed' }).first();
+  await expect(body.locator('em')).toHaveText('two');
+  await expect(body.locator('li')).toHaveText(['Harbin to Blagoveshchensk', 'then by rail']);
+  await expect(body.locator('blockquote')).toHaveText('We never saw the crates.');
+  await expect(body).toContainText('End of call.');
+  await context.close();
+
+  // In the Markdown the whole body, list and inner quote included, stays inside the note's quote.
+  const toString = (node: Nodes): string =>
+    'value' in node ? node.value : 'children' in node ? node.children.map(toString).join('') : '';
+  const quotes: Nodes[] = [];
+  const walk = (node: Nodes) => {
+    if (node.type === 'blockquote') quotes.push(node);
+    if ('children' in node) node.children.forEach(walk);
+  };
+  walk(fromMarkdown(strFromU8(files['dossier.md'])));
+  const quote = quotes.find((node) => toString(node).includes('She listed'))!;
+  expect(quote.type === 'blockquote' && quote.children.map((child) => child.type)).toEqual([
+    'paragraph',
+    'list',
+    'blockquote',
+    'paragraph',
+  ]);
+  expect(toString(quote)).toContain('End of call.');
 });

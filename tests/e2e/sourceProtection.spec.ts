@@ -92,13 +92,13 @@ test('a confidential source in ten forms reaches no file of either package nor t
     await page.getByLabel('Profile').selectOption({ label: profile });
     await expect(page.getByRole('status', { name: 'Preview summary' })).toContainText('1 claims');
     const files = await exportPackage(page);
-    expect(Object.keys(files)).toHaveLength(6);
+    expect(Object.keys(files)).toHaveLength(7);
     for (const [name, bytes] of Object.entries(files)) expectNoName(strFromU8(bytes), name);
     const manifest = JSON.parse(strFromU8(files['manifest.json'])) as {
       confidentialNameCheck: { summary: string };
     };
     expect(manifest.confidentialNameCheck.summary).toBe(
-      '0 hits in 5 files; 0 cleared by the user as not the person',
+      '0 hits in 6 files; 0 cleared by the user as not the person',
     );
     // The HTML as a printer gets it.
     const { page: offline, context } = await openOffline(browser, strFromU8(files['dossier.html']));

@@ -21,6 +21,7 @@ const entries: AuditEntry[] = [
     before: { statusId: 's1', statusName: 'Draft' },
     after: { statusId: 's2', statusName: 'Verified' },
     reason: 'Seen in the notice.',
+    by: 'Ana Reporter',
   },
   {
     id: 2,
@@ -95,8 +96,10 @@ describe('the audit log, readable', () => {
     const rows = entries.map((entry) => auditRow(entry, label));
     const csv = auditCsv(rows);
     expect(csv.split('\r\n')[0]).toBe(
-      '"time","kind","record","action","change","reason","recordId"',
+      '"time","kind","record","action","change","reason","by","recordId"',
     );
+    // Who made a change, where the user gave their name.
+    expect(csv.split('\r\n')[1]).toContain('"Seen in the notice.","Ana Reporter"');
     expect(csv).toContain('"Export","case-full.zip","created"');
     expect(csv).not.toMatch(/(^|,)"=/m);
     const json = JSON.parse(

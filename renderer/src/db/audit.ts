@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable, type IDType } from 'dexie';
 import type { AuditAction, AuditEntry } from '#shared/investigation';
+import { currentActor } from './actor';
 import type { InvestigationDb } from './schema';
 
 type Fields = Record<string, unknown>;
@@ -31,9 +32,10 @@ export async function recordChange(
   reason?: string,
 ): Promise<void> {
   if (!Dexie.currentTransaction) throw new Error('recordChange must run inside a transaction');
-  const entry = { table, recordId, action, before, after, at: Date.now() };
+  const by = currentActor();
+  const entry: AuditEntry = { table, recordId, action, before, after, at: Date.now() };
   const trimmed = reason?.trim();
-  await db.audit.add(trimmed ? { ...entry, reason: trimmed } : entry);
+  await db.audit.add({ ...entry, ...(trimmed ? { reason: trimmed } : {}), ...(by ? { by } : {}) });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { setCurrentActor } from './actor';
 import { databaseName, InvestigationDb, type DbAccess } from './schema';
 
 /**
@@ -9,6 +10,8 @@ export class OpenDatabases {
   readonly #byName = new Map<string, InvestigationDb>();
 
   open(access: DbAccess): InvestigationDb {
+    // A worker writes its audit entries in the name of whoever asked for the job.
+    if (access.actor !== undefined) setCurrentActor(access.actor);
     const name = databaseName(access);
     let db = this.#byName.get(name);
     if (!db) {

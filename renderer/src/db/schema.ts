@@ -23,6 +23,7 @@ import type { EvidenceLink } from '#shared/evidence/link';
 import type { Entity, SuggestionDismissal } from '#shared/entities/entity';
 import { defaultStatuses } from '#shared/statusVocabulary';
 import type { LockKeys } from '#shared/lock/sealing';
+import { currentActor } from './actor';
 import { sealingMiddleware } from './sealingMiddleware';
 import { investigationSchemaVersions } from './versions';
 
@@ -46,18 +47,30 @@ export const databaseIdOf = (investigation: Pick<Investigation, 'id' | 'database
  * What opening an investigation's database takes: its id, the id its database is named by when not
  * its own, and its keys (without them: a database from before sealing, see investigationDbName).
  */
-export type DbAccess = { investigationId: string; databaseId?: string; keys?: LockKeys };
+export type DbAccess = {
+  investigationId: string;
+  databaseId?: string;
+  keys?: LockKeys;
+  /** Who the audit entries written through it name (actor.ts), for a worker. */
+  actor?: string;
+};
 
 export const databaseName = (access: DbAccess): string =>
   investigationDbName(access.databaseId ?? access.investigationId, Boolean(access.keys));
 
+/** An app-wide setting (not a case's): “Your name”. */
+export type AppSetting = { key: 'userName'; value: string };
+
 export class IndexDb extends Dexie {
   investigations!: EntityTable<Investigation, 'id'>;
+  settings!: EntityTable<AppSetting, 'key'>;
 
   constructor() {
     super(INDEX_DB_NAME);
     // Version 1: the list of investigations.
     this.version(1).stores({ investigations: 'id, name, createdAt' });
+    // Version 2: app-wide settings.
+    this.version(2).stores({ settings: 'key' });
   }
 }
 
@@ -84,7 +97,12 @@ export class InvestigationDb extends Dexie {
 
   /** How a worker opens this same database. */
   get access(): DbAccess {
-    return { investigationId: this.investigationId, databaseId: this.databaseId, keys: this.keys };
+    return {
+      investigationId: this.investigationId,
+      databaseId: this.databaseId,
+      keys: this.keys,
+      actor: currentActor(),
+    };
   }
 
   readonly investigationId: string;

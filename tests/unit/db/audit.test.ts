@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { investigationDb } from '../../../renderer/src/db/databases';
 import type { InvestigationDb } from '../../../renderer/src/db/schema';
 import { addClaim } from '../../../renderer/src/case/claims/claimMutations';
@@ -15,6 +15,8 @@ import {
   saveFilter,
 } from '../../../renderer/src/case/shipments/savedFilterMutations';
 import { emptyShipmentFilter } from '../../../shared/customs/shipmentFilter';
+import { originDeclaration } from '../../../shared/dossier/declarations';
+import { saveUserName } from '../../../renderer/src/case/investigations/userName';
 import { fixture } from '../../fixtureSets';
 import { importFixture } from './customsFixture';
 import { documentRecord } from './documentRecord';
@@ -55,13 +57,18 @@ describe('every change to evidence is audited in its own transaction', () => {
     ]);
   });
 
-  it('dataset provenance', async () => {
+  it('dataset imports and provenance', async () => {
     const dataset = await importFixture(db, fixture('customs', 'vendor-d-utf16-pipe.txt'), {
       vendor: 'D',
       origin: '',
     });
     await updateProvenance(db, dataset.id, { vendor: 'Vendor D', origin: 'RU customs' });
     expect(await entriesOf('datasets')).toEqual([
+      [
+        'create',
+        null,
+        { fileName: dataset.fileName, fileSha256: dataset.fileSha256, vendor: 'D', origin: '' },
+      ],
       ['update', { vendor: 'D', origin: '' }, { vendor: 'Vendor D', origin: 'RU customs' }],
     ]);
   });
@@ -88,5 +95,37 @@ describe('every change to evidence is audited in its own transaction', () => {
       ['create', null, { name: 'Everything', filter: emptyShipmentFilter }],
       ['delete', { name: 'Everything', filter: emptyShipmentFilter }, null],
     ]);
+  });
+});
+
+describe('“Your name”', () => {
+  afterEach(() => saveUserName(''));
+
+  it('is recorded with each change, handed to workers, and declares a dataset’s origin', async () => {
+    await saveUserName('  Ana   Reporter ');
+    const dataset = await importFixture(db, fixture('customs', 'vendor-d-utf16-pipe.txt'), {
+      vendor: 'D',
+      origin: 'RU customs',
+    });
+    const claim = await addClaim(db, { text: 'Signed.' });
+    // A worker opens the database with the access it is handed, and writes in the same name.
+    expect(db.access.actor).toBe('Ana Reporter');
+    await saveUserName('Ben Editor');
+    await updateProvenance(db, dataset.id, { vendor: 'D', origin: 'Russian customs' });
+    const entries = await db.audit.orderBy('id').toArray();
+    expect(entries.map((entry) => [entry.table, entry.by])).toEqual([
+      ['datasets', 'Ana Reporter'],
+      ['claims', 'Ana Reporter'],
+      ['datasets', 'Ben Editor'],
+    ]);
+    expect(entries[1].recordId).toBe(claim.id);
+    const day = new Date().toISOString().slice(0, 10);
+    expect(originDeclaration({ id: dataset.id, addedAt: dataset.importedAt }, entries)).toBe(
+      `declared at import on ${day} by Ana Reporter; changed on ${day} by Ben Editor`,
+    );
+    // With no name given, none is recorded.
+    await saveUserName('');
+    await addClaim(db, { text: 'Unsigned.' });
+    expect((await db.audit.orderBy('id').last())?.by).toBeUndefined();
   });
 });

@@ -40,6 +40,17 @@ export async function readDossierRecords(db: InvestigationDb) {
     sources: await db.sources.toArray(),
     savedFilters: await db.savedFilters.toArray(),
     entities: await db.entities.toArray(),
+    // When each source file's origin was declared, and by whom.
+    provenance: [
+      ...(await db.audit
+        .where('[table+recordId]')
+        .between(['datasets', ''], ['datasets', '\uffff'])
+        .toArray()),
+      ...(await db.audit
+        .where('[table+recordId]')
+        .between(['documents', ''], ['documents', '\uffff'])
+        .toArray()),
+    ],
     // The user's merges and splits, behind each entity the dossier names.
     entityDecisions: await db.audit
       .where('[table+recordId]')

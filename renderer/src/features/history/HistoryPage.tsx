@@ -145,6 +145,7 @@ export function HistoryPage(props: { investigationName: string }) {
               <th scope="col">Action</th>
               <th scope="col">Change</th>
               <th scope="col">Reason</th>
+              <th scope="col">By</th>
             </tr>
           </thead>
           <tbody>
@@ -163,6 +164,9 @@ export function HistoryPage(props: { investigationName: string }) {
                 </td>
                 <td className="change">
                   <bdi>{row.reason}</bdi>
+                </td>
+                <td>
+                  <bdi>{row.by}</bdi>
                 </td>
               </tr>
             ))}

@@ -2,6 +2,9 @@ import { useState } from 'react';
 import { platform } from '../../app/platform';
 import { formatBytes } from '../../ui/formatting';
 import { useStorageStatus } from './useStorageStatus';
+import { saveUserName, useUserName } from '../../case/investigations/userName';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { useAction } from '../../ui/useAction';
 
 export function SettingsPage() {
   const { status, requestPersistence } = useStorageStatus();
@@ -48,6 +51,55 @@ export function SettingsPage() {
           </p>
         )}
       </section>
+      <YourName />
     </main>
+  );
+}
+
+/**
+ * “Your name”: optional; recorded with every change in the audit log from now on, and shown as
+ * “declared by” beside a dataset's origin in the dossier.
+ */
+function YourName() {
+  const stored = useUserName();
+  const [typed, setTyped] = useState<string | null>(null);
+  const { error, run } = useAction();
+  const [saved, setSaved] = useState(false);
+  if (stored === undefined) return null;
+  const value = typed ?? stored;
+  return (
+    <section aria-labelledby="name-title" className="card">
+      <h2 id="name-title">Your name</h2>
+      <form
+        className="stack"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setSaved(false);
+          void run(() => saveUserName(value)).then((done) => done && setSaved(true));
+        }}
+      >
+        <label htmlFor="user-name">Your name (optional)</label>
+        <input
+          id="user-name"
+          autoComplete="off"
+          value={value}
+          aria-describedby="user-name-hint"
+          onChange={(event) => {
+            setTyped(event.target.value);
+            setSaved(false);
+          }}
+        />
+        <p id="user-name-hint" className="hint">
+          Recorded with each change you make from now on, in every investigation’s history, and
+          shown as “declared by” beside an origin in the dossier. It is stored unencrypted in this
+          app’s list of investigations. Leave it empty to record no name.
+        </p>
+        <ErrorMessage error={error} />
+        <div className="row-actions">
+          <button type="submit">Save name</button>
+          {saved && <span role="status">Saved.</span>}
+        </div>
+      </form>
+    </section>
   );
 }

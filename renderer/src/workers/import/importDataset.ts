@@ -13,6 +13,7 @@ import { PROBE_BYTES, probeFile, type FileProbe, type ProbeOverrides } from '#sh
 import { readCustomsFile, type FileSource } from '#shared/customs/readCustomsFile';
 import type { Shipment } from '#shared/customs/shipment';
 import { UnreadableFileError } from '#shared/customs/unreadable';
+import { recordChange } from '../../db/audit';
 import type { InvestigationDb } from '../../db/schema';
 import { storedFile } from '../../db/storedFiles';
 import { blobChunks, sha256Hex } from '../../lib/bytes';
@@ -192,7 +193,8 @@ export async function importDataset(
       { sha256: summary.sha256, name: fileName, mime: file.type },
       file,
     );
-    await db.transaction('rw', [db.datasets, db.files, db.mappings], async () => {
+    // The import is audited like any change: what was declared for the file, by whom and when.
+    await db.transaction('rw', [db.datasets, db.files, db.mappings, db.audit], async () => {
       if (!(await db.files.get(summary.sha256))) await db.files.add(stored);
       await db.mappings.put({
         signature: headerSignature(probe.headers),
@@ -200,6 +202,12 @@ export async function importDataset(
         updatedAt: Date.now(),
       });
       await db.datasets.put(complete);
+      await recordChange(db, 'datasets', complete.id, 'create', null, {
+        fileName: complete.fileName,
+        fileSha256: complete.fileSha256,
+        vendor: complete.vendor,
+        origin: complete.origin,
+      });
     });
     return complete;
   } catch (error) {
