@@ -250,21 +250,13 @@ const note = z.object({
 }) satisfies z.ZodType<SourceNote>;
 
 /** A note of an archive written before schema version 11, its source inside it. */
-const legacyNote = z.object({
-  id,
-  kind: z.enum(noteKinds),
-  title: short,
-  body: long,
+const legacyNote = note.omit({ sourceId: true }).extend({
   sourceName: short,
   // Since schema version 8.
   aliases: list(short).default([]),
   sourceRole: short,
-  date: short,
   confidentiality: z.enum(confidentialities),
   attribution: short,
-  request,
-  createdAt: time,
-  updatedAt: time,
 }) satisfies z.ZodType<LegacyNote>;
 
 // Since schema version 11.

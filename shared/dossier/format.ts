@@ -8,6 +8,26 @@ export const formatAmount = (value: number | null): string =>
 export const profileTitle = (dossier: Dossier): string =>
   dossier.profile === 'full' ? 'Full dossier (editor and lawyer)' : 'Publication dossier';
 
+/** How many shipment rows the HTML, PDF and Markdown show; the JSON and CSV hold every one. */
+const SHOWN_ROWS = 200;
+
+/**
+ * The shipment rows a readable format shows, and what it says of the others: a dossier citing
+ * thousands of rows stays readable, and points to the files that hold them all.
+ */
+export function shownShipments(dossier: Dossier): { rows: Dossier['shipments']; note: string } {
+  const all = dossier.shipments;
+  if (all.length <= SHOWN_ROWS) return { rows: all, note: '' };
+  const shipments = new Set(all.map((row) => row.shipment)).size;
+  return {
+    rows: all.slice(0, SHOWN_ROWS),
+    note:
+      `The dossier holds ${all.length.toLocaleString('en-GB')} shipment rows (${shipments.toLocaleString('en-GB')} distinct shipments); ` +
+      `the first ${SHOWN_ROWS} are shown here with their raw cells. Every row, matches included, ` +
+      'is in dossier.json and cited-shipments.csv.',
+  };
+}
+
 /** A claim's summary as label/value lines; empty parts are left out. */
 export function summaryLines(summary: ClaimSummary): [string, string][] {
   const lines: [string, string][] = [];

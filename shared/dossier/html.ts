@@ -4,7 +4,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { strToU8 } from 'fflate';
-import { formatAmount, profileTitle, summaryLines } from './format';
+import { formatAmount, profileTitle, summaryLines, shownShipments } from './format';
 import type { Dossier } from './model';
 import { parseNoteBody, type NoteBlock, type NoteInline } from '../notes/markdownSubset';
 import { showBidiControls } from '../text/bidi';
@@ -187,12 +187,13 @@ export function renderHtml(dossier: Dossier): string {
     }
     push('</section>');
   }
+  const shown = shownShipments(dossier);
   if (dossier.shipments.length > 0) {
     push(`<section><h2>Appendix: cited shipment rows and their matches</h2>
-<p class="small">${e(dossier.matchingRule)} Rows with one shipment id were matched as one shipment; a row marked “match” is not cited, it is another dataset's report of a cited row's shipment.</p>
+<p class="small">${e(dossier.matchingRule)} Rows with one shipment id were matched as one shipment; a row marked “match” is not cited, it is another dataset's report of a cited row's shipment.</p>${shown.note ? `\n<p class="small">${e(shown.note)}</p>` : ''}
 <table><thead><tr><th>Id</th><th>Shipment</th><th>Dataset, vendor, origin</th><th>Row</th><th>Date</th><th>Shipper → consignee</th><th>HS</th><th>Description</th><th>Weight kg</th><th>Value</th><th>Datasets reporting</th></tr></thead><tbody>
 ${rows(
-  dossier.shipments.map((row) => [
+  shown.rows.map((row) => [
     row.cited ? row.id : `${row.id} (match)`,
     row.shipment,
     `${row.dataset} (${row.vendor || 'no vendor'}; ${row.origin})`,
@@ -208,7 +209,7 @@ ${rows(
   ['', '', 'text', '', '', 'text', '', 'text', '', '', ''],
 )}
 </tbody></table>`);
-    for (const row of dossier.shipments) {
+    for (const row of shown.rows) {
       push(`<h4>${e(row.id)}: raw cells of ${e(row.dataset)} row ${row.rowNumber} <span class="small">(file SHA-256 <span class="hash">${e(row.fileSha256)}</span>)</span></h4>
 <table><tbody>${rows(row.raw.map((cell) => [cell.header, cell.value]))}</tbody></table>`);
     }

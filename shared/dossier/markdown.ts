@@ -17,7 +17,7 @@ import type {
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { parseNoteBody, type NoteBlock, type NoteInline } from '../notes/markdownSubset';
 import { showBidiControls } from '../text/bidi';
-import { formatAmount, profileTitle, summaryLines } from './format';
+import { formatAmount, profileTitle, summaryLines, shownShipments } from './format';
 import type { Dossier } from './model';
 
 type Phrasing = PhrasingContent | string;
@@ -151,6 +151,7 @@ const appendix = (
 ): RootContent[] => (entries.length > 0 ? [heading(2, `Appendix: ${title}`), ...content()] : []);
 
 function appendices(dossier: Dossier): RootContent[] {
+  const shown = shownShipments(dossier);
   return [
     ...appendix('saved filters, as matched at export', dossier.savedFilters, () =>
       dossier.savedFilters.flatMap((filter) => [
@@ -165,7 +166,8 @@ function appendices(dossier: Dossier): RootContent[] {
       paragraph(
         `${dossier.matchingRule} Rows with one shipment id were matched as one shipment; a row marked “match” is not cited, it is another dataset's report of a cited row's shipment.`,
       ),
-      bullets(dossier.shipments, (row) => [
+      ...(shown.note ? [paragraph(shown.note)] : []),
+      bullets(shown.rows, (row) => [
         paragraph(
           strong(row.id),
           `${row.cited ? '' : ' (match)'} shipment ${row.shipment}: ${row.dataset} row ${row.rowNumber} (${row.vendor}; ${row.origin}; SHA-256 ${row.fileSha256}): ` +

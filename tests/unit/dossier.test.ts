@@ -220,6 +220,29 @@ describe('the dossier model', () => {
     );
   });
 
+  it('shows the first 200 rows in HTML and Markdown, and says where every row is', async () => {
+    const dossier = await dossierOf({ profile: 'full', selection: { kind: 'all' } });
+    const many = {
+      ...dossier,
+      shipments: Array.from({ length: 250 }, (_, index) => ({
+        ...dossier.shipments[0],
+        id: `S${index + 1}`,
+        shipment: `M${Math.floor(index / 2) + 1}`,
+      })),
+    };
+    const note =
+      'The dossier holds 250 shipment rows (125 distinct shipments); the first 200 are shown here';
+    const html = renderHtml(many);
+    expect(html).toContain(note);
+    expect(html.match(/raw cells of/g)).toHaveLength(200);
+    expect(html).not.toContain('S201');
+    const markdown = renderMarkdown(many);
+    expect(markdown.replace(/\s+/g, ' ')).toContain(note);
+    expect(markdown).not.toContain('S201');
+    // The CSV holds every row.
+    expect(renderEvidenceCsv(many)).toContain('"S250"');
+  });
+
   it('matches the golden publication dossier', async () => {
     const dossier = await dossierOf({ profile: 'publication', selection: { kind: 'all' } });
     await expect(`${JSON.stringify(dossier, null, 2)}\n`).toMatchFileSnapshot(

@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable, type IDType } from 'dexie';
 import type { AuditAction, AuditEntry } from '#shared/investigation';
 import { currentActor } from './actor';
+import { newId } from './databases';
 import type { InvestigationDb } from './schema';
 
 type Fields = Record<string, unknown>;
@@ -60,4 +61,34 @@ export async function updateAudited<T extends { id: string }>(
     await table.update(key, changes as never);
     await recordChange(db, auditTable, id, 'update', diff.before, diff.after);
   });
+}
+
+type Timed = { id: string; createdAt: number; updatedAt: number };
+
+/**
+ * Creates a record (`id` undefined, or no longer stored) or changes one, with its audit entry; a
+ * change that changes nothing writes nothing. Runs in the caller's transaction, which must hold
+ * `table` and the audit log. Returns the record's id.
+ */
+export async function saveAudited<T extends Timed>(
+  db: InvestigationDb,
+  table: EntityTable<T, 'id'>,
+  auditTable: AuditEntry['table'],
+  fields: Omit<T, keyof Timed>,
+  id?: string,
+): Promise<string> {
+  const now = Date.now();
+  const existing: T | undefined = id ? await table.get(id as IDType<T, 'id'>) : undefined;
+  if (existing) {
+    const { id: _id, createdAt: _c, updatedAt: _u, ...before } = existing;
+    const diff = changedFields(before, fields);
+    if (Object.keys(diff.after).length === 0) return existing.id;
+    await table.update(existing.id as IDType<T, 'id'>, { ...fields, updatedAt: now } as never);
+    await recordChange(db, auditTable, existing.id, 'update', diff.before, diff.after);
+    return existing.id;
+  }
+  const record = { ...fields, id: newId(), createdAt: now, updatedAt: now } as unknown as T;
+  await table.add(record);
+  await recordChange(db, auditTable, record.id, 'create', null, fields);
+  return record.id;
 }

@@ -1,6 +1,5 @@
 import { noteProblem, type SourceNote } from '#shared/notes/sourceNote';
-import { changedFields, recordChange } from '../../db/audit';
-import { newId } from '../../db/databases';
+import { recordChange, saveAudited } from '../../db/audit';
 import type { InvestigationDb } from '../../db/schema';
 import { releaseCitations } from '../evidence/citations';
 import { saveSource } from './sourceMutations';
@@ -47,20 +46,7 @@ export async function saveNote(
       ...note,
       sourceId: source ? await saveSource(db, source.draft, source.id ?? undefined) : note.sourceId,
     };
-    const now = Date.now();
-    const existing = id ? await db.notes.get(id) : undefined;
-    if (existing) {
-      const { id: _id, createdAt: _c, updatedAt: _u, ...before } = existing;
-      const diff = changedFields(before, cleaned);
-      if (Object.keys(diff.after).length === 0) return existing.id;
-      await db.notes.update(existing.id, { ...cleaned, updatedAt: now });
-      await recordChange(db, 'notes', existing.id, 'update', diff.before, diff.after);
-      return existing.id;
-    }
-    const created: SourceNote = { ...cleaned, id: newId(), createdAt: now, updatedAt: now };
-    await db.notes.add(created);
-    await recordChange(db, 'notes', created.id, 'create', null, cleaned);
-    return created.id;
+    return saveAudited(db, db.notes, 'notes', cleaned, id);
   });
 }
 

@@ -1,6 +1,5 @@
-import { cleanSource, sourceProblem, type Source, type SourceDraft } from '#shared/notes/source';
-import { changedFields, recordChange } from '../../db/audit';
-import { newId } from '../../db/databases';
+import { cleanSource, sourceProblem, type SourceDraft } from '#shared/notes/source';
+import { recordChange, saveAudited } from '../../db/audit';
 import type { InvestigationDb } from '../../db/schema';
 
 /**
@@ -17,20 +16,7 @@ export async function saveSource(
     const others = (await db.sources.toArray()).filter((source) => source.id !== id);
     const problem = sourceProblem(cleaned, others);
     if (problem) throw new Error(problem);
-    const now = Date.now();
-    const existing = id ? await db.sources.get(id) : undefined;
-    if (existing) {
-      const { id: _id, createdAt: _c, updatedAt: _u, ...before } = existing;
-      const diff = changedFields(before, cleaned);
-      if (Object.keys(diff.after).length === 0) return existing.id;
-      await db.sources.update(existing.id, { ...cleaned, updatedAt: now });
-      await recordChange(db, 'sources', existing.id, 'update', diff.before, diff.after);
-      return existing.id;
-    }
-    const source: Source = { ...cleaned, id: newId(), createdAt: now, updatedAt: now };
-    await db.sources.add(source);
-    await recordChange(db, 'sources', source.id, 'create', null, cleaned);
-    return source.id;
+    return saveAudited(db, db.sources, 'sources', cleaned, id);
   });
 }
 
