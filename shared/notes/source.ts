@@ -42,6 +42,14 @@ export const emptySource = (): SourceDraft => ({
   aliases: [],
 });
 
+/** A stored source's fields, as a form edits them. */
+export const sourceDraft = ({
+  id: _id,
+  createdAt: _c,
+  updatedAt: _u,
+  ...draft
+}: Source): SourceDraft => draft;
+
 /** How a source is listed in the app: its name, or a placeholder where it has none. */
 export const sourceTitle = (source: Pick<Source, 'name'>): string =>
   source.name.trim() || 'Unnamed source';

@@ -3,6 +3,7 @@ import { showInvisibles } from '#shared/text/bidi';
 import {
   confidentialityLabels,
   emptySource,
+  sourceDraft,
   sourceTitle,
   type Source,
   type SourceDraft,
@@ -30,9 +31,6 @@ const noRequest: RequestForComment = {
 
 const NEW = 'new';
 const NONE = 'none';
-
-const sourceDraft = ({ id: _id, createdAt: _c, updatedAt: _u, ...draft }: Source): SourceDraft =>
-  draft;
 
 const isBlank = (source: SourceDraft): boolean =>
   !source.name.trim() &&

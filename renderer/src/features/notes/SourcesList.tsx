@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { confidentialityLabels, sourceTitle, type Source } from '#shared/notes/source';
+import { confidentialityLabels, sourceDraft, sourceTitle, type Source } from '#shared/notes/source';
 import { showInvisibles } from '#shared/text/bidi';
 import { useWithCase } from '../../case/useCase';
 import { deleteSource, saveSource } from '../../case/notes/sourceMutations';
@@ -12,13 +12,12 @@ export const sourceName = (source: Source): string => showInvisibles(sourceTitle
 
 function SourceEditor(props: { source: Source; notes: number; onClose: () => void }) {
   const withCase = useWithCase();
-  const { id, createdAt: _c, updatedAt: _u, ...fields } = props.source;
-  const [draft, setDraft] = useState(fields);
+  const [draft, setDraft] = useState(() => sourceDraft(props.source));
   return (
     <FormDialog
       title={`Edit source “${sourceName(props.source)}”`}
       submitLabel="Save source"
-      onSubmit={() => withCase(saveSource, draft, id)}
+      onSubmit={() => withCase(saveSource, draft, props.source.id)}
       onClose={props.onClose}
     >
       <p className="hint">
