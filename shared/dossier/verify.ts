@@ -109,7 +109,8 @@ class Checks {
 
 /** A dataset as rows name it: a file can be imported once, so its hash and name tell it apart. */
 const datasetOf = (row: Row) => `${row.fileSha256}\n${row.dataset}`;
-const originKnown = (row: Row) => row.origin !== 'origin unknown';
+/** As the engine counts origins: a blank one, or one of characters that show nothing, is none. */
+const originKnown = (row: Row) => row.origin !== 'origin unknown' && foldName(row.origin) !== '';
 
 /** Two rows agree under the matching rule (shared/customs/matching.ts), on the dossier's fields. */
 function rowsAgree(a: Row, b: Row): boolean {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { updateProvenance } from '../../renderer/src/case/datasets/datasetMutations';
 import { collectDossierInput } from '../../renderer/src/features/dossier/collectDossierInput';
 import { buildDossier } from '../../shared/dossier/build';
 import { dossierFiles, packageDossier, sha256Hex } from '../../shared/dossier/dossierPackage';
@@ -14,8 +15,12 @@ const originals = [SAMPLE_X, SAMPLE_Y].map((file) => ({
   bytes: new Uint8Array(readFileSync(file)),
 }));
 
-async function packageOf(profile: DossierProfile): Promise<Uint8Array> {
+async function packageOf(profile: DossierProfile, originOfY?: string): Promise<Uint8Array> {
   const { db, investigation } = await matchedCase();
+  if (originOfY !== undefined) {
+    const datasetY = (await db.datasets.toArray()).find((dataset) => dataset.vendor === 'Y')!;
+    await updateProvenance(db, datasetY.id, { vendor: 'Y', origin: originOfY });
+  }
   const input = await collectDossierInput(db, investigation, await engineOf(db), new Date());
   const dossier = buildDossier(input, { profile, selection: { kind: 'all' } });
   return packageDossier(dossier, dossierFiles(dossier, null), { pdfMissingBecause: 'test' });
@@ -58,6 +63,11 @@ describe('the dossier verifier', () => {
       expect(alone.limits.join('\n')).toMatch(/sample-vendor-x\.csv were not checked/);
     },
   );
+
+  it('counts an origin of characters that show nothing as unknown, as the app does', async () => {
+    const report = await verifyPackage(await packageOf('full', '\u200B'), originals);
+    expect(report.mismatches).toEqual([]);
+  });
 
   it('names a changed figure, a changed raw cell, a removed row and a changed hash', async () => {
     const zip = await packageOf('full');
