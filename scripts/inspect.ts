@@ -1,7 +1,9 @@
 /**
  * Pre-checks a customs file with the app's own parsing code and prints what an import would do:
- *   npm run inspect -- FILE [--sample N]
- * Prints JSON to stdout; exits 0 when the file is importable, 1 when it is not (reason on stderr).
+ *   npm run inspect -- FILE [--sample N] [--date-order DMY|MDY|YMD]
+ * Prints JSON to stdout; exits 0 when the file is importable, 1 when it is not (reason on stderr),
+ * 2 when its dates' order cannot be told from the data and no --date-order was given (`dateOrder`
+ * is then "undecided" and no row is read: the app's import waits for the user's choice the same way).
  */
 import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -9,11 +11,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { canonicalFields } from '../shared/customs/fields';
 import { delimiterNames } from '../shared/customs/delimiter';
-import { isoFromDays } from '../shared/customs/dates';
+import { dayMonthOrders, isoFromDays, type DayMonthOrder } from '../shared/customs/dates';
 import { PROBE_BYTES, probeFile } from '../shared/customs/probe';
 import { readCustomsFile } from '../shared/customs/readCustomsFile';
 import type { RowProblem, Shipment } from '../shared/customs/shipment';
 import { UnreadableFileError } from '../shared/customs/unreadable';
+import { unmappedColumnWarnings } from '../shared/customs/unmappedColumns';
 
 export type InspectReport = Awaited<ReturnType<typeof inspectFile>>;
 
@@ -47,7 +50,11 @@ const shownRecord = (shipment: Shipment) => ({
   duplicateOf: shipment.duplicateOf || null,
 });
 
-export async function inspectFile(file: string, sample: number) {
+export async function inspectFile(
+  file: string,
+  sample: number,
+  options: { dateOrder?: DayMonthOrder } = {},
+) {
   const fileName = path.basename(file);
   const { head, size } = readHead(file);
   const source = {
@@ -55,19 +62,28 @@ export async function inspectFile(file: string, sample: number) {
     bytes: async () => new Uint8Array(await readFile(file)),
   };
   const probe = await probeFile(fileName, head, size, source.bytes);
+  const dayMonthOrder = options.dateOrder ?? probe.dayMonthOrder;
   const records: ReturnType<typeof shownRecord>[] = [];
   const problems: ({ rowNumber: number } & RowProblem)[] = [];
-  const summary = await readCustomsFile(source, fileName, probe, probe, {
-    onBatch: (shipments, rejected) => {
-      for (const shipment of shipments)
-        if (records.length < sample) records.push(shownRecord(shipment));
-      for (const row of rejected) {
-        for (const problem of row.problems)
-          if (problems.length < 20) problems.push({ rowNumber: row.rowNumber, ...problem });
-      }
-      return Promise.resolve();
-    },
-  });
+  const read = async (order: DayMonthOrder) =>
+    readCustomsFile(
+      source,
+      fileName,
+      probe,
+      { ...probe, dayMonthOrder: order },
+      {
+        onBatch: (shipments, rejected) => {
+          for (const shipment of shipments)
+            if (records.length < sample) records.push(shownRecord(shipment));
+          for (const row of rejected) {
+            for (const problem of row.problems)
+              if (problems.length < 20) problems.push({ rowNumber: row.rowNumber, ...problem });
+          }
+          return Promise.resolve();
+        },
+      },
+    );
+  const summary = dayMonthOrder === null ? null : await read(dayMonthOrder);
   return {
     file: fileName,
     format: probe.format,
@@ -83,13 +99,16 @@ export async function inspectFile(file: string, sample: number) {
         canonicalFields.find((field) => probe.mapping[field] === index) ?? null,
       ]),
     ),
+    layout: probe.layout,
     unmappedRequired: probe.missingRequired,
-    dayMonthOrder: probe.dayMonthOrder,
+    warnings: unmappedColumnWarnings(probe.headers, probe.columns, probe.mapping),
+    dateOrder: dayMonthOrder ?? 'undecided',
+    dateOrderWhy: options.dateOrder ? 'given' : probe.dayMonthOrderWhy,
     decimalComma: probe.decimalComma,
     defaultCurrency: probe.defaultCurrency || null,
-    sha256: summary.sha256,
-    size: summary.size,
-    rows: {
+    sha256: summary?.sha256 ?? null,
+    size,
+    rows: summary && {
       total: summary.records,
       accepted: summary.accepted,
       rejected: summary.rejected,
@@ -104,21 +123,35 @@ export async function inspectFile(file: string, sample: number) {
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   const args = process.argv.slice(2);
-  const sampleAt = args.indexOf('--sample');
-  const sample = sampleAt >= 0 ? Number(args[sampleAt + 1]) : 5;
+  const valueOf = (flag: string) => {
+    const at = args.indexOf(flag);
+    return at >= 0 ? args[at + 1] : undefined;
+  };
+  const sample = Number(valueOf('--sample') ?? 5);
+  const dateOrder = valueOf('--date-order')?.toUpperCase();
   const file = args.find(
-    (arg, index) => !arg.startsWith('--') && !(sampleAt >= 0 && index === sampleAt + 1),
+    (arg, index) => !arg.startsWith('--') && !args[index - 1]?.startsWith('--'),
   );
-  if (!file || !Number.isInteger(sample) || sample < 0) {
-    console.error('usage: npm run inspect -- FILE [--sample N]');
+  const orderOk = dateOrder === undefined || (dayMonthOrders as string[]).includes(dateOrder);
+  if (!file || !Number.isInteger(sample) || sample < 0 || !orderOk) {
+    console.error('usage: npm run inspect -- FILE [--sample N] [--date-order DMY|MDY|YMD]');
     process.exit(2);
   }
   try {
-    const report = await inspectFile(file, sample);
+    const report = await inspectFile(file, sample, {
+      dateOrder: dateOrder as DayMonthOrder | undefined,
+    });
     console.log(JSON.stringify(report, null, 2));
+    for (const warning of report.warnings) console.error(`${report.file}: ${warning}`);
     if (report.unmappedRequired.length > 0) {
       console.error(`${report.file}: no column for ${report.unmappedRequired.join(', ')}`);
       process.exit(1);
+    }
+    if (report.dateOrder === 'undecided') {
+      console.error(
+        `${report.file}: every date's day and month are 12 or less: give --date-order DMY, MDY or YMD`,
+      );
+      process.exit(2);
     }
   } catch (error) {
     console.error(

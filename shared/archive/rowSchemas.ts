@@ -6,14 +6,12 @@
  * gives them what the version's upgrade gives old rows).
  */
 import { z } from 'zod';
-import type {
-  Dataset,
-  RememberedMapping,
-  ShipmentCells,
-  StoredRowProblem,
-} from '../customs/dataset';
+import type { Dataset, ShipmentCells, StoredRowProblem } from '../customs/dataset';
+import { dayMonthOrders } from '../customs/dates';
 import { delimiters } from '../customs/delimiter';
-import { canonicalFields, type ColumnMapping } from '../customs/fields';
+import { canonicalFields } from '../customs/fields';
+import { textEncodings } from '../customs/encoding';
+import { mappingSchema } from '../customs/layout';
 import type { SavedFilter } from '../customs/shipmentFilter';
 import type { Excerpt, PageText, PdfDocument } from '../documents/document';
 import type { Entity, SuggestionDismissal } from '../entities/entity';
@@ -105,14 +103,6 @@ const audit = z.object({
   by: short.optional(),
 }) satisfies z.ZodType<AuditEntry>;
 
-const column = z.number().int().min(0).max(100_000).nullable();
-const mapping = z.object(
-  Object.fromEntries(canonicalFields.map((field) => [field, column])) as Record<
-    keyof ColumnMapping,
-    typeof column
-  >,
-) satisfies z.ZodType<ColumnMapping>;
-
 const dataset = z.object({
   id,
   fileName: short,
@@ -123,13 +113,14 @@ const dataset = z.object({
   importedAt: time,
   status: z.enum(['importing', 'complete']),
   format: z.enum(['delimited', 'xlsx']),
-  encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1251']).nullable(),
+  encoding: z.enum(textEncodings).nullable(),
   delimiter: z.enum(delimiters).nullable(),
   sheet: short.nullable(),
   headerLine: count,
   headers: list(long),
-  mapping,
-  dayMonthOrder: z.enum(['MDY', 'DMY']),
+  mapping: mappingSchema,
+  // Year first since layouts were remembered whole.
+  dayMonthOrder: z.enum(dayMonthOrders),
   decimalComma: z.boolean(),
   defaultCurrency: short,
   counts: z.object({
@@ -141,12 +132,6 @@ const dataset = z.object({
   }),
   blockCount: count,
 }) satisfies z.ZodType<Dataset>;
-
-const rememberedMapping = z.object({
-  signature: short,
-  mapping,
-  updatedAt: time,
-}) satisfies z.ZodType<RememberedMapping>;
 
 const rowProblem = z.object({
   id: autoNumber,
@@ -325,7 +310,6 @@ export const rowSchemas = {
   claims: claim,
   audit,
   datasets: dataset,
-  mappings: rememberedMapping,
   rowProblems: rowProblem,
   files: fileRow,
   savedFilters: savedFilter,

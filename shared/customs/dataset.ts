@@ -82,5 +82,3 @@ export type StoredRowProblem = {
   cells: string[];
   problems: RowProblem[];
 };
-
-export type RememberedMapping = { signature: string; mapping: ColumnMapping; updatedAt: number };

@@ -1,11 +1,22 @@
 /**
  * Shipment dates. Stored as days since 1970-01-01 (UTC), shown as ISO dates. Whether `03/04/2022` is
- * March or April is decided per file from its data, and shown to the user.
+ * March or April is decided per file from its data and shown to the user; where the data cannot
+ * decide (every day 12 or less), the user decides: it is never guessed.
  */
-export type DayMonthOrder = 'MDY' | 'DMY';
+export type DayMonthOrder = 'MDY' | 'DMY' | 'YMD';
+
+export const dayMonthOrders: readonly DayMonthOrder[] = ['DMY', 'MDY', 'YMD'];
+
+export const dayMonthOrderNames: Record<DayMonthOrder, string> = {
+  DMY: 'Day first (03.04.2022 is 3 April)',
+  MDY: 'Month first (03/04/2022 is 4 March)',
+  YMD: 'Year first (2022/04/03 is 3 April)',
+};
 
 const MS_PER_DAY = 86_400_000;
 const numeric = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/;
+/** `2022/03/15`, `2022.3.15`, `20220315`: year first is read as year, month, day whatever the order. */
+const yearFirst = /^(\d{4})(?:[./](\d{1,2})[./](\d{1,2})|(\d{2})(\d{2}))$/;
 const iso =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -30,30 +41,36 @@ export const isoFromDays = (days: number): string =>
 export const daysFromExcelSerial = (serial: number): number => Math.floor(serial) - 25_569;
 
 /**
- * Decides day/month order from a file's dates: a first number above 12 means day first, a second
- * above 12 means month first. Undecided, slashes read month first (US exports) and dots day first.
+ * How a file's day/month order was decided: `from the data` (a first number above 12 means day
+ * first, a second above 12 month first; year-first dates are year, month, day), `not needed` (no
+ * day/month dates: ISO dates, Excel dates, none), or `undecidable` (every day/month date has both
+ * numbers at most 12: the user must choose).
  */
-export function decideDayMonthOrder(samples: Iterable<string>): {
-  order: DayMonthOrder;
-  decided: boolean;
-} {
+export type DateOrderDecision =
+  | { order: DayMonthOrder; why: 'from the data' | 'not needed' }
+  | { order: null; why: 'undecidable' };
+
+export function decideDayMonthOrder(samples: Iterable<string>): DateOrderDecision {
   let dayFirst = 0;
   let monthFirst = 0;
-  let dotted = 0;
-  let slashed = 0;
+  let ambiguous = 0;
+  let yearFirstDates = 0;
   for (const sample of samples) {
-    const match = numeric.exec(sample.trim());
+    const text = sample.trim();
+    if (yearFirst.test(text)) yearFirstDates += 1;
+    const match = numeric.exec(text);
     if (!match) continue;
     const first = Number(match[1]);
     const second = Number(match[2]);
-    if (sample.includes('.')) dotted += 1;
-    else slashed += 1;
     if (first > 12 && second <= 12) dayFirst += 1;
-    if (second > 12 && first <= 12) monthFirst += 1;
+    else if (second > 12 && first <= 12) monthFirst += 1;
+    else ambiguous += 1;
   }
-  if (dayFirst > monthFirst) return { order: 'DMY', decided: true };
-  if (monthFirst > dayFirst) return { order: 'MDY', decided: true };
-  return { order: dotted > slashed ? 'DMY' : 'MDY', decided: false };
+  if (dayFirst > monthFirst) return { order: 'DMY', why: 'from the data' };
+  if (monthFirst > dayFirst) return { order: 'MDY', why: 'from the data' };
+  if (ambiguous > 0) return { order: null, why: 'undecidable' };
+  if (yearFirstDates > 0) return { order: 'YMD', why: 'from the data' };
+  return { order: 'MDY', why: 'not needed' };
 }
 
 export type DateResult = { days: number } | { error: string };
@@ -76,8 +93,15 @@ export function parseDate(raw: string, order: DayMonthOrder, excelDates = false)
     const days = daysFromParts(Number(isoMatch[1]), Number(isoMatch[2]), Number(isoMatch[3]));
     return days === null ? { error: `“${text}” is not a real date` } : { days };
   }
+  const yearMatch = yearFirst.exec(text);
+  if (yearMatch) {
+    const [, year, month = yearMatch[4], day = yearMatch[5]] = yearMatch;
+    const days = daysFromParts(Number(year), Number(month), Number(day));
+    return days === null ? { error: `“${text}” is not a real date` } : { days };
+  }
   const match = numeric.exec(text);
   if (match) {
+    if (order === 'YMD') return { error: `“${text}” is not a year-first date` };
     const [first, second, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
     const days =
       order === 'MDY' ? daysFromParts(year, first, second) : daysFromParts(year, second, first);

@@ -47,6 +47,15 @@ function readAmount(
   return value;
 }
 
+/** ISO 4217's numeric codes, as declarations write box 22 (`840` is US dollars). */
+// prettier-ignore
+const numericCurrencies: Record<string, string> = {
+  '840': 'USD', '978': 'EUR', '643': 'RUB', '810': 'RUB', '156': 'CNY', '826': 'GBP', '392': 'JPY',
+  '398': 'KZT', '933': 'BYN', '784': 'AED', '949': 'TRY', '356': 'INR', '344': 'HKD', '756': 'CHF',
+};
+
+const currencyCode = (text: string): string => numericCurrencies[text] ?? text;
+
 /** Normalises one record, or says every reason it cannot be accepted. */
 export function normaliseRow(
   rowNumber: number,
@@ -87,7 +96,7 @@ export function normaliseRow(
   if ('error' in hs) problems.push({ field: 'hsCode', code: 'bad-hs-code', message: hs.error });
   const weightKg = readAmount(cells, settings, 'weightKg', problems);
   const value = readAmount(cells, settings, 'value', problems);
-  const currencyCell = cell(cells, mapping, 'currency').toUpperCase();
+  const currencyCell = currencyCode(cell(cells, mapping, 'currency').toUpperCase());
   if (currencyCell !== '' && !/^[A-Z]{3}$/.test(currencyCell)) {
     problems.push({
       field: 'currency',

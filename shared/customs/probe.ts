@@ -1,10 +1,5 @@
-import {
-  currencyFromHeader,
-  knownHeaderCount,
-  missingRequiredFields,
-  proposeMapping,
-} from './columnMapping';
-import { decideDayMonthOrder, type DayMonthOrder } from './dates';
+import { knownHeaderCount, missingRequiredFields, proposeColumns } from './columnMapping';
+import { decideDayMonthOrder, type DateOrderDecision, type DayMonthOrder } from './dates';
 import {
   DelimitedReader,
   isBlankRecord,
@@ -13,6 +8,7 @@ import {
 } from './delimitedReader';
 import { sniffDelimiter, type Delimiter } from './delimiter';
 import {
+  ENCODINGS_TRIED,
   isZip,
   looksBinary,
   sniffEncoding,
@@ -22,6 +18,7 @@ import {
 import type { ColumnMapping } from './fields';
 import { usesDecimalComma } from './numbers';
 import { UnreadableFileError } from './unreadable';
+import { profileColumns, type ColumnProfile } from './unmappedColumns';
 import { openXlsx } from './xlsx';
 
 /** How much of a delimited file the probe reads to decide how to read the rest. */
@@ -43,9 +40,15 @@ export type FileProbe = {
   headerLine: number;
   headers: string[];
   mapping: ColumnMapping;
+  /** A layout recognised as a whole (the declaration's box codes), said in the dialog. */
+  layout: string | null;
+  /** What each column's first cells are: for the warnings about unmapped columns and hand mapping. */
+  columns: ColumnProfile[];
   missingRequired: string[];
-  dayMonthOrder: DayMonthOrder;
-  dayMonthOrderDecided: boolean;
+  /** Null when the file's day/month dates cannot decide it: the user must choose. */
+  dayMonthOrder: DayMonthOrder | null;
+  /** `remembered`: a remembered layout's (set by the import's preview, never by the probe). */
+  dayMonthOrderWhy: DateOrderDecision['why'] | 'remembered';
   decimalComma: boolean;
   defaultCurrency: string;
   /** The first records after the header, raw, for the preview. */
@@ -84,9 +87,11 @@ type Layout = Pick<
   | 'headerLine'
   | 'headers'
   | 'mapping'
+  | 'layout'
+  | 'columns'
   | 'missingRequired'
   | 'dayMonthOrder'
-  | 'dayMonthOrderDecided'
+  | 'dayMonthOrderWhy'
   | 'decimalComma'
   | 'defaultCurrency'
   | 'preview'
@@ -117,7 +122,7 @@ function describeRecords(
     throw new UnreadableFileError(fileName, 'the file has a header but no records', header.line);
   }
   const headers = header.cells.map((cell) => cell.trim());
-  const mapping = proposeMapping(headers);
+  const { mapping, layout, defaultCurrency } = proposeColumns(headers);
   const column = (index: number | null) =>
     index === null ? [] : body.slice(0, 2000).map((record) => record.cells[index] ?? '');
   const order = decideDayMonthOrder(column(mapping.date));
@@ -125,12 +130,16 @@ function describeRecords(
     headerLine: header.line,
     headers,
     mapping,
+    layout,
+    columns: profileColumns(
+      headers.length,
+      body.map((record) => record.cells),
+    ),
     missingRequired: missingRequiredFields(mapping),
     dayMonthOrder: order.order,
-    dayMonthOrderDecided: order.decided,
+    dayMonthOrderWhy: order.why,
     decimalComma: usesDecimalComma([...column(mapping.value), ...column(mapping.weightKg)]),
-    defaultCurrency:
-      currencyFromHeader(mapping.value === null ? undefined : headers[mapping.value]) ?? '',
+    defaultCurrency,
     preview: body.slice(0, 20),
   };
 }
@@ -147,13 +156,19 @@ export function probeDelimited(
 ): FileProbe {
   if (head.length === 0) throw new UnreadableFileError(fileName, 'the file is empty');
   const sniffed = sniffEncoding(head);
-  const encoding: EncodingGuess = overrides.encoding
-    ? { encoding: overrides.encoding, bom: sniffed.bom, why: 'chosen by you' }
-    : sniffed;
-  if (looksBinary(head, encoding.encoding)) {
+  if (looksBinary(head, overrides.encoding ?? sniffed?.encoding ?? 'utf-8')) {
     throw new UnreadableFileError(
       fileName,
       'this is binary data, not a delimited text file or a workbook',
+    );
+  }
+  const encoding: EncodingGuess | null = overrides.encoding
+    ? { encoding: overrides.encoding, bom: sniffed?.bom ?? false, why: 'chosen by you' }
+    : sniffed;
+  if (!encoding) {
+    throw new UnreadableFileError(
+      fileName,
+      `its text encoding could not be told: ${ENCODINGS_TRIED}. If you know its encoding, choose it`,
     );
   }
   let text: string;

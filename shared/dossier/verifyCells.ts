@@ -5,7 +5,7 @@
  */
 import { DelimitedReader, type RawRecord } from '../customs/delimitedReader';
 import { sniffDelimiter } from '../customs/delimiter';
-import { isZip, sniffEncoding } from '../customs/encoding';
+import { ENCODINGS_TRIED, isZip, sniffEncoding } from '../customs/encoding';
 import { openXlsx } from '../customs/xlsx';
 import { sha256Hex } from './dossierPackage';
 import type { Dossier } from './model';
@@ -42,7 +42,8 @@ async function recordsAt(
     }
     return sheets;
   }
-  const encoding = sniffEncoding(file.bytes.subarray(0, 4096));
+  const encoding = sniffEncoding(file.bytes.subarray(0, 262_144));
+  if (!encoding) throw new Error(`${file.name}: ${ENCODINGS_TRIED}`);
   const text = new TextDecoder(encoding.encoding, { fatal: true }).decode(file.bytes);
   const reader = new DelimitedReader(sniffDelimiter(text.slice(0, 65_536)));
   const found = new Map<number, string[]>();

@@ -19,7 +19,6 @@ export const HASHED_FIELDS: Readonly<Record<string, readonly string[]>> = {
   documents: ['sha256'],
   datasets: ['fileSha256'],
   // A vendor export's column names.
-  mappings: ['signature'],
   entities: ['aliasKeys', 'name'],
   savedFilters: ['name'],
   // Built from two alias keys (party names): the primary key itself is hashed.

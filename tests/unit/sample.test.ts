@@ -18,7 +18,7 @@ describe('the sample investigation', () => {
     const fromX = await inspectFile(x.path, 1000);
     const fromY = await inspectFile(y.path, 1000);
     expect(fromX.rows).toMatchObject({ total: 182, accepted: 182, rejected: 0 });
-    expect(fromY.rows.rejected).toBe(0);
+    expect(fromY.rows?.rejected).toBe(0);
     expect(
       fromX.records.filter((record) => record.shipperKey.includes('NORTHSTAR AVIA')).length,
     ).toBe(13);

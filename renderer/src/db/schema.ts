@@ -10,11 +10,11 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { AuditEntry, Claim, Investigation, Section, Status } from '#shared/investigation';
 import type {
   Dataset,
-  RememberedMapping,
   ShipmentBlock,
   ShipmentCells,
   StoredRowProblem,
 } from '#shared/customs/dataset';
+import type { SavedLayout } from '#shared/customs/layout';
 import type { SavedFilter } from '#shared/customs/shipmentFilter';
 import type { Excerpt, PageText, PdfDocument } from '#shared/documents/document';
 import type { SourceNote } from '#shared/notes/sourceNote';
@@ -64,6 +64,7 @@ export type AppSetting = { key: 'userName'; value: string };
 export class IndexDb extends Dexie {
   investigations!: EntityTable<Investigation, 'id'>;
   settings!: EntityTable<AppSetting, 'key'>;
+  layouts!: EntityTable<SavedLayout, 'signature'>;
 
   constructor() {
     super(INDEX_DB_NAME);
@@ -71,6 +72,8 @@ export class IndexDb extends Dexie {
     this.version(1).stores({ investigations: 'id, name, createdAt' });
     // Version 2: app-wide settings.
     this.version(2).stores({ settings: 'key' });
+    // Version 3: remembered customs layouts (shared/customs/layout.ts), app-wide.
+    this.version(3).stores({ layouts: 'signature, updatedAt' });
   }
 }
 
@@ -80,7 +83,6 @@ export class InvestigationDb extends Dexie {
   claims!: EntityTable<Claim, 'id'>;
   audit!: EntityTable<AuditEntry, 'id'>;
   datasets!: EntityTable<Dataset, 'id'>;
-  mappings!: EntityTable<RememberedMapping, 'signature'>;
   shipmentBlocks!: Dexie.Table<ShipmentBlock, [string, number]>;
   shipmentCells!: Dexie.Table<ShipmentCells, [string, number]>;
   rowProblems!: EntityTable<StoredRowProblem, 'id'>;

@@ -4,6 +4,7 @@
  * The page talks to it through Comlink (see case/datasets/importWorkerClient.ts).
  */
 import * as Comlink from 'comlink';
+import type { SavedLayout } from '#shared/customs/layout';
 import type { ProbeOverrides } from '#shared/customs/probe';
 import { UnreadableFileError } from '#shared/customs/unreadable';
 import { OpenDatabases } from '../db/openDatabases';
@@ -20,11 +21,17 @@ const message = (error: unknown): string =>
   error instanceof UnreadableFileError || error instanceof Error ? error.message : String(error);
 
 const api = {
-  async preview(access: DbAccess, file: Blob, fileName: string, overrides: ProbeOverrides) {
+  async preview(
+    access: DbAccess,
+    file: Blob,
+    fileName: string,
+    overrides: ProbeOverrides,
+    layouts: SavedLayout[],
+  ) {
     try {
       return {
         ok: true as const,
-        value: await previewImport(databases.open(access), file, fileName, overrides),
+        value: await previewImport(databases.open(access), file, fileName, overrides, layouts),
       };
     } catch (error) {
       return { ok: false as const, message: message(error) };

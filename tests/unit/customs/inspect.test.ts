@@ -39,7 +39,7 @@ for (const set of fixtureSets)
     it('reads vendor-c’s Cyrillic, day-first dates and decimal commas', async () => {
       const report = await inspectFile(set.path('customs', 'vendor-c-cp1251.csv'), 400);
       expect(report).toMatchObject({
-        dayMonthOrder: 'DMY',
+        dateOrder: 'DMY',
         decimalComma: true,
         defaultCurrency: 'USD',
       });
@@ -78,8 +78,11 @@ for (const set of fixtureSets)
     });
 
     it('keeps hostile content verbatim, line breaks inside fields included', async () => {
-      const report = await inspectFile(set.path('bad', 'hostile-content.csv'), 17);
-      expect(report.rows.accepted).toBe(17);
+      // Every date of the team's copy is `03/01/2022`: the order is not the data's to decide.
+      const report = await inspectFile(set.path('bad', 'hostile-content.csv'), 17, {
+        dateOrder: 'MDY',
+      });
+      expect(report.rows?.accepted).toBe(17);
       expect(report.records.some((record) => record.shipper.startsWith('=HYPERLINK('))).toBe(true);
       expect(report.records.some((record) => record.description.length === 100_000)).toBe(true);
     });

@@ -40,21 +40,26 @@ describe('dates', () => {
     expect(iso(raw, order)).toBe(message);
   });
 
-  it('decides day/month order per file from its data, and says when it could not', () => {
-    expect(decideDayMonthOrder(['07/18/2022', '02/10/2022'])).toEqual({
-      order: 'MDY',
-      decided: true,
+  it('decides day/month order per file from its data, and never guesses when it cannot', () => {
+    const fromData = (order: string) => ({ order, why: 'from the data' });
+    expect(decideDayMonthOrder(['07/18/2022', '02/10/2022'])).toEqual(fromData('MDY'));
+    expect(decideDayMonthOrder(['18.07.2022', '10.02.2022'])).toEqual(fromData('DMY'));
+    expect(decideDayMonthOrder(['18/07/2022', '01/02/2022'])).toEqual(fromData('DMY'));
+    expect(decideDayMonthOrder(['2022/07/18', '2022.2.1', '20220301'])).toEqual(fromData('YMD'));
+    const undecidable = { order: null, why: 'undecidable' };
+    expect(decideDayMonthOrder(['01/02/2022'])).toEqual(undecidable);
+    expect(decideDayMonthOrder(['01.02.2022', '12.11.2022'])).toEqual(undecidable);
+    expect(decideDayMonthOrder(['2022-01-02', ''])).toEqual({ order: 'MDY', why: 'not needed' });
+  });
+
+  it('reads year-first dates as year, month, day in any order, and no day/month date as year-first', () => {
+    expect(parseDate('2022/07/08', 'MDY')).toEqual(parseDate('2022-07-08', 'DMY'));
+    expect(parseDate('20220708', 'DMY')).toEqual(parseDate('2022-07-08', 'DMY'));
+    expect(parseDate('2022.7.8', 'YMD')).toEqual(parseDate('2022-07-08', 'DMY'));
+    expect(parseDate('08.07.2022', 'YMD')).toEqual({
+      error: '“08.07.2022” is not a year-first date',
     });
-    expect(decideDayMonthOrder(['18.07.2022', '10.02.2022'])).toEqual({
-      order: 'DMY',
-      decided: true,
-    });
-    expect(decideDayMonthOrder(['18/07/2022', '01/02/2022'])).toEqual({
-      order: 'DMY',
-      decided: true,
-    });
-    expect(decideDayMonthOrder(['01/02/2022'])).toEqual({ order: 'MDY', decided: false });
-    expect(decideDayMonthOrder(['01.02.2022'])).toEqual({ order: 'DMY', decided: false });
+    expect(parseDate('20221308', 'DMY')).toEqual({ error: '“20221308” is not a real date' });
   });
 
   it('reads Excel serial dates', () => {

@@ -15,6 +15,9 @@ import {
 import type { ImportChoices } from '../../../renderer/src/workers/import/importTypes';
 import { createInvestigation } from '../../../renderer/src/features/investigations/investigationMutations';
 import { emptyShipmentFilter } from '../../../shared/customs/shipmentFilter';
+import { headerSignature } from '../../../shared/customs/columnMapping';
+import { isoFromDays } from '../../../shared/customs/dates';
+import type { SavedLayout } from '../../../shared/customs/layout';
 import {
   canonicalOrigin,
   knownOrigins,
@@ -70,7 +73,6 @@ describe('importing a customs file', () => {
     expect(dataset.fileSha256).toMatch(/^[0-9a-f]{64}$/);
     const stored = await db.files.get(dataset.fileSha256);
     expect(stored?.size).toBe(readFileSync(fixture('customs', 'vendor-a-2022.csv')).length);
-    expect(await db.mappings.count()).toBe(1);
     const cells = await db.shipmentCells.get([dataset.id, 0]);
     expect(cells?.cells[0]?.[0]).toBe(ownFixtures.answers.vendorAFirstDeclaration);
   });
@@ -85,14 +87,51 @@ describe('importing a customs file', () => {
     expect(preview.sameBytesAs).toBe('vendor-b-2022.tsv');
   });
 
-  it('remembers a changed mapping for files with the same headers', async () => {
-    const file = blobOf('customs', 'vendor-b-2022.tsv');
-    const preview = await previewImport(db, file, 'vendor-b-2022.tsv');
-    await importDataset(db, file, 'vendor-b-2022.tsv', {
-      ...choicesFromPreview(preview),
-      mapping: { ...preview.mapping, description: null },
+  it('reads a file as a remembered layout says: columns, header row, date order, decimal comma, currency', async () => {
+    // A title row above the header, headers no synonym knows, day-first dates all ≤ 12.
+    const text =
+      'Export 2022\nFecha;Remitente;Destinatario;Peso;Valor\n10.02.2022;A;B;1,5;10,25\n03.04.2022;A;C;2;20\n';
+    const file = new Blob([text]);
+    const first = await previewImport(db, file, 'es.csv', { headerLine: 2 });
+    expect(first).toMatchObject({
+      missingRequired: ['date', 'shipper or consignee'],
+      rememberedAt: null,
     });
-    expect((await previewImport(db, file, 'again.tsv')).mapping.description).toBeNull();
+    const dataset = await importDataset(db, file, 'es.csv', {
+      ...choicesFromPreview(first, { dayMonthOrder: 'DMY' }),
+      headerLine: 2,
+      mapping: { ...first.mapping, date: 0, shipper: 1, consignee: 2, weightKg: 3, value: 4 },
+      decimalComma: true,
+      defaultCurrency: 'EUR',
+    });
+    const layout: SavedLayout = {
+      signature: headerSignature(dataset.headers),
+      headers: dataset.headers,
+      headerLine: dataset.headerLine,
+      mapping: dataset.mapping,
+      dayMonthOrder: dataset.dayMonthOrder,
+      decimalComma: dataset.decimalComma,
+      defaultCurrency: dataset.defaultCurrency,
+      updatedAt: 1,
+    };
+    const again = await previewImport(db, file, 'es-again.csv', {}, [layout]);
+    expect(again).toMatchObject({
+      headerLine: 2,
+      mapping: dataset.mapping,
+      dayMonthOrder: 'DMY',
+      dayMonthOrderWhy: 'remembered',
+      decimalComma: true,
+      defaultCurrency: 'EUR',
+      rememberedAt: 1,
+      missingRequired: [],
+    });
+    const shipments = again.rows.map((row) => ('shipment' in row ? row.shipment : null));
+    expect(shipments.map((shipment) => shipment && isoFromDays(shipment.date))).toEqual([
+      '2022-02-10',
+      '2022-04-03',
+    ]);
+    expect(shipments.map((shipment) => shipment?.weightKg)).toEqual([1.5, 2]);
+    expect(shipments.map((shipment) => shipment?.currency)).toEqual(['EUR', 'EUR']);
   });
 
   it('keeps rejected rows with their reasons and imports the good ones', async () => {

@@ -314,6 +314,18 @@ describe('schema upgrades', () => {
     raw.close();
     expect(Object.keys(row).sort()).toEqual(['$sealed', 'id']);
   });
+
+  it('version 12: remembered mappings leave the case with their table; its datasets stay', async () => {
+    const v11 = openAtVersion('schema-upgrade-v12', 11);
+    await v11.table('mappings').add({ signature: 'date\u001fshipper', mapping: {}, updatedAt: 1 });
+    await v11.table('savedFilters').add({ id: 'f1', name: 'Poly', filter: {}, createdAt: 0 });
+    v11.close();
+    const upgraded = current('schema-upgrade-v12');
+    await upgraded.open();
+    expect(upgraded.tables.map((table) => table.name)).not.toContain('mappings');
+    expect((await upgraded.savedFilters.get('f1'))?.name).toBe('Poly');
+    upgraded.close();
+  });
 });
 
 describe('the claim’s status reason', () => {

@@ -14,6 +14,7 @@ import { v8 } from './v8';
 import { v9 } from './v9';
 import { v10 } from './v10';
 import { v11 } from './v11';
+import { v12 } from './v12';
 
 export type { SchemaVersion } from './types';
 
@@ -29,6 +30,7 @@ export const investigationSchemaVersions: readonly SchemaVersion[] = [
   v9,
   v10,
   v11,
+  v12,
 ];
 
 export const CURRENT_SCHEMA_VERSION = investigationSchemaVersions.at(-1)!.version;

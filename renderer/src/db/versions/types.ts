@@ -6,8 +6,8 @@ import type { Transaction } from 'dexie';
  */
 export type SchemaVersion = {
   version: number;
-  /** Dexie's store declarations of the tables this version adds or changes. */
-  stores: Record<string, string>;
+  /** Dexie's store declarations of the tables this version adds or changes (null drops one). */
+  stores: Record<string, string | null>;
   /** Rewrites the rows of earlier versions, inside Dexie's upgrade transaction. */
   upgrade?: (transaction: Transaction) => Promise<void>;
 };

@@ -4,6 +4,8 @@ import { delimiterNames, delimiters, type Delimiter } from '#shared/customs/deli
 import { textEncodings, type TextEncodingName } from '#shared/customs/encoding';
 import { canonicalFields, fieldLabels, type ColumnMapping } from '#shared/customs/fields';
 import { missingRequiredFields } from '#shared/customs/columnMapping';
+import { dayMonthOrderNames, dayMonthOrders, type DayMonthOrder } from '#shared/customs/dates';
+import { unmappedColumnWarnings } from '#shared/customs/unmappedColumns';
 import { normaliseRow } from '#shared/customs/normaliseRow';
 import type { ProbeOverrides } from '#shared/customs/probe';
 import { OriginInput } from './OriginInput';
@@ -35,7 +37,8 @@ export function ImportDialog(props: { fileName: string; file: Blob; onClose: () 
   const [overrides, setOverrides] = useState<ProbeOverrides>({});
   const [stage, setStage] = useState<Stage>({ name: 'reading' });
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
-  const [order, setOrder] = useState<'MDY' | 'DMY'>('MDY');
+  const [order, setOrder] = useState<DayMonthOrder | null>(null);
+  const [orderWhy, setOrderWhy] = useState<OrderWhy>('not needed');
   const [decimalComma, setDecimalComma] = useState(false);
   const [currency, setCurrency] = useState('');
   const [vendor, setVendor] = useState('');
@@ -52,6 +55,7 @@ export function ImportDialog(props: { fileName: string; file: Blob; onClose: () 
       setStage({ name: 'choosing', preview: result.value });
       setMapping(result.value.mapping);
       setOrder(result.value.dayMonthOrder);
+      setOrderWhy(result.value.dayMonthOrderWhy);
       setDecimalComma(result.value.decimalComma);
       setCurrency(result.value.defaultCurrency);
     });
@@ -66,7 +70,8 @@ export function ImportDialog(props: { fileName: string; file: Blob; onClose: () 
     const settings = {
       mapping,
       columnCount: preview.headers.length,
-      dayMonthOrder: order,
+      // Until the user chooses, the preview shows the dates as written (ImportPreviewTable).
+      dayMonthOrder: order ?? 'DMY',
       decimalComma,
       defaultCurrency: currency,
       excelDates: preview.excelDates,
@@ -78,7 +83,7 @@ export function ImportDialog(props: { fileName: string; file: Blob; onClose: () 
   }, [preview, mapping, order, decimalComma, currency]);
 
   const start = () => {
-    if (!preview || !mapping) return;
+    if (!preview || !mapping || !order) return;
     setStage({ name: 'importing', progress: null });
     const choices = {
       ...overrides,
@@ -109,6 +114,8 @@ export function ImportDialog(props: { fileName: string; file: Blob; onClose: () 
   };
 
   const missing = mapping ? missingRequiredFields(mapping) : [];
+  const warnings =
+    preview && mapping ? unmappedColumnWarnings(preview.headers, preview.columns, mapping) : [];
   const closable = stage.name !== 'importing';
   return (
     <Dialog title={`Import ${fileName}`} onClose={closable ? props.onClose : cancelImport} wide>
@@ -117,10 +124,30 @@ export function ImportDialog(props: { fileName: string; file: Blob; onClose: () 
         <>
           <ErrorMessage error={stage.message} />
           <p>Nothing was stored.</p>
+          {stage.name === 'unreadable' && /encoding/.test(stage.message) && (
+            <EncodingSelect
+              value={overrides.encoding}
+              why={null}
+              onChange={(encoding) => setOverrides({ ...overrides, encoding })}
+            />
+          )}
         </>
       )}
       {stage.name === 'choosing' && preview && mapping && (
         <div className="stack">
+          {preview.layout && (
+            <p className="notice" role="status">
+              Recognised as {preview.layout}: each column is mapped by what its box of the form
+              holds. Check the columns below.
+            </p>
+          )}
+          {preview.rememberedAt !== null && (
+            <p className="notice" role="status">
+              Read as you read a file with these headers on{' '}
+              {new Date(preview.rememberedAt).toLocaleDateString()}: columns, header row, date
+              order, decimal comma and default currency.
+            </p>
+          )}
           {preview.sameBytesAs && (
             <p role="alert" className="notice">
               These exact bytes were imported before, as “{preview.sameBytesAs}”. Skip this file, or
@@ -145,26 +172,11 @@ export function ImportDialog(props: { fileName: string; file: Blob; onClose: () 
               </label>
             ) : (
               <>
-                <label>
-                  <span>Encoding</span>
-                  <select
-                    autoComplete="off"
-                    value={preview.encoding?.encoding}
-                    onChange={(event) =>
-                      setOverrides({
-                        ...overrides,
-                        encoding: event.target.value as TextEncodingName,
-                      })
-                    }
-                  >
-                    {textEncodings.map((encoding) => (
-                      <option key={encoding} value={encoding}>
-                        {encoding}
-                      </option>
-                    ))}
-                  </select>
-                  <small>{preview.encoding?.why}</small>
-                </label>
+                <EncodingSelect
+                  value={preview.encoding?.encoding}
+                  why={preview.encoding?.why ?? null}
+                  onChange={(encoding) => setOverrides({ ...overrides, encoding })}
+                />
                 <label>
                   <span>Delimiter</span>
                   <select
@@ -192,19 +204,21 @@ export function ImportDialog(props: { fileName: string; file: Blob; onClose: () 
               <span>Date order</span>
               <select
                 autoComplete="off"
-                value={order}
-                onChange={(event) => setOrder(event.target.value as 'MDY' | 'DMY')}
+                value={order ?? ''}
+                aria-invalid={order === null}
+                onChange={(event) => {
+                  setOrder(event.target.value as DayMonthOrder);
+                  setOrderWhy('chosen');
+                }}
               >
-                <option value="MDY">Month first (03/04/2022 is 4 March)</option>
-                <option value="DMY">Day first (03.04.2022 is 3 April)</option>
+                {order === null && <option value="">— choose —</option>}
+                {dayMonthOrders.map((choice) => (
+                  <option key={choice} value={choice}>
+                    {dayMonthOrderNames[choice]}
+                  </option>
+                ))}
               </select>
-              <small>
-                {preview.excelDates
-                  ? 'for dates written as text; Excel dates need none'
-                  : preview.dayMonthOrderDecided
-                    ? 'decided from the dates in the file'
-                    : 'not decidable from the data: check'}
-              </small>
+              <small>{dateOrderHint(orderWhy, preview.excelDates)}</small>
             </label>
             <label className="checkbox">
               <input
@@ -250,12 +264,25 @@ export function ImportDialog(props: { fileName: string; file: Blob; onClose: () 
                 <select
                   autoComplete="off"
                   value={mapping[field] ?? ''}
-                  onChange={(event) =>
-                    setMapping({
-                      ...mapping,
-                      [field]: event.target.value === '' ? null : Number(event.target.value),
-                    })
-                  }
+                  onChange={(event) => {
+                    const column = event.target.value === '' ? null : Number(event.target.value);
+                    const next = { ...mapping, [field]: column };
+                    setMapping(next);
+                    // A column mapped by hand decides what it can, as a proposed one does.
+                    const profile = (index: number | null) =>
+                      index === null ? undefined : preview.columns[index];
+                    const dates = profile(column);
+                    if (field === 'date' && dates?.kind === 'dates') {
+                      setOrder(dates.dateOrder.order);
+                      setOrderWhy(dates.dateOrder.why);
+                    }
+                    if (field === 'weightKg' || field === 'value')
+                      setDecimalComma(
+                        !!(
+                          profile(next.weightKg)?.decimalComma || profile(next.value)?.decimalComma
+                        ),
+                      );
+                  }}
                 >
                   <option value="">— none —</option>
                   {preview.headers.map((header, index) => (
@@ -267,13 +294,35 @@ export function ImportDialog(props: { fileName: string; file: Blob; onClose: () 
               </label>
             ))}
           </fieldset>
+          {warnings.length > 0 && (
+            <ul className="notice" aria-label="Columns not mapped">
+              {warnings.map((warning) => (
+                <li key={warning}>{warning}</li>
+              ))}
+            </ul>
+          )}
           {missing.length > 0 && <ErrorMessage error={`Map a column to: ${missing.join(', ')}.`} />}
-          <ImportPreviewTable rows={rows} />
+          {order === null && (
+            <p role="alert" className="notice">
+              In the rows read, every date has a day and a month of 12 or less, so whether
+              03.04.2022 is 3 April or 4 March cannot be told from the data. Choose the date order
+              before importing.
+            </p>
+          )}
+          <ImportPreviewTable
+            rows={rows}
+            datesAsWrittenFrom={order === null ? mapping.date : null}
+          />
           <div className="dialog-actions">
             <button type="button" onClick={props.onClose}>
               {preview.sameBytesAs ? 'Skip this file' : 'Cancel'}
             </button>
-            <button type="button" className="primary" disabled={missing.length > 0} onClick={start}>
+            <button
+              type="button"
+              className="primary"
+              disabled={missing.length > 0 || order === null}
+              onClick={start}
+            >
               {preview.sameBytesAs ? 'Import again' : 'Import'}
             </button>
           </div>
@@ -301,5 +350,41 @@ export function ImportDialog(props: { fileName: string; file: Blob; onClose: () 
         </div>
       )}
     </Dialog>
+  );
+}
+
+type OrderWhy = ImportPreview['dayMonthOrderWhy'] | 'chosen';
+
+function dateOrderHint(why: OrderWhy, excelDates: boolean): string {
+  if (excelDates) return 'for dates written as text; Excel dates need none';
+  if (why === 'chosen') return 'as you chose';
+  if (why === 'remembered') return 'as you chose for files with these headers';
+  if (why === 'from the data') return 'decided from the dates in the file';
+  if (why === 'not needed') return 'the dates in the file need none';
+  return 'not decidable from the data: choose';
+}
+
+function EncodingSelect(props: {
+  value: TextEncodingName | undefined;
+  why: string | null;
+  onChange: (encoding: TextEncodingName) => void;
+}) {
+  return (
+    <label>
+      <span>Encoding</span>
+      <select
+        autoComplete="off"
+        value={props.value ?? ''}
+        onChange={(event) => props.onChange(event.target.value as TextEncodingName)}
+      >
+        {props.value === undefined && <option value="">— choose —</option>}
+        {textEncodings.map((encoding) => (
+          <option key={encoding} value={encoding}>
+            {encoding}
+          </option>
+        ))}
+      </select>
+      {props.why && <small>{props.why}</small>}
+    </label>
   );
 }

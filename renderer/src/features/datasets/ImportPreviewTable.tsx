@@ -4,8 +4,17 @@ import { formatAmount } from '../../ui/formatting';
 
 type PreviewRow = { rowNumber: number } & ({ shipment: Shipment } | { problems: RowProblem[] });
 
-/** The first rows as they will be stored: normalised, or rejected with the reason. */
-export function ImportPreviewTable({ rows }: { rows: PreviewRow[] }) {
+/**
+ * The first rows as they will be stored: normalised, or rejected with the reason. While the date
+ * order is not chosen, `datesAsWrittenFrom` names the date column, whose cells are shown as written.
+ */
+export function ImportPreviewTable({
+  rows,
+  datesAsWrittenFrom = null,
+}: {
+  rows: PreviewRow[];
+  datesAsWrittenFrom?: number | null;
+}) {
   return (
     <div className="table-scroll">
       <table className="compact">
@@ -29,7 +38,11 @@ export function ImportPreviewTable({ rows }: { rows: PreviewRow[] }) {
             'shipment' in row ? (
               <tr key={row.rowNumber}>
                 <td>{row.rowNumber}</td>
-                <td>{isoFromDays(row.shipment.date)}</td>
+                <td>
+                  {datesAsWrittenFrom === null
+                    ? isoFromDays(row.shipment.date)
+                    : `${row.shipment.cells[datesAsWrittenFrom] ?? ''} (order?)`}
+                </td>
                 <td>{row.shipment.shipper}</td>
                 <td>{row.shipment.consignee}</td>
                 <td>{row.shipment.originCountry}</td>

@@ -15,7 +15,6 @@ const PARTS: Readonly<Record<string, string>> = {
   claims: 'Claims',
   audit: 'History',
   datasets: 'Customs datasets',
-  mappings: 'Remembered column mappings',
   shipmentBlocks: 'Shipments (in blocks of 10,000 rows)',
   shipmentCells: 'Original cells of the shipments (in the same blocks)',
   rowProblems: 'Rejected rows',

@@ -5,6 +5,7 @@ import { useStorageStatus } from './useStorageStatus';
 import { saveUserName, useUserName } from '../../case/investigations/userName';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useAction } from '../../ui/useAction';
+import { CustomsLayouts } from './CustomsLayouts';
 
 export function SettingsPage() {
   const { status, requestPersistence } = useStorageStatus();
@@ -52,6 +53,7 @@ export function SettingsPage() {
         )}
       </section>
       <YourName />
+      <CustomsLayouts />
     </main>
   );
 }

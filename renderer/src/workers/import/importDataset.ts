@@ -7,7 +7,9 @@
 import { canonicalOrigin, knownOrigins } from '#shared/customs/corroboration';
 import { BLOCK_ROWS, buildBlock } from '#shared/customs/blocks';
 import { headerSignature, missingRequiredFields } from '#shared/customs/columnMapping';
+import type { SavedLayout } from '#shared/customs/layout';
 import type { Dataset } from '#shared/customs/dataset';
+import type { DayMonthOrder } from '#shared/customs/dates';
 import { normaliseRow } from '#shared/customs/normaliseRow';
 import { PROBE_BYTES, probeFile, type FileProbe, type ProbeOverrides } from '#shared/customs/probe';
 import { readCustomsFile, type FileSource } from '#shared/customs/readCustomsFile';
@@ -39,16 +41,62 @@ async function probeBlob(
   );
 }
 
+/** How many other header rows of remembered layouts a preview tries (each re-reads the file's start). */
+const MAX_LAYOUT_HEADER_ROWS = 5;
+
+/**
+ * The file's probe and the layout remembered for its headers, if any: at the detected header row,
+ * or at a row a remembered layout's user chose (a title row the detection did not skip).
+ */
+async function probeWithLayout(
+  file: Blob,
+  fileName: string,
+  overrides: ProbeOverrides,
+  layouts: readonly SavedLayout[],
+): Promise<{ probe: FileProbe; layout: SavedLayout | null }> {
+  const bySignature = new Map(layouts.map((layout) => [layout.signature, layout]));
+  const probe = await probeBlob(file, fileName, overrides);
+  const layout = bySignature.get(headerSignature(probe.headers));
+  if (layout || overrides.headerLine !== undefined) return { probe, layout: layout ?? null };
+  const otherLines = [...new Set(layouts.map((candidate) => candidate.headerLine))]
+    .filter((line) => line !== probe.headerLine)
+    .slice(0, MAX_LAYOUT_HEADER_ROWS);
+  for (const headerLine of otherLines) {
+    const other = await probeBlob(file, fileName, { ...overrides, headerLine }).catch(() => null);
+    const found = other && bySignature.get(headerSignature(other.headers));
+    if (other && found) return { probe: other, layout: found };
+  }
+  return { probe, layout: null };
+}
+
+/**
+ * What an import would do with the file: how it is read (a remembered layout's decisions over the
+ * detected ones) and its first rows. `layouts` are the app's remembered layouts.
+ */
 export async function previewImport(
   db: InvestigationDb,
   file: Blob,
   fileName: string,
   overrides: ProbeOverrides = {},
+  layouts: readonly SavedLayout[] = [],
 ): Promise<ImportPreview> {
-  const probe = await probeBlob(file, fileName, overrides);
-  const remembered = await db.mappings.get(headerSignature(probe.headers));
-  const mapping = remembered?.mapping ?? probe.mapping;
-  const settings = { ...probe, mapping, columnCount: probe.headers.length };
+  const { probe, layout } = await probeWithLayout(file, fileName, overrides, layouts);
+  const decided = layout
+    ? {
+        mapping: layout.mapping,
+        dayMonthOrder: layout.dayMonthOrder,
+        dayMonthOrderWhy: 'remembered' as const,
+        decimalComma: layout.decimalComma,
+        defaultCurrency: layout.defaultCurrency,
+      }
+    : probe;
+  const settings = {
+    ...probe,
+    ...decided,
+    // Rows are previewed either way; the dialog shows their dates as written until the user chooses.
+    dayMonthOrder: decided.dayMonthOrder ?? 'DMY',
+    columnCount: probe.headers.length,
+  };
   const rows = probe.preview.map(({ line, cells }) => ({
     rowNumber: line,
     ...normaliseRow(line, cells, settings),
@@ -60,8 +108,9 @@ export async function previewImport(
   const same = sameSize.find((dataset) => dataset.fileSha256 === hash);
   return {
     ...probe,
-    mapping,
-    missingRequired: missingRequiredFields(mapping),
+    ...decided,
+    rememberedAt: layout?.updatedAt ?? null,
+    missingRequired: missingRequiredFields(decided.mapping),
     fileName,
     size: file.size,
     rows,
@@ -194,13 +243,8 @@ export async function importDataset(
       file,
     );
     // The import is audited like any change: what was declared for the file, by whom and when.
-    await db.transaction('rw', [db.datasets, db.files, db.mappings, db.audit], async () => {
+    await db.transaction('rw', [db.datasets, db.files, db.audit], async () => {
       if (!(await db.files.get(summary.sha256))) await db.files.add(stored);
-      await db.mappings.put({
-        signature: headerSignature(probe.headers),
-        mapping: choices.mapping,
-        updatedAt: Date.now(),
-      });
       await db.datasets.put(complete);
       await recordChange(db, 'datasets', complete.id, 'create', null, {
         fileName: complete.fileName,
@@ -216,17 +260,24 @@ export async function importDataset(
   }
 }
 
-/** The choices an import takes when the user changes nothing in the preview. */
+/**
+ * The choices an import takes when the user changes nothing in the preview; a file whose date
+ * order its data cannot decide needs `dayMonthOrder` said.
+ */
 export const choicesFromPreview = (
   preview: ImportPreview,
-  labels: { vendor?: string; origin?: string } = {},
-): ImportChoices => ({
-  ...(preview.sheet ? { sheet: preview.sheet } : {}),
-  mapping: preview.mapping,
-  headerLine: preview.headerLine,
-  dayMonthOrder: preview.dayMonthOrder,
-  decimalComma: preview.decimalComma,
-  defaultCurrency: preview.defaultCurrency,
-  vendor: labels.vendor ?? '',
-  origin: labels.origin ?? '',
-});
+  labels: { vendor?: string; origin?: string; dayMonthOrder?: DayMonthOrder } = {},
+): ImportChoices => {
+  const dayMonthOrder = labels.dayMonthOrder ?? preview.dayMonthOrder;
+  if (!dayMonthOrder) throw new Error(`${preview.fileName}: the date order must be chosen`);
+  return {
+    ...(preview.sheet ? { sheet: preview.sheet } : {}),
+    mapping: preview.mapping,
+    headerLine: preview.headerLine,
+    dayMonthOrder,
+    decimalComma: preview.decimalComma,
+    defaultCurrency: preview.defaultCurrency,
+    vendor: labels.vendor ?? '',
+    origin: labels.origin ?? '',
+  };
+};
