@@ -35,6 +35,7 @@ function readHead(file: string): { head: Uint8Array; size: number } {
 const shownRecord = (shipment: Shipment) => ({
   rowNumber: shipment.rowNumber,
   declarationId: shipment.declarationId,
+  billOfLading: shipment.billOfLading,
   date: isoFromDays(shipment.date),
   shipper: shipment.shipper,
   consignee: shipment.consignee,

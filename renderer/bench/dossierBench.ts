@@ -57,6 +57,7 @@ function syntheticInput(): DossierInput {
       blockRow: row,
       rowNumber: row + 2,
       declarationId: `10100074/100222/${String(row).padStart(7, '0')}`,
+      billOfLading: '',
       date: `2022-${String(1 + (row % 12)).padStart(2, '0')}-15`,
       shipper: 'POLY TECHNOLOGIES INC',
       consignee: 'JSC ULAN-UDE AVIATION PLANT',

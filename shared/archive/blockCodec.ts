@@ -1,6 +1,6 @@
 /**
  * A shipment block as one binary entry: a little-endian u32 with the length of a JSON header (the
- * block's scalar fields, its dictionaries and declaration numbers, and where each typed column
+ * block's scalar fields, its dictionaries, declaration and bill-of-lading numbers, and where each typed column
  * lies), the header, then each typed column's bytes, 8-byte aligned.
  */
 import { strToU8 } from 'fflate';
@@ -33,7 +33,7 @@ type Header = Omit<ShipmentBlock, TypedColumn> & {
 const align = (offset: number) => Math.ceil(offset / 8) * 8;
 
 export function encodeBlock(block: ShipmentBlock): Uint8Array {
-  const { datasetId, blockNo, count, declarationId, dict } = block;
+  const { datasetId, blockNo, count, declarationId, billOfLading, dict } = block;
   let offset = 0;
   const columns = columnNames.map((name) => {
     const entry = { name, offset, length: block[name].length };
@@ -41,7 +41,15 @@ export function encodeBlock(block: ShipmentBlock): Uint8Array {
     return entry;
   });
   const header = strToU8(
-    JSON.stringify({ datasetId, blockNo, count, declarationId, dict, columns } satisfies Header),
+    JSON.stringify({
+      datasetId,
+      blockNo,
+      count,
+      declarationId,
+      billOfLading,
+      dict,
+      columns,
+    } satisfies Header),
   );
   const start = align(4 + header.length);
   const out = new Uint8Array(start + offset);
@@ -66,6 +74,8 @@ const headerSchema = z
     blockNo: z.number().int().min(0).max(MAX_ROWS),
     count: z.number().int().min(0).max(MAX_ROWS),
     declarationId: z.array(z.string().max(2_000)).max(MAX_ROWS),
+    // Since schema 13: blocks archived before it have none.
+    billOfLading: z.array(z.string().max(2_000)).max(MAX_ROWS).optional(),
     dict: z.object(
       Object.fromEntries(
         dictionaryColumns.map((name) => [name, z.array(z.string().max(1_000_000)).max(MAX_ROWS)]),
@@ -89,6 +99,7 @@ const headerSchema = z
   .refine(
     (header) =>
       header.declarationId.length === header.count &&
+      (header.billOfLading?.length ?? header.count) === header.count &&
       new Set(header.columns.map((column) => column.name)).size === columnNames.length &&
       header.columns.every((column) => column.length === header.count),
     'its columns do not hold one value per shipment',

@@ -25,6 +25,7 @@ export function buildBlock(
   const encoded = Object.fromEntries(
     dictionaryColumns.map((column) => [column, new Uint32Array(count)]),
   ) as Record<DictionaryColumn, Uint32Array>;
+  const billOfLading = new Array<string>(count);
   const block: ShipmentBlock = {
     datasetId,
     blockNo,
@@ -35,6 +36,7 @@ export function buildBlock(
     value: new Float64Array(count),
     duplicateOf: new Int32Array(count),
     declarationId: new Array<string>(count),
+    billOfLading,
     ...encoded,
     dict,
   };
@@ -46,6 +48,7 @@ export function buildBlock(
     block.value[row] = shipment.value;
     block.duplicateOf[row] = shipment.duplicateOf;
     block.declarationId[row] = shipment.declarationId;
+    billOfLading[row] = shipment.billOfLading;
     for (const column of dictionaryColumns) {
       const text = shipment[column];
       let index = indexes[column].get(text);

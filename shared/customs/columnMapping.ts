@@ -22,6 +22,11 @@ const synonyms: Record<CanonicalField, string[]> = {
     'номер дт', 'номер декларации', 'регистрационный номер дт', 'рег номер дт', 'номер', 'no декларации',
     'no дт', 'декларация', '报关单号', '报关单编号', '报关单号码', '申报单号',
   ],
+  billOfLading: [
+    'bill of lading number', 'bill of lading', 'bill of lading no', 'b l number', 'b l no', 'b l',
+    'bl number', 'bl no', 'bol', 'bol number', 'master bill of lading', 'house bill of lading',
+    'номер коносамента', 'коносамент', '提单号', '提运单号', '提单编号',
+  ],
   date: [
     'date', 'shipment date', 'shipment date time', 'declaration date', 'arrival date', 'departure date',
     'дата', 'дата выпуска', 'дата декларации', 'дата оформления', 'дата регистрации', 'дата дт',
@@ -83,6 +88,11 @@ const words = (...alternatives: string[]) =>
 const han = (...parts: string[]) => new RegExp(parts.join('|'), 'u');
 
 const patterns: [CanonicalField, RegExp[]][] = [
+  // First: a bill of lading's number is no declaration number (its date is left to the date field).
+  [
+    'billOfLading',
+    [words('bill of lading', 'b l', 'коносамент', 'коносамента'), han('提单', '提运单')],
+  ],
   // Net weight is not the gross weight the field holds: such a column is left for the user.
   [
     'weightKg',
@@ -123,10 +133,12 @@ const patterns: [CanonicalField, RegExp[]][] = [
 ];
 
 const isNetWeight = words('net', 'нетто', 'netto');
+const isDate = /(?<![\p{L}\p{N}])(?:date|дата)(?![\p{L}\p{N}])|日期/u;
 
 const matchesPattern = (field: CanonicalField, regexes: RegExp[], header: string): boolean =>
   regexes.some((regex) => regex.test(header)) &&
-  !(field === 'weightKg' && (isNetWeight.test(header) || header.includes('净重')));
+  !(field === 'weightKg' && (isNetWeight.test(header) || header.includes('净重'))) &&
+  !(field === 'billOfLading' && isDate.test(header));
 
 /** Proposes a column per field from the headers; each column serves at most one field. */
 export function proposeMapping(headers: readonly string[]): ColumnMapping {

@@ -51,6 +51,8 @@ export type ShipmentBlock = {
   value: Float64Array;
   duplicateOf: Int32Array;
   declarationId: string[];
+  /** Since schema version 13; absent from older blocks, whose rows have none. */
+  billOfLading?: string[];
   shipper: Uint32Array;
   consignee: Uint32Array;
   originCountry: Uint32Array;

@@ -1,6 +1,7 @@
 /** The canonical fields of a shipment, whatever a vendor calls its columns. */
 export const canonicalFields = [
   'declarationId',
+  'billOfLading',
   'date',
   'shipper',
   'consignee',
@@ -17,6 +18,7 @@ export type CanonicalField = (typeof canonicalFields)[number];
 
 export const fieldLabels: Record<CanonicalField, string> = {
   declarationId: 'Record / declaration id',
+  billOfLading: 'Bill of lading number',
   date: 'Date',
   shipper: 'Shipper',
   consignee: 'Consignee',

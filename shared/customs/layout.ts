@@ -6,8 +6,9 @@
  */
 import { z } from 'zod';
 import { headerSignature } from './columnMapping';
+import type { Dataset } from './dataset';
 import { dayMonthOrders, type DayMonthOrder } from './dates';
-import { canonicalFields, type ColumnMapping } from './fields';
+import { canonicalFields, type CanonicalField, type ColumnMapping } from './fields';
 
 export type SavedLayout = {
   /** headerSignature(headers): the lookup key, always recomputed from the headers. */
@@ -22,15 +23,35 @@ export type SavedLayout = {
   updatedAt: number;
 };
 
+/** The layout of a completed import: every decision the user made about how to read the file. */
+export const layoutOf = (
+  dataset: Pick<
+    Dataset,
+    'headers' | 'headerLine' | 'mapping' | 'dayMonthOrder' | 'decimalComma' | 'defaultCurrency'
+  >,
+  updatedAt: number,
+): SavedLayout => ({
+  signature: headerSignature(dataset.headers),
+  headers: dataset.headers,
+  headerLine: dataset.headerLine,
+  mapping: dataset.mapping,
+  dayMonthOrder: dataset.dayMonthOrder,
+  decimalComma: dataset.decimalComma,
+  defaultCurrency: dataset.defaultCurrency,
+  updatedAt,
+});
+
 const MAX_COLUMNS = 2_000;
 const column = z.number().int().min(0).max(100_000).nullable();
 
+/** Fields added after mappings were first stored: null in older archives and layout files. */
+const laterFields: ReadonlySet<CanonicalField> = new Set(['billOfLading']);
+
 /** A column mapping: a column index or null per canonical field. */
 export const mappingSchema = z.object(
-  Object.fromEntries(canonicalFields.map((field) => [field, column])) as Record<
-    keyof ColumnMapping,
-    typeof column
-  >,
+  Object.fromEntries(
+    canonicalFields.map((field) => [field, laterFields.has(field) ? column.default(null) : column]),
+  ) as Record<keyof ColumnMapping, typeof column>,
 ) satisfies z.ZodType<ColumnMapping>;
 
 const layoutSchema = z

@@ -111,6 +111,7 @@ export function normaliseRow(
     shipment: {
       rowNumber,
       declarationId: cell(cells, mapping, 'declarationId'),
+      billOfLading: cell(cells, mapping, 'billOfLading'),
       date: date.days,
       shipper,
       consignee,

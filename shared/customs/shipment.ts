@@ -5,6 +5,8 @@ export type Shipment = {
   /** The line of the file on which the record starts (XLSX: the sheet's row). */
   rowNumber: number;
   declarationId: string;
+  /** A bill-of-lading number, where the file gives one ('' otherwise): never a declaration's. */
+  billOfLading: string;
   /** Days since 1970-01-01. */
   date: number;
   shipper: string;

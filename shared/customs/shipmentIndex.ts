@@ -25,6 +25,7 @@ export type ShipmentRow = {
   blockRow: number;
   rowNumber: number;
   declarationId: string;
+  billOfLading: string;
   date: string;
   shipper: string;
   consignee: string;
@@ -142,6 +143,8 @@ export class ShipmentIndex {
   private readonly value: Float64Array;
   private readonly duplicateOf: Int32Array;
   private readonly declarationId: string[];
+  /** Bill-of-lading numbers by row, made only once some block has one (most files have none). */
+  private billOfLading: string[] | null = null;
   /** Shipper and consignee share one dictionary of party spellings. */
   private readonly columns: Record<DictionaryColumn, Uint32Array>;
   private readonly dicts: Record<
@@ -205,6 +208,12 @@ export class ShipmentIndex {
       this.duplicateOf.set(block.duplicateOf, at);
       for (let row = 0; row < block.count; row += 1)
         this.declarationId[at + row] = block.declarationId[row] ?? '';
+      const billsOfLading = block.billOfLading;
+      if (billsOfLading?.some(Boolean)) {
+        this.billOfLading ??= new Array<string>(total).fill('');
+        for (let row = 0; row < block.count; row += 1)
+          this.billOfLading[at + row] = billsOfLading[row] ?? '';
+      }
       for (const column of dictionaryColumns) {
         const globalIds = block.dict[column].map((text) => dictOf[column].id(text));
         const source = block[column];
@@ -427,7 +436,12 @@ export class ShipmentIndex {
     const declaration = filter.declaration.trim();
     if (declaration) {
       const ids = this.declarationId;
-      keep((index) => (ids[index] ?? '').includes(declaration));
+      const bills = this.billOfLading;
+      keep(
+        (index) =>
+          (ids[index] ?? '').includes(declaration) ||
+          (bills !== null && (bills[index] ?? '').includes(declaration)),
+      );
     }
     for (const [min, max, column] of [
       [numberOrNull(filter.valueMin), numberOrNull(filter.valueMax), this.value],
@@ -532,6 +546,7 @@ export class ShipmentIndex {
       blockRow: this.blockRow[index] ?? 0,
       rowNumber: this.rowNumber[index] ?? 0,
       declarationId: this.declarationId[index] ?? '',
+      billOfLading: this.billOfLading?.[index] ?? '',
       date: isoFromDays(this.date[index] ?? 0),
       shipper: text('shipper', this.dicts.party),
       consignee: text('consignee', this.dicts.party),

@@ -82,7 +82,8 @@ function describeFilter(filter: ShipmentFilter, input: DossierInput): string[] {
   if (filter.originCountry) lines.push(`Origin country: ${filter.originCountry}`);
   if (filter.destinationCountry) lines.push(`Destination country: ${filter.destinationCountry}`);
   if (filter.words) lines.push(`Description words: ${filter.words}`);
-  if (filter.declaration) lines.push(`Declaration number contains: ${filter.declaration}`);
+  if (filter.declaration)
+    lines.push(`Declaration or bill-of-lading number contains: ${filter.declaration}`);
   if (filter.valueMin || filter.valueMax)
     lines.push(`Value: ${filter.valueMin || 'any'} to ${filter.valueMax || 'any'}`);
   if (filter.weightMin || filter.weightMax)
@@ -160,6 +161,7 @@ export function buildDossierAndRecords(
         value: row.value,
         currency: row.currency,
         declarationId: row.declarationId,
+        billOfLading: row.billOfLading,
         reportedBy: row.reportedBy,
         raw: row.cells.map((value, index) => ({
           header: dataset?.headers[index] ?? `Column ${index + 1}`,

@@ -10,9 +10,10 @@ import type { EvidenceType, Relation } from '../evidence/link';
  * breaks it (statusRule, ruleWarnings), the summary's rows of unknown origin, and each entity's
  * spellings and resolution. 3: each cited row's matches in other datasets (`cited: false`), which
  * distinct shipment each row reports and the parties matching compared (`shipment`,
- * `shipperParty`, `consigneeParty`), the matching rule, and each summary's derivation.
+ * `shipperParty`, `consigneeParty`), the matching rule, and each summary's derivation. 4: each
+ * row's bill-of-lading number (`billOfLading`).
  */
-export const DOSSIER_VERSION = 3;
+export const DOSSIER_VERSION = 4;
 
 /** The handbook's corroboration rule, as the dossier states it (shared/customs/matching.ts). */
 export const MATCHING_RULE =
@@ -111,6 +112,8 @@ type DossierShipment = {
   value: number | null;
   currency: string;
   declarationId: string;
+  /** A bill-of-lading number, where the file gives one (format 4). */
+  billOfLading: string;
   reportedBy: number;
   raw: { header: string; value: string }[];
   /** False for a row that is here only as a match of a cited row, from another dataset. */

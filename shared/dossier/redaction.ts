@@ -94,7 +94,13 @@ export function redactDossier(dossier: Dossier, list: readonly Replacement[]): D
     return replaceSpans(text, spans, marked);
   };
   const shipments = dossier.shipments.map((row) => {
-    const fields = ['shipper', 'consignee', 'description', 'declarationId'] as const;
+    const fields = [
+      'shipper',
+      'consignee',
+      'description',
+      'declarationId',
+      'billOfLading',
+    ] as const;
     const redacted = { ...row };
     for (const field of fields) redacted[field] = inEvidence(row.id, field, row[field]);
     redacted.raw = row.raw.map((cell) => ({

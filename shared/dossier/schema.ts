@@ -83,6 +83,7 @@ const shipment = z.object({
   value: amount.nullable(),
   currency: short,
   declarationId: text,
+  billOfLading: text,
   reportedBy: count,
   raw: list(z.object({ header: text, value: text }), 10_000),
   cited: z.boolean(),

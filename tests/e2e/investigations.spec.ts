@@ -49,6 +49,8 @@ test('an investigation is renamed, and deleting it removes its database', async 
 test('the empty home offers the synthetic sample investigation, claims and customs data', async ({
   page,
 }) => {
+  // A walk through five pages of a freshly imported case: 20 s here, more on a loaded machine.
+  test.setTimeout(60_000);
   await page.goto('/');
   await page.getByRole('button', { name: 'Open sample investigation' }).click();
   await expect(

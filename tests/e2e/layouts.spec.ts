@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { startInvestigation } from './app';
+import { fixture } from '../fixtureSets';
+import { openTab, startInvestigation } from './app';
 import { chooseCustomsFile } from './customs';
 
 /** A day-first file whose headers no synonym knows: mapped by hand. Day 18 decides the order. */
@@ -135,4 +136,20 @@ test('a file whose days are all 12 or less waits for the date order, and a bad l
     'not-layouts.json: not a Waybill layouts file (layout 1, headers',
   );
   await expect(layouts.getByRole('list', { name: 'Remembered layouts' })).toHaveText(before ?? '');
+});
+
+test('a bill of lading’s number is its own field: never the declaration, found by the number filter', async ({
+  page,
+}) => {
+  await startInvestigation(page, 'Bills of lading', 'Datasets');
+  const dialog = await chooseCustomsFile(page, fixture('customs', 'bill-of-lading.csv'));
+  await expect(dialog.getByRole('combobox', { name: 'Bill of lading number' })).toHaveValue('0');
+  await expect(dialog.getByRole('combobox', { name: 'Record / declaration id' })).toHaveValue('');
+  await expect(dialog.getByRole('combobox', { name: 'Description' })).toHaveValue('4');
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByRole('status')).toContainText('Imported 40 shipments');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await openTab(page, 'Shipments');
+  await page.getByLabel('Declaration or B/L no.').fill('COSU6400000371');
+  await expect(page.getByRole('status', { name: 'Filtered shipments' })).toContainText('1 of 40');
 });

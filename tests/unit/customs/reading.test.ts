@@ -93,6 +93,7 @@ describe('mapping proposals', () => {
     const headers = vendorAHeader;
     expect(mappedHeaders(headers, proposeMapping(headers))).toEqual({
       declarationId: 'DECLARATION NUMBER',
+      billOfLading: null,
       date: 'DATE',
       shipper: 'EXPORTER NAME',
       consignee: 'IMPORTER NAME',
@@ -123,6 +124,7 @@ describe('mapping proposals', () => {
     const mapping = proposeMapping(headers);
     expect(mappedHeaders(headers, mapping)).toEqual({
       declarationId: 'record_id',
+      billOfLading: null,
       date: 'date',
       shipper: 'shipper',
       consignee: 'consignee',
@@ -141,6 +143,7 @@ describe('mapping proposals', () => {
     const headers = vendorCHeader;
     expect(mappedHeaders(headers, proposeMapping(headers))).toEqual({
       declarationId: 'Номер ДТ',
+      billOfLading: null,
       date: 'Дата выпуска',
       shipper: 'Отправитель',
       consignee: 'Получатель',
@@ -170,6 +173,7 @@ describe('mapping proposals', () => {
     ];
     expect(mappedHeaders(headers, proposeMapping(headers))).toEqual({
       declarationId: 'Ref',
+      billOfLading: null,
       date: 'Shipment Date/Time',
       shipper: 'Exporter',
       consignee: 'Importer',

@@ -6,7 +6,11 @@ import { promisify } from 'node:util';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { inspectFile } from '../../../scripts/inspect';
-import { currencyFromHeader, headerSignature } from '../../../shared/customs/columnMapping';
+import {
+  currencyFromHeader,
+  headerSignature,
+  proposeMapping,
+} from '../../../shared/customs/columnMapping';
 import { emptyMapping } from '../../../shared/customs/fields';
 import { layoutsFile, readLayoutsFile, type SavedLayout } from '../../../shared/customs/layout';
 import { probeDelimited } from '../../../shared/customs/probe';
@@ -146,16 +150,20 @@ describe('customs layouts as researchers receive them', () => {
     ).toHaveLength(1);
   });
 
-  it('maps a bill of lading’s goods to the description and never its number to the declaration', async () => {
+  it('maps a bill of lading’s number to its own field, its goods to the description', async () => {
     const report = await inspectFile(customs('bill-of-lading.csv'), 1);
     expect(report.mapping).toMatchObject({
-      'Bill of Lading Number': null,
+      'Bill of Lading Number': 'billOfLading',
       'Goods Shipped': 'description',
       'Gross Weight (KG)': 'weightKg',
       'Declared Value (USD)': 'value',
     });
     expect(report.records[0]?.description).toBe('PARTS OF MOTOR VEHICLE BODIES');
-    expect(report.records[0]?.declarationId).toBe('');
+    expect(report.records[0]).toMatchObject({ declarationId: '', billOfLading: 'COSU6400000360' });
+    // Its date is a date, whatever the header's first words; `B/L No.` and 提运单号 are its number.
+    const mapping = proposeMapping(['Bill of Lading Date', 'Shipper', 'B/L No.']);
+    expect([mapping.date, mapping.billOfLading]).toEqual([0, 2]);
+    expect(proposeMapping(['提运单号', '申报日期', '收货人']).billOfLading).toBe(0);
   });
 
   it('refuses text in another legacy encoding, naming what was tried, unless one is chosen', () => {

@@ -15,9 +15,8 @@ import {
 import type { ImportChoices } from '../../../renderer/src/workers/import/importTypes';
 import { createInvestigation } from '../../../renderer/src/features/investigations/investigationMutations';
 import { emptyShipmentFilter } from '../../../shared/customs/shipmentFilter';
-import { headerSignature } from '../../../shared/customs/columnMapping';
 import { isoFromDays } from '../../../shared/customs/dates';
-import type { SavedLayout } from '../../../shared/customs/layout';
+import { layoutOf } from '../../../shared/customs/layout';
 import {
   canonicalOrigin,
   knownOrigins,
@@ -26,6 +25,7 @@ import {
 import { entityDirectory, entityProfile } from '../../../shared/customs/entityProfile';
 import { implicitEntityId } from '../../../shared/entities/entity';
 import { partyKey } from '../../../shared/customs/partyKey';
+import { ShipmentIndex } from '../../../shared/customs/shipmentIndex';
 import { mergeEntities, splitSpelling } from '../../../renderer/src/case/entities/entityMutations';
 import { fixture, fixtureSets, ownFixtures, type FixtureSet } from '../../fixtureSets';
 import { importFixture as importCustomsFixture, indexOf } from './customsFixture';
@@ -104,16 +104,7 @@ describe('importing a customs file', () => {
       decimalComma: true,
       defaultCurrency: 'EUR',
     });
-    const layout: SavedLayout = {
-      signature: headerSignature(dataset.headers),
-      headers: dataset.headers,
-      headerLine: dataset.headerLine,
-      mapping: dataset.mapping,
-      dayMonthOrder: dataset.dayMonthOrder,
-      decimalComma: dataset.decimalComma,
-      defaultCurrency: dataset.defaultCurrency,
-      updatedAt: 1,
-    };
+    const layout = layoutOf(dataset, 1);
     const again = await previewImport(db, file, 'es-again.csv', {}, [layout]);
     expect(again).toMatchObject({
       headerLine: 2,
@@ -132,6 +123,32 @@ describe('importing a customs file', () => {
     ]);
     expect(shipments.map((shipment) => shipment?.weightKg)).toEqual([1.5, 2]);
     expect(shipments.map((shipment) => shipment?.currency)).toEqual(['EUR', 'EUR']);
+  });
+
+  it('keeps a bill-of-lading number as its own field, found by the number filter', async () => {
+    await importFixture('customs', 'bill-of-lading.csv');
+    await importFixture('customs', 'vendor-b-2022.tsv');
+    const index = await indexOf(db);
+    const found = index.query(
+      { ...emptyShipmentFilter, declaration: 'COSU6400000371' },
+      { column: 'date', direction: 'asc' },
+    );
+    expect([...found.rows].map((row) => index.row(row))).toMatchObject([
+      { billOfLading: 'COSU6400000371', declarationId: '', rowNumber: 13 },
+    ]);
+    // Blocks stored before the field (schema 12 and older) have no such column: their rows have none.
+    const blocks = (await db.shipmentBlocks.toArray()).map(
+      ({ billOfLading: _dropped, ...block }) => block,
+    );
+    const datasets = await db.datasets.toArray();
+    const old = new ShipmentIndex(datasets, blocks, 340);
+    expect(old.row(0).billOfLading).toBe('');
+    expect(
+      old.query(
+        { ...emptyShipmentFilter, declaration: 'COSU' },
+        { column: 'date', direction: 'asc' },
+      ).rows,
+    ).toHaveLength(0);
   });
 
   it('keeps rejected rows with their reasons and imports the good ones', async () => {

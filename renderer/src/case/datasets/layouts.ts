@@ -3,25 +3,15 @@
  * a case. Written when an import completes; exported to and imported from a small JSON file.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { headerSignature } from '#shared/customs/columnMapping';
 import type { Dataset } from '#shared/customs/dataset';
-import { layoutsFile, readLayoutsFile, type SavedLayout } from '#shared/customs/layout';
+import { layoutOf, layoutsFile, readLayoutsFile, type SavedLayout } from '#shared/customs/layout';
 import { indexDb } from '../../db/databases';
 
 export const loadLayouts = (): Promise<SavedLayout[]> => indexDb.layouts.toArray();
 
 /** Remembers every decision of a completed import for the next file with the same headers. */
 export async function rememberLayout(dataset: Dataset): Promise<void> {
-  await indexDb.layouts.put({
-    signature: headerSignature(dataset.headers),
-    headers: dataset.headers,
-    headerLine: dataset.headerLine,
-    mapping: dataset.mapping,
-    dayMonthOrder: dataset.dayMonthOrder,
-    decimalComma: dataset.decimalComma,
-    defaultCurrency: dataset.defaultCurrency,
-    updatedAt: Date.now(),
-  });
+  await indexDb.layouts.put(layoutOf(dataset, Date.now()));
 }
 
 /** The remembered layouts, newest first. */

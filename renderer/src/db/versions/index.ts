@@ -15,6 +15,7 @@ import { v9 } from './v9';
 import { v10 } from './v10';
 import { v11 } from './v11';
 import { v12 } from './v12';
+import { v13 } from './v13';
 
 export type { SchemaVersion } from './types';
 
@@ -31,6 +32,7 @@ export const investigationSchemaVersions: readonly SchemaVersion[] = [
   v10,
   v11,
   v12,
+  v13,
 ];
 
 export const CURRENT_SCHEMA_VERSION = investigationSchemaVersions.at(-1)!.version;

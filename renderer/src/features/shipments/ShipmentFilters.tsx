@@ -71,7 +71,7 @@ export function ShipmentFilters(props: {
       {text('originCountry', 'Origin country', { placeholder: 'CN or China', size: 10 })}
       {text('destinationCountry', 'Destination country', { placeholder: 'RU or Россия', size: 10 })}
       {text('words', 'Description words', { placeholder: 'e.g. helicopter rotor', size: 18 })}
-      {text('declaration', 'Declaration no.', { size: 12 })}
+      {text('declaration', 'Declaration or B/L no.', { size: 12 })}
       {text('valueMin', 'Value from', { size: 8 })}
       {text('valueMax', 'Value to', { size: 8 })}
       {text('weightMin', 'Weight from (kg)', { size: 8 })}

@@ -37,6 +37,7 @@ export const shipmentColumns: ShipmentColumn[] = [
   },
   { id: 'currency', label: 'Cur.', width: 48, text: (row) => row.currency },
   { id: 'declaration', label: 'Declaration', width: 190, text: (row) => row.declarationId },
+  { id: 'billOfLading', label: 'B/L number', width: 150, text: (row) => row.billOfLading },
   { id: 'dataset', label: 'Dataset', width: 170, text: (row) => row.datasetName },
   {
     id: 'reportedBy',
