@@ -1,6 +1,8 @@
 /**
  * The cited excerpts as W3C Web Annotations (JSON-LD), for annotation tools: each targets its PDF by
- * SHA-256 with the page as a FragmentSelector and the quote, with its context, as a TextQuoteSelector.
+ * SHA-256. Two selectors, each enough alone: the page as a FragmentSelector (RFC 3778's `page=N`)
+ * refined by a TextPositionSelector (offsets into the page's stored text), and the quote with its
+ * context as a TextQuoteSelector. `created` is when the excerpt was cut.
  */
 import type { Dossier } from './model';
 
@@ -16,7 +18,7 @@ export function renderAnnotations(dossier: Dossier): string {
         id: `urn:waybill:excerpt:${excerpt.documentSha256}:${excerpt.id}`,
         type: 'Annotation',
         motivation: 'highlighting',
-        created: dossier.exportedAt,
+        created: excerpt.createdAt,
         ...(excerpt.comment
           ? { body: { type: 'TextualBody', value: excerpt.comment, format: 'text/plain' } }
           : {}),
@@ -27,6 +29,11 @@ export function renderAnnotations(dossier: Dossier): string {
               type: 'FragmentSelector',
               conformsTo: 'http://tools.ietf.org/rfc/rfc3778',
               value: `page=${excerpt.page}`,
+              refinedBy: {
+                type: 'TextPositionSelector',
+                start: excerpt.position.start,
+                end: excerpt.position.end,
+              },
             },
             {
               type: 'TextQuoteSelector',

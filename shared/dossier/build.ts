@@ -228,6 +228,8 @@ export function buildDossierAndRecords(
           quote: excerpt.quote.exact,
           prefix: excerpt.quote.prefix,
           suffix: excerpt.quote.suffix,
+          position: { start: excerpt.position.start, end: excerpt.position.end },
+          createdAt: new Date(excerpt.createdAt).toISOString(),
           comment: full ? excerpt.comment || null : null,
         }));
         return {

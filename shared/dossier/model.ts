@@ -11,7 +11,8 @@ import type { EvidenceType, Relation } from '../evidence/link';
  * spellings and resolution. 3: each cited row's matches in other datasets (`cited: false`), which
  * distinct shipment each row reports and the parties matching compared (`shipment`,
  * `shipperParty`, `consigneeParty`), the matching rule, and each summary's derivation. 4: each
- * row's bill-of-lading number (`billOfLading`).
+ * row's bill-of-lading number (`billOfLading`); each excerpt's position in its page's text and the
+ * time it was cut.
  */
 export const DOSSIER_VERSION = 4;
 
@@ -143,6 +144,10 @@ type DossierExcerpt = {
   quote: string;
   prefix: string;
   suffix: string;
+  /** Where the quote lies in the stored text of its page: offsets, end exclusive (format 4). */
+  position: { start: number; end: number };
+  /** When the excerpt was cut (ISO 8601), not when the dossier was exported (format 4). */
+  createdAt: string;
   comment: string | null;
 };
 

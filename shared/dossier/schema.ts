@@ -126,6 +126,8 @@ export const dossierSchema = z.object({
       quote: text,
       prefix: text,
       suffix: text,
+      position: z.object({ start: count, end: count }),
+      createdAt: short,
       comment: text.nullable(),
     }),
   ),

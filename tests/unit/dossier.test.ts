@@ -354,12 +354,14 @@ describe('entity resolution in the dossier', () => {
 });
 
 describe('the excerpts as Web Annotations', () => {
-  it('target each PDF by its hash, with a quote, its context and the page', async () => {
+  it('target each PDF by its hash, with the page and the quote’s offsets in its text, the quote and its context', async () => {
     const dossier = await dossierOf({ profile: 'full', selection: { kind: 'all' } });
     const collection = JSON.parse(renderAnnotations(dossier)) as {
       '@context': string;
       total: number;
-      first: { items: { type: string; target: { source: string; selector: unknown[] } }[] };
+      first: {
+        items: { type: string; created: string; target: { source: string; selector: unknown[] } }[];
+      };
     };
     expect(collection['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
     expect(collection.total).toBe(1);
@@ -368,7 +370,11 @@ describe('the excerpts as Web Annotations', () => {
       target: {
         source: `urn:sha256:${'a'.repeat(64)}`,
         selector: [
-          { type: 'FragmentSelector', value: 'page=1' },
+          {
+            type: 'FragmentSelector',
+            value: 'page=1',
+            refinedBy: { type: 'TextPositionSelector', start: 17, end: 46 },
+          },
           {
             type: 'TextQuoteSelector',
             exact: 'previously designated in 2013',
@@ -378,6 +384,11 @@ describe('the excerpts as Web Annotations', () => {
         ],
       },
     });
+    // When the excerpt was cut, as the dossier states it: not the export's time.
+    expect(collection.first.items[0].created).toBe(dossier.excerpts[0].createdAt);
+    expect(new Date(dossier.excerpts[0].createdAt).toISOString()).toBe(
+      dossier.excerpts[0].createdAt,
+    );
   });
 });
 
