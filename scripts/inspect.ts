@@ -66,25 +66,27 @@ export async function inspectFile(
   const dayMonthOrder = options.dateOrder ?? probe.dayMonthOrder;
   const records: ReturnType<typeof shownRecord>[] = [];
   const problems: ({ rowNumber: number } & RowProblem)[] = [];
-  const read = async (order: DayMonthOrder) =>
-    readCustomsFile(
-      source,
-      fileName,
-      probe,
-      { ...probe, dayMonthOrder: order },
-      {
-        onBatch: (shipments, rejected) => {
-          for (const shipment of shipments)
-            if (records.length < sample) records.push(shownRecord(shipment));
-          for (const row of rejected) {
-            for (const problem of row.problems)
-              if (problems.length < 20) problems.push({ rowNumber: row.rowNumber, ...problem });
-          }
-          return Promise.resolve();
-        },
-      },
-    );
-  const summary = dayMonthOrder === null ? null : await read(dayMonthOrder);
+  // A date order the data cannot decide is not guessed: no row is read without one.
+  const summary =
+    dayMonthOrder === null
+      ? null
+      : await readCustomsFile(
+          source,
+          fileName,
+          probe,
+          { ...probe, dayMonthOrder },
+          {
+            onBatch: (shipments, rejected) => {
+              for (const shipment of shipments)
+                if (records.length < sample) records.push(shownRecord(shipment));
+              for (const row of rejected) {
+                for (const problem of row.problems)
+                  if (problems.length < 20) problems.push({ rowNumber: row.rowNumber, ...problem });
+              }
+              return Promise.resolve();
+            },
+          },
+        );
   return {
     file: fileName,
     format: probe.format,

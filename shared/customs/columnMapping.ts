@@ -87,6 +87,8 @@ const words = (...alternatives: string[]) =>
 /** Chinese has no spaces between words: a part of a header is enough. */
 const han = (...parts: string[]) => new RegExp(parts.join('|'), 'u');
 
+const datePatterns = [words('date', 'дата'), han('日期')];
+
 const patterns: [CanonicalField, RegExp[]][] = [
   // First: a bill of lading's number is no declaration number (its date is left to the date field).
   [
@@ -100,7 +102,7 @@ const patterns: [CanonicalField, RegExp[]][] = [
   ],
   ['value', [words('value', 'amount', 'стоимость', 'сумма'), han('价值', '金额', '总价')]],
   ['hsCode', [words('hs', 'тн вэд', 'tariff'), han('商品编码', '海关编码', '税则')]],
-  ['date', [words('date', 'дата'), han('日期')]],
+  ['date', datePatterns],
   [
     'shipper',
     [
@@ -133,12 +135,11 @@ const patterns: [CanonicalField, RegExp[]][] = [
 ];
 
 const isNetWeight = words('net', 'нетто', 'netto');
-const isDate = /(?<![\p{L}\p{N}])(?:date|дата)(?![\p{L}\p{N}])|日期/u;
 
 const matchesPattern = (field: CanonicalField, regexes: RegExp[], header: string): boolean =>
   regexes.some((regex) => regex.test(header)) &&
   !(field === 'weightKg' && (isNetWeight.test(header) || header.includes('净重'))) &&
-  !(field === 'billOfLading' && isDate.test(header));
+  !(field === 'billOfLading' && datePatterns.some((regex) => regex.test(header)));
 
 /** Proposes a column per field from the headers; each column serves at most one field. */
 export function proposeMapping(headers: readonly string[]): ColumnMapping {
@@ -246,10 +247,11 @@ export function proposeColumns(headers: readonly string[]): ColumnProposal {
   };
 }
 
+const knownHeaders: ReadonlySet<string> = new Set(Object.values(synonyms).flat());
+
 /** How many headers are known names of some field: the header row is the row where this peaks. */
 export function knownHeaderCount(cells: readonly string[]): number {
-  const known = new Set(Object.values(synonyms).flat());
-  return cells.filter((cell) => known.has(normaliseHeader(cell)) || isBoxCode(cell)).length;
+  return cells.filter((cell) => knownHeaders.has(normaliseHeader(cell)) || isBoxCode(cell)).length;
 }
 
 /** The fields an import cannot do without that the mapping leaves out. */

@@ -1,5 +1,5 @@
 import { knownHeaderCount, missingRequiredFields, proposeColumns } from './columnMapping';
-import { decideDayMonthOrder, type DateOrderDecision, type DayMonthOrder } from './dates';
+import type { DateOrderDecision, DayMonthOrder } from './dates';
 import {
   DelimitedReader,
   isBlankRecord,
@@ -125,16 +125,18 @@ function describeRecords(
   const { mapping, layout, defaultCurrency } = proposeColumns(headers);
   const column = (index: number | null) =>
     index === null ? [] : body.slice(0, 2000).map((record) => record.cells[index] ?? '');
-  const order = decideDayMonthOrder(column(mapping.date));
+  const columns = profileColumns(
+    headers.length,
+    body.map((record) => record.cells),
+  );
+  const order: DateOrderDecision =
+    mapping.date === null ? { order: 'MDY', why: 'not needed' } : columns[mapping.date].dateOrder;
   return {
     headerLine: header.line,
     headers,
     mapping,
     layout,
-    columns: profileColumns(
-      headers.length,
-      body.map((record) => record.cells),
-    ),
+    columns,
     missingRequired: missingRequiredFields(mapping),
     dayMonthOrder: order.order,
     dayMonthOrderWhy: order.why,

@@ -11,8 +11,9 @@ import { parseNumber, usesDecimalComma } from './numbers';
 type ColumnKind = 'numbers' | 'dates' | 'long text' | 'other';
 
 /**
- * What a column's first cells say: their kind, and what they decide if the user maps the column by
- * hand (a date column's day/month order, a number column's decimal comma).
+ * What a column's first cells say: their kind, and what they decide when the column is the date
+ * column (its day/month order, whatever its kind: the probe's decision for the proposed one) or,
+ * mapped by hand, a number column (its decimal comma).
  */
 export type ColumnProfile = {
   kind: ColumnKind;
@@ -48,8 +49,7 @@ export function profileColumns(columnCount: number, rows: readonly string[][]): 
     const kind = columnKind(cells, sample.length);
     return {
       kind,
-      dateOrder:
-        kind === 'dates' ? decideDayMonthOrder(cells) : { order: 'MDY', why: 'not needed' },
+      dateOrder: decideDayMonthOrder(cells),
       decimalComma: kind === 'numbers' && usesDecimalComma(cells),
     };
   });

@@ -26,22 +26,33 @@ const sourceOf = (file: Blob): FileSource => ({
   bytes: async () => new Uint8Array(await file.arrayBuffer()),
 });
 
-async function probeBlob(
+/**
+ * Probes a file, as often as asked (another header row, another encoding), reading its start, and
+ * a workbook's whole bytes, once.
+ */
+function blobProber(
   file: Blob,
   fileName: string,
-  overrides: ProbeOverrides,
-): Promise<FileProbe> {
-  const head = new Uint8Array(await file.slice(0, PROBE_BYTES).arrayBuffer());
-  return probeFile(
-    fileName,
-    head,
-    file.size,
-    async () => new Uint8Array(await file.arrayBuffer()),
-    overrides,
-  );
+): (overrides: ProbeOverrides) => Promise<FileProbe> {
+  let head: Promise<Uint8Array> | null = null;
+  let whole: Promise<Uint8Array> | null = null;
+  return async (overrides) =>
+    probeFile(
+      fileName,
+      await (head ??= file
+        .slice(0, PROBE_BYTES)
+        .arrayBuffer()
+        .then((bytes) => new Uint8Array(bytes))),
+      file.size,
+      () => (whole ??= file.arrayBuffer().then((bytes) => new Uint8Array(bytes))),
+      overrides,
+    );
 }
 
-/** How many other header rows of remembered layouts a preview tries (each re-reads the file's start). */
+const probeBlob = (file: Blob, fileName: string, overrides: ProbeOverrides): Promise<FileProbe> =>
+  blobProber(file, fileName)(overrides);
+
+/** How many other header rows of remembered layouts a preview tries. */
 const MAX_LAYOUT_HEADER_ROWS = 5;
 
 /**
@@ -55,14 +66,15 @@ async function probeWithLayout(
   layouts: readonly SavedLayout[],
 ): Promise<{ probe: FileProbe; layout: SavedLayout | null }> {
   const bySignature = new Map(layouts.map((layout) => [layout.signature, layout]));
-  const probe = await probeBlob(file, fileName, overrides);
+  const probeAt = blobProber(file, fileName);
+  const probe = await probeAt(overrides);
   const layout = bySignature.get(headerSignature(probe.headers));
   if (layout || overrides.headerLine !== undefined) return { probe, layout: layout ?? null };
   const otherLines = [...new Set(layouts.map((candidate) => candidate.headerLine))]
     .filter((line) => line !== probe.headerLine)
     .slice(0, MAX_LAYOUT_HEADER_ROWS);
   for (const headerLine of otherLines) {
-    const other = await probeBlob(file, fileName, { ...overrides, headerLine }).catch(() => null);
+    const other = await probeAt({ ...overrides, headerLine }).catch(() => null);
     const found = other && bySignature.get(headerSignature(other.headers));
     if (other && found) return { probe: other, layout: found };
   }
