@@ -101,17 +101,27 @@ export async function archive(investigationId: string, pdfUrl: string) {
   const sealedBytes = (await worker.write(access, 'a benchmark passphrase', progress)).size;
   const sealedMs = performance.now() - started;
   const floorMs = await zipFloor(plain);
-  const writeFloorMs = await writeFloor(plain);
-  // The bench script samples the renderer's memory meanwhile, and marks the restore by these lines;
-  // what the exports left behind is collected first (the page is started with --expose-gc), and a
-  // second passes so that the baseline is sampled.
-  (globalThis as { gc?: () => void }).gc?.();
-  await new Promise((resolve) => setTimeout(resolve, 1000));
-  console.log('waybill-bench: restore starts');
-  started = performance.now();
-  const restored = await worker.restore(plain, null, progress);
-  const restoreMs = performance.now() - started;
-  console.log('waybill-bench: restore ends');
+  // The bench script samples the renderer's memory meanwhile, and marks each phase by these lines;
+  // what the earlier steps left behind is collected first (the page is started with --expose-gc),
+  // and a second passes so that the baseline is sampled.
+  const phase = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    (globalThis as { gc?: () => void }).gc?.();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    console.log(`waybill-bench: ${name} starts`);
+    try {
+      return await work();
+    } finally {
+      console.log(`waybill-bench: ${name} ends`);
+    }
+  };
+  const writeFloorMs = await phase('write floor', () => writeFloor(plain));
+  let restoreMs = 0;
+  const restored = await phase('restore', async () => {
+    const restoreStarted = performance.now();
+    const result = await worker.restore(plain, null, progress);
+    restoreMs = performance.now() - restoreStarted;
+    return result;
+  });
 
   // Sealing a case an earlier version stored in the clear (the one-time pass at start-up): the case
   // copied into the clear, then that copy sealed under new keys, as recoverLockPasses does; its
