@@ -6,7 +6,7 @@
  */
 import { transliterateUpper } from '../text/transliteration';
 
-const legalForms = new Set([
+const legalFormSet = new Set([
   'LLC',
   'OOO',
   'ООО',
@@ -73,8 +73,42 @@ function computePartyKey(raw: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .split(' ')
-    .filter((word) => word !== '' && !legalForms.has(word));
+    .filter((word) => word !== '' && !legalFormSet.has(word));
   return transliterateUpper(words.join(' '));
+}
+
+/** Legal forms that say the same in other words or scripts, each to one name. */
+const sameLegalForm: Record<string, string> = {
+  OOO: 'LLC',
+  ООО: 'LLC',
+  AO: 'JSC',
+  АО: 'JSC',
+  OAO: 'OJSC',
+  ОАО: 'OJSC',
+  ZAO: 'CJSC',
+  ЗАО: 'CJSC',
+  PAO: 'PJSC',
+  ПАО: 'PJSC',
+  INCORPORATED: 'INC',
+  LIMITED: 'LTD',
+  COMPANY: 'CO',
+  CORPORATION: 'CORP',
+  ТОО: 'TOO',
+};
+
+/**
+ * The legal forms a name states, each once under one name (`ООО`, `OOO` and `LLC` alike), sorted:
+ * the part of a name its key leaves out.
+ */
+export function legalForms(raw: string): string[] {
+  const forms = raw
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .split(' ')
+    .filter((word) => legalFormSet.has(word))
+    .map((word) => sameLegalForm[word] ?? word);
+  return [...new Set(forms)].sort();
 }
 
 /** The words of a party search, folded like keys, so `poly tech` and `Поли` meet keys the same way. */

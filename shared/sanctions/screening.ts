@@ -1,0 +1,304 @@
+/**
+ * Screening: a party of the case (every spelling the files give it, the aliases merged into it,
+ * its identifiers) against every listed target's names, aliases and previous names. Candidates
+ * come in tiers, each with its reason:
+ *   1. an identifier equal, of the same kind (an identifier whose kind is unknown never matches);
+ *   2. a name key equal (the party keys the case uses: case, punctuation, legal forms and
+ *      transliteration folded away);
+ *   3. names alike, word by word (a changed ending, a word more or less).
+ * A weak alias never matches alone. Only tier 1 is taken without the user's confirmation, and it
+ * is still shown.
+ */
+import { legalForms, partyKey } from '../customs/partyKey';
+import { identifierKinds, type IdentifierKind, type SanctionsTarget } from './ftm';
+
+type Tier = 1 | 2 | 3;
+
+export type Candidate = {
+  targetId: string;
+  tier: Tier;
+  /** 0–1 within the tier: how closely the best pair of names agrees. */
+  score: number;
+  reason: string;
+  /** Taken as a match without the user's confirmation (tier 1 only). */
+  automatic: boolean;
+};
+
+/** What screening knows of a party of the case. */
+export type ScreenedParty = {
+  spellings: readonly string[];
+  identifiers: readonly { scheme: string; value: string }[];
+};
+
+/** The part of a target screening reads. */
+export type ScreenedTarget = Pick<
+  SanctionsTarget,
+  'id' | 'caption' | 'names' | 'aliases' | 'weakAliases' | 'previousNames' | 'identifiers'
+>;
+
+/** The case's identifier schemes (typed freely: `INN`, `Reg. no.`) to the lists' kinds. */
+const schemeKinds: Record<string, IdentifierKind> = {
+  INN: 'innCode',
+  OGRN: 'ogrnCode',
+  OGRNIP: 'ogrnCode',
+  OKPO: 'okpoCode',
+  REG: 'registrationNumber',
+  REGNO: 'registrationNumber',
+  REGISTRATION: 'registrationNumber',
+  REGISTRATIONNUMBER: 'registrationNumber',
+  COMPANYNUMBER: 'registrationNumber',
+  CRN: 'registrationNumber',
+  USCC: 'registrationNumber',
+  TAX: 'taxNumber',
+  TIN: 'taxNumber',
+  TAXNUMBER: 'taxNumber',
+  VAT: 'vatCode',
+  LEI: 'leiCode',
+  SWIFT: 'swiftBic',
+  BIC: 'swiftBic',
+  SWIFTBIC: 'swiftBic',
+  IMO: 'imoNumber',
+  ID: 'idNumber',
+  PASSPORT: 'passportNumber',
+};
+
+/** The list kind a scheme the user typed stands for, or null when it is not one screening knows. */
+export function identifierKindOf(scheme: string): IdentifierKind | null {
+  const folded = scheme
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[^A-Z]/g, '');
+  if (Object.hasOwn(identifierKinds, scheme)) return scheme as IdentifierKind;
+  return Object.hasOwn(schemeKinds, folded) ? schemeKinds[folded] : null;
+}
+
+/** An identifier's value compared without spaces, dashes, dots or case. */
+const identifierValue = (value: string) =>
+  value
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s\-./]/g, '');
+
+/** Case and punctuation folded, legal forms kept: two spellings that agree this far agree best. */
+const plainForm = (name: string) =>
+  name
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+type NameField = 'name' | 'alias' | 'previous name';
+type IndexedName = { target: number; field: NameField; raw: string; key: string; words: string[] };
+
+/** Words too common to find candidates by (they still count when names are compared). */
+const MAX_POSTINGS = 2_000;
+const MIN_FUZZY_SCORE = 0.6;
+const MAX_CANDIDATES = 10;
+/** A word found by its first letters: long enough that a shared start means something. */
+const PREFIX = 5;
+
+/** How alike two words are: 1 equal, 0.8 for a changed ending or one slip, else 0. */
+function wordLikeness(a: string, b: string): number {
+  if (a === b) return 1;
+  if (a.length < PREFIX || b.length < PREFIX) return 0;
+  let common = 0;
+  while (common < a.length && common < b.length && a[common] === b[common]) common += 1;
+  if (
+    common >= PREFIX &&
+    Math.abs(a.length - b.length) <= 3 &&
+    common >= Math.min(a.length, b.length) - 3
+  )
+    return 0.8;
+  return withinOneEdit(a, b) ? 0.8 : 0;
+}
+
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i += 1;
+      j += 1;
+      continue;
+    }
+    edits += 1;
+    if (edits > 1) return false;
+    if (a.length > b.length) i += 1;
+    else if (b.length > a.length) j += 1;
+    else if (a[i + 1] === b[j] && a[i] === b[j + 1]) {
+      // Two letters swapped.
+      i += 2;
+      j += 2;
+    } else {
+      i += 1;
+      j += 1;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+/**
+ * How alike a spelling's words and a listed name's words are (Dice over words matched one to one,
+ * each counting its likeness); a word of the spelling that is itself another of the target's
+ * names (`UEC` in `UNITED ENGINE CORP (UEC)`) counts as matched.
+ */
+function nameLikeness(
+  spelling: readonly string[],
+  name: readonly string[],
+  otherKeys: ReadonlySet<string>,
+) {
+  const used = new Array<boolean>(name.length).fill(false);
+  let matched = 0;
+  let extra = 0;
+  for (const word of spelling) {
+    let best = 0;
+    let at = -1;
+    for (let index = 0; index < name.length; index += 1) {
+      if (used[index]) continue;
+      const likeness = wordLikeness(word, name[index]);
+      if (likeness > best) {
+        best = likeness;
+        at = index;
+      }
+    }
+    if (at >= 0) {
+      used[at] = true;
+      matched += best;
+    } else if (otherKeys.has(word)) extra += 1;
+  }
+  const total = spelling.length + name.length + extra;
+  return total === 0 ? 0 : (2 * (matched + extra)) / total;
+}
+
+/**
+ * The targets of one snapshot, indexed for screening: identifiers by kind and value, name keys,
+ * and words (whole, and by their first letters) for alike names.
+ */
+export class ScreeningIndex {
+  private readonly byIdentifier = new Map<string, number[]>();
+  private readonly byKey = new Map<string, number[]>();
+  private readonly byWord = new Map<string, number[]>();
+  private readonly names: IndexedName[] = [];
+  private readonly keysOf: Set<string>[] = [];
+  private readonly weakKeysOf: Set<string>[] = [];
+
+  constructor(readonly targets: readonly ScreenedTarget[]) {
+    const push = (map: Map<string, number[]>, key: string, value: number) => {
+      const list = map.get(key);
+      if (!list) map.set(key, [value]);
+      else if (list[list.length - 1] !== value) list.push(value);
+    };
+    targets.forEach((target, number) => {
+      for (const { kind, value } of target.identifiers)
+        push(this.byIdentifier, `${kind}\u0000${identifierValue(value)}`, number);
+      const keys = new Set<string>();
+      const fields: [NameField, readonly string[]][] = [
+        ['name', target.names],
+        ['alias', target.aliases],
+        ['previous name', target.previousNames],
+      ];
+      for (const [field, list] of fields)
+        for (const raw of list) {
+          const key = partyKey(raw);
+          if (key === '' || keys.has(key)) continue;
+          keys.add(key);
+          const words = key.split(' ');
+          const at = this.names.length;
+          this.names.push({ target: number, field, raw, key, words });
+          push(this.byKey, key, at);
+          for (const word of new Set(words.flatMap(lookupWords))) push(this.byWord, word, at);
+        }
+      this.keysOf.push(keys);
+      this.weakKeysOf.push(new Set(target.weakAliases.map(partyKey)));
+    });
+  }
+
+  /** A party's candidates, best first: by tier, then by how alike the names are. */
+  screen(party: ScreenedParty): Candidate[] {
+    const found = new Map<number, Candidate>();
+    const offer = (target: number, candidate: Omit<Candidate, 'targetId' | 'automatic'>) => {
+      const earlier = found.get(target);
+      if (
+        earlier &&
+        (earlier.tier < candidate.tier ||
+          (earlier.tier === candidate.tier && earlier.score >= candidate.score))
+      )
+        return;
+      found.set(target, {
+        targetId: this.targets[target].id,
+        ...candidate,
+        automatic: candidate.tier === 1,
+      });
+    };
+
+    for (const { scheme, value } of party.identifiers) {
+      const kind = identifierKindOf(scheme);
+      if (!kind) continue;
+      for (const target of this.byIdentifier.get(`${kind}\u0000${identifierValue(value)}`) ?? [])
+        offer(target, {
+          tier: 1,
+          score: 1,
+          reason: `${identifierKinds[kind]} ${value} is the listed ${identifierKinds[kind]}`,
+        });
+    }
+
+    const spellings = [...new Set(party.spellings)];
+    for (const spelling of spellings) {
+      const key = partyKey(spelling);
+      if (key === '') continue;
+      for (const at of this.byKey.get(key) ?? []) {
+        const name = this.names[at];
+        // Keys leave legal forms out: the same forms (in any order or script) agree better.
+        const same = plainForm(spelling) === plainForm(name.raw);
+        const sameForms = legalForms(spelling).join(' ') === legalForms(name.raw).join(' ');
+        offer(name.target, {
+          tier: 2,
+          score: same ? 1 : sameForms ? 0.99 : 0.97,
+          reason: same
+            ? `“${spelling}” is the listed ${name.field} “${name.raw}”`
+            : sameForms
+              ? `“${spelling}” is the listed ${name.field} “${name.raw}” but for case, punctuation, word order or script`
+              : `“${spelling}” is the listed ${name.field} “${name.raw}” but for its legal form`,
+        });
+      }
+      const words = key.split(' ');
+      const seen = new Set<number>();
+      for (const word of new Set(words.flatMap(lookupWords))) {
+        const postings = this.byWord.get(word);
+        if (!postings || postings.length > MAX_POSTINGS) continue;
+        for (const at of postings) {
+          if (seen.has(at)) continue;
+          seen.add(at);
+          const name = this.names[at];
+          if (name.key === key) continue;
+          const score = nameLikeness(words, name.words, this.keysOf[name.target]);
+          if (score < MIN_FUZZY_SCORE) continue;
+          offer(name.target, {
+            tier: 3,
+            score: Math.round(score * 1000) / 1000,
+            reason: `“${spelling}” is like the listed ${name.field} “${name.raw}” (${Math.round(score * 100)} % of words alike)`,
+          });
+        }
+      }
+    }
+
+    const spellingKeys = new Set(spellings.map(partyKey));
+    return [...found.entries()]
+      .map(([target, candidate]) => {
+        const weak = [...this.weakKeysOf[target]].find((key) => spellingKeys.has(key));
+        return weak
+          ? { ...candidate, reason: `${candidate.reason}; also spelt as its weak alias “${weak}”` }
+          : candidate;
+      })
+      .sort((a, b) => a.tier - b.tier || b.score - a.score || a.targetId.localeCompare(b.targetId))
+      .slice(0, MAX_CANDIDATES);
+  }
+}
+
+/** The words a name is looked up by: each word of two letters or more, and long words' starts. */
+function lookupWords(word: string): string[] {
+  if (word.length < 2) return [];
+  return word.length > PREFIX ? [word, `${word.slice(0, PREFIX)}…`] : [word];
+}
