@@ -23,7 +23,7 @@ import type { Shipment } from '../shared/customs/shipment';
 import { UnreadableFileError } from '../shared/customs/unreadable';
 import { countInPeriods, designationStatus } from '../shared/sanctions/designationPeriods';
 import { parsePartialDate, periodText } from '../shared/sanctions/partialDate';
-import { readSnapshot, SnapshotRefused, type SnapshotRead } from '../shared/sanctions/readSnapshot';
+import { readSnapshotTargets, SnapshotRefused } from '../shared/sanctions/readSnapshot';
 import { ScreeningIndex, type Candidate } from '../shared/sanctions/screening';
 
 /** A customs file that cannot be screened (exit 2). */
@@ -79,7 +79,7 @@ export async function screenFiles(
   customsPaths: readonly string[],
   options: { merges?: readonly [string, string][]; date?: string } = {},
 ) {
-  const snapshot: SnapshotRead = await readSnapshot(
+  const snapshot = await readSnapshotTargets(
     createReadStream(snapshotPath, { highWaterMark: 1024 * 1024 }),
     path.basename(snapshotPath),
   );

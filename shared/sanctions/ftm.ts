@@ -163,16 +163,30 @@ const issueText = (error: z.ZodError) => {
   return `not an entity Waybill can read${where} (${issue.message.toLowerCase()})`;
 };
 
+/** What is known only once the whole file is read: designations for targets already handed on. */
+export type SnapshotTail = {
+  /** Designations read after their target was handed on, by target id. */
+  late: Map<string, Designation[]>;
+  /** Targets handed on that turn out not to be listed (no `target` flag, and no sanction names them). */
+  dropped: Set<string>;
+  problems: SnapshotProblem[];
+  problemCount: number;
+  /** Sanctions naming an entity the file never gives. */
+  unmatchedSanctions: number;
+};
+
 /**
- * Reads a snapshot line by line (`line`, then `finish`). Holds the parties that are targets (or
- * may be: a party without a `target` flag counts once a sanction names it) and the sanctions
- * still waiting for their target.
+ * Reads a snapshot line by line (`line`, then `finish`), handing each listed party on as soon as it
+ * is read, with the designations read so far: only ids and the sanctions still waiting for their
+ * target are held, so a file of any size streams. A sanction read after its target is handed on in
+ * `finish`'s `late`.
  */
 export class SnapshotReader {
-  private readonly targets = new Map<string, SanctionsTarget>();
-  /** Parties whose `target` flag is absent: targets only if a sanction names them. */
+  private readonly handedOn = new Set<string>();
+  /** Parties handed on whose `target` flag is absent: targets only if a sanction names them. */
   private readonly unflagged = new Set<string>();
   private readonly waiting = new Map<string, Designation[]>();
+  private readonly late = new Map<string, Designation[]>();
   private readonly problemList: SnapshotProblem[] = [];
   private problemCount = 0;
   /** Entities read (of any schema), to tell a snapshot from another kind of file. */
@@ -180,6 +194,8 @@ export class SnapshotReader {
   lines = 0;
   /** The latest `last_seen` of any entity: the snapshot's date, unless the user gives one. */
   lastSeen: PartialDate | null = null;
+
+  constructor(private readonly onTarget: (target: SanctionsTarget) => void) {}
 
   private problem(line: number, message: string) {
     this.problemCount += 1;
@@ -224,6 +240,7 @@ export class SnapshotReader {
       return;
     }
     if (!partySchemas.has(entity.schema) || entity.target === false) return;
+    if (this.handedOn.has(entity.id)) return this.problem(number, `${entity.id} is given twice`);
     const { properties } = entity;
     const names = unique(properties.name);
     const target: SanctionsTarget = {
@@ -256,40 +273,44 @@ export class SnapshotReader {
       target.designations.push(...earlier);
       this.waiting.delete(entity.id);
     }
-    this.targets.set(entity.id, target);
+    this.handedOn.add(entity.id);
     if (entity.target === undefined && target.designations.length === 0)
       this.unflagged.add(entity.id);
+    this.onTarget(target);
   }
 
   private designate(owner: string, designation: Designation) {
-    const target = this.targets.get(owner);
-    if (target) {
-      target.designations.push(designation);
-      this.unflagged.delete(owner);
-      return;
-    }
-    const list = this.waiting.get(owner);
+    const into = this.handedOn.has(owner) ? this.late : this.waiting;
+    this.unflagged.delete(owner);
+    const list = into.get(owner);
     if (list) list.push(designation);
-    else this.waiting.set(owner, [designation]);
+    else into.set(owner, [designation]);
   }
 
-  /** The targets, each with its designations; sanctions whose target never came are counted. */
-  finish(): {
-    targets: SanctionsTarget[];
-    problems: SnapshotProblem[];
-    problemCount: number;
-    unmatchedSanctions: number;
-  } {
-    for (const id of this.unflagged) this.targets.delete(id);
+  finish(): SnapshotTail {
     let unmatchedSanctions = 0;
     for (const list of this.waiting.values()) unmatchedSanctions += list.length;
     return {
-      targets: [...this.targets.values()],
+      late: this.late,
+      dropped: this.unflagged,
       problems: this.problemList,
       problemCount: this.problemCount,
       unmatchedSanctions,
     };
   }
+}
+
+/** Applies a snapshot's tail to targets held whole: late designations added, dropped ones removed. */
+export function completeTargets(
+  targets: readonly SanctionsTarget[],
+  tail: Pick<SnapshotTail, 'late' | 'dropped'>,
+): SanctionsTarget[] {
+  return targets
+    .filter((target) => !tail.dropped.has(target.id))
+    .map((target) => {
+      const late = tail.late.get(target.id);
+      return late ? { ...target, designations: [...target.designations, ...late] } : target;
+    });
 }
 
 /**

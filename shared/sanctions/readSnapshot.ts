@@ -6,7 +6,13 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { LineSplitter, SnapshotReader, type SanctionsTarget, type SnapshotProblem } from './ftm';
+import {
+  completeTargets,
+  LineSplitter,
+  SnapshotReader,
+  type SanctionsTarget,
+  type SnapshotTail,
+} from './ftm';
 import type { PartialDate } from './partialDate';
 
 /** The snapshot is refused as a whole: nothing of it is to be stored. */
@@ -15,30 +21,37 @@ export class SnapshotRefused extends Error {}
 /** How far into a file an entity must have been seen. */
 const FIRST_ENTITY_WITHIN = 1024 * 1024;
 
-export type SnapshotRead = {
+export type SnapshotRead = Omit<SnapshotTail, 'late' | 'dropped'> & {
   fileName: string;
   sha256: string;
   bytes: number;
   lines: number;
   /** The latest `last_seen` in the file: the snapshot's date unless the user gives another. */
   lastSeen: PartialDate | null;
-  targets: SanctionsTarget[];
-  problems: SnapshotProblem[];
-  problemCount: number;
-  /** Sanctions naming an entity the file never gives. */
-  unmatchedSanctions: number;
 };
 
+/** Reads a snapshot, handing each target on as it is read (see SnapshotReader). */
 export async function readSnapshot(
   chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   fileName: string,
-  options: { onProgress?: (bytes: number) => void; cancelled?: () => boolean } = {},
-): Promise<SnapshotRead> {
-  const reader = new SnapshotReader();
+  options: {
+    onTarget: (target: SanctionsTarget) => void | Promise<void>;
+    onProgress?: (bytes: number) => void;
+    cancelled?: () => boolean;
+  },
+): Promise<SnapshotRead & Pick<SnapshotTail, 'late' | 'dropped'>> {
+  // Targets of a chunk are handed on once the chunk is split, so a sink may write them (async).
+  let batch: SanctionsTarget[] = [];
+  const reader = new SnapshotReader((target) => batch.push(target));
   const splitter = new LineSplitter(
     (line, number) => reader.line(line, number),
     (number) => reader.tooLong(number),
   );
+  const handOn = async () => {
+    const targets = batch;
+    batch = [];
+    for (const target of targets) await options.onTarget(target);
+  };
   const decoder = new TextDecoder('utf-8', { ignoreBOM: false });
   const hash = sha256.create();
   let bytes = 0;
@@ -52,11 +65,13 @@ export async function readSnapshot(
     bytes += chunk.length;
     splitter.push(decoder.decode(chunk, { stream: true }));
     if (bytes >= FIRST_ENTITY_WITHIN && reader.entities === 0) throw refuse();
+    await handOn();
     options.onProgress?.(bytes);
   }
   splitter.push(decoder.decode());
   splitter.end();
   if (reader.entities === 0) throw refuse();
+  await handOn();
   return {
     fileName,
     sha256: bytesToHex(hash.digest()),
@@ -65,4 +80,16 @@ export async function readSnapshot(
     lastSeen: reader.lastSeen,
     ...reader.finish(),
   };
+}
+
+/** A snapshot read whole into memory, its targets complete (the command line, tests). */
+export async function readSnapshotTargets(
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  fileName: string,
+): Promise<SnapshotRead & { targets: SanctionsTarget[] }> {
+  const held: SanctionsTarget[] = [];
+  const { late, dropped, ...read } = await readSnapshot(chunks, fileName, {
+    onTarget: (target) => void held.push(target),
+  });
+  return { ...read, targets: completeTargets(held, { late, dropped }) };
 }

@@ -12,7 +12,11 @@ import {
   type StoryTarget,
 } from '../../../scripts/fixtures/sanctionsSnapshot';
 import { partyKey } from '../../../shared/customs/partyKey';
-import { SnapshotReader } from '../../../shared/sanctions/ftm';
+import {
+  completeTargets,
+  SnapshotReader,
+  type SanctionsTarget,
+} from '../../../shared/sanctions/ftm';
 import { ScreeningIndex, identifierKindOf } from '../../../shared/sanctions/screening';
 import { ownFixtures, teamFixtures, type FixtureSet } from '../../fixtureSets';
 
@@ -27,11 +31,12 @@ function tempFile(name: string, text: string): string {
 
 /** Targets read from generated lines, as the app reads them. */
 function targetsOf(targets: readonly StoryTarget[]) {
-  const reader = new SnapshotReader();
+  const held: SanctionsTarget[] = [];
+  const reader = new SnapshotReader((target) => held.push(target));
   snapshotText({ targets })
     .split('\n')
     .forEach((line, index) => reader.line(line, index + 1));
-  return reader.finish().targets;
+  return completeTargets(held, reader.finish());
 }
 
 /** The groupings a user makes by hand in the story (the spellings no key joins). */

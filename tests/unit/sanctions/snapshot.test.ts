@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { LineSplitter, MAX_LINE_CHARS, SnapshotReader } from '../../../shared/sanctions/ftm';
+import { LineSplitter, MAX_LINE_CHARS } from '../../../shared/sanctions/ftm';
 import {
   dayRange,
   parsePartialDate,
   periodText,
   placeInPeriod,
 } from '../../../shared/sanctions/partialDate';
-import { readSnapshot, SnapshotRefused } from '../../../shared/sanctions/readSnapshot';
+import { readSnapshotTargets, SnapshotRefused } from '../../../shared/sanctions/readSnapshot';
 import { daysFromParts } from '../../../shared/customs/dates';
 import {
   fixtureStoryTargets,
@@ -23,7 +23,8 @@ function* chunks(text: string, size = 1000) {
     yield bytes.subarray(offset, offset + size);
 }
 
-const read = (text: string, size?: number) => readSnapshot(chunks(text, size), 'snapshot.json');
+const read = (text: string, size?: number) =>
+  readSnapshotTargets(chunks(text, size), 'snapshot.json');
 
 /** Targets and designations in a form that does not depend on the order lines came in. */
 const canonical = (targets: Awaited<ReturnType<typeof read>>['targets']) =>
@@ -140,21 +141,25 @@ describe('reading a sanctions snapshot', () => {
     await expect(read('{"not": "an entity"}\n')).rejects.toThrow(SnapshotRefused);
   });
 
-  it('keeps only parties that are listed: a non-target is read past, a sanction waits for its target', () => {
-    const reader = new SnapshotReader();
+  it('keeps only parties that are listed: a non-target is read past, a sanction waits for its target', async () => {
     const lines = [
       { id: 's1', schema: 'Sanction', properties: { entity: ['t1'], startDate: ['2020'] } },
       { id: 't1', schema: 'Company', properties: { name: ['Early Sanction LLC'] } },
       { id: 't2', schema: 'Person', target: false, properties: { name: ['A Director'] } },
       { id: 't3', schema: 'Company', properties: { name: ['No Flag, No Sanction'] } },
+      { id: 't4', schema: 'Company', properties: { name: ['Late Sanction LLC'] } },
       { id: 'a1', schema: 'Address', properties: { full: ['1 Street'] } },
       { id: 's2', schema: 'Sanction', properties: { entity: ['nobody'] } },
+      { id: 's3', schema: 'Sanction', properties: { entity: ['t4'], startDate: ['2021-02'] } },
     ];
-    lines.forEach((line, index) => reader.line(JSON.stringify(line), index + 1));
-    const { targets, unmatchedSanctions } = reader.finish();
-    expect(targets.map((target) => target.id)).toEqual(['t1']);
-    expect(targets[0].designations[0].start).toBe('2020');
-    expect(unmatchedSanctions).toBe(1);
+    const snapshot = await read(lines.map((line) => JSON.stringify(line)).join('\n'));
+    expect(
+      snapshot.targets.map((target) => [target.id, target.designations.map((d) => d.start)]),
+    ).toEqual([
+      ['t1', ['2020']],
+      ['t4', ['2021-02']],
+    ]);
+    expect(snapshot.unmatchedSanctions).toBe(1);
   });
 
   it('takes a nested sanction as its parent’s, whatever its own entity says', async () => {
