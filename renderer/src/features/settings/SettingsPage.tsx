@@ -6,6 +6,7 @@ import { saveUserName, useUserName } from '../../case/investigations/userName';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useAction } from '../../ui/useAction';
 import { CustomsLayouts } from './CustomsLayouts';
+import { SanctionsSnapshots } from '../sanctions';
 
 export function SettingsPage() {
   const { status, requestPersistence } = useStorageStatus();
@@ -54,6 +55,7 @@ export function SettingsPage() {
       </section>
       <YourName />
       <CustomsLayouts />
+      <SanctionsSnapshots />
     </main>
   );
 }

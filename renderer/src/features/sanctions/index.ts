@@ -1,0 +1,1 @@
+export { SanctionsSnapshots } from './SanctionsSnapshots';

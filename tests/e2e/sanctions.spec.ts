@@ -1,0 +1,118 @@
+import { writeFileSync } from 'node:fs';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { sampleCaseTargets, snapshotText } from '../../scripts/fixtures/sanctionsSnapshot';
+import { fixture } from '../fixtureSets';
+
+const NOISE = 3_000;
+/** The sample's targets plus the generated ones, each with one designation. */
+const TARGETS = sampleCaseTargets.length + NOISE;
+
+async function openSettings(page: Page) {
+  await page.goto('/#/settings');
+  await expect(page.getByRole('heading', { name: 'Sanctions lists' })).toBeVisible();
+}
+
+function writeSnapshot(testInfo: TestInfo, name: string, text: string): string {
+  const file = testInfo.outputPath(name);
+  writeFileSync(file, text);
+  return file;
+}
+
+async function importSnapshot(page: Page, file: string) {
+  await page.getByLabel('Snapshot file').setInputFiles(file);
+  await page.getByRole('button', { name: 'Import snapshot' }).click();
+}
+
+/** The snapshots listed (the list's own items, not the lines listed inside one). */
+const snapshots = (page: Page) =>
+  page.getByRole('list', { name: 'Sanctions snapshots' }).locator(':scope > li');
+
+test('a snapshot imports in either shape to the same listing; a broken line is reported, a CSV refused', async ({
+  page,
+}, testInfo) => {
+  await openSettings(page);
+  await expect(page.getByText('No sanctions snapshot is imported yet.')).toBeVisible();
+
+  // A CSV given as a snapshot: refused in one sentence, nothing stored.
+  await importSnapshot(page, fixture('customs', 'vendor-a-2022.csv'));
+  await expect(page.getByRole('alert')).toHaveText(
+    'vendor-a-2022.csv is not a sanctions snapshot: its first megabyte holds no FollowTheMoney entity.',
+  );
+  await expect(page.getByText('No sanctions snapshot is imported yet.')).toBeVisible();
+
+  // The flat shape, one line broken: the rest is read, the line reported by number.
+  const lines = snapshotText({ targets: sampleCaseTargets, noise: NOISE, seed: 5 }).split('\n');
+  lines.splice(4, 0, '{"id": "cut-short", "schema": "Company", "properties": {');
+  await importSnapshot(page, writeSnapshot(testInfo, 'entities.ftm.json', lines.join('\n')));
+  await expect(page.getByRole('status')).toHaveText(
+    `Imported entities.ftm.json: ${TARGETS.toLocaleString('en')} listed parties, ${TARGETS.toLocaleString('en')} designations; 1 line could not be read (listed below).`,
+  );
+  const flat = snapshots(page).filter({ hasText: 'entities.ftm.json' });
+  await expect(flat).toContainText('dated 2024-01-15 (from the file)');
+  await flat.getByText('1 line could not be read').click();
+  await expect(flat.getByRole('list', { name: /^Lines of/ })).toHaveText('Line 5: not valid JSON');
+
+  // The nested shape, lines shuffled, the date given by hand: the same parties and designations.
+  const nested = snapshotText({
+    targets: sampleCaseTargets,
+    noise: NOISE,
+    seed: 5,
+    nested: true,
+    shuffle: true,
+  });
+  await page.getByLabel('Snapshot date (leave empty to take it from the file)').fill('2024-01-20');
+  await importSnapshot(page, writeSnapshot(testInfo, 'targets.nested.json', nested));
+  await expect(page.getByRole('status')).toHaveText(
+    `Imported targets.nested.json: ${TARGETS.toLocaleString('en')} listed parties, ${TARGETS.toLocaleString('en')} designations.`,
+  );
+  await expect(snapshots(page)).toHaveCount(2);
+  const second = snapshots(page).first();
+  await expect(second).toContainText('targets.nested.json');
+  await expect(second).toContainText('dated 2024-01-20 (as given)');
+
+  // The same file again is refused; a reload keeps both.
+  await importSnapshot(page, testInfo.outputPath('targets.nested.json'));
+  await expect(page.getByRole('alert')).toHaveText(
+    'targets.nested.json is already imported: it is the snapshot targets.nested.json of 2024-01-20.',
+  );
+  await page.reload();
+  await expect(snapshots(page)).toHaveCount(2);
+
+  // Removed after confirmation.
+  await page
+    .getByRole('button', { name: 'Remove the snapshot entities.ftm.json of 2024-01-15' })
+    .click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Remove snapshot' }).click();
+  await expect(snapshots(page)).toHaveCount(1);
+});
+
+test('a snapshot import can be cancelled, and leaves nothing behind', async ({
+  page,
+}, testInfo) => {
+  await openSettings(page);
+  const file = writeSnapshot(
+    testInfo,
+    'large.ftm.json',
+    snapshotText({ targets: sampleCaseTargets, noise: 150_000, seed: 9, shuffle: true }),
+  );
+  await importSnapshot(page, file);
+  const progress = page.getByRole('progressbar', { name: 'Snapshot import progress' });
+  await expect(progress).toBeVisible();
+  await expect(page.getByText(/listed parties$/)).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel import' }).click();
+  await expect(page.getByRole('status')).toHaveText('Import cancelled: nothing was kept.');
+  await expect(page.getByText('No sanctions snapshot is imported yet.')).toBeVisible();
+  const stored = await page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const request = indexedDB.open('waybill-reference');
+        request.onerror = () => reject(new Error('no reference database'));
+        request.onsuccess = () => {
+          const db = request.result;
+          const count = db.transaction('targetBlocks').objectStore('targetBlocks').count();
+          count.onsuccess = () => resolve(count.result);
+        };
+      }),
+  );
+  expect(stored).toBe(0);
+});
