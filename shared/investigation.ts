@@ -116,7 +116,8 @@ export type AuditEntry = {
     | 'documents'
     | 'datasets'
     | 'savedFilters'
-    | 'links';
+    | 'links'
+    | 'sanctionsMatches';
   recordId: string;
   action: AuditAction;
   /** The changed fields before and after; status changes also carry the status names of the time. */

@@ -18,6 +18,7 @@ import type { BenchWorkerApi } from './benchWorker';
 import { corroboration } from './corroborationBench';
 import { dossier } from './dossierBench';
 import { archive } from './archiveBench';
+import { sanctions } from './sanctionsBench';
 
 const benchWorker = () =>
   new Worker(new URL('./benchWorker.ts', import.meta.url), { type: 'module' });
@@ -138,7 +139,17 @@ async function pdfFloor(url: string) {
   return { loadMs, firstPageMs };
 }
 
-const bench = { prepare, floors, importFile, engine, pdfFloor, corroboration, dossier, archive };
+const bench = {
+  prepare,
+  floors,
+  importFile,
+  engine,
+  pdfFloor,
+  corroboration,
+  dossier,
+  archive,
+  sanctions,
+};
 export type BenchApi = typeof bench;
 
 declare global {

@@ -11,6 +11,7 @@ import type { Shipment } from '#shared/customs/shipment';
 import { InvestigationDb, type DbAccess } from '../src/db/schema';
 import { choicesFromPreview, previewImport } from '../src/workers/import/importDataset';
 import { blobChunks } from '../src/lib/bytes';
+import { LineSplitter } from '#shared/sanctions/ftm';
 
 async function read(db: InvestigationDb, file: Blob, handlers: ReadHandlers) {
   const preview = await previewImport(db, file, 'bench.csv');
@@ -69,6 +70,24 @@ const api = {
     await db.shipmentCells.where('datasetId').equals('bench').delete();
     db.close();
     return { rows: built.length * BLOCK_ROWS, ms };
+  },
+
+  /** The sanctions import's floor: every line of a snapshot read and JSON-parsed, nothing kept. */
+  async parseSnapshotOnly(file: Blob): Promise<{ lines: number; ms: number }> {
+    const started = performance.now();
+    const decoder = new TextDecoder();
+    let lines = 0;
+    const splitter = new LineSplitter(
+      (line) => {
+        if (line !== '') JSON.parse(line);
+        lines += 1;
+      },
+      () => (lines += 1),
+    );
+    for await (const chunk of blobChunks(file))
+      splitter.push(decoder.decode(chunk, { stream: true }));
+    splitter.end();
+    return { lines, ms: performance.now() - started };
   },
 };
 

@@ -20,6 +20,15 @@ import type { AuditEntry, Claim, Section, Status } from '../investigation';
 import { noteKinds, outcomes, type SourceNote } from '../notes/sourceNote';
 import { confidentialities, type Source } from '../notes/source';
 import type { LegacyNote } from '../notes/legacyNotes';
+import {
+  identifierKinds,
+  type Designation,
+  type IdentifierKind,
+  type SanctionsTarget,
+} from '../sanctions/ftm';
+import type { SanctionsMatch } from '../sanctions/sanctionsMatch';
+
+const identifierKindNames = Object.keys(identifierKinds) as [IdentifierKind, ...IdentifierKind[]];
 
 const MAX_TIME = 8_640_000_000_000_000;
 
@@ -93,6 +102,7 @@ const audit = z.object({
     'datasets',
     'savedFilters',
     'links',
+    'sanctionsMatches',
   ]),
   recordId: id,
   action: z.enum(['create', 'update', 'delete', 'restore']),
@@ -288,6 +298,44 @@ const suggestionDismissal = z.object({
   at: time,
 }) satisfies z.ZodType<SuggestionDismissal>;
 
+const partialDate = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/);
+
+const designation = z.object({
+  id: short,
+  authority: short,
+  program: short,
+  lists: list(short, 500),
+  start: partialDate.nullable(),
+  end: partialDate.nullable(),
+  sourceUrl: short,
+  reason: z.string().max(50_000),
+}) satisfies z.ZodType<Designation>;
+
+const sanctionsTarget = z.object({
+  id: short,
+  schema: short,
+  caption: short,
+  names: list(short, 500),
+  aliases: list(short, 500),
+  weakAliases: list(short, 500),
+  previousNames: list(short, 500),
+  identifiers: list(z.object({ kind: z.enum(identifierKindNames), value: short }), 500),
+  countries: list(short, 500),
+  lists: list(short, 500),
+  designations: list(designation, 10_000),
+}) satisfies z.ZodType<SanctionsTarget>;
+
+const sanctionsMatch = z.object({
+  id,
+  entityId: id,
+  decision: z.enum(['confirmed', 'dismissed']),
+  tier: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  reason: short,
+  target: sanctionsTarget,
+  snapshot: z.object({ sha256, date: partialDate, fileName: short, source: short }),
+  decidedAt: time,
+}) satisfies z.ZodType<SanctionsMatch>;
+
 /** A stored file's row: the bytes are an entry of their own (`files/<sha256>`). */
 const fileRow = z.object({
   sha256,
@@ -322,6 +370,8 @@ export const rowSchemas = {
   links: link,
   entities: entity,
   suggestionDismissals: suggestionDismissal,
+  // Since schema version 14.
+  sanctionsMatches: sanctionsMatch,
 } as const;
 
 export type RowTable = keyof typeof rowSchemas;

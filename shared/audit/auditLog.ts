@@ -22,6 +22,7 @@ export const auditKindLabels: Record<AuditKind, string> = {
   datasets: 'Dataset',
   savedFilters: 'Saved filter',
   links: 'Evidence link',
+  sanctionsMatches: 'Sanctions match',
 };
 
 const actionWords: Record<AuditEntry['action'], string> = {

@@ -14,6 +14,8 @@ import { parsePartialDate, type PartialDate } from './partialDate';
 
 /** A line longer than this is reported and skipped, never held whole. */
 export const MAX_LINE_CHARS = 1024 * 1024;
+/** How many lines after its target a Sanction still joins it before it is handed on. */
+const HOLD_LINES = 1_000;
 /** Problems reported by line; beyond these, only counted. */
 const MAX_REPORTED = 200;
 
@@ -176,13 +178,17 @@ export type SnapshotTail = {
 };
 
 /**
- * Reads a snapshot line by line (`line`, then `finish`), handing each listed party on as soon as it
- * is read, with the designations read so far: only ids and the sanctions still waiting for their
- * target are held, so a file of any size streams. A sanction read after its target is handed on in
- * `finish`'s `late`.
+ * Reads a snapshot line by line (`line`, then `finish`), handing each listed party on (`handOn`)
+ * once HOLD_LINES more lines have been read, with the designations read by then: a Sanction just
+ * after its target (the flat shape's order) joins it before it goes. Beyond that window only ids and
+ * the sanctions still waiting for their target are held, so a file of any size streams; a sanction
+ * read after its target was handed on comes in `finish`'s `late`.
  */
 export class SnapshotReader {
   private readonly handedOn = new Set<string>();
+  /** Targets read but not yet handed on, in reading order, with the line each was read on. */
+  private readonly held = new Map<string, { target: SanctionsTarget; line: number }>();
+  private lastLine = 0;
   /** Parties handed on whose `target` flag is absent: targets only if a sanction names them. */
   private readonly unflagged = new Set<string>();
   private readonly waiting = new Map<string, Designation[]>();
@@ -210,6 +216,7 @@ export class SnapshotReader {
 
   line(raw: string, number: number): void {
     this.lines += 1;
+    this.lastLine = number;
     const trimmed = raw.trim();
     if (trimmed === '') return;
     let json: unknown;
@@ -240,7 +247,8 @@ export class SnapshotReader {
       return;
     }
     if (!partySchemas.has(entity.schema) || entity.target === false) return;
-    if (this.handedOn.has(entity.id)) return this.problem(number, `${entity.id} is given twice`);
+    if (this.handedOn.has(entity.id) || this.held.has(entity.id))
+      return this.problem(number, `${entity.id} is given twice`);
     const { properties } = entity;
     const names = unique(properties.name);
     const target: SanctionsTarget = {
@@ -273,13 +281,28 @@ export class SnapshotReader {
       target.designations.push(...earlier);
       this.waiting.delete(entity.id);
     }
-    this.handedOn.add(entity.id);
     if (entity.target === undefined && target.designations.length === 0)
       this.unflagged.add(entity.id);
-    this.onTarget(target);
+    this.held.set(entity.id, { target, line: number });
+  }
+
+  /** Hands on the targets read HOLD_LINES lines ago or more (every one held, once the file ends). */
+  handOn(all = false): void {
+    for (const [id, { target, line }] of this.held) {
+      if (!all && this.lastLine - line < HOLD_LINES) return;
+      this.held.delete(id);
+      this.handedOn.add(id);
+      this.onTarget(target);
+    }
   }
 
   private designate(owner: string, designation: Designation) {
+    const held = this.held.get(owner);
+    if (held) {
+      held.target.designations.push(designation);
+      this.unflagged.delete(owner);
+      return;
+    }
     const into = this.handedOn.has(owner) ? this.late : this.waiting;
     this.unflagged.delete(owner);
     const list = into.get(owner);
@@ -287,7 +310,9 @@ export class SnapshotReader {
     else into.set(owner, [designation]);
   }
 
+  /** Hands on every target still held, and tells what only the whole file shows. */
   finish(): SnapshotTail {
+    this.handOn(true);
     let unmatchedSanctions = 0;
     for (const list of this.waiting.values()) unmatchedSanctions += list.length;
     return {

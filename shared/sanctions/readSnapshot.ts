@@ -40,14 +40,14 @@ export async function readSnapshot(
     cancelled?: () => boolean;
   },
 ): Promise<SnapshotRead & Pick<SnapshotTail, 'late' | 'dropped'>> {
-  // Targets of a chunk are handed on once the chunk is split, so a sink may write them (async).
+  // Targets the reader hands on after a chunk are passed to the sink then, so it may write them.
   let batch: SanctionsTarget[] = [];
   const reader = new SnapshotReader((target) => batch.push(target));
   const splitter = new LineSplitter(
     (line, number) => reader.line(line, number),
     (number) => reader.tooLong(number),
   );
-  const handOn = async () => {
+  const passOn = async () => {
     const targets = batch;
     batch = [];
     for (const target of targets) await options.onTarget(target);
@@ -65,20 +65,22 @@ export async function readSnapshot(
     bytes += chunk.length;
     splitter.push(decoder.decode(chunk, { stream: true }));
     if (bytes >= FIRST_ENTITY_WITHIN && reader.entities === 0) throw refuse();
-    await handOn();
+    reader.handOn();
+    await passOn();
     options.onProgress?.(bytes);
   }
   splitter.push(decoder.decode());
   splitter.end();
   if (reader.entities === 0) throw refuse();
-  await handOn();
+  const tail = reader.finish();
+  await passOn();
   return {
     fileName,
     sha256: bytesToHex(hash.digest()),
     bytes,
     lines: reader.lines,
     lastSeen: reader.lastSeen,
-    ...reader.finish(),
+    ...tail,
   };
 }
 

@@ -94,21 +94,25 @@ type IndexedName = { target: number; field: NameField; raw: string; key: string;
 const MAX_POSTINGS = 2_000;
 const MIN_FUZZY_SCORE = 0.6;
 const MAX_CANDIDATES = 10;
-/** A word found by its first letters: long enough that a shared start means something. */
+/** Words shorter than this are alike only when equal. */
 const PREFIX = 5;
 
-/** How alike two words are: 1 equal, 0.8 for a changed ending or one slip, else 0. */
+/**
+ * The start two words must share to be alike by their start: all of the longer but its last three,
+ * and at least six letters (five-letter starts are shared by too many unrelated names).
+ */
+const stemLength = (length: number) => Math.max(PREFIX + 1, length - 3);
+
+/**
+ * How alike two words are: 1 equal; 0.8 when they share all of the longer word but its last three
+ * letters (`TECHNOLOGY`, `TECHNOLOGIES`) or differ by one slip (a letter changed, added, dropped or
+ * two swapped); else 0.
+ */
 function wordLikeness(a: string, b: string): number {
   if (a === b) return 1;
   if (a.length < PREFIX || b.length < PREFIX) return 0;
-  let common = 0;
-  while (common < a.length && common < b.length && a[common] === b[common]) common += 1;
-  if (
-    common >= PREFIX &&
-    Math.abs(a.length - b.length) <= 3 &&
-    common >= Math.min(a.length, b.length) - 3
-  )
-    return 0.8;
+  const stem = stemLength(Math.max(a.length, b.length));
+  if (stem <= Math.min(a.length, b.length) && a.startsWith(b.slice(0, stem))) return 0.8;
   return withinOneEdit(a, b) ? 0.8 : 0;
 }
 
@@ -183,6 +187,10 @@ export class ScreeningIndex {
   private readonly names: IndexedName[] = [];
   private readonly keysOf: Set<string>[] = [];
   private readonly weakKeysOf: Set<string>[] = [];
+  /** Per name: the mark of the word that last met it, and how many words of a spelling did. */
+  private readonly lastMet: Int32Array;
+  private readonly metBy: Uint8Array;
+  private mark = 0;
 
   constructor(readonly targets: readonly ScreenedTarget[]) {
     const push = (map: Map<string, number[]>, key: string, value: number) => {
@@ -208,17 +216,21 @@ export class ScreeningIndex {
           const at = this.names.length;
           this.names.push({ target: number, field, raw, key, words });
           push(this.byKey, key, at);
-          for (const word of new Set(words.flatMap(lookupWords))) push(this.byWord, word, at);
+          for (const word of new Set(words.flatMap(indexWords))) push(this.byWord, word, at);
         }
       this.keysOf.push(keys);
       this.weakKeysOf.push(new Set(target.weakAliases.map(partyKey)));
     });
+    this.lastMet = new Int32Array(this.names.length);
+    this.metBy = new Uint8Array(this.names.length);
   }
 
   /** A party's candidates, best first: by tier, then by how alike the names are. */
   screen(party: ScreenedParty): Candidate[] {
-    const found = new Map<number, Candidate>();
-    const offer = (target: number, candidate: Omit<Candidate, 'targetId' | 'automatic'>) => {
+    // A candidate's reason is worded only if it is among those returned: most are not.
+    type Found = Omit<Candidate, 'reason'> & { why: () => string };
+    const found = new Map<number, Found>();
+    const offer = (target: number, candidate: Omit<Found, 'targetId' | 'automatic'>) => {
       const earlier = found.get(target);
       if (
         earlier &&
@@ -240,7 +252,7 @@ export class ScreeningIndex {
         offer(target, {
           tier: 1,
           score: 1,
-          reason: `${identifierKinds[kind]} ${value} is the listed ${identifierKinds[kind]}`,
+          why: () => `${identifierKinds[kind]} ${value} is the listed ${identifierKinds[kind]}`,
         });
     }
 
@@ -256,49 +268,100 @@ export class ScreeningIndex {
         offer(name.target, {
           tier: 2,
           score: same ? 1 : sameForms ? 0.99 : 0.97,
-          reason: same
-            ? `“${spelling}” is the listed ${name.field} “${name.raw}”`
-            : sameForms
-              ? `“${spelling}” is the listed ${name.field} “${name.raw}” but for case, punctuation, word order or script`
-              : `“${spelling}” is the listed ${name.field} “${name.raw}” but for its legal form`,
+          why: () =>
+            same
+              ? `“${spelling}” is the listed ${name.field} “${name.raw}”`
+              : sameForms
+                ? `“${spelling}” is the listed ${name.field} “${name.raw}” but for case, punctuation, word order or script`
+                : `“${spelling}” is the listed ${name.field} “${name.raw}” but for its legal form`,
         });
       }
       const words = key.split(' ');
-      const seen = new Set<number>();
-      for (const word of new Set(words.flatMap(lookupWords))) {
-        const postings = this.byWord.get(word);
-        if (!postings || postings.length > MAX_POSTINGS) continue;
-        for (const at of postings) {
-          if (seen.has(at)) continue;
-          seen.add(at);
-          const name = this.names[at];
-          if (name.key === key) continue;
-          const score = nameLikeness(words, name.words, this.keysOf[name.target]);
-          if (score < MIN_FUZZY_SCORE) continue;
-          offer(name.target, {
-            tier: 3,
-            score: Math.round(score * 1000) / 1000,
-            reason: `“${spelling}” is like the listed ${name.field} “${name.raw}” (${Math.round(score * 100)} % of words alike)`,
-          });
+      // How many of the spelling's words meet each name: a name met by too few cannot be alike
+      // enough (Dice over words), so most names a common start finds are never compared. Counted
+      // in arrays kept between calls: a mark per name says which word (and so which spelling)
+      // last met it.
+      if (this.mark > 2 ** 30) this.lastMet.fill(0);
+      const spellingMark = (this.mark = this.mark > 2 ** 30 ? 1 : this.mark + 1);
+      const touched: number[] = [];
+      // Words too common to look names up by may still be among the words two names share.
+      let common = 0;
+      for (const word of new Set(words)) {
+        const wordMark = ++this.mark;
+        if ((this.byWord.get(word)?.length ?? 0) > MAX_POSTINGS) common += 1;
+        for (const lookup of lookupWords(word)) {
+          const postings = this.byWord.get(lookup);
+          if (!postings || postings.length > MAX_POSTINGS) continue;
+          for (const at of postings) {
+            if (this.lastMet[at] === wordMark) continue;
+            if (this.lastMet[at] < spellingMark) {
+              this.metBy[at] = 0;
+              touched.push(at);
+            }
+            this.lastMet[at] = wordMark;
+            this.metBy[at] += 1;
+          }
         }
+      }
+      for (const at of touched) {
+        const met = this.metBy[at];
+        const name = this.names[at];
+        if (name.key === key) continue;
+        const otherKeys = this.keysOf[name.target];
+        const extra = Math.min(
+          words.length - met,
+          words.reduce((sum, word) => sum + (otherKeys.has(word) ? 1 : 0), 0),
+        );
+        const possible = Math.min(words.length, met + common + extra);
+        const best = (2 * possible) / (words.length + name.words.length + extra);
+        if (best < MIN_FUZZY_SCORE) continue;
+        const score = nameLikeness(words, name.words, otherKeys);
+        if (score < MIN_FUZZY_SCORE) continue;
+        offer(name.target, {
+          tier: 3,
+          score: Math.round(score * 1000) / 1000,
+          why: () =>
+            `“${spelling}” is like the listed ${name.field} “${name.raw}” (${Math.round(score * 100)} % of words alike)`,
+        });
       }
     }
 
     const spellingKeys = new Set(spellings.map(partyKey));
     return [...found.entries()]
-      .map(([target, candidate]) => {
+      .sort(
+        ([, a], [, b]) =>
+          a.tier - b.tier || b.score - a.score || a.targetId.localeCompare(b.targetId),
+      )
+      .slice(0, MAX_CANDIDATES)
+      .map(([target, { why, ...candidate }]) => {
         const weak = [...this.weakKeysOf[target]].find((key) => spellingKeys.has(key));
-        return weak
-          ? { ...candidate, reason: `${candidate.reason}; also spelt as its weak alias “${weak}”` }
-          : candidate;
-      })
-      .sort((a, b) => a.tier - b.tier || b.score - a.score || a.targetId.localeCompare(b.targetId))
-      .slice(0, MAX_CANDIDATES);
+        return {
+          ...candidate,
+          reason: weak ? `${why()}; also spelt as its weak alias “${weak}”` : why(),
+        };
+      });
   }
 }
 
-/** The words a name is looked up by: each word of two letters or more, and long words' starts. */
+/** The keys a listed name's word is indexed under: itself, and its stem (see wordLikeness). */
+function indexWords(word: string): string[] {
+  if (word.length < 2) return [];
+  const stem = stemLength(word.length);
+  return stem > word.length ? [word] : [word, `${word.slice(0, stem)}…`];
+}
+
+/**
+ * The keys a party's word looks names up by: itself, and the stems of every word it is alike with
+ * by their start (words up to three letters longer or shorter). A one-slip likeness is counted
+ * when names met through their other words are compared; it neither finds a name nor counts
+ * towards deciding to compare one.
+ */
 function lookupWords(word: string): string[] {
   if (word.length < 2) return [];
-  return word.length > PREFIX ? [word, `${word.slice(0, PREFIX)}…`] : [word];
+  const keys = new Set([word]);
+  for (let length = Math.max(PREFIX, word.length - 3); length <= word.length + 3; length += 1) {
+    const stem = stemLength(length);
+    if (stem <= word.length) keys.add(`${word.slice(0, stem)}…`);
+  }
+  return [...keys];
 }

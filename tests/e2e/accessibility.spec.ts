@@ -1,5 +1,7 @@
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { expect, test, type Page } from '@playwright/test';
+import { sampleCaseTargets, snapshotText } from '../../scripts/fixtures/sanctionsSnapshot';
 import { createInvestigation, lockInvestigation, openSampleInvestigation, openTab } from './app';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -36,8 +38,16 @@ async function violations(page: Page): Promise<string[]> {
 
 test('every page of the sample investigation has no WCAG A/AA violation axe can find', async ({
   page,
-}) => {
+}, testInfo) => {
   test.slow();
+  // Settings, with a sanctions snapshot imported: the entity page below then screens against it.
+  const snapshot = testInfo.outputPath('sample.ftm.json');
+  writeFileSync(snapshot, snapshotText({ targets: sampleCaseTargets, noise: 200 }));
+  await page.goto('/#/settings');
+  await page.getByLabel('Snapshot file').setInputFiles(snapshot);
+  await page.getByRole('button', { name: 'Import snapshot' }).click();
+  await expect(page.getByRole('status')).toContainText('Imported sample.ftm.json');
+  expect(await violations(page), 'settings').toEqual([]);
   await page.goto('/');
   expect(await violations(page)).toEqual([]);
   await openSampleInvestigation(page);
@@ -65,6 +75,7 @@ test('every page of the sample investigation has no WCAG A/AA violation axe can 
   await openTab(page, 'Entities');
   await page.getByRole('button', { name: 'Krasnogorsk Rotorcraft Plant' }).click();
   await expect(page.getByRole('table', { name: 'Spellings' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Candidates in sample.ftm.json' })).toBeVisible();
   expect(await violations(page), 'entity page').toEqual([]);
   // The verifier's page, empty.
   await page.getByRole('link', { name: 'Verify a dossier', exact: true }).click();

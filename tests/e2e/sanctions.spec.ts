@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { sampleCaseTargets, snapshotText } from '../../scripts/fixtures/sanctionsSnapshot';
 import { fixture } from '../fixtureSets';
+import { openSampleInvestigation, openTab } from './app';
 
 const NOISE = 3_000;
 /** The sample's targets plus the generated ones, each with one designation. */
@@ -115,4 +116,77 @@ test('a snapshot import can be cancelled, and leaves nothing behind', async ({
       }),
   );
   expect(stored).toBe(0);
+});
+
+test('the sample’s parties are screened: confirmed, taken by identifier, formerly listed, dismissed', async ({
+  page,
+}, testInfo) => {
+  await openSettings(page);
+  await importSnapshot(
+    page,
+    writeSnapshot(
+      testInfo,
+      'sample.ftm.json',
+      snapshotText({ targets: sampleCaseTargets, noise: 2_000, seed: 11, shuffle: true }),
+    ),
+  );
+  await expect(page.getByRole('status')).toContainText('Imported sample.ftm.json');
+  await page.goto('/');
+  await openSampleInvestigation(page);
+  await openTab(page, 'Entities');
+  const entities = page.getByRole('table', { name: 'Entities' });
+  const search = page.getByLabel('Find entity');
+
+  // A name key equal: a candidate until the user confirms it; confirmed, it stays after a reload.
+  await search.fill('northstar');
+  await entities.getByRole('button', { name: 'Northstar Avia Trading', exact: true }).click();
+  const northstar = page.getByRole('list', { name: 'Candidates in sample.ftm.json' });
+  await expect(northstar.getByRole('listitem').first()).toContainText(
+    'Northstar Avia Trading Co., Ltd. · Tier 2: the same name · Not confirmed',
+  );
+  await expect(northstar).toContainText('Listed on list_b from 2022-03-15');
+  await page
+    .getByRole('button', {
+      name: 'Confirm Northstar Avia Trading Co., Ltd. as Northstar Avia Trading',
+    })
+    .click();
+  const confirmed = page.getByRole('list', { name: 'Confirmed sanctions matches' });
+  await expect(confirmed).toContainText(
+    'Northstar Avia Trading Co., Ltd. (Tier 2: the same name), confirmed',
+  );
+  await expect(confirmed).toContainText('against sample.ftm.json of 2024-01-15');
+  // A reload closes the entity (the URL holds no selection): opened again, it is still confirmed.
+  await page.reload();
+  await page.getByLabel('Find entity').fill('northstar');
+  await entities.getByRole('button', { name: 'Northstar Avia Trading', exact: true }).click();
+  await expect(page.getByRole('list', { name: 'Confirmed sanctions matches' })).toContainText(
+    'Northstar Avia Trading Co., Ltd.',
+  );
+
+  // The same INN as the listed plant: taken as a match without confirmation, still shown.
+  await search.fill('krasnogorsk');
+  await entities.getByRole('button', { name: 'Krasnogorsk Rotorcraft Plant', exact: true }).click();
+  const plant = page.getByRole('list', { name: 'Candidates in sample.ftm.json' });
+  await expect(plant.getByRole('listitem').first()).toContainText(
+    'Krasnogorsk Rotorcraft Plant JSC · Tier 1: the same identifier · Taken as a match: the same identifier',
+  );
+  await expect(plant).toContainText('INN 0000000001 is the listed INN');
+  await expect(plant).toContainText('Listed on list_a in or after February 2022');
+
+  // Delisted before the snapshot: shown as formerly listed, never as current.
+  await search.fill('harbour');
+  await entities.getByRole('button', { name: /^HARBOUR LIGHT TRADING/ }).click();
+  const harbour = page.getByRole('list', { name: 'Candidates in sample.ftm.json' });
+  await expect(harbour).toContainText('Formerly listed on list_c from 2016-04-01 to 2019-12-31');
+  await expect(harbour).not.toContainText('Listed on');
+
+  // A near miss: a similar name only; dismissed, it says so.
+  await search.fill('volga');
+  await entities.getByRole('button', { name: 'Volga Turbine Works', exact: true }).click();
+  const volga = page.getByRole('list', { name: 'Candidates in sample.ftm.json' });
+  await expect(volga.getByRole('listitem').first()).toContainText(
+    'Volga Turbine Trading LLC · Tier 3: a similar name · Not confirmed',
+  );
+  await page.getByRole('button', { name: 'Dismiss Volga Turbine Trading LLC' }).click();
+  await expect(volga.getByRole('listitem').first()).toContainText('· Dismissed');
 });

@@ -8,6 +8,7 @@ import { restoreArchive } from '../../renderer/src/workers/archive/restoreArchiv
 import { ArchiveCancelled, writeArchive } from '../../renderer/src/workers/archive/writeArchive';
 import { addClaim } from '../../renderer/src/case/claims/claimMutations';
 import { mergeEntities } from '../../renderer/src/case/entities/entityMutations';
+import { decideMatch } from '../../renderer/src/case/sanctions/sanctionsMatches';
 import { linkEvidence } from '../../renderer/src/case/evidence/linkMutations';
 import { createInvestigation } from '../../renderer/src/features/investigations/investigationMutations';
 import {
@@ -35,6 +36,57 @@ import { importFixture } from './db/customsFixture';
 let db: InvestigationDb;
 let investigation: Investigation;
 
+const listedPoly = {
+  targetId: 'own-poly-technologies',
+  tier: 2 as const,
+  score: 1,
+  reason: '“POLY TECHNOLOGIES INC” is the listed name “Poly Technologies Inc.”',
+  automatic: false,
+  target: {
+    id: 'own-poly-technologies',
+    schema: 'Company',
+    caption: 'Poly Technologies Inc.',
+    names: ['Poly Technologies Inc.'],
+    aliases: ['保利科技有限公司'],
+    weakAliases: ['PTI'],
+    previousNames: [],
+    identifiers: [{ kind: 'registrationNumber' as const, value: 'OWN-CN-0001' }],
+    countries: ['cn'],
+    lists: ['list_a'],
+    designations: [
+      {
+        id: 'own-sanc-poly-2013',
+        authority: 'Authority A (synthetic)',
+        program: 'Programme P (synthetic)',
+        lists: ['list_a'],
+        start: '2013-02',
+        end: null,
+        sourceUrl: 'https://sanctions.invalid/list_a/own-sanc-poly-2013',
+        reason: '',
+      },
+    ],
+  },
+};
+
+const snapshotOf2024 = {
+  id: 'snapshot-1',
+  status: 'ready' as const,
+  fileName: 'entities.ftm.json',
+  source: 'OpenSanctions',
+  sha256: 'a'.repeat(64),
+  bytes: 1_000,
+  date: '2024-01-15',
+  dateFrom: 'last_seen' as const,
+  importedAt: 1,
+  targets: 1,
+  designations: 1,
+  blocks: 1,
+  lines: 2,
+  problems: [],
+  problemCount: 0,
+  unmatchedSanctions: 0,
+};
+
 beforeEach(async () => {
   investigation = await createInvestigation('Archived case');
   db = investigationDb(investigation);
@@ -60,6 +112,14 @@ beforeEach(async () => {
     db,
     [implicitEntityId('POLY TECHNOLOGIES'), implicitEntityId('POLY TECHNOLOGY')],
     'Poly',
+  );
+  // A screening decision (schema version 14), frozen with its target and snapshot.
+  await decideMatch(
+    db,
+    implicitEntityId('POLY TECHNOLOGIES'),
+    listedPoly,
+    snapshotOf2024,
+    'confirmed',
   );
 });
 
@@ -87,8 +147,12 @@ describe('investigation archives', () => {
       links: 1,
       entities: 1,
       datasets: 2,
+      sanctionsMatches: 1,
     });
     const restored = await restoreArchive(opened);
+    expect(await investigationDb(restored).sanctionsMatches.toArray()).toEqual(
+      await db.sanctionsMatches.toArray(),
+    );
     expect(restored.id).not.toBe(investigation.id);
     expect(restored.name).toBe('Archived case');
     const again = await writeArchive(investigationDb(restored), restored, { passphrase: null });

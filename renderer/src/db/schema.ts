@@ -21,6 +21,7 @@ import type { SourceNote } from '#shared/notes/sourceNote';
 import type { Source } from '#shared/notes/source';
 import type { EvidenceLink } from '#shared/evidence/link';
 import type { Entity, SuggestionDismissal } from '#shared/entities/entity';
+import type { SanctionsMatch } from '#shared/sanctions/sanctionsMatch';
 import { defaultStatuses } from '#shared/statusVocabulary';
 import type { LockKeys } from '#shared/lock/sealing';
 import { currentActor } from './actor';
@@ -96,6 +97,7 @@ export class InvestigationDb extends Dexie {
   links!: EntityTable<EvidenceLink, 'id'>;
   entities!: EntityTable<Entity, 'id'>;
   suggestionDismissals!: EntityTable<SuggestionDismissal, 'id'>;
+  sanctionsMatches!: EntityTable<SanctionsMatch, 'id'>;
 
   /** How a worker opens this same database. */
   get access(): DbAccess {

@@ -4,7 +4,9 @@
  * page talks to it through Comlink (see case/sanctions/snapshots.ts).
  */
 import * as Comlink from 'comlink';
+import type { SanctionsTarget } from '#shared/sanctions/ftm';
 import { SnapshotRefused } from '#shared/sanctions/readSnapshot';
+import { ScreeningIndex, type ScreenedParty } from '#shared/sanctions/screening';
 import { ReferenceDb } from '../db/referenceDb';
 import {
   importSnapshot,
@@ -14,6 +16,12 @@ import {
 
 const db = new ReferenceDb();
 let running: AbortController | null = null;
+/** The snapshot last screened against, indexed. */
+let screening: {
+  snapshotId: string;
+  index: ScreeningIndex;
+  byId: Map<string, SanctionsTarget>;
+} | null = null;
 
 const api = {
   async import(
@@ -49,6 +57,32 @@ const api = {
 
   cancel() {
     running?.abort();
+  },
+
+  /**
+   * Screens parties against a snapshot: each party's candidates, best first, with the targets they
+   * name. The snapshot's targets are read and indexed once, then kept while it is the one asked for.
+   */
+  async screen(snapshotId: string, parties: readonly ScreenedParty[]) {
+    if (screening?.snapshotId !== snapshotId) {
+      screening = null;
+      const targets: SanctionsTarget[] = [];
+      await db.targetBlocks
+        .where('snapshotId')
+        .equals(snapshotId)
+        .each((block) => void targets.push(...block.targets));
+      screening = {
+        snapshotId,
+        index: new ScreeningIndex(targets),
+        byId: new Map(targets.map((target) => [target.id, target])),
+      };
+    }
+    const { index, byId } = screening;
+    return parties.map((party) =>
+      index
+        .screen(party)
+        .map((candidate) => ({ ...candidate, target: byId.get(candidate.targetId)! })),
+    );
   },
 };
 

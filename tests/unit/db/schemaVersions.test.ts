@@ -17,6 +17,7 @@ import {
   updateClaim,
 } from '../../../renderer/src/case/claims/claimMutations';
 import { createInvestigation } from '../../../renderer/src/features/investigations/investigationMutations';
+import { decideMatch } from '../../../renderer/src/case/sanctions/sanctionsMatches';
 import { fixture } from '../../fixtureSets';
 
 /** A database as the app of an earlier version created it: every version up to `version`. */
@@ -327,6 +328,99 @@ describe('schema upgrades', () => {
     upgraded.close();
   });
 });
+
+describe('version 14: sanctions screening decisions', () => {
+  it('adds their table to a version-13 database; a decision is sealed whole and audited', async () => {
+    const id = 'schema-upgrade-v14';
+    const keys = newLockKeys();
+    // A sealed database as version 13 left it, with a claim in it.
+    const v13 = new Dexie(investigationDbName(id));
+    for (const declared of investigationSchemaVersions.filter((entry) => entry.version <= 13))
+      v13.version(declared.version).stores(declared.stores);
+    v13.use(sealingMiddleware(keys));
+    await v13.table('claims').add({
+      id: 'c1',
+      text: 'Kept.',
+      statusId: 's',
+      tags: [],
+      sectionId: null,
+      order: 1,
+      createdAt: 1,
+      updatedAt: 1,
+    });
+    v13.close();
+    const upgraded = new InvestigationDb({ investigationId: id, keys });
+    await upgraded.open();
+    expect(upgraded.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(upgraded.tables.map((table) => table.name)).toContain('sanctionsMatches');
+    expect((await upgraded.claims.get('c1'))?.text).toBe('Kept.');
+    await decideMatch(
+      upgraded,
+      'alias:POLY TECHNOLOGIES',
+      listedTarget,
+      listedSnapshot,
+      'dismissed',
+    );
+    const [match] = await upgraded.sanctionsMatches.toArray();
+    expect(match).toMatchObject({
+      entityId: 'alias:POLY TECHNOLOGIES',
+      decision: 'dismissed',
+      target: { caption: 'Poly Technology Solutions Ltd' },
+      snapshot: { date: '2024-01-15', sha256: 'b'.repeat(64) },
+    });
+    const [entry] = await upgraded.audit.where('table').equals('sanctionsMatches').toArray();
+    expect(entry.after).toMatchObject({
+      decision: 'dismissed',
+      target: 'Poly Technology Solutions Ltd (pts)',
+    });
+    upgraded.close();
+    const raw = new Dexie(investigationDbName(id));
+    await raw.open();
+    const row = (await raw.table('sanctionsMatches').get(match.id)) as Record<string, unknown>;
+    raw.close();
+    expect(Object.keys(row).sort()).toEqual(['$sealed', 'id']);
+  });
+});
+
+const listedTarget = {
+  targetId: 'pts',
+  tier: 3 as const,
+  score: 0.8,
+  reason: 'alike',
+  automatic: false,
+  target: {
+    id: 'pts',
+    schema: 'Company',
+    caption: 'Poly Technology Solutions Ltd',
+    names: ['Poly Technology Solutions Ltd'],
+    aliases: [],
+    weakAliases: [],
+    previousNames: [],
+    identifiers: [],
+    countries: ['gb'],
+    lists: ['list_c'],
+    designations: [],
+  },
+};
+
+const listedSnapshot = {
+  id: 's',
+  status: 'ready' as const,
+  fileName: 'x.json',
+  source: '',
+  sha256: 'b'.repeat(64),
+  bytes: 1,
+  date: '2024-01-15',
+  dateFrom: 'last_seen' as const,
+  importedAt: 1,
+  targets: 1,
+  designations: 0,
+  blocks: 1,
+  lines: 1,
+  problems: [],
+  problemCount: 0,
+  unmatchedSanctions: 0,
+};
 
 describe('the claim’s status reason', () => {
   it('is stored with the status and kept when other fields change', async () => {

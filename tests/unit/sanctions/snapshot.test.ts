@@ -6,7 +6,11 @@ import {
   periodText,
   placeInPeriod,
 } from '../../../shared/sanctions/partialDate';
-import { readSnapshotTargets, SnapshotRefused } from '../../../shared/sanctions/readSnapshot';
+import {
+  readSnapshot,
+  readSnapshotTargets,
+  SnapshotRefused,
+} from '../../../shared/sanctions/readSnapshot';
 import { daysFromParts } from '../../../shared/customs/dates';
 import {
   fixtureStoryTargets,
@@ -160,6 +164,32 @@ describe('reading a sanctions snapshot', () => {
       ['t4', ['2021-02']],
     ]);
     expect(snapshot.unmatchedSanctions).toBe(1);
+  });
+
+  it('adds a sanction read long after its target, once the target was handed on', async () => {
+    const lines = snapshotText({ targets: fixtureStoryTargets, noise: 1_500 })
+      .trimEnd()
+      .split('\n');
+    const [sanction] = lines.splice(
+      lines.findIndex((line) => line.includes('"own-sanc-uuap"')),
+      1,
+    );
+    lines.push(sanction);
+    const handedOn: string[][] = [];
+    const snapshot = await readSnapshot(chunks(`${lines.join('\n')}\n`), 'late.json', {
+      onTarget: (target) => {
+        if (target.id === 'own-ulan-ude-aviation-plant')
+          handedOn.push(target.designations.map((designation) => designation.id));
+      },
+    });
+    // Handed on without it (more than a thousand lines came between), then given in the tail.
+    expect(handedOn).toEqual([[]]);
+    expect(snapshot.late.get('own-ulan-ude-aviation-plant')?.map((d) => d.id)).toEqual([
+      'own-sanc-uuap',
+    ]);
+    const whole = await read(`${lines.join('\n')}\n`);
+    const plant = whole.targets.find((target) => target.id === 'own-ulan-ude-aviation-plant')!;
+    expect(plant.designations.map((designation) => designation.start)).toEqual(['2022-03-15']);
   });
 
   it('takes a nested sanction as its parent’s, whatever its own entity says', async () => {

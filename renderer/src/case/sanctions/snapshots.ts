@@ -4,6 +4,7 @@
  */
 import * as Comlink from 'comlink';
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { ScreenedParty } from '#shared/sanctions/screening';
 import type { SanctionsSnapshot } from '#shared/sanctions/snapshot';
 import { deleteSnapshot, referenceDb } from '../../db/referenceDb';
 import type { SanctionsWorkerApi } from '../../workers/sanctionsWorker';
@@ -39,6 +40,12 @@ export const importSnapshotFile = (
   choices: SnapshotChoices,
   onProgress: (progress: SnapshotImportProgress) => void,
 ) => sanctionsWorker().import(file, file.name, choices, Comlink.proxy(onProgress));
+
+/** Screens parties against a snapshot, off the UI thread (see the worker's `screen`). */
+export const screenParties = (snapshotId: string, parties: ScreenedParty[]) =>
+  sanctionsWorker().screen(snapshotId, parties);
+
+export type ScreenedCandidate = Awaited<ReturnType<typeof screenParties>>[number][number];
 
 /** Stops the running import: what it wrote is removed and it resolves as cancelled. */
 export const cancelSnapshotImport = (): void => void worker?.cancel();

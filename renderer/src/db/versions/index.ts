@@ -16,6 +16,7 @@ import { v10 } from './v10';
 import { v11 } from './v11';
 import { v12 } from './v12';
 import { v13 } from './v13';
+import { v14 } from './v14';
 
 export type { SchemaVersion } from './types';
 
@@ -33,6 +34,7 @@ export const investigationSchemaVersions: readonly SchemaVersion[] = [
   v11,
   v12,
   v13,
+  v14,
 ];
 
 export const CURRENT_SCHEMA_VERSION = investigationSchemaVersions.at(-1)!.version;

@@ -13,6 +13,7 @@ import type { EngineState } from '../../case/shipments/useShipmentEngine';
 import { EntityDetailsDialog } from './EntityDetailsDialog';
 import { splitSpelling } from '../../case/entities/entityMutations';
 import { MonthlyChart } from './MonthlyChart';
+import { SanctionsScreening } from '../sanctions';
 import { useStoredEntity } from '../../case/entities/useEntities';
 
 type Loaded = { key: string; name: string; profile: EntityProfile | null };
@@ -125,6 +126,14 @@ export function EntityProfileView(props: {
           <a href={project(profile.id, 'consigneeEntity')}>show shipments as consignee</a>
         </dd>
       </dl>
+      <SanctionsScreening
+        entityId={profile.id}
+        name={name}
+        spellings={profile.spellings.map((spelling) => spelling.spelling)}
+        identifiers={stored?.identifiers ?? []}
+        formerIds={stored?.formerIds}
+        aliasKeys={keys}
+      />
       <ErrorMessage error={error} />
       <table className="data-table" aria-label="Spellings">
         <thead>

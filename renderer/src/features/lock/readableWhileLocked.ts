@@ -28,6 +28,7 @@ const PARTS: Readonly<Record<string, string>> = {
   links: 'Citations',
   entities: 'Entities',
   suggestionDismissals: 'Dismissed merge suggestions',
+  sanctionsMatches: 'Sanctions screening decisions',
 };
 
 /** By `table.field`, or by field for every table. */

@@ -1,1 +1,2 @@
+export { SanctionsScreening } from './SanctionsScreening';
 export { SanctionsSnapshots } from './SanctionsSnapshots';

@@ -1,14 +1,15 @@
 /**
  * Imports a sanctions snapshot file into the reference database, streaming: targets are written in
- * blocks as the file is read (a block per TARGETS_PER_BLOCK targets, with its name-key index), then
+ * blocks as the file is read (a block per TARGETS_PER_BLOCK targets), then
  * the blocks that a later line changed (a Sanction read after its target, a target no sanction
  * names after all) are written again. The snapshot's row says `importing` until the end; a refusal,
  * a failure or Cancel removes it and every block written, so nothing of it stays.
  */
 import { completeTargets, type SanctionsTarget } from '#shared/sanctions/ftm';
 import { readSnapshot, SnapshotRefused } from '#shared/sanctions/readSnapshot';
-import { targetBlock, TARGETS_PER_BLOCK, type SanctionsSnapshot } from '#shared/sanctions/snapshot';
+import { TARGETS_PER_BLOCK, type SanctionsSnapshot } from '#shared/sanctions/snapshot';
 import { deleteSnapshot, type ReferenceDb } from '../../db/referenceDb';
+import { blobChunks } from '../../lib/bytes';
 
 export type SnapshotImportProgress = { bytesRead: number; targets: number };
 
@@ -38,7 +39,7 @@ export async function importSnapshot(
   let writes: Promise<unknown>[] = [];
   const flush = async () => {
     if (current.length === 0) return;
-    const block = targetBlock(id, blocks, current);
+    const block = { snapshotId: id, blockNo: blocks, targets: current };
     current = [];
     blocks += 1;
     writes.push(db.targetBlocks.put(block));
@@ -68,7 +69,7 @@ export async function importSnapshot(
   };
   await db.snapshots.add(started);
   try {
-    const read = await readSnapshot(file.stream(), fileName, {
+    const read = await readSnapshot(blobChunks(file), fileName, {
       cancelled: () => options.signal?.aborted ?? false,
       onProgress: (bytesRead) => options.onProgress?.({ bytesRead, targets }),
       onTarget: async (target) => {
@@ -102,7 +103,7 @@ export async function importSnapshot(
     for (const blockNo of changed) {
       if (options.signal?.aborted) throw new SnapshotRefused('The snapshot import was cancelled.');
       const block = (await db.targetBlocks.get([id, blockNo]))!;
-      await db.targetBlocks.put(targetBlock(id, blockNo, completeTargets(block.targets, read)));
+      await db.targetBlocks.put({ ...block, targets: completeTargets(block.targets, read) });
     }
     for (const list of read.late.values()) designations += list.length;
     const snapshot: SanctionsSnapshot = {

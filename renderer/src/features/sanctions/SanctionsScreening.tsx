@@ -1,0 +1,238 @@
+import { useEffect, useId, useState } from 'react';
+import type { Designation } from '#shared/sanctions/ftm';
+import { designationStatus } from '#shared/sanctions/designationPeriods';
+import { periodText } from '#shared/sanctions/partialDate';
+import type { SanctionsMatch } from '#shared/sanctions/sanctionsMatch';
+import {
+  decideMatch,
+  reconsiderMatch,
+  useSanctionsMatches,
+} from '../../case/sanctions/sanctionsMatches';
+import {
+  screenParties,
+  useSnapshots,
+  type ScreenedCandidate,
+} from '../../case/sanctions/snapshots';
+import { useWithCase } from '../../case/useCase';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { useAction } from '../../ui/useAction';
+
+const tierWords = {
+  1: 'Tier 1: the same identifier',
+  2: 'Tier 2: the same name',
+  3: 'Tier 3: a similar name',
+} as const;
+
+/** One designation in words: which list, its period, and whether it is current or past. */
+function DesignationLine({ designation, asOf }: { designation: Designation; asOf: string }) {
+  const past = designationStatus(designation, asOf) === 'formerly listed';
+  return (
+    <li>
+      <strong>{past ? 'Formerly listed' : 'Listed'}</strong>
+      {designation.lists.length > 0 && ` on ${designation.lists.join(', ')}`}{' '}
+      {periodText(designation)}
+      {designation.authority && ` · ${designation.authority}`}
+      {designation.program && ` · ${designation.program}`}
+    </li>
+  );
+}
+
+function Designations(props: { target: ScreenedCandidate['target']; asOf: string; name: string }) {
+  if (props.target.designations.length === 0) return <p className="hint">No designation given.</p>;
+  return (
+    <ul aria-label={`Designations of ${props.name}`}>
+      {props.target.designations.map((designation) => (
+        <DesignationLine key={designation.id} designation={designation} asOf={props.asOf} />
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * Screening of one entity against the sanctions snapshots kept in the app: its confirmed matches
+ * (frozen with their snapshot), and the newest snapshot's candidates, best first, each with its
+ * tier, its reason, its designations, and Confirm or Dismiss. A tier-1 candidate counts as a match
+ * without confirmation, and can be dismissed.
+ */
+export function SanctionsScreening(props: {
+  entityId: string;
+  name: string;
+  spellings: readonly string[];
+  identifiers: readonly { scheme: string; value: string }[];
+  formerIds?: readonly string[];
+  aliasKeys?: readonly string[];
+}) {
+  const id = useId();
+  const withCase = useWithCase();
+  const { error, run } = useAction();
+  const snapshots = useSnapshots();
+  const [chosen, setChosen] = useState<string | null>(null);
+  const snapshot = snapshots?.find((entry) => entry.id === chosen) ?? snapshots?.[0];
+  const matches = useSanctionsMatches({
+    id: props.entityId,
+    formerIds: props.formerIds,
+    aliasKeys: props.aliasKeys,
+  });
+  const [screened, setScreened] = useState<{ key: string; candidates: ScreenedCandidate[] } | null>(
+    null,
+  );
+  const party = { spellings: [...props.spellings], identifiers: [...props.identifiers] };
+  const key = snapshot ? `${snapshot.id}\n${JSON.stringify(party)}` : '';
+
+  useEffect(() => {
+    if (!snapshot) return;
+    let live = true;
+    void screenParties(snapshot.id, [party]).then(([candidates]) => {
+      if (live) setScreened({ key, candidates });
+    });
+    return () => {
+      live = false;
+    };
+    // `key` holds the snapshot and the party.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+
+  if (snapshots === undefined || matches === undefined) return null;
+  const decisionOf = (targetId: string): SanctionsMatch | undefined =>
+    matches
+      .filter((match) => match.target.id === targetId)
+      .sort((a, b) => b.decidedAt - a.decidedAt)[0];
+  const confirmed = matches.filter((match) => match.decision === 'confirmed');
+
+  return (
+    <section aria-labelledby={`${id}-title`} className="stack">
+      <h4 id={`${id}-title`}>Sanctions lists</h4>
+      <ErrorMessage error={error} />
+      {confirmed.length > 0 && (
+        <ul aria-label="Confirmed sanctions matches" className="stack">
+          {confirmed.map((match) => (
+            <li key={match.id}>
+              <strong>{match.target.caption}</strong> ({tierWords[match.tier]}), confirmed{' '}
+              {new Date(match.decidedAt).toLocaleDateString()} against {match.snapshot.fileName} of{' '}
+              {match.snapshot.date}
+              <Designations
+                target={match.target}
+                asOf={match.snapshot.date}
+                name={match.target.caption}
+              />
+              <button
+                type="button"
+                className="small"
+                aria-label={`Reconsider ${match.target.caption}`}
+                onClick={() => void run(() => withCase(reconsiderMatch, match.id))}
+              >
+                Reconsider
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {!snapshot ? (
+        <p className="hint">
+          No sanctions snapshot is imported: import one in Settings, under Sanctions lists.
+        </p>
+      ) : (
+        <>
+          {snapshots.length > 1 && (
+            <label>
+              Screened against{' '}
+              <select
+                value={snapshot.id}
+                onChange={(event) => setChosen(event.target.value)}
+                autoComplete="off"
+              >
+                {snapshots.map((entry) => (
+                  <option key={entry.id} value={entry.id}>
+                    {entry.fileName} of {entry.date}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {!screened || screened.key !== key ? (
+            <p aria-busy="true">Screening against {snapshot.fileName}…</p>
+          ) : screened.candidates.length === 0 ? (
+            <p>
+              No candidate in {snapshot.fileName} of {snapshot.date}.
+            </p>
+          ) : (
+            <ol aria-label={`Candidates in ${snapshot.fileName}`} className="stack">
+              {screened.candidates.map((candidate) => {
+                const decision = decisionOf(candidate.targetId);
+                const caption = candidate.target.caption;
+                const state =
+                  decision?.decision === 'confirmed'
+                    ? 'Confirmed'
+                    : decision?.decision === 'dismissed'
+                      ? 'Dismissed'
+                      : candidate.automatic
+                        ? 'Taken as a match: the same identifier'
+                        : 'Not confirmed';
+                return (
+                  <li key={candidate.targetId}>
+                    <strong>{caption}</strong> · {tierWords[candidate.tier]} · {state}
+                    <p className="hint">{candidate.reason}</p>
+                    <Designations target={candidate.target} asOf={snapshot.date} name={caption} />
+                    <div className="row-actions">
+                      {decision ? (
+                        <button
+                          type="button"
+                          className="small"
+                          aria-label={`Reconsider ${caption}`}
+                          onClick={() => void run(() => withCase(reconsiderMatch, decision.id))}
+                        >
+                          Reconsider
+                        </button>
+                      ) : (
+                        <>
+                          {!candidate.automatic && (
+                            <button
+                              type="button"
+                              className="small"
+                              aria-label={`Confirm ${caption} as ${props.name}`}
+                              onClick={() =>
+                                void run(() =>
+                                  withCase(
+                                    decideMatch,
+                                    props.entityId,
+                                    candidate,
+                                    snapshot,
+                                    'confirmed',
+                                  ),
+                                )
+                              }
+                            >
+                              Confirm
+                            </button>
+                          )}
+                          <button
+                            type="button"
+                            className="small"
+                            aria-label={`Dismiss ${caption}`}
+                            onClick={() =>
+                              void run(() =>
+                                withCase(
+                                  decideMatch,
+                                  props.entityId,
+                                  candidate,
+                                  snapshot,
+                                  'dismissed',
+                                ),
+                              )
+                            }
+                          >
+                            Dismiss
+                          </button>
+                        </>
+                      )}
+                    </div>
+                  </li>
+                );
+              })}
+            </ol>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
