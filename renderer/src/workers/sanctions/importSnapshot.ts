@@ -1,13 +1,16 @@
 /**
  * Imports a sanctions snapshot file into the reference database, streaming: targets are written in
- * blocks as the file is read (a block per TARGETS_PER_BLOCK targets), then
- * the blocks that a later line changed (a Sanction read after its target, a target no sanction
+ * blocks as the file is read (a block per TARGETS_PER_BLOCK targets), then the blocks that a later
+ * line changed (a Sanction read after its target, a target no sanction
  * names after all) are written again. The snapshot's row says `importing` until the end; a refusal,
- * a failure or Cancel removes it and every block written, so nothing of it stays.
+ * a failure or Cancel removes it and every block written, so nothing of it stays, and what an import
+ * cut short by a closed tab left is removed before the next one.
  */
 import { completeTargets, type SanctionsTarget } from '#shared/sanctions/ftm';
 import { readSnapshot, SnapshotRefused } from '#shared/sanctions/readSnapshot';
 import { TARGETS_PER_BLOCK, type SanctionsSnapshot } from '#shared/sanctions/snapshot';
+import { parsePartialDate } from '#shared/sanctions/partialDate';
+import { exclusiveAcrossTabs, ifNoTabWorksOn } from '../../db/crossTabWork';
 import { deleteSnapshot, type ReferenceDb } from '../../db/referenceDb';
 import { blobChunks } from '../../lib/bytes';
 
@@ -23,6 +26,16 @@ export type SnapshotChoices = {
 /** Blocks waiting for their write, at most: reading goes on while one is written. */
 const BLOCKS_IN_FLIGHT = 2;
 
+/** The lock an import holds while it runs, so that no tab takes it for abandoned. */
+const importLock = (snapshotId: string) => `snapshot-${snapshotId}`;
+
+/** Removes what imports cut short (a closed tab, a crash) left: rows still `importing`, no one at work on them. */
+async function removeAbandonedImports(db: ReferenceDb): Promise<void> {
+  const importing = (await db.snapshots.toArray()).filter((row) => row.status === 'importing');
+  for (const row of importing)
+    await ifNoTabWorksOn(importLock(row.id), () => deleteSnapshot(db, row.id));
+}
+
 export async function importSnapshot(
   db: ReferenceDb,
   file: Blob,
@@ -30,7 +43,25 @@ export async function importSnapshot(
   choices: SnapshotChoices,
   options: { onProgress?: (progress: SnapshotImportProgress) => void; signal?: AbortSignal } = {},
 ): Promise<SanctionsSnapshot> {
+  await removeAbandonedImports(db);
+  if (choices.date !== null && parsePartialDate(choices.date) !== choices.date)
+    throw new SnapshotRefused(
+      `“${choices.date}” is not a date: give the snapshot’s date as YYYY-MM-DD.`,
+    );
   const id = crypto.randomUUID();
+  return exclusiveAcrossTabs(importLock(id), () =>
+    writeSnapshot(db, id, file, fileName, choices, options),
+  );
+}
+
+async function writeSnapshot(
+  db: ReferenceDb,
+  id: string,
+  file: Blob,
+  fileName: string,
+  choices: SnapshotChoices,
+  options: { onProgress?: (progress: SnapshotImportProgress) => void; signal?: AbortSignal },
+): Promise<SanctionsSnapshot> {
   const blockOf = new Map<string, number>();
   let current: SanctionsTarget[] = [];
   let blocks = 0;
