@@ -12,6 +12,7 @@ import { storedFile } from '../src/db/storedFiles';
 import { turnLockOff, turnLockOn } from '../src/features/lock/lockMutations';
 import type { ArchiveWorkerApi } from '../src/workers/archiveWorker';
 import type { Investigation } from '#shared/investigation';
+import { phase } from './benchPhase';
 
 const PDFS = 50;
 const CHUNK = 4 * 1024 * 1024;
@@ -101,19 +102,6 @@ export async function archive(investigationId: string, pdfUrl: string) {
   const sealedBytes = (await worker.write(access, 'a benchmark passphrase', progress)).size;
   const sealedMs = performance.now() - started;
   const floorMs = await zipFloor(plain);
-  // The bench script samples the renderer's memory meanwhile, and marks each phase by these lines;
-  // what the earlier steps left behind is collected first (the page is started with --expose-gc),
-  // and a second passes so that the baseline is sampled.
-  const phase = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
-    (globalThis as { gc?: () => void }).gc?.();
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    console.log(`waybill-bench: ${name} starts`);
-    try {
-      return await work();
-    } finally {
-      console.log(`waybill-bench: ${name} ends`);
-    }
-  };
   const writeFloorMs = await phase('write floor', () => writeFloor(plain));
   let restoreMs = 0;
   const restored = await phase('restore', async () => {

@@ -10,19 +10,9 @@ import { ScreeningIndex } from '#shared/sanctions/screening';
 import { referenceDb } from '../src/db/referenceDb';
 import type { SanctionsWorkerApi } from '../src/workers/sanctionsWorker';
 import type { BenchWorkerApi } from './benchWorker';
+import { phase } from './benchPhase';
 
 const PARTIES = 10_000;
-
-/** Marks a phase for the bench script's memory sampler (see scripts/bench.ts). */
-async function phase<T>(name: string, work: () => Promise<T>): Promise<T> {
-  await new Promise((resolve) => setTimeout(resolve, 1000));
-  console.log(`waybill-bench: ${name} starts`);
-  try {
-    return await work();
-  } finally {
-    console.log(`waybill-bench: ${name} ends`);
-  }
-}
 
 export async function sanctions(url: string) {
   const file = await (await fetch(url)).blob();

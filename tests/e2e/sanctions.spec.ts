@@ -118,9 +118,10 @@ test('a snapshot import can be cancelled, and leaves nothing behind', async ({
   expect(stored).toBe(0);
 });
 
-test('the sample’s parties are screened: confirmed, taken by identifier, formerly listed, dismissed', async ({
+test('the sample’s parties are screened: confirmed, taken by identifier, formerly listed, dismissed, compared', async ({
   page,
 }, testInfo) => {
+  test.slow();
   await openSettings(page);
   await importSnapshot(
     page,
@@ -134,6 +135,7 @@ test('the sample’s parties are screened: confirmed, taken by identifier, forme
   await page.goto('/');
   await openSampleInvestigation(page);
   await openTab(page, 'Entities');
+  const entitiesPage = page.url();
   const entities = page.getByRole('table', { name: 'Entities' });
   const search = page.getByLabel('Find entity');
 
@@ -189,4 +191,48 @@ test('the sample’s parties are screened: confirmed, taken by identifier, forme
   );
   await page.getByRole('button', { name: 'Dismiss Volga Turbine Trading LLC' }).click();
   await expect(volga.getByRole('listitem').first()).toContainText('· Dismissed');
+
+  // A later snapshot leaves Northstar's designation out and ends the plant's with a new one.
+  const later = sampleCaseTargets.map((target) =>
+    target.id === 'sample-northstar'
+      ? { ...target, sanctions: [] }
+      : target.id === 'sample-krasnogorsk'
+        ? {
+            ...target,
+            sanctions: [
+              { ...target.sanctions[0], end: '2024-02-20' },
+              {
+                id: 'sample-sanc-krp-2024',
+                list: 'list_c',
+                program: 'Programme R',
+                start: '2024-02-21',
+              },
+            ],
+          }
+        : target,
+  );
+  await openSettings(page);
+  await page.getByLabel('Snapshot date (leave empty to take it from the file)').fill('2024-03-01');
+  await importSnapshot(
+    page,
+    writeSnapshot(
+      testInfo,
+      'later.ftm.json',
+      snapshotText({ targets: later, noise: 2_000, seed: 11 }),
+    ),
+  );
+  await expect(page.getByRole('status')).toContainText('Imported later.ftm.json');
+  await page.goto(entitiesPage);
+  await search.fill('northstar');
+  await entities.getByRole('button', { name: 'Northstar Avia Trading', exact: true }).click();
+  await expect(page.getByRole('list', { name: 'Since sample.ftm.json of 2024-01-15' })).toHaveText(
+    'Northstar Avia Trading Co., Ltd.: no longer listed on list_b from 2022-03-15 (delisted between 2024-01-15 and 2024-03-01)',
+  );
+  await search.fill('krasnogorsk');
+  await entities.getByRole('button', { name: 'Krasnogorsk Rotorcraft Plant', exact: true }).click();
+  const changes = page.getByRole('list', { name: 'Since sample.ftm.json of 2024-01-15' });
+  await expect(changes.getByRole('listitem')).toHaveText([
+    'Krasnogorsk Rotorcraft Plant JSC: delisted, on list_a in or after February 2022 to 2024-02-20',
+    'Krasnogorsk Rotorcraft Plant JSC: newly listed on list_c from 2024-02-21',
+  ]);
 });

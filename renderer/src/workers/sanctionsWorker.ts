@@ -84,6 +84,19 @@ const api = {
         .map((candidate) => ({ ...candidate, target: byId.get(candidate.targetId)! })),
     );
   },
+
+  /** Targets of a snapshot by id (those it lists; an id it does not list is left out). */
+  async targets(snapshotId: string, ids: readonly string[]): Promise<SanctionsTarget[]> {
+    const wanted = new Set(ids);
+    if (screening?.snapshotId === snapshotId)
+      return ids.flatMap((id) => screening?.byId.get(id) ?? []);
+    const found: SanctionsTarget[] = [];
+    await db.targetBlocks
+      .where('snapshotId')
+      .equals(snapshotId)
+      .each((block) => void found.push(...block.targets.filter((target) => wanted.has(target.id))));
+    return found;
+  },
 };
 
 export type SanctionsWorkerApi = typeof api;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { compareDesignations } from '../../../shared/sanctions/compareSnapshots';
 import { LineSplitter, MAX_LINE_CHARS } from '../../../shared/sanctions/ftm';
 import {
   dayRange,
@@ -218,6 +219,41 @@ describe('reading a sanctions snapshot', () => {
     expect(snapshot.targets[0].designations.map((designation) => designation.id)).toEqual([
       'n1',
       'n2',
+    ]);
+  });
+});
+
+describe('comparing two snapshots', () => {
+  const designation = (id: string, start: string, end: string | null = null) => ({
+    id,
+    authority: 'A',
+    program: 'P',
+    lists: ['list_a'],
+    start,
+    end,
+    sourceUrl: '',
+    reason: '',
+  });
+
+  it('tells new designations, ended ones, and those a newer snapshot no longer lists', () => {
+    const older = [
+      designation('kept', '2020'),
+      designation('gone', '2019-05'),
+      designation('ends', '2021-01-01'),
+    ];
+    const newer = [
+      designation('kept', '2020'),
+      designation('ends', '2021-01-01', '2023-06-30'),
+      designation('added', '2023-11-02'),
+    ];
+    expect(
+      compareDesignations(older, newer).map(({ kind, designation: { id } }) => `${kind}: ${id}`),
+    ).toEqual(['ended: ends', 'new: added', 'no longer listed: gone']);
+    expect(compareDesignations(newer, newer)).toEqual([]);
+    expect(compareDesignations(older, []).map(({ kind }) => kind)).toEqual([
+      'no longer listed',
+      'no longer listed',
+      'no longer listed',
     ]);
   });
 });

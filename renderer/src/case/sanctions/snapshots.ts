@@ -45,6 +45,10 @@ export const importSnapshotFile = (
 export const screenParties = (snapshotId: string, parties: ScreenedParty[]) =>
   sanctionsWorker().screen(snapshotId, parties);
 
+/** A snapshot's targets by id, off the UI thread. */
+export const snapshotTargets = (snapshotId: string, ids: string[]) =>
+  sanctionsWorker().targets(snapshotId, ids);
+
 export type ScreenedCandidate = Awaited<ReturnType<typeof screenParties>>[number][number];
 
 /** Stops the running import: what it wrote is removed and it resolves as cancelled. */

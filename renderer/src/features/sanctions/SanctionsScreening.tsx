@@ -15,6 +15,7 @@ import {
 } from '../../case/sanctions/snapshots';
 import { useWithCase } from '../../case/useCase';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { SnapshotChanges } from './SnapshotChanges';
 import { useAction } from '../../ui/useAction';
 
 const tierWords = {
@@ -73,18 +74,31 @@ export function SanctionsScreening(props: {
     formerIds: props.formerIds,
     aliasKeys: props.aliasKeys,
   });
-  const [screened, setScreened] = useState<{ key: string; candidates: ScreenedCandidate[] } | null>(
-    null,
-  );
+  const [screened, setScreened] = useState<{
+    key: string;
+    candidates: ScreenedCandidate[];
+    failure?: string;
+  } | null>(null);
   const party = { spellings: [...props.spellings], identifiers: [...props.identifiers] };
   const key = snapshot ? `${snapshot.id}\n${JSON.stringify(party)}` : '';
 
   useEffect(() => {
     if (!snapshot) return;
     let live = true;
-    void screenParties(snapshot.id, [party]).then(([candidates]) => {
-      if (live) setScreened({ key, candidates });
-    });
+    void screenParties(snapshot.id, [party]).then(
+      ([candidates]) => {
+        if (live) setScreened({ key, candidates });
+      },
+      (failure: unknown) => {
+        const why = failure instanceof Error ? failure.message : String(failure);
+        if (live)
+          setScreened({
+            key,
+            candidates: [],
+            failure: `Screening against ${snapshot.fileName} failed: ${why}`,
+          });
+      },
+    );
     return () => {
       live = false;
     };
@@ -98,6 +112,22 @@ export function SanctionsScreening(props: {
       .filter((match) => match.target.id === targetId)
       .sort((a, b) => b.decidedAt - a.decidedAt)[0];
   const confirmed = matches.filter((match) => match.decision === 'confirmed');
+  // The listed parties the entity is matched with, and the snapshot before the one screened.
+  const listedIds = [
+    ...new Set([
+      ...confirmed.map((match) => match.target.id),
+      ...(screened?.key === key
+        ? screened.candidates
+            .filter((candidate) => candidate.automatic && !decisionOf(candidate.targetId))
+            .map((candidate) => candidate.targetId)
+        : []),
+    ]),
+  ].sort();
+  const older = snapshot && snapshots[snapshots.indexOf(snapshot) + 1];
+  const decide = (candidate: ScreenedCandidate, decision: SanctionsMatch['decision']) => {
+    if (snapshot)
+      void run(() => withCase(decideMatch, props.entityId, candidate, snapshot, decision));
+  };
 
   return (
     <section aria-labelledby={`${id}-title`} className="stack">
@@ -151,6 +181,10 @@ export function SanctionsScreening(props: {
           )}
           {!screened || screened.key !== key ? (
             <p aria-busy="true">Screening against {snapshot.fileName}…</p>
+          ) : screened.failure ? (
+            <p role="alert" className="error">
+              {screened.failure}
+            </p>
           ) : screened.candidates.length === 0 ? (
             <p>
               No candidate in {snapshot.fileName} of {snapshot.date}.
@@ -190,17 +224,7 @@ export function SanctionsScreening(props: {
                               type="button"
                               className="small"
                               aria-label={`Confirm ${caption} as ${props.name}`}
-                              onClick={() =>
-                                void run(() =>
-                                  withCase(
-                                    decideMatch,
-                                    props.entityId,
-                                    candidate,
-                                    snapshot,
-                                    'confirmed',
-                                  ),
-                                )
-                              }
+                              onClick={() => decide(candidate, 'confirmed')}
                             >
                               Confirm
                             </button>
@@ -209,17 +233,7 @@ export function SanctionsScreening(props: {
                             type="button"
                             className="small"
                             aria-label={`Dismiss ${caption}`}
-                            onClick={() =>
-                              void run(() =>
-                                withCase(
-                                  decideMatch,
-                                  props.entityId,
-                                  candidate,
-                                  snapshot,
-                                  'dismissed',
-                                ),
-                              )
-                            }
+                            onClick={() => decide(candidate, 'dismissed')}
                           >
                             Dismiss
                           </button>
@@ -230,6 +244,9 @@ export function SanctionsScreening(props: {
                 );
               })}
             </ol>
+          )}
+          {older && listedIds.length > 0 && (
+            <SnapshotChanges older={older} newer={snapshot} targetIds={listedIds} />
           )}
         </>
       )}
