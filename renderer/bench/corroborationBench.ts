@@ -61,6 +61,7 @@ async function openClaim(
     filters: saved.flatMap((entry) =>
       entry ? [{ id: entry.id, filter: completeFilter(entry.filter) }] : [],
     ),
+    designations: [],
   });
   if (!answer) throw new Error('the engine is not loaded');
   return answer.summary;

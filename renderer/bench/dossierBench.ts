@@ -133,6 +133,7 @@ function syntheticInput(): DossierInput {
   };
   return {
     investigation: { name: 'Dossier benchmark', synthetic: true, notice: 'Synthetic.' },
+    designations: {},
     exportedAt: '2026-11-28T12:00:00.000Z',
     statuses,
     sections,

@@ -37,6 +37,10 @@ export function daysFromParts(year: number, month: number, day: number): number 
 export const isoFromDays = (days: number): string =>
   new Date(days * MS_PER_DAY).toISOString().slice(0, 10);
 
+/** A `YYYY-MM-DD` date as days since 1970 (NaN for anything else). */
+export const daysFromIso = (date: string): number =>
+  /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(date) / MS_PER_DAY : Number.NaN;
+
 /** Excel's serial day numbers (1900 date system) to days since 1970. */
 export const daysFromExcelSerial = (serial: number): number => Math.floor(serial) - 25_569;
 

@@ -4,6 +4,7 @@
  * appendices of everything cited and the manifest of source files.
  */
 import { originLabel } from '../customs/corroboration';
+import { daysFromIso } from '../customs/dates';
 import type { ShipmentFilter } from '../customs/shipmentFilter';
 import type { EvidenceLink } from '../evidence/link';
 import { hasRule, ruleShortfalls, ruleText, supportingCount } from '../evidence/statusRule';
@@ -11,6 +12,14 @@ import type { Claim } from '../investigation';
 import { noteConfidentiality, noteKindLabels, outcomeLabels } from '../notes/sourceNote';
 import { confidentialityLabels } from '../notes/source';
 import type { DossierInput } from './input';
+import { designationFigureEntry } from './format';
+import { designationLabel } from '../sanctions/citedDesignation';
+import {
+  designationFigure,
+  designationStatus,
+  type PartyShipment,
+} from '../sanctions/designationPeriods';
+import { periodText } from '../sanctions/partialDate';
 import {
   DOSSIER_VERSION,
   type Citation,
@@ -119,6 +128,7 @@ export function buildDossierAndRecords(
   const cited = new Appendix<Dossier['notes'][number]>('N');
   const docs = new Appendix<Dossier['documents'][number]>('D');
   const entities = new Appendix<Dossier['entities'][number]>('P');
+  const listings = new Appendix<Dossier['designations'][number]>('L');
 
   // Distinct shipments and resolved parties get dossier-local labels: an entity's id can hold a
   // party's name, and the verifier needs only which rows share one.
@@ -289,8 +299,64 @@ export function buildDossierAndRecords(
         }));
         return { targets: [id], label: entity.name };
       }
+      case 'designation': {
+        const cited = input.designations[link.targetId];
+        if (!cited) return { targets: [], label: 'a designation no longer stored' };
+        return {
+          targets: [designationId(link.targetId)],
+          label: designationLabel(cited.match, cited.designation),
+        };
+      }
     }
   }
+
+  /** A cited designation's appendix entry (`L1`…), frozen as its match was confirmed. */
+  function designationId(key: string): string {
+    const { match, designation, party, entity } = input.designations[key];
+    return listings.id(key, (id) => ({
+      id,
+      entity,
+      party: partyLabel(party),
+      target: match.target.caption,
+      targetId: match.target.id,
+      designationId: designation.id,
+      lists: designation.lists,
+      authority: designation.authority,
+      program: designation.program,
+      reason: designation.reason,
+      start: designation.start,
+      end: designation.end,
+      period: periodText(designation),
+      status: designationStatus(designation, match.snapshot.date),
+      sourceUrl: designation.sourceUrl,
+      match: {
+        tier: match.tier,
+        reason: match.reason,
+        decidedAt: new Date(match.decidedAt).toISOString(),
+      },
+      snapshot: {
+        fileName: match.snapshot.fileName,
+        source: match.snapshot.source,
+        date: match.snapshot.date,
+        sha256: match.snapshot.sha256,
+      },
+    }));
+  }
+
+  /** A claim's distinct shipments (their representatives) with their days and resolved parties. */
+  const partyShipmentsOf = (claimId: string): PartyShipment[] =>
+    (input.derivations[claimId] ?? []).flatMap(({ representative }) => {
+      const row = input.rows[representative];
+      return row
+        ? [
+            {
+              day: daysFromIso(row.date),
+              shipper: row.shipperParty,
+              consignee: row.consigneeParty,
+            },
+          ]
+        : [];
+    });
 
   const chosen = new Set(chosenClaims(input, options).map((claim) => claim.id));
   const linksOf = (claimId: string) =>
@@ -365,6 +431,19 @@ export function buildDossierAndRecords(
           })),
           contradicting: links.filter((link) => link.relation === 'contradicts').length,
           requests,
+          designations: links
+            .filter((link) => link.targetType === 'designation')
+            .flatMap((link) => {
+              const cited = input.designations[link.targetId];
+              if (!cited) return [];
+              const figure = designationFigure(
+                partyShipmentsOf(claim.id),
+                cited.party,
+                cited.designation,
+                cited.match.snapshot.date,
+              );
+              return [designationFigureEntry(designationId(link.targetId), figure)];
+            }),
         };
         return {
           number: claimNumber,
@@ -437,6 +516,7 @@ export function buildDossierAndRecords(
     ),
     documents: docs.entries,
     entities: entities.entries,
+    designations: listings.entries,
     sources: [
       ...input.datasets
         .filter((dataset) => usedDatasets.has(dataset.fileSha256))
@@ -460,6 +540,17 @@ export function buildDossierAndRecords(
           declared: stored ? originDeclaration(stored, input.provenance) : '',
         };
       }),
+      ...[
+        ...new Map(
+          listings.entries.map((entry) => [entry.snapshot.sha256, entry.snapshot]),
+        ).values(),
+      ].map((snapshot) => ({
+        kind: 'snapshot' as const,
+        name: snapshot.fileName,
+        sha256: snapshot.sha256,
+        origin: snapshot.source || 'origin unknown',
+        declared: `sanctions snapshot dated ${snapshot.date}`,
+      })),
     ],
     redactions: [],
   };

@@ -1,4 +1,5 @@
 /** How the dossier's numbers and lists read in every format, so that all formats say the same. */
+import { figureText, type DesignationFigure } from '../sanctions/designationPeriods';
 import type { ClaimSummary, Dossier } from './model';
 
 const amount = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
@@ -61,7 +62,41 @@ export function summaryLines(summary: ClaimSummary): [string, string][] {
   lines.push(['Contradicting evidence', String(summary.contradicting)]);
   for (const request of summary.requests)
     lines.push(['Request for comment', `${request.title} (to ${request.to}): ${request.outcome}`]);
+  for (const figure of summary.designations)
+    lines.push([`Designation ${figure.designation}`, figure.text]);
   return lines;
+}
+
+type Listing = Dossier['designations'][number];
+
+/** A claim's figure for a designation it cites, in the dossier's order of fields. */
+export const designationFigureEntry = (
+  designation: string,
+  figure: DesignationFigure,
+): ClaimSummary['designations'][number] => ({
+  designation,
+  role: figure.role,
+  inside: figure.inside,
+  uncertain: figure.uncertain,
+  shipments: figure.shipments,
+  period: figure.period,
+  status: figure.status,
+  text: figureText(figure),
+});
+
+/** A cited designation's appendix entry in lines: what the list says, and where it was read. */
+export function designationLines(listing: Listing): string[] {
+  const status = listing.status === 'formerly listed' ? 'Formerly listed' : 'Listed';
+  const lists = listing.lists.join('; ') || 'no list named';
+  const by = [listing.authority, listing.program].filter(Boolean).join(', ');
+  return [
+    `${listing.entity} (${listing.party}), listed as ${listing.target} (${listing.targetId})`,
+    `${status} on ${lists} ${listing.period}${by ? ` — ${by}` : ''}; designation ${listing.designationId}`,
+    ...(listing.reason ? [`Reason given: ${listing.reason}`] : []),
+    ...(listing.sourceUrl ? [`Source: ${listing.sourceUrl}`] : []),
+    `Snapshot: ${listing.snapshot.fileName} (${listing.snapshot.source || 'publisher not given'}) of ${listing.snapshot.date}, SHA-256 ${listing.snapshot.sha256}`,
+    `Matched with the entity at tier ${listing.match.tier} (${listing.match.reason}), confirmed ${listing.match.decidedAt}`,
+  ];
 }
 
 /** "2: Russian customs; Indian customs", and the rows that count towards none. */

@@ -4,7 +4,13 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { strToU8 } from 'fflate';
-import { formatAmount, profileTitle, summaryLines, shownShipments } from './format';
+import {
+  designationLines,
+  formatAmount,
+  profileTitle,
+  summaryLines,
+  shownShipments,
+} from './format';
 import type { Dossier } from './model';
 import { parseNoteBody, type NoteBlock, type NoteInline } from '../notes/markdownSubset';
 import { showBidiControls } from '../text/bidi';
@@ -252,6 +258,15 @@ ${rows(dossier.requests.map((request) => [request.note, request.title, request.t
     push(`<section><h2>Appendix: entities</h2><table><thead><tr><th>Id</th><th>Name</th><th>Country</th><th>Identifiers</th><th>Flags</th><th>Spellings in the files</th><th>Grouped by the user</th></tr></thead><tbody>
 ${rows(dossier.entities.map((entity) => [entity.id, entity.name, entity.country, entity.identifiers.join('; '), entity.flags.join('; '), entity.spellings.join('; '), entity.resolution.join('; ')]))}
 </tbody></table></section>`);
+  }
+  if (dossier.designations.length > 0) {
+    push('<section><h2>Appendix: designations, as the sanctions snapshots listed them</h2>');
+    for (const listing of dossier.designations)
+      push(`<h3>${e(listing.id)}. ${e(listing.target)}</h3>
+<ul>${designationLines(listing)
+        .map((line) => `<li>${e(line)}</li>`)
+        .join('')}</ul>`);
+    push('</section>');
   }
   if (dossier.documents.length > 0) {
     push(`<section><h2>Appendix: documents</h2><table><thead><tr><th>Id</th><th>Title</th><th>File</th><th>Pages</th><th>Origin</th></tr></thead><tbody>

@@ -12,6 +12,8 @@ import type { EvidenceLink } from '../evidence/link';
 import type { AuditEntry, Claim, Section, Status } from '../investigation';
 import type { SourceNote } from '../notes/sourceNote';
 import type { Source } from '../notes/source';
+import type { Designation } from '../sanctions/ftm';
+import type { SanctionsMatch } from '../sanctions/sanctionsMatch';
 
 export type CitedShipmentRow = ShipmentRow & {
   cells: string[];
@@ -62,4 +64,12 @@ export type DossierInput = {
   summaries: Record<string, ShipmentEvidenceSummary>;
   /** Each claim's distinct shipments as its summary counts them. */
   derivations: Record<string, ShipmentDerivation[]>;
+  /**
+   * The designations claims cite, by link target: each with its match (frozen with the snapshot),
+   * the entity the match is of now (its id as rows' parties give it, after merges) and its name.
+   */
+  designations: Record<
+    string,
+    { match: SanctionsMatch; designation: Designation; party: string; entity: string }
+  >;
 };

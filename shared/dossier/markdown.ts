@@ -17,7 +17,13 @@ import type {
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { parseNoteBody, type NoteBlock, type NoteInline } from '../notes/markdownSubset';
 import { showBidiControls } from '../text/bidi';
-import { formatAmount, profileTitle, summaryLines, shownShipments } from './format';
+import {
+  designationLines,
+  formatAmount,
+  profileTitle,
+  summaryLines,
+  shownShipments,
+} from './format';
 import type { Dossier } from './model';
 
 type Phrasing = PhrasingContent | string;
@@ -223,6 +229,19 @@ function appendices(dossier: Dossier): RootContent[] {
           : []),
       ]),
     ]),
+    ...appendix(
+      'designations, as the sanctions snapshots listed them',
+      dossier.designations,
+      () => [
+        bullets(dossier.designations, (listing) => {
+          const [first, ...rest] = designationLines(listing);
+          return [
+            paragraph(strong(listing.id), ` ${first}`),
+            ...rest.map((line) => paragraph(line)),
+          ];
+        }),
+      ],
+    ),
   ];
 }
 

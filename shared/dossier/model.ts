@@ -12,9 +12,11 @@ import type { EvidenceType, Relation } from '../evidence/link';
  * distinct shipment each row reports and the parties matching compared (`shipment`,
  * `shipperParty`, `consigneeParty`), the matching rule, and each summary's derivation. 4: each
  * row's bill-of-lading number (`billOfLading`); each excerpt's position in its page's text and the
- * time it was cut.
+ * time it was cut. 5: designations cited from sanctions snapshots (`designations`, the `L`
+ * appendix), each claim's figures against their periods (`summary.designations`), and the
+ * snapshots among the sources.
  */
-export const DOSSIER_VERSION = 4;
+export const DOSSIER_VERSION = 5;
 
 /** The handbook's corroboration rule, as the dossier states it (shared/customs/matching.ts). */
 export const MATCHING_RULE =
@@ -72,6 +74,23 @@ export type ClaimSummary = {
   derivation: { representative: string; rows: string[] }[];
   contradicting: number;
   requests: { title: string; to: string; outcome: string }[];
+  /**
+   * For each designation the claim cites (`L1`…): of the derivation's distinct shipments with the
+   * designation's party as shipper or consignee, how many fall inside its period, and how many
+   * within a month or year a partial date leaves open (not counted inside); `text` says it.
+   */
+  designations: DesignationFigureEntry[];
+};
+
+type DesignationFigureEntry = {
+  designation: string;
+  role: 'shipper' | 'consignee' | 'party';
+  inside: number;
+  uncertain: number;
+  shipments: number;
+  period: string;
+  status: 'listed' | 'formerly listed';
+  text: string;
 };
 
 export type DossierClaim = {
@@ -185,8 +204,34 @@ type DossierEntity = {
   resolution: string[];
 };
 
+/** A designation a claim cites, as the snapshot listed it when the match was confirmed (format 5). */
+type DossierDesignation = {
+  id: string;
+  /** The case's entity it is the designation of, and that entity's party label in `shipments`. */
+  entity: string;
+  party: string;
+  /** The listed party as the list names it, and its id there. */
+  target: string;
+  targetId: string;
+  designationId: string;
+  lists: string[];
+  authority: string;
+  program: string;
+  reason: string;
+  /** As the list gives them: a year, a month or a day (`2013`, `2022-03`, `2022-03-15`). */
+  start: string | null;
+  end: string | null;
+  period: string;
+  /** As of the snapshot's date. */
+  status: 'listed' | 'formerly listed';
+  sourceUrl: string;
+  /** How the case matched the entity with the listed party. */
+  match: { tier: 1 | 2 | 3; reason: string; decidedAt: string };
+  snapshot: { fileName: string; source: string; date: string; sha256: string };
+};
+
 type DossierSource = {
-  kind: 'dataset' | 'document';
+  kind: 'dataset' | 'document' | 'snapshot';
   name: string;
   sha256: string;
   /** What the file comes from, as the researcher declared it ('origin unknown' when not). */
@@ -217,6 +262,7 @@ export type Dossier = {
   requests: { note: string; title: string; to: string; sentOn: string; outcome: string }[];
   documents: DossierDocument[];
   entities: DossierEntity[];
+  designations: DossierDesignation[];
   sources: DossierSource[];
   /** Every redaction inside cited evidence; the verifier reports these as redacted. */
   redactions: EvidenceRedaction[];

@@ -16,6 +16,8 @@ const amount = z.number().min(-1e15).max(1e15);
 const list = <T extends z.ZodType>(item: T, max = 100_000) => z.array(item).max(max);
 const sha256 = z.string().regex(/^([0-9a-f]{64})?$/);
 
+const designationStatusSchema = z.enum(['listed', 'formerly listed']);
+
 /** What each figure of a claim's summary is, as the verifier recomputes it from `derivation`. */
 const summary = z.object({
   distinctShipments: count.describe('count(derivation)'),
@@ -41,6 +43,24 @@ const summary = z.object({
   ),
   contradicting: count.describe("count of the claim's citations whose relation is contradicts"),
   requests: list(z.object({ title: short, to: short, outcome: short })),
+  designations: list(
+    z.object({
+      designation: id,
+      role: z.enum(['shipper', 'consignee', 'party']),
+      inside: count.describe(
+        "count of the derivation's representatives with the designation's party as shipper or consignee and a date certainly inside its period",
+      ),
+      uncertain: count.describe(
+        'count of those within a month or year a partial start or end leaves open (not inside)',
+      ),
+      shipments: count.describe(
+        "count of the derivation's representatives with the designation's party as shipper or consignee",
+      ),
+      period: short,
+      status: designationStatusSchema,
+      text: short,
+    }),
+  ),
 });
 
 const claim = z.object({
@@ -161,9 +181,34 @@ export const dossierSchema = z.object({
       resolution: list(short),
     }),
   ),
+  designations: list(
+    z.object({
+      id,
+      entity: short,
+      party: id,
+      target: short,
+      targetId: short,
+      designationId: short,
+      lists: list(short),
+      authority: short,
+      program: short,
+      reason: text,
+      start: short.nullable(),
+      end: short.nullable(),
+      period: short,
+      status: designationStatusSchema,
+      sourceUrl: short,
+      match: z.object({
+        tier: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+        reason: short,
+        decidedAt: short,
+      }),
+      snapshot: z.object({ fileName: short, source: short, date: short, sha256 }),
+    }),
+  ),
   sources: list(
     z.object({
-      kind: z.enum(['dataset', 'document']),
+      kind: z.enum(['dataset', 'document', 'snapshot']),
       name: short,
       sha256,
       origin: short,

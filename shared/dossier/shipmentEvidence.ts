@@ -13,6 +13,7 @@ import {
   type ShipmentIndex,
 } from '../customs/shipmentIndex';
 import type { EvidenceLink } from '../evidence/link';
+import type { PartyShipment } from '../sanctions/designationPeriods';
 import type { DossierInput, ShipmentDerivation } from './input';
 
 export type ShipmentEvidenceRequest = {
@@ -75,6 +76,30 @@ function derivation(
     else shipments.set(key, { representative: ref, rows: [ref] });
   }
   return [...shipments.values()];
+}
+
+/**
+ * A claim's distinct shipments as a designation's figure counts them: each one's day and the
+ * entities (by number) its shipper and consignee resolve to ('' for an empty party).
+ */
+export function partyShipments(view: ShipmentColumnsView, rows: Iterable<number>): PartyShipment[] {
+  const party = (spelling: number) => {
+    const entity = view.partyEntity[spelling];
+    return entity >= 0 ? String(entity) : '';
+  };
+  const seen = new Set<number>();
+  const shipments: PartyShipment[] = [];
+  for (const row of rows) {
+    const key = shipmentKey(view, row);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    shipments.push({
+      day: view.date[row],
+      shipper: party(view.shipper[row]),
+      consignee: party(view.consignee[row]),
+    });
+  }
+  return shipments;
 }
 
 export async function shipmentEvidence(

@@ -8,12 +8,16 @@
  */
 import { unzipSync } from 'fflate';
 import { z } from 'zod';
+import { daysFromIso } from '../customs/dates';
 import { agreeWithinRounding, hsCodesAgree } from '../customs/matching';
+import { designationFigure } from '../sanctions/designationPeriods';
+import { parsePartialDate } from '../sanctions/partialDate';
 import { foldName } from '../text/nameMatching';
 import { renderAnnotations } from './annotations';
 import { sha256Hex } from './dossierPackage';
 import { renderEvidenceCsv } from './evidenceCsv';
 import { renderHtml } from './html';
+import { designationFigureEntry } from './format';
 import { renderMarkdown } from './markdown';
 import type { ClaimSummary, Dossier, DossierClaim } from './model';
 import { dossierJsonSchema, dossierSchema } from './schema';
@@ -145,7 +149,7 @@ function recomputeSummary(
   claim: DossierClaim,
   rows: ReadonlyMap<string, Row>,
   byShipment: ReadonlyMap<string, Row[]>,
-): Omit<ClaimSummary, 'requests' | 'derivation'> {
+): Omit<ClaimSummary, 'requests' | 'derivation' | 'designations'> {
   const shipments = claim.summary.derivation.map((entry) => ({
     representative: rows.get(entry.representative)!,
     members: byShipment.get(rows.get(entry.representative)!.shipment) ?? [],
@@ -194,12 +198,60 @@ function recomputeSummary(
   };
 }
 
+/**
+ * A claim's figures against the periods of the designations it cites, recomputed from its
+ * derivation's representatives (their dates and party labels) and each designation's dates.
+ */
+function checkDesignationFigures(
+  claim: DossierClaim,
+  rows: ReadonlyMap<string, Row>,
+  listings: ReadonlyMap<string, Dossier['designations'][number]>,
+  checks: Checks,
+): void {
+  const shipments = claim.summary.derivation.map((entry) => {
+    const row = rows.get(entry.representative)!;
+    return { day: daysFromIso(row.date), shipper: row.shipperParty, consignee: row.consigneeParty };
+  });
+  const cited = new Set(
+    claim.citations
+      .filter((citation) => citation.kind === 'designation')
+      .flatMap((citation) => citation.targets),
+  );
+  checks.figure(
+    `Claim ${claim.number}: designations`,
+    claim.summary.designations.map((entry) => entry.designation).sort(),
+    [...cited].sort(),
+  );
+  for (const stated of claim.summary.designations) {
+    const where = `Claim ${claim.number}: designation ${stated.designation}`;
+    const listing = listings.get(stated.designation);
+    if (!listing) {
+      checks.check(false, where, 'names a designation the dossier does not hold');
+      continue;
+    }
+    const period = {
+      ...listing,
+      id: listing.designationId,
+      start: listing.start === null ? null : parsePartialDate(listing.start),
+      end: listing.end === null ? null : parsePartialDate(listing.end),
+    };
+    const asOf = parsePartialDate(listing.snapshot.date);
+    if (asOf === null) {
+      checks.check(false, where, `gives its snapshot an unreadable date, ${listing.snapshot.date}`);
+      continue;
+    }
+    const figure = designationFigure(shipments, listing.party, period, asOf);
+    checks.figure(where, stated, designationFigureEntry(listing.id, figure));
+  }
+}
+
 function checkFigures(dossier: Dossier, checks: Checks): void {
   const rows = new Map(dossier.shipments.map((row) => [row.id, row]));
   const byShipment = new Map<string, Row[]>();
   for (const row of dossier.shipments)
     byShipment.set(row.shipment, [...(byShipment.get(row.shipment) ?? []), row]);
   const filters = new Map(dossier.savedFilters.map((filter) => [filter.id, filter]));
+  const listings = new Map(dossier.designations.map((listing) => [listing.id, listing]));
   const appendixIds = new Set(
     [
       dossier.shipments,
@@ -208,6 +260,7 @@ function checkFigures(dossier: Dossier, checks: Checks): void {
       dossier.notes,
       dossier.documents,
       dossier.entities,
+      dossier.designations,
     ].flatMap((entries) => entries.map((entry) => entry.id)),
   );
   const claims = dossier.sections.flatMap((section) => section.claims);
@@ -274,7 +327,16 @@ function checkFigures(dossier: Dossier, checks: Checks): void {
     const recomputed = recomputeSummary(claim, rows, byShipment);
     for (const [figure, value] of Object.entries(recomputed))
       checks.figure(`${where}: ${figure}`, claim.summary[figure as keyof typeof recomputed], value);
+    checkDesignationFigures(claim, rows, listings, checks);
   }
+  for (const listing of dossier.designations)
+    checks.check(
+      dossier.sources.some(
+        (source) => source.kind === 'snapshot' && source.sha256 === listing.snapshot.sha256,
+      ),
+      `Designation ${listing.id}`,
+      'comes from a snapshot the dossier does not list among its sources',
+    );
 
   for (const filter of dossier.savedFilters)
     checks.check(

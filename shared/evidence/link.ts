@@ -6,6 +6,7 @@ export const evidenceTypes = [
   'excerpt',
   'note',
   'document',
+  'designation',
 ] as const;
 export type EvidenceType = (typeof evidenceTypes)[number];
 
@@ -16,6 +17,7 @@ export const evidenceTypeLabels: Record<EvidenceType, string> = {
   note: 'Source note',
   document: 'Document',
   savedFilter: 'Shipments (saved filter)',
+  designation: 'Designation',
 };
 
 export const relations = ['supports', 'contradicts', 'context'] as const;

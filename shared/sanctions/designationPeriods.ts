@@ -56,3 +56,61 @@ export function countInPeriods(
     };
   });
 }
+
+/** A distinct shipment as a designation's figure counts it: its day and its resolved parties. */
+export type PartyShipment = { day: number; shipper: string; consignee: string };
+
+/** The designated party's part in the shipments counted: always one, or both in turn. */
+type PartyRole = 'shipper' | 'consignee' | 'party';
+
+export type DesignationFigure = Omit<PeriodCount, 'designationId' | 'lists'> & { role: PartyRole };
+
+/**
+ * The figure a claim states for a designation it cites: of the claim's distinct shipments with the
+ * designated party (`party`: its resolved id, as the shipments give theirs) as shipper or
+ * consignee, how many fall inside the designation's period, and how many within a month or year
+ * its partial date leaves open.
+ */
+export function designationFigure(
+  shipments: readonly PartyShipment[],
+  party: string,
+  designation: Designation,
+  asOf: PartialDate,
+): DesignationFigure {
+  // A shipment without a day is none of the period's business (it cannot be placed in it).
+  const involved = party
+    ? shipments.filter(
+        (shipment) =>
+          Number.isFinite(shipment.day) &&
+          (shipment.shipper === party || shipment.consignee === party),
+      )
+    : [];
+  const shipper = involved.some((shipment) => shipment.shipper === party);
+  const consignee = involved.some((shipment) => shipment.consignee === party);
+  const [count] = countInPeriods(
+    involved.map((shipment) => shipment.day),
+    [designation],
+    asOf,
+  );
+  const { designationId: _id, lists: _lists, ...figure } = count;
+  return { ...figure, role: shipper === consignee ? 'party' : shipper ? 'shipper' : 'consignee' };
+}
+
+const roleWords: Record<PartyRole, string> = {
+  shipper: 'the shipper’s',
+  consignee: 'the consignee’s',
+  party: 'the designated party’s',
+};
+
+/** "10 of 13 shipments inside the consignee's designation period (from 2022-03-15)". */
+export function figureText(figure: DesignationFigure): string {
+  if (figure.shipments === 0)
+    return 'None of the claim’s shipments has the designated party as shipper or consignee.';
+  const shipments = figure.shipments === 1 ? 'shipment' : 'shipments';
+  const past = figure.status === 'formerly listed' ? ', a past designation' : '';
+  const open =
+    figure.uncertain > 0
+      ? `; ${figure.uncertain} more in the month or year its date leaves open, not counted`
+      : '';
+  return `${figure.inside} of ${figure.shipments} ${shipments} inside ${roleWords[figure.role]} designation period (${figure.period}${past})${open}.`;
+}

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { sampleCaseTargets, snapshotText } from '../../scripts/fixtures/sanctionsSnapshot';
 import { fixture } from '../fixtureSets';
-import { openSampleInvestigation, openTab } from './app';
+import { openClaim, openSampleInvestigation, openTab } from './app';
 
 const NOISE = 3_000;
 /** The sample's targets plus the generated ones, each with one designation. */
@@ -235,4 +235,68 @@ test('the sample’s parties are screened: confirmed, taken by identifier, forme
     'Krasnogorsk Rotorcraft Plant JSC: delisted, on list_a in or after February 2022 to 2024-02-20',
     'Krasnogorsk Rotorcraft Plant JSC: newly listed on list_c from 2024-02-21',
   ]);
+});
+
+test('a claim cites a designation: its figure over the claim’s shipments on the claim page and in the dossier', async ({
+  page,
+}, testInfo) => {
+  test.slow();
+  await openSettings(page);
+  await importSnapshot(
+    page,
+    writeSnapshot(
+      testInfo,
+      'cited.ftm.json',
+      snapshotText({ targets: sampleCaseTargets, noise: 500, seed: 12 }),
+    ),
+  );
+  await expect(page.getByRole('status')).toContainText('Imported cited.ftm.json');
+  await page.goto('/');
+  await openSampleInvestigation(page);
+  const claim =
+    'A Chinese state defense exporter sent at least a dozen shipments of helicopter parts and radio equipment to a Russian helicopter plant in 2022, through at least mid-November.';
+
+  // The plant is taken by its INN (tier 1): citing its designation confirms the match.
+  await openTab(page, 'Entities');
+  await page.getByLabel('Find entity').fill('krasnogorsk');
+  await page
+    .getByRole('table', { name: 'Entities' })
+    .getByRole('button', { name: 'Krasnogorsk Rotorcraft Plant', exact: true })
+    .click();
+  await page
+    .getByRole('button', {
+      name: 'Cite the list_a designation of Krasnogorsk Rotorcraft Plant JSC in a claim',
+    })
+    .click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Claim').selectOption({ label: `${claim.slice(0, 100)}…` });
+  await dialog.getByRole('button', { name: 'Link' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('list', { name: 'Confirmed sanctions matches' })).toContainText(
+    'Krasnogorsk Rotorcraft Plant JSC (Tier 1: the same identifier), confirmed',
+  );
+
+  // The claim page: the designation cited, and its figure over the claim's distinct shipments
+  // (Northstar → plant in 2022: one on 3 January, before it; two in February, the month the list
+  // gives, so uncertain; ten from March to November).
+  const figure =
+    '10 of 13 shipments inside the consignee’s designation period (in or after February 2022); 2 more in the month or year its date leaves open, not counted.';
+  await openTab(page, 'Claims');
+  await openClaim(page, claim);
+  await expect(page.getByRole('list', { name: 'Cited designation' })).toContainText(
+    'list_a: Krasnogorsk Rotorcraft Plant JSC, in or after February 2022',
+  );
+  const periods = page.getByRole('list', { name: 'Designation periods' });
+  await expect(periods).toContainText(
+    `list_a: Krasnogorsk Rotorcraft Plant JSC, in or after February 2022: ${figure}`,
+  );
+
+  // The dossier states the same figure, lists the designation and the snapshot it was read from.
+  await openTab(page, 'Dossier');
+  const preview = page.frameLocator('iframe[title="Dossier preview"]');
+  await expect(preview.getByText(figure)).toBeVisible();
+  await expect(
+    preview.getByRole('heading', { name: 'L1. Krasnogorsk Rotorcraft Plant JSC' }),
+  ).toBeVisible();
+  await expect(preview.getByRole('row', { name: /^snapshot cited\.ftm\.json/ })).toBeVisible();
 });

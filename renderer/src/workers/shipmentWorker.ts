@@ -34,19 +34,28 @@ import { suggestGroups, type Suggestion } from '#shared/entities/suggestions';
 import type { DossierInput } from '#shared/dossier/input';
 import {
   linkedRows,
+  partyShipments,
   shipmentEvidence,
   type ShipmentEvidenceRequest,
 } from '#shared/dossier/shipmentEvidence';
 import type { EvidenceLink } from '#shared/evidence/link';
+import { designationFigure, type DesignationFigure } from '#shared/sanctions/designationPeriods';
+import type { Designation } from '#shared/sanctions/ftm';
+import type { PartialDate } from '#shared/sanctions/partialDate';
 import { OpenDatabases } from '../db/openDatabases';
 import type { DbAccess, InvestigationDb } from '../db/schema';
 
 type Progress = (done: number, total: number) => void;
 
 /** One claim's links, and the saved filters they cite. */
-export type ClaimEvidenceRequest = ShipmentEvidenceRequest;
+export type ClaimEvidenceRequest = ShipmentEvidenceRequest & {
+  /** The designations the claim cites: the entity each is of (as recorded), its period. */
+  designations: { entityId: string; designation: Designation; asOf: PartialDate }[];
+};
 export type ClaimEvidenceAnswer = {
   summary: ShipmentEvidenceSummary;
+  /** Each cited designation's figure over the claim's distinct shipments, in the request's order. */
+  designationFigures: DesignationFigure[];
   filterCounts: number[];
   shipments: (ShipmentRow | null)[];
   entities: ({ id: string; name: string } | null)[];
@@ -170,8 +179,19 @@ const api = {
     const { byLink, counted } = linkedRows(current, request);
     const rowsOf = (link: EvidenceLink) => byLink.get(link.id) ?? [];
     const claimId = request.links[0]?.claimId ?? '';
+    const view = current.view();
+    const claimShipments = partyShipments(view, counted.get(claimId) ?? []);
     return {
-      summary: summariseShipments(current.view(), counted.get(claimId) ?? []),
+      summary: summariseShipments(view, counted.get(claimId) ?? []),
+      designationFigures: request.designations.map(({ entityId, designation, asOf }) => {
+        const entity = current.entityNumberOf(entityId);
+        return designationFigure(
+          claimShipments,
+          entity >= 0 ? String(entity) : '',
+          designation,
+          asOf,
+        );
+      }),
       filterCounts: request.links
         .filter((link) => link.targetType === 'savedFilter')
         .map((link) => rowsOf(link).length),

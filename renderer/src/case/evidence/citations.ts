@@ -2,9 +2,14 @@ import { Dexie } from 'dexie';
 import { evidenceTypeLabels, type EvidenceLink, type EvidenceType } from '#shared/evidence/link';
 import { recordChange } from '../../db/audit';
 import type { InvestigationDb } from '../../db/schema';
+import { designationLinkId } from '#shared/sanctions/citedDesignation';
 
-/** Evidence about to be deleted: one record, or every shipment row of a dataset. */
-export type CitedTarget = { type: EvidenceType; id: string } | { datasetShipments: string };
+/**
+ * Evidence about to be deleted: one record, every shipment row of a dataset, or every designation
+ * of a sanctions match.
+ */
+export type CitedTarget =
+  { type: EvidenceType; id: string } | { datasetShipments: string } | { matchDesignations: string };
 
 export function citingLinks(db: InvestigationDb, target: CitedTarget): Promise<EvidenceLink[]> {
   if ('datasetShipments' in target) {
@@ -14,10 +19,16 @@ export function citingLinks(db: InvestigationDb, target: CitedTarget): Promise<E
       .filter((link) => link.targetType === 'shipment' && link.targetId.startsWith(prefix))
       .toArray();
   }
+  if ('matchDesignations' in target) {
+    const prefix = designationLinkId(target.matchDesignations, '');
+    return db.links
+      .filter((link) => link.targetType === 'designation' && link.targetId.startsWith(prefix))
+      .toArray();
+  }
   return db.links.where('[targetType+targetId]').equals([target.type, target.id]).toArray();
 }
 
-class CitedEvidenceError extends Error {
+export class CitedEvidenceError extends Error {
   constructor(readonly claimIds: string[]) {
     super(
       `${claimIds.length === 1 ? 'A claim cites' : `${claimIds.length} claims cite`} this evidence: ` +

@@ -3,21 +3,23 @@ import { recordChange, updateAudited } from '../../db/audit';
 import { newId } from '../../db/databases';
 import type { InvestigationDb } from '../../db/schema';
 
+export type LinkInput = {
+  claimId: string;
+  targetType: EvidenceType;
+  targetId: string;
+  label: string;
+  relation: Relation;
+  comment: string;
+};
+
+/** What a "link to claim" does: the plain link, or more where citing takes more. */
+export type LinkWork = (db: InvestigationDb, input: LinkInput) => Promise<unknown>;
+
 /**
  * Links a claim to evidence. The claim's history records the link, so what a claim cited, and
  * when, stays on file even after the link goes.
  */
-export async function linkEvidence(
-  db: InvestigationDb,
-  input: {
-    claimId: string;
-    targetType: EvidenceType;
-    targetId: string;
-    label: string;
-    relation: Relation;
-    comment: string;
-  },
-): Promise<EvidenceLink> {
+export async function linkEvidence(db: InvestigationDb, input: LinkInput): Promise<EvidenceLink> {
   return db.transaction('rw', [db.links, db.claims, db.audit], async () => {
     if (!(await db.claims.get(input.claimId))) throw new Error('This claim no longer exists.');
     const existing = await db.links

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { EvidenceLink, EvidenceType } from '#shared/evidence/link';
 import { noteKindLabels } from '#shared/notes/sourceNote';
+import { designationLabel, designationLinkId } from '#shared/sanctions/citedDesignation';
 import type { Claim } from '#shared/investigation';
 import { useCaseDb } from '../caseDb';
 import { citingLinks, type CitedTarget } from './citations';
@@ -15,15 +16,19 @@ export function useClaimLinks(claimId: string): EvidenceLink[] | undefined {
   );
 }
 
-/** Everything a claim can cite, labelled for people: excerpts, notes, documents and saved filters. */
+/**
+ * Everything a claim can cite, labelled for people: excerpts, notes, documents, saved filters, and
+ * the designations of confirmed sanctions matches.
+ */
 export function useEvidenceCandidates(): EvidenceCandidate[] | undefined {
   const db = useCaseDb();
   return useLiveQuery(async () => {
-    const [excerpts, notes, documents, filters] = await Promise.all([
+    const [excerpts, notes, documents, filters, matches] = await Promise.all([
       db.excerpts.toArray(),
       db.notes.toArray(),
       db.documents.toArray(),
       db.savedFilters.toArray(),
+      db.sanctionsMatches.toArray(),
     ]);
     const titles = new Map(documents.map((document) => [document.id, document.title]));
     return [
@@ -51,6 +56,16 @@ export function useEvidenceCandidates(): EvidenceCandidate[] | undefined {
         label: filter.name,
         detail: 'saved shipment filter',
       })),
+      ...matches
+        .filter((match) => match.decision === 'confirmed')
+        .flatMap((match) =>
+          match.target.designations.map((designation) => ({
+            type: 'designation' as const,
+            id: designationLinkId(match.id, designation.id),
+            label: designationLabel(match, designation),
+            detail: `${match.snapshot.fileName} of ${match.snapshot.date}`,
+          })),
+        ),
     ];
   }, [db]);
 }

@@ -2,6 +2,7 @@ import { completeFilter } from '#shared/customs/shipmentFilter';
 import type { DossierInput } from '#shared/dossier/input';
 import type { ShipmentEvidenceRequest } from '#shared/dossier/shipmentEvidence';
 import type { AuditEntry, Investigation } from '#shared/investigation';
+import { citedDesignation } from '#shared/sanctions/citedDesignation';
 import type { InvestigationDb } from '../../db/schema';
 
 /** The shipment engine as the dossier needs it (the worker, or an index built in a test). */
@@ -40,6 +41,7 @@ export async function readDossierRecords(db: InvestigationDb) {
     sources: await db.sources.toArray(),
     savedFilters: await db.savedFilters.toArray(),
     entities: await db.entities.toArray(),
+    sanctionsMatches: await db.sanctionsMatches.toArray(),
     // When each source file's origin was declared, and by whom.
     provenance: [
       ...(await db.audit
@@ -69,7 +71,14 @@ export async function completeDossierInput(
   engine: DossierEngine,
   now: Date,
 ): Promise<DossierInput> {
-  const { savedFilters, links, entities: storedEntities, entityDecisions, ...rest } = records;
+  const {
+    savedFilters,
+    links,
+    entities: storedEntities,
+    entityDecisions,
+    sanctionsMatches,
+    ...rest
+  } = records;
   const cited = new Set(
     links.filter((link) => link.targetType === 'savedFilter').map((link) => link.targetId),
   );
@@ -104,7 +113,21 @@ export async function completeDossierInput(
       flags: stored?.flags ?? [],
     };
   }
+  // Each cited designation, with the entity its match is of now (after merges) as rows name it.
+  const matches = new Map(sanctionsMatches.map((match) => [match.id, match]));
+  const designations: DossierInput['designations'] = {};
+  for (const link of links) {
+    const found = link.targetType === 'designation' && citedDesignation(link.targetId, matches);
+    if (!found) continue;
+    const current = await engine.entity(found.match.entityId);
+    designations[link.targetId] = {
+      ...found,
+      party: current?.id ?? '',
+      entity: current?.name ?? 'an entity no longer stored',
+    };
+  }
   return {
+    designations,
     investigation: {
       name: investigation.name,
       synthetic: investigation.synthetic,

@@ -11,8 +11,10 @@ import { EngineProgressBar } from '../../ui/EngineProgressBar';
 import { shipmentLabel } from '../../case/shipments/shipmentLabel';
 import { useSavedFilters } from '../../case/shipments/useSavedFilters';
 import { useShipmentEngine } from '../../case/shipments/useShipmentEngine';
+import { useSanctionsMatchMap } from '../../case/sanctions/sanctionsMatches';
 import { AddEvidenceDialog } from './AddEvidenceDialog';
 import { EvidenceSummary } from './EvidenceSummary';
+import { figureText } from '#shared/sanctions/designationPeriods';
 import { markCountSeen, unlinkEvidence } from '../../case/evidence/linkMutations';
 import { useEngineEvidence, type EngineEvidence } from '../../case/evidence/useEngineEvidence';
 import {
@@ -24,7 +26,8 @@ import {
 const needsEngine = (link: EvidenceLink) =>
   link.targetType === 'shipment' ||
   link.targetType === 'savedFilter' ||
-  link.targetType === 'entity';
+  link.targetType === 'entity' ||
+  link.targetType === 'designation';
 
 type Described = { label: string; detail: string; changed?: { was: number; now: number } };
 
@@ -72,7 +75,8 @@ export function ClaimEvidence(props: { claimId: string }) {
   const savedFilters = useSavedFilters();
   const notes = useNotes();
   const { engine, progress } = useShipmentEngine((links ?? []).some(needsEngine));
-  const engineEvidence = useEngineEvidence(links, savedFilters, engine);
+  const matches = useSanctionsMatchMap();
+  const engineEvidence = useEngineEvidence(links, savedFilters, engine, matches);
   const [adding, setAdding] = useState(false);
   const labels = new Map(
     (candidates ?? []).map((candidate) => [`${candidate.type}:${candidate.id}`, candidate]),
@@ -96,6 +100,10 @@ export function ClaimEvidence(props: { claimId: string }) {
           links={links}
           notes={notes}
           shipments={engineEvidence?.summary ?? null}
+          designations={(engineEvidence?.designationLinks ?? []).map((link, position) => ({
+            label: describe(link, labels, engineEvidence).label,
+            figure: figureText(engineEvidence!.designationFigures[position]),
+          }))}
           describe={(link) => describe(link, labels, engineEvidence).label}
         />
       )}

@@ -13,6 +13,8 @@ export function EvidenceSummary(props: {
   links: EvidenceLink[];
   notes: SourceNote[];
   shipments: ShipmentEvidenceSummary | null;
+  /** Each cited designation, with its figure over the claim's distinct shipments. */
+  designations: { label: string; figure: string }[];
   describe: (link: EvidenceLink) => string;
 }) {
   const { shipments } = props;
@@ -22,7 +24,14 @@ export function EvidenceSummary(props: {
   );
   const requests = props.notes.filter((note) => cited.has(note.id) && note.request);
   const hasShipments = shipments !== null && shipments.sourceRows > 0;
-  if (!hasShipments && contradicting.length === 0 && requests.length === 0) return null;
+  const { designations } = props;
+  if (
+    !hasShipments &&
+    contradicting.length === 0 &&
+    requests.length === 0 &&
+    designations.length === 0
+  )
+    return null;
   return (
     <dl className="facts evidence-summary" aria-label="Evidence summary">
       {hasShipments && (
@@ -63,6 +72,20 @@ export function EvidenceSummary(props: {
           </dd>
           <dt>Independent origins</dt>
           <dd>{originsLine(shipments.origins, shipments.unknownOriginRows, ' · ')}</dd>
+        </>
+      )}
+      {designations.length > 0 && (
+        <>
+          <dt>Designation periods</dt>
+          <dd>
+            <ul aria-label="Designation periods">
+              {designations.map((entry) => (
+                <li key={entry.label}>
+                  {entry.label}: <strong>{entry.figure}</strong>
+                </li>
+              ))}
+            </ul>
+          </dd>
         </>
       )}
       <dt>Contradicting</dt>

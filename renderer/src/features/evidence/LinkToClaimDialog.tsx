@@ -4,11 +4,15 @@ import { useWithCase } from '../../case/useCase';
 import { FormDialog } from '../../ui/FormDialog';
 import { LabelledSelect } from '../../ui/LabelledSelect';
 import { useClaims } from '../../case/claims/useClaims';
-import { linkEvidence } from '../../case/evidence/linkMutations';
+import { linkEvidence, type LinkWork } from '../../case/evidence/linkMutations';
 
-/** Cites one piece of evidence (a note, an excerpt…) for a claim chosen here. */
+/**
+ * Cites one piece of evidence (a note, an excerpt…) for a claim chosen here; `link` stands in for
+ * the plain link where citing takes more (a designation's match confirmed first).
+ */
 export function LinkToClaimDialog(props: {
   target: { type: EvidenceType; id: string; label: string };
+  link?: LinkWork;
   onClose: () => void;
 }) {
   const withCase = useWithCase();
@@ -23,7 +27,7 @@ export function LinkToClaimDialog(props: {
       submitLabel="Link"
       onSubmit={() => {
         if (!chosen) return Promise.reject(new Error('Write a claim first.'));
-        return withCase(linkEvidence, {
+        return withCase(props.link ?? linkEvidence, {
           claimId: chosen,
           targetType: props.target.type,
           targetId: props.target.id,

@@ -4,6 +4,7 @@ import { designationStatus } from '#shared/sanctions/designationPeriods';
 import { periodText } from '#shared/sanctions/partialDate';
 import type { SanctionsMatch } from '#shared/sanctions/sanctionsMatch';
 import {
+  citeDesignation,
   decideMatch,
   reconsiderMatch,
   useSanctionsMatches,
@@ -14,6 +15,8 @@ import {
   type ScreenedCandidate,
 } from '../../case/sanctions/snapshots';
 import { useWithCase } from '../../case/useCase';
+import { CitedEvidenceError } from '../../case/evidence/citations';
+import { DeleteEvidenceDialog, LinkToClaimDialog } from '../evidence';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { SnapshotChanges } from './SnapshotChanges';
 import { useAction } from '../../ui/useAction';
@@ -25,29 +28,67 @@ const tierWords = {
 } as const;
 
 /** One designation in words: which list, its period, and whether it is current or past. */
-function DesignationLine({ designation, asOf }: { designation: Designation; asOf: string }) {
-  const past = designationStatus(designation, asOf) === 'formerly listed';
+function DesignationLine(props: {
+  designation: Designation;
+  asOf: string;
+  name: string;
+  onCite?: () => void;
+}) {
+  const { designation } = props;
+  const past = designationStatus(designation, props.asOf) === 'formerly listed';
+  const lists = designation.lists.join(', ');
   return (
     <li>
       <strong>{past ? 'Formerly listed' : 'Listed'}</strong>
-      {designation.lists.length > 0 && ` on ${designation.lists.join(', ')}`}{' '}
-      {periodText(designation)}
+      {lists && ` on ${lists}`} {periodText(designation)}
       {designation.authority && ` · ${designation.authority}`}
       {designation.program && ` · ${designation.program}`}
+      {props.onCite && (
+        <>
+          {' '}
+          <button
+            type="button"
+            className="small"
+            aria-label={`Cite the ${lists || designation.authority} designation of ${props.name} in a claim`}
+            onClick={props.onCite}
+          >
+            Cite in a claim
+          </button>
+        </>
+      )}
     </li>
   );
 }
 
-function Designations(props: { target: ScreenedCandidate['target']; asOf: string; name: string }) {
+function Designations(props: {
+  target: ScreenedCandidate['target'];
+  asOf: string;
+  name: string;
+  onCite?: (designation: Designation) => void;
+}) {
+  const { onCite } = props;
   if (props.target.designations.length === 0) return <p className="hint">No designation given.</p>;
   return (
     <ul aria-label={`Designations of ${props.name}`}>
       {props.target.designations.map((designation) => (
-        <DesignationLine key={designation.id} designation={designation} asOf={props.asOf} />
+        <DesignationLine
+          key={designation.id}
+          designation={designation}
+          asOf={props.asOf}
+          name={props.name}
+          onCite={onCite && (() => onCite(designation))}
+        />
       ))}
     </ul>
   );
 }
+
+/** A designation about to be cited, and the match (stored, or a tier-1 candidate) it is of. */
+type Citing = {
+  designation: Designation;
+  caption: string;
+  of: Parameters<typeof citeDesignation>[1]['of'];
+};
 
 /**
  * Screening of one entity against the sanctions snapshots kept in the app: its confirmed matches
@@ -66,6 +107,8 @@ export function SanctionsScreening(props: {
   const id = useId();
   const withCase = useWithCase();
   const { error, run } = useAction();
+  const [citing, setCiting] = useState<Citing | null>(null);
+  const [reconsidering, setReconsidering] = useState<SanctionsMatch | null>(null);
   const snapshots = useSnapshots();
   const [chosen, setChosen] = useState<string | null>(null);
   const snapshot = snapshots?.find((entry) => entry.id === chosen) ?? snapshots?.[0];
@@ -128,6 +171,14 @@ export function SanctionsScreening(props: {
     if (snapshot)
       void run(() => withCase(decideMatch, props.entityId, candidate, snapshot, decision));
   };
+  // A match claims cite is taken back only with the user's word on those links.
+  const reconsider = (match: SanctionsMatch) =>
+    void run(() =>
+      withCase(reconsiderMatch, match.id).catch((failure: unknown) => {
+        if (!(failure instanceof CitedEvidenceError)) throw failure;
+        setReconsidering(match);
+      }),
+    );
 
   return (
     <section aria-labelledby={`${id}-title`} className="stack">
@@ -144,12 +195,15 @@ export function SanctionsScreening(props: {
                 target={match.target}
                 asOf={match.snapshot.date}
                 name={match.target.caption}
+                onCite={(designation) =>
+                  setCiting({ designation, caption: match.target.caption, of: { match } })
+                }
               />
               <button
                 type="button"
                 className="small"
                 aria-label={`Reconsider ${match.target.caption}`}
-                onClick={() => void run(() => withCase(reconsiderMatch, match.id))}
+                onClick={() => reconsider(match)}
               >
                 Reconsider
               </button>
@@ -206,14 +260,28 @@ export function SanctionsScreening(props: {
                   <li key={candidate.targetId}>
                     <strong>{caption}</strong> · {tierWords[candidate.tier]} · {state}
                     <p className="hint">{candidate.reason}</p>
-                    <Designations target={candidate.target} asOf={snapshot.date} name={caption} />
+                    <Designations
+                      target={candidate.target}
+                      asOf={snapshot.date}
+                      name={caption}
+                      onCite={
+                        candidate.automatic && !decision
+                          ? (designation) =>
+                              setCiting({
+                                designation,
+                                caption,
+                                of: { entityId: props.entityId, candidate, snapshot },
+                              })
+                          : undefined
+                      }
+                    />
                     <div className="row-actions">
                       {decision ? (
                         <button
                           type="button"
                           className="small"
                           aria-label={`Reconsider ${caption}`}
-                          onClick={() => void run(() => withCase(reconsiderMatch, decision.id))}
+                          onClick={() => reconsider(decision)}
                         >
                           Reconsider
                         </button>
@@ -249,6 +317,32 @@ export function SanctionsScreening(props: {
             <SnapshotChanges older={older} newer={snapshot} targetIds={listedIds} />
           )}
         </>
+      )}
+      {citing && (
+        <LinkToClaimDialog
+          target={{
+            type: 'designation',
+            id: citing.designation.id,
+            label: `Designation ${citing.designation.lists.join(', ')}: ${citing.caption}, ${periodText(citing.designation)}`,
+          }}
+          link={(db, input) =>
+            citeDesignation(db, { ...input, of: citing.of, designationId: citing.designation.id })
+          }
+          onClose={() => setCiting(null)}
+        />
+      )}
+      {reconsidering && (
+        <DeleteEvidenceDialog
+          target={{ matchDesignations: reconsidering.id }}
+          title={`Reconsider ${reconsidering.target.caption}?`}
+          confirmLabel="Reconsider"
+          onConfirm={(removeLinks) => withCase(reconsiderMatch, reconsidering.id, removeLinks)}
+          onClose={() => setReconsidering(null)}
+        >
+          <p>
+            The match is taken back; claims citing its designations lose those links, or it stays.
+          </p>
+        </DeleteEvidenceDialog>
       )}
     </section>
   );

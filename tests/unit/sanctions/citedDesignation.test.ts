@@ -1,0 +1,209 @@
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { CitedEvidenceError } from '../../../renderer/src/case/evidence/citations';
+import {
+  citeDesignation,
+  reconsiderMatch,
+} from '../../../renderer/src/case/sanctions/sanctionsMatches';
+import type { ScreenedCandidate } from '../../../renderer/src/case/sanctions/snapshots';
+import { collectDossierInput } from '../../../renderer/src/features/dossier/collectDossierInput';
+import { isoFromDays } from '../../../shared/customs/dates';
+import { shipmentRefId } from '../../../shared/customs/shipmentIndex';
+import { addClaim } from '../../../renderer/src/case/claims/claimMutations';
+import { linkEvidence } from '../../../renderer/src/case/evidence/linkMutations';
+import { buildDossier } from '../../../shared/dossier/build';
+import { dossierFiles, packageDossier, sha256Hex } from '../../../shared/dossier/dossierPackage';
+import type { Dossier } from '../../../shared/dossier/model';
+import { verifyPackage } from '../../../shared/dossier/verify';
+import {
+  designationFigure,
+  figureText,
+  type PartyShipment,
+} from '../../../shared/sanctions/designationPeriods';
+import type { Designation } from '../../../shared/sanctions/ftm';
+import type { SanctionsSnapshot } from '../../../shared/sanctions/snapshot';
+import { indexOf } from '../db/customsFixture';
+import { engineOf, matchedCase } from '../dossierCases';
+
+const designation = (start: string | null, end: string | null = null): Designation => ({
+  id: 'sanction-1',
+  authority: 'Authority A (synthetic)',
+  program: 'Programme P (synthetic)',
+  lists: ['list_a'],
+  start,
+  end,
+  sourceUrl: 'https://sanctions.invalid/list_a/sanction-1',
+  reason: '',
+});
+
+describe('a designation’s figure over a claim’s distinct shipments', () => {
+  const day = (iso: string) => Date.parse(iso) / 86_400_000;
+  const shipments: PartyShipment[] = [
+    { day: day('2022-02-20'), shipper: 'a', consignee: 'b' },
+    { day: day('2022-03-10'), shipper: 'a', consignee: 'b' },
+    { day: day('2022-04-20'), shipper: 'a', consignee: 'b' },
+    { day: day('2022-05-01'), shipper: 'c', consignee: 'd' },
+  ];
+
+  it('counts only the party’s shipments, names its role, and never counts an open month inside', () => {
+    const consignee = designationFigure(shipments, 'b', designation('2022-03-15'), '2024-01-15');
+    expect(figureText(consignee)).toBe(
+      '1 of 3 shipments inside the consignee’s designation period (from 2022-03-15).',
+    );
+    const month = designationFigure(shipments, 'a', designation('2022-03'), '2024-01-15');
+    expect(figureText(month)).toBe(
+      '1 of 3 shipments inside the shipper’s designation period (in or after March 2022); 1 more in the month or year its date leaves open, not counted.',
+    );
+    const past = designationFigure(
+      shipments,
+      'b',
+      designation('2022-01-01', '2022-03-31'),
+      '2024-01-15',
+    );
+    expect(past).toMatchObject({ inside: 2, shipments: 3, status: 'formerly listed' });
+    expect(figureText(designationFigure(shipments, 'x', designation('2022'), '2024-01-15'))).toBe(
+      'None of the claim’s shipments has the designated party as shipper or consignee.',
+    );
+  });
+});
+
+const snapshot: SanctionsSnapshot = {
+  id: 'snapshot-1',
+  status: 'ready',
+  fileName: 'entities.ftm.json',
+  source: 'OpenSanctions',
+  sha256: 'b'.repeat(64),
+  bytes: 1_000,
+  date: '2024-01-15',
+  dateFrom: 'last_seen',
+  importedAt: 1,
+  targets: 1,
+  designations: 1,
+  blocks: 1,
+  lines: 2,
+  problems: [],
+  problemCount: 0,
+  unmatchedSanctions: 0,
+};
+
+describe('a claim citing a designation', () => {
+  it('states its figure in the dossier, which the verifier recomputes, and guards the match', async () => {
+    const { db, investigation } = await matchedCase();
+    // A claim citing two shipments to one consignee on different days and one to another: the
+    // designation's period begins on the later day.
+    const index = await indexOf(db, true);
+    const view = index.view();
+    const consigneeOf = (row: number) => view.entityIds[view.partyEntity[view.consignee[row]]];
+    const byConsignee = new Map<string, number[]>();
+    for (let row = 0; row < view.count; row += 1)
+      byConsignee.set(consigneeOf(row), [...(byConsignee.get(consigneeOf(row)) ?? []), row]);
+    const [consignee, theirs] = [...byConsignee].find(
+      ([, rows]) => new Set(rows.map((row) => view.date[row])).size > 1,
+    )!;
+    theirs.sort((a, b) => view.date[a] - view.date[b]);
+    const other = [...byConsignee].find(([id]) => id !== consignee)![1][0];
+    const cited = [theirs[0], theirs.at(-1)!, other];
+    const claim = await addClaim(db, { text: 'The plant received goods while designated.' });
+    for (const row of cited) {
+      const targetId = shipmentRefId(index.row(row));
+      await linkEvidence(db, {
+        claimId: claim.id,
+        targetType: 'shipment',
+        targetId,
+        label: targetId,
+        relation: 'supports',
+        comment: '',
+      });
+    }
+    const days = [view.date[theirs[0]], view.date[theirs.at(-1)!]];
+    const start = isoFromDays(days[1]);
+    const candidate: ScreenedCandidate = {
+      targetId: 'listed-plant',
+      tier: 1,
+      score: 1,
+      reason: 'INN 0000000001 is the listed party’s INN',
+      automatic: true,
+      target: {
+        id: 'listed-plant',
+        schema: 'Company',
+        caption: 'Listed Plant JSC',
+        names: ['Listed Plant JSC'],
+        aliases: [],
+        weakAliases: [],
+        previousNames: [],
+        identifiers: [{ kind: 'innCode', value: '0000000001' }],
+        countries: ['ru'],
+        lists: ['list_a'],
+        designations: [designation(start)],
+      },
+    };
+    // A tier-1 candidate is confirmed as it is cited.
+    await citeDesignation(db, {
+      claimId: claim.id,
+      label: 'Designation list_a: Listed Plant JSC',
+      relation: 'supports',
+      comment: '',
+      of: { entityId: consignee, candidate, snapshot },
+      designationId: 'sanction-1',
+    });
+    const [match] = await db.sanctionsMatches.toArray();
+    expect(match).toMatchObject({ decision: 'confirmed', tier: 1, entityId: consignee });
+
+    const input = await collectDossierInput(db, investigation, await engineOf(db), new Date());
+    const dossier = buildDossier(input, { profile: 'full', selection: { kind: 'all' } });
+    const claims = dossier.sections.flatMap((section) => section.claims);
+    const stated = claims.find((entry) => entry.text === claim.text)!.summary.designations[0];
+    const number = claims.find((entry) => entry.text === claim.text)!.number;
+    expect(stated).toMatchObject({ designation: 'L1', role: 'consignee', inside: 1, shipments: 2 });
+    expect(stated.text).toBe(
+      `1 of 2 shipments inside the consignee’s designation period (from ${start}).`,
+    );
+    expect(dossier.designations[0]).toMatchObject({
+      target: 'Listed Plant JSC',
+      start,
+      snapshot: { date: '2024-01-15', sha256: 'b'.repeat(64) },
+    });
+    expect(dossier.sources.at(-1)).toMatchObject({ kind: 'snapshot', sha256: 'b'.repeat(64) });
+
+    const zip = packageDossier(dossier, dossierFiles(dossier, null), { pdfMissingBecause: 'test' });
+    expect((await verifyPackage(zip)).mismatches).toEqual([]);
+    // A figure or a period changed, and the manifest made to agree: the verifier names each.
+    const forge = (change: (forged: Dossier) => void) => {
+      const files = unzipSync(zip);
+      const forged = JSON.parse(strFromU8(files['dossier.json'])) as Dossier;
+      change(forged);
+      files['dossier.json'] = strToU8(`${JSON.stringify(forged, null, 2)}\n`);
+      const manifest = JSON.parse(strFromU8(files['manifest.json'])) as {
+        files: { name: string; bytes: number; sha256: string }[];
+      };
+      const listed = manifest.files.find((file) => file.name === 'dossier.json')!;
+      listed.bytes = files['dossier.json'].length;
+      listed.sha256 = sha256Hex(files['dossier.json']);
+      files['manifest.json'] = strToU8(JSON.stringify(manifest));
+      return zipSync(files);
+    };
+    const where = async (zipped: Uint8Array) =>
+      (await verifyPackage(zipped)).mismatches.map((entry) => entry.where);
+    expect(
+      await where(
+        forge(
+          (forged) =>
+            (forged.sections
+              .flatMap((section) => section.claims)
+              .find((entry) => entry.number === number)!.summary.designations[0].inside = 2),
+        ),
+      ),
+    ).toContain(`Claim ${number}: designation L1`);
+    expect(
+      await where(forge((forged) => (forged.designations[0].start = isoFromDays(days[0])))),
+    ).toContain(`Claim ${number}: designation L1`);
+
+    // The match is cited: taking it back is refused, unless its links go too.
+    await expect(reconsiderMatch(db, match.id)).rejects.toBeInstanceOf(CitedEvidenceError);
+    await reconsiderMatch(db, match.id, true);
+    expect(await db.sanctionsMatches.count()).toBe(0);
+    expect((await db.links.toArray()).some((link) => link.targetType === 'designation')).toBe(
+      false,
+    );
+  });
+});
