@@ -11,7 +11,9 @@ import type { SanctionsMatch } from './sanctionsMatch';
 export const designationLinkId = (matchId: string, designationId: string): string =>
   `${matchId}:${designationId}`;
 
-function parseDesignationLinkId(id: string): { matchId: string; designationId: string } | null {
+export function parseDesignationLinkId(
+  id: string,
+): { matchId: string; designationId: string } | null {
   const colon = id.indexOf(':');
   return colon <= 0 ? null : { matchId: id.slice(0, colon), designationId: id.slice(colon + 1) };
 }

@@ -299,4 +299,28 @@ test('a claim cites a designation: its figure over the claim’s shipments on th
     preview.getByRole('heading', { name: 'L1. Krasnogorsk Rotorcraft Plant JSC' }),
   ).toBeVisible();
   await expect(preview.getByRole('row', { name: /^snapshot cited\.ftm\.json/ })).toBeVisible();
+  const claimPage = page.url();
+
+  // Removing the cited snapshot names the case citing it and takes the user's explicit word; the
+  // claim keeps its designation and figure, frozen in the case.
+  await openSettings(page);
+  await page
+    .getByRole('button', { name: 'Remove the snapshot cited.ftm.json of 2024-01-15' })
+    .click();
+  const removal = page.getByRole('dialog', { name: 'Remove this snapshot?' });
+  await expect(removal.getByRole('group', { name: 'Claims citing this snapshot' })).toContainText(
+    'Sample: China–Russia defense trade 2022 (synthetic): 1 claim',
+  );
+  await removal.getByRole('button', { name: 'Remove snapshot' }).click();
+  await expect(removal.getByRole('alert')).toContainText(
+    'Claims cite designations from this snapshot: confirm that it goes anyway.',
+  );
+  await removal.getByRole('checkbox', { name: /Remove it anyway/ }).check();
+  await removal.getByRole('button', { name: 'Remove snapshot' }).click();
+  await expect(removal).toBeHidden();
+  await expect(snapshots(page)).toHaveCount(0);
+  await page.goto(claimPage);
+  await openTab(page, 'Claims');
+  await openClaim(page, claim);
+  await expect(page.getByRole('list', { name: 'Designation periods' })).toContainText(figure);
 });

@@ -3,11 +3,10 @@ import type { SanctionsSnapshot } from '#shared/sanctions/snapshot';
 import {
   cancelSnapshotImport,
   importSnapshotFile,
-  removeSnapshot,
   useSnapshots,
   type SnapshotImportProgress,
 } from '../../case/sanctions/snapshots';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { RemoveSnapshotDialog } from './RemoveSnapshotDialog';
 import { formatBytes } from '../../ui/formatting';
 
 const plural = (count: number, one: string, many: string) =>
@@ -141,20 +140,7 @@ export function SanctionsSnapshots() {
           ))}
         </ul>
       )}
-      {removing && (
-        <ConfirmDialog
-          title="Remove this snapshot?"
-          confirmLabel="Remove snapshot"
-          onConfirm={() => removeSnapshot(removing.id)}
-          onClose={() => setRemoving(null)}
-        >
-          <p>
-            {removing.fileName} of {removing.date} and its{' '}
-            {plural(removing.targets, 'listed party', 'listed parties')} will be removed from this
-            app. The file itself is not touched.
-          </p>
-        </ConfirmDialog>
-      )}
+      {removing && <RemoveSnapshotDialog snapshot={removing} onClose={() => setRemoving(null)} />}
     </section>
   );
 }
