@@ -10,6 +10,7 @@ import {
   periodText,
   placeInPeriod,
   type PartialDate,
+  type Period,
 } from './partialDate';
 
 /** As of the snapshot's date: listed, or formerly listed (delisted before it). */
@@ -55,6 +56,20 @@ export function countInPeriods(
       shipments: shipmentDays.length,
     };
   });
+}
+
+/**
+ * A calendar month (`YYYY-MM`) against a designation's period: `inside` when every day of it is
+ * certainly inside, `partly` when only part of it is or a partial date leaves it open, `outside`
+ * when none of it can be.
+ */
+export function monthInPeriod(month: string, period: Period): 'inside' | 'partly' | 'outside' {
+  const { first, last } = dayRange(month);
+  if (placeInPeriod(first, period) === 'inside' && placeInPeriod(last, period) === 'inside')
+    return 'inside';
+  const start = period.start ? dayRange(period.start).first : -Infinity;
+  const end = period.end ? dayRange(period.end).last : Infinity;
+  return start <= last && end >= first ? 'partly' : 'outside';
 }
 
 /** A distinct shipment as a designation's figure counts it: its day and its resolved parties. */

@@ -275,6 +275,17 @@ test('a claim cites a designation: its figure over the claim’s shipments on th
   await expect(page.getByRole('list', { name: 'Confirmed sanctions matches' })).toContainText(
     'Krasnogorsk Rotorcraft Plant JSC (Tier 1: the same identifier), confirmed',
   );
+  // Confirmed, its designation period is shown over the plant's shipments per month.
+  await page.getByText('Shipments per month as a table').click();
+  const months = page.getByRole('table', {
+    name: 'Shipments per month of Krasnogorsk Rotorcraft Plant, table',
+  });
+  const label = 'list_a: Krasnogorsk Rotorcraft Plant JSC, in or after February 2022';
+  await expect(months.getByRole('row', { name: /^2022-01 / })).toContainText('—');
+  await expect(months.getByRole('row', { name: /^2022-02 / })).toContainText(
+    `${label} (part of the month or uncertain)`,
+  );
+  await expect(months.getByRole('row', { name: /^2022-03 / })).toContainText(label);
 
   // The claim page: the designation cited, and its figure over the claim's distinct shipments
   // (Northstar → plant in 2022: one on 3 January, before it; two in February, the month the list

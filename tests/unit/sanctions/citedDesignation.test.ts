@@ -18,6 +18,7 @@ import { verifyPackage } from '../../../shared/dossier/verify';
 import {
   designationFigure,
   figureText,
+  monthInPeriod,
   type PartyShipment,
 } from '../../../shared/sanctions/designationPeriods';
 import type { Designation } from '../../../shared/sanctions/ftm';
@@ -34,6 +35,19 @@ const designation = (start: string | null, end: string | null = null): Designati
   end,
   sourceUrl: 'https://sanctions.invalid/list_a/sanction-1',
   reason: '',
+});
+
+describe('a month against a designation’s period', () => {
+  it('is inside only when every day of it certainly is', () => {
+    const period = designation('2022-03-15', '2023-06');
+    expect(
+      ['2022-02', '2022-03', '2022-04', '2023-05', '2023-06', '2023-07'].map((month) =>
+        monthInPeriod(month, period),
+      ),
+    ).toEqual(['outside', 'partly', 'inside', 'inside', 'partly', 'outside']);
+    expect(monthInPeriod('2013-02', designation('2013'))).toBe('partly');
+    expect(monthInPeriod('2013-02', designation(null, '2012-12-31'))).toBe('outside');
+  });
 });
 
 describe('a designation’s figure over a claim’s distinct shipments', () => {

@@ -15,6 +15,8 @@ import { splitSpelling } from '../../case/entities/entityMutations';
 import { MonthlyChart } from './MonthlyChart';
 import { SanctionsScreening } from '../sanctions';
 import { useStoredEntity } from '../../case/entities/useEntities';
+import { useSanctionsMatches } from '../../case/sanctions/sanctionsMatches';
+import { designationLabel } from '#shared/sanctions/citedDesignation';
 
 type Loaded = { key: string; name: string; profile: EntityProfile | null };
 
@@ -54,6 +56,12 @@ export function EntityProfileView(props: {
   const currentId = loaded?.profile?.id ?? entityId;
   const stored = useStoredEntity(currentId);
   const excerpts = useAllExcerpts();
+  // Confirmed matches' designations are shaded over the chart.
+  const matches = useSanctionsMatches({
+    id: currentId,
+    formerIds: stored?.formerIds,
+    aliasKeys: [...new Set((loaded?.profile?.spellings ?? []).map((entry) => entry.aliasKey))],
+  });
 
   if (!loaded || loaded.key !== key) return <p aria-busy="true">Loading entity…</p>;
   const { profile, name } = loaded;
@@ -172,7 +180,18 @@ export function EntityProfileView(props: {
           ))}
         </tbody>
       </table>
-      <MonthlyChart months={profile.months} name={name} />
+      <MonthlyChart
+        months={profile.months}
+        name={name}
+        designations={(matches ?? [])
+          .filter((match) => match.decision === 'confirmed')
+          .flatMap((match) =>
+            match.target.designations.map((designation) => ({
+              label: designationLabel(match, designation),
+              designation,
+            })),
+          )}
+      />
       <table className="data-table" aria-label="Counterparties">
         <thead>
           <tr>
