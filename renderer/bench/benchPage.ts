@@ -88,7 +88,7 @@ async function importFile() {
 /** Step 4: the engine: load, then the filters a researcher runs often, each to its first page of rows. */
 async function engine() {
   const worker = shipmentWorker();
-  const load = await timed(() => worker.sync(access, 'bench', ''));
+  const load = await timed(() => worker.sync(access, 'bench', '', ''));
   const page = async (filter: typeof emptyShipmentFilter) =>
     timed(async () => {
       const summary = await worker.query(filter, { column: 'date', direction: 'asc' });

@@ -103,6 +103,7 @@ export async function corroboration(urlA: string, urlB: string) {
     db.access,
     'bench',
     'entities-1',
+    '',
     Comlink.proxy(() => {
       progressEvents += 1;
     }),
@@ -112,7 +113,7 @@ export async function corroboration(urlA: string, urlB: string) {
 
   // Alias resolution and matching alone: what a merge or split sets off.
   const matchStart = performance.now();
-  await engine.sync(db.access, 'bench', 'entities-2');
+  await engine.sync(db.access, 'bench', 'entities-2', '');
   const matchMs = performance.now() - matchStart;
   // The baseline: one unfiltered pass over every row, counting and totalling.
   const scanStart = performance.now();

@@ -70,6 +70,7 @@ function syntheticInput(): DossierInput {
       currency: 'USD',
       duplicateOf: null,
       reportedBy: 2,
+      designated: '',
       cells: Array.from({ length: 10 }, (_, cell) => `cell ${cell} of row ${row}`),
       // Rows reported by both vendors, in pairs.
       shipment: Math.floor(row / 2),

@@ -187,6 +187,7 @@ const savedFilter = z.object({
     valueMax: short.default(''),
     weightMin: short.default(''),
     weightMax: short.default(''),
+    designated: z.enum(['', 'either', 'shipper', 'consignee']).default(''),
   }),
   createdAt: time,
 }) satisfies z.ZodType<SavedFilter>;

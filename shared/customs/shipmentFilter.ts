@@ -22,6 +22,11 @@ export type ShipmentFilter = {
   valueMax: string;
   weightMin: string;
   weightMax: string;
+  /**
+   * Rows whose party (either, the shipper or the consignee) was certainly designated on the
+   * shipment's date, by a designation of a sanctions match the case confirmed; '' for any row.
+   */
+  designated: '' | 'either' | 'shipper' | 'consignee';
 };
 
 export const emptyShipmentFilter: ShipmentFilter = {
@@ -41,6 +46,7 @@ export const emptyShipmentFilter: ShipmentFilter = {
   valueMax: '',
   weightMin: '',
   weightMax: '',
+  designated: '',
 };
 
 export type ShipmentSort = {

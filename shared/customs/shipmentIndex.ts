@@ -16,6 +16,7 @@ import { PartyResolution } from '../entities/resolution';
 import { matchShipments, type MatchResult } from './matching';
 import { partyKey, partyKeyMatches, partySearchWords } from './partyKey';
 import type { ShipmentFilter, ShipmentSort } from './shipmentFilter';
+import { placeInPeriod, type Period } from '../sanctions/partialDate';
 
 export type ShipmentRow = {
   index: number;
@@ -39,7 +40,16 @@ export type ShipmentRow = {
   duplicateOf: number | null;
   /** How many datasets report this shipment (1 when no other dataset's row matches it). */
   reportedBy: number;
+  /**
+   * Which party was designated on the shipment's date, by a confirmed sanctions match's
+   * designation ("consignee: list_a, from 2022-03-15"); "(uncertain)" where a partial date leaves
+   * the day open; '' for none.
+   */
+  designated: string;
 };
+
+/** A designation of an entity the case has confirmed, as the engine places rows against it. */
+export type EntityDesignation = { entityId: string; label: string; period: Period };
 
 /** A shipment's citation: its dataset and the line its record starts on. */
 export type ShipmentRef = { datasetId: string; rowNumber: number };
@@ -157,6 +167,9 @@ export class ShipmentIndex {
   private entityIds: string[] = [];
   private entityNumber = new Map<string, number>();
   private match: MatchResult = { groupOf: new Int32Array(0), groupCount: 0 };
+  private designations: readonly EntityDesignation[] = [];
+  /** The designations by entity number, for the resolution in force (built when first needed). */
+  private designationsOf: Map<number, EntityDesignation[]> | null = null;
   private groupStart = new Int32Array(1);
   private groupRows = new Int32Array(0);
   private rowByRef: Map<string, number> | null = null;
@@ -238,6 +251,7 @@ export class ShipmentIndex {
    */
   resolve(resolution: PartyResolution, onProgress?: (done: number, total: number) => void): void {
     this.resolution = resolution;
+    this.designationsOf = null;
     this.entityIds = [];
     this.entityNumber = new Map();
     this.partyEntity = Int32Array.from(this.keys(), (key) => {
@@ -318,6 +332,50 @@ export class ShipmentIndex {
     };
   }
 
+  /** The case's confirmed designations: what the `designated` filter and row field place rows in. */
+  setDesignations(designations: readonly EntityDesignation[]): void {
+    this.designations = designations;
+    this.designationsOf = null;
+  }
+
+  private entityDesignations(): Map<number, EntityDesignation[]> {
+    if (!this.designationsOf) {
+      this.designationsOf = new Map();
+      for (const designation of this.designations) {
+        const entity = this.entityNumberOf(designation.entityId);
+        if (entity < 0) continue;
+        this.designationsOf.set(entity, [...(this.designationsOf.get(entity) ?? []), designation]);
+      }
+    }
+    return this.designationsOf;
+  }
+
+  /** Whether the party of a row's column was certainly designated on the row's date. */
+  private designatedOn(column: Uint32Array, index: number): boolean {
+    const periods = this.entityDesignations().get(this.partyEntity[column[index]] ?? -1);
+    return (
+      periods !== undefined &&
+      periods.some(({ period }) => placeInPeriod(this.date[index], period) === 'inside')
+    );
+  }
+
+  /** The `designated` field of a row, in words. */
+  private designatedText(index: number): string {
+    const byEntity = this.entityDesignations();
+    if (byEntity.size === 0) return '';
+    return (['shipper', 'consignee'] as const)
+      .flatMap((role) =>
+        (byEntity.get(this.partyEntity[this.columns[role][index]] ?? -1) ?? []).flatMap(
+          ({ label, period }) => {
+            const place = placeInPeriod(this.date[index], period);
+            if (place === 'outside') return [];
+            return [`${role}: ${label}${place === 'uncertain' ? ' (uncertain)' : ''}`];
+          },
+        ),
+      )
+      .join('; ');
+  }
+
   /** The number of the entity an id names now (following merges), or -1 if it is gone. */
   entityNumberOf(id: string): number {
     const current = this.resolution.currentId(id);
@@ -390,6 +448,15 @@ export class ShipmentIndex {
       keepIds(
         column,
         Uint8Array.from(this.partyEntity, (entity) => (wanted >= 0 && entity === wanted ? 1 : 0)),
+      );
+    }
+    if (filter.designated) {
+      const { shipper, consignee } = this.columns;
+      const role = filter.designated;
+      keep(
+        (index) =>
+          (role !== 'consignee' && this.designatedOn(shipper, index)) ||
+          (role !== 'shipper' && this.designatedOn(consignee, index)),
       );
     }
     const from = isoDay(filter.dateFrom);
@@ -558,6 +625,7 @@ export class ShipmentIndex {
       value: Number.isNaN(value) ? null : value,
       currency: text('currency', this.dicts.currency),
       duplicateOf: this.duplicateOf[index] || null,
+      designated: this.designatedText(index),
       reportedBy: this.reportedBy(index),
     };
   }

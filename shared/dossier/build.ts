@@ -97,6 +97,10 @@ function describeFilter(filter: ShipmentFilter, input: DossierInput): string[] {
     lines.push(`Value: ${filter.valueMin || 'any'} to ${filter.valueMax || 'any'}`);
   if (filter.weightMin || filter.weightMax)
     lines.push(`Weight (kg): ${filter.weightMin || 'any'} to ${filter.weightMax || 'any'}`);
+  if (filter.designated)
+    lines.push(
+      `Designated at the time: the ${filter.designated === 'either' ? 'shipper or the consignee' : filter.designated}, by a confirmed sanctions match’s designation`,
+    );
   if (filter.datasetIds.length > 0)
     lines.push(`Datasets: ${filter.datasetIds.map(datasetName).join(', ')}`);
   return lines.length > 0 ? lines : ['Every shipment'];

@@ -23,6 +23,7 @@ import {
 import {
   ShipmentIndex,
   emptyQuerySummary,
+  type EntityDesignation,
   type QuerySummary,
   type ShipmentRef,
   type ShipmentRow,
@@ -42,6 +43,8 @@ import type { EvidenceLink } from '#shared/evidence/link';
 import { designationFigure, type DesignationFigure } from '#shared/sanctions/designationPeriods';
 import type { Designation } from '#shared/sanctions/ftm';
 import type { PartialDate } from '#shared/sanctions/partialDate';
+import { designationLabel } from '#shared/sanctions/citedDesignation';
+import type { SanctionsMatch } from '#shared/sanctions/sanctionsMatch';
 import { OpenDatabases } from '../db/openDatabases';
 import type { DbAccess, InvestigationDb } from '../db/schema';
 
@@ -60,6 +63,18 @@ export type ClaimEvidenceAnswer = {
   shipments: (ShipmentRow | null)[];
   entities: ({ id: string; name: string } | null)[];
 };
+
+/** The designations of the case's confirmed matches, as the index places rows against them. */
+const confirmedDesignations = (matches: SanctionsMatch[]): EntityDesignation[] =>
+  matches
+    .filter((match) => match.decision === 'confirmed')
+    .flatMap((match) =>
+      match.target.designations.map((designation) => ({
+        entityId: match.entityId,
+        label: designationLabel(match, designation),
+        period: designation,
+      })),
+    );
 
 const databases = new OpenDatabases();
 let db: InvestigationDb | null = null;
@@ -104,6 +119,7 @@ const api = {
     access: DbAccess,
     datasetsKey: string,
     entitiesKey: string,
+    matchesKey: string,
     onProgress?: Progress,
   ): Promise<number> {
     const run = queue.then(async () => {
@@ -115,7 +131,7 @@ const api = {
         index = null;
         loadedKey = '';
       }
-      const [dataKey, entityKey] = loadedKey.split('\n');
+      const [dataKey, entityKey, matchKey] = loadedKey.split('\n');
       if (!index || dataKey !== datasetsKey) {
         index = await loadIndex(db, onProgress);
         result = new Int32Array(0);
@@ -128,7 +144,9 @@ const api = {
           onProgress?.(total + done / 2, total * 2),
         );
       }
-      loadedKey = `${datasetsKey}\n${entitiesKey}`;
+      if (dataKey !== datasetsKey || matchKey !== matchesKey)
+        index.setDesignations(confirmedDesignations(await db.sanctionsMatches.toArray()));
+      loadedKey = `${datasetsKey}\n${entitiesKey}\n${matchesKey}`;
       return index.count;
     });
     queue = run.catch(() => undefined);

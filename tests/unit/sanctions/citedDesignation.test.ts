@@ -8,6 +8,7 @@ import {
 import type { ScreenedCandidate } from '../../../renderer/src/case/sanctions/snapshots';
 import { collectDossierInput } from '../../../renderer/src/features/dossier/collectDossierInput';
 import { isoFromDays } from '../../../shared/customs/dates';
+import { emptyShipmentFilter } from '../../../shared/customs/shipmentFilter';
 import { shipmentRefId } from '../../../shared/customs/shipmentIndex';
 import { addClaim } from '../../../renderer/src/case/claims/claimMutations';
 import { linkEvidence } from '../../../renderer/src/case/evidence/linkMutations';
@@ -99,6 +100,53 @@ const snapshot: SanctionsSnapshot = {
   problemCount: 0,
   unmatchedSanctions: 0,
 };
+
+describe('shipments designated at the time', () => {
+  it('are the rows whose party was certainly designated on their date, and say by what', async () => {
+    const { db } = await matchedCase();
+    const index = await indexOf(db, true);
+    const view = index.view();
+    const consigneeOf = (row: number) => view.entityIds[view.partyEntity[view.consignee[row]]];
+    const byConsignee = new Map<string, number[]>();
+    for (let row = 0; row < view.count; row += 1)
+      byConsignee.set(consigneeOf(row), [...(byConsignee.get(consigneeOf(row)) ?? []), row]);
+    const busiest = [...byConsignee].sort((a, b) => b[1].length - a[1].length)[0];
+    const [entityId, theirs] = busiest;
+    const days = [...new Set(theirs.map((row) => view.date[row]))].sort((a, b) => a - b);
+    const start = isoFromDays(days[Math.floor(days.length / 2)]);
+    const sort = { column: 'row', direction: 'asc' } as const;
+    const designated = { ...emptyShipmentFilter, designated: 'consignee' as const };
+    expect(index.query(designated, sort).rows.length).toBe(0);
+
+    index.setDesignations([
+      { entityId, label: 'list_a: The Consignee', period: designation(start) },
+    ]);
+    const expected = theirs.filter((row) => view.date[row] >= days[Math.floor(days.length / 2)]);
+    const found = Array.from(index.query(designated, sort).rows);
+    expect(found.sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
+    expect(index.row(found[0]).designated).toBe('consignee: list_a: The Consignee');
+    // As shipper: only the rows where it ships, on or after the start.
+    const shipperOf = (row: number) => view.entityIds[view.partyEntity[view.shipper[row]]];
+    const asShipper = Array.from({ length: view.count }, (_, row) => row).filter(
+      (row) => shipperOf(row) === entityId && view.date[row] >= days[Math.floor(days.length / 2)],
+    );
+    expect(Array.from(index.query({ ...designated, designated: 'shipper' }, sort).rows)).toEqual(
+      asShipper,
+    );
+    // A year as the list gives it: a row within it is said to be uncertain, and not counted.
+    const first = theirs[0];
+    expect(isoFromDays(view.date[first]).endsWith('-12-31')).toBe(false);
+    index.setDesignations([
+      {
+        entityId,
+        label: 'list_a: The Consignee',
+        period: designation(isoFromDays(view.date[first]).slice(0, 4)),
+      },
+    ]);
+    expect(index.row(first).designated).toBe('consignee: list_a: The Consignee (uncertain)');
+    expect(Array.from(index.query(designated, sort).rows)).not.toContain(first);
+  });
+});
 
 describe('a claim citing a designation', () => {
   it('states its figure in the dossier, which the verifier recomputes, and guards the match', async () => {

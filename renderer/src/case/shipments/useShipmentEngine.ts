@@ -35,19 +35,35 @@ export function useShipmentEngine(
         .join(','),
     [db],
   );
+  // Confirmed sanctions matches place rows in designation periods ("designated at the time").
+  const matchesKey = useLiveQuery(
+    async () =>
+      (await db.sanctionsMatches.toArray())
+        .filter((match) => match.decision === 'confirmed')
+        .map((match) => match.id)
+        .sort()
+        .join(','),
+    [db],
+  );
   // Vendor and origin count too: the evidence summary reads them from the engine.
   const datasetsKey = datasets
     ?.map((dataset) => `${dataset.id}|${dataset.vendor}|${dataset.origin}`)
     .join(',');
   const key =
-    !enabled || datasetsKey === undefined || entitiesKey === undefined
+    !enabled || datasetsKey === undefined || entitiesKey === undefined || matchesKey === undefined
       ? null
-      : `${db.name}\n${datasetsKey}\n${entitiesKey}`;
+      : `${db.name}\n${datasetsKey}\n${entitiesKey}\n${matchesKey}`;
   const [engine, setEngine] = useState<EngineState | null>(null);
   const [progress, setProgress] = useState<EngineProgress>(null);
 
   useEffect(() => {
-    if (key === null || datasetsKey === undefined || entitiesKey === undefined) return undefined;
+    if (
+      key === null ||
+      datasetsKey === undefined ||
+      entitiesKey === undefined ||
+      matchesKey === undefined
+    )
+      return undefined;
     let live = true;
     // Progress arrives on its own port and may trail the answer: it is ignored once that is in.
     let finished = false;
@@ -56,6 +72,7 @@ export function useShipmentEngine(
         db.access,
         datasetsKey,
         entitiesKey,
+        matchesKey,
         Comlink.proxy((done: number, total: number) => {
           if (live && !finished) setProgress({ done, total });
         }),
@@ -69,7 +86,7 @@ export function useShipmentEngine(
     return () => {
       live = false;
     };
-  }, [db, key, datasetsKey, entitiesKey]);
+  }, [db, key, datasetsKey, entitiesKey, matchesKey]);
 
   const sameDatabase = engine?.key.split('\n')[0] === db.name;
   return { engine: sameDatabase ? engine : null, progress };

@@ -6,7 +6,7 @@ import type { EngineState } from '../../case/shipments/useShipmentEngine';
 
 type TextKey = Exclude<
   keyof ShipmentFilter,
-  'partyRole' | 'datasetIds' | 'shipperEntity' | 'consigneeEntity'
+  'partyRole' | 'datasetIds' | 'shipperEntity' | 'consigneeEntity' | 'designated'
 >;
 
 export function ShipmentFilters(props: {
@@ -76,6 +76,23 @@ export function ShipmentFilters(props: {
       {text('valueMax', 'Value to', { size: 8 })}
       {text('weightMin', 'Weight from (kg)', { size: 8 })}
       {text('weightMax', 'Weight to (kg)', { size: 8 })}
+      <div className="filter">
+        <label htmlFor={`${id}-designated`}>Designated at the time</label>
+        <select
+          autoComplete="off"
+          id={`${id}-designated`}
+          value={filter.designated}
+          title="By a designation of a sanctions match the case confirmed, certainly in force on the shipment's date"
+          onChange={(event) =>
+            onChange({ ...filter, designated: event.target.value as ShipmentFilter['designated'] })
+          }
+        >
+          <option value="">Any shipment</option>
+          <option value="either">Shipper or consignee designated</option>
+          <option value="shipper">Shipper designated</option>
+          <option value="consignee">Consignee designated</option>
+        </select>
+      </div>
       <div className="filter">
         <label htmlFor={`${id}-dataset`}>Dataset</label>
         <select

@@ -46,6 +46,7 @@ export const shipmentColumns: ShipmentColumn[] = [
     numeric: true,
     text: (row) => String(row.reportedBy),
   },
+  { id: 'designated', label: 'Designated at the time', width: 200, text: (row) => row.designated },
   {
     id: 'row',
     label: 'Row',
