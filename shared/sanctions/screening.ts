@@ -88,12 +88,25 @@ const plainForm = (name: string) =>
     .trim();
 
 type NameField = 'name' | 'alias' | 'previous name';
-type IndexedName = { target: number; field: NameField; raw: string; key: string; words: string[] };
+type IndexedName = {
+  target: number;
+  field: NameField;
+  raw: string;
+  key: string;
+  words: string[];
+  /** Its words' numbers in the index's list of distinct words. */
+  wordIds: number[];
+};
 
-/** Words too common to find candidates by (they still count when names are compared). */
+/**
+ * Words too common to find candidates by: they still count towards whether to compare a name the
+ * other words found (exactly, not by their start or a slip), and when names are compared.
+ */
 const MAX_POSTINGS = 2_000;
 const MIN_FUZZY_SCORE = 0.6;
 const MAX_CANDIDATES = 10;
+/** How alike two words sharing their start (or one slip apart) are. */
+const STEM_LIKENESS = 0.8;
 /** Words shorter than this are alike only when equal. */
 const PREFIX = 5;
 
@@ -112,8 +125,15 @@ function wordLikeness(a: string, b: string): number {
   if (a === b) return 1;
   if (a.length < PREFIX || b.length < PREFIX) return 0;
   const stem = stemLength(Math.max(a.length, b.length));
-  if (stem <= Math.min(a.length, b.length) && a.startsWith(b.slice(0, stem))) return 0.8;
-  return withinOneEdit(a, b) ? 0.8 : 0;
+  if (stem <= Math.min(a.length, b.length) && sameStart(a, b, stem)) return STEM_LIKENESS;
+  return withinOneEdit(a, b) ? STEM_LIKENESS : 0;
+}
+
+/** Whether two words share their first `length` letters (no string is cut to compare them). */
+function sameStart(a: string, b: string, length: number): boolean {
+  for (let index = 0; index < length; index += 1)
+    if (a.charCodeAt(index) !== b.charCodeAt(index)) return false;
+  return true;
 }
 
 function withinOneEdit(a: string, b: string): boolean {
@@ -146,33 +166,35 @@ function withinOneEdit(a: string, b: string): boolean {
 /**
  * How alike a spelling's words and a listed name's words are (Dice over words matched one to one,
  * each counting its likeness); a word of the spelling that is itself another of the target's
- * names (`UEC` in `UNITED ENGINE CORP (UEC)`) counts as matched.
+ * names (`UEC` in `UNITED ENGINE CORP (UEC)`: `isOtherName`) counts as matched. `likeness(i, j)`
+ * is how alike the spelling's word i and the name's word j are.
  */
 function nameLikeness(
-  spelling: readonly string[],
-  name: readonly string[],
-  otherKeys: ReadonlySet<string>,
+  spellingLength: number,
+  nameLength: number,
+  likeness: (word: number, nameWord: number) => number,
+  isOtherName: (word: number) => boolean,
 ) {
-  const used = new Array<boolean>(name.length).fill(false);
+  const used = new Array<boolean>(nameLength).fill(false);
   let matched = 0;
   let extra = 0;
-  for (const word of spelling) {
+  for (let word = 0; word < spellingLength; word += 1) {
     let best = 0;
-    let at = -1;
-    for (let index = 0; index < name.length; index += 1) {
+    let found = -1;
+    for (let index = 0; index < nameLength; index += 1) {
       if (used[index]) continue;
-      const likeness = wordLikeness(word, name[index]);
-      if (likeness > best) {
-        best = likeness;
-        at = index;
+      const alike = likeness(word, index);
+      if (alike > best) {
+        best = alike;
+        found = index;
       }
     }
-    if (at >= 0) {
-      used[at] = true;
+    if (found >= 0) {
+      used[found] = true;
       matched += best;
-    } else if (otherKeys.has(word)) extra += 1;
+    } else if (isOtherName(word)) extra += 1;
   }
-  const total = spelling.length + name.length + extra;
+  const total = spellingLength + nameLength + extra;
   return total === 0 ? 0 : (2 * (matched + extra)) / total;
 }
 
@@ -185,11 +207,23 @@ export class ScreeningIndex {
   private readonly byKey = new Map<string, number[]>();
   private readonly byWord = new Map<string, number[]>();
   private readonly names: IndexedName[] = [];
-  private readonly keysOf: Set<string>[] = [];
+  /** Every distinct word of a listed name, numbered: likeness is worked out once per word. */
+  private readonly wordIds = new Map<string, number>();
+  private readonly wordList: string[];
+  /** Each name's number of words, for the bound that decides whether to compare it. */
+  private readonly nameLength: Uint8Array;
+  /** For each word too common to look names up by, the names holding it (a bit each). */
+  private readonly holding = new Map<string, Uint32Array>();
+  /** Each name's target (by number). */
+  private readonly targetOf: Int32Array;
+  /** Every listed name's key that is one word: only such a word can count as another name. */
+  private readonly oneWordKeys = new Set<string>();
   private readonly weakKeysOf: Set<string>[] = [];
   /** Per name: the mark of the word that last met it, and how many words of a spelling did. */
   private readonly lastMet: Int32Array;
   private readonly metBy: Uint8Array;
+  /** Per name: how alike the words that met it can be, at most (1 for the word, 0.8 its start). */
+  private readonly metScore: Float64Array;
   private mark = 0;
 
   constructor(readonly targets: readonly ScreenedTarget[]) {
@@ -213,24 +247,47 @@ export class ScreeningIndex {
           if (key === '' || keys.has(key)) continue;
           keys.add(key);
           const words = key.split(' ');
+          if (words.length === 1) this.oneWordKeys.add(key);
           const at = this.names.length;
-          this.names.push({ target: number, field, raw, key, words });
+          const wordIds = words.map((word) => {
+            let id = this.wordIds.get(word);
+            if (id === undefined) {
+              id = this.wordIds.size;
+              this.wordIds.set(word, id);
+            }
+            return id;
+          });
+          this.names.push({ target: number, field, raw, key, words, wordIds });
           push(this.byKey, key, at);
           for (const word of new Set(words.flatMap(indexWords))) push(this.byWord, word, at);
         }
-      this.keysOf.push(keys);
       this.weakKeysOf.push(new Set(target.weakAliases.map(partyKey)));
     });
+    this.wordList = [...this.wordIds.keys()];
+    this.targetOf = Int32Array.from(this.names, (name) => name.target);
+    this.nameLength = Uint8Array.from(this.names, (name) => Math.min(255, name.words.length));
     this.lastMet = new Int32Array(this.names.length);
     this.metBy = new Uint8Array(this.names.length);
+    this.metScore = new Float64Array(this.names.length);
+  }
+
+  /** The names holding a common word, as bits (made when a spelling first holds the word). */
+  private namesHolding(word: string): Uint32Array {
+    let bits = this.holding.get(word);
+    if (!bits) {
+      bits = new Uint32Array((this.names.length >>> 5) + 1);
+      for (const at of this.byWord.get(word) ?? []) bits[at >>> 5] |= 1 << (at & 31);
+      this.holding.set(word, bits);
+    }
+    return bits;
   }
 
   /** A party's candidates, best first: by tier, then by how alike the names are. */
   screen(party: ScreenedParty): Candidate[] {
     // A candidate's reason is worded only if it is among those returned: most are not.
-    type Found = Omit<Candidate, 'reason'> & { why: () => string };
+    type Found = { tier: Tier; score: number; why: () => string };
     const found = new Map<number, Found>();
-    const offer = (target: number, candidate: Omit<Found, 'targetId' | 'automatic'>) => {
+    const offer = (target: number, candidate: Found) => {
       const earlier = found.get(target);
       if (
         earlier &&
@@ -238,11 +295,7 @@ export class ScreeningIndex {
           (earlier.tier === candidate.tier && earlier.score >= candidate.score))
       )
         return;
-      found.set(target, {
-        targetId: this.targets[target].id,
-        ...candidate,
-        automatic: candidate.tier === 1,
-      });
+      found.set(target, candidate);
     };
 
     for (const { scheme, value } of party.identifiers) {
@@ -284,38 +337,75 @@ export class ScreeningIndex {
       if (this.mark > 2 ** 30) this.lastMet.fill(0);
       const spellingMark = (this.mark = this.mark > 2 ** 30 ? 1 : this.mark + 1);
       const touched: number[] = [];
-      // Words too common to look names up by may still be among the words two names share.
-      let common = 0;
+      // A word too common to look names up by still counts where a name holds it: its names are
+      // marked in a bit set, read only for the names the other words met.
+      const commonWords: Uint32Array[] = [];
       for (const word of new Set(words)) {
+        if ((this.byWord.get(word)?.length ?? 0) > MAX_POSTINGS) {
+          commonWords.push(this.namesHolding(word));
+          continue;
+        }
         const wordMark = ++this.mark;
-        if ((this.byWord.get(word)?.length ?? 0) > MAX_POSTINGS) common += 1;
-        for (const lookup of lookupWords(word)) {
+        // The word itself first: a name met only by its start is alike by 0.8 at most.
+        lookupWords(word).forEach((lookup, index) => {
           const postings = this.byWord.get(lookup);
-          if (!postings || postings.length > MAX_POSTINGS) continue;
+          if (!postings || postings.length > MAX_POSTINGS) return;
+          const alike = index === 0 ? 1 : STEM_LIKENESS;
           for (const at of postings) {
             if (this.lastMet[at] === wordMark) continue;
             if (this.lastMet[at] < spellingMark) {
               this.metBy[at] = 0;
+              this.metScore[at] = 0;
               touched.push(at);
             }
             this.lastMet[at] = wordMark;
             this.metBy[at] += 1;
+            this.metScore[at] += alike;
           }
-        }
+        });
       }
+      // For each of the spelling's words that is a whole listed name, the targets it names: there
+      // it counts as another of the target's names. Most spellings hold none.
+      const targetsNamed = words.map((word) =>
+        this.oneWordKeys.has(word)
+          ? new Set((this.byKey.get(word) ?? []).map((at) => this.targetOf[at]))
+          : null,
+      );
+      const nameWords = targetsNamed.filter((targets) => targets !== null);
+      // Names share words: each of the spelling's words is compared with a listed word once.
+      const seen = words.map(() => new Map<number, number>());
+      const likeness = (wordsOf: number[]) => (word: number, nameWord: number) => {
+        const id = wordsOf[nameWord];
+        let alike = seen[word].get(id);
+        if (alike === undefined) {
+          alike = wordLikeness(words[word], this.wordList[id]);
+          seen[word].set(id, alike);
+        }
+        return alike;
+      };
+      // The bound reads typed arrays only: a name's record is read once it may be alike enough.
       for (const at of touched) {
-        const met = this.metBy[at];
+        let met = this.metBy[at];
+        let alike = this.metScore[at];
+        for (const holding of commonWords)
+          if (holding[at >>> 5] & (1 << (at & 31))) {
+            met += 1;
+            alike += 1;
+          }
+        let extra = 0;
+        for (const targets of nameWords) if (targets.has(this.targetOf[at])) extra += 1;
+        extra = Math.min(words.length - met, extra);
+        const possible = Math.min(words.length, alike + extra);
+        const best = (2 * possible) / (words.length + this.nameLength[at] + extra);
+        if (best < MIN_FUZZY_SCORE) continue;
         const name = this.names[at];
         if (name.key === key) continue;
-        const otherKeys = this.keysOf[name.target];
-        const extra = Math.min(
-          words.length - met,
-          words.reduce((sum, word) => sum + (otherKeys.has(word) ? 1 : 0), 0),
+        const score = nameLikeness(
+          words.length,
+          name.words.length,
+          likeness(name.wordIds),
+          (word) => targetsNamed[word]?.has(name.target) ?? false,
         );
-        const possible = Math.min(words.length, met + common + extra);
-        const best = (2 * possible) / (words.length + name.words.length + extra);
-        if (best < MIN_FUZZY_SCORE) continue;
-        const score = nameLikeness(words, name.words, otherKeys);
         if (score < MIN_FUZZY_SCORE) continue;
         offer(name.target, {
           tier: 3,
@@ -327,21 +417,28 @@ export class ScreeningIndex {
     }
 
     const spellingKeys = new Set(spellings.map(partyKey));
+    const targetId = (target: number) => this.targets[target].id;
     return [...found.entries()]
       .sort(
-        ([, a], [, b]) =>
-          a.tier - b.tier || b.score - a.score || a.targetId.localeCompare(b.targetId),
+        // Ties in code-point order of the ids (localeCompare took a fifth of the screening).
+        ([one, a], [other, b]) =>
+          a.tier - b.tier || b.score - a.score || codePointOrder(targetId(one), targetId(other)),
       )
       .slice(0, MAX_CANDIDATES)
-      .map(([target, { why, ...candidate }]) => {
+      .map(([target, { tier, score, why }]) => {
         const weak = [...this.weakKeysOf[target]].find((key) => spellingKeys.has(key));
         return {
-          ...candidate,
+          targetId: targetId(target),
+          tier,
+          score,
           reason: weak ? `${why()}; also spelt as its weak alias “${weak}”` : why(),
+          automatic: tier === 1,
         };
       });
   }
 }
+
+const codePointOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The keys a listed name's word is indexed under: itself, and its stem (see wordLikeness). */
 function indexWords(word: string): string[] {
