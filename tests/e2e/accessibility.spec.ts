@@ -73,7 +73,7 @@ test('every page of the sample investigation has no WCAG A/AA violation axe can 
   }
   // An entity's page, with its chart and tables.
   await openTab(page, 'Entities');
-  await page.getByRole('button', { name: 'Krasnogorsk Rotorcraft Plant' }).click();
+  await page.getByRole('button', { name: 'Krasnogorsk Rotorcraft Plant', exact: true }).click();
   await expect(page.getByRole('table', { name: 'Spellings' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Candidates in sample.ftm.json' })).toBeVisible();
   expect(await violations(page), 'entity page').toEqual([]);

@@ -256,8 +256,20 @@ test('a claim cites a designation: its figure over the claim’s shipments on th
   const claim =
     'A Chinese state defense exporter sent at least a dozen shipments of helicopter parts and radio equipment to a Russian helicopter plant in 2022, through at least mid-November.';
 
-  // The plant is taken by its INN (tier 1): citing its designation confirms the match.
+  // Every entity is screened as the tab opens: those with a candidate by identifier or name
+  // are listed with their best candidate and what the case decided.
   await openTab(page, 'Entities');
+  await expect(page.getByRole('status', { name: 'Sanctions screening result' })).toContainText(
+    '12 entities screened against cited.ftm.json of 2024-01-15: 3 entities with a candidate by identifier or name (2 not decided), 1 entity with similar names only.',
+  );
+  const screened = page.getByRole('list', {
+    name: 'Entities with a candidate by identifier or name',
+  });
+  await expect(screened).toContainText(
+    'Krasnogorsk Rotorcraft Plant tier 1: Krasnogorsk Rotorcraft Plant JSC · taken as a match: the same identifier',
+  );
+
+  // The plant is taken by its INN (tier 1): citing its designation confirms the match.
   await page.getByLabel('Find entity').fill('krasnogorsk');
   await page
     .getByRole('table', { name: 'Entities' })
@@ -274,6 +286,9 @@ test('a claim cites a designation: its figure over the claim’s shipments on th
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('list', { name: 'Confirmed sanctions matches' })).toContainText(
     'Krasnogorsk Rotorcraft Plant JSC (Tier 1: the same identifier), confirmed',
+  );
+  await expect(screened).toContainText(
+    'Krasnogorsk Rotorcraft Plant tier 1: Krasnogorsk Rotorcraft Plant JSC · confirmed',
   );
   // Confirmed, its designation period is shown over the plant's shipments per month.
   await page.getByText('Shipments per month as a table').click();

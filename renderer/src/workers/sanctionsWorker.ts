@@ -16,12 +16,36 @@ import {
 
 const db = new ReferenceDb();
 let running: AbortController | null = null;
-/** The snapshot last screened against, indexed. */
-let screening: {
+type Screening = {
   snapshotId: string;
   index: ScreeningIndex;
   byId: Map<string, SanctionsTarget>;
-} | null = null;
+};
+/** The snapshot last screened against, indexed (or being indexed: asked twice, read once). */
+let screening: { snapshotId: string; ready: Promise<Screening> } | null = null;
+
+function screeningOf(snapshotId: string): Promise<Screening> {
+  if (screening?.snapshotId !== snapshotId) {
+    const ready = (async () => {
+      const targets: SanctionsTarget[] = [];
+      await db.targetBlocks
+        .where('snapshotId')
+        .equals(snapshotId)
+        .each((block) => void targets.push(...block.targets));
+      return {
+        snapshotId,
+        index: new ScreeningIndex(targets),
+        byId: new Map(targets.map((target) => [target.id, target])),
+      };
+    })();
+    screening = { snapshotId, ready };
+    // A failure is the caller's to report; the next call tries again.
+    ready.catch(() => {
+      if (screening?.ready === ready) screening = null;
+    });
+  }
+  return screening.ready;
+}
 
 const api = {
   async import(
@@ -64,20 +88,7 @@ const api = {
    * name. The snapshot's targets are read and indexed once, then kept while it is the one asked for.
    */
   async screen(snapshotId: string, parties: readonly ScreenedParty[]) {
-    if (screening?.snapshotId !== snapshotId) {
-      screening = null;
-      const targets: SanctionsTarget[] = [];
-      await db.targetBlocks
-        .where('snapshotId')
-        .equals(snapshotId)
-        .each((block) => void targets.push(...block.targets));
-      screening = {
-        snapshotId,
-        index: new ScreeningIndex(targets),
-        byId: new Map(targets.map((target) => [target.id, target])),
-      };
-    }
-    const { index, byId } = screening;
+    const { index, byId } = await screeningOf(snapshotId);
     return parties.map((party) =>
       index
         .screen(party)
@@ -88,8 +99,10 @@ const api = {
   /** Targets of a snapshot by id (those it lists; an id it does not list is left out). */
   async targets(snapshotId: string, ids: readonly string[]): Promise<SanctionsTarget[]> {
     const wanted = new Set(ids);
-    if (screening?.snapshotId === snapshotId)
-      return ids.flatMap((id) => screening?.byId.get(id) ?? []);
+    if (screening?.snapshotId === snapshotId) {
+      const { byId } = await screening.ready;
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    }
     const found: SanctionsTarget[] = [];
     await db.targetBlocks
       .where('snapshotId')

@@ -273,6 +273,34 @@ const api = {
     return [...found].slice(0, limit).map((row) => current.row(row));
   },
 
+  /**
+   * Every entity as screening reads it: its name, every spelling the files give its parties, and
+   * the identifiers the user recorded for it.
+   */
+  screeningParties(): {
+    id: string;
+    name: string;
+    spellings: string[];
+    identifiers: Entity['identifiers'];
+  }[] {
+    if (!index) return [];
+    const view = index.view();
+    const spellings = view.entityIds.map((): string[] => []);
+    view.partyEntity.forEach((entity, party) => {
+      if (entity >= 0 && view.parties[party]) spellings[entity].push(view.parties[party]);
+    });
+    const stored = new Map(entities.map((entity) => [entity.id, entity]));
+    const listed = new Map(
+      entityDirectory(view, namer, new Set(stored.keys())).map((listing) => [listing.id, listing]),
+    );
+    return view.entityIds.map((id, entity) => ({
+      id,
+      name: listed.get(id)?.name ?? id,
+      spellings: spellings[entity],
+      identifiers: stored.get(id)?.identifiers ?? [],
+    }));
+  },
+
   /** Entities whose name or spellings contain every word of the query, most shipments first. */
   entities(query: string, limit: number): { total: number; listings: EntityListing[] } {
     if (!index) return { total: 0, listings: [] };

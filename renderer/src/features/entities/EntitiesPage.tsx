@@ -4,6 +4,7 @@ import { useShipmentEngine } from '../../case/shipments/useShipmentEngine';
 import { EntityDirectory } from './EntityDirectory';
 import { EntityProfileView } from './EntityProfileView';
 import { SuggestionList } from './SuggestionList';
+import { CaseScreening } from '../sanctions';
 
 /**
  * Companies and people as the shipments name them: suggestions to group look-alike spellings, the
@@ -23,6 +24,7 @@ export function EntitiesPage({ query }: { query: string }) {
         Entities
       </h2>
       <div className="entities-side">
+        <CaseScreening engine={engine} onOpen={setOpen} />
         <SuggestionList engine={engine} />
         <EntityDirectory engine={engine} open={open} onOpen={setOpen} />
       </div>

@@ -1,2 +1,3 @@
+export { CaseScreening } from './CaseScreening';
 export { SanctionsScreening } from './SanctionsScreening';
 export { SanctionsSnapshots } from './SanctionsSnapshots';

@@ -1,0 +1,117 @@
+import { useId, type ReactNode } from 'react';
+import type { SanctionsMatch } from '#shared/sanctions/sanctionsMatch';
+import { useSanctionsMatchMap } from '../../case/sanctions/sanctionsMatches';
+import { useCaseScreening, type ScreenedEntity } from '../../case/sanctions/useCaseScreening';
+import type { EngineState } from '../../case/shipments/useShipmentEngine';
+
+const plural = (count: number, one: string, many: string) =>
+  `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+
+/** How many entities with similar names only are listed; the rest are counted. */
+const SHOWN_SIMILAR = 100;
+
+/**
+ * The case's entities screened against the newest sanctions snapshot, as imports land: those with
+ * a candidate by identifier or name first, each with its best candidate and what the case decided,
+ * then those with similar names only. Each opens the entity, where candidates are decided.
+ */
+export function CaseScreening(props: { engine: EngineState; onOpen: (entityId: string) => void }) {
+  const id = useId();
+  const screening = useCaseScreening(props.engine);
+  const matches = useSanctionsMatchMap();
+  if (!screening || screening.state === 'none' || !matches) return null;
+  const decided = new Map<string, SanctionsMatch>();
+  for (const match of [...matches.values()].sort((a, b) => a.decidedAt - b.decidedAt))
+    decided.set(`${match.entityId}\n${match.target.id}`, match);
+  const state = (entity: ScreenedEntity) => {
+    const [best] = entity.candidates;
+    const decision = decided.get(`${entity.id}\n${best.targetId}`)?.decision;
+    if (decision === 'confirmed') return 'confirmed';
+    if (decision === 'dismissed') return 'dismissed';
+    return best.automatic ? 'taken as a match: the same identifier' : 'not decided';
+  };
+  const item = (entity: ScreenedEntity) => {
+    const [best] = entity.candidates;
+    return (
+      <li key={entity.id}>
+        <button
+          type="button"
+          className="link"
+          aria-label={`Open ${entity.name}: tier ${best.tier} candidate ${best.target.caption}, ${state(entity)}`}
+          onClick={() => props.onOpen(entity.id)}
+        >
+          {entity.name}
+        </button>{' '}
+        <span className="hint small">
+          tier {best.tier}: {best.target.caption} · {state(entity)}
+        </span>
+      </li>
+    );
+  };
+  const { snapshot } = screening;
+  return (
+    <section aria-labelledby={`${id}-title`} className="case-screening stack">
+      <h3 id={`${id}-title`}>Sanctions screening</h3>
+      {screening.state === 'screening' ? (
+        <p aria-busy="true">
+          Screening every entity against {snapshot.fileName} of {snapshot.date}…
+        </p>
+      ) : screening.state === 'failed' ? (
+        <p role="alert" className="error">
+          Screening against {snapshot.fileName} failed: {screening.message}
+        </p>
+      ) : (
+        <CaseScreeningResult
+          screened={screening.screened}
+          found={screening.found}
+          source={`${snapshot.fileName} of ${snapshot.date}`}
+          item={item}
+          undecided={(entity) => state(entity) === 'not decided'}
+        />
+      )}
+    </section>
+  );
+}
+
+function CaseScreeningResult(props: {
+  screened: number;
+  found: ScreenedEntity[];
+  source: string;
+  item: (entity: ScreenedEntity) => ReactNode;
+  undecided: (entity: ScreenedEntity) => boolean;
+}) {
+  const named = props.found
+    .filter((entity) => entity.candidates[0].tier < 3)
+    .sort((a, b) => a.candidates[0].tier - b.candidates[0].tier || a.name.localeCompare(b.name));
+  const similar = props.found
+    .filter((entity) => entity.candidates[0].tier === 3)
+    .sort((a, b) => b.candidates[0].score - a.candidates[0].score || a.name.localeCompare(b.name));
+  return (
+    <>
+      <p className="small" role="status" aria-label="Sanctions screening result">
+        {plural(props.screened, 'entity', 'entities')} screened against {props.source}:{' '}
+        {plural(named.length, 'entity', 'entities')} with a candidate by identifier or name (
+        {named.filter(props.undecided).length} not decided),{' '}
+        {plural(similar.length, 'entity', 'entities')} with similar names only.
+      </p>
+      {named.length > 0 && (
+        <ul aria-label="Entities with a candidate by identifier or name" className="stack">
+          {named.map(props.item)}
+        </ul>
+      )}
+      {similar.length > 0 && (
+        <details>
+          <summary>Entities with similar names only</summary>
+          <ul aria-label="Entities with similar names only" className="stack">
+            {similar.slice(0, SHOWN_SIMILAR).map(props.item)}
+          </ul>
+          {similar.length > SHOWN_SIMILAR && (
+            <p className="hint small">
+              The {SHOWN_SIMILAR} most alike are listed; open any entity to see its candidates.
+            </p>
+          )}
+        </details>
+      )}
+    </>
+  );
+}
