@@ -24,7 +24,8 @@ export type ShipmentFilter = {
   weightMax: string;
   /**
    * Rows whose party (either, the shipper or the consignee) was certainly designated on the
-   * shipment's date, by a designation of a sanctions match the case confirmed; '' for any row.
+   * shipment's date, by a designation of a sanctions match the case confirmed or a sanctions flag the user
+   * declared with its date (declaredDesignation.ts); '' for any row.
    */
   designated: '' | 'either' | 'shipper' | 'consignee';
 };

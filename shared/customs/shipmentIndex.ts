@@ -41,7 +41,7 @@ export type ShipmentRow = {
   /** How many datasets report this shipment (1 when no other dataset's row matches it). */
   reportedBy: number;
   /**
-   * Which party was designated on the shipment's date, by a confirmed sanctions match's
+   * Which party was designated on the shipment's date, by a confirmed sanctions match's (or a declared flag's)
    * designation ("consignee: list_a, from 2022-03-15"); "(uncertain)" where a partial date leaves
    * the day open; '' for none.
    */

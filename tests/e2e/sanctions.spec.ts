@@ -302,19 +302,33 @@ test('a claim cites a designation: its figure over the claim’s shipments on th
   );
   await expect(months.getByRole('row', { name: /^2022-03 / })).toContainText(label);
 
-  // The Shipments tab: the rows whose consignee was certainly designated on their date (the
-  // plant's 26 rows as consignee less 2 of January and 4 of February before its last day).
+  // The Shipments tab: the rows whose consignee was certainly designated on their date: the
+  // plant's 26 rows as consignee less 2 of January and 4 of February before its last day, and
+  // Northstar's 8, flagged by hand "sanctioned … since 2013-05-14" (a declared designation).
   await openTab(page, 'Shipments');
   const totals = page.getByRole('status', { name: 'Filtered shipments' });
   await expect(totals).toContainText('of 316 rows');
   await page
     .getByRole('combobox', { name: 'Designated at the time' })
     .selectOption('Consignee designated');
-  await expect(totals).toContainText('from 20 of 316 rows');
+  await expect(totals).toContainText('from 28 of 316 rows');
   await page.getByText('Columns', { exact: true }).click();
   await page.getByRole('checkbox', { name: 'Designated at the time' }).check();
   const shipments = page.getByRole('table', { name: 'Shipments' });
-  await expect(shipments.getByRole('row').nth(1)).toContainText(`consignee: ${label}`);
+  await expect(
+    shipments
+      .getByRole('row')
+      .filter({ hasText: `consignee: ${label}` })
+      .first(),
+  ).toBeVisible();
+  await expect(
+    shipments
+      .getByRole('row')
+      .filter({
+        hasText: 'consignee: declared: sanctioned by Office of Sample Sanctions since 2013-05-14',
+      })
+      .first(),
+  ).toBeVisible();
 
   // The claim page: the designation cited, and its figure over the claim's distinct shipments
   // (Northstar → plant in 2022: one on 3 January, before it; two in February, the month the list

@@ -44,6 +44,7 @@ import { designationFigure, type DesignationFigure } from '#shared/sanctions/des
 import type { Designation } from '#shared/sanctions/ftm';
 import type { PartialDate } from '#shared/sanctions/partialDate';
 import { designationLabel } from '#shared/sanctions/citedDesignation';
+import { declaredDesignations } from '#shared/sanctions/declaredDesignation';
 import type { SanctionsMatch } from '#shared/sanctions/sanctionsMatch';
 import { OpenDatabases } from '../db/openDatabases';
 import type { DbAccess, InvestigationDb } from '../db/schema';
@@ -144,8 +145,14 @@ const api = {
           onProgress?.(total + done / 2, total * 2),
         );
       }
-      if (dataKey !== datasetsKey || matchKey !== matchesKey)
-        index.setDesignations(confirmedDesignations(await db.sanctionsMatches.toArray()));
+      if (dataKey !== datasetsKey || entityKey !== entitiesKey || matchKey !== matchesKey)
+        index.setDesignations([
+          ...confirmedDesignations(await db.sanctionsMatches.toArray()),
+          // Flags the user set ("sanctioned … since …") count as declared designations.
+          ...entities
+            .flatMap(declaredDesignations)
+            .map(({ entityId, label, designation }) => ({ entityId, label, period: designation })),
+        ]);
       loadedKey = `${datasetsKey}\n${entitiesKey}\n${matchesKey}`;
       return index.count;
     });

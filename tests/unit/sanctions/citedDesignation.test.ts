@@ -22,6 +22,7 @@ import {
   monthInPeriod,
   type PartyShipment,
 } from '../../../shared/sanctions/designationPeriods';
+import { declaredDesignations } from '../../../shared/sanctions/declaredDesignation';
 import type { Designation } from '../../../shared/sanctions/ftm';
 import type { SanctionsSnapshot } from '../../../shared/sanctions/snapshot';
 import { indexOf } from '../db/customsFixture';
@@ -36,6 +37,26 @@ const designation = (start: string | null, end: string | null = null): Designati
   end,
   sourceUrl: 'https://sanctions.invalid/list_a/sanction-1',
   reason: '',
+});
+
+describe('a sanctions flag set by hand', () => {
+  it('is a declared designation from its date, and only a sanctions flag with a date is', () => {
+    const flag = (label: string, since: string) => ({ label, by: 'OFAC', since, excerptId: '' });
+    const declared = declaredDesignations({
+      id: 'entity-1',
+      flags: [
+        flag('sanctioned', '2022-03'),
+        flag('Under sanctions', ''),
+        flag('state-owned', '2013'),
+        flag('Sanctioned', '2014-07-31'),
+      ],
+    });
+    expect(declared.map(({ label }) => label)).toEqual([
+      'declared: sanctioned by OFAC since 2022-03',
+      'declared: Sanctioned by OFAC since 2014-07-31',
+    ]);
+    expect(declared[0].designation).toMatchObject({ start: '2022-03', end: null });
+  });
 });
 
 describe('a month against a designation’s period', () => {

@@ -17,6 +17,7 @@ import { SanctionsScreening } from '../sanctions';
 import { useStoredEntity } from '../../case/entities/useEntities';
 import { useSanctionsMatches } from '../../case/sanctions/sanctionsMatches';
 import { designationLabel } from '#shared/sanctions/citedDesignation';
+import { declaredDesignations } from '#shared/sanctions/declaredDesignation';
 
 type Loaded = { key: string; name: string; profile: EntityProfile | null };
 
@@ -183,14 +184,17 @@ export function EntityProfileView(props: {
       <MonthlyChart
         months={profile.months}
         name={name}
-        designations={(matches ?? [])
-          .filter((match) => match.decision === 'confirmed')
-          .flatMap((match) =>
-            match.target.designations.map((designation) => ({
-              label: designationLabel(match, designation),
-              designation,
-            })),
-          )}
+        designations={[
+          ...(matches ?? [])
+            .filter((match) => match.decision === 'confirmed')
+            .flatMap((match) =>
+              match.target.designations.map((designation) => ({
+                label: designationLabel(match, designation),
+                designation,
+              })),
+            ),
+          ...(stored ? declaredDesignations(stored) : []),
+        ]}
       />
       <table className="data-table" aria-label="Counterparties">
         <thead>

@@ -112,9 +112,9 @@ export function MonthlyChart({
       </div>
       {anyCovered && (
         <figcaption className="hint small">
-          Shaded: months inside a designation period of a confirmed match (
-          {designations.map((entry) => entry.label).join('; ')}); lighter where only part of the
-          month is, or the list’s date leaves it open.
+          Shaded: months inside a designation period of a confirmed match or a declared sanctions
+          flag ({designations.map((entry) => entry.label).join('; ')}); lighter where only part of
+          the month is, or the list’s date leaves it open.
         </figcaption>
       )}
       <details>

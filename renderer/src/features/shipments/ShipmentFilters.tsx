@@ -82,7 +82,7 @@ export function ShipmentFilters(props: {
           autoComplete="off"
           id={`${id}-designated`}
           value={filter.designated}
-          title="By a designation of a sanctions match the case confirmed, certainly in force on the shipment's date"
+          title="By a designation of a sanctions match the case confirmed, or a sanctions flag declared with its date, certainly in force on the shipment’s date"
           onChange={(event) =>
             onChange({ ...filter, designated: event.target.value as ShipmentFilter['designated'] })
           }
