@@ -32,6 +32,7 @@ import { fixture } from '../fixtureSets';
 import { fileBlob } from '../../renderer/src/db/storedFiles';
 import { readFileSync } from 'node:fs';
 import { importFixture } from './db/customsFixture';
+import { snapshotRow } from './sanctions/snapshotRow';
 
 let db: InvestigationDb;
 let investigation: Investigation;
@@ -68,24 +69,7 @@ const listedPoly = {
   },
 };
 
-const snapshotOf2024 = {
-  id: 'snapshot-1',
-  status: 'ready' as const,
-  fileName: 'entities.ftm.json',
-  source: 'OpenSanctions',
-  sha256: 'a'.repeat(64),
-  bytes: 1_000,
-  date: '2024-01-15',
-  dateFrom: 'last_seen' as const,
-  importedAt: 1,
-  targets: 1,
-  designations: 1,
-  blocks: 1,
-  lines: 2,
-  problems: [],
-  problemCount: 0,
-  unmatchedSanctions: 0,
-};
+const snapshotOf2024 = snapshotRow('a'.repeat(64));
 
 beforeEach(async () => {
   investigation = await createInvestigation('Archived case');

@@ -23,3 +23,7 @@ const amountFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2
 /** A weight or value; an empty one (NaN) shows as a dash. */
 export const formatAmount = (value: number): string =>
   Number.isNaN(value) ? '—' : amountFormat.format(value);
+
+/** "1 listed party", "2,000 listed parties". */
+export const plural = (count: number, one: string, many: string): string =>
+  `${count.toLocaleString('en')} ${count === 1 ? one : many}`;

@@ -24,9 +24,9 @@ import {
 } from '../../../shared/sanctions/designationPeriods';
 import { declaredDesignations } from '../../../shared/sanctions/declaredDesignation';
 import type { Designation } from '../../../shared/sanctions/ftm';
-import type { SanctionsSnapshot } from '../../../shared/sanctions/snapshot';
 import { indexOf } from '../db/customsFixture';
 import { engineOf, matchedCase } from '../dossierCases';
+import { snapshotRow } from './snapshotRow';
 
 const designation = (start: string | null, end: string | null = null): Designation => ({
   id: 'sanction-1',
@@ -103,34 +103,25 @@ describe('a designation’s figure over a claim’s distinct shipments', () => {
   });
 });
 
-const snapshot: SanctionsSnapshot = {
-  id: 'snapshot-1',
-  status: 'ready',
-  fileName: 'entities.ftm.json',
-  source: 'OpenSanctions',
-  sha256: 'b'.repeat(64),
-  bytes: 1_000,
-  date: '2024-01-15',
-  dateFrom: 'last_seen',
-  importedAt: 1,
-  targets: 1,
-  designations: 1,
-  blocks: 1,
-  lines: 2,
-  problems: [],
-  problemCount: 0,
-  unmatchedSanctions: 0,
-};
+const snapshot = snapshotRow('b'.repeat(64));
+
+/** The rows of an index by the entity their consignee resolves to. */
+function rowsByConsignee(index: Awaited<ReturnType<typeof indexOf>>): Map<string, number[]> {
+  const view = index.view();
+  const rows = new Map<string, number[]>();
+  for (let row = 0; row < view.count; row += 1) {
+    const consignee = view.entityIds[view.partyEntity[view.consignee[row]]];
+    rows.set(consignee, [...(rows.get(consignee) ?? []), row]);
+  }
+  return rows;
+}
 
 describe('shipments designated at the time', () => {
   it('are the rows whose party was certainly designated on their date, and say by what', async () => {
     const { db } = await matchedCase();
     const index = await indexOf(db, true);
     const view = index.view();
-    const consigneeOf = (row: number) => view.entityIds[view.partyEntity[view.consignee[row]]];
-    const byConsignee = new Map<string, number[]>();
-    for (let row = 0; row < view.count; row += 1)
-      byConsignee.set(consigneeOf(row), [...(byConsignee.get(consigneeOf(row)) ?? []), row]);
+    const byConsignee = rowsByConsignee(index);
     const busiest = [...byConsignee].sort((a, b) => b[1].length - a[1].length)[0];
     const [entityId, theirs] = busiest;
     const days = [...new Set(theirs.map((row) => view.date[row]))].sort((a, b) => a - b);
@@ -176,10 +167,7 @@ describe('a claim citing a designation', () => {
     // designation's period begins on the later day.
     const index = await indexOf(db, true);
     const view = index.view();
-    const consigneeOf = (row: number) => view.entityIds[view.partyEntity[view.consignee[row]]];
-    const byConsignee = new Map<string, number[]>();
-    for (let row = 0; row < view.count; row += 1)
-      byConsignee.set(consigneeOf(row), [...(byConsignee.get(consigneeOf(row)) ?? []), row]);
+    const byConsignee = rowsByConsignee(index);
     const [consignee, theirs] = [...byConsignee].find(
       ([, rows]) => new Set(rows.map((row) => view.date[row])).size > 1,
     )!;

@@ -2,10 +2,8 @@ import { useId, type ReactNode } from 'react';
 import type { SanctionsMatch } from '#shared/sanctions/sanctionsMatch';
 import { useSanctionsMatchMap } from '../../case/sanctions/sanctionsMatches';
 import { useCaseScreening, type ScreenedEntity } from '../../case/sanctions/useCaseScreening';
+import { plural } from '../../ui/formatting';
 import type { EngineState } from '../../case/shipments/useShipmentEngine';
-
-const plural = (count: number, one: string, many: string) =>
-  `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 
 /** How many entities with similar names only are listed; the rest are counted. */
 const SHOWN_SIMILAR = 100;

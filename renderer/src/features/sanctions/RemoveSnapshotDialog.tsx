@@ -3,9 +3,7 @@ import type { SanctionsSnapshot } from '#shared/sanctions/snapshot';
 import { snapshotCitations, type SnapshotCitations } from '../../case/sanctions/snapshotCitations';
 import { removeSnapshot } from '../../case/sanctions/snapshots';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-
-const plural = (count: number, one: string, many: string) =>
-  `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+import { plural } from '../../ui/formatting';
 
 /**
  * Asks before a snapshot is removed, naming the investigations whose claims cite designations

@@ -7,10 +7,7 @@ import {
   type SnapshotImportProgress,
 } from '../../case/sanctions/snapshots';
 import { RemoveSnapshotDialog } from './RemoveSnapshotDialog';
-import { formatBytes } from '../../ui/formatting';
-
-const plural = (count: number, one: string, many: string) =>
-  `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+import { formatBytes, plural } from '../../ui/formatting';
 
 /**
  * Sanctions lists: snapshots in FollowTheMoney JSON lines (OpenSanctions' entities.ftm.json or
