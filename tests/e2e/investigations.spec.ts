@@ -112,7 +112,7 @@ test('the empty home offers the synthetic sample investigation, claims and custo
     .getByRole('button', { name: 'Northstar Avia Trading' })
     .click();
   await expect(
-    page.getByText(/sanctioned by Office of Sample Sanctions since 2013-05-14/),
+    page.getByText(/^sanctioned by Office of Sample Sanctions since 2013-05-14/),
   ).toBeVisible();
   await page.getByRole('link', { name: 'Investigations', exact: true }).click();
   await expect(page.getByText('Synthetic sample')).toBeVisible();
