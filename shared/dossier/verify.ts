@@ -10,8 +10,8 @@ import { unzipSync } from 'fflate';
 import { z } from 'zod';
 import { daysFromIso } from '../customs/dates';
 import { agreeWithinRounding, hsCodesAgree } from '../customs/matching';
-import { designationFigure } from '../sanctions/designationPeriods';
-import { parsePartialDate } from '../sanctions/partialDate';
+import { designationFigure, designationStatus } from '../sanctions/designationPeriods';
+import { parsePartialDate, periodText } from '../sanctions/partialDate';
 import { foldName } from '../text/nameMatching';
 import { renderAnnotations } from './annotations';
 import { sha256Hex } from './dossierPackage';
@@ -198,6 +198,9 @@ function recomputeSummary(
   };
 }
 
+/** A designation's date as the app writes it (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), or none. */
+const readableDate = (date: string | null) => date === null || parsePartialDate(date) === date;
+
 /**
  * A claim's figures against the periods of the designations it cites, recomputed from its
  * derivation's representatives (their dates and party labels) and each designation's dates.
@@ -229,18 +232,20 @@ function checkDesignationFigures(
       checks.check(false, where, 'names a designation the dossier does not hold');
       continue;
     }
-    const period = {
-      ...listing,
-      id: listing.designationId,
-      start: listing.start === null ? null : parsePartialDate(listing.start),
-      end: listing.end === null ? null : parsePartialDate(listing.end),
+    // Dates are hostile input too: one that is not a date is named, never read as "unknown".
+    const dates = {
+      start: listing.start,
+      end: listing.end,
+      'snapshot date': listing.snapshot.date,
     };
-    const asOf = parsePartialDate(listing.snapshot.date);
-    if (asOf === null) {
-      checks.check(false, where, `gives its snapshot an unreadable date, ${listing.snapshot.date}`);
+    const unreadable = Object.entries(dates).filter(([, date]) => !readableDate(date));
+    if (unreadable.length > 0) {
+      for (const [field, date] of unreadable)
+        checks.check(false, where, `gives its ${field} as ${JSON.stringify(date)}, not a date`);
       continue;
     }
-    const figure = designationFigure(shipments, listing.party, period, asOf);
+    const period = { ...listing, id: listing.designationId };
+    const figure = designationFigure(shipments, listing.party, period, listing.snapshot.date);
     checks.figure(where, stated, designationFigureEntry(listing.id, figure));
   }
 }
@@ -329,14 +334,26 @@ function checkFigures(dossier: Dossier, checks: Checks): void {
       checks.figure(`${where}: ${figure}`, claim.summary[figure as keyof typeof recomputed], value);
     checkDesignationFigures(claim, rows, listings, checks);
   }
-  for (const listing of dossier.designations)
+  for (const listing of dossier.designations) {
+    const where = `Designation ${listing.id}`;
     checks.check(
       dossier.sources.some(
         (source) => source.kind === 'snapshot' && source.sha256 === listing.snapshot.sha256,
       ),
-      `Designation ${listing.id}`,
+      where,
       'comes from a snapshot the dossier does not list among its sources',
     );
+    // Its period and status in words follow from its dates (an unreadable one is named above,
+    // where a claim cites it).
+    if ([listing.start, listing.end, listing.snapshot.date].every(readableDate)) {
+      checks.figure(`${where}: period`, listing.period, periodText(listing));
+      checks.figure(
+        `${where}: status`,
+        listing.status,
+        designationStatus(listing, listing.snapshot.date),
+      );
+    }
+  }
 
   for (const filter of dossier.savedFilters)
     checks.check(

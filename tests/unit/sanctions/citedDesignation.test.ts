@@ -268,6 +268,16 @@ describe('a claim citing a designation', () => {
     expect(
       await where(forge((forged) => (forged.designations[0].start = isoFromDays(days[0])))),
     ).toContain(`Claim ${number}: designation L1`);
+    // A date that is not one is named, never read as an unknown start; a period in words that its
+    // dates do not give is named too.
+    const messages = async (zipped: Uint8Array) =>
+      (await verifyPackage(zipped)).mismatches.map((entry) => `${entry.where}: ${entry.message}`);
+    expect(await messages(forge((forged) => (forged.designations[0].start = 'soon')))).toContain(
+      `Claim ${number}: designation L1: gives its start as "soon", not a date`,
+    );
+    expect(
+      await where(forge((forged) => (forged.designations[0].period = 'from 1990-01-01'))),
+    ).toContain('Designation L1: period');
 
     // The match is cited: taking it back is refused, unless its links go too.
     await expect(reconsiderMatch(db, match.id)).rejects.toBeInstanceOf(CitedEvidenceError);
