@@ -16,7 +16,7 @@ import { PartyResolution } from '../entities/resolution';
 import { matchShipments, type MatchResult } from './matching';
 import { partyKey, partyKeyMatches, partySearchWords } from './partyKey';
 import type { ShipmentFilter, ShipmentSort } from './shipmentFilter';
-import { placeInPeriod, type Period } from '../sanctions/partialDate';
+import { periodDays, placeInDays, type Period, type PeriodDays } from '../sanctions/partialDate';
 
 export type ShipmentRow = {
   index: number;
@@ -50,6 +50,7 @@ export type ShipmentRow = {
 
 /** A designation of an entity the case has confirmed, as the engine places rows against it. */
 export type EntityDesignation = { entityId: string; label: string; period: Period };
+type CompiledDesignation = { label: string; days: PeriodDays };
 
 /** A shipment's citation: its dataset and the line its record starts on. */
 export type ShipmentRef = { datasetId: string; rowNumber: number };
@@ -169,7 +170,7 @@ export class ShipmentIndex {
   private match: MatchResult = { groupOf: new Int32Array(0), groupCount: 0 };
   private designations: readonly EntityDesignation[] = [];
   /** The designations by entity number, for the resolution in force (built when first needed). */
-  private designationsOf: Map<number, EntityDesignation[]> | null = null;
+  private designationsOf: Map<number, CompiledDesignation[]> | null = null;
   private groupStart = new Int32Array(1);
   private groupRows = new Int32Array(0);
   private rowByRef: Map<string, number> | null = null;
@@ -338,25 +339,20 @@ export class ShipmentIndex {
     this.designationsOf = null;
   }
 
-  private entityDesignations(): Map<number, EntityDesignation[]> {
+  /** The designations by entity number, each period's days worked out once. */
+  private entityDesignations(): Map<number, CompiledDesignation[]> {
     if (!this.designationsOf) {
       this.designationsOf = new Map();
-      for (const designation of this.designations) {
-        const entity = this.entityNumberOf(designation.entityId);
+      for (const { entityId, label, period } of this.designations) {
+        const entity = this.entityNumberOf(entityId);
         if (entity < 0) continue;
-        this.designationsOf.set(entity, [...(this.designationsOf.get(entity) ?? []), designation]);
+        this.designationsOf.set(entity, [
+          ...(this.designationsOf.get(entity) ?? []),
+          { label, days: periodDays(period) },
+        ]);
       }
     }
     return this.designationsOf;
-  }
-
-  /** Whether the party of a row's column was certainly designated on the row's date. */
-  private designatedOn(column: Uint32Array, index: number): boolean {
-    const periods = this.entityDesignations().get(this.partyEntity[column[index]] ?? -1);
-    return (
-      periods !== undefined &&
-      periods.some(({ period }) => placeInPeriod(this.date[index], period) === 'inside')
-    );
   }
 
   /** The `designated` field of a row, in words. */
@@ -366,8 +362,8 @@ export class ShipmentIndex {
     return (['shipper', 'consignee'] as const)
       .flatMap((role) =>
         (byEntity.get(this.partyEntity[this.columns[role][index]] ?? -1) ?? []).flatMap(
-          ({ label, period }) => {
-            const place = placeInPeriod(this.date[index], period);
+          ({ label, days }) => {
+            const place = placeInDays(this.date[index], days);
             if (place === 'outside') return [];
             return [`${role}: ${label}${place === 'uncertain' ? ' (uncertain)' : ''}`];
           },
@@ -453,10 +449,17 @@ export class ShipmentIndex {
     if (filter.designated) {
       const { shipper, consignee } = this.columns;
       const role = filter.designated;
+      const byEntity = this.entityDesignations();
+      const dates = this.date;
+      /** Whether the party of a row's column was certainly designated on the row's date. */
+      const designatedOn = (column: Uint32Array, index: number) =>
+        byEntity
+          .get(this.partyEntity[column[index]] ?? -1)
+          ?.some(({ days }) => placeInDays(dates[index], days) === 'inside') ?? false;
       keep(
         (index) =>
-          (role !== 'consignee' && this.designatedOn(shipper, index)) ||
-          (role !== 'shipper' && this.designatedOn(consignee, index)),
+          (role !== 'consignee' && designatedOn(shipper, index)) ||
+          (role !== 'shipper' && designatedOn(consignee, index)),
       );
     }
     const from = isoDay(filter.dateFrom);

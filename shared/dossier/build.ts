@@ -399,6 +399,8 @@ export function buildDossierAndRecords(
         });
         const status = statusOf.get(claim.statusId);
         const engine = input.summaries[claim.id];
+        /** Its distinct shipments with days and parties, for the designations it cites. */
+        let claimShipments: PartyShipment[] | undefined;
         const requests = links
           .filter((link) => link.targetType === 'note')
           .flatMap((link) => {
@@ -441,7 +443,7 @@ export function buildDossierAndRecords(
               const cited = input.designations[link.targetId];
               if (!cited) return [];
               const figure = designationFigure(
-                partyShipmentsOf(claim.id),
+                (claimShipments ??= partyShipmentsOf(claim.id)),
                 cited.party,
                 cited.designation,
                 cited.match.snapshot.date,

@@ -34,3 +34,17 @@ export function citedDesignation(
 /** "EU Financial Sanctions: Ulan-Ude Aviation Plant, from 2022-03-15". */
 export const designationLabel = (match: SanctionsMatch, designation: Designation): string =>
   `${designation.lists.join(', ') || designation.authority || 'A list'}: ${match.target.caption}, ${periodText(designation)}`;
+
+/** Every designation of a case's confirmed matches, with its match and its label. */
+export const confirmedDesignations = (
+  matches: Iterable<SanctionsMatch>,
+): { match: SanctionsMatch; designation: Designation; label: string }[] =>
+  [...matches]
+    .filter((match) => match.decision === 'confirmed')
+    .flatMap((match) =>
+      match.target.designations.map((designation) => ({
+        match,
+        designation,
+        label: designationLabel(match, designation),
+      })),
+    );

@@ -8,6 +8,8 @@ import {
   dayRange,
   periodEndedBy,
   periodText,
+  periodDays,
+  placeInDays,
   placeInPeriod,
   type PartialDate,
   type Period,
@@ -41,8 +43,9 @@ export function countInPeriods(
   return designations.map((designation) => {
     let inside = 0;
     let uncertain = 0;
+    const days = periodDays(designation);
     for (const day of shipmentDays) {
-      const place = placeInPeriod(day, designation);
+      const place = placeInDays(day, days);
       if (place === 'inside') inside += 1;
       else if (place === 'uncertain') uncertain += 1;
     }

@@ -70,8 +70,22 @@ export type Period = { start: PartialDate | null; end: PartialDate | null };
 export type PeriodPlace = 'inside' | 'outside' | 'uncertain';
 
 export function placeInPeriod(day: number, period: Period): PeriodPlace {
-  const start = period.start ? dayRange(period.start) : null;
-  const end = period.end ? dayRange(period.end) : null;
+  return placeInDays(day, periodDays(period));
+}
+
+/** A period's start and end as the days they can mean: worked out once, for many days to place. */
+export type PeriodDays = {
+  start: { first: number; last: number } | null;
+  end: { first: number; last: number } | null;
+};
+
+export const periodDays = (period: Period): PeriodDays => ({
+  start: period.start ? dayRange(period.start) : null,
+  end: period.end ? dayRange(period.end) : null,
+});
+
+/** placeInPeriod, for a period whose days are already worked out. */
+export function placeInDays(day: number, { start, end }: PeriodDays): PeriodPlace {
   if (start && day < start.first) return 'outside';
   if (end && day > end.last) return 'outside';
   if (!start || day < start.last) return 'uncertain';

@@ -17,7 +17,6 @@ import {
 const db = new ReferenceDb();
 let running: AbortController | null = null;
 type Screening = {
-  snapshotId: string;
   index: ScreeningIndex;
   byId: Map<string, SanctionsTarget>;
 };
@@ -33,7 +32,6 @@ function screeningOf(snapshotId: string): Promise<Screening> {
         .equals(snapshotId)
         .each((block) => void targets.push(...block.targets));
       return {
-        snapshotId,
         index: new ScreeningIndex(targets),
         byId: new Map(targets.map((target) => [target.id, target])),
       };

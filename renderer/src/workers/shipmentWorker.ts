@@ -23,7 +23,6 @@ import {
 import {
   ShipmentIndex,
   emptyQuerySummary,
-  type EntityDesignation,
   type QuerySummary,
   type ShipmentRef,
   type ShipmentRow,
@@ -43,9 +42,8 @@ import type { EvidenceLink } from '#shared/evidence/link';
 import { designationFigure, type DesignationFigure } from '#shared/sanctions/designationPeriods';
 import type { Designation } from '#shared/sanctions/ftm';
 import type { PartialDate } from '#shared/sanctions/partialDate';
-import { designationLabel } from '#shared/sanctions/citedDesignation';
+import { confirmedDesignations } from '#shared/sanctions/citedDesignation';
 import { declaredDesignations } from '#shared/sanctions/declaredDesignation';
-import type { SanctionsMatch } from '#shared/sanctions/sanctionsMatch';
 import { OpenDatabases } from '../db/openDatabases';
 import type { DbAccess, InvestigationDb } from '../db/schema';
 
@@ -64,18 +62,6 @@ export type ClaimEvidenceAnswer = {
   shipments: (ShipmentRow | null)[];
   entities: ({ id: string; name: string } | null)[];
 };
-
-/** The designations of the case's confirmed matches, as the index places rows against them. */
-const confirmedDesignations = (matches: SanctionsMatch[]): EntityDesignation[] =>
-  matches
-    .filter((match) => match.decision === 'confirmed')
-    .flatMap((match) =>
-      match.target.designations.map((designation) => ({
-        entityId: match.entityId,
-        label: designationLabel(match, designation),
-        period: designation,
-      })),
-    );
 
 const databases = new OpenDatabases();
 let db: InvestigationDb | null = null;
@@ -147,7 +133,13 @@ const api = {
       }
       if (dataKey !== datasetsKey || entityKey !== entitiesKey || matchKey !== matchesKey)
         index.setDesignations([
-          ...confirmedDesignations(await db.sanctionsMatches.toArray()),
+          ...confirmedDesignations(await db.sanctionsMatches.toArray()).map(
+            ({ match, label, designation }) => ({
+              entityId: match.entityId,
+              label,
+              period: designation,
+            }),
+          ),
           // Flags the user set ("sanctioned … since …") count as declared designations.
           ...entities
             .flatMap(declaredDesignations)

@@ -20,8 +20,8 @@ export type EngineEvidence = ClaimEvidenceAnswer & {
 /**
  * Asks the shipment engine about a claim's shipments, saved filters, entities and the designations
  * it cites, again whenever the links, the saved filters, the matches or the engine (a new import, a
- * merge) change. A saved filter's
- * first count is remembered on its link, so a later change in what it matches can be shown.
+ * merge) change. A saved filter's first count is remembered on its link, so a later change in what
+ * it matches can be shown.
  */
 export function useEngineEvidence(
   links: EvidenceLink[] | undefined,

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { EvidenceLink, EvidenceType } from '#shared/evidence/link';
 import { noteKindLabels } from '#shared/notes/sourceNote';
-import { designationLabel, designationLinkId } from '#shared/sanctions/citedDesignation';
+import { confirmedDesignations, designationLinkId } from '#shared/sanctions/citedDesignation';
 import type { Claim } from '#shared/investigation';
 import { useCaseDb } from '../caseDb';
 import { citingLinks, type CitedTarget } from './citations';
@@ -56,16 +56,12 @@ export function useEvidenceCandidates(): EvidenceCandidate[] | undefined {
         label: filter.name,
         detail: 'saved shipment filter',
       })),
-      ...matches
-        .filter((match) => match.decision === 'confirmed')
-        .flatMap((match) =>
-          match.target.designations.map((designation) => ({
-            type: 'designation' as const,
-            id: designationLinkId(match.id, designation.id),
-            label: designationLabel(match, designation),
-            detail: `${match.snapshot.fileName} of ${match.snapshot.date}`,
-          })),
-        ),
+      ...confirmedDesignations(matches).map(({ match, designation, label }) => ({
+        type: 'designation' as const,
+        id: designationLinkId(match.id, designation.id),
+        label,
+        detail: `${match.snapshot.fileName} of ${match.snapshot.date}`,
+      })),
     ];
   }, [db]);
 }

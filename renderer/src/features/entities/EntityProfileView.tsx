@@ -16,7 +16,7 @@ import { MonthlyChart } from './MonthlyChart';
 import { SanctionsScreening } from '../sanctions';
 import { useStoredEntity } from '../../case/entities/useEntities';
 import { useSanctionsMatches } from '../../case/sanctions/sanctionsMatches';
-import { designationLabel } from '#shared/sanctions/citedDesignation';
+import { confirmedDesignations } from '#shared/sanctions/citedDesignation';
 import { declaredDesignations } from '#shared/sanctions/declaredDesignation';
 
 type Loaded = { key: string; name: string; profile: EntityProfile | null };
@@ -185,14 +185,7 @@ export function EntityProfileView(props: {
         months={profile.months}
         name={name}
         designations={[
-          ...(matches ?? [])
-            .filter((match) => match.decision === 'confirmed')
-            .flatMap((match) =>
-              match.target.designations.map((designation) => ({
-                label: designationLabel(match, designation),
-                designation,
-              })),
-            ),
+          ...confirmedDesignations(matches ?? []),
           ...(stored ? declaredDesignations(stored) : []),
         ]}
       />
