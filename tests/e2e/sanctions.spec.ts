@@ -24,6 +24,25 @@ async function importSnapshot(page: Page, file: string) {
   await page.getByRole('button', { name: 'Import snapshot' }).click();
 }
 
+/**
+ * Imports a snapshot of the sample case's listed parties among generated ones, in Settings, then
+ * goes back to the home page.
+ */
+async function importSampleSnapshot(
+  page: Page,
+  testInfo: TestInfo,
+  name: string,
+  options: { noise: number; seed: number; shuffle?: boolean },
+) {
+  await openSettings(page);
+  await importSnapshot(
+    page,
+    writeSnapshot(testInfo, name, snapshotText({ targets: sampleCaseTargets, ...options })),
+  );
+  await expect(page.getByRole('status')).toContainText(`Imported ${name}`);
+  await page.goto('/');
+}
+
 /** The snapshots listed (the list's own items, not the lines listed inside one). */
 const snapshots = (page: Page) =>
   page.getByRole('list', { name: 'Sanctions snapshots' }).locator(':scope > li');
@@ -122,17 +141,11 @@ test('the sample’s parties are screened: confirmed, taken by identifier, forme
   page,
 }, testInfo) => {
   test.slow();
-  await openSettings(page);
-  await importSnapshot(
-    page,
-    writeSnapshot(
-      testInfo,
-      'sample.ftm.json',
-      snapshotText({ targets: sampleCaseTargets, noise: 2_000, seed: 11, shuffle: true }),
-    ),
-  );
-  await expect(page.getByRole('status')).toContainText('Imported sample.ftm.json');
-  await page.goto('/');
+  await importSampleSnapshot(page, testInfo, 'sample.ftm.json', {
+    noise: 2_000,
+    seed: 11,
+    shuffle: true,
+  });
   await openSampleInvestigation(page);
   await openTab(page, 'Entities');
   const entitiesPage = page.url();
@@ -241,17 +254,7 @@ test('a claim cites a designation: its figure over the claim’s shipments on th
   page,
 }, testInfo) => {
   test.slow();
-  await openSettings(page);
-  await importSnapshot(
-    page,
-    writeSnapshot(
-      testInfo,
-      'cited.ftm.json',
-      snapshotText({ targets: sampleCaseTargets, noise: 500, seed: 12 }),
-    ),
-  );
-  await expect(page.getByRole('status')).toContainText('Imported cited.ftm.json');
-  await page.goto('/');
+  await importSampleSnapshot(page, testInfo, 'cited.ftm.json', { noise: 500, seed: 12 });
   await openSampleInvestigation(page);
   const claim =
     'A Chinese state defense exporter sent at least a dozen shipments of helicopter parts and radio equipment to a Russian helicopter plant in 2022, through at least mid-November.';

@@ -40,6 +40,26 @@ export const SAMPLE_Y = 'assets/sample/sample-vendor-y.tsv';
  * grouped as the sample groups them, and a *Corroborated* claim citing two single rows of vendor X
  * that vendor Y reports too.
  */
+/** Cites rows of the index for a claim, each as supporting it. */
+export async function citeRows(
+  db: InvestigationDb,
+  index: Awaited<ReturnType<typeof indexOf>>,
+  claimId: string,
+  rows: readonly number[],
+): Promise<void> {
+  for (const row of rows) {
+    const targetId = shipmentRefId(index.row(row));
+    await linkEvidence(db, {
+      claimId,
+      targetType: 'shipment',
+      targetId,
+      label: targetId,
+      relation: 'supports',
+      comment: '',
+    });
+  }
+}
+
 export async function matchedCase(): Promise<{
   db: InvestigationDb;
   investigation: Investigation;
@@ -68,16 +88,6 @@ export async function matchedCase(): Promise<{
     (status) => status.name === 'Corroborated',
   );
   await changeClaimStatus(db, claim.id, corroborated!.id, 'Reported by two vendors.');
-  for (const row of matched.slice(0, 2)) {
-    const targetId = shipmentRefId(index.row(row));
-    await linkEvidence(db, {
-      claimId: claim.id,
-      targetType: 'shipment',
-      targetId,
-      label: targetId,
-      relation: 'supports',
-      comment: '',
-    });
-  }
+  await citeRows(db, index, claim.id, matched.slice(0, 2));
   return { db, investigation };
 }

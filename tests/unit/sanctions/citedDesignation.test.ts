@@ -9,9 +9,7 @@ import type { ScreenedCandidate } from '../../../renderer/src/case/sanctions/sna
 import { collectDossierInput } from '../../../renderer/src/features/dossier/collectDossierInput';
 import { isoFromDays } from '../../../shared/customs/dates';
 import { emptyShipmentFilter } from '../../../shared/customs/shipmentFilter';
-import { shipmentRefId } from '../../../shared/customs/shipmentIndex';
 import { addClaim } from '../../../renderer/src/case/claims/claimMutations';
-import { linkEvidence } from '../../../renderer/src/case/evidence/linkMutations';
 import { buildDossier } from '../../../shared/dossier/build';
 import { dossierFiles, packageDossier, sha256Hex } from '../../../shared/dossier/dossierPackage';
 import type { Dossier } from '../../../shared/dossier/model';
@@ -25,7 +23,7 @@ import {
 import { declaredDesignations } from '../../../shared/sanctions/declaredDesignation';
 import type { Designation } from '../../../shared/sanctions/ftm';
 import { indexOf } from '../db/customsFixture';
-import { engineOf, matchedCase } from '../dossierCases';
+import { citeRows, engineOf, matchedCase } from '../dossierCases';
 import { snapshotRow } from './snapshotRow';
 
 const designation = (start: string | null, end: string | null = null): Designation => ({
@@ -175,17 +173,7 @@ describe('a claim citing a designation', () => {
     const other = [...byConsignee].find(([id]) => id !== consignee)![1][0];
     const cited = [theirs[0], theirs.at(-1)!, other];
     const claim = await addClaim(db, { text: 'The plant received goods while designated.' });
-    for (const row of cited) {
-      const targetId = shipmentRefId(index.row(row));
-      await linkEvidence(db, {
-        claimId: claim.id,
-        targetType: 'shipment',
-        targetId,
-        label: targetId,
-        relation: 'supports',
-        comment: '',
-      });
-    }
+    await citeRows(db, index, claim.id, cited);
     const days = [view.date[theirs[0]], view.date[theirs.at(-1)!]];
     const start = isoFromDays(days[1]);
     const candidate: ScreenedCandidate = {
