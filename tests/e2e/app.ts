@@ -24,6 +24,15 @@ export async function openTab(page: Page, name: InvestigationTab) {
   await page.getByRole('navigation', { name: 'Investigation' }).getByRole('link', { name }).click();
 }
 
+/**
+ * Types words into the Entities tab's search and waits for the table to answer them: a click
+ * before then could land on a row the answer moves away.
+ */
+export async function findEntity(page: Page, words: string): Promise<void> {
+  await page.getByLabel('Find entity').fill(words);
+  await expect(page.getByRole('table', { name: 'Entities' })).toHaveAttribute('aria-busy', 'false');
+}
+
 /** Opens the sample investigation from the list (the page already on it) and waits for its claims. */
 export async function openSampleInvestigation(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Open sample investigation' }).click();

@@ -5,6 +5,7 @@ import {
   changeStatus,
   cite,
   claimButton,
+  findEntity,
   openClaim,
   openTab,
   startInvestigation,
@@ -74,13 +75,12 @@ for (const set of fixtureSets)
     await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
 
     // No rule sees that a Russian name, its English translation and an abbreviation are one plant.
-    const search = page.getByLabel('Find entity');
-    await search.fill('ulan');
+    await findEntity(page, 'ulan');
     await entities.getByRole('checkbox', { name: 'Select ULAN UDE AVIATION PLANT JSC' }).check();
     await entities
       .getByRole('checkbox', { name: 'Select АО "УЛАН-УДЭНСКИЙ АВИАЦИОННЫЙ ЗАВОД"' })
       .check();
-    await search.fill('uap');
+    await findEntity(page, 'uap');
     await entities.getByRole('checkbox', { name: 'Select U-UAP JSC' }).check();
     await page.getByRole('button', { name: 'Merge selected (3)' }).click();
     const merge = page.getByRole('dialog', { name: 'Merge 3 entities' });
@@ -100,7 +100,7 @@ for (const set of fixtureSets)
       page.getByRole('img', { name: 'Shipments per month of Ulan-Ude Aviation Plant' }),
     ).toBeVisible();
 
-    await search.fill('poly');
+    await findEntity(page, 'poly');
     await entities.getByRole('button', { name: 'Poly Technologies', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Poly Technologies' })).toBeVisible();
     for (const spelling of [

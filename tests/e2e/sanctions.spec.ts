@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { sampleCaseTargets, snapshotText } from '../../scripts/fixtures/sanctionsSnapshot';
 import { fixture } from '../fixtureSets';
-import { openClaim, openSampleInvestigation, openTab } from './app';
+import { findEntity, openClaim, openSampleInvestigation, openTab } from './app';
 
 const NOISE = 3_000;
 /** The sample's targets plus the generated ones, each with one designation. */
@@ -150,10 +150,9 @@ test('the sample’s parties are screened: confirmed, taken by identifier, forme
   await openTab(page, 'Entities');
   const entitiesPage = page.url();
   const entities = page.getByRole('table', { name: 'Entities' });
-  const search = page.getByLabel('Find entity');
 
   // A name key equal: a candidate until the user confirms it; confirmed, it stays after a reload.
-  await search.fill('northstar');
+  await findEntity(page, 'northstar');
   await entities.getByRole('button', { name: 'Northstar Avia Trading', exact: true }).click();
   const northstar = page.getByRole('list', { name: 'Candidates in sample.ftm.json' });
   await expect(northstar.getByRole('listitem').first()).toContainText(
@@ -172,14 +171,14 @@ test('the sample’s parties are screened: confirmed, taken by identifier, forme
   await expect(confirmed).toContainText('against sample.ftm.json of 2024-01-15');
   // A reload closes the entity (the URL holds no selection): opened again, it is still confirmed.
   await page.reload();
-  await page.getByLabel('Find entity').fill('northstar');
+  await findEntity(page, 'northstar');
   await entities.getByRole('button', { name: 'Northstar Avia Trading', exact: true }).click();
   await expect(page.getByRole('list', { name: 'Confirmed sanctions matches' })).toContainText(
     'Northstar Avia Trading Co., Ltd.',
   );
 
   // The same INN as the listed plant: taken as a match without confirmation, still shown.
-  await search.fill('krasnogorsk');
+  await findEntity(page, 'krasnogorsk');
   await entities.getByRole('button', { name: 'Krasnogorsk Rotorcraft Plant', exact: true }).click();
   const plant = page.getByRole('list', { name: 'Candidates in sample.ftm.json' });
   await expect(plant.getByRole('listitem').first()).toContainText(
@@ -189,14 +188,14 @@ test('the sample’s parties are screened: confirmed, taken by identifier, forme
   await expect(plant).toContainText('Listed on list_a in or after February 2022');
 
   // Delisted before the snapshot: shown as formerly listed, never as current.
-  await search.fill('harbour');
+  await findEntity(page, 'harbour');
   await entities.getByRole('button', { name: /^HARBOUR LIGHT TRADING/ }).click();
   const harbour = page.getByRole('list', { name: 'Candidates in sample.ftm.json' });
   await expect(harbour).toContainText('Formerly listed on list_c from 2016-04-01 to 2019-12-31');
   await expect(harbour).not.toContainText('Listed on');
 
   // A near miss: a similar name only; dismissed, it says so.
-  await search.fill('volga');
+  await findEntity(page, 'volga');
   await entities.getByRole('button', { name: 'Volga Turbine Works', exact: true }).click();
   const volga = page.getByRole('list', { name: 'Candidates in sample.ftm.json' });
   await expect(volga.getByRole('listitem').first()).toContainText(
@@ -236,12 +235,12 @@ test('the sample’s parties are screened: confirmed, taken by identifier, forme
   );
   await expect(page.getByRole('status')).toContainText('Imported later.ftm.json');
   await page.goto(entitiesPage);
-  await search.fill('northstar');
+  await findEntity(page, 'northstar');
   await entities.getByRole('button', { name: 'Northstar Avia Trading', exact: true }).click();
   await expect(page.getByRole('list', { name: 'Since sample.ftm.json of 2024-01-15' })).toHaveText(
     'Northstar Avia Trading Co., Ltd.: no longer listed on list_b from 2022-03-15 (delisted between 2024-01-15 and 2024-03-01)',
   );
-  await search.fill('krasnogorsk');
+  await findEntity(page, 'krasnogorsk');
   await entities.getByRole('button', { name: 'Krasnogorsk Rotorcraft Plant', exact: true }).click();
   const changes = page.getByRole('list', { name: 'Since sample.ftm.json of 2024-01-15' });
   await expect(changes.getByRole('listitem')).toHaveText([
@@ -273,7 +272,7 @@ test('a claim cites a designation: its figure over the claim’s shipments on th
   );
 
   // The plant is taken by its INN (tier 1): citing its designation confirms the match.
-  await page.getByLabel('Find entity').fill('krasnogorsk');
+  await findEntity(page, 'krasnogorsk');
   await page
     .getByRole('table', { name: 'Entities' })
     .getByRole('button', { name: 'Krasnogorsk Rotorcraft Plant', exact: true })

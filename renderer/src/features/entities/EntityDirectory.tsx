@@ -17,7 +17,12 @@ export function EntityDirectory(props: {
   const withCase = useWithCase();
   const { engine } = props;
   const [search, setSearch] = useState('');
-  const [answer, setAnswer] = useState<{ total: number; listings: EntityListing[] } | null>(null);
+  // The answer names the search it answers: until the current one's comes, the table is busy.
+  const [answer, setAnswer] = useState<{
+    search: string;
+    total: number;
+    listings: EntityListing[];
+  } | null>(null);
   const [selected, setSelected] = useState<Map<string, string>>(new Map());
   const [merging, setMerging] = useState(false);
 
@@ -26,7 +31,7 @@ export function EntityDirectory(props: {
     const timer = window.setTimeout(() => {
       void shipmentEngine()
         .entities(search, SHOWN)
-        .then((found) => live && setAnswer(found));
+        .then((found) => live && setAnswer({ search, ...found }));
     }, 120);
     return () => {
       live = false;
@@ -65,7 +70,7 @@ export function EntityDirectory(props: {
           {answer.total > SHOWN ? `, the first ${SHOWN} shown` : ''}
         </p>
       )}
-      <table className="data-table" aria-label="Entities">
+      <table className="data-table" aria-label="Entities" aria-busy={answer?.search !== search}>
         <thead>
           <tr>
             <th scope="col">
