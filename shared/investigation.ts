@@ -117,7 +117,8 @@ export type AuditEntry = {
     | 'datasets'
     | 'savedFilters'
     | 'links'
-    | 'sanctionsMatches';
+    | 'sanctionsMatches'
+    | 'sanctionsScreenings';
   recordId: string;
   action: AuditAction;
   /** The changed fields before and after; status changes also carry the status names of the time. */

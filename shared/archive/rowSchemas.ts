@@ -27,6 +27,7 @@ import {
   type SanctionsTarget,
 } from '../sanctions/ftm';
 import type { SanctionsMatch } from '../sanctions/sanctionsMatch';
+import type { CaseScreeningRecord } from '../sanctions/caseScreening';
 
 const identifierKindNames = Object.keys(identifierKinds) as [IdentifierKind, ...IdentifierKind[]];
 
@@ -103,6 +104,7 @@ const audit = z.object({
     'savedFilters',
     'links',
     'sanctionsMatches',
+    'sanctionsScreenings',
   ]),
   recordId: id,
   action: z.enum(['create', 'update', 'delete', 'restore']),
@@ -326,16 +328,46 @@ const sanctionsTarget = z.object({
   designations: list(designation, 10_000),
 }) satisfies z.ZodType<SanctionsTarget>;
 
+const screeningTier = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+
+/** The snapshot a decision or screening was made against, by hash and date. */
+const snapshotRef = z.object({ sha256, date: partialDate, fileName: short, source: short });
+
 const sanctionsMatch = z.object({
   id,
   entityId: id,
   decision: z.enum(['confirmed', 'dismissed']),
-  tier: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  tier: screeningTier,
   reason: short,
   target: sanctionsTarget,
-  snapshot: z.object({ sha256, date: partialDate, fileName: short, source: short }),
+  snapshot: snapshotRef,
   decidedAt: time,
 }) satisfies z.ZodType<SanctionsMatch>;
+
+const sanctionsScreening = z.object({
+  id: sha256,
+  snapshot: snapshotRef,
+  screenedAt: time,
+  screened: count,
+  found: list(
+    z.object({
+      id,
+      name: short,
+      candidates: list(
+        z.object({
+          targetId: short,
+          tier: screeningTier,
+          score: z.number().min(0).max(1),
+          reason: short,
+          automatic: z.boolean(),
+          target: sanctionsTarget,
+        }),
+        100,
+      ),
+    }),
+    1_000_000,
+  ),
+}) satisfies z.ZodType<CaseScreeningRecord>;
 
 /** A stored file's row: the bytes are an entry of their own (`files/<sha256>`). */
 const fileRow = z.object({
@@ -373,6 +405,8 @@ export const rowSchemas = {
   suggestionDismissals: suggestionDismissal,
   // Since schema version 14.
   sanctionsMatches: sanctionsMatch,
+  // Since schema version 15.
+  sanctionsScreenings: sanctionsScreening,
 } as const;
 
 export type RowTable = keyof typeof rowSchemas;

@@ -23,6 +23,7 @@ export const auditKindLabels: Record<AuditKind, string> = {
   savedFilters: 'Saved filter',
   links: 'Evidence link',
   sanctionsMatches: 'Sanctions match',
+  sanctionsScreenings: 'Sanctions screening',
 };
 
 const actionWords: Record<AuditEntry['action'], string> = {

@@ -379,4 +379,30 @@ test('a claim cites a designation: its figure over the claim’s shipments on th
   await openTab(page, 'Claims');
   await openClaim(page, claim);
   await expect(page.getByRole('list', { name: 'Designation periods' })).toContainText(figure);
+
+  // The case kept its screening: with no snapshot left in the app, the Entities tab still says
+  // what it found, and the entity page still lists a kept candidate, which can still be decided.
+  await openTab(page, 'Entities');
+  await expect(page.getByText('This app no longer holds the snapshot')).toBeVisible();
+  const result = page.getByRole('status', { name: 'Sanctions screening result' });
+  await expect(result).toContainText(
+    '12 entities screened against cited.ftm.json of 2024-01-15: 3 entities with a candidate by identifier or name (2 not decided)',
+  );
+  await findEntity(page, 'northstar');
+  await page
+    .getByRole('table', { name: 'Entities' })
+    .getByRole('button', { name: 'Northstar Avia Trading', exact: true })
+    .click();
+  await expect(
+    page.getByRole('list', { name: 'Candidates in cited.ftm.json' }).getByRole('listitem').first(),
+  ).toContainText('Northstar Avia Trading Co., Ltd. · Tier 2: the same name · Not confirmed');
+  await page
+    .getByRole('button', {
+      name: 'Confirm Northstar Avia Trading Co., Ltd. as Northstar Avia Trading',
+    })
+    .click();
+  await expect(page.getByRole('list', { name: 'Confirmed sanctions matches' })).toContainText(
+    'Northstar Avia Trading Co., Ltd. (Tier 2: the same name), confirmed',
+  );
+  await expect(result).toContainText('(1 not decided)');
 });

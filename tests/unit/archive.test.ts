@@ -9,6 +9,7 @@ import { ArchiveCancelled, writeArchive } from '../../renderer/src/workers/archi
 import { addClaim } from '../../renderer/src/case/claims/claimMutations';
 import { mergeEntities } from '../../renderer/src/case/entities/entityMutations';
 import { decideMatch } from '../../renderer/src/case/sanctions/sanctionsMatches';
+import { recordScreening } from '../../renderer/src/case/sanctions/caseScreenings';
 import { linkEvidence } from '../../renderer/src/case/evidence/linkMutations';
 import { createInvestigation } from '../../renderer/src/features/investigations/investigationMutations';
 import {
@@ -105,6 +106,12 @@ beforeEach(async () => {
     snapshotOf2024,
     'confirmed',
   );
+  // The case's screening against it (schema version 15), its candidates frozen with it.
+  await recordScreening(db, {
+    snapshot: snapshotOf2024,
+    screened: 2,
+    found: [{ id: implicitEntityId('POLY TECHNOLOGIES'), name: 'Poly', candidates: [listedPoly] }],
+  });
 });
 
 const entriesOf = async (file: Blob, passphrase: string | null = null) =>
@@ -132,10 +139,14 @@ describe('investigation archives', () => {
       entities: 1,
       datasets: 2,
       sanctionsMatches: 1,
+      sanctionsScreenings: 1,
     });
     const restored = await restoreArchive(opened);
     expect(await investigationDb(restored).sanctionsMatches.toArray()).toEqual(
       await db.sanctionsMatches.toArray(),
+    );
+    expect(await investigationDb(restored).sanctionsScreenings.toArray()).toEqual(
+      await db.sanctionsScreenings.toArray(),
     );
     expect(restored.id).not.toBe(investigation.id);
     expect(restored.name).toBe('Archived case');

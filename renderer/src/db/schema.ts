@@ -22,6 +22,7 @@ import type { Source } from '#shared/notes/source';
 import type { EvidenceLink } from '#shared/evidence/link';
 import type { Entity, SuggestionDismissal } from '#shared/entities/entity';
 import type { SanctionsMatch } from '#shared/sanctions/sanctionsMatch';
+import type { CaseScreeningRecord } from '#shared/sanctions/caseScreening';
 import { defaultStatuses } from '#shared/statusVocabulary';
 import type { LockKeys } from '#shared/lock/sealing';
 import { currentActor } from './actor';
@@ -98,6 +99,7 @@ export class InvestigationDb extends Dexie {
   entities!: EntityTable<Entity, 'id'>;
   suggestionDismissals!: EntityTable<SuggestionDismissal, 'id'>;
   sanctionsMatches!: EntityTable<SanctionsMatch, 'id'>;
+  sanctionsScreenings!: EntityTable<CaseScreeningRecord, 'id'>;
 
   /** How a worker opens this same database. */
   get access(): DbAccess {

@@ -6,6 +6,7 @@
 import * as Comlink from 'comlink';
 import type { SanctionsTarget } from '#shared/sanctions/ftm';
 import { SnapshotRefused } from '#shared/sanctions/readSnapshot';
+import type { ScreenedCandidate } from '#shared/sanctions/caseScreening';
 import { ScreeningIndex, type ScreenedParty } from '#shared/sanctions/screening';
 import { ReferenceDb } from '../db/referenceDb';
 import {
@@ -85,7 +86,10 @@ const api = {
    * Screens parties against a snapshot: each party's candidates, best first, with the targets they
    * name. The snapshot's targets are read and indexed once, then kept while it is the one asked for.
    */
-  async screen(snapshotId: string, parties: readonly ScreenedParty[]) {
+  async screen(
+    snapshotId: string,
+    parties: readonly ScreenedParty[],
+  ): Promise<ScreenedCandidate[][]> {
     const { index, byId } = await screeningOf(snapshotId);
     return parties.map((party) =>
       index

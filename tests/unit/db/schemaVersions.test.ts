@@ -18,6 +18,7 @@ import {
 } from '../../../renderer/src/case/claims/claimMutations';
 import { createInvestigation } from '../../../renderer/src/features/investigations/investigationMutations';
 import { decideMatch } from '../../../renderer/src/case/sanctions/sanctionsMatches';
+import { recordScreening } from '../../../renderer/src/case/sanctions/caseScreenings';
 import { fixture } from '../../fixtureSets';
 
 /** A database as the app of an earlier version created it: every version up to `version`. */
@@ -377,6 +378,62 @@ describe('version 14: sanctions screening decisions', () => {
     const raw = new Dexie(investigationDbName(id));
     await raw.open();
     const row = (await raw.table('sanctionsMatches').get(match.id)) as Record<string, unknown>;
+    raw.close();
+    expect(Object.keys(row).sort()).toEqual(['$sealed', 'id']);
+  });
+});
+
+describe('version 15: the case’s screenings', () => {
+  it('adds their table to a version-14 database; a screening is kept once, sealed whole and audited', async () => {
+    const id = 'schema-upgrade-v15';
+    const keys = newLockKeys();
+    const v14 = new Dexie(investigationDbName(id));
+    for (const declared of investigationSchemaVersions.filter((entry) => entry.version <= 14))
+      v14.version(declared.version).stores(declared.stores);
+    v14.use(sealingMiddleware(keys));
+    await v14.table('sanctionsMatches').add({ id: 'm1', entityId: 'e', decision: 'dismissed' });
+    v14.close();
+    const upgraded = new InvestigationDb({ investigationId: id, keys });
+    await upgraded.open();
+    expect(upgraded.tables.map((table) => table.name)).toContain('sanctionsScreenings');
+    expect(await upgraded.sanctionsMatches.count()).toBe(1);
+
+    const snapshot = { sha256: 'b'.repeat(64), date: '2024-01-15', fileName: 'x.json', source: '' };
+    const found = [{ id: 'alias:POLY TECHNOLOGIES', name: 'Poly', candidates: [listedTarget] }];
+    const first = await recordScreening(upgraded, { snapshot, screened: 12, found });
+    expect(first).toMatchObject({ id: snapshot.sha256, screened: 12, found });
+    // The same findings again (the tab opened again): nothing written, nothing audited.
+    const again = await recordScreening(upgraded, { snapshot, screened: 12, found });
+    expect(again.screenedAt).toBe(first.screenedAt);
+    // Something new (an import landed): the record replaced, the change audited.
+    await recordScreening(upgraded, { snapshot, screened: 13, found });
+    expect(await upgraded.sanctionsScreenings.count()).toBe(1);
+    const entries = await upgraded.audit.where('table').equals('sanctionsScreenings').toArray();
+    expect(entries.map((entry) => [entry.action, entry.before, entry.after])).toEqual([
+      [
+        'create',
+        null,
+        {
+          snapshot: `x.json of 2024-01-15, SHA-256 ${snapshot.sha256}`,
+          screened: 12,
+          withCandidates: 1,
+          byIdentifierOrName: 0,
+        },
+      ],
+      [
+        'update',
+        expect.objectContaining({ screened: 12 }),
+        expect.objectContaining({ screened: 13 }),
+      ],
+    ]);
+    upgraded.close();
+    // At rest the screening, names and all, is sealed: only its id (the snapshot's hash) is clear.
+    const raw = new Dexie(investigationDbName(id));
+    await raw.open();
+    const row = (await raw.table('sanctionsScreenings').get(snapshot.sha256)) as Record<
+      string,
+      unknown
+    >;
     raw.close();
     expect(Object.keys(row).sort()).toEqual(['$sealed', 'id']);
   });

@@ -4,7 +4,6 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { entityIdsOf, type SanctionsMatch } from '#shared/sanctions/sanctionsMatch';
-import type { SanctionsSnapshot } from '#shared/sanctions/snapshot';
 import { designationLinkId } from '#shared/sanctions/citedDesignation';
 import { recordChange } from '../../db/audit';
 import { newId } from '../../db/databases';
@@ -12,7 +11,10 @@ import type { InvestigationDb } from '../../db/schema';
 import { useCaseDb } from '../caseDb';
 import { releaseCitations } from '../evidence/citations';
 import { linkEvidence, type LinkInput } from '../evidence/linkMutations';
-import type { ScreenedCandidate } from './snapshots';
+import type { ScreenedCandidate } from '#shared/sanctions/caseScreening';
+
+/** The snapshot a decision is made against: an imported one, or one a stored screening names. */
+type SnapshotRef = SanctionsMatch['snapshot'];
 
 /** The decisions recorded for an entity under any of its ids (undefined while reading). */
 export function useSanctionsMatches(entity: {
@@ -49,7 +51,7 @@ const auditFields = (match: SanctionsMatch) => ({
 const newMatch = (
   entityId: string,
   candidate: ScreenedCandidate,
-  snapshot: SanctionsSnapshot,
+  snapshot: SnapshotRef,
   decision: SanctionsMatch['decision'],
 ): SanctionsMatch => ({
   id: newId(),
@@ -72,7 +74,7 @@ export async function decideMatch(
   db: InvestigationDb,
   entityId: string,
   candidate: ScreenedCandidate,
-  snapshot: SanctionsSnapshot,
+  snapshot: SnapshotRef,
   decision: SanctionsMatch['decision'],
 ): Promise<SanctionsMatch> {
   const match = newMatch(entityId, candidate, snapshot, decision);
@@ -92,7 +94,7 @@ export async function citeDesignation(
   input: Omit<LinkInput, 'targetType' | 'targetId'> & {
     of:
       | { match: SanctionsMatch }
-      | { entityId: string; candidate: ScreenedCandidate; snapshot: SanctionsSnapshot };
+      | { entityId: string; candidate: ScreenedCandidate; snapshot: SnapshotRef };
     designationId: string;
   },
 ): Promise<void> {

@@ -49,7 +49,7 @@ export const screenParties = (snapshotId: string, parties: ScreenedParty[]) =>
 export const snapshotTargets = (snapshotId: string, ids: string[]) =>
   sanctionsWorker().targets(snapshotId, ids);
 
-export type ScreenedCandidate = Awaited<ReturnType<typeof screenParties>>[number][number];
+export type { ScreenedCandidate } from '#shared/sanctions/caseScreening';
 
 /** Stops the running import: what it wrote is removed and it resolves as cancelled. */
 export const cancelSnapshotImport = (): void => void worker?.cancel();

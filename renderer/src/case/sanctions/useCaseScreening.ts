@@ -1,15 +1,20 @@
 /**
  * Every entity of the case screened against the newest snapshot, again whenever the engine's
  * entities change (an import lands, a merge) or a newer snapshot comes: off the UI thread, in the
- * shipment worker (the entities) and the sanctions worker (the screening).
+ * shipment worker (the entities) and the sanctions worker (the screening). What it finds is kept in
+ * the case (caseScreenings.ts); where the app holds no snapshot, the case's latest screening is
+ * what there is to show.
  */
 import { useEffect, useState } from 'react';
+import type { CaseScreeningRecord } from '#shared/sanctions/caseScreening';
 import type { SanctionsSnapshot } from '#shared/sanctions/snapshot';
+import { useCaseDb } from '../caseDb';
 import { shipmentWorker } from '../shipments/shipmentWorkerClient';
 import type { EngineState } from '../shipments/useShipmentEngine';
-import { screenParties, useSnapshots, type ScreenedCandidate } from './snapshots';
+import { recordScreening, useStoredScreenings } from './caseScreenings';
+import { screenParties, useSnapshots } from './snapshots';
 
-export type ScreenedEntity = { id: string; name: string; candidates: ScreenedCandidate[] };
+export type { ScreenedEntity } from '#shared/sanctions/caseScreening';
 
 export type CaseScreening =
   | { state: 'none' }
@@ -17,15 +22,16 @@ export type CaseScreening =
   | { state: 'failed'; snapshot: SanctionsSnapshot; message: string }
   | {
       state: 'done';
-      snapshot: SanctionsSnapshot;
-      /** How many entities were screened. */
-      screened: number;
-      /** The entities with at least one candidate, best candidate first. */
-      found: ScreenedEntity[];
+      /** The screening as the case keeps it. */
+      screening: CaseScreeningRecord;
+      /** Kept from an earlier screening against a snapshot this app no longer holds. */
+      kept: boolean;
     };
 
 export function useCaseScreening(engine: EngineState): CaseScreening | undefined {
+  const db = useCaseDb();
   const snapshots = useSnapshots();
+  const stored = useStoredScreenings();
   const snapshot = snapshots?.[0];
   const key = snapshot ? `${snapshot.id}\n${engine.key}` : '';
   const [result, setResult] = useState<{ key: string; value: CaseScreening } | null>(null);
@@ -42,7 +48,12 @@ export function useCaseScreening(engine: EngineState): CaseScreening | undefined
       const found = parties
         .map((party, at) => ({ id: party.id, name: party.name, candidates: candidates[at] }))
         .filter((entity) => entity.candidates.length > 0);
-      return { state: 'done' as const, snapshot, screened: parties.length, found };
+      const screening = await recordScreening(db, {
+        snapshot,
+        screened: parties.length,
+        found,
+      });
+      return { state: 'done' as const, screening, kept: false };
     })().then(
       (value) => live && setResult({ key, value }),
       (failure: unknown) =>
@@ -63,7 +74,8 @@ export function useCaseScreening(engine: EngineState): CaseScreening | undefined
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 
-  if (snapshots === undefined) return undefined;
-  if (!snapshot) return { state: 'none' };
+  if (snapshots === undefined || stored === undefined) return undefined;
+  if (!snapshot)
+    return stored[0] ? { state: 'done', screening: stored[0], kept: true } : { state: 'none' };
   return result?.key === key ? result.value : { state: 'screening', snapshot };
 }

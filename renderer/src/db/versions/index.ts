@@ -17,6 +17,7 @@ import { v11 } from './v11';
 import { v12 } from './v12';
 import { v13 } from './v13';
 import { v14 } from './v14';
+import { v15 } from './v15';
 
 export type { SchemaVersion } from './types';
 
@@ -35,6 +36,7 @@ export const investigationSchemaVersions: readonly SchemaVersion[] = [
   v12,
   v13,
   v14,
+  v15,
 ];
 
 export const CURRENT_SCHEMA_VERSION = investigationSchemaVersions.at(-1)!.version;

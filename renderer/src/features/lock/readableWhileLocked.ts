@@ -29,6 +29,7 @@ const PARTS: Readonly<Record<string, string>> = {
   entities: 'Entities',
   suggestionDismissals: 'Dismissed merge suggestions',
   sanctionsMatches: 'Sanctions screening decisions',
+  sanctionsScreenings: 'Sanctions screenings (candidates found)',
 };
 
 /** By `table.field`, or by field for every table. */

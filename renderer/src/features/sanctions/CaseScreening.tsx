@@ -11,7 +11,8 @@ const SHOWN_SIMILAR = 100;
 /**
  * The case's entities screened against the newest sanctions snapshot, as imports land: those with
  * a candidate by identifier or name first, each with its best candidate and what the case decided,
- * then those with similar names only. Each opens the entity, where candidates are decided.
+ * then those with similar names only. Each opens the entity, where candidates are decided. Where
+ * the app holds no snapshot, the case's latest kept screening is shown.
  */
 export function CaseScreening(props: { engine: EngineState; onOpen: (entityId: string) => void }) {
   const id = useId();
@@ -46,26 +47,33 @@ export function CaseScreening(props: { engine: EngineState; onOpen: (entityId: s
       </li>
     );
   };
-  const { snapshot } = screening;
   return (
     <section aria-labelledby={`${id}-title`} className="case-screening stack">
       <h3 id={`${id}-title`}>Sanctions screening</h3>
       {screening.state === 'screening' ? (
         <p aria-busy="true">
-          Screening every entity against {snapshot.fileName} of {snapshot.date}…
+          Screening every entity against {screening.snapshot.fileName} of {screening.snapshot.date}…
         </p>
       ) : screening.state === 'failed' ? (
         <p role="alert" className="error">
-          Screening against {snapshot.fileName} failed: {screening.message}
+          Screening against {screening.snapshot.fileName} failed: {screening.message}
         </p>
       ) : (
-        <CaseScreeningResult
-          screened={screening.screened}
-          found={screening.found}
-          source={`${snapshot.fileName} of ${snapshot.date}`}
-          item={item}
-          undecided={(entity) => state(entity) === 'not decided'}
-        />
+        <>
+          {screening.kept && (
+            <p className="hint small">
+              This app no longer holds the snapshot: as the case kept its screening of{' '}
+              {new Date(screening.screening.screenedAt).toLocaleDateString()}.
+            </p>
+          )}
+          <CaseScreeningResult
+            screened={screening.screening.screened}
+            found={screening.screening.found}
+            source={`${screening.screening.snapshot.fileName} of ${screening.screening.snapshot.date}`}
+            item={item}
+            undecided={(entity) => state(entity) === 'not decided'}
+          />
+        </>
       )}
     </section>
   );

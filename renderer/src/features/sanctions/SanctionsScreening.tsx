@@ -2,13 +2,14 @@ import { useEffect, useId, useState } from 'react';
 import type { Designation } from '#shared/sanctions/ftm';
 import { designationStatus } from '#shared/sanctions/designationPeriods';
 import { periodText } from '#shared/sanctions/partialDate';
-import type { SanctionsMatch } from '#shared/sanctions/sanctionsMatch';
+import { entityIdsOf, type SanctionsMatch } from '#shared/sanctions/sanctionsMatch';
 import {
   citeDesignation,
   decideMatch,
   reconsiderMatch,
   useSanctionsMatches,
 } from '../../case/sanctions/sanctionsMatches';
+import { useStoredScreenings } from '../../case/sanctions/caseScreenings';
 import {
   screenParties,
   useSnapshots,
@@ -83,6 +84,90 @@ function Designations(props: {
   );
 }
 
+/** A snapshot as a screening names it: imported in the app, or kept by the case's screening. */
+type SnapshotRef = SanctionsMatch['snapshot'];
+
+/**
+ * An entity's candidates in one snapshot, best first, each with its tier, its reason, its
+ * designations, what the case decided, and Confirm, Dismiss or Reconsider.
+ */
+function CandidateList(props: {
+  candidates: readonly ScreenedCandidate[];
+  snapshot: SnapshotRef;
+  name: string;
+  decisionOf: (targetId: string) => SanctionsMatch | undefined;
+  onDecide: (candidate: ScreenedCandidate, decision: SanctionsMatch['decision']) => void;
+  onReconsider: (match: SanctionsMatch) => void;
+  onCite: (candidate: ScreenedCandidate, designation: Designation) => void;
+}) {
+  const { snapshot } = props;
+  return (
+    <ol aria-label={`Candidates in ${snapshot.fileName}`} className="stack">
+      {props.candidates.map((candidate) => {
+        const decision = props.decisionOf(candidate.targetId);
+        const caption = candidate.target.caption;
+        const state =
+          decision?.decision === 'confirmed'
+            ? 'Confirmed'
+            : decision?.decision === 'dismissed'
+              ? 'Dismissed'
+              : candidate.automatic
+                ? 'Taken as a match: the same identifier'
+                : 'Not confirmed';
+        return (
+          <li key={candidate.targetId}>
+            <strong>{caption}</strong> · {tierWords[candidate.tier]} · {state}
+            <p className="hint">{candidate.reason}</p>
+            <Designations
+              target={candidate.target}
+              asOf={snapshot.date}
+              name={caption}
+              onCite={
+                candidate.automatic && !decision
+                  ? (designation) => props.onCite(candidate, designation)
+                  : undefined
+              }
+            />
+            <div className="row-actions">
+              {decision ? (
+                <button
+                  type="button"
+                  className="small"
+                  aria-label={`Reconsider ${caption}`}
+                  onClick={() => props.onReconsider(decision)}
+                >
+                  Reconsider
+                </button>
+              ) : (
+                <>
+                  {!candidate.automatic && (
+                    <button
+                      type="button"
+                      className="small"
+                      aria-label={`Confirm ${caption} as ${props.name}`}
+                      onClick={() => props.onDecide(candidate, 'confirmed')}
+                    >
+                      Confirm
+                    </button>
+                  )}
+                  <button
+                    type="button"
+                    className="small"
+                    aria-label={`Dismiss ${caption}`}
+                    onClick={() => props.onDecide(candidate, 'dismissed')}
+                  >
+                    Dismiss
+                  </button>
+                </>
+              )}
+            </div>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
 /** A designation about to be cited, and the match (stored, or a tier-1 candidate) it is of. */
 type Citing = {
   designation: Designation;
@@ -112,11 +197,14 @@ export function SanctionsScreening(props: {
   const snapshots = useSnapshots();
   const [chosen, setChosen] = useState<string | null>(null);
   const snapshot = snapshots?.find((entry) => entry.id === chosen) ?? snapshots?.[0];
-  const matches = useSanctionsMatches({
-    id: props.entityId,
-    formerIds: props.formerIds,
-    aliasKeys: props.aliasKeys,
-  });
+  const entity = { id: props.entityId, formerIds: props.formerIds, aliasKeys: props.aliasKeys };
+  const matches = useSanctionsMatches(entity);
+  // Where the app holds no snapshot, the candidates are those the case's latest screening kept.
+  const stored = useStoredScreenings();
+  const kept = snapshot ? undefined : stored?.[0];
+  const keptCandidates =
+    kept?.found.find((screened) => entityIdsOf(entity).has(screened.id))?.candidates ?? [];
+  const against: SnapshotRef | undefined = snapshot ?? kept?.snapshot;
   const [screened, setScreened] = useState<{
     key: string;
     candidates: ScreenedCandidate[];
@@ -149,7 +237,7 @@ export function SanctionsScreening(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 
-  if (snapshots === undefined || matches === undefined) return null;
+  if (snapshots === undefined || matches === undefined || stored === undefined) return null;
   const decisionOf = (targetId: string): SanctionsMatch | undefined =>
     matches
       .filter((match) => match.target.id === targetId)
@@ -168,9 +256,28 @@ export function SanctionsScreening(props: {
   ].sort();
   const older = snapshot && snapshots[snapshots.indexOf(snapshot) + 1];
   const decide = (candidate: ScreenedCandidate, decision: SanctionsMatch['decision']) => {
-    if (snapshot)
-      void run(() => withCase(decideMatch, props.entityId, candidate, snapshot, decision));
+    if (against)
+      void run(() => withCase(decideMatch, props.entityId, candidate, against, decision));
   };
+  const cite = (candidate: ScreenedCandidate, designation: Designation) => {
+    if (against)
+      setCiting({
+        designation,
+        caption: candidate.target.caption,
+        of: { entityId: props.entityId, candidate, snapshot: against },
+      });
+  };
+  const candidateList = (candidates: readonly ScreenedCandidate[], from: SnapshotRef) => (
+    <CandidateList
+      candidates={candidates}
+      snapshot={from}
+      name={props.name}
+      decisionOf={decisionOf}
+      onDecide={decide}
+      onReconsider={reconsider}
+      onCite={cite}
+    />
+  );
   // A match claims cite is taken back only with the user's word on those links.
   const reconsider = (match: SanctionsMatch) =>
     void run(() =>
@@ -211,7 +318,22 @@ export function SanctionsScreening(props: {
           ))}
         </ul>
       )}
-      {!snapshot ? (
+      {kept ? (
+        <>
+          <p className="hint">
+            This app no longer holds {kept.snapshot.fileName} of {kept.snapshot.date}: the
+            candidates are as the case kept them from its screening of{' '}
+            {new Date(kept.screenedAt).toLocaleDateString()}.
+          </p>
+          {keptCandidates.length === 0 ? (
+            <p>
+              No candidate in {kept.snapshot.fileName} of {kept.snapshot.date}.
+            </p>
+          ) : (
+            candidateList(keptCandidates, kept.snapshot)
+          )}
+        </>
+      ) : !snapshot ? (
         <p className="hint">
           No sanctions snapshot is imported: import one in Settings, under Sanctions lists.
         </p>
@@ -244,74 +366,7 @@ export function SanctionsScreening(props: {
               No candidate in {snapshot.fileName} of {snapshot.date}.
             </p>
           ) : (
-            <ol aria-label={`Candidates in ${snapshot.fileName}`} className="stack">
-              {screened.candidates.map((candidate) => {
-                const decision = decisionOf(candidate.targetId);
-                const caption = candidate.target.caption;
-                const state =
-                  decision?.decision === 'confirmed'
-                    ? 'Confirmed'
-                    : decision?.decision === 'dismissed'
-                      ? 'Dismissed'
-                      : candidate.automatic
-                        ? 'Taken as a match: the same identifier'
-                        : 'Not confirmed';
-                return (
-                  <li key={candidate.targetId}>
-                    <strong>{caption}</strong> · {tierWords[candidate.tier]} · {state}
-                    <p className="hint">{candidate.reason}</p>
-                    <Designations
-                      target={candidate.target}
-                      asOf={snapshot.date}
-                      name={caption}
-                      onCite={
-                        candidate.automatic && !decision
-                          ? (designation) =>
-                              setCiting({
-                                designation,
-                                caption,
-                                of: { entityId: props.entityId, candidate, snapshot },
-                              })
-                          : undefined
-                      }
-                    />
-                    <div className="row-actions">
-                      {decision ? (
-                        <button
-                          type="button"
-                          className="small"
-                          aria-label={`Reconsider ${caption}`}
-                          onClick={() => reconsider(decision)}
-                        >
-                          Reconsider
-                        </button>
-                      ) : (
-                        <>
-                          {!candidate.automatic && (
-                            <button
-                              type="button"
-                              className="small"
-                              aria-label={`Confirm ${caption} as ${props.name}`}
-                              onClick={() => decide(candidate, 'confirmed')}
-                            >
-                              Confirm
-                            </button>
-                          )}
-                          <button
-                            type="button"
-                            className="small"
-                            aria-label={`Dismiss ${caption}`}
-                            onClick={() => decide(candidate, 'dismissed')}
-                          >
-                            Dismiss
-                          </button>
-                        </>
-                      )}
-                    </div>
-                  </li>
-                );
-              })}
-            </ol>
+            candidateList(screened.candidates, snapshot)
           )}
           {older && listedIds.length > 0 && (
             <SnapshotChanges older={older} newer={snapshot} targetIds={listedIds} />
