@@ -232,6 +232,7 @@ async function benchSanctions() {
   rmSync(profile, { recursive: true, force: true });
   const ms = (value: number) => `${value.toFixed(0)} ms`;
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+  const fine = (value: number) => `${value.toFixed(1)} ms`;
   const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
   console.log(
     `\nWaybill sanctions benchmark: ${figures.targets.toLocaleString()} targets, ${figures.designations.toLocaleString()} designations, ${figures.lines.toLocaleString()} lines (${mb(figures.bytes)})`,
@@ -247,6 +248,12 @@ async function benchSanctions() {
   );
   console.log(
     `- before screening, once per snapshot: the targets read from their blocks ${ms(figures.loadMs)}, the screening index built ${ms(figures.indexMs)}`,
+  );
+  console.log(
+    `- opening an entity (its party screened in the sanctions worker, its designations and the case's decisions read), ${figures.opens} in a row: median ${fine(figures.openMedianMs)}, slowest ${fine(figures.openMaxMs)}  (floor: a round trip to the worker asking for nothing, median ${fine(figures.tripMedianMs)}; the worker's first call, which reads and indexes the snapshot once a session, ${ms(figures.firstOpenMs)})  ≤ 100 ms: ${verdict(figures.openMaxMs <= 100)}`,
+  );
+  console.log(
+    `- the case's screening kept in it: ${figures.keptEntities.toLocaleString()} entities with candidates, ${mb(figures.keptBytes)} as JSON; written sealed in ${ms(figures.keepMs)}, read back whole in ${ms(figures.keptReadMs)} (what an entity page reads where the snapshot is gone)`,
   );
 }
 

@@ -235,6 +235,18 @@ test('the sample’s parties are screened: confirmed, taken by identifier, forme
   );
   await expect(page.getByRole('status')).toContainText('Imported later.ftm.json');
   await page.goto(entitiesPage);
+  // The whole case at a glance: every listed party its entities are matched with.
+  await expect(
+    page.getByRole('list', {
+      name: 'The case’s matches, from sample.ftm.json of 2024-01-15 to later.ftm.json of 2024-03-01',
+    }),
+  ).toHaveText(
+    [
+      'Krasnogorsk Rotorcraft Plant JSC: delisted, on list_a in or after February 2022 to 2024-02-20',
+      'Krasnogorsk Rotorcraft Plant JSC: newly listed on list_c from 2024-02-21',
+      'Northstar Avia Trading Co., Ltd.: no longer listed on list_b from 2022-03-15 (delisted between 2024-01-15 and 2024-03-01)',
+    ].join(''),
+  );
   await findEntity(page, 'northstar');
   await entities.getByRole('button', { name: 'Northstar Avia Trading', exact: true }).click();
   await expect(page.getByRole('list', { name: 'Since sample.ftm.json of 2024-01-15' })).toHaveText(

@@ -46,12 +46,17 @@ export async function recordScreening(
   });
 }
 
-/** The case's screenings, the latest first (undefined while reading). */
-export function useStoredScreenings(): CaseScreeningRecord[] | undefined {
+/**
+ * The case's screenings, the latest first (undefined while reading); read only when `wanted`
+ * (where the app holds no snapshot: a screening of a large case is megabytes to unseal).
+ */
+export function useStoredScreenings(wanted: boolean): CaseScreeningRecord[] | undefined {
   const db = useCaseDb();
   return useLiveQuery(
     async () =>
-      (await db.sanctionsScreenings.toArray()).sort((a, b) => b.screenedAt - a.screenedAt),
-    [db],
+      wanted
+        ? (await db.sanctionsScreenings.toArray()).sort((a, b) => b.screenedAt - a.screenedAt)
+        : [],
+    [db, wanted],
   );
 }

@@ -31,8 +31,8 @@ export type CaseScreening =
 export function useCaseScreening(engine: EngineState): CaseScreening | undefined {
   const db = useCaseDb();
   const snapshots = useSnapshots();
-  const stored = useStoredScreenings();
   const snapshot = snapshots?.[0];
+  const stored = useStoredScreenings(snapshots !== undefined && !snapshot);
   const key = snapshot ? `${snapshot.id}\n${engine.key}` : '';
   const [result, setResult] = useState<{ key: string; value: CaseScreening } | null>(null);
 

@@ -1,7 +1,9 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { SanctionsMatch } from '#shared/sanctions/sanctionsMatch';
 import { useSanctionsMatchMap } from '../../case/sanctions/sanctionsMatches';
 import { useCaseScreening, type ScreenedEntity } from '../../case/sanctions/useCaseScreening';
+import { useSnapshots } from '../../case/sanctions/snapshots';
+import { SnapshotChanges } from './SnapshotChanges';
 import { plural } from '../../ui/formatting';
 import type { EngineState } from '../../case/shipments/useShipmentEngine';
 
@@ -18,7 +20,9 @@ export function CaseScreening(props: { engine: EngineState; onOpen: (entityId: s
   const id = useId();
   const screening = useCaseScreening(props.engine);
   const matches = useSanctionsMatchMap();
-  if (!screening || screening.state === 'none' || !matches) return null;
+  const snapshots = useSnapshots();
+  const [comparedWith, setComparedWith] = useState('');
+  if (!screening || screening.state === 'none' || !matches || !snapshots) return null;
   const decided = new Map<string, SanctionsMatch>();
   for (const match of [...matches.values()].sort((a, b) => a.decidedAt - b.decidedAt))
     decided.set(`${match.entityId}\n${match.target.id}`, match);
@@ -29,6 +33,26 @@ export function CaseScreening(props: { engine: EngineState; onOpen: (entityId: s
     if (decision === 'dismissed') return 'dismissed';
     return best.automatic ? 'taken as a match: the same identifier' : 'not decided';
   };
+  // The listed parties the case's entities are matched with (confirmed, or by identifier), and
+  // the snapshot the newest is compared with.
+  const matchedIds = (found: readonly ScreenedEntity[]) =>
+    [
+      ...new Set([
+        ...[...decided.values()]
+          .filter((match) => match.decision === 'confirmed')
+          .map((match) => match.target.id),
+        ...found.flatMap((entity) =>
+          entity.candidates
+            .filter(
+              (candidate) =>
+                candidate.automatic && !decided.has(`${entity.id}\n${candidate.targetId}`),
+            )
+            .map((candidate) => candidate.targetId),
+        ),
+      ]),
+    ].sort();
+  const [newest, ...older] = snapshots;
+  const compared = older.find((snapshot) => snapshot.id === comparedWith) ?? older[0];
   const item = (entity: ScreenedEntity) => {
     const [best] = entity.candidates;
     return (
@@ -73,6 +97,30 @@ export function CaseScreening(props: { engine: EngineState; onOpen: (entityId: s
             item={item}
             undecided={(entity) => state(entity) === 'not decided'}
           />
+          {!screening.kept && compared && (
+            <div className="stack">
+              <label>
+                Compare with{' '}
+                <select
+                  value={compared.id}
+                  onChange={(event) => setComparedWith(event.target.value)}
+                  autoComplete="off"
+                >
+                  {older.map((snapshot) => (
+                    <option key={snapshot.id} value={snapshot.id}>
+                      {snapshot.fileName} of {snapshot.date}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <SnapshotChanges
+                older={compared}
+                newer={newest}
+                targetIds={matchedIds(screening.screening.found)}
+                scope="case"
+              />
+            </div>
+          )}
         </>
       )}
     </section>

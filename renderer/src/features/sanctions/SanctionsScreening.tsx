@@ -200,7 +200,7 @@ export function SanctionsScreening(props: {
   const entity = { id: props.entityId, formerIds: props.formerIds, aliasKeys: props.aliasKeys };
   const matches = useSanctionsMatches(entity);
   // Where the app holds no snapshot, the candidates are those the case's latest screening kept.
-  const stored = useStoredScreenings();
+  const stored = useStoredScreenings(snapshots !== undefined && !snapshot);
   const kept = snapshot ? undefined : stored?.[0];
   const keptCandidates =
     kept?.found.find((screened) => entityIdsOf(entity).has(screened.id))?.candidates ?? [];

@@ -20,14 +20,15 @@ function changeText(change: Change, older: SanctionsSnapshot, newer: SanctionsSn
 }
 
 /**
- * What changed, between an older snapshot and a newer one, for the listed parties an entity is
- * matched with (confirmed, or by identifier): new designations, ended ones, and those the newer
- * snapshot no longer lists.
+ * What changed, between an older snapshot and a newer one, for the listed parties an entity (or,
+ * `case`, any entity of the case) is matched with (confirmed, or by identifier): new designations,
+ * ended ones, and those the newer snapshot no longer lists.
  */
 export function SnapshotChanges(props: {
   older: SanctionsSnapshot;
   newer: SanctionsSnapshot;
   targetIds: readonly string[];
+  scope?: 'entity' | 'case';
 }) {
   const { older, newer } = props;
   const key = JSON.stringify([older.id, newer.id, props.targetIds]);
@@ -54,11 +55,19 @@ export function SnapshotChanges(props: {
     };
   }, [key, older.id, newer.id]);
 
-  const title = `Since ${older.fileName} of ${older.date}`;
+  const forCase = props.scope === 'case';
+  const title = forCase
+    ? `The case’s matches, from ${older.fileName} of ${older.date} to ${newer.fileName} of ${newer.date}`
+    : `Since ${older.fileName} of ${older.date}`;
   if (!changes || changes.key !== key)
     return <p aria-busy="true">Comparing with {older.fileName}…</p>;
   if (changes.list.length === 0)
-    return <p>{title}: no change for the listed parties this entity is matched with.</p>;
+    return (
+      <p>
+        {title}: no change for the listed parties{' '}
+        {forCase ? 'the case’s entities are' : 'this entity is'} matched with.
+      </p>
+    );
   return (
     <ul aria-label={title}>
       {changes.list.map((change) => (
