@@ -190,6 +190,8 @@ const savedFilter = z.object({
     weightMin: short.default(''),
     weightMax: short.default(''),
     designated: z.enum(['', 'either', 'shipper', 'consignee']).default(''),
+    designatedList: short.default(''),
+    designatedSince: isoDateOrEmpty.default(''),
   }),
   createdAt: time,
 }) satisfies z.ZodType<SavedFilter>;

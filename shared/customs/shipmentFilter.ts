@@ -28,6 +28,10 @@ export type ShipmentFilter = {
    * declared with its date (declaredDesignation.ts); '' for any row.
    */
   designated: '' | 'either' | 'shipper' | 'consignee';
+  /** With `designated`: only designations on this list ('' for any). */
+  designatedList: string;
+  /** With `designated`: only designations that certainly began on or after this day ('' for any). */
+  designatedSince: string;
 };
 
 export const emptyShipmentFilter: ShipmentFilter = {
@@ -48,6 +52,8 @@ export const emptyShipmentFilter: ShipmentFilter = {
   weightMin: '',
   weightMax: '',
   designated: '',
+  designatedList: '',
+  designatedSince: '',
 };
 
 export type ShipmentSort = {

@@ -49,8 +49,17 @@ export type ShipmentRow = {
 };
 
 /** A designation of an entity the case has confirmed, as the engine places rows against it. */
-export type EntityDesignation = { entityId: string; label: string; period: Period };
-type CompiledDesignation = { label: string; days: PeriodDays };
+/**
+ * A designation the case holds of an entity: its label, its period and the lists it is on (the
+ * Shipments tab's "on list" filter; a declared one is on `DECLARED_LIST`).
+ */
+export type EntityDesignation = {
+  entityId: string;
+  label: string;
+  period: Period;
+  lists: readonly string[];
+};
+type CompiledDesignation = { label: string; days: PeriodDays; lists: readonly string[] };
 
 /** A shipment's citation: its dataset and the line its record starts on. */
 export type ShipmentRef = { datasetId: string; rowNumber: number };
@@ -343,16 +352,21 @@ export class ShipmentIndex {
   private entityDesignations(): Map<number, CompiledDesignation[]> {
     if (!this.designationsOf) {
       this.designationsOf = new Map();
-      for (const { entityId, label, period } of this.designations) {
+      for (const { entityId, label, period, lists } of this.designations) {
         const entity = this.entityNumberOf(entityId);
         if (entity < 0) continue;
         this.designationsOf.set(entity, [
           ...(this.designationsOf.get(entity) ?? []),
-          { label, days: periodDays(period) },
+          { label, days: periodDays(period), lists },
         ]);
       }
     }
     return this.designationsOf;
+  }
+
+  /** The lists the case's designations are on, in order, for the filter's choice. */
+  designationLists(): string[] {
+    return [...new Set(this.designations.flatMap((designation) => designation.lists))].sort();
   }
 
   /** The `designated` field of a row, in words. */
@@ -451,11 +465,20 @@ export class ShipmentIndex {
       const role = filter.designated;
       const byEntity = this.entityDesignations();
       const dates = this.date;
+      const list = filter.designatedList;
+      const since = isoDay(filter.designatedSince);
+      /** On the list asked for, and certainly begun on or after the day asked for. */
+      const wanted = ({ lists, days }: CompiledDesignation) =>
+        (!list || lists.includes(list)) &&
+        (since === null || (days.start !== null && days.start.first >= since));
       /** Whether the party of a row's column was certainly designated on the row's date. */
       const designatedOn = (column: Uint32Array, index: number) =>
         byEntity
           .get(this.partyEntity[column[index]] ?? -1)
-          ?.some(({ days }) => placeInDays(dates[index], days) === 'inside') ?? false;
+          ?.some(
+            (designation) =>
+              wanted(designation) && placeInDays(dates[index], designation.days) === 'inside',
+          ) ?? false;
       keep(
         (index) =>
           (role !== 'consignee' && designatedOn(shipper, index)) ||

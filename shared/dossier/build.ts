@@ -99,7 +99,7 @@ function describeFilter(filter: ShipmentFilter, input: DossierInput): string[] {
     lines.push(`Weight (kg): ${filter.weightMin || 'any'} to ${filter.weightMax || 'any'}`);
   if (filter.designated)
     lines.push(
-      `Designated at the time: the ${filter.designated === 'either' ? 'shipper or the consignee' : filter.designated}, by a confirmed sanctions match’s designation or a declared sanctions flag`,
+      `Designated at the time: the ${filter.designated === 'either' ? 'shipper or the consignee' : filter.designated}, by a confirmed sanctions match’s designation or a declared sanctions flag${filter.designatedList ? `, on ${filter.designatedList}` : ''}${filter.designatedSince ? `, begun on or after ${filter.designatedSince}` : ''}`,
     );
   if (filter.datasetIds.length > 0)
     lines.push(`Datasets: ${filter.datasetIds.map(datasetName).join(', ')}`);

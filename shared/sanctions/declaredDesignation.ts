@@ -8,6 +8,9 @@ import type { Entity } from '../entities/entity';
 import type { Designation } from './ftm';
 import { parsePartialDate } from './partialDate';
 
+/** The list a declared designation is on, for the Shipments tab's "on list" filter. */
+export const DECLARED_LIST = 'declared (a sanctions flag set by hand)';
+
 export type DeclaredDesignation = { entityId: string; label: string; designation: Designation };
 
 export function declaredDesignations(entity: Pick<Entity, 'id' | 'flags'>): DeclaredDesignation[] {

@@ -326,6 +326,17 @@ test('a claim cites a designation: its figure over the claim’s shipments on th
     .getByRole('combobox', { name: 'Designated at the time' })
     .selectOption('Consignee designated');
   await expect(totals).toContainText('from 28 of 316 rows');
+  // Which list, since when: the plant's 20 on list_a; Northstar's 8 by a flag declared since 2013.
+  const onList = page.getByRole('combobox', { name: 'On list' });
+  await onList.selectOption('list_a');
+  await expect(totals).toContainText('from 20 of 316 rows');
+  await onList.selectOption('declared (a sanctions flag set by hand)');
+  await expect(totals).toContainText('from 8 of 316 rows');
+  await onList.selectOption('Any list');
+  await page.getByLabel('Designated from').fill('2020-01-01');
+  await expect(totals).toContainText('from 20 of 316 rows');
+  await page.getByLabel('Designated from').fill('');
+  await expect(totals).toContainText('from 28 of 316 rows');
   await page.getByText('Columns', { exact: true }).click();
   await page.getByRole('checkbox', { name: 'Designated at the time' }).check();
   const shipments = page.getByRole('table', { name: 'Shipments' });

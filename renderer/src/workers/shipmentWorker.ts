@@ -43,7 +43,7 @@ import { designationFigure, type DesignationFigure } from '#shared/sanctions/des
 import type { Designation } from '#shared/sanctions/ftm';
 import type { PartialDate } from '#shared/sanctions/partialDate';
 import { confirmedDesignations } from '#shared/sanctions/citedDesignation';
-import { declaredDesignations } from '#shared/sanctions/declaredDesignation';
+import { DECLARED_LIST, declaredDesignations } from '#shared/sanctions/declaredDesignation';
 import { OpenDatabases } from '../db/openDatabases';
 import type { DbAccess, InvestigationDb } from '../db/schema';
 
@@ -138,12 +138,16 @@ const api = {
               entityId: match.entityId,
               label,
               period: designation,
+              lists: designation.lists.length > 0 ? designation.lists : [designation.authority],
             }),
           ),
           // Flags the user set ("sanctioned … since …") count as declared designations.
-          ...entities
-            .flatMap(declaredDesignations)
-            .map(({ entityId, label, designation }) => ({ entityId, label, period: designation })),
+          ...entities.flatMap(declaredDesignations).map(({ entityId, label, designation }) => ({
+            entityId,
+            label,
+            period: designation,
+            lists: [DECLARED_LIST],
+          })),
         ]);
       loadedKey = `${datasetsKey}\n${entitiesKey}\n${matchesKey}`;
       return index.count;
@@ -157,6 +161,11 @@ const api = {
     const answer = index.query(filter, sort);
     result = answer.rows;
     return { ...answer.summary, loaded: index.count };
+  },
+
+  /** The lists the case's designations are on (the "on list" filter's choice). */
+  designationLists(): string[] {
+    return index?.designationLists() ?? [];
   },
 
   rows(offset: number, limit: number): ShipmentRow[] {

@@ -129,7 +129,7 @@ describe('shipments designated at the time', () => {
     expect(index.query(designated, sort).rows.length).toBe(0);
 
     index.setDesignations([
-      { entityId, label: 'list_a: The Consignee', period: designation(start) },
+      { entityId, label: 'list_a: The Consignee', period: designation(start), lists: ['list_a'] },
     ]);
     const expected = theirs.filter((row) => view.date[row] >= days[Math.floor(days.length / 2)]);
     const found = Array.from(index.query(designated, sort).rows);
@@ -151,10 +151,33 @@ describe('shipments designated at the time', () => {
         entityId,
         label: 'list_a: The Consignee',
         period: designation(isoFromDays(view.date[first]).slice(0, 4)),
+        lists: ['list_a'],
       },
     ]);
     expect(index.row(first).designated).toBe('consignee: list_a: The Consignee (uncertain)');
     expect(Array.from(index.query(designated, sort).rows)).not.toContain(first);
+
+    // Which list, since when: a second designation of the consignee, on list_b from its first day.
+    index.setDesignations([
+      { entityId, label: 'list_a: The Consignee', period: designation(start), lists: ['list_a'] },
+      {
+        entityId,
+        label: 'list_b: The Consignee',
+        period: designation(isoFromDays(days[0])),
+        lists: ['list_b'],
+      },
+    ]);
+    expect(index.designationLists()).toEqual(['list_a', 'list_b']);
+    const rowsOf = (filter: Partial<typeof designated>) =>
+      Array.from(index.query({ ...designated, ...filter }, sort).rows).sort((a, b) => a - b);
+    const all = theirs.filter((row) => view.date[row] >= days[0]).sort((a, b) => a - b);
+    expect(all.length).toBeGreaterThan(expected.length);
+    expect(rowsOf({})).toEqual(all);
+    expect(rowsOf({ designatedList: 'list_b' })).toEqual(all);
+    expect(rowsOf({ designatedList: 'list_a' })).toEqual(expected);
+    // Begun on or after the later start: list_a's only, whichever list is asked for.
+    expect(rowsOf({ designatedSince: start })).toEqual(expected);
+    expect(rowsOf({ designatedList: 'list_b', designatedSince: start })).toEqual([]);
   });
 });
 

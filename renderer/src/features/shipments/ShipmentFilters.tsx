@@ -1,13 +1,35 @@
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { Dataset } from '#shared/customs/dataset';
 import type { ShipmentFilter } from '#shared/customs/shipmentFilter';
 import { EntityPicker } from '../entities';
 import type { EngineState } from '../../case/shipments/useShipmentEngine';
+import { shipmentEngine } from '../../case/shipments/shipmentWorkerClient';
 
 type TextKey = Exclude<
   keyof ShipmentFilter,
-  'partyRole' | 'datasetIds' | 'shipperEntity' | 'consigneeEntity' | 'designated'
+  | 'partyRole'
+  | 'datasetIds'
+  | 'shipperEntity'
+  | 'consigneeEntity'
+  | 'designated'
+  | 'designatedList'
+  | 'designatedSince'
 >;
+
+/** The lists the case's designations are on, as the engine has them now. */
+function useDesignationLists(engine: EngineState): string[] {
+  const [lists, setLists] = useState<{ key: string; lists: string[] } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void shipmentEngine()
+      .designationLists()
+      .then((found) => live && setLists({ key: engine.key, lists: found }));
+    return () => {
+      live = false;
+    };
+  }, [engine.key]);
+  return lists?.lists ?? [];
+}
 
 export function ShipmentFilters(props: {
   filter: ShipmentFilter;
@@ -17,6 +39,7 @@ export function ShipmentFilters(props: {
 }) {
   const { filter, onChange } = props;
   const id = useId();
+  const lists = useDesignationLists(props.engine);
   const text = (
     key: TextKey,
     label: string,
@@ -84,7 +107,12 @@ export function ShipmentFilters(props: {
           value={filter.designated}
           title="By a designation of a sanctions match the case confirmed, or a sanctions flag declared with its date, certainly in force on the shipment’s date"
           onChange={(event) =>
-            onChange({ ...filter, designated: event.target.value as ShipmentFilter['designated'] })
+            onChange({
+              ...filter,
+              designated: event.target.value as ShipmentFilter['designated'],
+              // Which list and since when narrow a designated filter; with none they go.
+              ...(event.target.value ? {} : { designatedList: '', designatedSince: '' }),
+            })
           }
         >
           <option value="">Any shipment</option>
@@ -93,6 +121,37 @@ export function ShipmentFilters(props: {
           <option value="consignee">Consignee designated</option>
         </select>
       </div>
+      {filter.designated && (
+        <>
+          <div className="filter">
+            <label htmlFor={`${id}-designatedList`}>On list</label>
+            <select
+              autoComplete="off"
+              id={`${id}-designatedList`}
+              value={filter.designatedList}
+              onChange={(event) => onChange({ ...filter, designatedList: event.target.value })}
+            >
+              <option value="">Any list</option>
+              {[...new Set([...lists, filter.designatedList].filter(Boolean))].map((list) => (
+                <option key={list} value={list}>
+                  {list}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="filter">
+            <label htmlFor={`${id}-designatedSince`}>Designated from</label>
+            <input
+              autoComplete="off"
+              id={`${id}-designatedSince`}
+              type="date"
+              value={filter.designatedSince}
+              title="Only designations that certainly began on or after this day"
+              onChange={(event) => onChange({ ...filter, designatedSince: event.target.value })}
+            />
+          </div>
+        </>
+      )}
       <div className="filter">
         <label htmlFor={`${id}-dataset`}>Dataset</label>
         <select
