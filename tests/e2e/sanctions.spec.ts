@@ -147,6 +147,14 @@ test('the sample’s parties are screened: confirmed, taken by identifier, forme
     shuffle: true,
   });
   await openSampleInvestigation(page);
+  // Screened as the case opens, whichever tab is shown: what it found is kept in the case.
+  await openTab(page, 'History');
+  await expect(
+    page
+      .getByRole('table', { name: 'Audit log' })
+      .getByRole('row')
+      .filter({ hasText: 'Sanctions screening' }),
+  ).toContainText('sample.ftm.json of 2024-01-15', { timeout: 30_000 });
   await openTab(page, 'Entities');
   const entitiesPage = page.url();
   const entities = page.getByRole('table', { name: 'Entities' });

@@ -24,7 +24,7 @@ export function EntitiesPage({ query }: { query: string }) {
         Entities
       </h2>
       <div className="entities-side">
-        <CaseScreening engine={engine} onOpen={setOpen} />
+        <CaseScreening onOpen={setOpen} />
         <SuggestionList engine={engine} />
         <EntityDirectory engine={engine} open={open} onOpen={setOpen} />
       </div>

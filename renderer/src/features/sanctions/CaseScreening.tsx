@@ -5,7 +5,6 @@ import { useCaseScreening, type ScreenedEntity } from '../../case/sanctions/useC
 import { useSnapshots } from '../../case/sanctions/snapshots';
 import { SnapshotChanges } from './SnapshotChanges';
 import { plural } from '../../ui/formatting';
-import type { EngineState } from '../../case/shipments/useShipmentEngine';
 
 /** How many entities with similar names only are listed; the rest are counted. */
 const SHOWN_SIMILAR = 100;
@@ -16,9 +15,9 @@ const SHOWN_SIMILAR = 100;
  * then those with similar names only. Each opens the entity, where candidates are decided. Where
  * the app holds no snapshot, the case's latest kept screening is shown.
  */
-export function CaseScreening(props: { engine: EngineState; onOpen: (entityId: string) => void }) {
+export function CaseScreening(props: { onOpen: (entityId: string) => void }) {
   const id = useId();
-  const screening = useCaseScreening(props.engine);
+  const screening = useCaseScreening();
   const matches = useSanctionsMatchMap();
   const snapshots = useSnapshots();
   const [comparedWith, setComparedWith] = useState('');

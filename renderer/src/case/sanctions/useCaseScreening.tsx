@@ -1,16 +1,16 @@
 /**
- * Every entity of the case screened against the newest snapshot, again whenever the engine's
- * entities change (an import lands, a merge) or a newer snapshot comes: off the UI thread, in the
- * shipment worker (the entities) and the sanctions worker (the screening). What it finds is kept in
- * the case (caseScreenings.ts); where the app holds no snapshot, the case's latest screening is
- * what there is to show.
+ * Every entity of the case screened against the newest snapshot while the case is open, again
+ * whenever the engine's entities change (an import lands, a merge) or a newer snapshot comes,
+ * whichever tab is shown: off the UI thread, in the shipment worker (the entities) and the
+ * sanctions worker (the screening). What it finds is kept in the case (caseScreenings.ts); where the
+ * app holds no snapshot, the case's latest screening is what there is to show.
  */
-import { useEffect, useState } from 'react';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { CaseScreeningRecord } from '#shared/sanctions/caseScreening';
 import type { SanctionsSnapshot } from '#shared/sanctions/snapshot';
 import { useCaseDb } from '../caseDb';
 import { shipmentWorker } from '../shipments/shipmentWorkerClient';
-import type { EngineState } from '../shipments/useShipmentEngine';
+import { useShipmentEngine, type EngineState } from '../shipments/useShipmentEngine';
 import { recordScreening, useStoredScreenings } from './caseScreenings';
 import { screenParties, useSnapshots } from './snapshots';
 
@@ -28,16 +28,36 @@ export type CaseScreening =
       kept: boolean;
     };
 
-export function useCaseScreening(engine: EngineState): CaseScreening | undefined {
+const CaseScreeningContext = createContext<CaseScreening | undefined>(undefined);
+
+/** The case's screening, as the provider around the open case keeps it (undefined while reading). */
+export const useCaseScreening = (): CaseScreening | undefined => useContext(CaseScreeningContext);
+
+/**
+ * Screens the open case as above: the shipment engine is loaded for it only while the app holds a
+ * snapshot to screen against.
+ */
+export function CaseScreeningProvider(props: { children: ReactNode }) {
+  const snapshots = useSnapshots();
+  const { engine } = useShipmentEngine(Boolean(snapshots?.length));
+  const screening = useScreening(engine);
+  return (
+    <CaseScreeningContext.Provider value={screening}>
+      {props.children}
+    </CaseScreeningContext.Provider>
+  );
+}
+
+function useScreening(engine: EngineState | null): CaseScreening | undefined {
   const db = useCaseDb();
   const snapshots = useSnapshots();
   const snapshot = snapshots?.[0];
   const stored = useStoredScreenings(snapshots !== undefined && !snapshot);
-  const key = snapshot ? `${snapshot.id}\n${engine.key}` : '';
+  const key = snapshot && engine ? `${snapshot.id}\n${engine.key}` : '';
   const [result, setResult] = useState<{ key: string; value: CaseScreening } | null>(null);
 
   useEffect(() => {
-    if (!snapshot) return undefined;
+    if (!snapshot || !engine) return undefined;
     let live = true;
     void (async () => {
       const parties = await shipmentWorker().screeningParties();
