@@ -15,7 +15,7 @@ import { useCaseDb } from '../caseDb';
 /**
  * Keeps what a screening of the case found against a snapshot, in place of the case's earlier
  * screening against the same snapshot. A screening that finds what the stored one found writes
- * nothing (the Entities tab screens each time it opens). Returns the record the case now holds.
+ * nothing (the case is screened again each time it opens). Returns the record the case now holds.
  */
 export async function recordScreening(
   db: InvestigationDb,

@@ -4,6 +4,7 @@ import { useSanctionsMatchMap } from '../../case/sanctions/sanctionsMatches';
 import { useCaseScreening, type ScreenedEntity } from '../../case/sanctions/useCaseScreening';
 import { useSnapshots } from '../../case/sanctions/snapshots';
 import { SnapshotChanges } from './SnapshotChanges';
+import { SnapshotSelect } from './SnapshotSelect';
 import { plural } from '../../ui/formatting';
 
 /** How many entities with similar names only are listed; the rest are counted. */
@@ -98,20 +99,12 @@ export function CaseScreening(props: { onOpen: (entityId: string) => void }) {
           />
           {!screening.kept && compared && (
             <div className="stack">
-              <label>
-                Compare with{' '}
-                <select
-                  value={compared.id}
-                  onChange={(event) => setComparedWith(event.target.value)}
-                  autoComplete="off"
-                >
-                  {older.map((snapshot) => (
-                    <option key={snapshot.id} value={snapshot.id}>
-                      {snapshot.fileName} of {snapshot.date}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <SnapshotSelect
+                label="Compare with"
+                snapshots={older}
+                value={compared.id}
+                onChange={setComparedWith}
+              />
               <SnapshotChanges
                 older={compared}
                 newer={newest}

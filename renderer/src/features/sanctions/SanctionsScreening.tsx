@@ -20,6 +20,7 @@ import { CitedEvidenceError } from '../../case/evidence/citations';
 import { DeleteEvidenceDialog, LinkToClaimDialog } from '../evidence';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { SnapshotChanges } from './SnapshotChanges';
+import { SnapshotSelect } from './SnapshotSelect';
 import { useAction } from '../../ui/useAction';
 
 const tierWords = {
@@ -179,7 +180,8 @@ type Citing = {
  * Screening of one entity against the sanctions snapshots kept in the app: its confirmed matches
  * (frozen with their snapshot), and the newest snapshot's candidates, best first, each with its
  * tier, its reason, its designations, and Confirm or Dismiss. A tier-1 candidate counts as a match
- * without confirmation, and can be dismissed.
+ * without confirmation, and can be dismissed. Where the app holds no snapshot, the candidates the
+ * case's latest screening kept stand in for them, and can be decided the same way.
  */
 export function SanctionsScreening(props: {
   entityId: string;
@@ -340,20 +342,12 @@ export function SanctionsScreening(props: {
       ) : (
         <>
           {snapshots.length > 1 && (
-            <label>
-              Screened against{' '}
-              <select
-                value={snapshot.id}
-                onChange={(event) => setChosen(event.target.value)}
-                autoComplete="off"
-              >
-                {snapshots.map((entry) => (
-                  <option key={entry.id} value={entry.id}>
-                    {entry.fileName} of {entry.date}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SnapshotSelect
+              label="Screened against"
+              snapshots={snapshots}
+              value={snapshot.id}
+              onChange={setChosen}
+            />
           )}
           {!screened || screened.key !== key ? (
             <p aria-busy="true">Screening against {snapshot.fileName}…</p>
