@@ -5,6 +5,7 @@
  * rows, entity profiles and evidence summaries off the UI thread.
  */
 import * as Comlink from 'comlink';
+import { latestOnly } from '../lib/latestOnly';
 import { Dexie } from 'dexie';
 import type { Dataset, ShipmentBlock } from '#shared/customs/dataset';
 import { summariseShipments, type ShipmentEvidenceSummary } from '#shared/customs/corroboration';
@@ -156,12 +157,18 @@ const api = {
     return run;
   },
 
-  query(filter: ShipmentFilter, sort: ShipmentSort): QuerySummary & { loaded: number } {
-    if (!index) return { ...emptyQuerySummary, loaded: 0 };
-    const answer = index.query(filter, sort);
-    result = answer.rows;
-    return { ...answer.summary, loaded: index.count };
-  },
+  /**
+   * The Shipments tab's filter and sort: the rows' order kept for `rows`, the totals returned. A
+   * query superseded by a newer one before it starts resolves to null, unrun.
+   */
+  query: latestOnly(
+    (filter: ShipmentFilter, sort: ShipmentSort): QuerySummary & { loaded: number } => {
+      if (!index) return { ...emptyQuerySummary, loaded: 0 };
+      const answer = index.query(filter, sort);
+      result = answer.rows;
+      return { ...answer.summary, loaded: index.count };
+    },
+  ),
 
   /** The lists the case's designations are on (the "on list" filter's choice). */
   designationLists(): string[] {

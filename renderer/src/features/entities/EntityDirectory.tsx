@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EntityListing } from '#shared/customs/entityProfile';
 import { useWithCase } from '../../case/useCase';
 import { NameDialog } from '../../ui/NameDialog';
 import { shipmentEngine } from '../../case/shipments/shipmentWorkerClient';
 import type { EngineState } from '../../case/shipments/useShipmentEngine';
 import { mergeEntities } from '../../case/entities/entityMutations';
+import { TYPING_PAUSE_MS } from '../../ui/typingPause';
 
 const SHOWN = 200;
 
@@ -26,13 +27,19 @@ export function EntityDirectory(props: {
   const [selected, setSelected] = useState<Map<string, string>>(new Map());
   const [merging, setMerging] = useState(false);
 
+  const asked = useRef<string | null>(null);
+
   useEffect(() => {
     let live = true;
-    const timer = window.setTimeout(() => {
+    const run = () =>
       void shipmentEngine()
         .entities(search, SHOWN)
         .then((found) => live && setAnswer({ search, ...found }));
-    }, 120);
+    // Typing waits for a pause; opening the tab or a change of the entities runs at once.
+    const wait = asked.current !== null && asked.current !== search;
+    asked.current = search;
+    const timer = wait ? window.setTimeout(run, TYPING_PAUSE_MS) : undefined;
+    if (!wait) run();
     return () => {
       live = false;
       window.clearTimeout(timer);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   completeFilter,
   emptyShipmentFilter,
@@ -16,9 +16,34 @@ import { defaultVisibleColumns, shipmentColumns } from './shipmentColumns';
 import { EngineProgressBar } from '../../ui/EngineProgressBar';
 import { shipmentEngine } from '../../case/shipments/shipmentWorkerClient';
 import { useShipmentEngine } from '../../case/shipments/useShipmentEngine';
+import { TYPING_PAUSE_MS } from '../../ui/typingPause';
 
-/** Filters wait for a pause in typing this long before they run. */
-const TYPING_PAUSE_MS = 120;
+/** The filter's fields typed key by key; the others are picked (selects, dates, entities). */
+const typedFields: ReadonlySet<keyof ShipmentFilter> = new Set([
+  'party',
+  'hsPrefix',
+  'originCountry',
+  'destinationCountry',
+  'words',
+  'declaration',
+  'valueMin',
+  'valueMax',
+  'weightMin',
+  'weightMax',
+]);
+
+/** Whether going from one request to the next changes typed fields only (someone is typing). */
+function typing(
+  before: { filter: ShipmentFilter; sort: ShipmentSort } | null,
+  filter: ShipmentFilter,
+  sort: ShipmentSort,
+): boolean {
+  if (!before || before.sort !== sort) return false;
+  const changed = (Object.keys(filter) as (keyof ShipmentFilter)[]).filter(
+    (field) => before.filter[field] !== filter[field],
+  );
+  return changed.length > 0 && changed.every((field) => typedFields.has(field));
+}
 
 /** The filter a link opens the page on: `shipperEntity=…&consigneeEntity=…`. */
 function filterFromQuery(query: string): ShipmentFilter {
@@ -38,19 +63,25 @@ export function ShipmentsPage({ query }: { query: string }) {
   const [result, setResult] = useState<{ summary: QuerySummary; version: number } | null>(null);
   const [selected, setSelected] = useState<{ position: number; row: ShipmentRow } | null>(null);
   const [visible, setVisible] = useState(defaultVisibleColumns);
+  const requested = useRef<{ filter: ShipmentFilter; sort: ShipmentSort } | null>(null);
 
   useEffect(() => {
     if (!loaded) return undefined;
     let live = true;
-    const timer = window.setTimeout(() => {
+    const run = () =>
       void shipmentEngine()
         .query(filter, sort)
         .then((summary) => {
-          if (!live) return;
+          // Null: a newer request superseded it in the worker.
+          if (!live || !summary) return;
           setResult((previous) => ({ summary, version: (previous?.version ?? 0) + 1 }));
           setSelected(null);
         });
-    }, TYPING_PAUSE_MS);
+    // Typing waits for a pause; a click, a pick, a clear, a sort or a load runs at once.
+    const wait = typing(requested.current, filter, sort);
+    requested.current = { filter, sort };
+    const timer = wait ? window.setTimeout(run, TYPING_PAUSE_MS) : undefined;
+    if (!wait) run();
     return () => {
       live = false;
       window.clearTimeout(timer);
