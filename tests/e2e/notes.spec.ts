@@ -29,6 +29,7 @@ test('source notes: kinds, confidentiality, requests for comment, filters and sa
   });
   const notes = page.getByRole('list', { name: 'Source notes' });
   await expect(notes).toContainText('Expert interview on rotor parts');
+  await expect(page.getByText('1 note', { exact: true })).toBeVisible();
   await expect(notes.locator('em')).toHaveText('twice');
   await expect(notes).toContainText('<img src=x onerror="document.title=\'pwned\'">');
   await expect(notes.locator('img')).toHaveCount(0);

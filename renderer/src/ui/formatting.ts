@@ -24,6 +24,8 @@ const amountFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2
 export const formatAmount = (value: number): string =>
   Number.isNaN(value) ? '—' : amountFormat.format(value);
 
-/** "1 listed party", "2,000 listed parties". */
+const pluralRules = new Intl.PluralRules('en');
+
+/** "1 note", "2 notes", "1,000 notes": the count and the word its English plural rule takes. */
 export const plural = (count: number, one: string, many: string): string =>
-  `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+  `${count.toLocaleString('en')} ${pluralRules.select(count) === 'one' ? one : many}`;

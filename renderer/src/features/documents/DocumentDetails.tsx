@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useAction } from '../../ui/useAction';
 import { DocumentHistory } from './DocumentHistory';
 import { updateDocument } from '../../case/documents/documentMutations';
+import { plural } from '../../ui/formatting';
 
 /** The document's title (editable), origin, and facts for citing it. */
 export function DocumentDetails({ document }: { document: PdfDocument }) {
@@ -39,7 +40,7 @@ export function DocumentDetails({ document }: { document: PdfDocument }) {
         </label>
       </div>
       <p className="hint small">
-        {document.fileName} · {document.pageCount} pages · SHA-256{' '}
+        {document.fileName} · {plural(document.pageCount, 'page', 'pages')} · SHA-256{' '}
         <span className="hash">{document.sha256}</span>
       </p>
       <ErrorMessage error={error} />

@@ -1,11 +1,12 @@
 import type { PdfDocument } from '#shared/documents/document';
+import { plural } from '../../ui/formatting';
 
 const textState = (document: PdfDocument) =>
   document.textStatus === 'extracting'
-    ? `extracting text: ${document.pagesExtracted} of ${document.pageCount} pages`
+    ? `extracting text: ${document.pagesExtracted} of ${plural(document.pageCount, 'page', 'pages')}`
     : document.textStatus === 'no-text'
       ? 'no text: scanned?'
-      : `${document.pageCount} pages`;
+      : plural(document.pageCount, 'page', 'pages');
 
 export function DocumentList(props: {
   documents: PdfDocument[] | undefined;

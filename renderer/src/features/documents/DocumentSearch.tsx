@@ -2,6 +2,7 @@ import { useDeferredValue, useState } from 'react';
 import type { PdfDocument } from '#shared/documents/document';
 import type { ViewTarget } from './DocumentView';
 import { useAllPageTexts, useDocumentSearch } from './useDocumentSearch';
+import { plural } from '../../ui/formatting';
 
 /** One search across every document's text; a result opens its document on the hit. */
 export function DocumentSearch(props: {
@@ -28,7 +29,9 @@ export function DocumentSearch(props: {
           <p className="hint small" aria-live="polite">
             {hits.length === 0
               ? 'No match.'
-              : `${hits.length}${hits.length >= 200 ? '+' : ''} matches`}
+              : hits.length >= 200
+                ? `${hits.length}+ matches`
+                : plural(hits.length, 'match', 'matches')}
           </p>
           <ol aria-label="Search results" className="search-results">
             {hits.slice(0, 50).map((hit) => (

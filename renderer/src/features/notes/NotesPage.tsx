@@ -19,6 +19,7 @@ import { deleteNote, emptyNote } from '../../case/notes/noteMutations';
 import { useNotes } from '../../case/notes/useNotes';
 import { useSources } from '../../case/notes/useSources';
 import { SourcesList, sourceName } from './SourcesList';
+import { plural } from '../../ui/formatting';
 
 const noFilter: NoteFilter = { kind: '', outcome: '', confidentiality: '' };
 
@@ -91,8 +92,8 @@ export function NotesPage(props: { open?: string }) {
       </div>
       <p className="count" aria-live="polite">
         {shown.length === notes.length
-          ? `${notes.length} notes`
-          : `Showing ${shown.length} of ${notes.length} notes`}
+          ? plural(notes.length, 'note', 'notes')
+          : `Showing ${shown.length} of ${plural(notes.length, 'note', 'notes')}`}
       </p>
       <ul className="note-list" aria-label="Source notes">
         {shown.map((note) => (

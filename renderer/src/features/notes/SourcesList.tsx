@@ -6,6 +6,7 @@ import { deleteSource, saveSource } from '../../case/notes/sourceMutations';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FormDialog } from '../../ui/FormDialog';
 import { SourceFields } from './SourceFields';
+import { plural } from '../../ui/formatting';
 
 /** How a source is named in the app, invisible characters written out, as it is checked by eye. */
 export const sourceName = (source: Source): string => showInvisibles(sourceTitle(source));
@@ -87,7 +88,7 @@ export function SourcesList(props: {
                       , quoted as “<bdi>{source.attribution}</bdi>”
                     </>
                   )}{' '}
-                  · {notes === 1 ? '1 note' : `${notes} notes`}
+                  · {plural(notes, 'note', 'notes')}
                 </p>
                 {source.aliases.length > 0 && (
                   <p className="small">

@@ -5,6 +5,7 @@ import {
   type VerifyOutcome,
   type VerifyRun,
 } from '../../case/verify/verifyWorkerClient';
+import { plural } from '../../ui/formatting';
 
 function Findings(props: { title: string; findings: readonly Finding[] }) {
   if (props.findings.length === 0) return null;
@@ -116,7 +117,7 @@ export function VerifyPage() {
             <strong>
               {report.mismatches.length === 0
                 ? 'no mismatch'
-                : `${report.mismatches.length} mismatches`}
+                : plural(report.mismatches.length, 'mismatch', 'mismatches')}
             </strong>
             , {report.redacted.length} redacted.
           </p>
