@@ -4,7 +4,7 @@ import { indexDb, investigationDb } from '../../renderer/src/db/databases';
 import type { InvestigationDb } from '../../renderer/src/db/schema';
 import { PassphraseNeeded } from '../../renderer/src/workers/archive/archiveCrypto';
 import { openArchive } from '../../renderer/src/workers/archive/readArchive';
-import { restoreArchive } from '../../renderer/src/workers/archive/restoreArchive';
+import { restoreArchive, restoredName } from '../../renderer/src/workers/archive/restoreArchive';
 import { ArchiveCancelled, writeArchive } from '../../renderer/src/workers/archive/writeArchive';
 import { addClaim } from '../../renderer/src/case/claims/claimMutations';
 import { mergeEntities } from '../../renderer/src/case/entities/entityMutations';
@@ -149,7 +149,12 @@ describe('investigation archives', () => {
       await db.sanctionsScreenings.toArray(),
     );
     expect(restored.id).not.toBe(investigation.id);
-    expect(restored.name).toBe('Archived case');
+    // Beside the original, told apart by the day it was restored; restored again, not twice so.
+    expect(restored.name).toBe(restoredName('Archived case', new Date()));
+    expect(restored.name).toMatch(/^Archived case \(restored \d{4}-\d{2}-\d{2}\)$/);
+    expect(restoredName(restored.name, new Date(2026, 0, 5))).toBe(
+      'Archived case (restored 2026-01-05)',
+    );
     const again = await writeArchive(investigationDb(restored), restored, { passphrase: null });
     expect(await entriesOf(again)).toEqual(await entriesOf(first));
     const rules = async (from: typeof db) =>
@@ -358,7 +363,7 @@ describe('archives written by the first writer (fflate, no zip64; Argon2id when 
     async (kind, passphrase) => {
       const file = new Blob([readFileSync(fixture('archives', `schema-9-${kind}.waybill`))]);
       const restored = await restoreArchive(await openArchive(file, passphrase));
-      expect(restored.name).toBe('Written by the fflate writer');
+      expect(restored.name).toMatch(/^Written by the fflate writer \(restored /);
       const restoredDb = investigationDb(restored);
       const claims = await restoredDb.claims.toArray();
       expect(claims.map((claim) => [claim.text, claim.statusReason])).toEqual([

@@ -38,6 +38,14 @@ function parseRows<T>(bytes: Uint8Array, entry: string, schema: z.ZodType<T>): T
   return rows;
 }
 
+/** "Case (restored 2026-12-03)": a restored copy's name, with the local day it was restored. */
+export function restoredName(name: string, day: Date): string {
+  const iso = [day.getFullYear(), day.getMonth() + 1, day.getDate()]
+    .map((part) => String(part).padStart(2, '0'))
+    .join('-');
+  return `${name.replace(/ \(restored \d{4}-\d{2}-\d{2}\)$/, '')} (restored ${iso})`;
+}
+
 const isRowTable = (name: string): name is RowTable => Object.hasOwn(rowSchemas, name);
 
 /**
@@ -67,7 +75,8 @@ export async function restoreArchive(
   const { name, createdAt, synthetic, notice } = manifest.investigation;
   const investigation: Investigation = {
     id: newId(),
-    name,
+    // Restored beside the original, it is told apart by its name; in place, it takes the place.
+    name: existing ? name : restoredName(name, new Date(now)),
     createdAt,
     updatedAt: now,
     synthetic,
