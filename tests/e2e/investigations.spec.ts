@@ -58,6 +58,20 @@ test('the empty home offers the synthetic sample investigation, claims and custo
   ).toBeVisible();
   await expect(page.getByRole('note')).toContainText('Synthetic sample');
   await expect(page.getByText('6 claims')).toBeVisible();
+  // The digit keys go to the tabs, as the shortcuts panel says.
+  const tab = (name: string) =>
+    page.getByRole('navigation', { name: 'Investigation' }).getByRole('link', { name });
+  await page.keyboard.press('4');
+  await expect(tab('Entities')).toHaveAttribute('aria-current', 'page');
+  await page.keyboard.press('1');
+  await expect(tab('Claims')).toHaveAttribute('aria-current', 'page');
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(
+    help.getByRole('row', { name: /^1 … 9 Go to an investigation’s tab/ }),
+  ).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
   await page
     .getByRole('navigation', { name: 'Investigation' })
     .getByRole('link', { name: 'Datasets' })

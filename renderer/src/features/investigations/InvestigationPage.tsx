@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useCallback } from 'react';
+import { useDigitShortcut } from '../../app/shortcuts';
 import { routeState } from '../../app/routeState';
 import { routeHref, type Route } from '../../app/useHashRoute';
 import { CaseProvider } from '../../case/CaseProvider';
@@ -22,6 +23,19 @@ const DocumentsPage = lazy(() =>
 const queryId = (query: string | undefined, kind: string): string | undefined =>
   new URLSearchParams(query).get(kind) ?? undefined;
 
+/** The tabs of an investigation, in order: the digit keys 1–9 go to them (app/shortcuts.ts). */
+const tabs = [
+  { page: 'claims', label: 'Claims' },
+  { page: 'datasets', label: 'Datasets' },
+  { page: 'shipments', label: 'Shipments' },
+  { page: 'entities', label: 'Entities' },
+  { page: 'documents', label: 'Documents' },
+  { page: 'notes', label: 'Notes' },
+  { page: 'dossier', label: 'Dossier' },
+  { page: 'statuses', label: 'Statuses' },
+  { page: 'history', label: 'History' },
+] as const;
+
 export function InvestigationPage({
   route,
 }: {
@@ -29,6 +43,16 @@ export function InvestigationPage({
 }) {
   const investigation = useInvestigation(route.investigationId);
   const { open, error } = useOpening(investigation);
+  const investigationId = route.investigationId;
+  useDigitShortcut(
+    useCallback(
+      (digit: number) => {
+        const tab = tabs[digit - 1];
+        if (tab) window.location.hash = routeHref({ page: tab.page, investigationId });
+      },
+      [investigationId],
+    ),
+  );
   if (investigation === undefined) return <p aria-busy="true">Loading investigation…</p>;
   if (investigation === null) {
     return (
@@ -55,17 +79,6 @@ export function InvestigationPage({
       </main>
     );
   }
-  const tabs = [
-    { page: 'claims', label: 'Claims' },
-    { page: 'datasets', label: 'Datasets' },
-    { page: 'shipments', label: 'Shipments' },
-    { page: 'entities', label: 'Entities' },
-    { page: 'documents', label: 'Documents' },
-    { page: 'notes', label: 'Notes' },
-    { page: 'dossier', label: 'Dossier' },
-    { page: 'statuses', label: 'Statuses' },
-    { page: 'history', label: 'History' },
-  ] as const;
   return (
     <main className="page" aria-labelledby="investigation-title">
       <header className="investigation-header">
