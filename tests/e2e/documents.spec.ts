@@ -89,8 +89,11 @@ for (const set of fixtureSets)
 
     // Adding the same bytes again says so and adds nothing.
     await addPdfs(page, set.path('pdf', 'designation-notice.pdf'));
-    await expect(page.getByRole('status').filter({ hasText: 'already here' })).toBeVisible();
+    const notice = page.getByRole('status').filter({ hasText: 'already here' });
+    await expect(notice).toBeVisible();
     await expect(documentsIn(page).getByRole('listitem')).toHaveCount(1);
+    // A notice leaves by itself after a while (an error stays until dismissed).
+    await expect(notice).toBeHidden({ timeout: 15_000 });
   });
 
 test('an excerpt can be cut from a find hit with the keyboard alone', async ({ page }) => {
@@ -135,10 +138,15 @@ test('bad PDFs say what is wrong and store nothing; a protected one opens with i
   await expect(
     page.getByRole('alert').filter({ hasText: 'truncated.pdf: this is not a readable PDF' }),
   ).toContainText('Nothing was stored');
-  await expect(
-    page.getByRole('alert').filter({ hasText: 'not-a-pdf.pdf: this is not a readable PDF' }),
-  ).toBeVisible();
+  const notPdf = page
+    .getByRole('alert')
+    .filter({ hasText: 'not-a-pdf.pdf: this is not a readable PDF' });
+  await expect(notPdf).toBeVisible();
   await expect(page.getByText('No documents yet.')).toBeVisible();
+  // An error stays until the user dismisses it.
+  await notPdf.getByRole('button', { name: /^Dismiss: not-a-pdf\.pdf/ }).click();
+  await expect(notPdf).toBeHidden();
+  await expect(page.getByRole('alert').filter({ hasText: 'truncated.pdf' })).toBeVisible();
 
   await addPdfs(page, fixture('bad', 'encrypted-password-secret.pdf'));
   const dialog = page.getByRole('dialog', { name: 'Password for encrypted-password-secret.pdf' });

@@ -15,11 +15,15 @@ import {
 import { PdfPasswordNeeded, type PDFDocumentProxy } from '../../case/documents/pdfjs';
 import { useDocuments } from '../../case/documents/useDocuments';
 import { useWithCase } from '../../case/useCase';
+import { plural } from '../../ui/formatting';
 
 const addedMessage = (name: string, pages: number) => ({
-  text: `Added ${name} (${pages} ${pages === 1 ? 'page' : 'pages'}).`,
+  text: `Added ${name} (${plural(pages, 'page', 'pages')}).`,
   error: false,
 });
+
+/** How long a notice ("Added …") stays; an error stays until dismissed. */
+const NOTICE_MS = 10_000;
 
 /** Documents whose text this page is extracting now, so a re-render never starts a second pass. */
 const extracting = new Set<string>();
@@ -32,6 +36,15 @@ export function DocumentsPage() {
   const [openId, setOpenId] = useState<string | null>(null);
   const [target, setTarget] = useState<ViewTarget | null>(null);
   const [dropping, setDropping] = useState(false);
+
+  useEffect(() => {
+    if (!messages.some((message) => !message.error)) return undefined;
+    const timer = window.setTimeout(
+      () => setMessages((current) => current.filter((message) => message.error)),
+      NOTICE_MS,
+    );
+    return () => window.clearTimeout(timer);
+  }, [messages]);
 
   // Extractions cut short (a closed window) resume; protected documents wait until opened.
   useEffect(() => {
@@ -141,7 +154,15 @@ export function DocumentsPage() {
             role={message.error ? 'alert' : 'status'}
             className={message.error ? 'error' : 'notice'}
           >
-            {message.text}
+            {message.text}{' '}
+            <button
+              type="button"
+              className="small"
+              aria-label={`Dismiss: ${message.text}`}
+              onClick={() => setMessages((current) => current.filter((kept) => kept !== message))}
+            >
+              ×
+            </button>
           </p>
         ))}
         <DocumentSearch documents={documents ?? []} onOpen={open} />
