@@ -27,6 +27,19 @@ export const outcomeLabels: Record<RequestOutcome, string> = {
   answered: 'Answered',
 };
 
+/** Where a request stands on a day: overdue while still awaited after its deadline. */
+export type RequestState = RequestOutcome | 'overdue';
+
+export const requestStateLabels: Record<RequestState, string> = {
+  ...outcomeLabels,
+  overdue: 'Overdue: no answer by the deadline',
+};
+
+export const requestState = (request: RequestForComment, today: string): RequestState =>
+  request.outcome === 'pending' && request.deadline !== '' && request.deadline < today
+    ? 'overdue'
+    : request.outcome;
+
 export type RequestForComment = {
   to: string;
   /** ISO dates; '' when not set. */

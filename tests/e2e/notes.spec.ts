@@ -15,6 +15,8 @@ async function writeNote(
 test('source notes: kinds, confidentiality, requests for comment, filters and safe bodies', async ({
   page,
 }) => {
+  // The day the requests below are looked at: after one's deadline, before the other's answer.
+  await page.clock.setFixedTime(new Date('2022-12-10T12:00:00'));
   await startInvestigation(page, 'Sources', 'Notes');
 
   await writeNote(page, async (dialog) => {
@@ -56,6 +58,22 @@ test('source notes: kinds, confidentiality, requests for comment, filters and sa
   await expect(notes).toContainText(
     'Sent to Press office of the exporter on 2022-12-01, deadline 2022-12-08: No response',
   );
+  await writeNote(page, async (dialog) => {
+    await dialog.getByLabel('Kind').selectOption({ label: 'Request for comment' });
+    await dialog.getByLabel('Title').fill('Request to the plant');
+    await dialog.getByLabel('Sent to').fill('The plant’s director');
+    await dialog.getByLabel('Sent on').fill('2022-12-01');
+    await dialog.getByLabel('Deadline').fill('2022-12-05');
+  });
+  // Still awaited five days after its deadline: overdue, on the desk and on the note.
+  await expect(
+    page.getByRole('status', { name: 'Requests for comment, where they stand' }),
+  ).toHaveText('2 requests: 1 overdue, 0 awaited before their deadline.');
+  const desk = page.getByRole('table', { name: 'Requests for comment' });
+  await expect(desk.getByRole('row').nth(1)).toHaveText(
+    'Request to the plantThe plant’s director2022-12-012022-12-05Overdue: no answer by the deadlineno claim',
+  );
+  await expect(notes).toContainText('deadline 2022-12-05: Overdue: no answer by the deadline');
 
   await writeNote(page, async (dialog) => {
     await dialog.getByLabel('Title').fill('Insider account');
@@ -65,7 +83,7 @@ test('source notes: kinds, confidentiality, requests for comment, filters and sa
   await expect(notes).toContainText('confidential: never exported by name');
 
   await page.getByLabel('Outcome').selectOption({ label: 'No response' });
-  await expect(page.getByText('Showing 1 of 4 notes')).toBeVisible();
+  await expect(page.getByText('Showing 1 of 5 notes')).toBeVisible();
   await expect(notes.locator(':scope > li')).toHaveCount(1);
   await page.getByLabel('Outcome').selectOption('');
   await page.getByRole('combobox', { name: 'Confidentiality' }).selectOption('confidential');
@@ -89,7 +107,7 @@ test('source notes: kinds, confidentiality, requests for comment, filters and sa
     .getByRole('dialog', { name: 'Delete note “Insider account”?' })
     .getByRole('button', { name: 'Delete note' })
     .click();
-  await expect(notes.locator(':scope > li')).toHaveCount(3);
+  await expect(notes.locator(':scope > li')).toHaveCount(4);
   await expect(page).toHaveTitle('Waybill');
 });
 

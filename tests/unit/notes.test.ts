@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseNoteBody } from '../../shared/notes/markdownSubset';
-import { matchesNoteFilter, noteProblem, type SourceNote } from '../../shared/notes/sourceNote';
+import {
+  matchesNoteFilter,
+  noteProblem,
+  requestState,
+  type SourceNote,
+} from '../../shared/notes/sourceNote';
 import { cleanSource, emptySource, sourceProblem, type Source } from '../../shared/notes/source';
 
 describe('note bodies', () => {
@@ -146,5 +151,21 @@ describe('sources', () => {
       name: 'Irina Zaslonova',
       aliases: ['Zaslonova', 'I. Z.'],
     });
+  });
+});
+
+describe('where a request for comment stands', () => {
+  const request = {
+    to: 'Press office',
+    sentOn: '2022-12-01',
+    deadline: '2022-12-08',
+    outcome: 'pending' as const,
+    answer: '',
+  };
+  it('is overdue only while awaited after its deadline', () => {
+    expect(requestState(request, '2022-12-08')).toBe('pending');
+    expect(requestState(request, '2022-12-09')).toBe('overdue');
+    expect(requestState({ ...request, deadline: '' }, '2030-01-01')).toBe('pending');
+    expect(requestState({ ...request, outcome: 'declined' }, '2030-01-01')).toBe('declined');
   });
 });

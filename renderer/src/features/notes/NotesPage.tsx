@@ -6,6 +6,8 @@ import {
   noteKinds,
   outcomeLabels,
   outcomes,
+  requestState,
+  requestStateLabels,
   type NoteFilter,
   type SourceNote,
 } from '#shared/notes/sourceNote';
@@ -20,6 +22,8 @@ import { useNotes } from '../../case/notes/useNotes';
 import { useSources } from '../../case/notes/useSources';
 import { SourcesList, sourceName } from './SourcesList';
 import { plural } from '../../ui/formatting';
+import { localIsoDay } from '#shared/localDay';
+import { RequestDesk } from './RequestDesk';
 
 const noFilter: NoteFilter = { kind: '', outcome: '', confidentiality: '' };
 
@@ -46,6 +50,7 @@ export function NotesPage(props: { open?: string }) {
   const [opening, setOpening] = useState(props.open);
   if (!notes || !sources) return <p aria-busy="true">Loading notes…</p>;
   const sourceOf = new Map(sources.map((source) => [source.id, source]));
+  const today = localIsoDay(new Date());
   const noteSource = (note: SourceNote) =>
     note.sourceId === null ? undefined : sourceOf.get(note.sourceId);
   const noteCounts = new Map<string, number>();
@@ -90,6 +95,7 @@ export function NotesPage(props: { open?: string }) {
           onChange={(confidentiality) => setFilter({ ...filter, confidentiality })}
         />
       </div>
+      <RequestDesk notes={notes} />
       <p className="count" aria-live="polite">
         {shown.length === notes.length
           ? plural(notes.length, 'note', 'notes')
@@ -134,7 +140,7 @@ export function NotesPage(props: { open?: string }) {
                 Sent to {note.request.to}
                 {note.request.sentOn ? ` on ${note.request.sentOn}` : ''}
                 {note.request.deadline ? `, deadline ${note.request.deadline}` : ''}:{' '}
-                <strong>{outcomeLabels[note.request.outcome]}</strong>
+                <strong>{requestStateLabels[requestState(note.request, today)]}</strong>
                 {note.request.outcome === 'answered' && ` — “${note.request.answer}”`}
               </p>
             )}

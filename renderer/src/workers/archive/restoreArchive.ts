@@ -6,6 +6,7 @@ import { decodeBlock } from '#shared/archive/blockCodec';
 import { rowSchemas, shipmentCellsSchema, type RowTable } from '#shared/archive/rowSchemas';
 import type { ShipmentBlock, ShipmentCells } from '#shared/customs/dataset';
 import type { Investigation } from '#shared/investigation';
+import { localIsoDay } from '#shared/localDay';
 import { exclusiveAcrossTabs } from '../../db/crossTabWork';
 import { createKeys, indexDb, investigationDb, newId } from '../../db/databases';
 import { databaseIdOf, type StoredFile } from '../../db/schema';
@@ -40,10 +41,7 @@ function parseRows<T>(bytes: Uint8Array, entry: string, schema: z.ZodType<T>): T
 
 /** "Case (restored 2026-12-03)": a restored copy's name, with the local day it was restored. */
 export function restoredName(name: string, day: Date): string {
-  const iso = [day.getFullYear(), day.getMonth() + 1, day.getDate()]
-    .map((part) => String(part).padStart(2, '0'))
-    .join('-');
-  return `${name.replace(/ \(restored \d{4}-\d{2}-\d{2}\)$/, '')} (restored ${iso})`;
+  return `${name.replace(/ \(restored \d{4}-\d{2}-\d{2}\)$/, '')} (restored ${localIsoDay(day)})`;
 }
 
 const isRowTable = (name: string): name is RowTable => Object.hasOwn(rowSchemas, name);
