@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startInvestigation } from './app';
+import { addClaim, claimButton, openTab, startInvestigation } from './app';
 
 async function writeNote(
   page: Page,
@@ -74,6 +74,20 @@ test('source notes: kinds, confidentiality, requests for comment, filters and sa
     'Request to the plantThe plant’s director2022-12-012022-12-05Overdue: no answer by the deadlineno claim',
   );
   await expect(notes).toContainText('deadline 2022-12-05: Overdue: no answer by the deadline');
+  // A claim citing it is marked in the claim list.
+  const claim = 'The plant took delivery of rotor blades in November.';
+  await openTab(page, 'Claims');
+  await addClaim(page, claim);
+  await openTab(page, 'Notes');
+  await page.getByRole('button', { name: 'Link note Request to the plant to a claim' }).click();
+  const linking = page.getByRole('dialog');
+  await linking.getByLabel('Claim').selectOption({ label: claim });
+  await linking.getByRole('button', { name: 'Link' }).click();
+  await expect(linking).toBeHidden();
+  await expect(desk.getByRole('row').nth(1)).toContainText('1 claim');
+  await openTab(page, 'Claims');
+  await expect(claimButton(page, claim)).toContainText('Request for comment overdue');
+  await openTab(page, 'Notes');
 
   await writeNote(page, async (dialog) => {
     await dialog.getByLabel('Title').fill('Insider account');

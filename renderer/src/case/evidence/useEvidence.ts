@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { EvidenceLink, EvidenceType } from '#shared/evidence/link';
-import { noteKindLabels } from '#shared/notes/sourceNote';
+import { noteKindLabels, requestState } from '#shared/notes/sourceNote';
+import { localIsoDay } from '#shared/localDay';
 import { confirmedDesignations, designationLinkId } from '#shared/sanctions/citedDesignation';
 import type { Claim } from '#shared/investigation';
 import { useCaseDb } from '../caseDb';
@@ -64,6 +65,25 @@ export function useEvidenceCandidates(): EvidenceCandidate[] | undefined {
       })),
     ];
   }, [db]);
+}
+
+/** The claims citing a request for comment still awaited after its deadline (today, here). */
+export function useClaimsAwaitingOverdue(): Set<string> | undefined {
+  const db = useCaseDb();
+  const today = localIsoDay(new Date());
+  return useLiveQuery(async () => {
+    const overdue = new Set(
+      (await db.notes.toArray())
+        .filter((note) => note.request && requestState(note.request, today) === 'overdue')
+        .map((note) => note.id),
+    );
+    const claims = new Set<string>();
+    if (overdue.size > 0)
+      await db.links.each((link) => {
+        if (link.targetType === 'note' && overdue.has(link.targetId)) claims.add(link.claimId);
+      });
+    return claims;
+  }, [db, today]);
 }
 
 /** How many supporting links each claim has, by claim id (claims with none are missing). */

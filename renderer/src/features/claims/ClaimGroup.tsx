@@ -13,6 +13,8 @@ export function ClaimGroup(props: {
   supportCounts: Map<string, number>;
   /** Claims whose evidence breaks their status's rule, with why. */
   ruleWarnings: Map<string, string[]>;
+  /** Claims citing a request for comment awaited past its deadline. */
+  awaitingOverdue: Set<string>;
   isFirstSection: boolean;
   isLastSection: boolean;
   hidden: boolean;
@@ -57,6 +59,7 @@ export function ClaimGroup(props: {
               selected={claim.id === props.selectedId}
               supported={(props.supportCounts.get(claim.id) ?? 0) > 0}
               ruleWarnings={props.ruleWarnings.get(claim.id) ?? []}
+              awaitingOverdue={props.awaitingOverdue.has(claim.id)}
               isFirst={index === 0}
               isLast={index === props.claims.length - 1}
               onSelect={() => props.onSelect(claim.id)}

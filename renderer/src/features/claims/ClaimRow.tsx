@@ -10,6 +10,8 @@ export function ClaimRow(props: {
   supported: boolean;
   /** Where its evidence falls short of its status's rule (none: it meets it, or there is none). */
   ruleWarnings: string[];
+  /** It cites a request for comment still awaited after its deadline. */
+  awaitingOverdue: boolean;
   isFirst: boolean;
   isLast: boolean;
   onSelect: () => void;
@@ -41,6 +43,9 @@ export function ClaimRow(props: {
             <span className="tag unsupported" title={props.ruleWarnings.join(' ')}>
               Status rule not met
             </span>
+          )}
+          {props.awaitingOverdue && (
+            <span className="tag unsupported">Request for comment overdue</span>
           )}
           {claim.tags.map((tag) => (
             <span key={tag} className="tag">

@@ -8,7 +8,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { NameDialog } from '../../ui/NameDialog';
 import { UndoToast } from '../../ui/UndoToast';
 import { useAction } from '../../ui/useAction';
-import { useSupportCounts } from '../../case/evidence/useEvidence';
+import { useClaimsAwaitingOverdue, useSupportCounts } from '../../case/evidence/useEvidence';
 import { useStatuses } from '../../case/statuses/useStatuses';
 import { ClaimEditor } from './ClaimEditor';
 import { ClaimFilters } from './ClaimFilters';
@@ -34,6 +34,7 @@ export function ClaimsPage(props: { open?: string }) {
   const statuses = useStatuses();
   const supportCounts = useSupportCounts();
   const ruleWarnings = useRuleWarnings(claims, statuses);
+  const awaitingOverdue = useClaimsAwaitingOverdue();
   const [filter, setFilter] = useState(emptyClaimFilter);
   const [selectedId, setSelectedId] = useState<string | null>(props.open ?? null);
   const [deleted, setDeleted] = useState<Claim | null>(null);
@@ -63,7 +64,7 @@ export function ClaimsPage(props: { open?: string }) {
   const knownTags = useMemo(() => tagsByUse(claims ?? []), [claims]);
   const dismissUndo = useCallback(() => setDeleted(null), []);
 
-  if (!claims || !sections || !statuses || !supportCounts)
+  if (!claims || !sections || !statuses || !supportCounts || !awaitingOverdue)
     return <p aria-busy="true">Loading claims…</p>;
 
   const visible = claims.filter((claim) => matchesClaimFilter(claim, filter));
@@ -136,6 +137,7 @@ export function ClaimsPage(props: { open?: string }) {
             selectedId={selectedId}
             supportCounts={supportCounts}
             ruleWarnings={ruleWarnings}
+            awaitingOverdue={awaitingOverdue}
             isFirstSection={index === 0}
             isLastSection={index === sections.length - 1}
             hidden={group.section === null && group.all.length === 0 && sections.length > 0}
