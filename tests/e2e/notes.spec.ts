@@ -95,6 +95,10 @@ test('source notes: kinds, confidentiality, requests for comment, filters and sa
     await dialog.getByLabel('Confidentiality').selectOption('confidential');
   });
   await expect(notes).toContainText('confidential: never exported by name');
+  // Marked before anything else on its card, not only in the grey line.
+  await expect(
+    notes.locator(':scope > li').filter({ hasText: 'Insider account' }).locator('.tag'),
+  ).toHaveText('Confidential source');
 
   await page.getByLabel('Outcome').selectOption({ label: 'No response' });
   await expect(page.getByText('Showing 1 of 5 notes')).toBeVisible();

@@ -132,6 +132,11 @@ export function NotesPage(props: { open?: string }) {
               </span>
             </div>
             <p className="hint small">
+              {noteSource(note)?.confidentiality === 'confidential' && (
+                <>
+                  <span className="tag confidential">Confidential source</span>{' '}
+                </>
+              )}
               {noteKindLabels[note.kind]}
               {note.date ? ` · ${note.date}` : ''} · <bdi>{sourceLine(noteSource(note))}</bdi>
             </p>
