@@ -48,8 +48,10 @@ export function RequestDesk(props: { notes: readonly SourceNote[] }) {
   const id = useId();
   const today = localIsoDay(new Date());
   const requests = props.notes
-    .flatMap(({ request, ...note }) =>
-      request ? [{ note: { ...note, request }, request, state: requestState(request, today) }] : [],
+    .flatMap((note) =>
+      note.request
+        ? [{ note, request: note.request, state: requestState(note.request, today) }]
+        : [],
     )
     .sort(
       (a, b) =>
