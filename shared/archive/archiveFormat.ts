@@ -1,7 +1,7 @@
 /**
  * The investigation archive (`.waybill`): a zip holding `archive.json` (always in the clear: the
  * format and, when a passphrase protects it, how the key is derived), every table as JSON lines,
- * shipment blocks as binary entries, raw cells per block, every stored file's original bytes, and
+ * shipment blocks and their raw cells as binary entries (cells as JSON before schema 16), every stored file's original bytes, and
  * last `manifest.json` with the SHA-256 of every entry's content. With a passphrase, every entry but
  * `archive.json` is encrypted, the manifest included.
  */
@@ -46,7 +46,7 @@ export type ArchiveManifest = {
 export const entryNames = {
   table: (table: string) => `tables/${table}.jsonl`,
   block: (datasetId: string, blockNo: number) => `blocks/${datasetId}/${blockNo}.bin`,
-  cells: (datasetId: string, blockNo: number) => `cells/${datasetId}/${blockNo}.json`,
+  cells: (datasetId: string, blockNo: number) => `cells/${datasetId}/${blockNo}.bin`,
   file: (sha256: string) => `files/${sha256}`,
 };
 

@@ -53,11 +53,11 @@ const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
 /**
  * The only names an archive's entries may have: `tables/<table>.jsonl`, `blocks/<dataset>/<n>.bin`,
- * `cells/<dataset>/<n>.json` and `files/<sha256>`. No other folder, no `..`, no absolute path, no
+ * `cells/<dataset>/<n>.bin` (`.json` before schema 16) and `files/<sha256>`. No other folder, no `..`, no absolute path, no
  * backslash.
  */
 const ENTRY_NAME =
-  /^(?:tables\/[a-zA-Z]{1,40}\.jsonl|(?:blocks\/[A-Za-z0-9-]{1,64}\/\d{1,7}\.bin)|(?:cells\/[A-Za-z0-9-]{1,64}\/\d{1,7}\.json)|(?:files\/[0-9a-f]{64}))$/;
+  /^(?:tables\/[a-zA-Z]{1,40}\.jsonl|(?:blocks\/[A-Za-z0-9-]{1,64}\/\d{1,7}\.bin)|(?:cells\/[A-Za-z0-9-]{1,64}\/\d{1,7}\.(?:bin|json))|(?:files\/[0-9a-f]{64}))$/;
 
 /** Whether a zip entry's name is one an archive may hold: the header, the manifest, or ENTRY_NAME. */
 export const isArchiveEntryName = (name: string): boolean =>

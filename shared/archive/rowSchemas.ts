@@ -6,7 +6,7 @@
  * gives them what the version's upgrade gives old rows).
  */
 import { z } from 'zod';
-import type { Dataset, ShipmentCells, StoredRowProblem } from '../customs/dataset';
+import type { Dataset, StoredRowProblem } from '../customs/dataset';
 import { dayMonthOrders } from '../customs/dates';
 import { delimiters } from '../customs/delimiter';
 import { canonicalFields } from '../customs/fields';
@@ -379,12 +379,12 @@ const fileRow = z.object({
   mime: short,
 });
 
-/** One block's raw cells, as the file had them. */
-export const shipmentCellsSchema = z.object({
+/** One block's raw cells as archives before schema 16 held them (cellsCodec.ts reads them). */
+export const legacyCellsSchema = z.object({
   datasetId: id,
   blockNo: count,
   cells: list(list(long), 1_000_000),
-}) satisfies z.ZodType<ShipmentCells>;
+});
 
 /** The schema of each table's rows, by table name; an archive's other tables are not read. */
 export const rowSchemas = {

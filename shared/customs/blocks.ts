@@ -4,6 +4,7 @@ import {
   type ShipmentBlock,
   type ShipmentCells,
 } from './dataset';
+import { packCells } from './packedCells';
 import type { Shipment } from './shipment';
 
 /** Rows per stored block: large enough that writes are few, small enough that one is cheap to read. */
@@ -61,5 +62,5 @@ export function buildBlock(
     }
     cells[row] = shipment.cells;
   });
-  return { block, cells: { datasetId, blockNo, cells } };
+  return { block, cells: { datasetId, blockNo, packed: packCells(cells) } };
 }

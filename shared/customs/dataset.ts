@@ -3,6 +3,7 @@ import type { Delimiter } from './delimiter';
 import type { TextEncodingName } from './encoding';
 import type { ColumnMapping } from './fields';
 import type { RowProblem } from './shipment';
+import type { PackedCells } from './packedCells';
 
 /** One imported customs file and everything needed to cite and re-read it. */
 export type Dataset = {
@@ -75,7 +76,8 @@ export const dictionaryColumns = [
 export type DictionaryColumn = (typeof dictionaryColumns)[number];
 
 /** The raw cells of a block's rows, apart from the block so that browsing never loads them. */
-export type ShipmentCells = { datasetId: string; blockNo: number; cells: string[][] };
+/** A block's raw cells, as the file wrote them (packed since schema 16: see packedCells.ts). */
+export type ShipmentCells = { datasetId: string; blockNo: number; packed: PackedCells };
 
 export type StoredRowProblem = {
   id?: number;

@@ -4,6 +4,7 @@
  * engine's worker over its loaded index (and by the tests over one built in-process).
  */
 import { summariseShipments } from '../customs/corroboration';
+import { rowCells, type PackedCells } from '../customs/packedCells';
 import type { ShipmentFilter } from '../customs/shipmentFilter';
 import {
   parseShipmentRefId,
@@ -22,7 +23,7 @@ export type ShipmentEvidenceRequest = {
 };
 
 /** Reads the raw cells of one block of a dataset (they are stored apart from the columns). */
-export type CellReader = (datasetId: string, blockNo: number) => Promise<string[][]>;
+export type CellReader = (datasetId: string, blockNo: number) => Promise<PackedCells | undefined>;
 
 /**
  * The rows each link names (a saved filter's matches now, or one cited row), and per claim the rows
@@ -124,7 +125,7 @@ export async function shipmentEvidence(
   const party = (spelling: number): string => view.entityIds[view.partyEntity[spelling]] ?? '';
 
   const rows: DossierInput['rows'] = {};
-  const blocks = new Map<string, Promise<string[][]>>();
+  const blocks = new Map<string, Promise<PackedCells | undefined>>();
   for (const row of [...included].sort((a, b) => a - b)) {
     const shipment = index.row(row);
     const key = `${shipment.datasetId}#${shipment.blockNo}`;
@@ -133,9 +134,10 @@ export async function shipmentEvidence(
       block = readCells(shipment.datasetId, shipment.blockNo);
       blocks.set(key, block);
     }
+    const cells = await block;
     rows[shipmentRefId(shipment)] = {
       ...shipment,
-      cells: (await block)[shipment.blockRow] ?? [],
+      cells: cells ? rowCells(cells, shipment.blockRow) : [],
       shipment: shipmentKey(view, row),
       shipperParty: party(view.shipper[row]),
       consigneeParty: party(view.consignee[row]),

@@ -19,6 +19,7 @@ declare function btoa(data: string): string;
 
 declare class TextEncoder {
   encode(input?: string): Uint8Array<ArrayBuffer>;
+  encodeInto(source: string, destination: Uint8Array): { read: number; written: number };
 }
 
 /** Web Crypto's one synchronous call. */

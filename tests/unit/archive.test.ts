@@ -34,6 +34,7 @@ import { fileBlob } from '../../renderer/src/db/storedFiles';
 import { readFileSync } from 'node:fs';
 import { importFixture } from './db/customsFixture';
 import { snapshotRow } from './sanctions/snapshotRow';
+import { rowCells } from '../../shared/customs/packedCells';
 
 let db: InvestigationDb;
 let investigation: Investigation;
@@ -386,11 +387,16 @@ describe('archives written by the first writer (fflate, no zip64; Argon2id when 
       expect(corroborated?.rule).toEqual({ minSupporting: 0, minOrigins: 2 });
       const [dataset] = await restoredDb.datasets.toArray();
       expect(dataset?.counts.accepted).toBe(60);
+      const original = new Uint8Array(readFileSync(fixture('customs', 'vendor-d-utf16-pipe.txt')));
       const [stored] = await restoredDb.files.toArray();
       const bytes = new Uint8Array(await (await fileBlob(restoredDb, stored)).arrayBuffer());
-      expect(bytes).toEqual(
-        new Uint8Array(readFileSync(fixture('customs', 'vendor-d-utf16-pipe.txt'))),
-      );
+      expect(bytes).toEqual(original);
+      // The cells, archived as JSON before schema 16, are packed: each row as the file wrote it.
+      const lines = new TextDecoder('utf-16le').decode(original).split(/\r?\n/);
+      const [cells] = await restoredDb.shipmentCells.toArray();
+      expect(cells.packed.rowEnds).toHaveLength(60);
+      expect(rowCells(cells.packed, 0)).toEqual(lines[1].split('|'));
+      expect(rowCells(cells.packed, 59)).toEqual(lines[60].split('|'));
     },
     60_000,
   );

@@ -25,8 +25,7 @@ export async function engineOf(db: InvestigationDb): Promise<DossierEngine> {
       shipmentEvidence(
         index,
         request,
-        async (datasetId, blockNo) =>
-          (await db.shipmentCells.get([datasetId, blockNo]))?.cells ?? [],
+        async (datasetId, blockNo) => (await db.shipmentCells.get([datasetId, blockNo]))?.packed,
       ),
     entity: (id) => Promise.resolve(currentEntity(index, id, (entityId) => names.get(entityId))),
   };

@@ -8,6 +8,7 @@ import * as Comlink from 'comlink';
 import { latestOnly } from '../lib/latestOnly';
 import { Dexie } from 'dexie';
 import type { Dataset, ShipmentBlock } from '#shared/customs/dataset';
+import { rowCells } from '#shared/customs/packedCells';
 import { summariseShipments, type ShipmentEvidenceSummary } from '#shared/customs/corroboration';
 import {
   currentEntity,
@@ -188,7 +189,7 @@ const api = {
       db.datasets.get(row.datasetId),
       db.shipmentCells.get([row.datasetId, row.blockNo]),
     ]);
-    return { dataset, cells: block?.cells[row.blockRow] ?? [] };
+    return { dataset, cells: block ? rowCells(block.packed, row.blockRow) : [] };
   },
 
   /** The rows citations name, in order; null where no loaded dataset has the row. */
@@ -267,8 +268,7 @@ const api = {
     return shipmentEvidence(
       current,
       request,
-      async (datasetId, blockNo) =>
-        (await target.shipmentCells.get([datasetId, blockNo]))?.cells ?? [],
+      async (datasetId, blockNo) => (await target.shipmentCells.get([datasetId, blockNo]))?.packed,
     );
   },
 

@@ -16,6 +16,7 @@ import type { ImportChoices } from '../../../renderer/src/workers/import/importT
 import { createInvestigation } from '../../../renderer/src/features/investigations/investigationMutations';
 import { emptyShipmentFilter } from '../../../shared/customs/shipmentFilter';
 import { isoFromDays } from '../../../shared/customs/dates';
+import { rowCells } from '../../../shared/customs/packedCells';
 import { layoutOf } from '../../../shared/customs/layout';
 import {
   canonicalOrigin,
@@ -74,7 +75,7 @@ describe('importing a customs file', () => {
     const stored = await db.files.get(dataset.fileSha256);
     expect(stored?.size).toBe(readFileSync(fixture('customs', 'vendor-a-2022.csv')).length);
     const cells = await db.shipmentCells.get([dataset.id, 0]);
-    expect(cells?.cells[0]?.[0]).toBe(ownFixtures.answers.vendorAFirstDeclaration);
+    expect(rowCells(cells!.packed, 0)[0]).toBe(ownFixtures.answers.vendorAFirstDeclaration);
   });
 
   it('offers to skip a file whose bytes were imported before', async () => {

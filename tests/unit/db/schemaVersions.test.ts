@@ -20,6 +20,7 @@ import { createInvestigation } from '../../../renderer/src/features/investigatio
 import { decideMatch } from '../../../renderer/src/case/sanctions/sanctionsMatches';
 import { recordScreening } from '../../../renderer/src/case/sanctions/caseScreenings';
 import { fixture } from '../../fixtureSets';
+import { rowCells, unpackCells } from '../../../shared/customs/packedCells';
 
 /** A database as the app of an earlier version created it: every version up to `version`. */
 function openAtVersion(id: string, version: number): Dexie {
@@ -436,6 +437,32 @@ describe('version 15: the case’s screenings', () => {
     >;
     raw.close();
     expect(Object.keys(row).sort()).toEqual(['$sealed', 'id']);
+  });
+});
+
+describe('version 16: packed cells', () => {
+  it('packs a sealed version-15 database’s cells, each row as the file wrote it', async () => {
+    const id = 'schema-upgrade-v16';
+    const keys = newLockKeys();
+    const v15 = new Dexie(investigationDbName(id));
+    for (const declared of investigationSchemaVersions.filter((entry) => entry.version <= 15))
+      v15.version(declared.version).stores(declared.stores);
+    v15.use(sealingMiddleware(keys));
+    const rows = [['10100037/090321/0000001', 'ООО «Улан-Удэ»', '厦门'], [], ['', '"x,y"', '🚢']];
+    await v15.table('shipmentCells').add({ datasetId: 'd1', blockNo: 0, cells: rows });
+    v15.close();
+    const upgraded = new InvestigationDb({ investigationId: id, keys });
+    const stored = await upgraded.shipmentCells.get(['d1', 0]);
+    expect(stored && Object.keys(stored).sort()).toEqual(['blockNo', 'datasetId', 'packed']);
+    expect(unpackCells(stored!.packed)).toEqual(rows);
+    expect(rowCells(stored!.packed, 1)).toEqual([]);
+    expect(rowCells(stored!.packed, 3)).toEqual([]);
+    upgraded.close();
+    const raw = new Dexie(investigationDbName(id));
+    await raw.open();
+    const row = (await raw.table('shipmentCells').get(['d1', 0])) as Record<string, unknown>;
+    raw.close();
+    expect(Object.keys(row).sort()).toEqual(['$sealed', 'blockNo', 'datasetId']);
   });
 });
 

@@ -18,6 +18,7 @@ import { v12 } from './v12';
 import { v13 } from './v13';
 import { v14 } from './v14';
 import { v15 } from './v15';
+import { v16 } from './v16';
 
 export type { SchemaVersion } from './types';
 
@@ -37,6 +38,7 @@ export const investigationSchemaVersions: readonly SchemaVersion[] = [
   v13,
   v14,
   v15,
+  v16,
 ];
 
 export const CURRENT_SCHEMA_VERSION = investigationSchemaVersions.at(-1)!.version;

@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import { ArchiveError, entryNames, SEPARATE_TABLES } from '#shared/archive/archiveFormat';
 import { parseArchivePart, parseJson } from '#shared/archive/archiveSchema';
 import { decodeBlock } from '#shared/archive/blockCodec';
-import { rowSchemas, shipmentCellsSchema, type RowTable } from '#shared/archive/rowSchemas';
+import { decodeCellsEntry } from '#shared/archive/cellsCodec';
+import { rowSchemas, type RowTable } from '#shared/archive/rowSchemas';
 import type { ShipmentBlock, ShipmentCells } from '#shared/customs/dataset';
 import type { Investigation } from '#shared/investigation';
 import { localIsoDay } from '#shared/localDay';
@@ -56,7 +57,7 @@ const isRowTable = (name: string): name is RowTable => Object.hasOwn(rowSchemas,
  * archive, and the hidden investigation is deleted. Archives of an older schema version are written
  * into the current schema: their rows go in as they are, then get what later versions' upgrades
  * give old rows (version 7: each claim's status reason, from the audit log; version 10:
- * *Corroborated*'s rule).
+ * *Corroborated*'s rule; version 16: cells packed, from the JSON such archives hold them in).
  */
 export async function restoreArchive(
   archive: OpenedArchive,
@@ -174,8 +175,7 @@ async function writeTables(
   };
   for (const name of listed) {
     if (name.startsWith('blocks/')) blocks.push(decodeBlock(await read(name), name));
-    else if (name.startsWith('cells/'))
-      cells.push(parseArchivePart(shipmentCellsSchema, parseJson(await read(name), name), name));
+    else if (name.startsWith('cells/')) cells.push(decodeCellsEntry(await read(name), name));
     if (blocks.length + cells.length >= BLOCKS_PER_WRITE) await flush();
   }
   await flush();

@@ -13,6 +13,7 @@ import {
   type ArchiveManifest,
 } from '#shared/archive/archiveFormat';
 import { encodeBlock } from '#shared/archive/blockCodec';
+import { encodeCells } from '#shared/archive/cellsCodec';
 import { sha256Hex } from '../../lib/bytes';
 import type { Investigation } from '#shared/investigation';
 import type { InvestigationDb } from '../../db/schema';
@@ -121,11 +122,7 @@ export async function writeArchive(
     } else if (table === 'shipmentCells') {
       for (const primaryKey of await db.shipmentCells.toCollection().primaryKeys()) {
         const cells = await db.shipmentCells.get(primaryKey);
-        if (cells)
-          await add(
-            entryNames.cells(cells.datasetId, cells.blockNo),
-            strToU8(JSON.stringify(cells)),
-          );
+        if (cells) await add(entryNames.cells(cells.datasetId, cells.blockNo), encodeCells(cells));
       }
     } else if (table === 'files') {
       const metadata = [];
