@@ -11,6 +11,7 @@ import { localIsoDay } from '#shared/localDay';
 import { exclusiveAcrossTabs } from '../../db/crossTabWork';
 import { createKeys, indexDb, investigationDb, newId } from '../../db/databases';
 import { databaseIdOf, type StoredFile } from '../../db/schema';
+import { ensureRoom, isQuotaError, ranOutMessage } from '../../db/storageRoom';
 import { storedFile } from '../../db/storedFiles';
 import { CURRENT_SCHEMA_VERSION } from '../../db/versions';
 import { backfillStatusReasons, v7 } from '../../db/versions/v7';
@@ -86,6 +87,9 @@ export async function restoreArchive(
     throw new ArchiveError(
       `This archive was written by a newer Waybill (schema ${manifest.schemaVersion}; this one reads up to ${CURRENT_SCHEMA_VERSION}).`,
     );
+  // What it stores is about what the archive holds (sealing adds 40 bytes a record).
+  const holds = manifest.entries.reduce((sum, entry) => sum + entry.bytes, 0);
+  await ensureRoom(`Restoring “${name}”`, holds * 1.1);
   // Held while it runs, so that another tab starting meanwhile does not take it for abandoned.
   return exclusiveAcrossTabs(investigation.id, async () => {
     await createKeys(investigation);
@@ -95,7 +99,7 @@ export async function restoreArchive(
     } catch (error) {
       // Nothing half-restored stays behind.
       await deleteInvestigation(investigation.id);
-      throw error;
+      throw isQuotaError(error) ? new ArchiveError(ranOutMessage(`restoring “${name}”`)) : error;
     }
     const { restoring: _restoring, ...visible } = investigation;
     if (!existing || existing.deleting || existing.restoring) {
