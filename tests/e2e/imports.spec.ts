@@ -1,7 +1,13 @@
-import { expect, test, type Page } from '@playwright/test';
+import { chromium, expect, test, type Page } from '@playwright/test';
 import { fixture, fixtureSets } from '../fixtureSets';
 import { openTab, startInvestigation } from './app';
-import { chooseCustomsFile, importCustomsFile, startLargeImport } from './customs';
+import { chromiumLaunchOptions } from './chromium';
+import {
+  chooseCustomsFile,
+  generatedVendorFile,
+  importCustomsFile,
+  startLargeImport,
+} from './customs';
 
 /** Rows in the investigation's customs tables, read from the browser's real IndexedDB. */
 const storedCounts = (page: Page): Promise<number[]> =>
@@ -255,4 +261,50 @@ test('an import cut short by a closed window is rolled back at the next start, w
   ).toContainText('was rolled back');
   await expect(page.getByText('No customs records yet.')).toBeVisible();
   expect(await storedCounts(page)).toEqual([0, 0, 0, 0]);
+});
+
+test('an import that runs out of storage midway is rolled back, saying so; nothing stored before changes', async ({
+  baseURL,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  // A profile on disk, as the app has. The quota is lowered (as on a nearly full disk) before the
+  // investigation's database exists: Chromium applies an override to databases created after it.
+  // It keeps reporting usage + about 10 GiB to navigator.storage.estimate(), so the check before
+  // an import passes, and the quota runs out midway (the refusal before an import starts is tested
+  // in tests/unit/db/storageRoom.test.ts).
+  const context = await chromium.launchPersistentContext(testInfo.outputPath('profile'), {
+    ...chromiumLaunchOptions,
+    baseURL,
+  });
+  const page = await context.newPage();
+  await page.goto('/');
+  const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', {
+    origin: new URL(page.url()).origin,
+    quotaSize: usage + 5 * 1024 * 1024,
+  });
+  await startInvestigation(page, 'Storage pressure', 'Datasets');
+  await importCustomsFile(page, fixture('customs', 'vendor-a-2022.csv'));
+  const before = await storedCounts(page);
+  expect(before).toEqual([1, 1, 0, 1]);
+
+  const big = await generatedVendorFile(testInfo.outputPath('too-big-vendor-a.csv'), 5);
+  const dialog = await chooseCustomsFile(page, big);
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toContainText(
+    'The storage this browser allows Waybill ran out while importing “too-big-vendor-a.csv”: it was rolled back, and nothing of it was kept.',
+    { timeout: 60_000 },
+  );
+  await expect(dialog).toContainText('Nothing was stored.');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  const datasets = page.getByRole('table', { name: 'Datasets' });
+  await expect(datasets.getByRole('row').filter({ hasText: 'vendor-a-2022.csv' })).toContainText(
+    '400',
+  );
+  expect(await storedCounts(page)).toEqual(before);
+  await page.reload();
+  await expect(datasets.getByRole('row')).toHaveCount(2);
+  expect(await storedCounts(page)).toEqual(before);
+  await context.close();
 });
