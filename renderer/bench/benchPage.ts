@@ -3,7 +3,8 @@
  * the real shipment engine in Chromium, and reports figures to scripts/bench.ts.
  */
 import * as Comlink from 'comlink';
-import { emptyShipmentFilter } from '#shared/customs/shipmentFilter';
+import { emptyShipmentFilter, type ShipmentSort } from '#shared/customs/shipmentFilter';
+import { sortOrder } from '#shared/customs/sortOrder';
 import { createInvestigation } from '../src/features/investigations/investigationMutations';
 import { investigationDb } from '../src/db/databases';
 import type { DbAccess, InvestigationDb } from '../src/db/schema';
@@ -85,14 +86,37 @@ async function importFile() {
   };
 }
 
+const byDate: ShipmentSort = { column: 'date', direction: 'asc' };
+
+/**
+ * A value column's sort order for as many rows, built by the engine's radix sort and, as the
+ * baseline, by the comparator sort it replaced.
+ */
+function sortFloor() {
+  const values = Float64Array.from({ length: rows }, (_, index) =>
+    index % 50 === 0 ? NaN : ((index * 7919) % 1_000_003) / 100,
+  );
+  let started = performance.now();
+  sortOrder(values);
+  const radixSortMs = performance.now() - started;
+  started = performance.now();
+  Int32Array.from({ length: rows }, (_, index) => index).sort((a, b) => {
+    const [ka, kb] = [values[a], values[b]];
+    if (Number.isNaN(ka)) return Number.isNaN(kb) ? a - b : 1;
+    if (Number.isNaN(kb)) return -1;
+    return ka - kb || a - b;
+  });
+  return { radixSortMs, comparatorSortMs: performance.now() - started };
+}
+
 /** Step 4: the engine: load, then the filters a researcher runs often, each to its first page of rows. */
 async function engine() {
   const worker = shipmentWorker();
   const load = await timed(() => worker.sync(access, 'bench', '', ''));
-  const page = async (filter: typeof emptyShipmentFilter) =>
+  const page = async (filter: typeof emptyShipmentFilter, sort: ShipmentSort = byDate) =>
     timed(async () => {
       // One query at a time: never superseded, never null.
-      const summary = await worker.query(filter, { column: 'date', direction: 'asc' });
+      const summary = await worker.query(filter, sort);
       await worker.rows(0, 40);
       return summary!.count;
     });
@@ -111,9 +135,13 @@ async function engine() {
     const [row] = await worker.rows(rows - 1, 1);
     return row?.rowNumber ?? 0;
   });
+  // Sorted by value for the first time: its order was built in the background after the load.
+  const byValue = await page(emptyShipmentFilter, { column: 'value', direction: 'desc' });
   return {
     loadMs: load.ms,
     allFirstPageMs: everything.ms,
+    valueSortFirstPageMs: byValue.ms,
+    ...sortFloor(),
     partyDateFirstPageMs: partyDate.ms,
     partyDateCount: partyDate.value,
     wordsFirstPageMs: words.ms,

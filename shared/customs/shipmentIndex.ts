@@ -16,7 +16,10 @@ import { PartyResolution } from '../entities/resolution';
 import { matchShipments, type MatchResult } from './matching';
 import { partyKey, partyKeyMatches, partySearchWords } from './partyKey';
 import type { ShipmentFilter, ShipmentSort } from './shipmentFilter';
+import { sortOrder } from './sortOrder';
 import { periodDays, placeInDays, type Period, type PeriodDays } from '../sanctions/partialDate';
+
+const SORT_COLUMNS: readonly ShipmentSort['column'][] = ['date', 'value', 'weightKg'];
 
 export type ShipmentRow = {
   index: number;
@@ -402,23 +405,23 @@ export class ShipmentIndex {
 
   /** Row indexes in the order of a sort column (computed once per column, then reused). */
   private order(column: ShipmentSort['column']): Int32Array {
-    const cached = this.orders.get(column);
-    if (cached) return cached;
-    const order = new Int32Array(this.count);
-    for (let index = 0; index < this.count; index += 1) order[index] = index;
-    if (column !== 'row') {
-      const key = column === 'date' ? this.date : column === 'value' ? this.value : this.weightKg;
-      // Empty values (NaN) sort last; ties keep file order.
-      order.sort((a, b) => {
-        const ka = key[a] ?? 0;
-        const kb = key[b] ?? 0;
-        if (Number.isNaN(ka)) return Number.isNaN(kb) ? a - b : 1;
-        if (Number.isNaN(kb)) return -1;
-        return ka - kb || a - b;
-      });
+    let order = this.orders.get(column);
+    if (!order) {
+      if (column === 'row') order = Int32Array.from({ length: this.count }, (_, index) => index);
+      else {
+        const key = column === 'date' ? this.date : column === 'value' ? this.value : this.weightKg;
+        order = sortOrder(key, this.count);
+      }
+      this.orders.set(column, order);
     }
-    this.orders.set(column, order);
     return order;
+  }
+
+  /** Builds the sort orders not built yet, one column per call: false once all are. */
+  prepareOrder(): boolean {
+    const column = SORT_COLUMNS.find((name) => !this.orders.has(name));
+    if (column) this.order(column);
+    return column !== undefined;
   }
 
   /**

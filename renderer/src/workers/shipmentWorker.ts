@@ -99,6 +99,16 @@ async function loadIndex(target: InvestigationDb, onProgress?: Progress): Promis
 
 const namer = (id: string) => entityNames.get(id);
 
+/**
+ * Builds the loaded index's sort orders in the background, one column per task, so that the first
+ * sort by value or weight finds its order ready and a query asked meanwhile runs between them.
+ */
+function prepareOrders(loaded: ShipmentIndex): void {
+  setTimeout(() => {
+    if (loaded === index && loaded.prepareOrder()) prepareOrders(loaded);
+  }, 0);
+}
+
 const api = {
   /**
    * Brings the engine up to date with the investigation: `datasetsKey` changes when datasets come
@@ -124,6 +134,7 @@ const api = {
       if (!index || dataKey !== datasetsKey) {
         index = await loadIndex(db, onProgress);
         result = new Int32Array(0);
+        prepareOrders(index);
       }
       if (dataKey !== datasetsKey || entityKey !== entitiesKey) {
         entities = await db.entities.toArray();

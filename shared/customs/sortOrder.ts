@@ -1,0 +1,69 @@
+/**
+ * Row indexes in the order of a numeric column: ascending, ties in row order, empty values (NaN)
+ * last. A least-significant-digit radix sort over each value's 64 bits made sortable as an
+ * unsigned number, four 16-bit digits, carrying the row index: a few passes over typed arrays,
+ * where a comparator sort of 1,000,000 rows took about 330 ms (`npm run bench` prints both).
+ */
+const DIGIT = 16;
+const BUCKETS = 1 << DIGIT;
+const MASK = BUCKETS - 1;
+
+export function sortOrder(keys: ArrayLike<number>, count = keys.length): Int32Array {
+  // Each value as a little-endian double: words[2i] its low 32 bits, words[2i + 1] its high.
+  const values = new Float64Array(count);
+  for (let index = 0; index < count; index += 1) {
+    const value = keys[index];
+    // -0 is 0; every NaN is one value, set below to sort after +Infinity.
+    values[index] = value === 0 ? 0 : value;
+  }
+  const words = new Uint32Array(values.buffer);
+  let low = new Uint32Array(count);
+  let high = new Uint32Array(count);
+  let order = new Int32Array(count);
+  for (let index = 0; index < count; index += 1) {
+    let hi = words[2 * index + 1];
+    let lo = words[2 * index];
+    if (Number.isNaN(values[index])) {
+      hi = 0xffffffff;
+      lo = 0xffffffff;
+    } else if (hi & 0x80000000) {
+      // Negative: every bit flipped, so that larger magnitudes come first.
+      hi = ~hi >>> 0;
+      lo = ~lo >>> 0;
+    } else {
+      hi = (hi | 0x80000000) >>> 0;
+    }
+    high[index] = hi;
+    low[index] = lo;
+    order[index] = index;
+  }
+  let nextLow = new Uint32Array(count);
+  let nextHigh = new Uint32Array(count);
+  let nextOrder = new Int32Array(count);
+  const counts = new Uint32Array(BUCKETS);
+  for (let pass = 0; pass < 4; pass += 1) {
+    const fromHigh = pass >= 2;
+    const shift = (pass % 2) * DIGIT;
+    const digits = fromHigh ? high : low;
+    counts.fill(0);
+    for (let index = 0; index < count; index += 1) counts[(digits[index] >>> shift) & MASK] += 1;
+    // A digit every value shares orders nothing: the pass is skipped.
+    if (counts[(digits[0] >>> shift) & MASK] === count) continue;
+    let start = 0;
+    for (let bucket = 0; bucket < BUCKETS; bucket += 1) {
+      const size = counts[bucket];
+      counts[bucket] = start;
+      start += size;
+    }
+    for (let index = 0; index < count; index += 1) {
+      const to = counts[(digits[index] >>> shift) & MASK]++;
+      nextLow[to] = low[index];
+      nextHigh[to] = high[index];
+      nextOrder[to] = order[index];
+    }
+    [low, nextLow] = [nextLow, low];
+    [high, nextHigh] = [nextHigh, high];
+    [order, nextOrder] = [nextOrder, order];
+  }
+  return order;
+}
