@@ -86,6 +86,21 @@ export function useClaimsAwaitingOverdue(): Set<string> | undefined {
   }, [db, today]);
 }
 
+/** How many claims cite each note, by note id (notes no claim cites are missing): one read for a list. */
+export function useNoteCitingClaims(): Map<string, number> | undefined {
+  const db = useCaseDb();
+  return useLiveQuery(async () => {
+    const claims = new Map<string, Set<string>>();
+    await db.links.each((link) => {
+      if (link.targetType !== 'note') return;
+      const citing = claims.get(link.targetId) ?? new Set<string>();
+      citing.add(link.claimId);
+      claims.set(link.targetId, citing);
+    });
+    return new Map([...claims].map(([note, citing]) => [note, citing.size]));
+  }, [db]);
+}
+
 /** How many supporting links each claim has, by claim id (claims with none are missing). */
 export function useSupportCounts(): Map<string, number> | undefined {
   const db = useCaseDb();

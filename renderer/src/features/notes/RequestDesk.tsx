@@ -7,15 +7,20 @@ import {
   type RequestState,
   type SourceNote,
 } from '#shared/notes/sourceNote';
-import { useCitations } from '../../case/evidence/useEvidence';
+import { useNoteCitingClaims } from '../../case/evidence/useEvidence';
 import { plural } from '../../ui/formatting';
 
 /** Overdue first, then those awaited, then the rest. */
 const stateOrder = (state: RequestState) => (state === 'overdue' ? 0 : state === 'pending' ? 1 : 2);
 
-function RequestRow(props: { note: SourceNote; request: RequestForComment; state: RequestState }) {
-  const { note, request, state } = props;
-  const citations = useCitations({ type: 'note', id: note.id });
+function RequestRow(props: {
+  note: SourceNote;
+  request: RequestForComment;
+  state: RequestState;
+  /** How many claims cite the note; undefined while read. */
+  citedBy: number | undefined;
+}) {
+  const { note, request, state, citedBy } = props;
   return (
     <tr className={state === 'overdue' ? 'overdue' : undefined}>
       <th scope="row">{note.title}</th>
@@ -30,11 +35,11 @@ function RequestRow(props: { note: SourceNote; request: RequestForComment; state
         )}
       </td>
       <td>
-        {citations === undefined
+        {citedBy === undefined
           ? '…'
-          : citations.claims.length === 0
+          : citedBy === 0
             ? 'no claim'
-            : plural(citations.claims.length, 'claim', 'claims')}
+            : plural(citedBy, 'claim', 'claims')}
       </td>
     </tr>
   );
@@ -46,6 +51,7 @@ function RequestRow(props: { note: SourceNote; request: RequestForComment; state
  */
 export function RequestDesk(props: { notes: readonly SourceNote[] }) {
   const id = useId();
+  const citing = useNoteCitingClaims();
   const today = localIsoDay(new Date());
   const requests = props.notes
     .flatMap((note) =>
@@ -81,7 +87,13 @@ export function RequestDesk(props: { notes: readonly SourceNote[] }) {
         </thead>
         <tbody>
           {requests.map(({ note, request, state }) => (
-            <RequestRow key={note.id} note={note} request={request} state={state} />
+            <RequestRow
+              key={note.id}
+              note={note}
+              request={request}
+              state={state}
+              citedBy={citing && (citing.get(note.id) ?? 0)}
+            />
           ))}
         </tbody>
       </table>
