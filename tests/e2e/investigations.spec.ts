@@ -3,6 +3,10 @@ import { addClaim, claimButton, createInvestigation, databaseNames } from './app
 
 test('two investigations never see each other’s claims', async ({ page }) => {
   await page.goto('/');
+  // Before the first case, the home says why the browser will be asked for persistent storage.
+  await expect(page.getByRole('region', { name: 'No investigations yet' })).toContainText(
+    'Waybill asks this browser to keep its storage even when disk space runs low',
+  );
   await createInvestigation(page, 'Alpha');
   await addClaim(page, 'Only Alpha knows this.');
   await createInvestigation(page, 'Bravo');

@@ -11,6 +11,8 @@ import { RenameInvestigationDialog } from './RenameInvestigationDialog';
 import { createInvestigation } from './investigationMutations';
 import { openSampleInvestigation } from './openSampleInvestigation';
 import { useInvestigations } from '../../case/investigations/useInvestigations';
+import { platform } from '../../app/platform';
+import { askForPersistentStorage } from '../../app/persistentStorage';
 
 export function HomePage() {
   const investigations = useInvestigations();
@@ -26,6 +28,8 @@ export function HomePage() {
     event.preventDefault();
     void run(async () => {
       const investigation = await createInvestigation(name);
+      // With the first case, the browser is asked to keep the data when disk space runs low.
+      if (investigations?.length === 0) await askForPersistentStorage();
       setName('');
       navigate({ page: 'claims', investigationId: investigation.id });
     });
@@ -63,6 +67,13 @@ export function HomePage() {
       ) : investigations.length === 0 ? (
         <section className="empty-state" aria-label="No investigations yet">
           <p>No investigations yet. Create one above, or explore a synthetic sample case first.</p>
+          {platform.kind === 'browser' && (
+            <p className="small">
+              With your first investigation, Waybill asks this browser to keep its storage even when
+              disk space runs low (persistent storage): otherwise the browser may delete the cases
+              to make room. Settings shows whether it agreed.
+            </p>
+          )}
           <button
             type="button"
             onClick={openSample}
