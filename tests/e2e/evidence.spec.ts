@@ -104,3 +104,45 @@ test('a note and an excerpt are linked to a claim from where they are read', asy
     'No supporting evidence',
   );
 });
+
+test('a cited excerpt goes only with its links, and Undo brings both back', async ({ page }) => {
+  await startInvestigation(page, 'Excerpt deletion', 'Claims');
+  await addClaim(page, 'The exporter was designated in 2013.');
+  await excerptFromPdf(
+    page,
+    fixture('pdf', 'designation-notice.pdf'),
+    'previously designated in 2013',
+  );
+  await page.getByRole('button', { name: 'Link excerpt from page 1 to a claim' }).click();
+  const link = page.getByRole('dialog', { name: /^Link to claim: Excerpt/ });
+  await link.getByRole('button', { name: 'Link' }).click();
+  await expect(link).toBeHidden();
+  const excerpts = page.getByRole('list', { name: 'Excerpts' });
+  await expect(excerpts.getByRole('listitem')).toHaveCount(1);
+
+  // Asked first, with the claim that cites it; refused while the link would be left dangling.
+  await page.getByRole('button', { name: 'Delete excerpt from page 1' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete the excerpt from page 1?' });
+  await expect(dialog.getByRole('list', { name: 'Claims citing this evidence' })).toContainText(
+    'The exporter was designated in 2013.',
+  );
+  await dialog.getByRole('button', { name: 'Delete excerpt' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('A claim cites this evidence');
+  await expect(excerpts.getByRole('listitem')).toHaveCount(1);
+  await dialog.getByLabel('Also remove the link').check();
+  await dialog.getByRole('button', { name: 'Delete excerpt' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(excerpts.getByRole('listitem')).toHaveCount(0);
+
+  await page
+    .getByRole('status')
+    .filter({ hasText: 'Excerpt from page 1 deleted.' })
+    .getByRole('button', { name: 'Undo' })
+    .click();
+  await expect(excerpts.getByRole('listitem')).toHaveCount(1);
+  await openTab(page, 'Claims');
+  await openClaim(page, 'The exporter was designated in 2013.');
+  await expect(page.getByRole('list', { name: 'Cited excerpt' })).toContainText(
+    'supports · “previously designated in 2013”',
+  );
+});

@@ -6,6 +6,7 @@ import { updateProvenance } from '../../../renderer/src/case/datasets/datasetMut
 import {
   addExcerpt,
   deleteExcerpt,
+  restoreExcerpt,
   updateExcerptNotes,
 } from '../../../renderer/src/case/documents/excerptMutations';
 import { linkEvidence, markCountSeen } from '../../../renderer/src/case/evidence/linkMutations';
@@ -38,7 +39,7 @@ const document = documentRecord('doc-1', 'Notice');
 // Document titles and origins are audited the same way; documentMutations needs pdf.js, so the
 // end-to-end test (dossier.spec) covers them.
 describe('every change to evidence is audited in its own transaction', () => {
-  it('excerpts: added, comment and tags changed, removed', async () => {
+  it('excerpts: added, comment and tags changed, removed, put back', async () => {
     await db.documents.add(document);
     const pageText = 'The entity was designated in 2013.';
     const excerpt = await addExcerpt(db, document, {
@@ -48,12 +49,19 @@ describe('every change to evidence is audited in its own transaction', () => {
       rects: [],
     });
     await updateExcerptNotes(db, excerpt.id, { comment: ' Checked ', tags: ['Sanctions'] });
-    await deleteExcerpt(db, excerpt.id);
+    const deleted = await deleteExcerpt(db, excerpt.id);
+    await restoreExcerpt(db, deleted!);
+    expect(await db.excerpts.get(excerpt.id)).toEqual({
+      ...excerpt,
+      comment: 'Checked',
+      tags: ['Sanctions'],
+    });
     const quote = { documentId: document.id, page: 1, quote: 'entity' };
     expect(await entriesOf('excerpts')).toEqual([
       ['create', null, quote],
       ['update', { comment: '', tags: [] }, { comment: 'Checked', tags: ['Sanctions'] }],
       ['delete', quote, null],
+      ['restore', null, quote],
     ]);
   });
 

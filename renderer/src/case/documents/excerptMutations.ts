@@ -1,9 +1,11 @@
 import type { Excerpt, PdfDocument, PdfRect } from '#shared/documents/document';
+import { evidenceTypeLabels, type EvidenceLink } from '#shared/evidence/link';
 import { quoteSelector, type TextSpan } from '#shared/documents/textAnchoring';
 import { normaliseTag } from '#shared/claimFilter';
 import { recordChange, updateAudited } from '../../db/audit';
 import { newId } from '../../db/databases';
 import type { InvestigationDb } from '../../db/schema';
+import { citingLinks, releaseCitations } from '../evidence/citations';
 
 export async function addExcerpt(
   db: InvestigationDb,
@@ -54,10 +56,28 @@ export async function updateExcerptNotes(
   await updateAudited(db, db.excerpts, 'excerpts', id, changes, 'This excerpt no longer exists.');
 }
 
-export async function deleteExcerpt(db: InvestigationDb, id: string): Promise<void> {
-  await db.transaction('rw', [db.excerpts, db.audit], async () => {
+/** What deleting an excerpt removed, for `restoreExcerpt` to put back. */
+export type DeletedExcerpt = { excerpt: Excerpt; links: EvidenceLink[] };
+
+/** How an excerpt is named in its claims' histories. */
+const excerptLabel = (excerpt: Excerpt) =>
+  `page ${excerpt.page}, “${excerpt.quote.exact.replace(/\s+/g, ' ').slice(0, 80)}”`;
+
+/**
+ * Deletes an excerpt. One a claim cites is refused unless `removeLinks` (the handbook's rule for
+ * cited evidence: see releaseCitations); what went is returned, so that the user can undo.
+ */
+export async function deleteExcerpt(
+  db: InvestigationDb,
+  id: string,
+  removeLinks = false,
+): Promise<DeletedExcerpt | null> {
+  return db.transaction('rw', [db.excerpts, db.links, db.audit], async () => {
     const excerpt = await db.excerpts.get(id);
-    if (!excerpt) return;
+    if (!excerpt) return null;
+    const target = { type: 'excerpt' as const, id };
+    const links = await citingLinks(db, target);
+    await releaseCitations(db, target, excerptLabel(excerpt), removeLinks);
     await db.excerpts.delete(id);
     await recordChange(
       db,
@@ -67,5 +87,41 @@ export async function deleteExcerpt(db: InvestigationDb, id: string): Promise<vo
       { documentId: excerpt.documentId, page: excerpt.page, quote: excerpt.quote.exact },
       null,
     );
+    return { excerpt, links };
   });
+}
+
+/**
+ * Puts a deleted excerpt back as it was, with the links removed with it whose claims still exist
+ * (the undo of `deleteExcerpt`); refused if its document has gone meanwhile.
+ */
+export async function restoreExcerpt(db: InvestigationDb, deleted: DeletedExcerpt): Promise<void> {
+  const { excerpt, links } = deleted;
+  await db.transaction(
+    'rw',
+    [db.documents, db.excerpts, db.claims, db.links, db.audit],
+    async () => {
+      if (!(await db.documents.get(excerpt.documentId)))
+        throw new Error('Its document has been deleted since: the excerpt cannot come back.');
+      await db.excerpts.add(excerpt);
+      await recordChange(db, 'excerpts', excerpt.id, 'restore', null, {
+        documentId: excerpt.documentId,
+        page: excerpt.page,
+        quote: excerpt.quote.exact,
+      });
+      for (const link of links) {
+        if (!(await db.claims.get(link.claimId))) continue;
+        await db.links.add(link);
+        await recordChange(
+          db,
+          'claims',
+          link.claimId,
+          'update',
+          null,
+          { evidence: `${link.relation}: ${evidenceTypeLabels.excerpt} ${excerptLabel(excerpt)}` },
+          'The deletion was undone',
+        );
+      }
+    },
+  );
 }

@@ -1,14 +1,32 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Excerpt } from '#shared/documents/document';
-import { LinkToClaimDialog } from '../evidence';
-import { deleteExcerpt, updateExcerptNotes } from '../../case/documents/excerptMutations';
+import { DeleteEvidenceDialog, LinkToClaimDialog } from '../evidence';
+import {
+  deleteExcerpt,
+  restoreExcerpt,
+  updateExcerptNotes,
+  type DeletedExcerpt,
+} from '../../case/documents/excerptMutations';
 import { useWithCase } from '../../case/useCase';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { UndoToast } from '../../ui/UndoToast';
+import { useAction } from '../../ui/useAction';
 
 export function ExcerptList(props: {
   excerpts: Excerpt[];
   orphans: Set<string>;
   onOpen: (excerpt: Excerpt) => void;
 }) {
+  const withCase = useWithCase();
+  const [deleting, setDeleting] = useState<Excerpt | null>(null);
+  const [deleted, setDeleted] = useState<DeletedExcerpt | null>(null);
+  const dismissUndo = useCallback(() => setDeleted(null), []);
+  const { error, run } = useAction();
+  const undo = () => {
+    if (!deleted) return;
+    setDeleted(null);
+    void run(() => withCase(restoreExcerpt, deleted));
+  };
   return (
     <aside className="excerpts" aria-labelledby="excerpts-title">
       <h3 id="excerpts-title">Excerpts ({props.excerpts.length})</h3>
@@ -22,20 +40,49 @@ export function ExcerptList(props: {
             excerpt={excerpt}
             orphaned={props.orphans.has(excerpt.id)}
             onOpen={() => props.onOpen(excerpt)}
+            onDelete={() => setDeleting(excerpt)}
           />
         ))}
       </ul>
+      <ErrorMessage error={error} />
+      {deleting && (
+        <DeleteEvidenceDialog
+          target={{ type: 'excerpt', id: deleting.id }}
+          title={`Delete the excerpt from page ${deleting.page}?`}
+          confirmLabel="Delete excerpt"
+          onConfirm={async (removeLinks) =>
+            setDeleted(await withCase(deleteExcerpt, deleting.id, removeLinks))
+          }
+          onClose={() => setDeleting(null)}
+        >
+          <q>{quoteText(deleting)}</q>
+        </DeleteEvidenceDialog>
+      )}
+      {deleted && (
+        <UndoToast
+          message={`Excerpt from page ${deleted.excerpt.page} deleted.`}
+          onUndo={undo}
+          onDismiss={dismissUndo}
+        />
+      )}
     </aside>
   );
 }
 
-function ExcerptItem(props: { excerpt: Excerpt; orphaned: boolean; onOpen: () => void }) {
+const quoteText = (excerpt: Excerpt) => excerpt.quote.exact.replace(/\s+/g, ' ');
+
+function ExcerptItem(props: {
+  excerpt: Excerpt;
+  orphaned: boolean;
+  onOpen: () => void;
+  onDelete: () => void;
+}) {
   const withCase = useWithCase();
   const { excerpt } = props;
   const [comment, setComment] = useState(excerpt.comment);
   const [tags, setTags] = useState(excerpt.tags.join(', '));
   const [linking, setLinking] = useState(false);
-  const label = `Excerpt “${excerpt.quote.exact.replace(/\s+/g, ' ').slice(0, 80)}”`;
+  const label = `Excerpt “${quoteText(excerpt).slice(0, 80)}”`;
   const save = () =>
     void withCase(updateExcerptNotes, excerpt.id, { comment, tags: tags.split(',') });
   return (
@@ -43,7 +90,7 @@ function ExcerptItem(props: { excerpt: Excerpt; orphaned: boolean; onOpen: () =>
       <div className="excerpt-head">
         <button type="button" className="excerpt-open" onClick={props.onOpen}>
           <span className="excerpt-page">Page {excerpt.page}</span>
-          <q>{excerpt.quote.exact.replace(/\s+/g, ' ')}</q>
+          <q>{quoteText(excerpt)}</q>
           {props.orphaned && (
             <span className="error small"> Orphaned: this quote is no longer in the document.</span>
           )}
@@ -52,7 +99,7 @@ function ExcerptItem(props: { excerpt: Excerpt; orphaned: boolean; onOpen: () =>
           type="button"
           className="danger small"
           aria-label={`Delete excerpt from page ${excerpt.page}`}
-          onClick={() => void withCase(deleteExcerpt, excerpt.id)}
+          onClick={props.onDelete}
         >
           ×
         </button>
