@@ -90,10 +90,13 @@ export function PdfViewer({
     return () => observer.disconnect();
   }, [baseSize, pdf]);
 
+  // The page in view is the one under the line a third of the way down, where a find hit is
+  // brought to (the page at the top edge may show only its last lines).
   const onScroll = () => {
     const root = scroller.current;
     if (!root || !baseSize) return;
-    onPageInView(Math.min(pdf.numPages, Math.floor(root.scrollTop / (baseSize.height + 12)) + 1));
+    const line = root.scrollTop + root.clientHeight / 3;
+    onPageInView(Math.min(pdf.numPages, Math.floor(line / (baseSize.height + 12)) + 1));
   };
 
   const onRendered = useCallback((page: number, details: RenderedPage) => {
