@@ -1,3 +1,5 @@
+import type { DictionaryColumn } from './dataset';
+
 /** A filter over shipments, as the user typed it; a saved filter stores exactly this. */
 export type ShipmentFilter = {
   /** Words that must all occur in a party's normalised key (`poly tech`). */
@@ -57,7 +59,8 @@ export const emptyShipmentFilter: ShipmentFilter = {
 };
 
 export type ShipmentSort = {
-  column: 'date' | 'value' | 'weightKg' | 'row';
+  /** A number column, a text column (alphabetical, empty last) or the dataset's file name. */
+  column: 'date' | 'value' | 'weightKg' | 'row' | DictionaryColumn | 'dataset';
   direction: 'asc' | 'desc';
 };
 

@@ -21,6 +21,24 @@ import { periodDays, placeInDays, type Period, type PeriodDays } from '../sancti
 
 const SORT_COLUMNS: readonly ShipmentSort['column'][] = ['date', 'value', 'weightKg'];
 
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/**
+ * Each row's place in the alphabetical order of its text (`values[ids[row]]`), for sortOrder:
+ * the distinct values are ordered once (a collator: case and accents aside, numbers by value),
+ * then each row takes its value's place; an empty value has none (NaN), so it sorts last.
+ */
+function placesOf(values: readonly string[], ids: ArrayLike<number>): Float64Array {
+  const alphabetical = Array.from(values.keys()).sort(
+    (a, b) => collator.compare(values[a], values[b]) || a - b,
+  );
+  const place = new Float64Array(values.length);
+  alphabetical.forEach((id, at) => (place[id] = values[id].trim() === '' ? Number.NaN : at));
+  const places = new Float64Array(ids.length);
+  for (let row = 0; row < ids.length; row += 1) places[row] = place[ids[row]] ?? Number.NaN;
+  return places;
+}
+
 export type ShipmentRow = {
   index: number;
   datasetId: string;
@@ -408,13 +426,31 @@ export class ShipmentIndex {
     let order = this.orders.get(column);
     if (!order) {
       if (column === 'row') order = Int32Array.from({ length: this.count }, (_, index) => index);
-      else {
-        const key = column === 'date' ? this.date : column === 'value' ? this.value : this.weightKg;
-        order = sortOrder(key, this.count);
-      }
+      else if (column === 'date') order = sortOrder(this.date, this.count);
+      else if (column === 'value') order = sortOrder(this.value, this.count);
+      else if (column === 'weightKg') order = sortOrder(this.weightKg, this.count);
+      else if (column === 'dataset')
+        order = sortOrder(
+          placesOf(
+            this.datasets.map((dataset) => dataset.fileName),
+            this.dataset,
+          ),
+          this.count,
+        );
+      else
+        order = sortOrder(
+          placesOf(this.dictionaryOf(column).values, this.columns[column]),
+          this.count,
+        );
       this.orders.set(column, order);
     }
     return order;
+  }
+
+  private dictionaryOf(column: DictionaryColumn): Dictionary {
+    if (column === 'shipper' || column === 'consignee') return this.dicts.party;
+    if (column === 'originCountry' || column === 'destinationCountry') return this.dicts.country;
+    return this.dicts[column];
   }
 
   /** Builds the sort orders not built yet, one column per call: false once all are. */

@@ -107,6 +107,24 @@ test('in vendor-a, the shipper “poly tech” finds the 13 story shipments acro
       'POLY TECHNOLOGY INC.',
     ]),
   );
+  // Any column sorts: shippers alphabetically (case aside), then the other way round.
+  const shipperHeader = page.getByRole('columnheader', { name: /^Shipper/ });
+  await shipperHeader.getByRole('button').click();
+  await expect(shipperHeader).toHaveAttribute('aria-sort', 'ascending');
+  const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+  const shown = () => shippers.locator('[role=cell]:nth-child(2)').allInnerTexts();
+  // The rows follow the header once the engine has answered.
+  await expect
+    .poll(async () => {
+      const texts = await shown();
+      return texts.join('\n') === [...texts].sort(collator.compare).join('\n');
+    })
+    .toBe(true);
+  const sorted = await shown();
+  expect(sorted[0]).not.toBe(sorted.at(-1));
+  await shipperHeader.getByRole('button').click();
+  await expect(shipperHeader).toHaveAttribute('aria-sort', 'descending');
+  await expect(shippers.nth(1).getByRole('cell').nth(1)).toHaveText(sorted.at(-1)!);
 
   // The detail of a row names its file, hash and line; the keyboard reaches the last row.
   await page.getByRole('table', { name: 'Shipments' }).getByRole('row').nth(1).click();

@@ -255,6 +255,33 @@ for (const set of fixtureSets)
       expect(summary.valueByCurrency.map((entry) => entry.currency)).toEqual(['USD']);
     });
 
+    it('sorts by any text column alphabetically, empty values last, and by dataset', async () => {
+      await importFixture('customs', 'vendor-d-utf16-pipe.txt');
+      await importFixture('customs', 'vendor-b-2022.tsv');
+      const index = await indexOf(db);
+      const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+      const inOrder = (texts: string[]) =>
+        texts.every((text, at) => at === 0 || collator.compare(texts[at - 1], text) <= 0);
+      for (const [column, field] of [
+        ['shipper', 'shipper'],
+        ['consignee', 'consignee'],
+        ['originCountry', 'originCountry'],
+        ['hsCode', 'hsCode'],
+        ['description', 'description'],
+        ['dataset', 'datasetName'],
+      ] as const) {
+        const { rows } = index.query(emptyShipmentFilter, { column, direction: 'asc' });
+        const texts = Array.from(rows, (at) => index.row(at)[field]);
+        expect(rows).toHaveLength(360);
+        const filled = texts.filter((text) => text.trim() !== '');
+        // Empty values last; the rest in alphabetical order; descending is its exact reverse.
+        expect(texts.slice(0, filled.length)).toEqual(filled);
+        expect([column, inOrder(filled)]).toEqual([column, true]);
+        const descending = index.query(emptyShipmentFilter, { column, direction: 'desc' }).rows;
+        expect(Array.from(descending)).toEqual(Array.from(rows).reverse());
+      }
+    });
+
     it('combines filters and keeps totals per currency', async () => {
       await importFixture('customs', 'vendor-d-utf16-pipe.txt');
       // A dataset whose values the user declares to be in euros: totals must never mix the two.
