@@ -229,15 +229,6 @@ export class ShipmentIndex {
       description: new Dictionary(),
       currency: new Dictionary(),
     };
-    const dictOf: Record<DictionaryColumn, Dictionary> = {
-      shipper: this.dicts.party,
-      consignee: this.dicts.party,
-      originCountry: this.dicts.country,
-      destinationCountry: this.dicts.country,
-      hsCode: this.dicts.hsCode,
-      description: this.dicts.description,
-      currency: this.dicts.currency,
-    };
     let at = 0;
     for (const block of blocks) {
       const datasetNo = datasetIndex.get(block.datasetId);
@@ -259,7 +250,8 @@ export class ShipmentIndex {
           this.billOfLading[at + row] = billsOfLading[row] ?? '';
       }
       for (const column of dictionaryColumns) {
-        const globalIds = block.dict[column].map((text) => dictOf[column].id(text));
+        const dictionary = this.dictionaryOf(column);
+        const globalIds = block.dict[column].map((text) => dictionary.id(text));
         const source = block[column];
         const target = this.columns[column];
         for (let row = 0; row < block.count; row += 1)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../scripts/seededRandom';
 import { sortOrder } from '../../../shared/customs/sortOrder';
 
 /** The order the engine used to build with a comparator: ascending, NaN last, ties by row. */
@@ -12,20 +13,9 @@ function comparatorOrder(keys: ArrayLike<number>): number[] {
   });
 }
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('sortOrder', () => {
   it('orders values ascending, ties in row order, empty values last, as the comparator did', () => {
-    const next = random(7);
+    const next = seededRandom(7);
     const special = [NaN, Infinity, -Infinity, 0, -0, 5e-324, -5e-324, 1.7976931348623157e308];
     const values = Float64Array.from({ length: 20_000 }, () => {
       const pick = next();
@@ -37,7 +27,7 @@ describe('sortOrder', () => {
   });
 
   it('orders whole-number columns (dates as days) and short or empty ones', () => {
-    const next = random(11);
+    const next = seededRandom(11);
     const days = Int32Array.from({ length: 5_000 }, () => Math.floor((next() - 0.3) * 40_000));
     expect(Array.from(sortOrder(days))).toEqual(comparatorOrder(days));
     expect(Array.from(sortOrder(new Float64Array(0)))).toEqual([]);
