@@ -97,6 +97,7 @@ function syntheticInput(): DossierInput {
     fileSha256: 'b'.repeat(64),
     page: 1 + (index % 300),
     quote: { exact: `passage ${index} of the report`, prefix: 'before ', suffix: ' after' },
+    reading: `passage ${index} of the report`,
     position: { start: 0, end: 10 },
     rects: [],
     comment: 'checked',

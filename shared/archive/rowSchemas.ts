@@ -220,12 +220,14 @@ const excerpt = z.object({
   fileSha256: sha256,
   page,
   quote: z.object({ exact: long, prefix: long, suffix: long }),
+  // Since schema 17; restored without it, an excerpt gets it from its document's text.
+  reading: long.optional(),
   position: z.object({ start: count, end: count }),
   rects: list(z.object({ x1: coordinate, y1: coordinate, x2: coordinate, y2: coordinate })),
   comment: long,
   tags: list(short),
   createdAt: time,
-}) satisfies z.ZodType<Excerpt>;
+}) satisfies z.ZodType<Omit<Excerpt, 'reading'> & { reading?: string }>;
 
 const request = z
   .object({

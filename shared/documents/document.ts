@@ -26,8 +26,13 @@ export type Excerpt = {
   documentId: string;
   fileSha256: string;
   page: number;
-  /** TextQuoteSelector. */
+  /** TextQuoteSelector: the text as extracted, line ends and all (anchoring needs it as it is). */
   quote: { exact: string; prefix: string; suffix: string };
+  /**
+   * The quote as it reads: line breaks as spaces, a hyphen at a line end joined only on evidence
+   * (shared/documents/readingQuote.ts). What the app and the dossier show (schema 17).
+   */
+  reading: string;
   /** TextPositionSelector, within the page's text. */
   position: { start: number; end: number };
   rects: PdfRect[];
@@ -35,3 +40,9 @@ export type Excerpt = {
   tags: string[];
   createdAt: number;
 };
+
+/** An excerpt's quote as it reads, cut to `max` characters (an ellipsis marks the cut) for labels. */
+export function quoteLine(excerpt: Pick<Excerpt, 'reading'>, max = Infinity): string {
+  const line = excerpt.reading;
+  return line.length > max ? `${line.slice(0, max).trimEnd()}…` : line;
+}

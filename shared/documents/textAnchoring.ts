@@ -76,24 +76,38 @@ function commonPrefix(a: string, b: string): number {
   return count;
 }
 
+/** Every place `exact` occurs in `text`, as spans. */
+function occurrences(text: string, exact: string): TextSpan[] {
+  const spans: TextSpan[] = [];
+  for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1))
+    spans.push({ start: at, end: at + exact.length });
+  return spans;
+}
+
 /**
  * Re-finds an excerpt in its page's current text: every place the exact quote occurs is scored by
- * how much of its prefix and suffix match, then by closeness to the stored position. Returns null
- * (an orphan) when the quote no longer occurs at all.
+ * how much of its prefix and suffix match, then by closeness to the stored position. Where the
+ * exact text no longer occurs (a new version broke its lines elsewhere), the quote as it reads
+ * (`reading`) is looked for, across any line break, and scored the same way. Returns null (an
+ * orphan) when neither occurs.
  */
 export function anchorQuote(
   text: string,
   quote: { exact: string; prefix: string; suffix: string },
   position?: TextSpan,
+  reading?: string,
 ): TextSpan | null {
   if (!quote.exact) return null;
+  let candidates = occurrences(text, quote.exact);
+  if (candidates.length === 0 && reading) candidates = findAll(text, reading);
   let best: { span: TextSpan; score: number; distance: number } | null = null;
-  for (let at = text.indexOf(quote.exact); at >= 0; at = text.indexOf(quote.exact, at + 1)) {
-    const span = { start: at, end: at + quote.exact.length };
+  for (const span of candidates) {
     const score =
-      commonSuffix(text.slice(Math.max(0, at - quote.prefix.length), at), quote.prefix) +
-      commonPrefix(text.slice(span.end, span.end + quote.suffix.length), quote.suffix);
-    const distance = position ? Math.abs(position.start - at) : 0;
+      commonSuffix(
+        text.slice(Math.max(0, span.start - quote.prefix.length), span.start),
+        quote.prefix,
+      ) + commonPrefix(text.slice(span.end, span.end + quote.suffix.length), quote.suffix);
+    const distance = position ? Math.abs(position.start - span.start) : 0;
     if (!best || score > best.score || (score === best.score && distance < best.distance)) {
       best = { span, score, distance };
     }

@@ -6,6 +6,7 @@
 import { originLabel } from '../customs/corroboration';
 import { daysFromIso } from '../customs/dates';
 import type { ShipmentFilter } from '../customs/shipmentFilter';
+import { quoteLine } from '../documents/document';
 import type { EvidenceLink } from '../evidence/link';
 import { hasRule, ruleShortfalls, ruleText, supportingCount } from '../evidence/statusRule';
 import type { Claim } from '../investigation';
@@ -240,6 +241,7 @@ export function buildDossierAndRecords(
           documentSha256: excerpt.fileSha256,
           page: excerpt.page,
           quote: excerpt.quote.exact,
+          reading: excerpt.reading,
           prefix: excerpt.quote.prefix,
           suffix: excerpt.quote.suffix,
           position: { start: excerpt.position.start, end: excerpt.position.end },
@@ -248,7 +250,7 @@ export function buildDossierAndRecords(
         }));
         return {
           targets: [id],
-          label: `“${excerpt.quote.exact.replace(/\s+/g, ' ')}”, ${document?.title ?? 'a document'}, page ${excerpt.page}`,
+          label: `“${quoteLine(excerpt)}”, ${document?.title ?? 'a document'}, page ${excerpt.page}`,
         };
       }
       case 'note': {

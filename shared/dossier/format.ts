@@ -105,3 +105,11 @@ export function originsLine(origins: readonly string[], unknownRows: number, sep
   if (unknownRows === 0) return counted;
   return `${counted} (and ${unknownRows} ${unknownRows === 1 ? 'row' : 'rows'} of unknown origin, not counted)`;
 }
+
+/**
+ * The text an excerpt was extracted as, where its reading changed more than spacing (a hyphen at a
+ * line end joined, a line break in Chinese closed up): the dossier then shows both.
+ */
+export function extractedIfChanged(excerpt: Dossier['excerpts'][number]): string | null {
+  return excerpt.reading === excerpt.quote.replace(/\s+/g, ' ').trim() ? null : excerpt.quote;
+}

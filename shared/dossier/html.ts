@@ -6,6 +6,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { strToU8 } from 'fflate';
 import {
   designationLines,
+  extractedIfChanged,
   formatAmount,
   profileTitle,
   summaryLines,
@@ -28,6 +29,14 @@ function escapeHtml(text: string): string {
  * right-to-left text in it cannot reorder what is around it.
  */
 const e = (text: string): string => `<bdi>${escapeHtml(showBidiControls(text))}</bdi>`;
+
+/** An excerpt's text as extracted, line ends kept, where its reading changed more than spacing. */
+const extracted = (excerpt: Dossier['excerpts'][number]): string => {
+  const text = extractedIfChanged(excerpt);
+  return text === null
+    ? ''
+    : `\n<p class="small">As extracted, line ends kept:</p><pre>${e(text)}</pre>`;
+};
 /** A number, a date, an amount or an id: short, of digits and their separators (and a few letters). */
 const NUMERIC_TOKEN = /^(?=.*\d)[\p{L}\p{N}.,:/\-+%]{1,32}$/u;
 
@@ -225,7 +234,7 @@ ${rows(
     push('<section><h2>Appendix: excerpts</h2>');
     for (const excerpt of dossier.excerpts) {
       push(`<h3>${e(excerpt.id)}. ${e(excerpt.document)}, page ${e(String(excerpt.page))}</h3>
-<blockquote><pre>${e(excerpt.quote)}</pre></blockquote>
+<blockquote><p>${e(excerpt.reading)}</p></blockquote>${extracted(excerpt)}
 <p class="small">Document SHA-256 <span class="hash">${e(excerpt.documentSha256)}</span>${excerpt.comment ? ` · ${e(excerpt.comment)}` : ''}</p>`);
     }
     push('</section>');

@@ -19,6 +19,7 @@ import { parseNoteBody, type NoteBlock, type NoteInline } from '../notes/markdow
 import { showBidiControls } from '../text/bidi';
 import {
   designationLines,
+  extractedIfChanged,
   formatAmount,
   profileTitle,
   summaryLines,
@@ -75,6 +76,13 @@ const quote = (...parts: Phrasing[]): BlockContent => ({
   type: 'blockquote',
   children: [paragraph(...parts)],
 });
+/** An excerpt's text as extracted, line ends kept, where its reading changed more than spacing. */
+const asExtracted = (excerpt: Dossier['excerpts'][number]): BlockContent[] => {
+  const text = extractedIfChanged(excerpt);
+  return text === null
+    ? []
+    : [paragraph('As extracted, line ends kept:'), { type: 'code', value: showBidiControls(text) }];
+};
 
 /**
  * A note's body, quoted as a whole: its Markdown subset (shared/notes/markdownSubset.ts) as the
@@ -189,7 +197,8 @@ function appendices(dossier: Dossier): RootContent[] {
           strong(excerpt.id),
           ` ${excerpt.document}, page ${excerpt.page} (SHA-256 ${excerpt.documentSha256})`,
         ),
-        quote(excerpt.quote),
+        quote(excerpt.reading),
+        ...asExtracted(excerpt),
         ...(excerpt.comment ? [paragraph(excerpt.comment)] : []),
       ]),
     ]),

@@ -16,7 +16,7 @@ import type { EvidenceType, Relation } from '../evidence/link';
  * appendix), each claim's figures against their periods (`summary.designations`), and the
  * snapshots among the sources.
  */
-export const DOSSIER_VERSION = 5;
+export const DOSSIER_VERSION = 6;
 
 /** The handbook's corroboration rule, as the dossier states it (shared/customs/matching.ts). */
 export const MATCHING_RULE =
@@ -160,7 +160,10 @@ type DossierExcerpt = {
   document: string;
   documentSha256: string;
   page: number;
+  /** The text as extracted from the page, line ends kept: what `prefix`, `suffix` and `position` frame. */
   quote: string;
+  /** The quote as it reads: line breaks as spaces, a hyphen at a line end joined only on evidence (format 6). */
+  reading: string;
   prefix: string;
   suffix: string;
   /** Where the quote lies in the stored text of its page: offsets, end exclusive (format 4). */

@@ -16,6 +16,7 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   body: 'body',
   title: 'title',
   quote: 'quote',
+  reading: 'quote as it reads',
   prefix: 'text before the quote',
   suffix: 'text after the quote',
   source: 'source',

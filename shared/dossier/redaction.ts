@@ -112,6 +112,7 @@ export function redactDossier(dossier: Dossier, list: readonly Replacement[]): D
   const excerpts = dossier.excerpts.map((excerpt) => ({
     ...excerpt,
     quote: inEvidence(excerpt.id, 'quote', excerpt.quote),
+    reading: inEvidence(excerpt.id, 'quote as it reads', excerpt.reading),
     prefix: inEvidence(excerpt.id, 'text before the quote', excerpt.prefix),
     suffix: inEvidence(excerpt.id, 'text after the quote', excerpt.suffix),
   }));

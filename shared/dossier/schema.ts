@@ -144,6 +144,7 @@ export const dossierSchema = z.object({
       documentSha256: sha256,
       page: count,
       quote: text,
+      reading: text,
       prefix: text,
       suffix: text,
       position: z.object({ start: count, end: count }),

@@ -13,6 +13,7 @@ import { agreeWithinRounding, hsCodesAgree } from '../customs/matching';
 import { designationFigure, designationStatus } from '../sanctions/designationPeriods';
 import { parsePartialDate, periodText } from '../sanctions/partialDate';
 import { foldName } from '../text/nameMatching';
+import { readsAs } from '../documents/readingQuote';
 import { renderAnnotations } from './annotations';
 import { sha256Hex } from './dossierPackage';
 import { renderEvidenceCsv } from './evidenceCsv';
@@ -283,6 +284,17 @@ function checkFigures(dossier: Dossier, checks: Checks): void {
     dossier.cover.byStatus.map((entry) => [entry.status, entry.count]).sort(),
     [...byStatus].sort(),
   );
+
+  // An excerpt's reading may differ from its text as extracted by spacing and by the hyphens at
+  // line ends alone (where a redaction changed both, they are not compared).
+  const redactedEvidence = new Set(dossier.redactions.map((entry) => entry.evidence));
+  for (const excerpt of dossier.excerpts)
+    if (!redactedEvidence.has(excerpt.id))
+      checks.check(
+        readsAs(excerpt.quote, excerpt.reading),
+        `Excerpt ${excerpt.id}`,
+        'differs from its text as extracted by more than spacing and hyphens at line ends',
+      );
 
   for (const claim of claims) {
     const where = `Claim ${claim.number}`;

@@ -401,3 +401,24 @@ describe('archives written by the first writer (fflate, no zip64; Argon2id when 
     60_000,
   );
 });
+
+describe('an archive of schema 16, before excerpts kept their quote as it reads', () => {
+  it('restores each excerpt with its reading, from its document’s text', async () => {
+    const file = new Blob([readFileSync(fixture('archives', 'schema-16-plain.waybill'))]);
+    const restored = await restoreArchive(await openArchive(file, null));
+    const restoredDb = investigationDb(restored);
+    const excerpts = await restoredDb.excerpts.orderBy('id').toArray();
+    // Page 2 writes “designation” and “Cooperation” joined, and “state-owned” with its hyphen.
+    expect(excerpts.map((excerpt) => excerpt.reading).sort()).toEqual([
+      'Its cooperation with АО «Улан-Удэнский завод» continues.',
+      'The designation of the state-owned plant stands.',
+    ]);
+    expect(excerpts.every((excerpt) => excerpt.quote.exact.includes('-\n'))).toBe(true);
+    expect(await restoredDb.links.count()).toBe(1);
+    // Archived again, in today's shape, they come back as they are.
+    const again = await restoreArchive(
+      await openArchive(await writeArchive(restoredDb, restored, { passphrase: null }), null),
+    );
+    expect(await investigationDb(again).excerpts.orderBy('id').toArray()).toEqual(excerpts);
+  });
+});

@@ -66,6 +66,23 @@ describe('anchoring excerpts', () => {
     ).toBeNull();
     expect(anchorQuote(text, { exact: '', prefix: '', suffix: '' })).toBeNull();
   });
+
+  it('re-finds by the quote as it reads where the lines now break elsewhere', () => {
+    const quote = { exact: 'the state-\nowned plant', prefix: 'Of ', suffix: ' in' };
+    const rebroken = 'Of the state-owned plant in Ulan-Ude; of the state-owned\nplant in Kazan';
+    expect(anchorQuote(rebroken, quote)).toBeNull();
+    const span = anchorQuote(rebroken, quote, undefined, 'the state-owned plant');
+    expect(span && rebroken.slice(span.start, span.end)).toBe('the state-owned plant');
+    expect(span?.start).toBe(3);
+    const joined = 'The designa-\ntion stands.';
+    const found = anchorQuote(
+      joined,
+      { exact: 'The designation', prefix: '', suffix: '' },
+      undefined,
+      'The designation',
+    );
+    expect(found && joined.slice(found.start, found.end)).toBe('The designa-\ntion');
+  });
 });
 
 describe('coordinates', () => {

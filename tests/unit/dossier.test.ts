@@ -243,6 +243,35 @@ describe('the dossier model', () => {
     expect(renderEvidenceCsv(many)).toContain('"S250"');
   });
 
+  it('quotes an excerpt as it reads, and as extracted where a line end was joined', async () => {
+    const dossier = await dossierOf({ profile: 'full', selection: { kind: 'all' } });
+    expect(renderHtml(dossier)).not.toContain('As extracted');
+    const [excerpt] = dossier.excerpts;
+    const joined = {
+      ...dossier,
+      excerpts: [
+        {
+          ...excerpt,
+          quote: 'previously desig-\nnated in 2013',
+          reading: 'previously designated in 2013',
+        },
+      ],
+    };
+    const html = renderHtml(joined);
+    expect(html).toContain(
+      '<blockquote><p><bdi>previously designated in 2013</bdi></p></blockquote>',
+    );
+    expect(html).toContain(
+      'As extracted, line ends kept:</p><pre><bdi>previously desig-\nnated in 2013</bdi></pre>',
+    );
+    // (The appendix is a list: its blocks are indented.)
+    const markdown = renderMarkdown(joined).replace(/^ +/gm, '');
+    expect(markdown).toContain('> previously designated in 2013');
+    expect(markdown).toContain(
+      'As extracted, line ends kept:\n```\npreviously desig-\nnated in 2013\n```',
+    );
+  });
+
   it('matches the golden publication dossier', async () => {
     const dossier = await dossierOf({ profile: 'publication', selection: { kind: 'all' } });
     await expect(`${JSON.stringify(dossier, null, 2)}\n`).toMatchFileSnapshot(

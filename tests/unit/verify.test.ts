@@ -108,6 +108,33 @@ describe('the dossier verifier', () => {
     expect(hash[1]).toBe('dossier.md: does not say what dossier.json says');
   });
 
+  it('names an excerpt whose reading changed more than its line ends', async () => {
+    const zip = await packageOf('full');
+    const withExcerpt = (reading: string) =>
+      forged(zip, (dossier) => {
+        dossier.excerpts.push({
+          id: 'E9',
+          document: 'Notice',
+          documentSha256: 'a'.repeat(64),
+          page: 1,
+          quote: 'The designa-\ntion of the state-\nowned plant',
+          reading,
+          prefix: '',
+          suffix: '',
+          position: { start: 0, end: 40 },
+          createdAt: '2026-01-01T00:00:00.000Z',
+          comment: null,
+        });
+      });
+    const excerptLines = async (reading: string) =>
+      (await mismatchesOf(withExcerpt(reading))).filter((line) => line.startsWith('Excerpt'));
+    expect(await excerptLines('The designation of the state-owned plant')).toEqual([]);
+    expect(await excerptLines('The designa-tion of the stateowned plant')).toEqual([]);
+    expect(await excerptLines('The nomination of the state-owned plant')).toEqual([
+      'Excerpt E9: differs from its text as extracted by more than spacing and hyphens at line ends',
+    ]);
+  });
+
   it('names a match that breaks the stated rule, and a figure of the rows it makes', async () => {
     const zip = await packageOf('full');
     const mismatches = await mismatchesOf(

@@ -466,6 +466,51 @@ describe('version 16: packed cells', () => {
   });
 });
 
+describe('version 17: an excerpt’s quote as it reads', () => {
+  it('gives a sealed version-16 database’s excerpts their reading, from the document’s text', async () => {
+    const id = 'schema-upgrade-v17';
+    const keys = newLockKeys();
+    const v16 = new Dexie(investigationDbName(id));
+    for (const declared of investigationSchemaVersions.filter((entry) => entry.version <= 16))
+      v16.version(declared.version).stores(declared.stores);
+    v16.use(sealingMiddleware(keys));
+    const page = 'The designa-\ntion of the state-\nowned plant';
+    await v16.table('pageTexts').bulkAdd([
+      { documentId: 'd1', page: 1, text: page },
+      { documentId: 'd1', page: 2, text: 'A designation; a state-owned firm.' },
+      { documentId: 'd2', page: 1, text: 'The designa-\ntion' },
+    ]);
+    const excerpt = (excerptId: string, documentId: string, exact: string) => ({
+      id: excerptId,
+      documentId,
+      fileSha256: 'd'.repeat(64),
+      page: 1,
+      quote: { exact, prefix: '', suffix: '' },
+      position: { start: 0, end: exact.length },
+      rects: [],
+      comment: '',
+      tags: [],
+      createdAt: 1,
+    });
+    await v16
+      .table('excerpts')
+      .bulkAdd([excerpt('e1', 'd1', page), excerpt('e2', 'd2', 'The designa-\ntion')]);
+    v16.close();
+    const upgraded = new InvestigationDb({ investigationId: id, keys });
+    // Each by its own document's evidence: d1 writes “designation” joined elsewhere, d2 does not.
+    expect((await upgraded.excerpts.get('e1'))?.reading).toBe(
+      'The designation of the state-owned plant',
+    );
+    expect((await upgraded.excerpts.get('e2'))?.reading).toBe('The designa-tion');
+    upgraded.close();
+    const raw = new Dexie(investigationDbName(id));
+    await raw.open();
+    const row = (await raw.table('excerpts').get('e1')) as Record<string, unknown>;
+    raw.close();
+    expect(JSON.stringify(row)).not.toContain('designation');
+  });
+});
+
 const listedTarget = {
   targetId: 'pts',
   tier: 3 as const,

@@ -1,6 +1,12 @@
-import type { Excerpt, PdfDocument, PdfRect } from '#shared/documents/document';
+import {
+  quoteLine,
+  type Excerpt,
+  type PdfDocument,
+  type PdfRect,
+} from '#shared/documents/document';
 import { evidenceTypeLabels, type EvidenceLink } from '#shared/evidence/link';
 import { quoteSelector, type TextSpan } from '#shared/documents/textAnchoring';
+import { documentText, readingQuote } from '#shared/documents/readingQuote';
 import { normaliseTag } from '#shared/claimFilter';
 import { recordChange, updateAudited } from '../../db/audit';
 import { newId } from '../../db/databases';
@@ -20,12 +26,15 @@ export async function addExcerpt(
   },
 ): Promise<Excerpt> {
   if (input.span.end <= input.span.start) throw new Error('Select some text first.');
+  const quote = quoteSelector(input.pageText, input.span);
+  const pages = await db.pageTexts.where('documentId').equals(document.id).toArray();
   const excerpt: Excerpt = {
     id: newId(),
     documentId: document.id,
     fileSha256: document.sha256,
     page: input.page,
-    quote: quoteSelector(input.pageText, input.span),
+    quote,
+    reading: readingQuote(quote.exact, documentText(pages)),
     position: { start: input.span.start, end: input.span.end },
     rects: input.rects,
     comment: input.comment?.trim() ?? '',
@@ -60,8 +69,7 @@ export async function updateExcerptNotes(
 export type DeletedExcerpt = { excerpt: Excerpt; links: EvidenceLink[] };
 
 /** How an excerpt is named in its claims' histories. */
-const excerptLabel = (excerpt: Excerpt) =>
-  `page ${excerpt.page}, “${excerpt.quote.exact.replace(/\s+/g, ' ').slice(0, 80)}”`;
+const excerptLabel = (excerpt: Excerpt) => `page ${excerpt.page}, “${quoteLine(excerpt, 80)}”`;
 
 /**
  * Deletes an excerpt. One a claim cites is refused unless `removeLinks` (the handbook's rule for

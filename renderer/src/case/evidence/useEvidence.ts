@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { quoteLine } from '#shared/documents/document';
 import type { EvidenceLink, EvidenceType } from '#shared/evidence/link';
 import { noteKindLabels, requestState } from '#shared/notes/sourceNote';
 import { localIsoDay } from '#shared/localDay';
@@ -36,7 +37,7 @@ export function useEvidenceCandidates(): EvidenceCandidate[] | undefined {
       ...excerpts.map((excerpt) => ({
         type: 'excerpt' as const,
         id: excerpt.id,
-        label: `“${excerpt.quote.exact.replace(/\s+/g, ' ').slice(0, 120)}”`,
+        label: `“${quoteLine(excerpt, 120)}”`,
         detail: `${titles.get(excerpt.documentId) ?? 'document'}, page ${excerpt.page}`,
       })),
       ...notes.map((note) => ({

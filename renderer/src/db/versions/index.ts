@@ -19,6 +19,7 @@ import { v13 } from './v13';
 import { v14 } from './v14';
 import { v15 } from './v15';
 import { v16 } from './v16';
+import { v17 } from './v17';
 
 export type { SchemaVersion } from './types';
 
@@ -39,6 +40,7 @@ export const investigationSchemaVersions: readonly SchemaVersion[] = [
   v14,
   v15,
   v16,
+  v17,
 ];
 
 export const CURRENT_SCHEMA_VERSION = investigationSchemaVersions.at(-1)!.version;

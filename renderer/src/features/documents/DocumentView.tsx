@@ -65,7 +65,10 @@ export function DocumentView(props: { document: PdfDocument; target: ViewTarget 
       excerpts
         .filter((excerpt) => {
           const text = texts.get(excerpt.page);
-          return text !== undefined && anchorQuote(text, excerpt.quote, excerpt.position) === null;
+          return (
+            text !== undefined &&
+            anchorQuote(text, excerpt.quote, excerpt.position, excerpt.reading) === null
+          );
         })
         .map((excerpt) => excerpt.id),
     );

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { Excerpt } from '#shared/documents/document';
+import { quoteLine, type Excerpt } from '#shared/documents/document';
 import { DeleteEvidenceDialog, LinkToClaimDialog } from '../evidence';
 import {
   deleteExcerpt,
@@ -55,7 +55,7 @@ export function ExcerptList(props: {
           }
           onClose={() => setDeleting(null)}
         >
-          <q>{quoteText(deleting)}</q>
+          <q>{quoteLine(deleting)}</q>
         </DeleteEvidenceDialog>
       )}
       {deleted && (
@@ -69,8 +69,6 @@ export function ExcerptList(props: {
   );
 }
 
-const quoteText = (excerpt: Excerpt) => excerpt.quote.exact.replace(/\s+/g, ' ');
-
 function ExcerptItem(props: {
   excerpt: Excerpt;
   orphaned: boolean;
@@ -82,7 +80,7 @@ function ExcerptItem(props: {
   const [comment, setComment] = useState(excerpt.comment);
   const [tags, setTags] = useState(excerpt.tags.join(', '));
   const [linking, setLinking] = useState(false);
-  const label = `Excerpt “${quoteText(excerpt).slice(0, 80)}”`;
+  const label = `Excerpt “${quoteLine(excerpt, 80)}”`;
   const save = () =>
     void withCase(updateExcerptNotes, excerpt.id, { comment, tags: tags.split(',') });
   return (
@@ -90,7 +88,7 @@ function ExcerptItem(props: {
       <div className="excerpt-head">
         <button type="button" className="excerpt-open" onClick={props.onOpen}>
           <span className="excerpt-page">Page {excerpt.page}</span>
-          <q>{quoteText(excerpt)}</q>
+          <q>{quoteLine(excerpt)}</q>
           {props.orphaned && (
             <span className="error small"> Orphaned: this quote is no longer in the document.</span>
           )}

@@ -123,7 +123,7 @@ export function PdfViewer({
         }
       }
       for (const excerpt of excerpts.filter((candidate) => candidate.page === page)) {
-        const span = anchorQuote(index.text, excerpt.quote, excerpt.position);
+        const span = anchorQuote(index.text, excerpt.quote, excerpt.position, excerpt.reading);
         const range = span && rangeFor(index, span);
         if (range) excerptRanges.push(range);
       }

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { Excerpt } from '#shared/documents/document';
+import { quoteLine, type Excerpt } from '#shared/documents/document';
 import type { EntityFlag } from '#shared/entities/entity';
 import { useWithCase } from '../../case/useCase';
 import { FormDialog } from '../../ui/FormDialog';
@@ -130,7 +130,7 @@ export function EntityDetailsDialog(props: {
             <option value="">None yet</option>
             {props.excerpts.map((excerpt) => (
               <option key={excerpt.id} value={excerpt.id}>
-                {`p. ${excerpt.page}: “${excerpt.quote.exact.slice(0, 80)}”`}
+                {`p. ${excerpt.page}: “${quoteLine(excerpt, 80)}”`}
               </option>
             ))}
           </select>

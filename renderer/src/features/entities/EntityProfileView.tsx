@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { EntityProfile } from '#shared/customs/entityProfile';
+import { quoteLine } from '#shared/documents/document';
 import { routeHref } from '../../app/useHashRoute';
 import { stashRouteState } from '../../app/routeState';
 import { useInvestigationId, useWithCase } from '../../case/useCase';
@@ -119,7 +120,7 @@ export function EntityProfileView(props: {
                     {flag.label}
                     {flag.by && ` by ${flag.by}`}
                     {flag.since && ` since ${flag.since}`}
-                    {proof && ` (proof: “${proof.quote.exact.slice(0, 80)}”, page ${proof.page})`}
+                    {proof && ` (proof: “${quoteLine(proof, 80)}”, page ${proof.page})`}
                   </span>
                 );
               })}

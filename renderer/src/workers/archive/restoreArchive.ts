@@ -17,6 +17,7 @@ import { CURRENT_SCHEMA_VERSION } from '../../db/versions';
 import { backfillStatusReasons, v7 } from '../../db/versions/v7';
 import { backfillStatusRules, v10 } from '../../db/versions/v10';
 import { moveSourcesOutOfNotes } from '../../db/versions/v11';
+import { addQuoteReadings } from '../../db/versions/v17';
 import { deleteInvestigation, finishReplacement } from '../../db/investigationIndex';
 import type { OpenedArchive } from './readArchive';
 import { stopIfCancelled, type ArchiveProgress } from './writeArchive';
@@ -58,7 +59,8 @@ const isRowTable = (name: string): name is RowTable => Object.hasOwn(rowSchemas,
  * archive, and the hidden investigation is deleted. Archives of an older schema version are written
  * into the current schema: their rows go in as they are, then get what later versions' upgrades
  * give old rows (version 7: each claim's status reason, from the audit log; version 10:
- * *Corroborated*'s rule; version 16: cells packed, from the JSON such archives hold them in).
+ * *Corroborated*'s rule; version 16: cells packed, from the JSON such archives hold them in;
+ * version 17: each excerpt's quote as it reads, from its document's text).
  */
 export async function restoreArchive(
   archive: OpenedArchive,
@@ -212,6 +214,8 @@ async function writeTables(
   // Archives from before schema version 7 keep a claim's status reason only in the audit log.
   if (manifest.schemaVersion < v7.version) await backfillStatusReasons(db.claims, db.audit);
   if (manifest.schemaVersion < v10.version) await backfillStatusRules(db.statuses);
-  // Whatever version the manifest says: a note in the shape before version 11 never stays so.
+  // Whatever version the manifest says: a note in the shape before version 11 never stays so, nor
+  // an excerpt without its quote as it reads (version 17).
   await moveSourcesOutOfNotes(db.notes, db.sources);
+  await addQuoteReadings(db.excerpts, db.pageTexts);
 }
