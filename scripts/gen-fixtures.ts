@@ -12,6 +12,7 @@ import { vendorACsv } from './fixtures/customsLayouts';
 import { customsFixtureFiles, vendorARows } from './fixtures/customsFixtures';
 import {
   companyProfile,
+  amendedNotice,
   designationNotice,
   encrypted,
   javaScriptAction,
@@ -31,6 +32,7 @@ async function pdfFixtureFiles(): Promise<Record<string, Uint8Array>> {
   return {
     'pdf/designation-notice.pdf': notice,
     'pdf/company-profile.pdf': await companyProfile(),
+    'pdf/amended-notice.pdf': await amendedNotice(),
     'pdf/long-report-300p.pdf': await longReport(),
     'bad/encrypted-password-secret.pdf': encrypted(notice),
     'bad/js-action.pdf': await javaScriptAction(),

@@ -96,6 +96,82 @@ for (const set of fixtureSets)
     await expect(notice).toBeHidden({ timeout: 15_000 });
   });
 
+/**
+ * Drags the mouse over a passage of a rendered page, as a user selects it: from just before its
+ * first character to `past` pixels past its last (over empty page where the line ends there), each
+ * found in the text layer.
+ */
+async function dragOver(page: Page, pageNumber: number, from: string, to: string, past = 24) {
+  const box = await page.evaluate(
+    ({ pageNumber, from, to }) => {
+      const layer = document.querySelector(`[data-page="${pageNumber}"] .textLayer`)!;
+      const walker = document.createTreeWalker(layer, NodeFilter.SHOW_TEXT);
+      const nodes: Text[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+      // In view first, as a user scrolls to what they select.
+      nodes
+        .find((node) => node.data.includes(from))!
+        .parentElement!.scrollIntoView({ block: 'center' });
+      const charRect = (text: string, first: boolean) => {
+        const node = nodes.find((candidate) => candidate.data.includes(text))!;
+        const at = node.data.indexOf(text) + (first ? 0 : text.length - 1);
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 1);
+        const rect = range.getBoundingClientRect();
+        return { left: rect.left, right: rect.right, middle: rect.top + rect.height / 2 };
+      };
+      return { start: charRect(from, true), end: charRect(to, false) };
+    },
+    { pageNumber, from, to },
+  );
+  // A hand starts a little before the first character and lets go past the last, over empty page.
+  await page.mouse.move(box.start.left - 3, box.start.middle);
+  await page.mouse.down();
+  await page.mouse.move(
+    (box.start.left + box.end.right) / 2,
+    (box.start.middle + box.end.middle) / 2,
+    {
+      steps: 8,
+    },
+  );
+  await page.mouse.move(box.end.right + past, box.end.middle, { steps: 8 });
+  await page.mouse.up();
+}
+
+test('sentences dragged over across lines are excerpted as they read, in three scripts', async ({
+  page,
+}) => {
+  await startInvestigation(page, 'Amendment', 'Documents');
+  await addPdfs(page, fixture('pdf', 'amended-notice.pdf'));
+  await documentsIn(page)
+    .getByRole('button', { name: /Amendment to Notice/ })
+    .click();
+  await expect(
+    page.getByRole('region', { name: 'Page 1' }).locator('.textLayer span').first(),
+  ).toBeVisible();
+  const excerpts = page.getByRole('list', { name: 'Excerpts' });
+  // Each: where the drag starts and ends, how far past its last character, and the quote as it reads.
+  const sentences: [string, string, number, string][] = [
+    // “designa-tion”: page 2 writes “designation” whole; “state-owned” is nowhere else.
+    [
+      'The plant,',
+      'review ends.',
+      24,
+      'The plant, which the notice described as state-owned, keeps its designation until the review ends.',
+    ],
+    // This one ends mid-line: the drag stops on its full stop.
+    ['Завод', 'проверки.', -1, 'Завод остаётся в перечне до окончания проверки.'],
+    ['保利', '不变。', 24, '保利科技有限公司的指定维持不变。'],
+  ];
+  for (const [index, [from, to, past, reading]] of sentences.entries()) {
+    await dragOver(page, 1, from, to, past);
+    await page.getByRole('button', { name: 'Create excerpt' }).click();
+    await expect(excerpts.getByRole('listitem')).toHaveCount(index + 1);
+    await expect.poll(() => excerpts.locator('q').allInnerTexts()).toContain(reading);
+  }
+});
+
 test('an excerpt can be cut from a find hit with the keyboard alone', async ({ page }) => {
   await startInvestigation(page, 'Keyboard excerpt', 'Documents');
   await addPdfs(page, fixture('pdf', 'designation-notice.pdf'));

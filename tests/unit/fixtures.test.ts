@@ -69,6 +69,16 @@ describe('the project’s own fixtures', () => {
     expect(pages.findIndex((text) => text.includes('ZEBRA-7731'))).toBe(2);
   });
 
+  it('the amendment: sentences over line ends, “designation” whole on page 2 alone', async () => {
+    const pages = await pageTexts(fixture('pdf', 'amended-notice.pdf'));
+    expect(pages).toHaveLength(2);
+    expect(pages[0]).toContain('described as state-\nowned, keeps its designa-\ntion until');
+    expect(pages[0]).toContain('до окончания\nпроверки.');
+    expect(pages[0]).toContain('保利科技有限公司的\n指定维持不变。');
+    expect(pages.join('\n')).not.toMatch(/state-owned|stateowned/i);
+    expect(pages[1]).toContain('The designation of 2022');
+  });
+
   it('the long report: 300 pages, QUASAR-4412 on page 250 alone', async () => {
     const pages = await pageTexts(fixture('pdf', 'long-report-300p.pdf'));
     expect(pages).toHaveLength(300);

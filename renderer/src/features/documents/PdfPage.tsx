@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { pdfjs, type PDFDocumentProxy, type PDFPageProxy } from '../../case/documents/pdfjs';
 import { indexTextLayer, type TextLayerIndex } from './textLayerIndex';
+import { followSelection } from './textLayerSelection';
 
 export type RenderedPage = { index: TextLayerIndex; transform: number[]; element: HTMLElement };
 
@@ -30,6 +31,7 @@ export function PdfPage(props: {
     let renderTask: { cancel: () => void; promise: Promise<void> } | null = null;
     let textLayer: InstanceType<typeof pdfjs.TextLayer> | null = null;
     let loaded: PDFPageProxy | null = null;
+    let stopFollowing: (() => void) | null = null;
     void (async () => {
       const page = await pdf.getPage(pageNumber);
       loaded = page;
@@ -57,6 +59,7 @@ export function PdfPage(props: {
       // The text layer is ready before the canvas is painted: selection, find and excerpts need only it.
       await textLayer.render();
       if (cancelled) return;
+      stopFollowing = followSelection(container);
       onRendered(pageNumber, {
         index: indexTextLayer(container),
         transform: viewport.transform,
@@ -70,6 +73,7 @@ export function PdfPage(props: {
       cancelled = true;
       renderTask?.cancel();
       textLayer?.cancel();
+      stopFollowing?.();
       // pdf.js keeps a drawn page's operator list and objects until told: a page out of view lets go.
       loaded?.cleanup();
       container.replaceChildren();

@@ -4,7 +4,7 @@ import type { Excerpt, PdfRect } from '#shared/documents/document';
 import { anchorQuote, findAll, type TextSpan } from '#shared/documents/textAnchoring';
 import { PdfPage, type RenderedPage } from './PdfPage';
 import type { PDFDocumentProxy } from '../../case/documents/pdfjs';
-import { offsetOf, rangeFor } from './textLayerIndex';
+import { offsetOf, rangeFor, trimSpan } from './textLayerIndex';
 import './pdfViewer.css';
 
 export type ViewerSelection = { page: number; span: TextSpan; pageText: string; rects: PdfRect[] };
@@ -185,13 +185,14 @@ export function PdfViewer({
         const page = Number(element?.dataset.page);
         const details = rendered.current.get(page);
         if (!details) return null;
-        const start = offsetOf(details.index, range.startContainer, range.startOffset);
         const endsHere = details.element.contains(range.endContainer);
-        const end = endsHere
-          ? offsetOf(details.index, range.endContainer, range.endOffset)
-          : details.index.text.length;
-        if (start === null || end === null || end <= start) return null;
-        const span = { start, end };
+        const span = trimSpan(details.index.text, {
+          start: offsetOf(details.index, range.startContainer, range.startOffset),
+          end: endsHere
+            ? offsetOf(details.index, range.endContainer, range.endOffset)
+            : details.index.text.length,
+        });
+        if (span.end <= span.start) return null;
         const clipped = rangeFor(details.index, span) ?? range;
         return { page, span, pageText: details.index.text, rects: pdfRects(clipped, details) };
       },

@@ -43,15 +43,24 @@ export function rangeFor(index: TextLayerIndex, span: TextSpan): Range | null {
   return range;
 }
 
-/** The text offset of a DOM position inside the layer, or null when it lies outside. */
-export function offsetOf(index: TextLayerIndex, node: Node, offset: number): number | null {
+/**
+ * The text offset of a DOM position inside the layer. A position between elements (on a line's
+ * <br>, on the layer itself) counts as the start of the text after it, or the end of the layer's
+ * text.
+ */
+export function offsetOf(index: TextLayerIndex, node: Node, offset: number): number {
   const piece = index.pieces.find((candidate) => candidate.node === node);
-  if (piece) return piece.start + offset;
-  // A boundary on an element: count the text before its child at `offset`.
-  if (!(node instanceof Element)) return null;
-  const child = node.childNodes[offset];
-  const next = child
-    ? index.pieces.find((candidate) => child === candidate.node || child.contains(candidate.node))
-    : undefined;
-  return next?.start ?? null;
+  if (piece) return piece.start + Math.min(offset, piece.node.length);
+  const point = document.createRange();
+  point.setStart(node, offset);
+  const next = index.pieces.find((candidate) => point.comparePoint(candidate.node, 0) >= 0);
+  return next?.start ?? index.text.length;
+}
+
+/** A span without the line ends and spaces at its edges (a drag that ends past a line's end). */
+export function trimSpan(text: string, span: TextSpan): TextSpan {
+  let { start, end } = span;
+  while (start < end && /\s/.test(text[start])) start += 1;
+  while (end > start && /\s/.test(text[end - 1])) end -= 1;
+  return { start, end };
 }
