@@ -13,6 +13,7 @@ import { customsFixtureFiles, vendorARows } from './fixtures/customsFixtures';
 import {
   companyProfile,
   amendedNotice,
+  amendedNoticeCorrected,
   designationNotice,
   encrypted,
   javaScriptAction,
@@ -33,6 +34,7 @@ async function pdfFixtureFiles(): Promise<Record<string, Uint8Array>> {
     'pdf/designation-notice.pdf': notice,
     'pdf/company-profile.pdf': await companyProfile(),
     'pdf/amended-notice.pdf': await amendedNotice(),
+    'pdf/amended-notice-corrected.pdf': await amendedNoticeCorrected(),
     'pdf/long-report-300p.pdf': await longReport(),
     'bad/encrypted-password-secret.pdf': encrypted(notice),
     'bad/js-action.pdf': await javaScriptAction(),

@@ -207,6 +207,8 @@ const document = z.object({
   encrypted: z.boolean(),
   textStatus: z.enum(['extracting', 'complete', 'no-text']),
   pagesExtracted: count,
+  // Since schema 17: the document this one is a new version of.
+  supersedes: id.optional(),
 }) satisfies z.ZodType<PdfDocument>;
 
 const page = z.number().int().min(1).max(1_000_000);
@@ -227,6 +229,7 @@ const excerpt = z.object({
   comment: long,
   tags: list(short),
   createdAt: time,
+  keptOnVersion: z.boolean().optional(),
 }) satisfies z.ZodType<Omit<Excerpt, 'reading'> & { reading?: string }>;
 
 const request = z

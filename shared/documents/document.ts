@@ -12,6 +12,8 @@ export type PdfDocument = {
   /** `extracting` until every page's text is stored; `no-text` when no page has any (a scan?). */
   textStatus: 'extracting' | 'complete' | 'no-text';
   pagesExtracted: number;
+  /** The document this one is a new version of (a corrected notice, a re-scan): schema 17. */
+  supersedes?: string;
 };
 
 /** One page's text as pdf.js reads it: items joined, line ends as `\n`. Offsets in excerpts refer to it. */
@@ -39,6 +41,11 @@ export type Excerpt = {
   comment: string;
   tags: string[];
   createdAt: number;
+  /**
+   * Not found in a newer version of its document, and kept on this one by the user's choice: no
+   * longer listed as orphaned (schema 17).
+   */
+  keptOnVersion?: boolean;
 };
 
 /** An excerpt's quote as it reads, cut to `max` characters (an ellipsis marks the cut) for labels. */

@@ -6,7 +6,8 @@
 import { originLabel } from '../customs/corroboration';
 import { daysFromIso } from '../customs/dates';
 import type { ShipmentFilter } from '../customs/shipmentFilter';
-import { quoteLine } from '../documents/document';
+import { quoteLine, type PdfDocument } from '../documents/document';
+import { versionLabel } from '../documents/versions';
 import type { EvidenceLink } from '../evidence/link';
 import { hasRule, ruleShortfalls, ruleText, supportingCount } from '../evidence/statusRule';
 import type { Claim } from '../investigation';
@@ -126,6 +127,11 @@ export function buildDossierAndRecords(
   const notes = new Map(input.notes.map((note) => [note.id, note]));
   const sources = new Map(input.sources.map((source) => [source.id, source]));
   const labels = confidentialLabels(input.sources);
+  // A document with versions is cited by the one an excerpt comes from: "Notice (version 1 of 2)".
+  const documentTitle = (document: PdfDocument) => {
+    const version = versionLabel(input.documents, document);
+    return version ? `${document.title} (${version})` : document.title;
+  };
 
   const shipments = new Appendix<Dossier['shipments'][number]>('S');
   const filters = new Appendix<Dossier['savedFilters'][number]>('F');
@@ -195,7 +201,7 @@ export function buildDossierAndRecords(
     return [
       docs.id(document.id, (id) => ({
         id,
-        title: document.title,
+        title: documentTitle(document),
         fileName: document.fileName,
         sha256: document.sha256,
         pages: document.pageCount,
@@ -237,7 +243,7 @@ export function buildDossierAndRecords(
         documentId(excerpt.documentId);
         const id = excerpts.id(excerpt.id, (newId) => ({
           id: newId,
-          document: document?.title ?? '',
+          document: document ? documentTitle(document) : '',
           documentSha256: excerpt.fileSha256,
           page: excerpt.page,
           quote: excerpt.quote.exact,
@@ -250,7 +256,7 @@ export function buildDossierAndRecords(
         }));
         return {
           targets: [id],
-          label: `“${quoteLine(excerpt)}”, ${document?.title ?? 'a document'}, page ${excerpt.page}`,
+          label: `“${quoteLine(excerpt)}”, ${document ? documentTitle(document) : 'a document'}, page ${excerpt.page}`,
         };
       }
       case 'note': {
@@ -284,7 +290,7 @@ export function buildDossierAndRecords(
         const document = documents.get(link.targetId);
         return {
           targets: documentId(link.targetId),
-          label: document ? document.title : 'a document no longer stored',
+          label: document ? documentTitle(document) : 'a document no longer stored',
         };
       }
       case 'entity': {

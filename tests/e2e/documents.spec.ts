@@ -172,6 +172,58 @@ test('sentences dragged over across lines are excerpted as they read, in three s
   }
 });
 
+test('a new version takes the excerpts it still holds; the one it lost is listed, then kept', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await startInvestigation(page, 'Versions', 'Documents');
+  await addPdfs(page, fixture('pdf', 'amended-notice.pdf'));
+  await documentsIn(page)
+    .getByRole('button', { name: /Amendment to Notice/ })
+    .click();
+  const excerpts = page.getByRole('list', { name: 'Excerpts', exact: true });
+  const find = page.getByLabel('Find in document');
+  for (const [index, passage] of [
+    'which the notice described',
+    'остаётся в перечне',
+    '保利科技有限公司的',
+  ].entries()) {
+    await find.fill(passage);
+    await find.press('Enter');
+    await expect(page.getByText('1 of 1')).toBeVisible();
+    await page.getByRole('button', { name: 'Excerpt this hit' }).click();
+    await expect(excerpts.getByRole('listitem')).toHaveCount(index + 1);
+  }
+  await find.fill('');
+
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add a new version…' }).click();
+  await (await chooser).setFiles(fixture('pdf', 'amended-notice-corrected.pdf'));
+  await expect(page.getByText('Version 2 of 2')).toBeVisible();
+  // The list shows the document once, as its newest version.
+  await expect(documentsIn(page).getByRole('listitem')).toHaveCount(1);
+  // Two passages are still there: their excerpts moved, the Chinese one to page 2.
+  await expect(excerpts.getByRole('listitem')).toHaveCount(2);
+  await expect(excerpts.getByRole('listitem').filter({ hasText: '保利科技' })).toContainText(
+    'Page 2',
+  );
+  await expect(excerpts).toContainText('which the notice described');
+  // The reworded one is listed beside its old page, until kept on version 1.
+  const lost = page.getByRole('list', { name: 'Excerpts not found in this version' });
+  await expect(lost.getByRole('listitem')).toHaveCount(1);
+  await expect(lost).toContainText('остаётся в перечне');
+  await expect(lost).toContainText('version 1, page 1');
+  await expect(lost.locator('mark')).toHaveText('остаётся в перечне');
+  await lost.getByRole('button', { name: /^Keep “.*остаётся в перечне.*” on version 1$/ }).click();
+  await expect(lost).toBeHidden();
+
+  // Version 1 keeps it, and says a newer version supersedes it.
+  await page.getByRole('button', { name: 'Open version 1 (amended-notice.pdf)' }).click();
+  await expect(page.getByText('Version 1 of 2: a newer version supersedes it.')).toBeVisible();
+  await expect(excerpts.getByRole('listitem')).toHaveCount(1);
+  await expect(excerpts).toContainText('остаётся в перечне');
+});
+
 test('an excerpt can be cut from a find hit with the keyboard alone', async ({ page }) => {
   await startInvestigation(page, 'Keyboard excerpt', 'Documents');
   await addPdfs(page, fixture('pdf', 'designation-notice.pdf'));

@@ -415,10 +415,22 @@ describe('an archive of schema 16, before excerpts kept their quote as it reads'
     ]);
     expect(excerpts.every((excerpt) => excerpt.quote.exact.includes('-\n'))).toBe(true);
     expect(await restoredDb.links.count()).toBe(1);
-    // Archived again, in today's shape, they come back as they are.
+    // Archived again, in today's shape (a new version of the document, an excerpt kept on the
+    // old one), they come back as they are.
+    const [notice] = await restoredDb.documents.toArray();
+    await restoredDb.documents.add({
+      ...notice,
+      id: 'notice-corrected',
+      sha256: 'e'.repeat(64),
+      supersedes: notice.id,
+    });
+    await restoredDb.excerpts.update(excerpts[0].id, { keptOnVersion: true });
+    const current = await restoredDb.excerpts.orderBy('id').toArray();
     const again = await restoreArchive(
       await openArchive(await writeArchive(restoredDb, restored, { passphrase: null }), null),
     );
-    expect(await investigationDb(again).excerpts.orderBy('id').toArray()).toEqual(excerpts);
+    const againDb = investigationDb(again);
+    expect(await againDb.excerpts.orderBy('id').toArray()).toEqual(current);
+    expect((await againDb.documents.get('notice-corrected'))?.supersedes).toBe(notice.id);
   });
 });

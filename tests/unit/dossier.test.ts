@@ -272,6 +272,20 @@ describe('the dossier model', () => {
     );
   });
 
+  it('cites the version an excerpt comes from, where its document has several', async () => {
+    const { db, investigation } = await smallInvestigation();
+    await db.documents.add({
+      ...documentRecord('document-2', 'Notice of Designation (synthetic)'),
+      supersedes: 'document-1',
+    });
+    const input = await collectDossierInput(db, investigation, await engineOf(db), EXPORTED_AT);
+    const dossier = buildDossier(input, { profile: 'full', selection: { kind: 'all' } });
+    expect(dossier.excerpts[0].document).toBe('Notice of Designation (synthetic) (version 1 of 2)');
+    expect(dossier.documents.map((document) => document.title)).toEqual([
+      'Notice of Designation (synthetic) (version 1 of 2)',
+    ]);
+  });
+
   it('matches the golden publication dossier', async () => {
     const dossier = await dossierOf({ profile: 'publication', selection: { kind: 'all' } });
     await expect(`${JSON.stringify(dossier, null, 2)}\n`).toMatchFileSnapshot(

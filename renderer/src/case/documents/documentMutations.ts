@@ -8,7 +8,8 @@ import type { InvestigationDb } from '../../db/schema';
 import { fileBytes, storedFile } from '../../db/storedFiles';
 import { sha256Hex } from '../../lib/bytes';
 import { openPdf, pageText, PdfPasswordNeeded, type PDFDocumentProxy } from './pdfjs';
-import { updateAudited } from '../../db/audit';
+import { recordChange, updateAudited } from '../../db/audit';
+import { moveExcerptsToVersion } from './documentVersions';
 
 export class DocumentError extends Error {}
 
@@ -55,21 +56,33 @@ export type AddedDocument = {
   pdf: PDFDocumentProxy | null;
 };
 
+/**
+ * Adds a PDF, or (`previous`) a new version of a document already here: it keeps that document's
+ * title and supersedes it; once its text is stored, the excerpts move to it (documentVersions.ts).
+ */
 export async function addDocument(
   db: InvestigationDb,
   file: { name: string; bytes: Uint8Array },
   password?: string,
+  previous?: PdfDocument,
 ): Promise<AddedDocument> {
   const sha256 = await sha256Hex(new Blob([file.bytes as Uint8Array<ArrayBuffer>]));
   const existing = await db.documents.where('sha256').equals(sha256).first();
+  if (existing && previous)
+    throw new DocumentError(
+      `${file.name} is already here, as “${existing.title}”: a new version must be another file.`,
+    );
   if (existing) return { document: existing, alreadyThere: true, pdf: null };
+  if (previous && (await db.documents.toArray()).some((entry) => entry.supersedes === previous.id))
+    throw new DocumentError(`“${previous.title}” already has a newer version: add to that one.`);
   const pdf = await openDocumentBytes(file.name, file.bytes, password);
   const document: PdfDocument = {
     id: newId(),
     sha256,
     fileName: file.name,
-    title: await titleOf(pdf, file.name),
+    title: previous?.title ?? (await titleOf(pdf, file.name)),
     origin: '',
+    ...(previous ? { supersedes: previous.id } : {}),
     pageCount: pdf.numPages,
     addedAt: Date.now(),
     encrypted: password !== undefined,
@@ -82,9 +95,13 @@ export async function addDocument(
     { sha256, name: file.name, mime: 'application/pdf' },
     new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }),
   );
-  await db.transaction('rw', [db.documents, db.files], async () => {
+  await db.transaction('rw', [db.documents, db.files, db.audit], async () => {
     if (!(await db.files.get(sha256))) await db.files.add(stored);
     await db.documents.add(document);
+    if (previous)
+      await recordChange(db, 'documents', previous.id, 'update', null, {
+        newVersion: `${file.name} (SHA-256 ${sha256})`,
+      });
   });
   return { document, alreadyThere: false, pdf };
 }
@@ -123,6 +140,7 @@ export async function extractText(
     textStatus: withText === 0 ? 'no-text' : 'complete',
     pagesExtracted: pdf.numPages,
   });
+  if (document.supersedes) await moveExcerptsToVersion(db, document, pdf);
 }
 
 export async function updateDocument(

@@ -33,7 +33,9 @@ export async function addQuoteReadings(
 /**
  * An excerpt keeps its quote as it reads (`reading`) beside the text as extracted: line breaks as
  * spaces, hyphens at line ends joined only on evidence (shared/documents/readingQuote.ts). The
- * upgrade gives every stored excerpt its reading; no index changes.
+ * upgrade gives every stored excerpt its reading. Documents get versions: a new version names the
+ * one it `supersedes`, and an excerpt not found in a newer version may be `keptOnVersion`
+ * (shared/documents/versions.ts): both optional, absent on every earlier row. No index changes.
  */
 export const v17: SchemaVersion = {
   version: 17,

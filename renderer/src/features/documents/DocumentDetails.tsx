@@ -7,8 +7,16 @@ import { DocumentHistory } from './DocumentHistory';
 import { updateDocument } from '../../case/documents/documentMutations';
 import { plural } from '../../ui/formatting';
 
-/** The document's title (editable), origin, and facts for citing it. */
-export function DocumentDetails({ document }: { document: PdfDocument }) {
+/** The document's title (editable), origin, facts for citing it, and its versions. */
+export function DocumentDetails(props: {
+  document: PdfDocument;
+  versions: PdfDocument[];
+  onOpenVersion: (id: string) => void;
+  onAddVersion: () => void;
+}) {
+  const { document, versions } = props;
+  const place = versions.indexOf(document) + 1;
+  const newest = versions.at(-1) === document;
   const withCase = useWithCase();
   const [title, setTitle] = useState(document.title);
   const [origin, setOrigin] = useState(document.origin);
@@ -43,6 +51,31 @@ export function DocumentDetails({ document }: { document: PdfDocument }) {
         {document.fileName} · {plural(document.pageCount, 'page', 'pages')} · SHA-256{' '}
         <span className="hash">{document.sha256}</span>
       </p>
+      <div className="document-versions">
+        {versions.length > 1 && (
+          <p>
+            Version {place} of {versions.length}
+            {newest ? '' : ': a newer version supersedes it'}.{' '}
+            {versions
+              .filter((version) => version !== document)
+              .map((version) => (
+                <button
+                  key={version.id}
+                  type="button"
+                  className="small"
+                  onClick={() => props.onOpenVersion(version.id)}
+                >
+                  Open version {versions.indexOf(version) + 1} ({version.fileName})
+                </button>
+              ))}
+          </p>
+        )}
+        {newest && (
+          <button type="button" className="small" onClick={props.onAddVersion}>
+            Add a new version…
+          </button>
+        )}
+      </div>
       <ErrorMessage error={error} />
       <DocumentHistory documentId={document.id} />
     </div>

@@ -7,6 +7,7 @@ import { useAction } from '../../ui/useAction';
 import { DocumentDetails } from './DocumentDetails';
 import { DocumentOutline } from './DocumentOutline';
 import { ExcerptList } from './ExcerptList';
+import { VersionOrphans } from './VersionOrphans';
 import { PasswordDialog } from './PasswordDialog';
 import { PdfViewer, type PdfViewerHandle, type ViewerSelection } from './PdfViewer';
 import { openStoredDocument } from '../../case/documents/documentMutations';
@@ -17,7 +18,14 @@ import { usePageSearchIndex } from './useDocumentSearch';
 
 export type ViewTarget = { page: number; query: string; span: TextSpan | null };
 
-export function DocumentView(props: { document: PdfDocument; target: ViewTarget | null }) {
+export function DocumentView(props: {
+  document: PdfDocument;
+  target: ViewTarget | null;
+  /** Its versions, oldest first (itself alone when it has one). */
+  versions: PdfDocument[];
+  onOpenVersion: (id: string) => void;
+  onAddVersion: () => void;
+}) {
   const withCase = useWithCase();
   const { document, target } = props;
   const [pdf, setPdf] = useState<PDFDocumentProxy | null>(null);
@@ -92,7 +100,12 @@ export function DocumentView(props: { document: PdfDocument; target: ViewTarget 
 
   return (
     <section className="document-view" aria-labelledby="document-title">
-      <DocumentDetails document={document} />
+      <DocumentDetails
+        document={document}
+        versions={props.versions}
+        onOpenVersion={props.onOpenVersion}
+        onAddVersion={props.onAddVersion}
+      />
       <div className="viewer-toolbar" role="toolbar" aria-label="Document tools">
         <button
           type="button"
@@ -194,6 +207,9 @@ export function DocumentView(props: { document: PdfDocument; target: ViewTarget 
         <div className="document-side">
           {pdf && (
             <DocumentOutline pdf={pdf} onGoTo={(page) => viewer.current?.scrollToPage(page)} />
+          )}
+          {props.versions.at(-1) === document && props.versions.length > 1 && (
+            <VersionOrphans document={document} selection={() => viewer.current?.selection()} />
           )}
           <ExcerptList
             excerpts={excerpts}

@@ -14,6 +14,7 @@ import {
 } from '../../case/documents/documentMutations';
 import { PdfPasswordNeeded, type PDFDocumentProxy } from '../../case/documents/pdfjs';
 import { useDocuments } from '../../case/documents/useDocuments';
+import { newestVersions, versionsOf } from '#shared/documents/versions';
 import { useWithCase } from '../../case/useCase';
 import { plural } from '../../ui/formatting';
 
@@ -106,6 +107,38 @@ export function DocumentsPage() {
     }
   };
 
+  /** A new version of `previous`, chosen by the user; opened once added. */
+  const addVersion = async (previous: PdfDocument) => {
+    const [file] = await platform.openFiles({
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+      multiple: false,
+    });
+    if (!file) return;
+    try {
+      const { document, pdf } = await withCase(addDocument, file, undefined, previous);
+      setMessages([
+        {
+          text: `Added ${file.name} as a new version of “${previous.title}”: its excerpts move to it where their passages are found.`,
+          error: false,
+        },
+      ]);
+      started(document, pdf);
+      open(document.id, null);
+    } catch (error) {
+      setMessages([
+        {
+          text:
+            error instanceof PdfPasswordNeeded
+              ? `${file.name} is protected by a password: a new version must open without one.`
+              : error instanceof DocumentError
+                ? error.message
+                : `${file.name}: ${String(error)}`,
+          error: true,
+        },
+      ]);
+    }
+  };
+
   const choose = async () =>
     add(
       await platform.openFiles({ filters: [{ name: 'PDF', extensions: ['pdf'] }], multiple: true }),
@@ -128,6 +161,11 @@ export function DocumentsPage() {
     setTarget(next);
   };
   const current = documents?.find((document) => document.id === openId) ?? null;
+  /** The newest version of the document `id` (the one the list shows for it). */
+  const newestOf = (id: string) => {
+    const shown = documents?.find((document) => document.id === id);
+    return (shown && versionsOf(documents ?? [], shown).at(-1)?.id) ?? id;
+  };
   const asking = needsPassword[0];
 
   return (
@@ -166,7 +204,11 @@ export function DocumentsPage() {
           </p>
         ))}
         <DocumentSearch documents={documents ?? []} onOpen={open} />
-        <DocumentList documents={documents} openId={openId} onOpen={(id) => open(id, null)} />
+        <DocumentList
+          documents={documents && newestVersions(documents)}
+          openId={openId && newestOf(openId)}
+          onOpen={(id) => open(id, null)}
+        />
       </section>
       <div className="documents-main">
         {current ? (
@@ -174,6 +216,9 @@ export function DocumentsPage() {
             key={`${current.id}:${target?.page ?? 0}:${target?.span?.start ?? -1}`}
             document={current}
             target={target}
+            versions={versionsOf(documents ?? [], current)}
+            onOpenVersion={(id) => open(id, null)}
+            onAddVersion={() => void addVersion(current)}
           />
         ) : (
           <p className="hint">Open a document to read it, find in it and cut excerpts.</p>

@@ -19,7 +19,12 @@ export function describeDocumentChange(entry: AuditEntry): string[] {
       return [`Excerpt added on page ${String(after.page)}: ${quote(after.quote)}`];
     if (entry.action === 'delete')
       return [`Excerpt removed from page ${String(before.page)}: ${quote(before.quote)}`];
+    if (after.documentId !== undefined && after.documentId !== before.documentId)
+      return [`Excerpt moved to a new version, page ${String(after.page)}: ${quote(after.quote)}`];
+    if (after.keptOnVersion === true)
+      return ['Excerpt kept on this version: its passage is not in the newer one.'];
   }
+  if (typeof after.newVersion === 'string') return [`New version added: ${after.newVersion}`];
   const lines: string[] = [];
   for (const field of Object.keys(after).filter((key) => SHOWN.includes(key))) {
     const label =
