@@ -6,7 +6,7 @@
  * gives them what the version's upgrade gives old rows).
  */
 import { z } from 'zod';
-import type { Dataset, StoredRowProblem } from '../customs/dataset';
+import { dictionaryColumns, type Dataset, type StoredRowProblem } from '../customs/dataset';
 import { dayMonthOrders } from '../customs/dates';
 import { delimiters } from '../customs/delimiter';
 import { canonicalFields } from '../customs/fields';
@@ -28,6 +28,7 @@ import {
 } from '../sanctions/ftm';
 import type { SanctionsMatch } from '../sanctions/sanctionsMatch';
 import type { CaseScreeningRecord } from '../sanctions/caseScreening';
+import type { TabView } from '../tabViews';
 
 const identifierKindNames = Object.keys(identifierKinds) as [IdentifierKind, ...IdentifierKind[]];
 
@@ -168,33 +169,47 @@ const rowProblem = z.object({
   ),
 }) satisfies z.ZodType<StoredRowProblem>;
 
-/** A filter as saved by any version: fields added later take their empty value. */
+/** A shipment filter as saved by any version: fields added later take their empty value. */
+const shipmentFilter = z.object({
+  party: short.default(''),
+  partyRole: z.enum(['either', 'shipper', 'consignee']).default('either'),
+  shipperEntity: short.default(''),
+  consigneeEntity: short.default(''),
+  dateFrom: isoDateOrEmpty.default(''),
+  dateTo: isoDateOrEmpty.default(''),
+  hsPrefix: short.default(''),
+  originCountry: short.default(''),
+  destinationCountry: short.default(''),
+  datasetIds: list(id).default([]),
+  words: short.default(''),
+  declaration: short.default(''),
+  valueMin: short.default(''),
+  valueMax: short.default(''),
+  weightMin: short.default(''),
+  weightMax: short.default(''),
+  designated: z.enum(['', 'either', 'shipper', 'consignee']).default(''),
+  designatedList: short.default(''),
+  designatedSince: isoDateOrEmpty.default(''),
+});
+
 const savedFilter = z.object({
   id,
   name: short,
-  filter: z.object({
-    party: short.default(''),
-    partyRole: z.enum(['either', 'shipper', 'consignee']).default('either'),
-    shipperEntity: short.default(''),
-    consigneeEntity: short.default(''),
-    dateFrom: isoDateOrEmpty.default(''),
-    dateTo: isoDateOrEmpty.default(''),
-    hsPrefix: short.default(''),
-    originCountry: short.default(''),
-    destinationCountry: short.default(''),
-    datasetIds: list(id).default([]),
-    words: short.default(''),
-    declaration: short.default(''),
-    valueMin: short.default(''),
-    valueMax: short.default(''),
-    weightMin: short.default(''),
-    weightMax: short.default(''),
-    designated: z.enum(['', 'either', 'shipper', 'consignee']).default(''),
-    designatedList: short.default(''),
-    designatedSince: isoDateOrEmpty.default(''),
-  }),
+  filter: shipmentFilter,
   createdAt: time,
 }) satisfies z.ZodType<SavedFilter>;
+
+/** What the Shipments tab was showing (since schema 17). */
+const view = z.object({
+  id: z.literal('shipments'),
+  filter: shipmentFilter,
+  sort: z.object({
+    column: z.enum(['date', 'value', 'weightKg', 'row', 'dataset', ...dictionaryColumns]),
+    direction: z.enum(['asc', 'desc']),
+  }),
+  columns: list(z.string().max(40)),
+  openRow: count.nullable(),
+}) satisfies z.ZodType<TabView>;
 
 const document = z.object({
   id,
@@ -414,6 +429,7 @@ export const rowSchemas = {
   sanctionsMatches: sanctionsMatch,
   // Since schema version 15.
   sanctionsScreenings: sanctionsScreening,
+  views: view,
 } as const;
 
 export type RowTable = keyof typeof rowSchemas;

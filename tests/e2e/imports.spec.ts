@@ -155,6 +155,48 @@ test('in vendor-a, the shipper “poly tech” finds the 13 story shipments acro
   await expect(page.getByRole('row', { selected: true })).toHaveAttribute('aria-rowindex', '401');
 });
 
+test('the Shipments tab keeps its filter, sort, columns and open row across tabs and a reload', async ({
+  page,
+}) => {
+  await startInvestigation(page, 'Kept view', 'Datasets');
+  await importCustomsFile(page, fixture('customs', 'vendor-a-2022.csv'), {
+    vendor: 'Vendor A',
+    origin: 'Customs declarations',
+  });
+  await openTab(page, 'Shipments');
+  const totals = page.getByRole('status', { name: 'Filtered shipments' });
+  await expect(totals).toContainText('from 400 of 400 rows');
+  await page.getByLabel('Party', { exact: true }).fill('poly tech');
+  await page.getByLabel('Party role').selectOption('shipper');
+  await expect(totals).toContainText('from 13 of 400 rows');
+  const shipperHeader = page.getByRole('columnheader', { name: /^Shipper/ });
+  await shipperHeader.getByRole('button').click();
+  await expect(shipperHeader).toHaveAttribute('aria-sort', 'ascending');
+  await page.getByText('Columns', { exact: true }).click();
+  await page.getByRole('checkbox', { name: 'Description' }).uncheck();
+  const table = page.getByRole('table', { name: 'Shipments' });
+  await table.getByRole('row').nth(3).click();
+  const detail = page.getByRole('complementary', { name: /Row \d+ of vendor-a-2022.csv/ });
+  const openRow = (await detail.getByRole('heading').first().innerText()).trim();
+
+  const kept = async () => {
+    await expect(totals).toContainText('from 13 of 400 rows');
+    await expect(page.getByLabel('Party', { exact: true })).toHaveValue('poly tech');
+    await expect(page.getByLabel('Party role')).toHaveValue('shipper');
+    await expect(shipperHeader).toHaveAttribute('aria-sort', 'ascending');
+    await expect(page.getByRole('columnheader', { name: 'Description' })).toHaveCount(0);
+    await expect(page.getByRole('complementary', { name: openRow })).toBeVisible();
+  };
+  await openTab(page, 'Claims');
+  await openTab(page, 'Shipments');
+  await kept();
+  await page.reload();
+  await kept();
+  // Nothing of the filter reaches the URL (Chromium keeps every URL in its History).
+  expect(page.url().toLowerCase()).not.toContain('poly');
+  expect(page.url()).not.toContain('shipper');
+});
+
 test('unreadable files give one message naming the file and row, and store nothing', async ({
   page,
 }) => {

@@ -35,6 +35,7 @@ import { readFileSync } from 'node:fs';
 import { importFixture } from './db/customsFixture';
 import { snapshotRow } from './sanctions/snapshotRow';
 import { rowCells } from '../../shared/customs/packedCells';
+import { emptyShipmentFilter } from '../../shared/customs/shipmentFilter';
 
 let db: InvestigationDb;
 let investigation: Investigation;
@@ -425,6 +426,14 @@ describe('an archive of schema 16, before excerpts kept their quote as it reads'
       supersedes: notice.id,
     });
     await restoredDb.excerpts.update(excerpts[0].id, { keptOnVersion: true });
+    const shipmentsView = {
+      id: 'shipments' as const,
+      filter: { ...emptyShipmentFilter, party: 'Улан-Удэ' },
+      sort: { column: 'shipper' as const, direction: 'desc' as const },
+      columns: ['date', 'shipper'],
+      openRow: 3,
+    };
+    await restoredDb.views.put(shipmentsView);
     const current = await restoredDb.excerpts.orderBy('id').toArray();
     const again = await restoreArchive(
       await openArchive(await writeArchive(restoredDb, restored, { passphrase: null }), null),
@@ -432,5 +441,6 @@ describe('an archive of schema 16, before excerpts kept their quote as it reads'
     const againDb = investigationDb(again);
     expect(await againDb.excerpts.orderBy('id').toArray()).toEqual(current);
     expect((await againDb.documents.get('notice-corrected'))?.supersedes).toBe(notice.id);
+    expect(await againDb.views.get('shipments')).toEqual(shipmentsView);
   });
 });

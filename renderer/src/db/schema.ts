@@ -23,6 +23,7 @@ import type { EvidenceLink } from '#shared/evidence/link';
 import type { Entity, SuggestionDismissal } from '#shared/entities/entity';
 import type { SanctionsMatch } from '#shared/sanctions/sanctionsMatch';
 import type { CaseScreeningRecord } from '#shared/sanctions/caseScreening';
+import type { TabView } from '#shared/tabViews';
 import { defaultStatuses } from '#shared/statusVocabulary';
 import type { LockKeys } from '#shared/lock/sealing';
 import { currentActor } from './actor';
@@ -100,6 +101,7 @@ export class InvestigationDb extends Dexie {
   suggestionDismissals!: EntityTable<SuggestionDismissal, 'id'>;
   sanctionsMatches!: EntityTable<SanctionsMatch, 'id'>;
   sanctionsScreenings!: EntityTable<CaseScreeningRecord, 'id'>;
+  views!: EntityTable<TabView, 'id'>;
 
   /** How a worker opens this same database. */
   get access(): DbAccess {

@@ -48,6 +48,7 @@ describe('investigations', () => {
       'sources',
       'statuses',
       'suggestionDismissals',
+      'views',
     ]);
     expect(db.claims.schema.idxByName).toHaveProperty('tags');
     expect(db.claims.schema.idxByName.tags?.multi).toBe(true);

@@ -21,6 +21,7 @@ import { decideMatch } from '../../../renderer/src/case/sanctions/sanctionsMatch
 import { recordScreening } from '../../../renderer/src/case/sanctions/caseScreenings';
 import { fixture } from '../../fixtureSets';
 import { rowCells, unpackCells } from '../../../shared/customs/packedCells';
+import { emptyShipmentFilter } from '../../../shared/customs/shipmentFilter';
 
 /** A database as the app of an earlier version created it: every version up to `version`. */
 function openAtVersion(id: string, version: number): Dexie {
@@ -502,12 +503,22 @@ describe('version 17: an excerpt’s quote as it reads', () => {
       'The designation of the state-owned plant',
     );
     expect((await upgraded.excerpts.get('e2'))?.reading).toBe('The designa-tion');
+    // And a table of what each tab shows, its records sealed whole but for the tab's name.
+    await upgraded.views.put({
+      id: 'shipments',
+      filter: { ...emptyShipmentFilter, party: 'Ulan-Ude' },
+      sort: { column: 'date', direction: 'asc' },
+      columns: ['date'],
+      openRow: null,
+    });
     upgraded.close();
     const raw = new Dexie(investigationDbName(id));
     await raw.open();
     const row = (await raw.table('excerpts').get('e1')) as Record<string, unknown>;
+    const view = (await raw.table('views').get('shipments')) as Record<string, unknown>;
     raw.close();
     expect(JSON.stringify(row)).not.toContain('designation');
+    expect(Object.keys(view).sort()).toEqual(['$sealed', 'id']);
   });
 });
 

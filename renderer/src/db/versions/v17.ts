@@ -35,11 +35,12 @@ export async function addQuoteReadings(
  * spaces, hyphens at line ends joined only on evidence (shared/documents/readingQuote.ts). The
  * upgrade gives every stored excerpt its reading. Documents get versions: a new version names the
  * one it `supersedes`, and an excerpt not found in a newer version may be `keptOnVersion`
- * (shared/documents/versions.ts): both optional, absent on every earlier row. No index changes.
+ * (shared/documents/versions.ts): both optional, absent on every earlier row. A new table keeps
+ * what each tab was showing (`views`, shared/tabViews.ts), one record per tab, sealed whole.
  */
 export const v17: SchemaVersion = {
   version: 17,
-  stores: {},
+  stores: { views: 'id' },
   upgrade: (transaction: Transaction) =>
     addQuoteReadings(
       transaction.table<Excerpt, string>('excerpts'),

@@ -30,6 +30,7 @@ const PARTS: Readonly<Record<string, string>> = {
   suggestionDismissals: 'Dismissed merge suggestions',
   sanctionsMatches: 'Sanctions screening decisions',
   sanctionsScreenings: 'Sanctions screenings (candidates found)',
+  views: 'What each tab was showing (filters, sort)',
 };
 
 /** By `table.field`, or by field for every table. */

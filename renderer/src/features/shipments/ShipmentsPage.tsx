@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   completeFilter,
   emptyShipmentFilter,
@@ -17,6 +17,8 @@ import { EngineProgressBar } from '../../ui/EngineProgressBar';
 import { shipmentEngine } from '../../case/shipments/shipmentWorkerClient';
 import { useShipmentEngine } from '../../case/shipments/useShipmentEngine';
 import { TYPING_PAUSE_MS } from '../../ui/typingPause';
+import { useTabView } from '../../case/views/useTabView';
+import type { ShipmentsView } from '#shared/tabViews';
 
 /** The filter's fields typed key by key; the others are picked (selects, dates, entities). */
 const typedFields: ReadonlySet<keyof ShipmentFilter> = new Set([
@@ -45,25 +47,60 @@ function typing(
   return changed.length > 0 && changed.every((field) => typedFields.has(field));
 }
 
-/** The filter a link opens the page on: `shipperEntity=…&consigneeEntity=…`. */
-function filterFromQuery(query: string): ShipmentFilter {
+/** The filter a link opens the page on (`shipperEntity=…&consigneeEntity=…`), if it names one. */
+function filterFromQuery(query: string): ShipmentFilter | null {
   const params = new URLSearchParams(query);
-  return completeFilter({
-    shipperEntity: params.get('shipperEntity') ?? '',
-    consigneeEntity: params.get('consigneeEntity') ?? '',
-    party: params.get('party') ?? '',
-  });
+  const named = ['shipperEntity', 'consigneeEntity', 'party'].some((field) => params.get(field));
+  return named
+    ? completeFilter({
+        shipperEntity: params.get('shipperEntity') ?? '',
+        consigneeEntity: params.get('consigneeEntity') ?? '',
+        party: params.get('party') ?? '',
+      })
+    : null;
 }
 
+const freshView: ShipmentsView = {
+  id: 'shipments',
+  filter: emptyShipmentFilter,
+  sort: { column: 'date', direction: 'asc' },
+  columns: defaultVisibleColumns,
+  openRow: null,
+};
+
+/**
+ * The Shipments tab, as it was left (its filter, sort, columns and open row kept in the case:
+ * case/views/useTabView.ts), or on the filter a link opened it with.
+ */
 export function ShipmentsPage({ query }: { query: string }) {
+  const linked = filterFromQuery(query);
+  const [view, setView] = useTabView(freshView, linked && { filter: linked, openRow: null });
+  return view ? (
+    <ShipmentsTab view={view} onChange={setView} />
+  ) : (
+    <EngineProgressBar progress={null} label="Loading shipments…" />
+  );
+}
+
+function ShipmentsTab(props: { view: ShipmentsView; onChange: (next: ShipmentsView) => void }) {
+  const { view, onChange } = props;
   const datasets = useDatasets();
   const { engine: loaded, progress } = useShipmentEngine();
-  const [filter, setFilter] = useState(() => filterFromQuery(query));
-  const [sort, setSort] = useState<ShipmentSort>({ column: 'date', direction: 'asc' });
+  // Filters saved by an earlier version gain the fields added since.
+  const filter = useMemo(() => completeFilter(view.filter), [view.filter]);
+  const { sort, columns: visible } = view;
+  const setFilter = (next: ShipmentFilter) => onChange({ ...view, filter: next, openRow: null });
+  const setSort = (next: ShipmentSort) => onChange({ ...view, sort: next, openRow: null });
+  const setVisible = (next: string[]) => onChange({ ...view, columns: next });
   const [result, setResult] = useState<{ summary: QuerySummary; version: number } | null>(null);
-  const [selected, setSelected] = useState<{ position: number; row: ShipmentRow } | null>(null);
-  const [visible, setVisible] = useState(defaultVisibleColumns);
+  const [selected, setSelectedRow] = useState<{ position: number; row: ShipmentRow } | null>(null);
+  const setSelected = (next: { position: number; row: ShipmentRow } | null) => {
+    setSelectedRow(next);
+    onChange({ ...view, openRow: next?.position ?? null });
+  };
   const requested = useRef<{ filter: ShipmentFilter; sort: ShipmentSort } | null>(null);
+  /** The row open when the view was left, reopened once the first answer is in. */
+  const reopen = useRef(view.openRow);
 
   useEffect(() => {
     if (!loaded) return undefined;
@@ -75,7 +112,13 @@ export function ShipmentsPage({ query }: { query: string }) {
           // Null: a newer request superseded it in the worker.
           if (!live || !summary) return;
           setResult((previous) => ({ summary, version: (previous?.version ?? 0) + 1 }));
-          setSelected(null);
+          const open = reopen.current;
+          reopen.current = null;
+          if (open === null || open >= summary.count) setSelectedRow(null);
+          else
+            void shipmentEngine()
+              .rows(open, 1)
+              .then(([row]) => live && row && setSelectedRow({ position: open, row }));
         });
     // Typing waits for a pause; a click, a pick, a clear, a sort or a load runs at once.
     const wait = typing(requested.current, filter, sort);
