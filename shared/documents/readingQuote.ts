@@ -3,10 +3,13 @@
  * line ends, and which the W3C selectors and re-anchoring need as it is).
  *
  * Line breaks and runs of spaces become single spaces, except between two Chinese or Japanese
- * characters, which are written without spaces (a line break there is no word break). A hyphen that
- * ends a line is the hard question: `state-\nowned` is the word `state-owned`, `designa-\ntion` is `designation`. It is
- * dropped only on evidence: a soft hyphen (U+00AD) there, or the joined word occurring elsewhere in
- * the same document while the hyphenated form does not. When unsure, it is kept.
+ * characters, which are written without spaces (a line break there is no word break). A hyphen
+ * that ends a line is the hard question: `state-\nowned` is the word `state-owned`,
+ * `designa-\ntion` is `designation`. It is dropped only on evidence: a soft hyphen (U+00AD) there,
+ * or the joined word occurring elsewhere in the same document while the hyphenated form does not.
+ * When unsure, it is kept. (pdf.js drops soft hyphens from the text it extracts, as it drops every
+ * invisible format character, so in PDFs the evidence is the document's other words; text from
+ * elsewhere may still carry them.)
  */
 
 import type { PageText } from './document';

@@ -170,7 +170,14 @@ test('a locked case leaves none of its contents on disk, and unlocking brings al
   await expect(claimButton(page, CLAIM)).toBeVisible();
   await openTab(page, 'Notes');
   await expect(page.getByRole('list', { name: 'Source notes' })).toContainText(SOURCE);
+  // The Shipments tab is as it was left, its filter kept sealed with the case (never on disk in
+  // the clear: checked above).
   await openTab(page, 'Shipments');
+  await expect(page.getByLabel('Party', { exact: true })).toHaveValue(FILTER_WORD);
+  await expect(page.getByRole('status', { name: 'Filtered shipments' })).toContainText(
+    'from 0 of 400 rows',
+  );
+  await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(page.getByRole('status', { name: 'Filtered shipments' })).toContainText(
     'from 400 of 400 rows',
   );

@@ -9,6 +9,11 @@ import { useCaseDb } from '../caseDb';
 const kept = new Map<string, TabView>();
 const pendingWrites = new Map<string, number>();
 
+/** Forgets every view held in memory (a filter can hold names): when a case is locked again. */
+export function forgetTabViews(): void {
+  kept.clear();
+}
+
 /** How long a view stays unwritten after a change: typing a filter is one write, not one a key. */
 const WRITE_AFTER_MS = 400;
 

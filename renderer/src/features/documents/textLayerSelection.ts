@@ -65,16 +65,16 @@ export function followSelection(layer: HTMLElement): () => void {
     'mousedown',
     (down) => {
       if (down.button !== 0 || down.detail > 1 || down.shiftKey) return;
-      const items = itemsOf(layer);
-      // Where the items were when read: a scroll during the drag moves the pointer over them.
-      const origin = layer.getBoundingClientRect();
+      let items = itemsOf(layer);
+      // The items are where they were read until the page scrolls during the drag: then again.
+      let origin = layer.getBoundingClientRect();
       const at = (event: MouseEvent) => {
         const now = layer.getBoundingClientRect();
-        return positionAt(
-          items,
-          event.clientX - (now.left - origin.left),
-          event.clientY - (now.top - origin.top),
-        );
+        if (now.top !== origin.top || now.left !== origin.left) {
+          items = itemsOf(layer);
+          origin = now;
+        }
+        return positionAt(items, event.clientX, event.clientY);
       };
       const start = at(down);
       if (!start) return;

@@ -29,6 +29,7 @@ import {
 import { archiveWorker, stopArchiveWorker } from '../../case/archive/archiveWorkerClient';
 import { runningImportWorker } from '../../case/datasets/importWorkerClient';
 import { stopShipmentWorker } from '../../case/shipments/shipmentWorkerClient';
+import { forgetTabViews } from '../../case/views/useTabView';
 import type { PassProgress } from '../../workers/lock/lockPass';
 import { unwrapKeys, wrapKeys } from './lockKeys';
 
@@ -130,10 +131,11 @@ export async function unlockInvestigation(
 
 /**
  * Locks again: the keys leave memory, in this page and in the import worker, and so does every
- * decrypted shipment the engine held.
+ * decrypted shipment the engine held and what the tabs were showing.
  */
 export function lockAgain(investigationId: string): void {
   forgetKeys(investigationId);
+  forgetTabViews();
   void runningImportWorker()?.forget(investigationId);
   stopShipmentWorker();
   void platform.forgetHistory();
