@@ -49,6 +49,15 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
     // The sample's files are fetched as files: a data: URL would be refused by the CSP's connect-src.
     assetsInlineLimit: (file) => (file.includes('/assets/sample/') ? false : undefined),
+    rollupOptions: {
+      output: {
+        // The OCR engine fetches `<folder>/<language>.traineddata.gz`: language data keeps its name.
+        assetFileNames: (asset) =>
+          asset.names.some((name) => name.endsWith('.traineddata.gz'))
+            ? 'assets/ocr/[name][extname]'
+            : 'assets/[name]-[hash][extname]',
+      },
+    },
   },
   server: { port: 5179, strictPort: true },
 });

@@ -48,7 +48,8 @@ export const printWindowPreferences = (): WebPreferences => {
 export const contentSecurityPolicy = (): string =>
   [
     "default-src 'self'",
-    "script-src 'self'",
+    // The OCR engine (tesseract.js) is WebAssembly: compiling it needs exactly this, not eval.
+    "script-src 'self' 'wasm-unsafe-eval'",
     `style-src 'self' ${dossierStyleSource()}`,
     "img-src 'self' data: blob:",
     "font-src 'self'",

@@ -18,6 +18,8 @@ import {
   encrypted,
   javaScriptAction,
   longReport,
+  scannedNotice,
+  scannedNoticeRussian,
   truncated,
 } from './fixtures/pdfFixtures';
 
@@ -36,6 +38,8 @@ async function pdfFixtureFiles(): Promise<Record<string, Uint8Array>> {
     'pdf/amended-notice.pdf': await amendedNotice(),
     'pdf/amended-notice-corrected.pdf': await amendedNoticeCorrected(),
     'pdf/long-report-300p.pdf': await longReport(),
+    'pdf/scanned-notice.pdf': await scannedNotice(),
+    'pdf/scanned-notice-ru.pdf': await scannedNoticeRussian(),
     'bad/encrypted-password-secret.pdf': encrypted(notice),
     'bad/js-action.pdf': await javaScriptAction(),
     'bad/truncated.pdf': truncated(notice),

@@ -49,6 +49,8 @@ const order = z
   .number()
   .min(-(2 ** 53))
   .max(2 ** 53);
+/** A percentage, as OCR confidence is given: a whole number from 0 to 100. */
+const percent = z.number().int().min(0).max(100);
 const list = <T extends z.ZodType>(item: T, max = 100_000) => z.array(item).max(max);
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 /** A key IndexedDB numbered (the audit log's, rejected rows'). */
@@ -224,13 +226,38 @@ const document = z.object({
   pagesExtracted: count,
   // Since schema 17: the document this one is a new version of.
   supersedes: id.optional(),
+  // Since schema 18: how its scanned pages were read by OCR.
+  ocr: z
+    .object({
+      engine: short,
+      languages: list(z.string().regex(/^[a-z]{3}(?:_[a-z]{2,8})?$/)),
+      finishedAt: time,
+      pages: count,
+      confidence: percent,
+    })
+    .optional(),
 }) satisfies z.ZodType<PdfDocument>;
 
 const page = z.number().int().min(1).max(1_000_000);
 
-const pageText = z.object({ documentId: id, page, text: long }) satisfies z.ZodType<PageText>;
-
 const coordinate = z.number().min(-1e7).max(1e7);
+const rect = z.object({ x1: coordinate, y1: coordinate, x2: coordinate, y2: coordinate });
+
+const pageText = z.object({
+  documentId: id,
+  page,
+  text: long,
+  // Since schema 18: the words a scanned page's text was read from by OCR.
+  ocr: z
+    .object({
+      words: list(
+        z.object({ text: short, box: rect, confidence: percent, lineEnd: z.boolean() }),
+        1_000_000,
+      ),
+      confidence: percent,
+    })
+    .optional(),
+}) satisfies z.ZodType<PageText>;
 const excerpt = z.object({
   id,
   documentId: id,
@@ -240,11 +267,13 @@ const excerpt = z.object({
   // Since schema 17; restored without it, an excerpt gets it from its document's text.
   reading: long.optional(),
   position: z.object({ start: count, end: count }),
-  rects: list(z.object({ x1: coordinate, y1: coordinate, x2: coordinate, y2: coordinate })),
+  rects: list(rect),
   comment: long,
   tags: list(short),
   createdAt: time,
   keptOnVersion: z.boolean().optional(),
+  // Since schema 18: cut from text read by OCR.
+  ocr: z.object({ confidence: percent }).optional(),
 }) satisfies z.ZodType<Omit<Excerpt, 'reading'> & { reading?: string }>;
 
 const request = z

@@ -1,3 +1,5 @@
+import type { OcrPage, OcrRun } from './ocr';
+
 /** A PDF attached to an investigation. Its bytes live in the `files` table under `sha256`. */
 export type PdfDocument = {
   id: string;
@@ -14,10 +16,18 @@ export type PdfDocument = {
   pagesExtracted: number;
   /** The document this one is a new version of (a corrected notice, a re-scan): schema 17. */
   supersedes?: string;
+  /** How its scanned pages were read by OCR, once they have been (schema 18). */
+  ocr?: OcrRun;
 };
 
 /** One page's text as pdf.js reads it: items joined, line ends as `\n`. Offsets in excerpts refer to it. */
-export type PageText = { documentId: string; page: number; text: string };
+export type PageText = {
+  documentId: string;
+  page: number;
+  text: string;
+  /** A scanned page's text was read by OCR: its words, boxes and confidence (schema 18). */
+  ocr?: OcrPage;
+};
 
 /** A rectangle in PDF user-space coordinates (points, origin bottom left), not screen pixels. */
 export type PdfRect = { x1: number; y1: number; x2: number; y2: number };
@@ -46,6 +56,8 @@ export type Excerpt = {
    * longer listed as orphaned (schema 17).
    */
   keptOnVersion?: boolean;
+  /** Cut from text read by OCR: the mean confidence (0–100) of its words (schema 18). */
+  ocr?: { confidence: number };
 };
 
 /** An excerpt's quote as it reads, cut to `max` characters (an ellipsis marks the cut) for labels. */

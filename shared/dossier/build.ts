@@ -253,6 +253,7 @@ export function buildDossierAndRecords(
           position: { start: excerpt.position.start, end: excerpt.position.end },
           createdAt: new Date(excerpt.createdAt).toISOString(),
           comment: full ? excerpt.comment || null : null,
+          ocr: excerpt.ocr ? { confidence: excerpt.ocr.confidence } : null,
         }));
         return {
           targets: [id],

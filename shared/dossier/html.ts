@@ -2,6 +2,7 @@
  * The dossier as one self-contained HTML file: inline CSS, no script, no external resource, and a
  * CSP that forbids both. Every string from the data is escaped, so imported text stays text.
  */
+import { ocrMark } from '../documents/ocr';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { strToU8 } from 'fflate';
 import {
@@ -234,7 +235,7 @@ ${rows(
     push('<section><h2>Appendix: excerpts</h2>');
     for (const excerpt of dossier.excerpts) {
       push(`<h3>${e(excerpt.id)}. ${e(excerpt.document)}, page ${e(String(excerpt.page))}</h3>
-<blockquote><p>${e(excerpt.reading)}</p></blockquote>${extracted(excerpt)}
+<blockquote><p>${e(excerpt.reading)}</p></blockquote>${extracted(excerpt)}${excerpt.ocr ? `\n<p class="small">${e(ocrMark(excerpt.ocr))}: a scanned page; check the words against its image.</p>` : ''}
 <p class="small">Document SHA-256 <span class="hash">${e(excerpt.documentSha256)}</span>${excerpt.comment ? ` · ${e(excerpt.comment)}` : ''}</p>`);
     }
     push('</section>');

@@ -4,6 +4,7 @@
  * escapes whatever in a text would otherwise read as markup: the data cannot become a link, an
  * image, HTML or a heading, whatever it holds.
  */
+import { ocrMark } from '../documents/ocr';
 import type {
   BlockContent,
   Heading,
@@ -199,6 +200,13 @@ function appendices(dossier: Dossier): RootContent[] {
         ),
         quote(excerpt.reading),
         ...asExtracted(excerpt),
+        ...(excerpt.ocr
+          ? [
+              paragraph(
+                `${ocrMark(excerpt.ocr)}: a scanned page; check the words against its image.`,
+              ),
+            ]
+          : []),
         ...(excerpt.comment ? [paragraph(excerpt.comment)] : []),
       ]),
     ]),

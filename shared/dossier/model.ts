@@ -14,9 +14,10 @@ import type { EvidenceType, Relation } from '../evidence/link';
  * row's bill-of-lading number (`billOfLading`); each excerpt's position in its page's text and the
  * time it was cut. 5: designations cited from sanctions snapshots (`designations`, the `L`
  * appendix), each claim's figures against their periods (`summary.designations`), and the
- * snapshots among the sources.
+ * snapshots among the sources. 6: each excerpt's quote as it reads (`reading`). 7: whether an
+ * excerpt was cut from text read by OCR, with its words' confidence (`ocr`).
  */
-export const DOSSIER_VERSION = 6;
+export const DOSSIER_VERSION = 7;
 
 /** The handbook's corroboration rule, as the dossier states it (shared/customs/matching.ts). */
 export const MATCHING_RULE =
@@ -171,6 +172,8 @@ type DossierExcerpt = {
   /** When the excerpt was cut (ISO 8601), not when the dossier was exported (format 4). */
   createdAt: string;
   comment: string | null;
+  /** Cut from a scanned page's text read by OCR: the confidence of its words, 0–100 (format 7). */
+  ocr: { confidence: number } | null;
 };
 
 type DossierNote = {

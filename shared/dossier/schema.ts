@@ -150,6 +150,7 @@ export const dossierSchema = z.object({
       position: z.object({ start: count, end: count }),
       createdAt: short,
       comment: text.nullable(),
+      ocr: z.object({ confidence: z.number().int().min(0).max(100) }).nullable(),
     }),
   ),
   notes: list(

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { fixture, fixtureSets } from '../fixtureSets';
-import { startInvestigation } from './app';
+import { addClaim, openTab, startInvestigation } from './app';
+import { exportPackage } from './dossierExports';
 
 async function addPdfs(page: Page, ...files: string[]) {
   const chooser = page.waitForEvent('filechooser');
@@ -383,4 +384,99 @@ test('a PDF without a text layer is flagged as a possible scan', async ({ page }
   }, blankPdf());
   await page.dispatchEvent('.documents', 'drop', { dataTransfer });
   await expect(documentsIn(page)).toContainText('no text: scanned?');
+});
+
+test('a scanned page is read by OCR: a word on it is found and excerpted, marked as OCR', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await startInvestigation(page, 'Scanned notice', 'Claims');
+  await addClaim(page, 'The plant made thermal imaging cameras.');
+  await openTab(page, 'Documents');
+  await addPdfs(page, fixture('pdf', 'scanned-notice.pdf'));
+  await expect(documentsIn(page)).toContainText('no text: scanned?');
+  await documentsIn(page)
+    .getByRole('button', { name: /Scanned notice/ })
+    .click();
+  await expect(page.getByText('1 page has no text of its own')).toBeVisible();
+  await page.getByRole('button', { name: 'Read 1 page by OCR' }).click();
+  await expect(page.getByRole('progressbar', { name: 'Text recognition' })).toBeVisible();
+  await expect(page.getByText(/^Read 1 page by OCR: mean confidence \d+ %/)).toBeVisible({
+    timeout: 90_000,
+  });
+  await expect(page.getByText(/^Text of 1 scanned page read by OCR \(eng\)/)).toBeVisible();
+  await expect(documentsIn(page)).not.toContainText('no text');
+  // The words are a text layer over the page's image.
+  await expect(page.getByRole('region', { name: 'Page 1' }).locator('.textLayer')).toContainText(
+    'KRASNOGORSK OPTICAL WORKS',
+  );
+
+  await page.getByLabel('Search all documents').fill('thermal imaging');
+  await expect(page.getByRole('list', { name: 'Search results' })).toContainText('page 1');
+  await page.getByLabel('Find in document').fill('thermal imaging');
+  await expect(page.getByText('1 of 1', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Excerpt this hit' }).click();
+  const excerpts = page.getByRole('list', { name: 'Excerpts', exact: true });
+  await expect(excerpts).toContainText('thermal imaging');
+  await expect(excerpts).toContainText(/Read by OCR \(confidence \d+ %\)/);
+
+  await page.getByRole('button', { name: 'Link excerpt from page 1 to a claim' }).click();
+  const link = page.getByRole('dialog', { name: /^Link to claim: Excerpt/ });
+  await link.getByRole('button', { name: 'Link' }).click();
+  await expect(link).toBeHidden();
+  await openTab(page, 'Dossier');
+  const preview = page.frameLocator('iframe[title="Dossier preview"]');
+  await expect(
+    preview.getByText(/^Read by OCR \(confidence \d+ %\): a scanned page/),
+  ).toBeVisible();
+  const files = await exportPackage(page);
+  const dossier = JSON.parse(new TextDecoder().decode(files['dossier.json'])) as {
+    excerpts: { reading: string; ocr: { confidence: number } | null }[];
+  };
+  expect(dossier.excerpts).toHaveLength(1);
+  expect(dossier.excerpts[0]?.reading).toBe('thermal imaging');
+  expect(dossier.excerpts[0]?.ocr?.confidence).toBeGreaterThan(50);
+  expect(new TextDecoder().decode(files['dossier.md'])).toMatch(/Read by OCR \(confidence \d+ %\)/);
+});
+
+const debianRussian = '/usr/share/tesseract-ocr/5/tessdata/rus.traineddata';
+test('Russian language data from Debian’s tesseract-ocr-rus reads a Cyrillic scan (skipped where the package is absent)', async ({
+  page,
+}) => {
+  test.skip(!existsSync(debianRussian), `${debianRussian} is not installed (tesseract-ocr-rus)`);
+  test.setTimeout(120_000);
+  await startInvestigation(page, 'Russian scan', 'Documents');
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add language data…' }).click();
+  await (await chooser).setFiles(debianRussian);
+  const languages = page.getByRole('list', { name: 'Text recognition languages' });
+  await expect(languages).toContainText('rus: rus.traineddata');
+  // Not language data: refused, naming the file, and nothing is added.
+  const refused = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add language data…' }).click();
+  await (
+    await refused
+  ).setFiles({
+    name: 'ukr.traineddata',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from('not data'),
+  });
+  await expect(page.getByRole('alert')).toContainText(
+    'ukr.traineddata: this is not Tesseract language data',
+  );
+  await expect(languages.getByRole('listitem')).toHaveCount(2);
+
+  await page.goBack();
+  await addPdfs(page, fixture('pdf', 'scanned-notice-ru.pdf'));
+  await documentsIn(page)
+    .getByRole('button', { name: /Scanned notice/ })
+    .click();
+  await page.getByLabel('rus (rus.traineddata)').check();
+  await page.getByRole('button', { name: 'Read 1 page by OCR' }).click();
+  await expect(page.getByText(/^Text of 1 scanned page read by OCR \(eng \+ rus\)/)).toBeVisible({
+    timeout: 90_000,
+  });
+  await page.getByLabel('Search all documents').fill('тепловизоров');
+  await expect(page.getByRole('list', { name: 'Search results' })).toContainText('page 1');
 });

@@ -426,6 +426,32 @@ describe('an archive of schema 16, before excerpts kept their quote as it reads'
       supersedes: notice.id,
     });
     await restoredDb.excerpts.update(excerpts[0].id, { keptOnVersion: true });
+    // Schema 18: a re-scan read by OCR, its words on its page and an excerpt cut from them.
+    const ocrWords = [
+      {
+        text: 'Scanned',
+        box: { x1: 56, y1: 700, x2: 120, y2: 714 },
+        confidence: 93,
+        lineEnd: false,
+      },
+      { text: 'words', box: { x1: 124, y1: 700, x2: 160, y2: 714 }, confidence: 88, lineEnd: true },
+    ];
+    await restoredDb.pageTexts.put({
+      documentId: 'notice-corrected',
+      page: 1,
+      text: 'Scanned words',
+      ocr: { words: ocrWords, confidence: 91 },
+    });
+    await restoredDb.documents.update('notice-corrected', {
+      ocr: {
+        engine: 'Tesseract',
+        languages: ['eng', 'rus'],
+        finishedAt: 5,
+        pages: 1,
+        confidence: 91,
+      },
+    });
+    await restoredDb.excerpts.update(excerpts[1].id, { ocr: { confidence: 88 } });
     const shipmentsView = {
       id: 'shipments' as const,
       filter: { ...emptyShipmentFilter, party: 'Улан-Удэ' },
@@ -442,5 +468,10 @@ describe('an archive of schema 16, before excerpts kept their quote as it reads'
     expect(await againDb.excerpts.orderBy('id').toArray()).toEqual(current);
     expect((await againDb.documents.get('notice-corrected'))?.supersedes).toBe(notice.id);
     expect(await againDb.views.get('shipments')).toEqual(shipmentsView);
+    expect((await againDb.documents.get('notice-corrected'))?.ocr?.languages).toEqual([
+      'eng',
+      'rus',
+    ]);
+    expect((await againDb.pageTexts.get(['notice-corrected', 1]))?.ocr?.words).toEqual(ocrWords);
   });
 });

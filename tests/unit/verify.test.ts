@@ -124,6 +124,7 @@ describe('the dossier verifier', () => {
           position: { start: 0, end: 40 },
           createdAt: '2026-01-01T00:00:00.000Z',
           comment: null,
+          ocr: null,
         });
       });
     const excerptLines = async (reading: string) =>

@@ -1,10 +1,12 @@
 /**
  * The reference database: public data shared by every case, kept apart from them (the handbook's
- * rule): sanctions-list snapshots, their targets in blocks (shared/sanctions/snapshot.ts). It holds
+ * rule): sanctions-list snapshots, their targets in blocks (shared/sanctions/snapshot.ts), and the
+ * OCR language files the user added (shared/documents/ocrLanguage.ts). It holds
  * nothing of any case, so it is not sealed; what a case makes of a snapshot (candidates,
  * confirmations, cited designations) is stored in the case.
  */
 import { Dexie, type EntityTable } from 'dexie';
+import type { OcrLanguageFile } from '#shared/documents/ocrLanguage';
 import type { SanctionsSnapshot, TargetBlock } from '#shared/sanctions/snapshot';
 
 const REFERENCE_DB_NAME = 'waybill-reference';
@@ -12,6 +14,7 @@ const REFERENCE_DB_NAME = 'waybill-reference';
 export class ReferenceDb extends Dexie {
   snapshots!: EntityTable<SanctionsSnapshot, 'id'>;
   targetBlocks!: Dexie.Table<TargetBlock, [string, number]>;
+  ocrLanguages!: EntityTable<OcrLanguageFile, 'code'>;
 
   constructor() {
     super(REFERENCE_DB_NAME);
@@ -20,6 +23,8 @@ export class ReferenceDb extends Dexie {
       snapshots: 'id, importedAt',
       targetBlocks: '[snapshotId+blockNo], snapshotId',
     });
+    // Version 2: OCR language data the user provides (Tesseract `.traineddata` files), kept once.
+    this.version(2).stores({ ocrLanguages: 'code' });
   }
 }
 

@@ -520,6 +520,37 @@ describe('version 17: an excerpt’s quote as it reads', () => {
     expect(JSON.stringify(row)).not.toContain('designation');
     expect(Object.keys(view).sort()).toEqual(['$sealed', 'id']);
   });
+
+  it('opens a sealed version-17 database as it was; OCR words are then kept sealed whole', async () => {
+    const id = 'schema-upgrade-v18';
+    const keys = newLockKeys();
+    const v17 = new Dexie(investigationDbName(id));
+    for (const declared of investigationSchemaVersions.filter((entry) => entry.version <= 17))
+      v17.version(declared.version).stores(declared.stores);
+    v17.use(sealingMiddleware(keys));
+    await v17.table('pageTexts').add({ documentId: 'd1', page: 1, text: 'Typed text' });
+    v17.close();
+    const upgraded = new InvestigationDb({ investigationId: id, keys });
+    expect(await upgraded.pageTexts.get(['d1', 1])).toEqual({
+      documentId: 'd1',
+      page: 1,
+      text: 'Typed text',
+    });
+    const box = { x1: 56, y1: 700, x2: 140, y2: 714 };
+    await upgraded.pageTexts.put({
+      documentId: 'd1',
+      page: 2,
+      text: 'KRASNOGORSK',
+      ocr: { words: [{ text: 'KRASNOGORSK', box, confidence: 90, lineEnd: true }], confidence: 90 },
+    });
+    expect((await upgraded.pageTexts.get(['d1', 2]))?.ocr?.confidence).toBe(90);
+    upgraded.close();
+    const raw = new Dexie(investigationDbName(id));
+    await raw.open();
+    const row = (await raw.table('pageTexts').get(['d1', 2])) as Record<string, unknown>;
+    raw.close();
+    expect(JSON.stringify(row)).not.toContain('KRASNOGORSK');
+  });
 });
 
 const listedTarget = {

@@ -5,12 +5,12 @@
  * the passage again or keeps them where they are. Every move is audited.
  */
 import type { Excerpt, PageText, PdfDocument, PdfRect } from '#shared/documents/document';
-import { documentText, readingQuote } from '#shared/documents/readingQuote';
-import { quoteSelector, type TextSpan } from '#shared/documents/textAnchoring';
+import { excerptPlace } from '#shared/documents/excerptPlace';
+import type { TextSpan } from '#shared/documents/textAnchoring';
 import { findInVersion, versionsOf } from '#shared/documents/versions';
 import { recordChange, updateAudited } from '../../db/audit';
 import type { InvestigationDb } from '../../db/schema';
-import { spanRects, type PDFDocumentProxy } from './pdfjs';
+import { pageItems, spanRects, type PDFDocumentProxy } from './pdfjs';
 
 /** An excerpt placed at `span` of `page` in `document`: its quote, reading and place recomputed. */
 function placed(
@@ -19,18 +19,12 @@ function placed(
   pages: readonly PageText[],
   at: { page: number; span: TextSpan; rects: PdfRect[] },
 ): Excerpt {
-  const pageText = pages.find((page) => page.page === at.page)?.text ?? '';
-  const quote = quoteSelector(pageText, at.span);
-  const { keptOnVersion: _kept, ...rest } = excerpt;
+  const { keptOnVersion: _kept, ocr: _ocr, ...rest } = excerpt;
   return {
     ...rest,
     documentId: document.id,
     fileSha256: document.sha256,
-    page: at.page,
-    quote,
-    reading: readingQuote(quote.exact, documentText(pages)),
-    position: { start: at.span.start, end: at.span.end },
-    rects: at.rects,
+    ...excerptPlace(pages, at),
   };
 }
 
@@ -77,7 +71,8 @@ export async function moveExcerptsToVersion(
   for (const excerpt of candidates) {
     const found = findInVersion(excerpt, pages);
     if (!found) continue;
-    const rects = await spanRects(pdf, found.page, found.span);
+    const stored = pages.find((page) => page.page === found.page);
+    const rects = spanRects(await pageItems(pdf, found.page, stored?.ocr), found.span);
     moves.push({ from: excerpt, to: placed(excerpt, document, pages, { ...found, rects }) });
   }
   await writeMoves(db, moves);

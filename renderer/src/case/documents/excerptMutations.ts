@@ -5,8 +5,8 @@ import {
   type PdfRect,
 } from '#shared/documents/document';
 import { evidenceTypeLabels, type EvidenceLink } from '#shared/evidence/link';
-import { quoteSelector, type TextSpan } from '#shared/documents/textAnchoring';
-import { documentText, readingQuote } from '#shared/documents/readingQuote';
+import type { TextSpan } from '#shared/documents/textAnchoring';
+import { excerptPlace } from '#shared/documents/excerptPlace';
 import { normaliseTag } from '#shared/claimFilter';
 import { recordChange, updateAudited } from '../../db/audit';
 import { newId } from '../../db/databases';
@@ -26,17 +26,16 @@ export async function addExcerpt(
   },
 ): Promise<Excerpt> {
   if (input.span.end <= input.span.start) throw new Error('Select some text first.');
-  const quote = quoteSelector(input.pageText, input.span);
-  const pages = await db.pageTexts.where('documentId').equals(document.id).toArray();
+  const stored = await db.pageTexts.where('documentId').equals(document.id).toArray();
+  // A page still being extracted has no stored text yet: the one the viewer shows stands in for it.
+  const pages = stored.some((page) => page.page === input.page)
+    ? stored
+    : [...stored, { documentId: document.id, page: input.page, text: input.pageText }];
   const excerpt: Excerpt = {
     id: newId(),
     documentId: document.id,
     fileSha256: document.sha256,
-    page: input.page,
-    quote,
-    reading: readingQuote(quote.exact, documentText(pages)),
-    position: { start: input.span.start, end: input.span.end },
-    rects: input.rects,
+    ...excerptPlace(pages, input),
     comment: input.comment?.trim() ?? '',
     tags: [...new Set((input.tags ?? []).map(normaliseTag).filter(Boolean))],
     createdAt: Date.now(),

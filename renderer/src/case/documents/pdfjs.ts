@@ -6,6 +6,8 @@
 import * as pdfjs from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
+import type { PdfRect } from '#shared/documents/document';
+import { itemsText, ocrTextItems, type OcrPage, type PageTextItem } from '#shared/documents/ocr';
 
 pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
 
@@ -42,47 +44,49 @@ export async function openPdf(bytes: Uint8Array, password?: string): Promise<PDF
   }
 }
 
+/**
+ * A page's text items: pdf.js's own, or (a scanned page read by OCR) its recognised words as the
+ * same kind of items. The text layer, the page's text and excerpts' rectangles all come from these.
+ */
+export async function pageItems(
+  document: PDFDocumentProxy,
+  pageNumber: number,
+  ocr?: OcrPage,
+): Promise<PageTextItem[]> {
+  if (ocr) return ocrTextItems(ocr.words);
+  const content = await (await document.getPage(pageNumber)).getTextContent();
+  return content.items.filter((item) => 'str' in item) as PageTextItem[];
+}
+
 /** A page's text as pdf.js reads it: items joined, line ends as `\n` (the text excerpts refer to). */
 export async function pageText(document: PDFDocumentProxy, pageNumber: number): Promise<string> {
-  const page = await document.getPage(pageNumber);
-  const content = await page.getTextContent();
-  let text = '';
-  for (const item of content.items) {
-    if (!('str' in item)) continue;
-    text += item.str;
-    if (item.hasEOL) text += '\n';
-  }
-  return text;
+  return itemsText(await pageItems(document, pageNumber));
 }
 
 /**
- * The rectangles (PDF user space) of a span of `pageText`'s text, one per text item it covers,
- * cut in proportion to the characters covered: how an excerpt made without a mouse selection (the
- * sample's) gets its highlight.
+ * The rectangles (PDF user space) of a span of a page's text, one per text item it covers, cut in
+ * proportion to the characters covered: how an excerpt made without a mouse selection (the
+ * sample's, a found hit, a moved one) gets its highlight.
  */
-export async function spanRects(
-  document: PDFDocumentProxy,
-  pageNumber: number,
+export function spanRects(
+  items: readonly PageTextItem[],
   span: { start: number; end: number },
-): Promise<{ x1: number; y1: number; x2: number; y2: number }[]> {
-  const page = await document.getPage(pageNumber);
-  const content = await page.getTextContent();
-  const rects: { x1: number; y1: number; x2: number; y2: number }[] = [];
+): PdfRect[] {
+  const rects: PdfRect[] = [];
   let offset = 0;
-  for (const item of content.items) {
-    if (!('str' in item)) continue;
+  for (const item of items) {
     const start = Math.max(span.start, offset);
     const end = Math.min(span.end, offset + item.str.length);
     if (end > start && item.str.length > 0) {
-      const [, , c, d, x, y] = item.transform as number[];
-      const height = Math.hypot(c ?? 0, d ?? 0);
+      const [, , c, d, x, y] = item.transform;
+      const height = Math.hypot(c, d);
       const from = (start - offset) / item.str.length;
       const to = (end - offset) / item.str.length;
       rects.push({
-        x1: (x ?? 0) + item.width * from,
-        y1: (y ?? 0) - height * 0.25,
-        x2: (x ?? 0) + item.width * to,
-        y2: (y ?? 0) + height * 0.9,
+        x1: x + item.width * from,
+        y1: y - height * 0.25,
+        x2: x + item.width * to,
+        y2: y + height * 0.9,
       });
     }
     offset += item.str.length + (item.hasEOL ? 1 : 0);

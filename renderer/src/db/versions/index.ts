@@ -20,6 +20,7 @@ import { v14 } from './v14';
 import { v15 } from './v15';
 import { v16 } from './v16';
 import { v17 } from './v17';
+import { v18 } from './v18';
 
 export type { SchemaVersion } from './types';
 
@@ -41,6 +42,7 @@ export const investigationSchemaVersions: readonly SchemaVersion[] = [
   v15,
   v16,
   v17,
+  v18,
 ];
 
 export const CURRENT_SCHEMA_VERSION = investigationSchemaVersions.at(-1)!.version;

@@ -8,6 +8,7 @@ import { DocumentDetails } from './DocumentDetails';
 import { DocumentOutline } from './DocumentOutline';
 import { ExcerptList } from './ExcerptList';
 import { VersionOrphans } from './VersionOrphans';
+import { OcrPanel } from './OcrPanel';
 import { PasswordDialog } from './PasswordDialog';
 import { PdfViewer, type PdfViewerHandle, type ViewerSelection } from './PdfViewer';
 import { openStoredDocument } from '../../case/documents/documentMutations';
@@ -56,6 +57,15 @@ export function DocumentView(props: {
   useEffect(() => () => void pdf?.destroy(), [pdf]);
 
   const searchIndex = usePageSearchIndex(pageTexts);
+  const ocrPages = useMemo(
+    () =>
+      new Map(
+        (pageTexts ?? []).flatMap((page) => (page.ocr ? [[page.page, page.ocr] as const] : [])),
+      ),
+    [pageTexts],
+  );
+  // Pages with no text of their own that OCR has not read: a scan, or scanned pages in a report.
+  const unread = (pageTexts ?? []).filter((page) => !page.ocr && !page.text.trim()).length;
   const hits = useMemo(() => searchIndex.search(query, 2000), [searchIndex, query]);
   // A search result opens on its own hit, until the user steps to another.
   const targetHit = target?.span
@@ -106,6 +116,7 @@ export function DocumentView(props: {
         onOpenVersion={props.onOpenVersion}
         onAddVersion={props.onAddVersion}
       />
+      {pdf && <OcrPanel document={document} pdf={pdf} unread={unread} />}
       <div className="viewer-toolbar" role="toolbar" aria-label="Document tools">
         <button
           type="button"
@@ -199,6 +210,7 @@ export function DocumentView(props: {
             query={query}
             currentHit={currentHit}
             excerpts={excerpts.filter((excerpt) => !orphans.has(excerpt.id))}
+            ocrPages={ocrPages}
             onPageInView={setPageInView}
           />
         ) : (

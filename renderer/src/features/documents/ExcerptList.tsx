@@ -1,3 +1,4 @@
+import { ocrMark } from '#shared/documents/ocr';
 import { useCallback, useState } from 'react';
 import { quoteLine, type Excerpt } from '#shared/documents/document';
 import { DeleteEvidenceDialog, LinkToClaimDialog } from '../evidence';
@@ -89,6 +90,7 @@ function ExcerptItem(props: {
         <button type="button" className="excerpt-open" onClick={props.onOpen}>
           <span className="excerpt-page">Page {excerpt.page}</span>
           <q>{quoteLine(excerpt)}</q>
+          {excerpt.ocr && <span className="hint small"> {ocrMark(excerpt.ocr)}</span>}
           {props.orphaned && (
             <span className="error small"> Orphaned: this quote is no longer in the document.</span>
           )}

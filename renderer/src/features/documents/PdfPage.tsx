@@ -1,9 +1,17 @@
 import { useEffect, useRef } from 'react';
 import { pdfjs, type PDFDocumentProxy, type PDFPageProxy } from '../../case/documents/pdfjs';
+import { OCR_FONT, ocrTextItems, type OcrPage } from '#shared/documents/ocr';
 import { indexTextLayer, type TextLayerIndex } from './textLayerIndex';
 import { followSelection } from './textLayerSelection';
 
 export type RenderedPage = { index: TextLayerIndex; transform: number[]; element: HTMLElement };
+
+/** A scanned page's OCR words as the text content pdf.js's text layer draws (in a plain font). */
+const ocrTextContent = (ocr: OcrPage) => ({
+  items: ocrTextItems(ocr.words),
+  styles: { [OCR_FONT]: { fontFamily: 'sans-serif', ascent: 0.8, descent: -0.2, vertical: false } },
+  lang: null,
+});
 
 /**
  * One page: a placeholder of the right size, drawn (canvas and text layer) only while `visible`, and
@@ -15,10 +23,12 @@ export function PdfPage(props: {
   scale: number;
   size: { width: number; height: number };
   visible: boolean;
+  /** The page's words read by OCR (a scan): they are its text layer. */
+  ocr?: OcrPage;
   onRendered: (pageNumber: number, page: RenderedPage) => void;
   onReleased: (pageNumber: number) => void;
 }) {
-  const { pdf, pageNumber, scale, visible, onRendered, onReleased } = props;
+  const { pdf, pageNumber, scale, visible, ocr, onRendered, onReleased } = props;
   const pageRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
@@ -52,7 +62,7 @@ export function PdfPage(props: {
       });
       container.replaceChildren();
       textLayer = new pdfjs.TextLayer({
-        textContentSource: page.streamTextContent(),
+        textContentSource: ocr ? ocrTextContent(ocr) : page.streamTextContent(),
         container,
         viewport,
       });
@@ -82,7 +92,7 @@ export function PdfPage(props: {
       canvas.height = 0;
       onReleased(pageNumber);
     };
-  }, [pdf, pageNumber, scale, visible, onRendered, onReleased]);
+  }, [pdf, pageNumber, scale, visible, ocr, onRendered, onReleased]);
 
   return (
     <div

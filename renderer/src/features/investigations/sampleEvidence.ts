@@ -58,7 +58,7 @@ export async function addSampleEvidence(
   }
 
   // pdf.js loads only now, as it does with the Documents tab.
-  const [{ addDocument, extractText, updateDocument }, { addExcerpt }, { spanRects }] =
+  const [{ addDocument, extractText, updateDocument }, { addExcerpt }, { pageItems, spanRects }] =
     await Promise.all([
       import('../../case/documents/documentMutations'),
       import('../../case/documents/excerptMutations'),
@@ -82,7 +82,7 @@ export async function addSampleEvidence(
         page: page.page,
         pageText: page.text,
         span,
-        rects: await spanRects(pdf, page.page, span),
+        rects: spanRects(await pageItems(pdf, page.page), span),
         comment: excerpt.comment,
       });
       ids.excerpt.set(excerpt.key, { id: stored.id, label: `“${excerpt.quote}”` });

@@ -6,6 +6,7 @@ import { saveUserName, useUserName } from '../../case/investigations/userName';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useAction } from '../../ui/useAction';
 import { CustomsLayouts } from './CustomsLayouts';
+import { OcrLanguages } from './OcrLanguages';
 import { SanctionsSnapshots } from '../sanctions';
 
 export function SettingsPage() {
@@ -56,6 +57,7 @@ export function SettingsPage() {
       <YourName />
       <CustomsLayouts />
       <SanctionsSnapshots />
+      <OcrLanguages />
     </main>
   );
 }
