@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type ConsoleMessage, type Page } from 'playwright-core';
 import { chromiumLaunchOptions } from '../tests/e2e/chromium';
 import type { BenchApi } from '../renderer/bench/benchPage';
+import { benchOcr } from './benchOcr';
 import { benchPdf, longReport } from './benchPdf';
 import { startServer } from './serve';
 
@@ -27,7 +28,7 @@ type BenchWindow = { waybillBench: BenchApi };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
-/** `BENCH_ONLY=corroboration` (or import, dossier, sanctions) runs that part alone. */
+/** `BENCH_ONLY=corroboration` (or import, dossier, sanctions, ocr) runs that part alone. */
 const only = process.env.BENCH_ONLY ?? '';
 const dataDir = path.join(root, '.bench');
 const generator = path.resolve(root, '..', 'shared', 'tools', 'gen-customs.mjs');
@@ -55,10 +56,13 @@ function generated(layout: 'vendor-a' | 'vendor-b', count: number, seed: number)
   }
   return file;
 }
-const dataFile = generated('vendor-a', rows, 9);
+/** The parts that read generated customs files (the others need none). */
+const customs = ['', 'corroboration', 'import'].includes(only);
+const dataFile = customs ? generated('vendor-a', rows, 9) : null;
 /** Two datasets of half the rows each, with different seeds: they share only the story shipments. */
-const halfA = generated('vendor-a', rows / 2, 21);
-const halfB = generated('vendor-b', rows / 2, 22);
+const halfA = customs ? generated('vendor-a', rows / 2, 21) : null;
+const halfB = customs ? generated('vendor-b', rows / 2, 22) : null;
+const scan = path.join(root, 'tests', 'fixtures', 'pdf', 'scanned-notice.pdf');
 console.log('building the benchmark page and the app…');
 // The PDF benchmark drives the built app (dist/renderer): built here, so it is never a stale one.
 for (const config of ['vite.bench.config.ts', 'vite.config.ts']) {
@@ -76,7 +80,9 @@ for (const [file, name] of [
   [halfA, 'half-a.csv'],
   [halfB, 'half-b.tsv'],
   [longReport(root), 'long-report.pdf'],
+  [scan, 'scanned-notice.pdf'],
 ] as const) {
+  if (file === null) continue;
   const served = path.join(benchRoot, 'data', name);
   rmSync(served, { force: true });
   linkSync(file, served);
@@ -182,12 +188,31 @@ try {
     await page.close();
   }
   if (only === '' || only === 'sanctions') await benchSanctions();
+  if (only === '' || only === 'ocr') await benchOcrPage();
   // Last: the million-row import leaves a large blob store behind it in this browser.
   if (only === '' || only === 'import') await benchImportAndPdf();
 } finally {
   await browser.close();
   server.close();
   appServer.close();
+}
+
+async function benchOcrPage() {
+  console.log('\nrunning the OCR benchmark (the scanned notice, one A4 page at 300 dpi)…');
+  const page = await browser.newPage();
+  await page.goto('http://localhost:5191/index.html');
+  await page.getByText('ready', { exact: true }).waitFor();
+  const floor = await page.evaluate(
+    (url) => (window as unknown as BenchWindow).waybillBench.ocrFloor(url),
+    'data/scanned-notice.pdf',
+  );
+  await page.close();
+  const app = await benchOcr(browser, 'http://localhost:5192/', scan);
+  const median = [...app].sort((a, b) => a - b)[1] ?? 0;
+  console.log('\nWaybill OCR benchmark: scanned-notice.pdf, one A4 page');
+  console.log(
+    `- read by OCR in the app, click to "done" on screen: median ${(median / 1000).toFixed(2)} s of 3 (${app.map((value) => (value / 1000).toFixed(2)).join(', ')} s)  (floor: tesseract.js alone on the same ${floor.width} × ${floor.height} image, engine start included, median of 3: ${(floor.ms / 1000).toFixed(2)} s, ${floor.words} words; ratio ${(median / floor.ms).toFixed(2)})`,
+  );
 }
 
 /** A generated sanctions snapshot in .bench/, made once and kept. */

@@ -15,6 +15,8 @@ import {
 } from '../src/case/datasets/importWorkerClient';
 import { shipmentWorker } from '../src/case/shipments/shipmentWorkerClient';
 import { openPdf } from '../src/case/documents/pdfjs';
+import { pageImage } from '../src/case/documents/ocrDocument';
+import { startOcrEngine } from '../src/case/documents/ocrEngine';
 import type { BenchWorkerApi } from './benchWorker';
 import { corroboration } from './corroborationBench';
 import { dossier } from './dossierBench';
@@ -168,12 +170,35 @@ async function pdfFloor(url: string) {
   return { loadMs, firstPageMs };
 }
 
+/**
+ * The OCR floor: tesseract.js alone (its worker started, English loaded, the page read) on the
+ * image the app reads, the scan's page drawn at 300 dpi, three times; the median.
+ */
+async function ocrFloor(url: string) {
+  const pdf = await openPdf(new Uint8Array(await (await fetch(url)).arrayBuffer()));
+  const image = await pageImage(pdf, 1);
+  const times: number[] = [];
+  let words = 0;
+  for (let run = 0; run < 3; run += 1) {
+    const started = performance.now();
+    const engine = await startOcrEngine([{ code: 'eng' }]);
+    words = (await engine.recognise(image, () => undefined)).length;
+    times.push(performance.now() - started);
+    await engine.stop();
+  }
+  await pdf.destroy();
+  // The image is a PGM: "P5 <width> <height> 255" opens it.
+  const [, width, height] = (await image.slice(0, 32).text()).split(/\s+/);
+  return { ms: times.sort((a, b) => a - b)[1] ?? 0, words, width, height };
+}
+
 const bench = {
   prepare,
   floors,
   importFile,
   engine,
   pdfFloor,
+  ocrFloor,
   corroboration,
   dossier,
   archive,

@@ -44,31 +44,41 @@ export async function startOcrEngine(languages: readonly OcrLanguage[]): Promise
   // tesseract.js loads only the languages not yet in this very list, so one written into the
   // engine's file system below is added to it before the engine is (re)initialised with it.
   const loaded = ['eng'];
-  const worker: Worker = await createWorker(loaded, OEM.LSTM_ONLY, {
-    workerPath: new URL(workerUrl, document.baseURI).href,
-    corePath: new URL(coreUrl, document.baseURI).href,
-    langPath: directoryOf(englishUrl),
-    workerBlobURL: false,
-    cacheMethod: 'none',
-    gzip: true,
-    logger: (message) => {
-      if (message.status === 'recognizing text') progress(message.progress);
-    },
-    errorHandler: () => undefined,
-  });
-  const extra = languages.filter((language) => language.code !== 'eng');
-  for (const language of extra) {
-    if (!language.data) throw new Error(`No language data for “${language.code}”.`);
-    await worker.FS('writeFile', [`${language.code}.traineddata`, language.data]);
-    loaded.push(language.code);
+  let worker: Worker | null = null;
+  try {
+    worker = await createWorker(loaded, OEM.LSTM_ONLY, {
+      workerPath: new URL(workerUrl, document.baseURI).href,
+      corePath: new URL(coreUrl, document.baseURI).href,
+      langPath: directoryOf(englishUrl),
+      workerBlobURL: false,
+      cacheMethod: 'none',
+      gzip: true,
+      logger: (message) => {
+        if (message.status === 'recognizing text') progress(message.progress);
+      },
+      errorHandler: () => undefined,
+    });
+    const extra = languages.filter((language) => language.code !== 'eng');
+    for (const language of extra) {
+      if (!language.data) throw new Error(`No language data for “${language.code}”.`);
+      await worker.FS('writeFile', [`${language.code}.traineddata`, language.data]);
+      loaded.push(language.code);
+    }
+    const wanted = languages.map((language) => language.code).join('+') || 'eng';
+    if (wanted !== 'eng') await worker.reinitialize(wanted, OEM.LSTM_ONLY);
+  } catch {
+    await worker?.terminate();
+    const names = languages.map((language) => language.code).join(', ');
+    throw new Error(
+      `Text recognition could not start with ${names}: a language file may be for another Tesseract version (4 or later is needed). Remove it in Settings and add another.`,
+    );
   }
-  const wanted = languages.map((language) => language.code).join('+') || 'eng';
-  if (wanted !== 'eng') await worker.reinitialize(wanted, OEM.LSTM_ONLY);
+  const engine = worker;
   return {
     recognise: async (image, onProgress) => {
       if (stopped) throw new OcrStopped();
       progress = onProgress;
-      const job = worker.recognize(image, {}, { text: false, blocks: true });
+      const job = engine.recognize(image, {}, { text: false, blocks: true });
       const { data } = await Promise.race([job, whenStopped]);
       const words: EngineWord[] = [];
       for (const block of data.blocks ?? [])
@@ -87,7 +97,7 @@ export async function startOcrEngine(languages: readonly OcrLanguage[]): Promise
     stop: async () => {
       stopped = true;
       rejectStopped(new OcrStopped());
-      await worker.terminate();
+      await engine.terminate();
     },
   };
 }
