@@ -399,6 +399,11 @@ test('a scanned page is read by OCR: a word on it is found and excerpted, marked
     .getByRole('button', { name: /Scanned notice/ })
     .click();
   await expect(page.getByText('1 page has no text of its own')).toBeVisible();
+  // Stopped at once: nothing is read, and it can be read later.
+  await page.getByRole('button', { name: 'Read 1 page by OCR' }).click();
+  await page.getByRole('button', { name: 'Stop reading' }).click();
+  await expect(page.getByText(/^Stopped\. The pages read so far are kept/)).toBeVisible();
+  await expect(documentsIn(page)).toContainText('no text: scanned?');
   await page.getByRole('button', { name: 'Read 1 page by OCR' }).click();
   await expect(page.getByRole('progressbar', { name: 'Text recognition' })).toBeVisible();
   await expect(page.getByText(/^Read 1 page by OCR: mean confidence \d+ %/)).toBeVisible({
@@ -407,9 +412,9 @@ test('a scanned page is read by OCR: a word on it is found and excerpted, marked
   await expect(page.getByText(/^Text of 1 scanned page read by OCR \(eng\)/)).toBeVisible();
   await expect(documentsIn(page)).not.toContainText('no text');
   // The words are a text layer over the page's image.
-  await expect(page.getByRole('region', { name: 'Page 1' }).locator('.textLayer')).toContainText(
-    'KRASNOGORSK OPTICAL WORKS',
-  );
+  await expect(
+    page.getByRole('region', { name: 'Page 1, text read by OCR' }).locator('.textLayer'),
+  ).toContainText('KRASNOGORSK OPTICAL WORKS');
 
   await page.getByLabel('Search all documents').fill('thermal imaging');
   await expect(page.getByRole('list', { name: 'Search results' })).toContainText('page 1');

@@ -82,6 +82,8 @@ export async function recogniseDocument(
   const engine = await startOcrEngine(languages);
   const stop = () => void engine.stop();
   options.signal.addEventListener('abort', stop);
+  // Stopped while the engine was starting: nothing is read.
+  if (options.signal.aborted) stop();
   const read: OcrPage[] = [];
   try {
     for (const [done, pageNumber] of pages.entries()) {

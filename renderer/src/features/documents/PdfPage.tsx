@@ -99,7 +99,7 @@ export function PdfPage(props: {
       ref={pageRef}
       className="pdf-page"
       data-page={pageNumber}
-      aria-label={`Page ${pageNumber}`}
+      aria-label={ocr ? `Page ${pageNumber}, text read by OCR` : `Page ${pageNumber}`}
       role="region"
       style={{
         width: props.size.width,
