@@ -20,6 +20,7 @@ import {
   longReport,
   scannedNotice,
   scannedNoticeRussian,
+  softHyphenNotice,
   truncated,
 } from './fixtures/pdfFixtures';
 
@@ -40,6 +41,7 @@ async function pdfFixtureFiles(): Promise<Record<string, Uint8Array>> {
     'pdf/long-report-300p.pdf': await longReport(),
     'pdf/scanned-notice.pdf': await scannedNotice(),
     'pdf/scanned-notice-ru.pdf': await scannedNoticeRussian(),
+    'pdf/soft-hyphen-notice.pdf': await softHyphenNotice(),
     'bad/encrypted-password-secret.pdf': encrypted(notice),
     'bad/js-action.pdf': await javaScriptAction(),
     'bad/truncated.pdf': truncated(notice),

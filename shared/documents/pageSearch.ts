@@ -20,6 +20,12 @@ function fold(pages: readonly SearchablePage[], keepLineEndHyphen: boolean): Fol
     let lastWasSpace = true;
     for (let at = 0; at < source.length; at += 1) {
       const char = source[at];
+      // A soft hyphen is never searched for: it goes, and the line break after it joins.
+      if (char === '\u00AD') {
+        if (source[at + 1] === '\n') at += 1;
+        lastWasSpace = false;
+        continue;
+      }
       if (char === '-' && source[at + 1] === '\n') {
         if (keepLineEndHyphen) {
           text += '-';

@@ -173,6 +173,28 @@ test('sentences dragged over across lines are excerpted as they read, in three s
   }
 });
 
+test('a sentence dragged over reads with its soft hyphen joined and its hard one kept', async ({
+  page,
+}) => {
+  await startInvestigation(page, 'Soft hyphens', 'Documents');
+  await addPdfs(page, fixture('pdf', 'soft-hyphen-notice.pdf'));
+  await documentsIn(page)
+    .getByRole('button', { name: /Notice TEST-NOTICE-2023-0051/ })
+    .click();
+  await expect(
+    page.getByRole('region', { name: 'Page 1' }).locator('.textLayer span').first(),
+  ).toBeVisible();
+  // pdf.js leaves soft hyphens out of its text; the app puts back the one the line is drawn with.
+  await dragOver(page, 1, 'The plant', 'abroad.', 24);
+  await page.getByRole('button', { name: 'Create excerpt' }).click();
+  const excerpts = page.getByRole('list', { name: 'Excerpts', exact: true });
+  await expect(excerpts.locator('q')).toHaveText(
+    'The plant goes on exporting parts of its state-owned partner abroad.',
+  );
+  await page.getByLabel('Search all documents').fill('exporting parts');
+  await expect(page.getByRole('list', { name: 'Search results' })).toContainText('page 1');
+});
+
 test('a new version takes the excerpts it still holds; the one it lost is listed, then kept', async ({
   page,
 }) => {

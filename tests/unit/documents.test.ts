@@ -122,6 +122,7 @@ describe('searching many pages', () => {
       text: 'JSC Ulan-Ude (АО «Улан-\nУдэнский завод»)\nalleged missile\nproliferation',
     },
     { documentId: 'e', page: 1, text: '见 保利科技有限公司' },
+    { documentId: 'f', page: 1, text: 'goes on export\u00AD\ning parts' },
   ];
   const index = new PageSearchIndex(pages);
   const found = (query: string) =>
@@ -141,6 +142,8 @@ describe('searching many pages', () => {
     expect(found('missile proliferation')).toEqual([['d', 2, 'missile\nproliferation']]);
     expect(found('保利科技有限公司')).toEqual([['e', 1, '保利科技有限公司']]);
     expect(found('ULAN-UDE')).toEqual([['d', 2, 'Ulan-Ude']]);
+    // A soft hyphen at a line end joins the word, and is never itself searched for.
+    expect(found('exporting parts')).toEqual([['f', 1, 'export\u00AD\ning parts']]);
     for (const page of pages) {
       for (const query of ['2013', 'завод', 'intro']) {
         const expected = findAll(page.text, query).length;

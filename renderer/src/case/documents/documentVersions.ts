@@ -72,7 +72,7 @@ export async function moveExcerptsToVersion(
     const found = findInVersion(excerpt, pages);
     if (!found) continue;
     const stored = pages.find((page) => page.page === found.page);
-    const rects = spanRects(await pageItems(pdf, found.page, stored?.ocr), found.span);
+    const rects = spanRects(await pageItems(pdf, found.page, stored), found.span);
     moves.push({ from: excerpt, to: placed(excerpt, document, pages, { ...found, rects }) });
   }
   await writeMoves(db, moves);

@@ -5,9 +5,11 @@
  */
 import * as pdfjs from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import type { PDFDocumentProxy } from 'pdfjs-dist';
-import type { PdfRect } from '#shared/documents/document';
-import { itemsText, ocrTextItems, type OcrPage, type PageTextItem } from '#shared/documents/ocr';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
+import type { TextContent } from 'pdfjs-dist/types/src/display/api';
+import type { PageText, PdfRect } from '#shared/documents/document';
+import { itemsText, OCR_FONT, ocrTextItems, type PageTextItem } from '#shared/documents/ocr';
+import { restoreSoftHyphens, SOFT_HYPHEN, wordBreaks } from '#shared/documents/softHyphens';
 
 pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
 
@@ -44,23 +46,73 @@ export async function openPdf(bytes: Uint8Array, password?: string): Promise<PDF
   }
 }
 
+/** A page's stored text, as far as drawing its text layer again needs it. */
+export type StoredPageText = Pick<PageText, 'text' | 'ocr'>;
+
 /**
- * A page's text items: pdf.js's own, or (a scanned page read by OCR) its recognised words as the
- * same kind of items. The text layer, the page's text and excerpts' rectangles all come from these.
+ * The text the page's show-text operations draw, glyph by glyph: soft hyphens included, which
+ * pdf.js leaves out of its text content (it drops every invisible format character).
  */
+async function drawnText(page: PDFPageProxy): Promise<string> {
+  const { fnArray, argsArray } = await page.getOperatorList();
+  let text = '';
+  fnArray.forEach((fn, at) => {
+    if (fn !== pdfjs.OPS.showText) return;
+    const [glyphs] = argsArray[at] as [unknown[]];
+    for (const glyph of glyphs)
+      if (glyph && typeof glyph === 'object' && 'unicode' in glyph) text += String(glyph.unicode);
+  });
+  return text.normalize('NFKC');
+}
+
+/**
+ * A page's text as its text layer draws it: pdf.js's items, with the soft hyphens at line ends put
+ * back (for a page extracted now, or stored with them: a page stored before kept none, and its
+ * layer must keep matching its stored text); a scanned page read by OCR, its words.
+ */
+export async function pageTextContent(
+  page: PDFPageProxy,
+  stored?: StoredPageText,
+): Promise<{ items: PageTextItem[]; styles: TextContent['styles']; lang: string | null }> {
+  if (stored?.ocr)
+    return {
+      items: ocrTextItems(stored.ocr.words),
+      styles: {
+        [OCR_FONT]: { fontFamily: 'sans-serif', ascent: 0.8, descent: -0.2, vertical: false },
+      },
+      lang: null,
+    };
+  const content = await page.getTextContent();
+  const items = content.items.filter((item) => 'str' in item) as PageTextItem[];
+  const withSoftHyphens = stored === undefined || stored.text.includes(SOFT_HYPHEN);
+  return {
+    items:
+      withSoftHyphens && wordBreaks(items).size > 0
+        ? restoreSoftHyphens(items, await drawnText(page))
+        : items,
+    styles: content.styles,
+    lang: content.lang ?? null,
+  };
+}
+
+/** A page's text items (see `pageTextContent`): its text, its excerpts' rectangles. */
 export async function pageItems(
   document: PDFDocumentProxy,
   pageNumber: number,
-  ocr?: OcrPage,
+  stored?: StoredPageText,
 ): Promise<PageTextItem[]> {
-  if (ocr) return ocrTextItems(ocr.words);
-  const content = await (await document.getPage(pageNumber)).getTextContent();
-  return content.items.filter((item) => 'str' in item) as PageTextItem[];
+  return (await pageTextContent(await document.getPage(pageNumber), stored)).items;
 }
 
 /** A page's text as pdf.js reads it: items joined, line ends as `\n` (the text excerpts refer to). */
 export async function pageText(document: PDFDocumentProxy, pageNumber: number): Promise<string> {
-  return itemsText(await pageItems(document, pageNumber));
+  const page = await document.getPage(pageNumber);
+  try {
+    return itemsText((await pageTextContent(page)).items);
+  } finally {
+    // What reading it kept (its operator list, where soft hyphens were looked for) goes.
+    page.cleanup();
+  }
 }
 
 /**

@@ -57,11 +57,8 @@ export function DocumentView(props: {
   useEffect(() => () => void pdf?.destroy(), [pdf]);
 
   const searchIndex = usePageSearchIndex(pageTexts);
-  const ocrPages = useMemo(
-    () =>
-      new Map(
-        (pageTexts ?? []).flatMap((page) => (page.ocr ? [[page.page, page.ocr] as const] : [])),
-      ),
+  const storedPages = useMemo(
+    () => new Map((pageTexts ?? []).map((page) => [page.page, page] as const)),
     [pageTexts],
   );
   // Pages with no text of their own that OCR has not read: a scan, or scanned pages in a report.
@@ -210,7 +207,7 @@ export function DocumentView(props: {
             query={query}
             currentHit={currentHit}
             excerpts={excerpts.filter((excerpt) => !orphans.has(excerpt.id))}
-            ocrPages={ocrPages}
+            storedPages={storedPages}
             onPageInView={setPageInView}
           />
         ) : (

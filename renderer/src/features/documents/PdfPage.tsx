@@ -1,17 +1,15 @@
 import { useEffect, useRef } from 'react';
-import { pdfjs, type PDFDocumentProxy, type PDFPageProxy } from '../../case/documents/pdfjs';
-import { OCR_FONT, ocrTextItems, type OcrPage } from '#shared/documents/ocr';
+import {
+  pageTextContent,
+  pdfjs,
+  type PDFDocumentProxy,
+  type PDFPageProxy,
+  type StoredPageText,
+} from '../../case/documents/pdfjs';
 import { indexTextLayer, type TextLayerIndex } from './textLayerIndex';
 import { followSelection } from './textLayerSelection';
 
 export type RenderedPage = { index: TextLayerIndex; transform: number[]; element: HTMLElement };
-
-/** A scanned page's OCR words as the text content pdf.js's text layer draws (in a plain font). */
-const ocrTextContent = (ocr: OcrPage) => ({
-  items: ocrTextItems(ocr.words),
-  styles: { [OCR_FONT]: { fontFamily: 'sans-serif', ascent: 0.8, descent: -0.2, vertical: false } },
-  lang: null,
-});
 
 /**
  * One page: a placeholder of the right size, drawn (canvas and text layer) only while `visible`, and
@@ -23,12 +21,17 @@ export function PdfPage(props: {
   scale: number;
   size: { width: number; height: number };
   visible: boolean;
-  /** The page's words read by OCR (a scan): they are its text layer. */
-  ocr?: OcrPage;
+  /** The page's stored text: how its text layer is drawn (a scan's OCR words are that layer). */
+  stored?: StoredPageText;
   onRendered: (pageNumber: number, page: RenderedPage) => void;
   onReleased: (pageNumber: number) => void;
 }) {
-  const { pdf, pageNumber, scale, visible, ocr, onRendered, onReleased } = props;
+  const { pdf, pageNumber, scale, visible, stored, onRendered, onReleased } = props;
+  const layerKind = stored?.ocr
+    ? `OCR ${stored.ocr.words.length} ${stored.ocr.confidence}`
+    : !stored || stored.text.includes('\u00AD')
+      ? 'with soft hyphens'
+      : 'as pdf.js gives it';
   const pageRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
@@ -62,7 +65,7 @@ export function PdfPage(props: {
       });
       container.replaceChildren();
       textLayer = new pdfjs.TextLayer({
-        textContentSource: ocr ? ocrTextContent(ocr) : page.streamTextContent(),
+        textContentSource: await pageTextContent(page, stored),
         container,
         viewport,
       });
@@ -92,14 +95,16 @@ export function PdfPage(props: {
       canvas.height = 0;
       onReleased(pageNumber);
     };
-  }, [pdf, pageNumber, scale, visible, ocr, onRendered, onReleased]);
+    // Drawn again when its kind of text layer changes, not whenever the stored record is read anew.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pdf, pageNumber, scale, visible, layerKind, onRendered, onReleased]);
 
   return (
     <div
       ref={pageRef}
       className="pdf-page"
       data-page={pageNumber}
-      aria-label={ocr ? `Page ${pageNumber}, text read by OCR` : `Page ${pageNumber}`}
+      aria-label={stored?.ocr ? `Page ${pageNumber}, text read by OCR` : `Page ${pageNumber}`}
       role="region"
       style={{
         width: props.size.width,

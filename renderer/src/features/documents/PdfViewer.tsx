@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { pdfRectFromViewport, type Transform } from '#shared/documents/coordinates';
 import type { Excerpt, PdfRect } from '#shared/documents/document';
-import type { OcrPage } from '#shared/documents/ocr';
 import { anchorQuote, findAll, type TextSpan } from '#shared/documents/textAnchoring';
 import { PdfPage, type RenderedPage } from './PdfPage';
-import type { PDFDocumentProxy } from '../../case/documents/pdfjs';
+import type { PDFDocumentProxy, StoredPageText } from '../../case/documents/pdfjs';
 import { offsetOf, rangeFor, trimSpan } from './textLayerIndex';
 import './pdfViewer.css';
 
@@ -48,12 +47,12 @@ export function PdfViewer({
   query: string;
   currentHit: { page: number; span: TextSpan } | null;
   excerpts: Excerpt[];
-  /** The words of pages read by OCR, by page number: their text layers. */
-  ocrPages?: ReadonlyMap<number, OcrPage>;
+  /** The stored text of each page, by number: how its text layer is drawn. */
+  storedPages?: ReadonlyMap<number, StoredPageText>;
   onPageInView: (page: number) => void;
   ref: Ref<PdfViewerHandle>;
 }) {
-  const { pdf, scale, query, currentHit, excerpts, ocrPages, onPageInView } = props;
+  const { pdf, scale, query, currentHit, excerpts, storedPages, onPageInView } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const rendered = useRef(new Map<number, RenderedPage>());
   const [baseSize, setBaseSize] = useState<{ width: number; height: number } | null>(null);
@@ -220,7 +219,7 @@ export function PdfViewer({
             scale={scale}
             size={baseSize}
             visible={visible.has(page)}
-            ocr={ocrPages?.get(page)}
+            stored={storedPages?.get(page)}
             onRendered={onRendered}
             onReleased={onReleased}
           />

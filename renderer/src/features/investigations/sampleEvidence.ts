@@ -82,7 +82,7 @@ export async function addSampleEvidence(
         page: page.page,
         pageText: page.text,
         span,
-        rects: spanRects(await pageItems(pdf, page.page), span),
+        rects: spanRects(await pageItems(pdf, page.page, page), span),
         comment: excerpt.comment,
       });
       ids.excerpt.set(excerpt.key, { id: stored.id, label: `“${excerpt.quote}”` });
