@@ -138,3 +138,7 @@ export function ocrPageFrom(
 /** How an excerpt from OCR text is marked wherever it is shown: the app, the dossier. */
 export const ocrMark = (ocr: { confidence: number }): string =>
   `Read by OCR (confidence ${ocr.confidence} %)`;
+
+/** A page with no text of its own that OCR has not read yet: a scan, or a scanned page in a report. */
+export const awaitsOcr = (page: { text: string; ocr?: OcrPage }): boolean =>
+  !page.ocr && !page.text.trim();

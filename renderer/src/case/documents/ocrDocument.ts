@@ -5,7 +5,13 @@
  * it was read once every page is done; each run is audited.
  */
 import type { PdfDocument } from '#shared/documents/document';
-import { itemsText, ocrPageFrom, ocrTextItems, type OcrPage } from '#shared/documents/ocr';
+import {
+  awaitsOcr,
+  itemsText,
+  ocrPageFrom,
+  ocrTextItems,
+  type OcrPage,
+} from '#shared/documents/ocr';
 import { recordChange } from '../../db/audit';
 import type { InvestigationDb } from '../../db/schema';
 import { ensureRoom } from '../../db/storageRoom';
@@ -50,7 +56,7 @@ export async function pageImage(pdf: PDFDocumentProxy, pageNumber: number): Prom
 async function pagesToRead(db: InvestigationDb, document: PdfDocument): Promise<number[]> {
   const pages = await db.pageTexts.where('documentId').equals(document.id).toArray();
   return pages
-    .filter((page) => !page.ocr && !page.text.trim())
+    .filter(awaitsOcr)
     .map((page) => page.page)
     .sort((a, b) => a - b);
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { PdfDocument } from '#shared/documents/document';
+import { awaitsOcr } from '#shared/documents/ocr';
 import { anchorQuote, type TextSpan } from '#shared/documents/textAnchoring';
 import { useWithCase } from '../../case/useCase';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -61,8 +62,7 @@ export function DocumentView(props: {
     () => new Map((pageTexts ?? []).map((page) => [page.page, page] as const)),
     [pageTexts],
   );
-  // Pages with no text of their own that OCR has not read: a scan, or scanned pages in a report.
-  const unread = (pageTexts ?? []).filter((page) => !page.ocr && !page.text.trim()).length;
+  const unread = (pageTexts ?? []).filter(awaitsOcr).length;
   const hits = useMemo(() => searchIndex.search(query, 2000), [searchIndex, query]);
   // A search result opens on its own hit, until the user steps to another.
   const targetHit = target?.span
