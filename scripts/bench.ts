@@ -28,7 +28,10 @@ type BenchWindow = { waybillBench: BenchApi };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
-/** `BENCH_ONLY=corroboration` (or import, dossier, sanctions, ocr) runs that part alone. */
+/**
+ * `BENCH_ONLY=corroboration` (or import, dossier, sanctions, ocr) runs that part alone;
+ * `BENCH_ONLY=pivot`, the corroboration part without the archive benchmark that follows it.
+ */
 const only = process.env.BENCH_ONLY ?? '';
 const dataDir = path.join(root, '.bench');
 const generator = path.resolve(root, '..', 'shared', 'tools', 'gen-customs.mjs');
@@ -57,7 +60,7 @@ function generated(layout: 'vendor-a' | 'vendor-b', count: number, seed: number)
   return file;
 }
 /** The parts that read generated customs files (the others need none). */
-const customs = ['', 'corroboration', 'import'].includes(only);
+const customs = ['', 'corroboration', 'pivot', 'import'].includes(only);
 const dataFile = customs ? generated('vendor-a', rows, 9) : null;
 /** Two datasets of half the rows each, with different seeds: they share only the story shipments. */
 const halfA = customs ? generated('vendor-a', rows / 2, 21) : null;
@@ -148,7 +151,7 @@ const browser = await chromium.launch({
   args: [...(chromiumLaunchOptions.args ?? []), '--enable-precise-memory-info'],
 });
 try {
-  if (only === '' || only === 'corroboration') {
+  if (only === '' || only === 'corroboration' || only === 'pivot') {
     console.log(`\nrunning the corroboration benchmark (2 × ${(rows / 2).toLocaleString()} rows)…`);
     // A profile on disk, as the app has: an in-memory context may drop a stored Blob's bytes once
     // the page lets go of the Blob, which the archive then cannot read back.
@@ -167,13 +170,15 @@ try {
       ['data/half-a.csv', 'data/half-b.tsv'] as const,
     );
     printCorroboration(corroboration);
-    console.log('\nrunning the archive benchmark on that investigation, with 50 PDFs added…');
-    const memory = sampleDuringPhases(page);
-    const figures = await page.evaluate(
-      ([id, pdf]) => (window as unknown as BenchWindow).waybillBench.archive(id, pdf),
-      [corroboration.investigationId, 'data/long-report.pdf'] as const,
-    );
-    printArchive(figures, memory.stop());
+    if (only !== 'pivot') {
+      console.log('\nrunning the archive benchmark on that investigation, with 50 PDFs added…');
+      const memory = sampleDuringPhases(page);
+      const figures = await page.evaluate(
+        ([id, pdf]) => (window as unknown as BenchWindow).waybillBench.archive(id, pdf),
+        [corroboration.investigationId, 'data/long-report.pdf'] as const,
+      );
+      printArchive(figures, memory.stop());
+    }
     await context.close();
     rmSync(profile, { recursive: true, force: true });
   }
@@ -419,6 +424,14 @@ function printCorroboration(figures: Corroboration) {
   );
   console.log(
     `- grouping suggestions over every spelling: ${ms(figures.suggestionsMs)} (${figures.suggestions.toLocaleString()} suggestions)`,
+  );
+  const { pivot } = figures;
+  const floor = `floor: one unfiltered pass over every row, counting and totalling, ${ms(figures.scanMs)}`;
+  console.log(
+    `- pivot by counterparty of Poly Technologies as shipper, in the engine's worker, median of 3: ${ms(pivot.counterpartyMs)}; the plant: ${pivot.plant ? `${pivot.plant.shipments} distinct shipments from ${pivot.plant.rows} rows` : 'missing'}  (${floor})  ≤ 300 ms: ${verdict(pivot.counterpartyMs <= 300)}`,
+  );
+  console.log(
+    `- pivot of every row by shipper: ${ms(pivot.shipperAllMs)}, by month: ${ms(pivot.monthAllMs)}; network of every row: ${ms(pivot.networkAllMs)}, of Poly Technologies both ways: ${ms(pivot.networkExporterMs)}  (same floor)`,
   );
 }
 

@@ -13,6 +13,7 @@ import { canonicalFields } from '../customs/fields';
 import { textEncodings } from '../customs/encoding';
 import { mappingSchema } from '../customs/layout';
 import type { SavedFilter } from '../customs/shipmentFilter';
+import { pivotDimensions } from '../customs/shipmentGroups';
 import type { Excerpt, PageText, PdfDocument } from '../documents/document';
 import type { Entity, SuggestionDismissal } from '../entities/entity';
 import { evidenceTypes, relations, type EvidenceLink } from '../evidence/link';
@@ -28,7 +29,7 @@ import {
 } from '../sanctions/ftm';
 import type { SanctionsMatch } from '../sanctions/sanctionsMatch';
 import type { CaseScreeningRecord } from '../sanctions/caseScreening';
-import type { TabView } from '../tabViews';
+import { shipmentDisplays, type TabView } from '../tabViews';
 
 const identifierKindNames = Object.keys(identifierKinds) as [IdentifierKind, ...IdentifierKind[]];
 
@@ -125,6 +126,8 @@ const dataset = z.object({
   size: count.max(2 ** 53),
   vendor: short,
   origin: short,
+  // Since schema 19.
+  displayName: short.optional(),
   importedAt: time,
   status: z.enum(['importing', 'complete']),
   format: z.enum(['delimited', 'xlsx']),
@@ -211,6 +214,9 @@ const view = z.object({
   }),
   columns: list(z.string().max(40)),
   openRow: count.nullable(),
+  // Since schema 19.
+  display: z.enum(shipmentDisplays).optional(),
+  pivotBy: z.enum(pivotDimensions).optional(),
 }) satisfies z.ZodType<TabView>;
 
 const document = z.object({

@@ -15,6 +15,11 @@ export type Dataset = {
   vendor: string;
   /** The underlying source, e.g. a country's customs declarations: two vendors of one origin are not independent. */
   origin: string;
+  /**
+   * Since schema 19: the name the user gave it, shown in the app in place of the file's name
+   * (shared/customs/datasetLabel.ts). Citations and the dossier keep the file's name.
+   */
+  displayName?: string;
   importedAt: number;
   /** Written first as `importing`; flipped to `complete` by the import's last step. */
   status: 'importing' | 'complete';

@@ -37,6 +37,33 @@ export function daysFromParts(year: number, month: number, day: number): number 
 export const isoFromDays = (days: number): string =>
   new Date(days * MS_PER_DAY).toISOString().slice(0, 10);
 
+/**
+ * The month a day falls in, as `year * 12 + month - 1`, by integer arithmetic (no Date object: this
+ * runs once per row). Howard Hinnant's days-to-civil algorithm.
+ */
+export function monthFromDays(days: number): number {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1_460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153);
+  const month = shifted < 10 ? shifted + 3 : shifted - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return year * 12 + month - 1;
+}
+
+/** `YYYY-MM` of a month numbered as `monthFromDays` numbers them. */
+export const isoMonth = (month: number): string =>
+  `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
+
 /** A `YYYY-MM-DD` date as days since 1970 (NaN for anything else). */
 export const daysFromIso = (date: string): number =>
   /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(date) / MS_PER_DAY : Number.NaN;

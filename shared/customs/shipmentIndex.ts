@@ -5,6 +5,7 @@
  */
 import { foldForSearch } from '../claimFilter';
 import { countryCode } from './countries';
+import { datasetLabels } from './datasetLabel';
 import { daysFromParts, isoFromDays } from './dates';
 import {
   dictionaryColumns,
@@ -42,7 +43,10 @@ function placesOf(values: readonly string[], ids: ArrayLike<number>): Float64Arr
 export type ShipmentRow = {
   index: number;
   datasetId: string;
+  /** The dataset's file name, as citations and the dossier give it. */
   datasetName: string;
+  /** What the app calls the dataset (its given name; shared/customs/datasetLabel.ts). */
+  datasetLabel: string;
   blockNo: number;
   blockRow: number;
   rowNumber: number;
@@ -103,6 +107,11 @@ export type ShipmentColumnsView = {
   consignee: Uint32Array;
   currency: Uint32Array;
   currencies: readonly string[];
+  hsCode: Uint32Array;
+  hsCodes: readonly string[];
+  originCountry: Uint32Array;
+  destinationCountry: Uint32Array;
+  countries: readonly string[];
   parties: readonly string[];
   partyKeys: readonly string[];
   /** The entity number of each party spelling, -1 for an empty one; `entityIds` names them. */
@@ -175,6 +184,7 @@ const numberOrNull = (text: string): number | null => {
 export class ShipmentIndex {
   readonly count: number;
   private readonly datasets: Dataset[];
+  private readonly datasetLabels: Map<string, string>;
   private readonly dataset: Uint16Array;
   private readonly blockNo: Int32Array;
   private readonly blockRow: Int32Array;
@@ -209,6 +219,7 @@ export class ShipmentIndex {
 
   constructor(datasets: Dataset[], blocks: Iterable<ShipmentBlock>, total: number) {
     this.datasets = datasets;
+    this.datasetLabels = datasetLabels(datasets);
     const datasetIndex = new Map(datasets.map((dataset, index) => [dataset.id, index]));
     this.dataset = new Uint16Array(total);
     this.blockNo = new Int32Array(total);
@@ -345,6 +356,11 @@ export class ShipmentIndex {
       consignee: this.columns.consignee,
       currency: this.columns.currency,
       currencies: this.dicts.currency.values,
+      hsCode: this.columns.hsCode,
+      hsCodes: this.dicts.hsCode.values,
+      originCountry: this.columns.originCountry,
+      destinationCountry: this.columns.destinationCountry,
+      countries: this.dicts.country.values,
       parties: this.dicts.party.values,
       partyKeys: this.keys(),
       partyEntity: this.partyEntity,
@@ -424,7 +440,7 @@ export class ShipmentIndex {
       else if (column === 'dataset')
         order = sortOrder(
           placesOf(
-            this.datasets.map((dataset) => dataset.fileName),
+            this.datasets.map((dataset) => this.datasetLabels.get(dataset.id) ?? ''),
             this.dataset,
           ),
           this.count,
@@ -579,8 +595,62 @@ export class ShipmentIndex {
     return mask;
   }
 
-  /** The matching rows in sort order, with their count and totals. */
-  query(filter: ShipmentFilter, sort: ShipmentSort): { rows: Int32Array; summary: QuerySummary } {
+  /** The rows that pass the filter, in row order (for the pivot and the network). */
+  matching(filter: ShipmentFilter): Int32Array {
+    const mask = this.mask(filter);
+    if (!mask) return Int32Array.from({ length: this.count }, (_, index) => index);
+    const rows = new Int32Array(mask.reduce((sum, bit) => sum + bit, 0));
+    let found = 0;
+    for (let index = 0; index < this.count; index += 1)
+      if (mask[index] === 1) rows[found++] = index;
+    return rows;
+  }
+
+  /** The rows that pass the filter with the entity on either side (the filter's own entities aside). */
+  matchingEitherSide(filter: ShipmentFilter, entityId: string): Int32Array {
+    const shipped = this.matching({ ...filter, shipperEntity: entityId, consigneeEntity: '' });
+    const received = this.matching({ ...filter, shipperEntity: '', consigneeEntity: entityId });
+    const rows = new Int32Array(shipped.length + received.length);
+    let found = 0;
+    for (let a = 0, b = 0; a < shipped.length || b < received.length;) {
+      const next =
+        b >= received.length || (a < shipped.length && shipped[a] <= received[b])
+          ? shipped[a++]
+          : received[b++];
+      // A row where the entity ships to itself is in both.
+      if (found === 0 || rows[found - 1] !== next) rows[found++] = next;
+    }
+    return rows.subarray(0, found);
+  }
+
+  /**
+   * The party spellings a filter is about: its shipper and consignee entities' spellings, or those
+   * its party words find; null when it names no party (the counterparty grouping needs one).
+   */
+  focus(filter: ShipmentFilter): Uint8Array | null {
+    const words = partySearchWords(filter.party);
+    const entities = [filter.shipperEntity, filter.consigneeEntity]
+      .filter(Boolean)
+      .map((id) => this.entityNumberOf(id))
+      .filter((entity) => entity >= 0);
+    if (words.length === 0 && entities.length === 0) return null;
+    return Uint8Array.from(this.keys(), (key, party) =>
+      (words.length > 0 && partyKeyMatches(key, words)) ||
+      entities.includes(this.partyEntity[party] ?? -1)
+        ? 1
+        : 0,
+    );
+  }
+
+  /**
+   * The matching rows in sort order, with their count and totals; `distinct`: one row a shipment
+   * (the first of the matching rows reporting it), in the same order.
+   */
+  query(
+    filter: ShipmentFilter,
+    sort: ShipmentSort,
+    distinct = false,
+  ): { rows: Int32Array; summary: QuerySummary } {
     const mask = this.mask(filter);
     const order = this.order(sort.column);
     const count = this.count;
@@ -615,14 +685,39 @@ export class ShipmentIndex {
         });
       }
     });
+    const shipments = this.distinct(rows);
     return {
-      rows,
-      summary: { count: found, valueByCurrency, totalWeightKg, shipments: this.distinct(rows) },
+      rows: distinct ? this.firstOfEach(rows, shipments.first) : rows,
+      summary: {
+        count: found,
+        valueByCurrency,
+        totalWeightKg,
+        shipments: {
+          count: shipments.count,
+          valueByCurrency: shipments.valueByCurrency,
+          totalWeightKg: shipments.totalWeightKg,
+        },
+      },
     };
   }
 
-  /** The distinct shipments among `rows`: a matched group once, by its first row; others each. */
-  private distinct(rows: Int32Array): QuerySummary['shipments'] {
+  /** The rows standing for a shipment each: unmatched ones, and each group's first. */
+  private firstOfEach(rows: Int32Array, first: Int32Array): Int32Array {
+    const { groupOf } = this.match;
+    const kept = new Int32Array(rows.length);
+    let count = 0;
+    for (const row of rows) {
+      const group = groupOf[row] ?? -1;
+      if (group < 0 || first[group] === row) kept[count++] = row;
+    }
+    return kept.subarray(0, count);
+  }
+
+  /**
+   * The distinct shipments among `rows`: a matched group once, by its first row; others each. With
+   * each group's first row among them (-1 for a group none of them reports).
+   */
+  private distinct(rows: Int32Array): QuerySummary['shipments'] & { first: Int32Array } {
     const { groupOf, groupCount } = this.match;
     const first = new Int32Array(groupCount).fill(-1);
     const totals = new Float64Array(this.dicts.currency.values.length);
@@ -653,7 +748,7 @@ export class ShipmentIndex {
         });
       }
     });
-    return { count, valueByCurrency, totalWeightKg };
+    return { count, valueByCurrency, totalWeightKg, first };
   }
 
   row(index: number): ShipmentRow {
@@ -666,6 +761,7 @@ export class ShipmentIndex {
       index,
       datasetId: dataset?.id ?? '',
       datasetName: dataset?.fileName ?? '',
+      datasetLabel: this.datasetLabels.get(dataset?.id ?? '') ?? '',
       blockNo: this.blockNo[index] ?? 0,
       blockRow: this.blockRow[index] ?? 0,
       rowNumber: this.rowNumber[index] ?? 0,

@@ -15,7 +15,7 @@ import type { Source } from '../notes/source';
 import type { Designation } from '../sanctions/ftm';
 import type { SanctionsMatch } from '../sanctions/sanctionsMatch';
 
-export type CitedShipmentRow = ShipmentRow & {
+export type CitedShipmentRow = Omit<ShipmentRow, 'datasetLabel'> & {
   cells: string[];
   /** Which distinct shipment the row reports: rows with one number were matched as one. */
   shipment: number;

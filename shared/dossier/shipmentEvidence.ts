@@ -127,7 +127,8 @@ export async function shipmentEvidence(
   const rows: DossierInput['rows'] = {};
   const blocks = new Map<string, Promise<PackedCells | undefined>>();
   for (const row of [...included].sort((a, b) => a - b)) {
-    const shipment = index.row(row);
+    // The dossier names a dataset by its file: the name the app shows it under stays behind.
+    const { datasetLabel: _shownAs, ...shipment } = index.row(row);
     const key = `${shipment.datasetId}#${shipment.blockNo}`;
     let block = blocks.get(key);
     if (!block) {

@@ -398,6 +398,14 @@ describe('archives written by the first writer (fflate, no zip64; Argon2id when 
       expect(cells.packed.rowEnds).toHaveLength(60);
       expect(rowCells(cells.packed, 0)).toEqual(lines[1].split('|'));
       expect(rowCells(cells.packed, 59)).toEqual(lines[60].split('|'));
+      // Archived again with the name it was given (schema 19), it keeps it.
+      await restoredDb.datasets.update(dataset.id, { displayName: 'Vendor D, 2022' });
+      const again = await restoreArchive(
+        await openArchive(await writeArchive(restoredDb, restored, { passphrase: null }), null),
+      );
+      expect((await investigationDb(again).datasets.get(dataset.id))?.displayName).toBe(
+        'Vendor D, 2022',
+      );
     },
     60_000,
   );
@@ -458,6 +466,8 @@ describe('an archive of schema 16, before excerpts kept their quote as it reads'
       sort: { column: 'shipper' as const, direction: 'desc' as const },
       columns: ['date', 'shipper'],
       openRow: 3,
+      display: 'pivot' as const,
+      pivotBy: 'counterparty' as const,
     };
     await restoredDb.views.put(shipmentsView);
     const current = await restoredDb.excerpts.orderBy('id').toArray();

@@ -29,6 +29,13 @@ import {
   type ShipmentRef,
   type ShipmentRow,
 } from '#shared/customs/shipmentIndex';
+import {
+  pivotShipments,
+  shipmentNetwork,
+  type PivotDimension,
+  type ShipmentNetwork,
+  type ShipmentPivot,
+} from '#shared/customs/shipmentGroups';
 import { foldForSearch } from '#shared/claimFilter';
 import type { Entity } from '#shared/entities/entity';
 import { PartyResolution } from '#shared/entities/resolution';
@@ -170,15 +177,45 @@ const api = {
   },
 
   /**
-   * The Shipments tab's filter and sort: the rows' order kept for `rows`, the totals returned. A
-   * query superseded by a newer one before it starts resolves to null, unrun.
+   * The Shipments tab's filter and sort: the rows' order kept for `rows` (`distinct`: one row a
+   * shipment), the totals returned with how many rows `rows` pages through. A query superseded by
+   * a newer one before it starts resolves to null, unrun.
    */
   query: latestOnly(
-    (filter: ShipmentFilter, sort: ShipmentSort): QuerySummary & { loaded: number } => {
-      if (!index) return { ...emptyQuerySummary, loaded: 0 };
-      const answer = index.query(filter, sort);
+    (
+      filter: ShipmentFilter,
+      sort: ShipmentSort,
+      distinct?: boolean,
+    ): QuerySummary & { loaded: number; shown: number } => {
+      if (!index) return { ...emptyQuerySummary, loaded: 0, shown: 0 };
+      const answer = index.query(filter, sort, distinct ?? false);
       result = answer.rows;
-      return { ...answer.summary, loaded: index.count };
+      return { ...answer.summary, loaded: index.count, shown: result.length };
+    },
+  ),
+
+  /** The filter's shipments grouped by `by` (the pivot): the largest `limit` groups. */
+  pivot: latestOnly(
+    (filter: ShipmentFilter, by: PivotDimension, limit: number): ShipmentPivot | null => {
+      if (!index) return null;
+      const focus = index.focus(filter);
+      return pivotShipments(index.view(), index.matching(filter), by, { focus, namer, limit });
+    },
+  ),
+
+  /**
+   * Who shipped to whom among the filter's shipments: the `limit` heaviest edges. A filter on one
+   * entity (as shipper or as consignee) draws that entity's trade both ways.
+   */
+  network: latestOnly(
+    (filter: ShipmentFilter, limit: number): (ShipmentNetwork & { around: string }) | null => {
+      if (!index) return null;
+      const around =
+        Boolean(filter.shipperEntity) === Boolean(filter.consigneeEntity)
+          ? ''
+          : filter.shipperEntity || filter.consigneeEntity;
+      const rows = around ? index.matchingEitherSide(filter, around) : index.matching(filter);
+      return { ...shipmentNetwork(index.view(), rows, { namer, limit }), around };
     },
   ),
 

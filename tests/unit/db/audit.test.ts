@@ -71,6 +71,19 @@ describe('every change to evidence is audited in its own transaction', () => {
       origin: '',
     });
     await updateProvenance(db, dataset.id, { vendor: 'Vendor D', origin: 'RU customs' });
+    await updateProvenance(db, dataset.id, {
+      vendor: 'Vendor D',
+      origin: 'RU customs',
+      displayName: ' Vendor D, 2022 ',
+    });
+    expect((await db.datasets.get(dataset.id))?.displayName).toBe('Vendor D, 2022');
+    // An empty name gives the file's name back.
+    await updateProvenance(db, dataset.id, {
+      vendor: 'Vendor D',
+      origin: 'RU customs',
+      displayName: '',
+    });
+    expect(await db.datasets.get(dataset.id)).not.toHaveProperty('displayName');
     expect(await entriesOf('datasets')).toEqual([
       [
         'create',
@@ -78,6 +91,8 @@ describe('every change to evidence is audited in its own transaction', () => {
         { fileName: dataset.fileName, fileSha256: dataset.fileSha256, vendor: 'D', origin: '' },
       ],
       ['update', { vendor: 'D', origin: '' }, { vendor: 'Vendor D', origin: 'RU customs' }],
+      ['update', {}, { displayName: 'Vendor D, 2022' }],
+      ['update', { displayName: 'Vendor D, 2022' }, {}],
     ]);
   });
 

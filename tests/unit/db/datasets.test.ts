@@ -27,6 +27,12 @@ import { entityDirectory, entityProfile } from '../../../shared/customs/entityPr
 import { implicitEntityId } from '../../../shared/entities/entity';
 import { partyKey } from '../../../shared/customs/partyKey';
 import { ShipmentIndex } from '../../../shared/customs/shipmentIndex';
+import {
+  pivotDimensions,
+  pivotShipments,
+  shipmentNetwork,
+} from '../../../shared/customs/shipmentGroups';
+import { pivotCsv } from '../../../shared/customs/pivotCsv';
 import { mergeEntities, splitSpelling } from '../../../renderer/src/case/entities/entityMutations';
 import { fixture, fixtureSets, ownFixtures, type FixtureSet } from '../../fixtureSets';
 import { importFixture as importCustomsFixture, indexOf } from './customsFixture';
@@ -485,6 +491,112 @@ for (const set of fixtureSets)
       expect(summary.shipments.totalWeightKg).toBeCloseTo(claim.totalWeightKg, 6);
       expect(summary.shipments.valueByCurrency).toEqual(
         claim.valueByCurrency.map(({ currency, total }) => ({ currency, total })),
+      );
+    });
+
+    it('groups a filter by counterparty, HS code and month, each shipment once, and draws its network', async () => {
+      await importFixture('customs', 'vendor-a-2022.csv', { origin: 'RU customs' });
+      await importFixture('customs', 'vendor-b-2022.tsv', { origin: 'RU customs' });
+      await mergeStoryCompanies();
+      const index = await resolvedIndex();
+      const names = new Map(
+        (await db.entities.toArray()).map((entity) => [entity.id, entity.name]),
+      );
+      const namer = (id: string) => names.get(id);
+      const poly = (await db.entities.where('name').equals('Poly').first())!.id;
+      const plant = (await db.entities.where('name').equals('Ulan-Ude Aviation Plant').first())!;
+      const filter = { ...emptyShipmentFilter, shipperEntity: poly };
+      const rows = index.matching(filter);
+      const options = { focus: index.focus(filter), namer, limit: 1000 };
+      const byCounterparty = pivotShipments(index.view(), rows, 'counterparty', options);
+      // Poly ships to the plant 13 times, each reported by both vendors (26 rows).
+      expect(byCounterparty.groups[0]).toMatchObject({
+        label: 'Ulan-Ude Aviation Plant',
+        entityId: plant.id,
+        shipments: 13,
+        rows: 26,
+      });
+      const toPlant = index.query(
+        { ...filter, consigneeEntity: plant.id },
+        { column: 'row', direction: 'asc' },
+      ).summary.shipments;
+      expect(byCounterparty.groups[0].valueByCurrency).toEqual(toPlant.valueByCurrency);
+      expect(byCounterparty.groups[0].weightKg).toBeCloseTo(toPlant.totalWeightKg, 6);
+
+      // Every dimension's groups add up to the filter's distinct shipments and rows.
+      const { summary } = index.query(filter, { column: 'row', direction: 'asc' });
+      // One row a shipment, in the sort's order: as many as the distinct shipments.
+      const byValue = { column: 'value', direction: 'desc' } as const;
+      const distinct = index.query(filter, byValue, true);
+      expect(distinct.rows.length).toBe(summary.shipments.count);
+      expect(distinct.summary).toEqual(index.query(filter, byValue).summary);
+      const shipmentOf = (row: number) => index.view().groupOf[row] ?? -1;
+      const matched = Array.from(distinct.rows, shipmentOf).filter((group) => group >= 0);
+      expect(new Set(matched).size).toBe(matched.length);
+      const values = Array.from(distinct.rows, (row) => index.row(row).value ?? -1);
+      expect(values).toEqual([...values].sort((x, y) => y - x));
+      for (const by of pivotDimensions) {
+        const pivot = pivotShipments(index.view(), rows, by, options);
+        const sum = (field: 'shipments' | 'rows') =>
+          pivot.groups.reduce((total, group) => total + group[field], 0);
+        expect(pivot.groupCount, by).toBe(pivot.groups.length);
+        expect(sum('rows') + pivot.ungroupedRows, by).toBe(summary.count);
+        if (pivot.ungroupedRows === 0) expect(sum('shipments'), by).toBe(summary.shipments.count);
+      }
+      const months = pivotShipments(index.view(), rows, 'month', options).groups;
+      expect(months.map((month) => month.label)).toEqual(
+        [...months.map((month) => month.label)].sort(),
+      );
+      expect(months[0].label).toMatch(/^2022-\d\d$/);
+      const chapters = pivotShipments(index.view(), rows, 'hsChapter', options).groups;
+      expect(chapters.every((group) => /^\d\d$/.test(group.label))).toBe(true);
+
+      // Without a party in the filter there is no other side to group by.
+      const unfocused = pivotShipments(
+        index.view(),
+        index.matching(emptyShipmentFilter),
+        'counterparty',
+        {
+          ...options,
+          focus: index.focus(emptyShipmentFilter),
+        },
+      );
+      expect(unfocused).toMatchObject({ needsParty: true, groups: [] });
+
+      const network = shipmentNetwork(index.view(), rows, { namer, limit: 1000 });
+      const edge = network.edges.find(
+        (candidate) => network.nodes[candidate.consignee].id === plant.id,
+      );
+      expect(network.nodes[edge!.shipper].name).toBe('Poly');
+      expect(edge).toMatchObject({ shipments: 13, rows: 26 });
+      expect(network.edges.reduce((total, each) => total + each.shipments, 0)).toBe(
+        summary.shipments.count,
+      );
+    });
+
+    it('writes the pivot as CSV with every cell formula-neutralised', () => {
+      const csv = pivotCsv({
+        by: 'shipper',
+        groups: [
+          {
+            label: '=HYPERLINK("https://example.test","x")',
+            entityId: 'e1',
+            shipments: 2,
+            rows: 3,
+            valueByCurrency: [
+              { currency: 'USD', total: -5 },
+              { currency: 'EUR', total: 7.5 },
+            ],
+            weightKg: 10,
+          },
+        ],
+        groupCount: 1,
+        ungroupedRows: 0,
+        needsParty: false,
+      });
+      expect(csv).toBe(
+        '"Shipper","Distinct shipments","Rows","Value EUR","Value USD","Weight (kg)"\r\n' +
+          '"\'=HYPERLINK(""https://example.test"",""x"")","2","3","7.5","\'-5","10"\r\n',
       );
     });
 

@@ -551,6 +551,36 @@ describe('version 17: an excerpt’s quote as it reads', () => {
     raw.close();
     expect(JSON.stringify(row)).not.toContain('KRASNOGORSK');
   });
+
+  it('opens a sealed version-18 view as the rows; the pivot it shows is then kept sealed', async () => {
+    const id = 'schema-upgrade-v19';
+    const keys = newLockKeys();
+    const v18 = new Dexie(investigationDbName(id));
+    for (const declared of investigationSchemaVersions.filter((entry) => entry.version <= 18))
+      v18.version(declared.version).stores(declared.stores);
+    v18.use(sealingMiddleware(keys));
+    const earlier = {
+      id: 'shipments',
+      filter: { ...emptyShipmentFilter, party: 'Ulan-Ude' },
+      sort: { column: 'date', direction: 'asc' },
+      columns: ['date'],
+      openRow: null,
+    };
+    await v18.table('views').put(earlier);
+    v18.close();
+    const upgraded = new InvestigationDb({ investigationId: id, keys });
+    const view = await upgraded.views.get('shipments');
+    expect(view).toEqual(earlier);
+    expect(view?.display).toBeUndefined();
+    await upgraded.views.put({ ...view!, display: 'pivot', pivotBy: 'counterparty' });
+    expect(await upgraded.views.get('shipments')).toMatchObject({ pivotBy: 'counterparty' });
+    upgraded.close();
+    const raw = new Dexie(investigationDbName(id));
+    await raw.open();
+    const row = (await raw.table('views').get('shipments')) as Record<string, unknown>;
+    raw.close();
+    expect(JSON.stringify(row)).not.toContain('counterparty');
+  });
 });
 
 const listedTarget = {

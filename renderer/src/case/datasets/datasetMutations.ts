@@ -45,19 +45,23 @@ export async function recoverInterruptedImports(db: InvestigationDb): Promise<st
 }
 
 /**
- * Changes who sold a dataset and what it comes from. The origin decides how many independent
- * origins a claim's shipments have, so it can be put right after the import; an origin the
- * investigation already states (in another case or spacing) is written as it is there.
+ * Changes what the app calls a dataset, who sold it and what it comes from. The origin decides how
+ * many independent origins a claim's shipments have, so it can be put right after the import; an
+ * origin the investigation already states (in another case or spacing) is written as it is there.
+ * An empty name gives the file's name back.
  */
 export async function updateProvenance(
   db: InvestigationDb,
   datasetId: string,
-  provenance: { vendor: string; origin: string },
+  provenance: { vendor: string; origin: string; displayName?: string },
 ): Promise<void> {
   const others = (await db.datasets.toArray()).filter((dataset) => dataset.id !== datasetId);
   const next = {
     vendor: provenance.vendor.trim(),
     origin: canonicalOrigin(provenance.origin, knownOrigins(others)),
+    ...(provenance.displayName === undefined
+      ? {}
+      : { displayName: provenance.displayName.trim() || undefined }),
   };
   await updateAudited(
     db,

@@ -45,9 +45,11 @@ export function useShipmentEngine(
         .join(','),
     [db],
   );
-  // Vendor and origin count too: the evidence summary reads them from the engine.
+  // Vendor, origin and name count too: the evidence summary and the rows read them from the engine.
   const datasetsKey = datasets
-    ?.map((dataset) => `${dataset.id}|${dataset.vendor}|${dataset.origin}`)
+    ?.map(
+      (dataset) => `${dataset.id}|${dataset.vendor}|${dataset.origin}|${dataset.displayName ?? ''}`,
+    )
     .join(',');
   const key =
     !enabled || datasetsKey === undefined || entitiesKey === undefined || matchesKey === undefined

@@ -21,6 +21,7 @@ import { v15 } from './v15';
 import { v16 } from './v16';
 import { v17 } from './v17';
 import { v18 } from './v18';
+import { v19 } from './v19';
 
 export type { SchemaVersion } from './types';
 
@@ -43,6 +44,7 @@ export const investigationSchemaVersions: readonly SchemaVersion[] = [
   v16,
   v17,
   v18,
+  v19,
 ];
 
 export const CURRENT_SCHEMA_VERSION = investigationSchemaVersions.at(-1)!.version;

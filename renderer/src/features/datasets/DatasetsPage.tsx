@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Dataset } from '#shared/customs/dataset';
+import { datasetLabels } from '#shared/customs/datasetLabel';
 import { delimiterNames } from '#shared/customs/delimiter';
 import { platform } from '../../app/platform';
 import { DeleteEvidenceDialog } from '../evidence';
@@ -24,6 +25,7 @@ const customsFilters = [{ name: 'Customs exports', extensions: ['csv', 'tsv', 't
 export function DatasetsPage() {
   const withCase = useWithCase();
   const datasets = useDatasets();
+  const labels = datasetLabels(datasets ?? []);
   const [importing, setImporting] = useState<{ name: string; file: Blob }[]>([]);
   const [rejectedOf, setRejectedOf] = useState<Dataset | null>(null);
   const [deleting, setDeleting] = useState<Dataset | null>(null);
@@ -94,9 +96,10 @@ export function DatasetsPage() {
             {datasets.map((dataset) => (
               <tr key={dataset.id}>
                 <th scope="row">
-                  {dataset.fileName}
+                  {labels.get(dataset.id)}
                   <span className="hint small" title={`SHA-256 ${dataset.fileSha256}`}>
                     {' '}
+                    {labels.get(dataset.id) !== dataset.fileName && `${dataset.fileName} · `}
                     {formatBytes(dataset.size)} · SHA-256 {dataset.fileSha256.slice(0, 12)}…
                   </span>
                 </th>

@@ -76,11 +76,11 @@ export function EntityProfileView(props: {
         </button>
       </section>
     );
-  const project = (id: string, role: 'shipperEntity' | 'consigneeEntity') =>
+  const project = (id: string, role: 'shipperEntity' | 'consigneeEntity', display = 'rows') =>
     routeHref({
       page: 'shipments',
       investigationId,
-      query: stashRouteState(`${role}=${encodeURIComponent(id)}`),
+      query: stashRouteState(`${role}=${encodeURIComponent(id)}&display=${display}`),
     });
   const keys = [...new Set(profile.spellings.map((spelling) => spelling.aliasKey))];
   const flags = stored?.flags ?? [];
@@ -134,6 +134,10 @@ export function EntityProfileView(props: {
         <dd>
           {shipmentsFromRows(profile.shipmentsAsConsignee, profile.asConsignee)} ·{' '}
           <a href={project(profile.id, 'consigneeEntity')}>show shipments as consignee</a>
+        </dd>
+        <dt>Trade</dt>
+        <dd>
+          <a href={project(profile.id, 'shipperEntity', 'network')}>show trade network</a>
         </dd>
       </dl>
       <SanctionsScreening

@@ -29,7 +29,7 @@ export function ShipmentDetail(props: { row: ShipmentRow; onClose: () => void })
     <aside className="shipment-detail" aria-labelledby="shipment-detail-title">
       <div className="list-header">
         <h3 id="shipment-detail-title">
-          Row {row.rowNumber} of {row.datasetName}
+          Row {row.rowNumber} of {row.datasetLabel}
         </h3>
         <button type="button" onClick={onClose} aria-label="Close shipment detail">
           ×
@@ -47,6 +47,8 @@ export function ShipmentDetail(props: { row: ShipmentRow; onClose: () => void })
       {current?.dataset && (
         <dl className="facts">
           <dt>Dataset</dt>
+          <dd>{row.datasetLabel}</dd>
+          <dt>File</dt>
           <dd>{current.dataset.fileName}</dd>
           <dt>Vendor</dt>
           <dd>{current.dataset.vendor || '—'}</dd>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { Dataset } from '#shared/customs/dataset';
+import { datasetLabels } from '#shared/customs/datasetLabel';
 import type { ShipmentFilter } from '#shared/customs/shipmentFilter';
 import { EntityPicker } from '../entities';
 import type { EngineState } from '../../case/shipments/useShipmentEngine';
@@ -40,6 +41,7 @@ export function ShipmentFilters(props: {
   const { filter, onChange } = props;
   const id = useId();
   const lists = useDesignationLists(props.engine);
+  const labels = datasetLabels(props.datasets);
   const text = (
     key: TextKey,
     label: string,
@@ -165,7 +167,7 @@ export function ShipmentFilters(props: {
           <option value="">All datasets</option>
           {props.datasets.map((dataset) => (
             <option key={dataset.id} value={dataset.id}>
-              {dataset.fileName}
+              {labels.get(dataset.id)}
             </option>
           ))}
         </select>

@@ -1,7 +1,8 @@
 import type { QuerySummary } from '#shared/customs/shipmentIndex';
 import { formatAmount } from '../../ui/formatting';
 
-const valuesText = (values: { currency: string; total: number }[]) =>
+/** Totals per currency, as one line (never added across currencies). */
+export const valuesText = (values: { currency: string; total: number }[]) =>
   values
     .map((entry) => `${formatAmount(entry.total)} ${entry.currency || '(no currency)'}`)
     .join(' · ') || '—';

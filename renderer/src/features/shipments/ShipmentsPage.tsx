@@ -18,7 +18,9 @@ import { shipmentEngine } from '../../case/shipments/shipmentWorkerClient';
 import { useShipmentEngine } from '../../case/shipments/useShipmentEngine';
 import { TYPING_PAUSE_MS } from '../../ui/typingPause';
 import { useTabView } from '../../case/views/useTabView';
-import type { ShipmentsView } from '#shared/tabViews';
+import { shipmentDisplays, type ShipmentDisplay, type ShipmentsView } from '#shared/tabViews';
+import { ShipmentNetwork } from './ShipmentNetwork';
+import { ShipmentPivot } from './ShipmentPivot';
 
 /** The filter's fields typed key by key; the others are picked (selects, dates, entities). */
 const typedFields: ReadonlySet<keyof ShipmentFilter> = new Set([
@@ -47,17 +49,31 @@ function typing(
   return changed.length > 0 && changed.every((field) => typedFields.has(field));
 }
 
-/** The filter a link opens the page on (`shipperEntity=…&consigneeEntity=…`), if it names one. */
-function filterFromQuery(query: string): ShipmentFilter | null {
+const displayNames: Record<ShipmentDisplay, string> = {
+  rows: 'Rows',
+  shipments: 'Distinct shipments',
+  pivot: 'Pivot',
+  network: 'Network',
+};
+
+/**
+ * What a link opens the page on (`shipperEntity=…&consigneeEntity=…`, and `display=network`), if
+ * it names a filter.
+ */
+function viewFromQuery(query: string): Partial<ShipmentsView> | null {
   const params = new URLSearchParams(query);
   const named = ['shipperEntity', 'consigneeEntity', 'party'].some((field) => params.get(field));
-  return named
-    ? completeFilter({
-        shipperEntity: params.get('shipperEntity') ?? '',
-        consigneeEntity: params.get('consigneeEntity') ?? '',
-        party: params.get('party') ?? '',
-      })
-    : null;
+  if (!named) return null;
+  const display = shipmentDisplays.find((name) => name === params.get('display')) ?? 'rows';
+  return {
+    filter: completeFilter({
+      shipperEntity: params.get('shipperEntity') ?? '',
+      consigneeEntity: params.get('consigneeEntity') ?? '',
+      party: params.get('party') ?? '',
+    }),
+    openRow: null,
+    display,
+  };
 }
 
 const freshView: ShipmentsView = {
@@ -73,8 +89,7 @@ const freshView: ShipmentsView = {
  * case/views/useTabView.ts), or on the filter a link opened it with.
  */
 export function ShipmentsPage({ query }: { query: string }) {
-  const linked = filterFromQuery(query);
-  const [view, setView] = useTabView(freshView, linked && { filter: linked, openRow: null });
+  const [view, setView] = useTabView(freshView, viewFromQuery(query));
   return view ? (
     <ShipmentsTab view={view} onChange={setView} />
   ) : (
@@ -92,7 +107,22 @@ function ShipmentsTab(props: { view: ShipmentsView; onChange: (next: ShipmentsVi
   const setFilter = (next: ShipmentFilter) => onChange({ ...view, filter: next, openRow: null });
   const setSort = (next: ShipmentSort) => onChange({ ...view, sort: next, openRow: null });
   const setVisible = (next: string[]) => onChange({ ...view, columns: next });
-  const [result, setResult] = useState<{ summary: QuerySummary; version: number } | null>(null);
+  const display = view.display ?? 'rows';
+  /** The table shows rows: all of them, or one a distinct shipment. */
+  const tabular = display === 'rows' || display === 'shipments';
+  const distinct = display === 'shipments';
+  /** Another display: the open row was a place in the old one's rows, so it closes. */
+  const setDisplay = (next: ShipmentDisplay) => {
+    setSelectedRow(null);
+    onChange({ ...view, display: next, openRow: null });
+  };
+  /** Opens the rows of one group or edge of the pivot or network. */
+  const openRows = (next: ShipmentFilter) =>
+    onChange({ ...view, filter: next, openRow: null, display: 'rows' });
+  const [result, setResult] = useState<{
+    summary: QuerySummary & { shown: number };
+    version: number;
+  } | null>(null);
   const [selected, setSelectedRow] = useState<{ position: number; row: ShipmentRow } | null>(null);
   const setSelected = (next: { position: number; row: ShipmentRow } | null) => {
     setSelectedRow(next);
@@ -107,14 +137,14 @@ function ShipmentsTab(props: { view: ShipmentsView; onChange: (next: ShipmentsVi
     let live = true;
     const run = () =>
       void shipmentEngine()
-        .query(filter, sort)
+        .query(filter, sort, distinct)
         .then((summary) => {
           // Null: a newer request superseded it in the worker.
           if (!live || !summary) return;
           setResult((previous) => ({ summary, version: (previous?.version ?? 0) + 1 }));
           const open = reopen.current;
           reopen.current = null;
-          if (open === null || open >= summary.count) setSelectedRow(null);
+          if (open === null || open >= summary.shown) setSelectedRow(null);
           else
             void shipmentEngine()
               .rows(open, 1)
@@ -129,7 +159,7 @@ function ShipmentsTab(props: { view: ShipmentsView; onChange: (next: ShipmentsVi
       live = false;
       window.clearTimeout(timer);
     };
-  }, [loaded, filter, sort]);
+  }, [loaded, filter, sort, distinct]);
 
   if (!datasets || !loaded || !result)
     return <EngineProgressBar progress={progress} label="Loading shipments…" />;
@@ -148,7 +178,23 @@ function ShipmentsTab(props: { view: ShipmentsView; onChange: (next: ShipmentsVi
         <button type="button" onClick={() => setFilter(emptyShipmentFilter)}>
           Clear filters
         </button>
-        <details className="column-chooser">
+        <fieldset className="segmented">
+          <legend className="visually-hidden">Show</legend>
+          {shipmentDisplays.map((name) => (
+            <label key={name}>
+              <input
+                autoComplete="off"
+                type="radio"
+                name="shipments-display"
+                value={name}
+                checked={display === name}
+                onChange={() => setDisplay(name)}
+              />
+              {displayNames[name]}
+            </label>
+          ))}
+        </fieldset>
+        <details className="column-chooser" hidden={!tabular}>
           <summary>Columns</summary>
           {shipmentColumns.map((column) => (
             <label key={column.id}>
@@ -170,18 +216,29 @@ function ShipmentsTab(props: { view: ShipmentsView; onChange: (next: ShipmentsVi
         </details>
         <SavedFilters filter={filter} onApply={(saved) => setFilter(completeFilter(saved))} />
       </div>
-      <div className={selected ? 'shipments-body with-detail' : 'shipments-body'}>
-        <ShipmentTable
-          count={result.summary.count}
-          resultVersion={result.version}
-          columns={columns}
-          sort={sort}
-          onSort={setSort}
-          selected={selected?.position ?? null}
-          onSelect={(position, row) => setSelected({ position, row })}
+      {display === 'pivot' && (
+        <ShipmentPivot
+          filter={filter}
+          by={view.pivotBy ?? 'shipper'}
+          onBy={(by) => onChange({ ...view, pivotBy: by })}
+          onOpen={openRows}
         />
-        {selected && <ShipmentDetail row={selected.row} onClose={() => setSelected(null)} />}
-      </div>
+      )}
+      {display === 'network' && <ShipmentNetwork filter={filter} onOpen={openRows} />}
+      {tabular && (
+        <div className={selected ? 'shipments-body with-detail' : 'shipments-body'}>
+          <ShipmentTable
+            count={result.summary.shown}
+            resultVersion={result.version}
+            columns={columns}
+            sort={sort}
+            onSort={setSort}
+            selected={selected?.position ?? null}
+            onSelect={(position, row) => setSelected({ position, row })}
+          />
+          {selected && <ShipmentDetail row={selected.row} onClose={() => setSelected(null)} />}
+        </div>
+      )}
     </section>
   );
 }

@@ -62,7 +62,7 @@ export const shipmentColumns: ShipmentColumn[] = [
   { id: 'currency', label: 'Cur.', width: 48, sort: 'currency', text: (row) => row.currency },
   { id: 'declaration', label: 'Declaration', width: 190, text: (row) => row.declarationId },
   { id: 'billOfLading', label: 'B/L number', width: 150, text: (row) => row.billOfLading },
-  { id: 'dataset', label: 'Dataset', width: 170, sort: 'dataset', text: (row) => row.datasetName },
+  { id: 'dataset', label: 'Dataset', width: 170, sort: 'dataset', text: (row) => row.datasetLabel },
   {
     id: 'reportedBy',
     label: 'Datasets reporting',
