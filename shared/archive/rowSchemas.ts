@@ -6,13 +6,13 @@
  * gives them what the version's upgrade gives old rows).
  */
 import { z } from 'zod';
-import { dictionaryColumns, type Dataset, type StoredRowProblem } from '../customs/dataset';
+import type { Dataset, StoredRowProblem } from '../customs/dataset';
 import { dayMonthOrders } from '../customs/dates';
 import { delimiters } from '../customs/delimiter';
 import { canonicalFields } from '../customs/fields';
 import { textEncodings } from '../customs/encoding';
 import { mappingSchema } from '../customs/layout';
-import type { SavedFilter } from '../customs/shipmentFilter';
+import { shipmentSortColumns, type SavedFilter } from '../customs/shipmentFilter';
 import { pivotDimensions } from '../customs/shipmentGroups';
 import type { Excerpt, PageText, PdfDocument } from '../documents/document';
 import type { Entity, SuggestionDismissal } from '../entities/entity';
@@ -209,7 +209,7 @@ const view = z.object({
   id: z.literal('shipments'),
   filter: shipmentFilter,
   sort: z.object({
-    column: z.enum(['date', 'value', 'weightKg', 'row', 'dataset', ...dictionaryColumns]),
+    column: z.enum(shipmentSortColumns),
     direction: z.enum(['asc', 'desc']),
   }),
   columns: list(z.string().max(40)),

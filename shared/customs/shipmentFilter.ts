@@ -1,4 +1,4 @@
-import type { DictionaryColumn } from './dataset';
+import { dictionaryColumns } from './dataset';
 
 /** A filter over shipments, as the user typed it; a saved filter stores exactly this. */
 export type ShipmentFilter = {
@@ -58,9 +58,25 @@ export const emptyShipmentFilter: ShipmentFilter = {
   designatedSince: '',
 };
 
+/**
+ * What the table sorts by: a number column, a text column (alphabetical, empty last), an
+ * identifier (declaration or B/L number: code-unit order, empty last), the dataset's name, or how
+ * many datasets report the shipment.
+ */
+export const shipmentSortColumns = [
+  'date',
+  'value',
+  'weightKg',
+  'row',
+  'dataset',
+  'declarationId',
+  'billOfLading',
+  'reportedBy',
+  ...dictionaryColumns,
+] as const;
+
 export type ShipmentSort = {
-  /** A number column, a text column (alphabetical, empty last) or the dataset's file name. */
-  column: 'date' | 'value' | 'weightKg' | 'row' | DictionaryColumn | 'dataset';
+  column: (typeof shipmentSortColumns)[number];
   direction: 'asc' | 'desc';
 };
 

@@ -40,6 +40,19 @@ function placesOf(values: readonly string[], ids: ArrayLike<number>): Float64Arr
   return places;
 }
 
+/**
+ * Each row's place in the order of a per-row identifier (declaration or B/L number), empty last.
+ * Identifiers are codes, not words: they are ordered by code unit, since a collator took 3.6 s
+ * over a million distinct ones where this takes 0.4 s.
+ */
+function placesOfIdentifiers(ids: readonly string[], count: number): Float64Array {
+  const distinct = Array.from(new Set(ids)).sort();
+  const place = new Map(distinct.map((id, at) => [id, id.trim() === '' ? Number.NaN : at]));
+  const places = new Float64Array(count).fill(Number.NaN);
+  for (let row = 0; row < ids.length; row += 1) places[row] = place.get(ids[row]) ?? Number.NaN;
+  return places;
+}
+
 export type ShipmentRow = {
   index: number;
   datasetId: string;
@@ -437,6 +450,13 @@ export class ShipmentIndex {
       else if (column === 'date') order = sortOrder(this.date, this.count);
       else if (column === 'value') order = sortOrder(this.value, this.count);
       else if (column === 'weightKg') order = sortOrder(this.weightKg, this.count);
+      else if (column === 'declarationId' || column === 'billOfLading')
+        order = sortOrder(placesOfIdentifiers(this[column] ?? [], this.count), this.count);
+      else if (column === 'reportedBy')
+        order = sortOrder(
+          Float64Array.from({ length: this.count }, (_, index) => this.reportedBy(index)),
+          this.count,
+        );
       else if (column === 'dataset')
         order = sortOrder(
           placesOf(

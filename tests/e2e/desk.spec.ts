@@ -5,8 +5,13 @@ test('the sample exporter’s trade: its network, the edge’s shipments, and th
   page,
 }) => {
   test.slow();
+  await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/');
   await openSampleInvestigation(page);
+  // At 1,440 px every column shown by default fits: the last, the row number, is in view.
+  await openTab(page, 'Shipments');
+  const rowHeader = page.getByRole('columnheader', { name: /^Row/ });
+  await expect(rowHeader).toBeInViewport({ ratio: 1 });
   await openTab(page, 'Entities');
   await page.getByRole('button', { name: 'Northstar Avia Trading' }).click();
   await page.getByRole('link', { name: 'show trade network' }).click();

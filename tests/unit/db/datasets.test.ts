@@ -494,6 +494,32 @@ for (const set of fixtureSets)
       );
     });
 
+    it('sorts by declaration and B/L number as codes, and by the datasets reporting', async () => {
+      // Two vendors reporting the same shipments, so that some rows are reported by both.
+      await importFixture('customs', 'vendor-a-2022.csv', { origin: 'RU customs' });
+      await importFixture('customs', 'vendor-b-2022.tsv', { origin: 'RU customs' });
+      await mergeStoryCompanies();
+      const index = await resolvedIndex();
+      const all = index.query(emptyShipmentFilter, { column: 'row', direction: 'asc' }).rows;
+      for (const column of ['declarationId', 'billOfLading'] as const) {
+        const { rows } = index.query(emptyShipmentFilter, { column, direction: 'asc' });
+        expect(rows).toHaveLength(all.length);
+        const texts = Array.from(rows, (at) => index.row(at)[column]);
+        const filled = texts.filter((text) => text.trim() !== '');
+        expect(texts.slice(0, filled.length)).toEqual(filled);
+        expect([column, filled]).toEqual([column, [...filled].sort()]);
+        if (column === 'declarationId') expect(new Set(filled).size).toBeGreaterThan(100);
+      }
+      const reported = index.query(emptyShipmentFilter, {
+        column: 'reportedBy',
+        direction: 'desc',
+      });
+      const counts = Array.from(reported.rows, (at) => index.row(at).reportedBy);
+      expect(counts).toEqual([...counts].sort((a, b) => b - a));
+      expect(counts[0]).toBe(2);
+      expect(counts.at(-1)).toBe(1);
+    });
+
     it('groups a filter by counterparty, HS code and month, each shipment once, and draws its network', async () => {
       await importFixture('customs', 'vendor-a-2022.csv', { origin: 'RU customs' });
       await importFixture('customs', 'vendor-b-2022.tsv', { origin: 'RU customs' });
