@@ -29,7 +29,16 @@ import {
 } from '../sanctions/ftm';
 import type { SanctionsMatch } from '../sanctions/sanctionsMatch';
 import type { CaseScreeningRecord } from '../sanctions/caseScreening';
-import { shipmentDisplays, type TabView } from '../tabViews';
+import {
+  shipmentDisplays,
+  type ClaimsView,
+  type DocumentsView,
+  type EntitiesView,
+  type HistoryView,
+  type NotesView,
+  type ShipmentsView,
+  type TabView,
+} from '../tabViews';
 
 const identifierKindNames = Object.keys(identifierKinds) as [IdentifierKind, ...IdentifierKind[]];
 
@@ -90,26 +99,28 @@ const claim = z.object({
   updatedAt: time,
 }) satisfies z.ZodType<Claim>;
 
+const auditTables = [
+  'claims',
+  'statuses',
+  'sections',
+  'notes',
+  'sources',
+  'entities',
+  'exports',
+  'nameChecks',
+  'excerpts',
+  'documents',
+  'datasets',
+  'savedFilters',
+  'links',
+  'sanctionsMatches',
+  'sanctionsScreenings',
+] as const satisfies readonly AuditEntry['table'][];
+
 const audit = z.object({
   id: autoNumber,
   at: time,
-  table: z.enum([
-    'claims',
-    'statuses',
-    'sections',
-    'notes',
-    'sources',
-    'entities',
-    'exports',
-    'nameChecks',
-    'excerpts',
-    'documents',
-    'datasets',
-    'savedFilters',
-    'links',
-    'sanctionsMatches',
-    'sanctionsScreenings',
-  ]),
+  table: z.enum(auditTables),
   recordId: id,
   action: z.enum(['create', 'update', 'delete', 'restore']),
   before: z.record(z.string(), z.unknown()).nullable(),
@@ -205,7 +216,7 @@ const savedFilter = z.object({
 }) satisfies z.ZodType<SavedFilter>;
 
 /** What the Shipments tab was showing (since schema 17). */
-const view = z.object({
+const shipmentsView = z.object({
   id: z.literal('shipments'),
   filter: shipmentFilter,
   sort: z.object({
@@ -217,7 +228,47 @@ const view = z.object({
   // Since schema 19.
   display: z.enum(shipmentDisplays).optional(),
   pivotBy: z.enum(pivotDimensions).optional(),
-}) satisfies z.ZodType<TabView>;
+}) satisfies z.ZodType<ShipmentsView>;
+
+/** The other tabs' views (since schema 19). */
+const otherViews = [
+  z.object({
+    id: z.literal('claims'),
+    filter: z.object({ text: short, statusId: short, tag: short }),
+    openClaim: id.nullable(),
+  }) satisfies z.ZodType<ClaimsView>,
+  z.object({
+    id: z.literal('entities'),
+    search: short,
+    openEntity: short,
+  }) satisfies z.ZodType<EntitiesView>,
+  z.object({
+    id: z.literal('notes'),
+    filter: z.object({
+      kind: z.enum(['', ...noteKinds]),
+      outcome: z.enum(['', ...outcomes]),
+      confidentiality: z.enum(['', ...confidentialities]),
+    }),
+  }) satisfies z.ZodType<NotesView>,
+  z.object({
+    id: z.literal('documents'),
+    openDocument: id.nullable(),
+  }) satisfies z.ZodType<DocumentsView>,
+  z.object({
+    id: z.literal('history'),
+    filter: z.object({
+      kind: z.enum(['', ...auditTables]),
+      claimId: short,
+      from: short,
+      to: short,
+    }),
+  }) satisfies z.ZodType<HistoryView>,
+] as const;
+
+const view = z.discriminatedUnion('id', [
+  shipmentsView,
+  ...otherViews,
+]) satisfies z.ZodType<TabView>;
 
 const document = z.object({
   id,

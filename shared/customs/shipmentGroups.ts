@@ -9,6 +9,7 @@
 import { isoMonth, monthFromDays } from './dates';
 import type { EntityNamer } from './entityProfile';
 import type { ShipmentColumnsView } from './shipmentIndex';
+import { sortOrder } from './sortOrder';
 
 export const pivotDimensions = [
   'shipper',
@@ -80,7 +81,12 @@ function tally(
   rows: ArrayLike<number>,
   groupOf: (row: number, at: number) => number,
   groupCount: number,
-): { figures: (number: number) => GroupFigures; rowCounts: Int32Array; ungrouped: number } {
+): {
+  figures: (number: number) => GroupFigures;
+  rowCounts: Int32Array;
+  shipmentCounts: Int32Array;
+  ungrouped: number;
+} {
   const rowCounts = new Int32Array(groupCount);
   const shipments = new Int32Array(groupCount);
   const weights = new Float64Array(groupCount);
@@ -130,6 +136,7 @@ function tally(
   );
   return {
     rowCounts,
+    shipmentCounts: shipments,
     ungrouped,
     figures: (group) => ({
       shipments: shipments[group],
@@ -168,6 +175,26 @@ function ranked<T extends GroupFigures & { label?: string }>(groups: T[]): T[] {
   );
 }
 
+/** The first `limit` of 0…count−1 in the order of `compare`, without sorting them all. */
+function heaviest(
+  count: number,
+  limit: number,
+  compare: (a: number, b: number) => number,
+): number[] {
+  const top: number[] = [];
+  if (limit <= 0) return top;
+  for (let item = 0; item < count; item += 1) {
+    if (top.length === limit && compare(item, top[limit - 1]) >= 0) continue;
+    let at = top.length === limit ? limit - 1 : top.length;
+    while (at > 0 && compare(item, top[at - 1]) < 0) {
+      top[at] = top[at - 1];
+      at -= 1;
+    }
+    top[at] = item;
+  }
+  return top;
+}
+
 /**
  * Each entity's name: a stored entity's canonical name, else the spelling of it that most rows
  * use (counted over `rows`, so a group is named as the filtered rows write it).
@@ -177,22 +204,21 @@ function entityNames(
   rows: ArrayLike<number>,
   namer: EntityNamer,
 ): (entity: number) => string {
-  const counts = new Map<number, number>();
+  const counts = new Int32Array(view.parties.length);
   for (let at = 0; at < rows.length; at += 1) {
     const row = rows[at];
-    counts.set(view.shipper[row], (counts.get(view.shipper[row]) ?? 0) + 1);
-    counts.set(view.consignee[row], (counts.get(view.consignee[row]) ?? 0) + 1);
+    counts[view.shipper[row]] += 1;
+    counts[view.consignee[row]] += 1;
   }
-  const best = new Map<number, number>();
-  for (const [party, count] of counts) {
+  const best = new Int32Array(view.entityIds.length).fill(-1);
+  counts.forEach((count, party) => {
     const entity = view.partyEntity[party];
-    const held = best.get(entity);
-    if (entity >= 0 && (held === undefined || count > (counts.get(held) ?? 0)))
-      best.set(entity, party);
-  }
+    if (entity >= 0 && count > 0 && (best[entity] < 0 || count > counts[best[entity]]))
+      best[entity] = party;
+  });
   return (entity) => {
     const id = view.entityIds[entity] ?? '';
-    return namer(id) ?? view.parties[best.get(entity) ?? -1] ?? id;
+    return namer(id) ?? view.parties[best[entity] ?? -1] ?? id;
   };
 }
 
@@ -301,23 +327,37 @@ export function shipmentNetwork(
 ): ShipmentNetwork {
   const { shipper, consignee, partyEntity } = view;
   const entities = view.entityIds.length;
-  const pairs = new Numbering();
-  // Pairs numbered in one pass over the rows (how many there are is known only after it).
-  const pairOf = new Int32Array(rows.length);
+  // Pairs numbered by sorting the rows on their pair's key (a radix sort: a Map over a million
+  // rows took as long as everything else), then the heaviest picked without sorting them all.
+  const keys = new Float64Array(rows.length);
   for (let at = 0; at < rows.length; at += 1) {
     const from = partyEntity[shipper[rows[at]]];
     const to = partyEntity[consignee[rows[at]]];
-    pairOf[at] = from < 0 || to < 0 ? -1 : pairs.of(from * entities + to);
+    keys[at] = from < 0 || to < 0 ? Number.NaN : from * entities + to;
   }
-  const { figures } = tally(view, rows, (_row, at) => pairOf[at], pairs.keys.length);
-  const edges: NetworkEdge[] = ranked(
-    pairs.keys.map((key, pair) => ({
-      shipper: Math.floor(key / entities),
-      consignee: key % entities,
-      ...figures(pair),
-    })),
+  const pairOf = new Int32Array(rows.length).fill(-1);
+  const pairKeys: number[] = [];
+  for (const at of sortOrder(keys)) {
+    const key = keys[at];
+    if (Number.isNaN(key)) break;
+    if (key !== pairKeys.at(-1)) pairKeys.push(key);
+    pairOf[at] = pairKeys.length - 1;
+  }
+  const { figures, rowCounts, shipmentCounts } = tally(
+    view,
+    rows,
+    (_row, at) => pairOf[at],
+    pairKeys.length,
   );
-  const kept = edges.slice(0, options.limit);
+  const kept: NetworkEdge[] = heaviest(
+    pairKeys.length,
+    options.limit,
+    (a, b) => shipmentCounts[b] - shipmentCounts[a] || rowCounts[b] - rowCounts[a] || a - b,
+  ).map((pair) => ({
+    shipper: Math.floor(pairKeys[pair] / entities),
+    consignee: pairKeys[pair] % entities,
+    ...figures(pair),
+  }));
   const name = entityNames(view, rows, options.namer);
   const nodeOf = new Numbering();
   const nodeShipments = new Map<number, number>();
@@ -333,6 +373,6 @@ export function shipmentNetwork(
       shipments: nodeShipments.get(entity) ?? 0,
     })),
     edges: shown,
-    edgeCount: edges.length,
+    edgeCount: pairKeys.length,
   };
 }

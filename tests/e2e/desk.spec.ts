@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openSampleInvestigation, openTab } from './app';
+import { findEntity, openSampleInvestigation, openTab } from './app';
 
 test('the sample exporter’s trade: its network, the edge’s shipments, and the pivot by counterparty', async ({
   page,
@@ -110,4 +110,39 @@ test('a dataset given a name is shown by it on every page, the file’s name kep
   await expect(
     page.getByRole('complementary', { name: /^Row \d+ of Vendor X, 2022 export$/ }),
   ).toBeVisible();
+});
+
+test('Claims and Entities keep their search and the item open across tabs and a reload', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await openSampleInvestigation(page);
+  const claims = page.getByRole('region', { name: 'Claims' });
+  await page.getByLabel('Search claims').fill('exporter');
+  await claims.getByRole('button', { name: /^A Chinese state defense exporter/ }).click();
+  const claimText = page.getByLabel('Claim text', { exact: true });
+  await expect(claimText).toHaveValue(/^A Chinese state defense exporter/);
+
+  await openTab(page, 'Entities');
+  await findEntity(page, 'krasno');
+  await page
+    .getByRole('table', { name: 'Entities' })
+    .getByRole('button', { name: 'Krasnogorsk Rotorcraft Plant' })
+    .click();
+  const profile = page.getByRole('heading', { name: 'Krasnogorsk Rotorcraft Plant' });
+  await expect(profile).toBeVisible();
+
+  const kept = async () => {
+    await openTab(page, 'Claims');
+    await expect(page.getByLabel('Search claims')).toHaveValue('exporter');
+    await expect(claimText).toHaveValue(/^A Chinese state defense exporter/);
+    await openTab(page, 'Entities');
+    await expect(page.getByLabel('Find entity')).toHaveValue('krasno');
+    await expect(profile).toBeVisible();
+  };
+  await kept();
+  await page.reload();
+  await kept();
+  // The words typed stay out of the address (Chromium writes it to its History and session files).
+  expect(page.url().toLowerCase()).not.toMatch(/exporter|krasno/);
 });

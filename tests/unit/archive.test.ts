@@ -29,6 +29,7 @@ import {
 import { decodeBlock, encodeBlock } from '../../shared/archive/blockCodec';
 import { implicitEntityId } from '../../shared/entities/entity';
 import type { Investigation } from '../../shared/investigation';
+import type { TabView } from '../../shared/tabViews';
 import { fixture } from '../fixtureSets';
 import { fileBlob } from '../../renderer/src/db/storedFiles';
 import { readFileSync } from 'node:fs';
@@ -469,7 +470,14 @@ describe('an archive of schema 16, before excerpts kept their quote as it reads'
       display: 'pivot' as const,
       pivotBy: 'counterparty' as const,
     };
-    await restoredDb.views.put(shipmentsView);
+    const otherViews: TabView[] = [
+      { id: 'claims', filter: { text: 'Ulan', statusId: '', tag: 'ru' }, openClaim: 'c1' },
+      { id: 'entities', search: 'поли', openEntity: 'entity-1' },
+      { id: 'notes', filter: { kind: 'request-for-comment', outcome: '', confidentiality: '' } },
+      { id: 'documents', openDocument: 'notice-corrected' },
+      { id: 'history', filter: { kind: 'claims', claimId: '', from: '2022-01-01', to: '' } },
+    ];
+    await restoredDb.views.bulkPut([shipmentsView, ...otherViews]);
     const current = await restoredDb.excerpts.orderBy('id').toArray();
     const again = await restoreArchive(
       await openArchive(await writeArchive(restoredDb, restored, { passphrase: null }), null),
@@ -478,6 +486,7 @@ describe('an archive of schema 16, before excerpts kept their quote as it reads'
     expect(await againDb.excerpts.orderBy('id').toArray()).toEqual(current);
     expect((await againDb.documents.get('notice-corrected'))?.supersedes).toBe(notice.id);
     expect(await againDb.views.get('shipments')).toEqual(shipmentsView);
+    for (const view of otherViews) expect(await againDb.views.get(view.id)).toEqual(view);
     expect((await againDb.documents.get('notice-corrected'))?.ocr?.languages).toEqual([
       'eng',
       'rus',

@@ -598,6 +598,21 @@ for (const set of fixtureSets)
       expect(network.edges.reduce((total, each) => total + each.shipments, 0)).toBe(
         summary.shipments.count,
       );
+      // Of every row: the heaviest edges first, the same ones however many are asked for.
+      const all = index.matching(emptyShipmentFilter);
+      const whole = shipmentNetwork(index.view(), all, { namer, limit: 1000 });
+      const weights = whole.edges.map((each) => each.shipments);
+      expect(weights).toEqual([...weights].sort((a, b) => b - a));
+      expect(whole.edgeCount).toBe(whole.edges.length);
+      const three = shipmentNetwork(index.view(), all, { namer, limit: 3 });
+      expect(three.edgeCount).toBe(whole.edgeCount);
+      const named = (net: typeof whole) =>
+        net.edges.map((each) => [
+          net.nodes[each.shipper].id,
+          net.nodes[each.consignee].id,
+          each.rows,
+        ]);
+      expect(named(three)).toEqual(named(whole).slice(0, 3));
     });
 
     it('writes the pivot as CSV with every cell formula-neutralised', () => {

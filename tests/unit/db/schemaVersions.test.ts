@@ -22,6 +22,8 @@ import { recordScreening } from '../../../renderer/src/case/sanctions/caseScreen
 import { fixture } from '../../fixtureSets';
 import { rowCells, unpackCells } from '../../../shared/customs/packedCells';
 import { emptyShipmentFilter } from '../../../shared/customs/shipmentFilter';
+import { emptyClaimFilter } from '../../../shared/claimFilter';
+import type { ClaimsView, EntitiesView, ShipmentsView } from '../../../shared/tabViews';
 
 /** A database as the app of an earlier version created it: every version up to `version`. */
 function openAtVersion(id: string, version: number): Dexie {
@@ -504,13 +506,14 @@ describe('version 17: an excerpt’s quote as it reads', () => {
     );
     expect((await upgraded.excerpts.get('e2'))?.reading).toBe('The designa-tion');
     // And a table of what each tab shows, its records sealed whole but for the tab's name.
-    await upgraded.views.put({
+    const shipmentsView: ShipmentsView = {
       id: 'shipments',
       filter: { ...emptyShipmentFilter, party: 'Ulan-Ude' },
       sort: { column: 'date', direction: 'asc' },
       columns: ['date'],
       openRow: null,
-    });
+    };
+    await upgraded.views.put(shipmentsView);
     upgraded.close();
     const raw = new Dexie(investigationDbName(id));
     await raw.open();
@@ -569,17 +572,27 @@ describe('version 17: an excerpt’s quote as it reads', () => {
     await v18.table('views').put(earlier);
     v18.close();
     const upgraded = new InvestigationDb({ investigationId: id, keys });
-    const view = await upgraded.views.get('shipments');
+    const view = (await upgraded.views.get('shipments')) as ShipmentsView | undefined;
     expect(view).toEqual(earlier);
     expect(view?.display).toBeUndefined();
-    await upgraded.views.put({ ...view!, display: 'pivot', pivotBy: 'counterparty' });
+    const pivot: ShipmentsView = { ...view!, display: 'pivot', pivotBy: 'counterparty' };
+    await upgraded.views.put(pivot);
     expect(await upgraded.views.get('shipments')).toMatchObject({ pivotBy: 'counterparty' });
+    // The other tabs' views, new in this version, are sealed as whole records too.
+    const claims: ClaimsView = {
+      id: 'claims',
+      filter: { ...emptyClaimFilter, text: 'Ulan-Ude helicopters' },
+      openClaim: 'c1',
+    };
+    const entities: EntitiesView = { id: 'entities', search: 'krasnogorsk', openEntity: '' };
+    await upgraded.views.bulkPut([claims, entities]);
     upgraded.close();
     const raw = new Dexie(investigationDbName(id));
     await raw.open();
-    const row = (await raw.table('views').get('shipments')) as Record<string, unknown>;
+    const rows = (await raw.table('views').toArray()) as Record<string, unknown>[];
     raw.close();
-    expect(JSON.stringify(row)).not.toContain('counterparty');
+    expect(rows.map((row) => row.id).sort()).toEqual(['claims', 'entities', 'shipments']);
+    expect(JSON.stringify(rows)).not.toMatch(/counterparty|Ulan|krasnogorsk/);
   });
 });
 

@@ -19,13 +19,13 @@ const WRITE_AFTER_MS = 400;
 
 /**
  * A tab's view: as it was left (this session, else as the case stored it, else `fallback`), with
- * `override` on top (what a link opened the tab on). Null until read. Each change is kept at once
- * and written to the case's database shortly after.
+ * `override` on top (what a link opened the tab on). Null until read. Each change (a view, or a
+ * function of the latest one) is kept at once and written to the case's database shortly after.
  */
 export function useTabView<V extends TabView>(
   fallback: V,
   override?: Partial<V> | null,
-): [V | null, (next: V) => void] {
+): [V | null, (next: V | ((current: V) => V)) => void] {
   const db = useCaseDb();
   const key = `${db.name}\n${fallback.id}`;
   const [view, setView] = useState<V | null>(() => {
@@ -72,7 +72,11 @@ export function useTabView<V extends TabView>(
   );
 
   const change = useCallback(
-    (next: V) => {
+    (update: V | ((current: V) => V)) => {
+      const current = kept.get(key) as V | undefined;
+      // An update of a view not read yet has nothing to apply to.
+      if (typeof update === 'function' && !current) return;
+      const next = typeof update === 'function' ? update(current!) : update;
       kept.set(key, next);
       setView(next);
       window.clearTimeout(pendingWrites.get(key));

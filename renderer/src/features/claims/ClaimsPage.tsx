@@ -1,8 +1,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { emptyClaimFilter, matchesClaimFilter, tagsByUse } from '#shared/claimFilter';
+import {
+  emptyClaimFilter,
+  matchesClaimFilter,
+  tagsByUse,
+  type ClaimFilter,
+} from '#shared/claimFilter';
 import type { Claim, Section } from '#shared/investigation';
+import type { ClaimsView } from '#shared/tabViews';
 import { useShortcut } from '../../app/shortcuts';
 import { useWithCase } from '../../case/useCase';
+import { useTabView } from '../../case/views/useTabView';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { NameDialog } from '../../ui/NameDialog';
@@ -24,6 +31,8 @@ import {
 import { useClaims, useSections } from '../../case/claims/useClaims';
 import { useRuleWarnings } from '../../case/evidence/useRuleWarnings';
 
+const freshView: ClaimsView = { id: 'claims', filter: emptyClaimFilter, openClaim: null };
+
 type SectionDialogState = { mode: 'add' } | { mode: 'rename'; section: Section } | null;
 
 /** `open`: the claim to show first, when a link asks for one. */
@@ -35,8 +44,20 @@ export function ClaimsPage(props: { open?: string }) {
   const supportCounts = useSupportCounts();
   const ruleWarnings = useRuleWarnings(claims, statuses);
   const awaitingOverdue = useClaimsAwaitingOverdue();
-  const [filter, setFilter] = useState(emptyClaimFilter);
-  const [selectedId, setSelectedId] = useState<string | null>(props.open ?? null);
+  const [view, setView] = useTabView<ClaimsView>(
+    freshView,
+    props.open ? { openClaim: props.open } : null,
+  );
+  const filter = view?.filter ?? emptyClaimFilter;
+  const selectedId = view?.openClaim ?? null;
+  const setFilter = useCallback(
+    (next: ClaimFilter) => setView((current) => ({ ...current, filter: next })),
+    [setView],
+  );
+  const setSelectedId = useCallback(
+    (next: string | null) => setView((current) => ({ ...current, openClaim: next })),
+    [setView],
+  );
   const [deleted, setDeleted] = useState<Claim | null>(null);
   const [sectionDialog, setSectionDialog] = useState<SectionDialogState>(null);
   const [sectionToDelete, setSectionToDelete] = useState<Section | null>(null);
@@ -64,7 +85,7 @@ export function ClaimsPage(props: { open?: string }) {
   const knownTags = useMemo(() => tagsByUse(claims ?? []), [claims]);
   const dismissUndo = useCallback(() => setDeleted(null), []);
 
-  if (!claims || !sections || !statuses || !supportCounts || !awaitingOverdue)
+  if (!view || !claims || !sections || !statuses || !supportCounts || !awaitingOverdue)
     return <p aria-busy="true">Loading claims…</p>;
 
   const visible = claims.filter((claim) => matchesClaimFilter(claim, filter));

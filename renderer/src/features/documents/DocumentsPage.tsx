@@ -16,6 +16,8 @@ import { PdfPasswordNeeded, type PDFDocumentProxy } from '../../case/documents/p
 import { useDocuments } from '../../case/documents/useDocuments';
 import { newestVersions, versionsOf } from '#shared/documents/versions';
 import { useWithCase } from '../../case/useCase';
+import { useTabView } from '../../case/views/useTabView';
+import type { DocumentsView } from '#shared/tabViews';
 import { plural } from '../../ui/formatting';
 
 const addedMessage = (name: string, pages: number) => ({
@@ -29,12 +31,15 @@ const NOTICE_MS = 10_000;
 /** Documents whose text this page is extracting now, so a re-render never starts a second pass. */
 const extracting = new Set<string>();
 
+const freshView: DocumentsView = { id: 'documents', openDocument: null };
+
 export function DocumentsPage() {
   const withCase = useWithCase();
   const documents = useDocuments();
   const [messages, setMessages] = useState<{ text: string; error: boolean }[]>([]);
   const [needsPassword, setNeedsPassword] = useState<OpenedFile[]>([]);
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [view, setView] = useTabView<DocumentsView>(freshView);
+  const openId = view?.openDocument ?? null;
   const [target, setTarget] = useState<ViewTarget | null>(null);
   const [dropping, setDropping] = useState(false);
 
@@ -157,7 +162,7 @@ export function DocumentsPage() {
   };
 
   const open = (documentId: string, next: ViewTarget | null) => {
-    setOpenId(documentId);
+    setView((current) => ({ ...current, openDocument: documentId }));
     setTarget(next);
   };
   const current = documents?.find((document) => document.id === openId) ?? null;

@@ -1,10 +1,20 @@
-import { useState } from 'react';
+import { useCallback } from 'react';
+import type { EntitiesView } from '#shared/tabViews';
 import { EngineProgressBar } from '../../ui/EngineProgressBar';
 import { useShipmentEngine } from '../../case/shipments/useShipmentEngine';
 import { EntityDirectory } from './EntityDirectory';
 import { EntityProfileView } from './EntityProfileView';
 import { SuggestionList } from './SuggestionList';
 import { CaseScreening } from '../sanctions';
+import { useTabView } from '../../case/views/useTabView';
+
+const freshView: EntitiesView = { id: 'entities', search: '', openEntity: '' };
+
+/** The entity a link opened the tab on (`?entity=<id>`), over the view the tab was left in. */
+function entityFromQuery(query: string): Partial<EntitiesView> | null {
+  const entity = new URLSearchParams(query).get('entity');
+  return entity ? { openEntity: entity } : null;
+}
 
 /**
  * Companies and people as the shipments name them: suggestions to group look-alike spellings, the
@@ -12,7 +22,17 @@ import { CaseScreening } from '../sanctions';
  */
 export function EntitiesPage({ query }: { query: string }) {
   const { engine, progress } = useShipmentEngine();
-  const [open, setOpen] = useState(() => new URLSearchParams(query).get('entity') ?? '');
+  const [view, setView] = useTabView<EntitiesView>(freshView, entityFromQuery(query));
+  const setOpen = useCallback(
+    (entityId: string) => setView((current) => ({ ...current, openEntity: entityId })),
+    [setView],
+  );
+  const setSearch = useCallback(
+    (search: string) => setView((current) => ({ ...current, search })),
+    [setView],
+  );
+  if (!view) return <p aria-busy="true">Loading entities…</p>;
+  const open = view.openEntity;
   if (!engine) return <EngineProgressBar progress={progress} label="Resolving entities…" />;
   if (engine.count === 0)
     return (
@@ -26,7 +46,13 @@ export function EntitiesPage({ query }: { query: string }) {
       <div className="entities-side">
         <CaseScreening onOpen={setOpen} />
         <SuggestionList engine={engine} />
-        <EntityDirectory engine={engine} open={open} onOpen={setOpen} />
+        <EntityDirectory
+          engine={engine}
+          open={open}
+          onOpen={setOpen}
+          search={view.search}
+          onSearch={setSearch}
+        />
       </div>
       {open && (
         <EntityProfileView

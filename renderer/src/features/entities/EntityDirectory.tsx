@@ -14,10 +14,11 @@ export function EntityDirectory(props: {
   engine: EngineState;
   open: string;
   onOpen: (entityId: string) => void;
+  search: string;
+  onSearch: (search: string) => void;
 }) {
   const withCase = useWithCase();
-  const { engine } = props;
-  const [search, setSearch] = useState('');
+  const { engine, search } = props;
   // The answer names the search it answers: until the current one's comes, the table is busy.
   const [answer, setAnswer] = useState<{
     search: string;
@@ -65,7 +66,7 @@ export function EntityDirectory(props: {
           type="search"
           value={search}
           placeholder="name or spelling"
-          onChange={(event) => setSearch(event.target.value)}
+          onChange={(event) => props.onSearch(event.target.value)}
         />
         <button type="button" disabled={selected.size < 2} onClick={() => setMerging(true)}>
           Merge selected ({selected.size})

@@ -14,6 +14,8 @@ import { clearNameHits } from '../../case/exports/nameClearances';
 import { auditFile, type AuditFormat } from '../../case/history/auditExport';
 import { useAuditLog } from '../../case/history/useAuditLog';
 import { useWithCase } from '../../case/useCase';
+import { useTabView } from '../../case/views/useTabView';
+import type { HistoryView } from '#shared/tabViews';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { formatDateTime } from '../../ui/formatting';
 import { useAction } from '../../ui/useAction';
@@ -28,21 +30,24 @@ const formatLabels: Record<AuditFormat, string> = { csv: 'CSV', json: 'JSON' };
  * newest first, filtered by kind, claim and date, and exported as CSV or JSON (checked for
  * confidential names like every export).
  */
+const freshView: HistoryView = { id: 'history', filter: emptyAuditFilter };
+
 export function HistoryPage(props: { investigationName: string }) {
   const withCase = useWithCase();
   const log = useAuditLog();
   const claims = useClaims();
-  const [filter, setFilter] = useState<AuditFilter>(emptyAuditFilter);
+  const [view, setView] = useTabView<HistoryView>(freshView);
   const [shown, setShown] = useState(PAGE);
   const [blocked, setBlocked] = useState<{ hits: NameHit[]; format: AuditFormat } | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const { error, run } = useAction();
-  if (!log || !claims) return <p aria-busy="true">Loading the history…</p>;
+  if (!view || !log || !claims) return <p aria-busy="true">Loading the history…</p>;
 
+  const { filter } = view;
   const entries = filterAudit(log.entries, filter);
   const rows = entries.map((entry) => auditRow(entry, log.label));
   const change = (changes: Partial<AuditFilter>) => {
-    setFilter({ ...filter, ...changes });
+    setView({ ...view, filter: { ...filter, ...changes } });
     setShown(PAGE);
   };
   const exportAs = async (format: AuditFormat) => {

@@ -12,6 +12,8 @@ import {
   type SourceNote,
 } from '#shared/notes/sourceNote';
 import { useWithCase } from '../../case/useCase';
+import { useTabView } from '../../case/views/useTabView';
+import type { NotesView } from '#shared/tabViews';
 import { LabelledSelect } from '../../ui/LabelledSelect';
 import { DeleteEvidenceDialog, LinkToClaimDialog } from '../evidence';
 import { showInvisibles } from '#shared/text/bidi';
@@ -26,6 +28,7 @@ import { localIsoDay } from '#shared/localDay';
 import { RequestDesk } from './RequestDesk';
 
 const noFilter: NoteFilter = { kind: '', outcome: '', confidentiality: '' };
+const freshView: NotesView = { id: 'notes', filter: noFilter };
 
 /** How a note's source is shown inside the app: by name, with its handling beside it. */
 function sourceLine(source: Source | undefined): string {
@@ -43,12 +46,14 @@ export function NotesPage(props: { open?: string }) {
   const withCase = useWithCase();
   const notes = useNotes();
   const sources = useSources();
-  const [filter, setFilter] = useState(noFilter);
+  const [view, setView] = useTabView<NotesView>(freshView);
+  const filter = view?.filter ?? noFilter;
+  const setFilter = (next: NoteFilter) => setView((current) => ({ ...current, filter: next }));
   const [editing, setEditing] = useState<{ note?: SourceNote } | null>(null);
   const [deleting, setDeleting] = useState<SourceNote | null>(null);
   const [linking, setLinking] = useState<SourceNote | null>(null);
   const [opening, setOpening] = useState(props.open);
-  if (!notes || !sources) return <p aria-busy="true">Loading notes…</p>;
+  if (!view || !notes || !sources) return <p aria-busy="true">Loading notes…</p>;
   const sourceOf = new Map(sources.map((source) => [source.id, source]));
   const today = localIsoDay(new Date());
   const noteSource = (note: SourceNote) =>
