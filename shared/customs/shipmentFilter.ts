@@ -60,8 +60,8 @@ export const emptyShipmentFilter: ShipmentFilter = {
 
 /**
  * What the table sorts by: a number column, a text column (alphabetical, empty last), an
- * identifier (declaration or B/L number: code-unit order, empty last), the dataset's name, or how
- * many datasets report the shipment.
+ * identifier (declaration or B/L number: code-unit order, empty last), the dataset's name, how
+ * many datasets report the shipment, or who was designated at the time (in words, empty last).
  */
 export const shipmentSortColumns = [
   'date',
@@ -72,6 +72,7 @@ export const shipmentSortColumns = [
   'declarationId',
   'billOfLading',
   'reportedBy',
+  'designated',
   ...dictionaryColumns,
 ] as const;
 

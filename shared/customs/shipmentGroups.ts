@@ -37,7 +37,7 @@ export const pivotDimensionNames: Record<PivotDimension, string> = {
 };
 
 /** What a group counts: distinct shipments, the rows reporting them, their value and weight. */
-type GroupFigures = {
+export type GroupFigures = {
   shipments: number;
   rows: number;
   /** Per currency, over the distinct shipments (each by its first row). */

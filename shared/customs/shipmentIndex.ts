@@ -299,6 +299,9 @@ export class ShipmentIndex {
   resolve(resolution: PartyResolution, onProgress?: (done: number, total: number) => void): void {
     this.resolution = resolution;
     this.designationsOf = null;
+    // What depends on the entities: who reports a shipment, who was designated.
+    this.orders.delete('reportedBy');
+    this.orders.delete('designated');
     this.entityIds = [];
     this.entityNumber = new Map();
     this.partyEntity = Int32Array.from(this.keys(), (key) => {
@@ -388,6 +391,7 @@ export class ShipmentIndex {
   setDesignations(designations: readonly EntityDesignation[]): void {
     this.designations = designations;
     this.designationsOf = null;
+    this.orders.delete('designated');
   }
 
   /** The designations by entity number, each period's days worked out once. */
@@ -457,7 +461,17 @@ export class ShipmentIndex {
           Float64Array.from({ length: this.count }, (_, index) => this.reportedBy(index)),
           this.count,
         );
-      else if (column === 'dataset')
+      else if (column === 'designated') {
+        const texts = new Map<string, number>();
+        const ids = new Int32Array(this.count);
+        for (let index = 0; index < this.count; index += 1) {
+          const text = this.designatedText(index);
+          let id = texts.get(text);
+          if (id === undefined) texts.set(text, (id = texts.size));
+          ids[index] = id;
+        }
+        order = sortOrder(placesOf([...texts.keys()], ids), this.count);
+      } else if (column === 'dataset')
         order = sortOrder(
           placesOf(
             this.datasets.map((dataset) => this.datasetLabels.get(dataset.id) ?? ''),

@@ -25,7 +25,8 @@ test('the sample exporter’s trade: its network, the edge’s shipments, and th
     .filter({ has: page.getByRole('cell', { name: 'Northstar Avia Trading', exact: true }) })
     .filter({ has: page.getByRole('cell', { name: 'Krasnogorsk Rotorcraft Plant', exact: true }) });
   await expect(edge.getByRole('cell').nth(2)).toHaveText('13');
-  const edgeValue = (await edge.getByRole('cell').nth(3).innerText()).trim();
+  await expect(edge.getByRole('cell').nth(3)).toHaveText('26');
+  const edgeValue = (await edge.getByRole('cell').nth(4).innerText()).trim();
   expect(edgeValue).toMatch(/\d USD$/);
 
   // The edge opens its rows: 13 shipments reported by both vendors, the same value.

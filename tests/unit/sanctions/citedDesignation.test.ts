@@ -135,6 +135,14 @@ describe('shipments designated at the time', () => {
     const found = Array.from(index.query(designated, sort).rows);
     expect(found.sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
     expect(index.row(found[0]).designated).toBe('consignee: list_a: The Consignee');
+    // Sorted by it, the designated rows come first (empty last), and the order follows a change.
+    const byDesignation = index.query(emptyShipmentFilter, {
+      column: 'designated',
+      direction: 'asc',
+    }).rows;
+    expect(Array.from(byDesignation.subarray(0, expected.length)).sort((a, b) => a - b)).toEqual(
+      expected,
+    );
     // As shipper: only the rows where it ships, on or after the start.
     const shipperOf = (row: number) => view.entityIds[view.partyEntity[view.shipper[row]]];
     const asShipper = Array.from({ length: view.count }, (_, row) => row).filter(
@@ -173,6 +181,8 @@ describe('shipments designated at the time', () => {
     const all = theirs.filter((row) => view.date[row] >= days[0]).sort((a, b) => a - b);
     expect(all.length).toBeGreaterThan(expected.length);
     expect(rowsOf({})).toEqual(all);
+    const resorted = index.query(emptyShipmentFilter, { column: 'designated', direction: 'asc' });
+    expect(Array.from(resorted.rows.subarray(0, all.length)).sort((a, b) => a - b)).toEqual(all);
     expect(rowsOf({ designatedList: 'list_b' })).toEqual(all);
     expect(rowsOf({ designatedList: 'list_a' })).toEqual(expected);
     // Begun on or after the later start: list_a's only, whichever list is asked for.

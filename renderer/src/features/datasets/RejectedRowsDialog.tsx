@@ -7,7 +7,7 @@ import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useAction } from '../../ui/useAction';
 import { useRejectedRows } from '../../case/datasets/useDatasets';
-import { checkFileForNames, clearNameHits } from '../../case/exports/nameClearances';
+import { checkFileForNames } from '../../case/exports/nameClearances';
 import { useWithCase } from '../../case/useCase';
 import { NameCheckDialog } from '../dossier';
 
@@ -82,7 +82,6 @@ export function RejectedRowsDialog(props: { dataset: Dataset; onClose: () => voi
         <NameCheckDialog
           hits={blocked}
           action="Export now"
-          onClear={(hits) => withCase(clearNameHits, hits)}
           onClose={() => setBlocked(null)}
           onContinue={() => {
             setBlocked(null);

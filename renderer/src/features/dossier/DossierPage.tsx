@@ -12,7 +12,7 @@ import { useClaims } from '../../case/claims/useClaims';
 import { EngineProgressBar } from '../../ui/EngineProgressBar';
 import { useShipmentEngine } from '../../case/shipments/useShipmentEngine';
 import { useStatuses } from '../../case/statuses/useStatuses';
-import { clearedNameKeys, clearNameHits } from '../../case/exports/nameClearances';
+import { clearedNameKeys } from '../../case/exports/nameClearances';
 import { ClaimSelectionFields } from './ClaimSelectionFields';
 import type { DossierRecords } from './collectDossierInput';
 import {
@@ -188,7 +188,6 @@ export function DossierPage(props: { investigation: Investigation }) {
           <NameCheckDialog
             hits={blocked.hits}
             action={blocked.action}
-            onClear={(hits) => withCase(clearNameHits, hits)}
             onClose={() => setBlocked(null)}
             onContinue={() => {
               setBlocked(null);

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { NameHit } from '#shared/redaction/nameCheck';
 import { showInvisibles } from '#shared/text/bidi';
 import { routeHref } from '../../app/useHashRoute';
-import { useInvestigationId } from '../../case/useCase';
+import { clearNameHits } from '../../case/exports/nameClearances';
+import { useInvestigationId, useWithCase } from '../../case/useCase';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useAction } from '../../ui/useAction';
@@ -30,17 +31,17 @@ function groups(hits: readonly NameHit[]): Group[] {
 export function NameCheckDialog(props: {
   hits: NameHit[];
   action: string;
-  onClear: (hits: NameHit[]) => Promise<void>;
   onContinue: () => void;
   onClose: () => void;
 }) {
   const investigationId = useInvestigationId();
+  const withCase = useWithCase();
   const [cleared, setCleared] = useState<ReadonlySet<string>>(new Set());
   const { error, run } = useAction();
   const open = props.hits.filter((hit) => !cleared.has(hit.key));
   const clear = (hits: NameHit[]) =>
     void run(async () => {
-      await props.onClear(hits);
+      await withCase(clearNameHits, hits);
       setCleared((before) => new Set([...before, ...hits.map((hit) => hit.key)]));
     });
   const link = (hit: NameHit) =>

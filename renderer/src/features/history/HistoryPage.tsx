@@ -10,7 +10,6 @@ import {
 import type { NameHit } from '#shared/redaction/nameCheck';
 import { platform } from '../../app/platform';
 import { useClaims } from '../../case/claims/useClaims';
-import { clearNameHits } from '../../case/exports/nameClearances';
 import { auditFile, type AuditFormat } from '../../case/history/auditExport';
 import { useAuditLog } from '../../case/history/useAuditLog';
 import { useWithCase } from '../../case/useCase';
@@ -187,7 +186,6 @@ export function HistoryPage(props: { investigationName: string }) {
         <NameCheckDialog
           hits={blocked.hits}
           action="Export now"
-          onClear={(hits) => withCase(clearNameHits, hits)}
           onClose={() => setBlocked(null)}
           onContinue={() => {
             const { format } = blocked;

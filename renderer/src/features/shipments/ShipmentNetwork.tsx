@@ -3,8 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { ShipmentNetwork as Network } from '#shared/customs/shipmentGroups';
 import type { ShipmentFilter } from '#shared/customs/shipmentFilter';
 import { shipmentEngine } from '../../case/shipments/shipmentWorkerClient';
-import { formatAmount, plural } from '../../ui/formatting';
-import { valuesText } from './ShipmentTotals';
+import { plural } from '../../ui/formatting';
+import { GroupFigureCells, GroupFigureHeads } from './GroupFigures';
 
 /** Edges drawn (the heaviest); the table lists the same ones. */
 const EDGES = 60;
@@ -175,13 +175,7 @@ export function ShipmentNetwork(props: {
             <tr>
               <th scope="col">Shipper</th>
               <th scope="col">Consignee</th>
-              <th scope="col" className="numeric">
-                Distinct shipments
-              </th>
-              <th scope="col">Value</th>
-              <th scope="col" className="numeric">
-                Weight (kg)
-              </th>
+              <GroupFigureHeads />
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
               </th>
@@ -195,9 +189,7 @@ export function ShipmentNetwork(props: {
                 <tr key={`${edge.shipper}-${edge.consignee}`}>
                   <td>{from}</td>
                   <td>{to}</td>
-                  <td className="numeric">{edge.shipments.toLocaleString()}</td>
-                  <td>{valuesText(edge.valueByCurrency)}</td>
-                  <td className="numeric">{formatAmount(edge.weightKg)}</td>
+                  <GroupFigureCells figures={edge} />
                   <td>
                     <button
                       type="button"

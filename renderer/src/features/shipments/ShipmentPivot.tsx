@@ -11,14 +11,14 @@ import { pivotCsv } from '#shared/customs/pivotCsv';
 import type { ShipmentFilter } from '#shared/customs/shipmentFilter';
 import type { NameHit } from '#shared/redaction/nameCheck';
 import { platform } from '../../app/platform';
-import { checkFileForNames, clearNameHits } from '../../case/exports/nameClearances';
+import { checkFileForNames } from '../../case/exports/nameClearances';
 import { shipmentEngine } from '../../case/shipments/shipmentWorkerClient';
 import { useWithCase } from '../../case/useCase';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { formatAmount, plural } from '../../ui/formatting';
+import { plural } from '../../ui/formatting';
 import { useAction } from '../../ui/useAction';
 import { NameCheckDialog } from '../dossier';
-import { valuesText } from './ShipmentTotals';
+import { GroupFigureCells, GroupFigureHeads } from './GroupFigures';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
@@ -191,7 +191,6 @@ export function ShipmentPivot(props: {
         <NameCheckDialog
           hits={blocked}
           action="Export now"
-          onClear={(hits) => withCase(clearNameHits, hits)}
           onClose={() => setBlocked(null)}
           onContinue={() => {
             setBlocked(null);
@@ -215,16 +214,7 @@ export function ShipmentPivot(props: {
             <thead>
               <tr>
                 <th scope="col">{name}</th>
-                <th scope="col" className="numeric">
-                  Distinct shipments
-                </th>
-                <th scope="col" className="numeric">
-                  Rows
-                </th>
-                <th scope="col">Value</th>
-                <th scope="col" className="numeric">
-                  Weight (kg)
-                </th>
+                <GroupFigureHeads />
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -236,10 +226,7 @@ export function ShipmentPivot(props: {
                 return (
                   <tr key={`${group.entityId ?? ''}\n${group.label}`}>
                     <th scope="row">{group.label}</th>
-                    <td className="numeric">{group.shipments.toLocaleString()}</td>
-                    <td className="numeric">{group.rows.toLocaleString()}</td>
-                    <td>{valuesText(group.valueByCurrency)}</td>
-                    <td className="numeric">{formatAmount(group.weightKg)}</td>
+                    <GroupFigureCells figures={group} />
                     <td>
                       {narrowed && (
                         <button

@@ -83,7 +83,13 @@ export const shipmentColumns: ShipmentColumn[] = [
     sort: 'reportedBy',
     text: (row) => String(row.reportedBy),
   },
-  { id: 'designated', label: 'Designated at the time', width: 200, text: (row) => row.designated },
+  {
+    id: 'designated',
+    label: 'Designated at the time',
+    width: 200,
+    sort: 'designated',
+    text: (row) => row.designated,
+  },
   {
     id: 'row',
     label: 'Row',
