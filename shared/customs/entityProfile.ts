@@ -3,7 +3,7 @@
  * shipment count, and one entity's profile (spellings with counts, roles, counterparties ranked,
  * shipments per month). Pure functions over the shipment engine's columns.
  */
-import { isoFromDays } from './dates';
+import { isoMonth, monthFromDays } from './dates';
 import { shipmentKey, type ShipmentColumnsView, type ShipmentIndex } from './shipmentIndex';
 
 export type EntityListing = {
@@ -165,8 +165,7 @@ export function entityProfile(
       }
       counterparties.set(other, entry);
     }
-    const day = new Date(isoFromDays(view.date[row]));
-    const month = day.getUTCFullYear() * 12 + day.getUTCMonth();
+    const month = monthFromDays(view.date[row]);
     const tally = months.get(month) ?? { asShipper: 0, asConsignee: 0 };
     if (isShipper) tally.asShipper += 1;
     if (isConsignee) tally.asConsignee += 1;
@@ -202,7 +201,7 @@ export function entityProfile(
     months: [...months.entries()]
       .sort(([a], [b]) => a - b)
       .map(([month, tally]) => ({
-        month: `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`,
+        month: isoMonth(month),
         ...tally,
       })),
   };
