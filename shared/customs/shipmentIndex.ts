@@ -229,6 +229,16 @@ export class ShipmentIndex {
   private rowByRef: Map<string, number> | null = null;
   private foldedDescriptions: string[] | null = null;
   private readonly orders = new Map<ShipmentSort['column'], Int32Array>();
+  /**
+   * The last query's filter with its rows (`mask`), totals and each shipment's first row: a sort
+   * change only reorders them. Dropped when entities or designations change what a filter means.
+   */
+  private lastFilter: {
+    key: string;
+    mask: Uint8Array | null;
+    summary: QuerySummary;
+    first: Int32Array;
+  } | null = null;
 
   constructor(datasets: Dataset[], blocks: Iterable<ShipmentBlock>, total: number) {
     this.datasets = datasets;
@@ -302,6 +312,7 @@ export class ShipmentIndex {
     // What depends on the entities: who reports a shipment, who was designated.
     this.orders.delete('reportedBy');
     this.orders.delete('designated');
+    this.lastFilter = null;
     this.entityIds = [];
     this.entityNumber = new Map();
     this.partyEntity = Int32Array.from(this.keys(), (key) => {
@@ -392,6 +403,7 @@ export class ShipmentIndex {
     this.designations = designations;
     this.designationsOf = null;
     this.orders.delete('designated');
+    this.lastFilter = null;
   }
 
   /** The designations by entity number, each period's days worked out once. */
@@ -685,16 +697,30 @@ export class ShipmentIndex {
     sort: ShipmentSort,
     distinct = false,
   ): { rows: Int32Array; summary: QuerySummary } {
-    const mask = this.mask(filter);
+    const key = JSON.stringify(filter);
+    const known = this.lastFilter?.key === key ? this.lastFilter : null;
+    const mask = known ? known.mask : this.mask(filter);
     const order = this.order(sort.column);
     const count = this.count;
     const rows = new Int32Array(mask ? mask.reduce((sum, bit) => sum + bit, 0) : count);
+    const ascending = sort.direction === 'asc';
+    if (known) {
+      // The same filter in another order: the same rows and totals, only reordered.
+      let found = 0;
+      for (let step = 0; step < count; step += 1) {
+        const index = order[ascending ? step : count - 1 - step];
+        if (!mask || mask[index] === 1) rows[found++] = index;
+      }
+      return {
+        rows: distinct ? this.firstOfEach(rows, known.first) : rows,
+        summary: known.summary,
+      };
+    }
     const currencies = this.columns.currency;
     const totals = new Float64Array(this.dicts.currency.values.length);
     const valued = new Int32Array(this.dicts.currency.values.length);
     let found = 0;
     let totalWeightKg = 0;
-    const ascending = sort.direction === 'asc';
     for (let step = 0; step < count; step += 1) {
       const index = order[ascending ? step : count - 1 - step];
       if (mask && mask[index] === 0) continue;
@@ -720,19 +746,18 @@ export class ShipmentIndex {
       }
     });
     const shipments = this.distinct(rows);
-    return {
-      rows: distinct ? this.firstOfEach(rows, shipments.first) : rows,
-      summary: {
-        count: found,
-        valueByCurrency,
-        totalWeightKg,
-        shipments: {
-          count: shipments.count,
-          valueByCurrency: shipments.valueByCurrency,
-          totalWeightKg: shipments.totalWeightKg,
-        },
+    const summary: QuerySummary = {
+      count: found,
+      valueByCurrency,
+      totalWeightKg,
+      shipments: {
+        count: shipments.count,
+        valueByCurrency: shipments.valueByCurrency,
+        totalWeightKg: shipments.totalWeightKg,
       },
     };
+    this.lastFilter = { key, mask, summary, first: shipments.first };
+    return { rows: distinct ? this.firstOfEach(rows, shipments.first) : rows, summary };
   }
 
   /** The rows standing for a shipment each: unmatched ones, and each group's first. */

@@ -494,6 +494,28 @@ for (const set of fixtureSets)
       );
     });
 
+    it('answers a sort change with the same rows and totals, only reordered', async () => {
+      await importFixture('customs', 'vendor-a-2022.csv', { origin: 'RU customs' });
+      await importFixture('customs', 'vendor-b-2022.tsv', { origin: 'RU customs' });
+      const index = await indexOf(db);
+      const filter = { ...emptyShipmentFilter, originCountry: 'CN' };
+      const byDate = index.query(filter, { column: 'date', direction: 'asc' });
+      const byValue = index.query(filter, { column: 'value', direction: 'desc' });
+      expect(byValue.summary).toEqual(byDate.summary);
+      expect(Array.from(byValue.rows).sort((a, b) => a - b)).toEqual(
+        Array.from(byDate.rows).sort((a, b) => a - b),
+      );
+      const values = Array.from(byValue.rows, (row) => index.row(row).value ?? Number.NaN);
+      const known = values.filter((value) => !Number.isNaN(value));
+      expect(known).toEqual([...known].sort((a, b) => b - a));
+      // Distinct shipments under the new order: one row each, as many as the summary counts.
+      const distinct = index.query(filter, { column: 'shipper', direction: 'asc' }, true);
+      expect(distinct.rows.length).toBe(byDate.summary.shipments.count);
+      // Another filter is counted afresh.
+      const all = index.query(emptyShipmentFilter, { column: 'value', direction: 'desc' });
+      expect(all.summary.count).toBeGreaterThan(byDate.summary.count);
+    });
+
     it('sorts by declaration and B/L number as codes, and by the datasets reporting', async () => {
       // Two vendors reporting the same shipments, so that some rows are reported by both.
       await importFixture('customs', 'vendor-a-2022.csv', { origin: 'RU customs' });
