@@ -117,9 +117,9 @@ async function engine() {
   const load = await timed(() => worker.sync(access, 'bench', '', ''));
   const page = async (filter: typeof emptyShipmentFilter, sort: ShipmentSort = byDate) =>
     timed(async () => {
-      // One query at a time: never superseded, never null.
+      // One query at a time: never superseded, never null. Its first page comes with it.
       const summary = await worker.query(filter, sort);
-      await worker.rows(0, 40);
+      if (summary!.count > 0 && summary!.firstRows.length === 0) throw new Error('no first page');
       return summary!.count;
     });
   await page(emptyShipmentFilter); // builds the date order once, as the first view of the table does

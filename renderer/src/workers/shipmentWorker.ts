@@ -106,6 +106,16 @@ async function loadIndex(target: InvestigationDb, onProgress?: Progress): Promis
 
 const namer = (id: string) => entityNames.get(id);
 
+/** Rows the table shows at its top: a query answers with them (a screen and its overscan). */
+const FIRST_PAGE = 60;
+
+/** Rows `offset` to `offset + limit` of the last query's result. */
+function rowsOfResult(offset: number, limit: number): ShipmentRow[] {
+  if (!index) return [];
+  const current = index;
+  return Array.from(result.subarray(offset, offset + limit), (row) => current.row(row));
+}
+
 /**
  * Builds the loaded index's sort orders in the background, one column per task, so that the first
  * sort by value or weight finds its order ready and a query asked meanwhile runs between them.
@@ -178,19 +188,25 @@ const api = {
 
   /**
    * The Shipments tab's filter and sort: the rows' order kept for `rows` (`distinct`: one row a
-   * shipment), the totals returned with how many rows `rows` pages through. A query superseded by
-   * a newer one before it starts resolves to null, unrun.
+   * shipment), the totals returned with how many rows `rows` pages through, and the first
+   * `FIRST_PAGE` rows (what the table shows at its top, without a second round trip). A query
+   * superseded by a newer one before it starts resolves to null, unrun.
    */
   query: latestOnly(
     (
       filter: ShipmentFilter,
       sort: ShipmentSort,
       distinct?: boolean,
-    ): QuerySummary & { loaded: number; shown: number } => {
-      if (!index) return { ...emptyQuerySummary, loaded: 0, shown: 0 };
+    ): QuerySummary & { loaded: number; shown: number; firstRows: ShipmentRow[] } => {
+      if (!index) return { ...emptyQuerySummary, loaded: 0, shown: 0, firstRows: [] };
       const answer = index.query(filter, sort, distinct ?? false);
       result = answer.rows;
-      return { ...answer.summary, loaded: index.count, shown: result.length };
+      return {
+        ...answer.summary,
+        loaded: index.count,
+        shown: result.length,
+        firstRows: rowsOfResult(0, FIRST_PAGE),
+      };
     },
   ),
 
@@ -224,11 +240,7 @@ const api = {
     return index?.designationLists() ?? [];
   },
 
-  rows(offset: number, limit: number): ShipmentRow[] {
-    if (!index) return [];
-    const current = index;
-    return Array.from(result.subarray(offset, offset + limit), (row) => current.row(row));
-  },
+  rows: rowsOfResult,
 
   /** Every raw cell of one shipment, with its dataset's headers and provenance. */
   async detail(row: ShipmentRow): Promise<{ dataset: Dataset | undefined; cells: string[] }> {

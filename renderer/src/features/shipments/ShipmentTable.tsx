@@ -11,6 +11,8 @@ type Props = {
   count: number;
   /** Changes whenever the engine's result changes, so cached rows are dropped. */
   resultVersion: number;
+  /** The result's first rows, which came with it: the top of the table needs no request. */
+  firstRows: ShipmentRow[];
   columns: ShipmentColumn[];
   sort: ShipmentSort;
   onSort: (sort: ShipmentSort) => void;
@@ -19,7 +21,7 @@ type Props = {
 };
 
 export function ShipmentTable(props: Props) {
-  const { count, resultVersion, columns, selected, onSelect } = props;
+  const { count, resultVersion, firstRows, columns, selected, onSelect } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(600);
@@ -45,16 +47,21 @@ export function ShipmentTable(props: Props) {
     return () => observer.disconnect();
   }, []);
 
+  const start = Math.max(0, first - OVERSCAN);
+  /** Whether the rows that came with the result cover the window (they cover every short result). */
+  const coveredByFirst =
+    start === 0 && (firstRows.length >= visible + OVERSCAN * 2 || firstRows.length >= count);
+
   useEffect(() => {
+    if (coveredByFirst) return undefined;
     let live = true;
-    const start = Math.max(0, first - OVERSCAN);
     void shipmentEngine()
       .rows(start, visible + OVERSCAN * 2)
       .then((page) => live && setRows({ version: resultVersion, start, rows: page }));
     return () => {
       live = false;
     };
-  }, [first, visible, resultVersion]);
+  }, [start, visible, resultVersion, coveredByFirst]);
 
   /** Scrolls so that row `position` is in view. */
   const reveal = useCallback(
@@ -90,7 +97,8 @@ export function ShipmentTable(props: Props) {
     select(target);
   };
 
-  const fresh = rows.version === resultVersion;
+  const shown = coveredByFirst ? { version: resultVersion, start: 0, rows: firstRows } : rows;
+  const fresh = shown.version === resultVersion;
   const template = columns.map((column) => `${column.width}px`).join(' ');
   return (
     <div className="shipment-table" role="table" aria-label="Shipments" aria-rowcount={count + 1}>
@@ -154,8 +162,8 @@ export function ShipmentTable(props: Props) {
         <div style={{ height }} />
         <div role="none" className="shipment-window" style={{ top: windowTop }}>
           {fresh &&
-            rows.rows
-              .slice(Math.max(0, first - rows.start), Math.max(0, first - rows.start) + visible)
+            shown.rows
+              .slice(Math.max(0, first - shown.start), Math.max(0, first - shown.start) + visible)
               .map((row, offset) => {
                 const position = first + offset;
                 return (

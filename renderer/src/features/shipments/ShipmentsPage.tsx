@@ -120,7 +120,7 @@ function ShipmentsTab(props: { view: ShipmentsView; onChange: (next: ShipmentsVi
   const openRows = (next: ShipmentFilter) =>
     onChange({ ...view, filter: next, openRow: null, display: 'rows' });
   const [result, setResult] = useState<{
-    summary: QuerySummary & { shown: number };
+    summary: QuerySummary & { shown: number; firstRows: ShipmentRow[] };
     version: number;
   } | null>(null);
   const [selected, setSelectedRow] = useState<{ position: number; row: ShipmentRow } | null>(null);
@@ -230,6 +230,7 @@ function ShipmentsTab(props: { view: ShipmentsView; onChange: (next: ShipmentsVi
           <ShipmentTable
             count={result.summary.shown}
             resultVersion={result.version}
+            firstRows={result.summary.firstRows}
             columns={columns}
             sort={sort}
             onSort={setSort}
