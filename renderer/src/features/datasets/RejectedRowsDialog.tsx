@@ -2,14 +2,12 @@ import { useState } from 'react';
 import type { Dataset } from '#shared/customs/dataset';
 import { toCsv } from '#shared/csvSafety';
 import type { NameHit } from '#shared/redaction/nameCheck';
-import { platform } from '../../app/platform';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useAction } from '../../ui/useAction';
 import { useRejectedRows } from '../../case/datasets/useDatasets';
-import { checkFileForNames } from '../../case/exports/nameClearances';
 import { useWithCase } from '../../case/useCase';
-import { NameCheckDialog } from '../dossier';
+import { NameCheckDialog, saveCheckedCsv } from '../dossier';
 
 export function RejectedRowsDialog(props: { dataset: Dataset; onClose: () => void }) {
   const withCase = useWithCase();
@@ -36,16 +34,7 @@ export function RejectedRowsDialog(props: { dataset: Dataset; onClose: () => voi
       where: `Row ${row.rowNumber}`,
       text: row.cells.join('\n'),
     }));
-    const check = await withCase(checkFileForNames, { name, bytes }, located);
-    if (check.blocking.length > 0) {
-      setBlocked(check.blocking);
-      return;
-    }
-    await platform.saveFile({
-      suggestedName: name,
-      bytes,
-      filters: [{ name: 'CSV', extensions: ['csv'] }],
-    });
+    setBlocked(await saveCheckedCsv(withCase, { name, bytes }, located));
   };
   return (
     <Dialog title={`Rejected rows of ${props.dataset.fileName}`} onClose={props.onClose} wide>

@@ -10,14 +10,12 @@ import {
 import { pivotCsv } from '#shared/customs/pivotCsv';
 import type { ShipmentFilter } from '#shared/customs/shipmentFilter';
 import type { NameHit } from '#shared/redaction/nameCheck';
-import { platform } from '../../app/platform';
-import { checkFileForNames } from '../../case/exports/nameClearances';
 import { shipmentEngine } from '../../case/shipments/shipmentWorkerClient';
 import { useWithCase } from '../../case/useCase';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { plural } from '../../ui/formatting';
 import { useAction } from '../../ui/useAction';
-import { NameCheckDialog } from '../dossier';
+import { NameCheckDialog, saveCheckedCsv } from '../dossier';
 import { GroupFigureCells, GroupFigureHeads } from './GroupFigures';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
@@ -137,27 +135,18 @@ export function ShipmentPivot(props: {
   }, [filter, by]);
 
   /** The whole table as CSV, checked for confidential names like any export. */
-  const save = async (checked: boolean) => {
+  const save = async () => {
     const whole = await shipmentEngine().pivot(filter, by, Number.MAX_SAFE_INTEGER);
     if (!whole) return;
-    const name = `shipments-by-${by}.csv`;
-    const bytes = new TextEncoder().encode(pivotCsv(whole));
-    if (!checked) {
-      const located = whole.groups.map((group) => ({
-        where: `${pivotDimensionNames[by]} “${group.label}”`,
-        text: group.label,
-      }));
-      const check = await withCase(checkFileForNames, { name, bytes }, located);
-      if (check.blocking.length > 0) {
-        setBlocked(check.blocking);
-        return;
-      }
-    }
-    await platform.saveFile({
-      suggestedName: name,
-      bytes,
-      filters: [{ name: 'CSV', extensions: ['csv'] }],
-    });
+    const file = {
+      name: `shipments-by-${by}.csv`,
+      bytes: new TextEncoder().encode(pivotCsv(whole)),
+    };
+    const located = whole.groups.map((group) => ({
+      where: `${pivotDimensionNames[by]} “${group.label}”`,
+      text: group.label,
+    }));
+    setBlocked(await saveCheckedCsv(withCase, file, located));
   };
 
   const name = pivotDimensionNames[by];
@@ -180,7 +169,7 @@ export function ShipmentPivot(props: {
         </label>
         <button
           type="button"
-          onClick={() => void run(() => save(false))}
+          onClick={() => void run(save)}
           disabled={!pivot || pivot.groupCount === 0}
         >
           Export table as CSV
@@ -194,7 +183,7 @@ export function ShipmentPivot(props: {
           onClose={() => setBlocked(null)}
           onContinue={() => {
             setBlocked(null);
-            void run(() => save(true));
+            void run(save);
           }}
         />
       )}
