@@ -7,7 +7,19 @@ import { useCaseDb } from '../caseDb';
  * at once, without a read. The case's database keeps it across reloads (shared/tabViews.ts).
  */
 const kept = new Map<string, TabView>();
-const pendingWrites = new Map<string, number>();
+/** Views changed but not yet written, by key: the timer and the write it will make. */
+const pendingWrites = new Map<string, { timer: number; write: () => void }>();
+
+let flushOnLeave = false;
+
+/** A reload or a closed window writes what is still waiting, rather than lose the last change. */
+function writeWaitingOnLeave(): void {
+  if (flushOnLeave) return;
+  flushOnLeave = true;
+  window.addEventListener('pagehide', () => {
+    for (const { write } of [...pendingWrites.values()]) write();
+  });
+}
 
 /** Forgets every view held in memory (a filter can hold names): when a case is locked again. */
 export function forgetTabViews(): void {
@@ -56,7 +68,7 @@ export function useTabView<V extends TabView>(
   }, [db, key]);
 
   const write = useCallback(() => {
-    window.clearTimeout(pendingWrites.get(key));
+    window.clearTimeout(pendingWrites.get(key)?.timer);
     pendingWrites.delete(key);
     const latest = kept.get(key);
     // A view is worth keeping, not worth an error: a case locked meanwhile keeps the last one.
@@ -79,8 +91,9 @@ export function useTabView<V extends TabView>(
       const next = typeof update === 'function' ? update(current!) : update;
       kept.set(key, next);
       setView(next);
-      window.clearTimeout(pendingWrites.get(key));
-      pendingWrites.set(key, window.setTimeout(write, WRITE_AFTER_MS));
+      writeWaitingOnLeave();
+      window.clearTimeout(pendingWrites.get(key)?.timer);
+      pendingWrites.set(key, { timer: window.setTimeout(write, WRITE_AFTER_MS), write });
     },
     [key, write],
   );
