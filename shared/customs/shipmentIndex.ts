@@ -641,9 +641,15 @@ export class ShipmentIndex {
     return mask;
   }
 
+  /** The filter's mask: the last query's, when it was this filter (the pivot follows a query). */
+  private maskOf(filter: ShipmentFilter): Uint8Array | null {
+    const known = this.lastFilter;
+    return known?.key === JSON.stringify(filter) ? known.mask : this.mask(filter);
+  }
+
   /** The rows that pass the filter, in row order (for the pivot and the network). */
   matching(filter: ShipmentFilter): Int32Array {
-    const mask = this.mask(filter);
+    const mask = this.maskOf(filter);
     if (!mask) return Int32Array.from({ length: this.count }, (_, index) => index);
     const rows = new Int32Array(mask.reduce((sum, bit) => sum + bit, 0));
     let found = 0;

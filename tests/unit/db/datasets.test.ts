@@ -508,6 +508,10 @@ for (const set of fixtureSets)
       const values = Array.from(byValue.rows, (row) => index.row(row).value ?? Number.NaN);
       const known = values.filter((value) => !Number.isNaN(value));
       expect(known).toEqual([...known].sort((a, b) => b - a));
+      // The pivot's rows after that query: the same rows, in row order.
+      expect(Array.from(index.matching(filter))).toEqual(
+        Array.from(byDate.rows).sort((a, b) => a - b),
+      );
       // Distinct shipments under the new order: one row each, as many as the summary counts.
       const distinct = index.query(filter, { column: 'shipper', direction: 'asc' }, true);
       expect(distinct.rows.length).toBe(byDate.summary.shipments.count);
