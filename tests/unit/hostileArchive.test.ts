@@ -5,6 +5,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { indexDb, investigationDb } from '../../renderer/src/db/databases';
 import { removeInterruptedRestores } from '../../renderer/src/db/investigationIndex';
+import { storedFile } from '../../renderer/src/db/storedFiles';
 import { addClaim } from '../../renderer/src/case/claims/claimMutations';
 import { createInvestigation } from '../../renderer/src/features/investigations/investigationMutations';
 import { openArchive } from '../../renderer/src/workers/archive/readArchive';
@@ -237,6 +238,39 @@ describe('a hostile archive', () => {
     );
     expect(await visible()).toBe(count);
     expect(await fingerprint()).toEqual(before);
+  });
+
+  it('is refused when a stored file’s content is not the one its hash names', async () => {
+    const source = await createInvestigation('Case with a file');
+    const db = investigationDb(source);
+    const original = strToU8('%PDF-1.7 the original\n');
+    const hash = bytesToHex(sha256(original));
+    const meta = { sha256: hash, name: 'original.pdf', mime: 'application/pdf' };
+    await db.files.put(await storedFile(db, meta, original));
+    archive = await writeArchive(db, source, { passphrase: null });
+    // Another content under the file's name, with the manifest's hash made to match it.
+    const before = await fingerprint();
+    const file = await forged((entries, manifest) => {
+      const other = strToU8('%PDF-1.7 something else\n');
+      entries[`files/${hash}`] = other;
+      for (const entry of manifest.entries as { name: string; bytes: number; sha256: string }[])
+        if (entry.name === `files/${hash}`)
+          Object.assign(entry, { bytes: other.length, sha256: bytesToHex(sha256(other)) });
+    });
+    await expect(restoreArchive(await openArchive(file, null))).rejects.toThrow(
+      'The stored file original.pdf does not match its SHA-256: the archive was changed.',
+    );
+    expect(await fingerprint()).toEqual(before);
+    // Unforged, it restores, and its export names the same hash for the same bytes.
+    const restored = await restoreArchive(await openArchive(archive, null));
+    const again = await writeArchive(investigationDb(restored), restored, { passphrase: null });
+    const manifest = JSON.parse(
+      strFromU8(unzipSync(new Uint8Array(await again.arrayBuffer()))[MANIFEST_ENTRY]),
+    ) as ArchiveManifest;
+    expect(manifest.entries.find((entry) => entry.name === `files/${hash}`)).toMatchObject({
+      bytes: original.length,
+      sha256: hash,
+    });
   });
 
   it('is refused, storing nothing, when a row has a field of the wrong type', async () => {

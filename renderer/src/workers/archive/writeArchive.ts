@@ -50,6 +50,26 @@ async function inKeyOrder<T>(table: Pick<Table<T>, 'toArray' | 'core'>): Promise
   return (await table.toArray()).sort((a, b) => cmp(key(a), key(b)));
 }
 
+const READ_AHEAD = 16;
+
+/**
+ * A large table's records in primary-key order, 16 to a request rather than one, the next 16 read
+ * while these are written.
+ */
+async function* readAhead<T>(table: Table<T>): AsyncGenerator<T> {
+  const keys = await table.toCollection().primaryKeys();
+  const batch = (start: number) =>
+    start < keys.length ? table.bulkGet(keys.slice(start, start + READ_AHEAD)) : null;
+  let next = batch(0);
+  for (let start = 0; next; start += READ_AHEAD) {
+    const records = await next;
+    next = batch(start + READ_AHEAD);
+    // Awaited in the next turn; not left unhandled if the consumer stops first.
+    next?.catch(() => undefined);
+    for (const record of records) if (record) yield record;
+  }
+}
+
 /**
  * Writes an investigation's archive as a stream of zip entries (stored, not compressed: most of the
  * bytes are already-compressed PDFs, XLSX or typed columns, and speed matters more): one entry at a
@@ -105,9 +125,9 @@ export async function writeArchive(
   );
   let done = 0;
   const entries: ArchiveEntry[] = [];
-  const add = async (name: string, plain: Uint8Array) => {
+  const add = async (name: string, plain: Uint8Array, sha256: string | null = null) => {
     stop();
-    entries.push({ name, bytes: plain.length, sha256: await sha256Hex(plain) });
+    entries.push({ name, bytes: plain.length, sha256: sha256 ?? (await sha256Hex(plain)) });
     await zip.add(name, key ? await encryptEntry(key, name, plain) : plain);
     done += 1;
     options.onProgress?.(done, total);
@@ -115,22 +135,29 @@ export async function writeArchive(
 
   for (const table of tables) {
     if (table === 'shipmentBlocks') {
-      for (const primaryKey of await db.shipmentBlocks.toCollection().primaryKeys()) {
-        const block = await db.shipmentBlocks.get(primaryKey);
-        if (block) await add(entryNames.block(block.datasetId, block.blockNo), encodeBlock(block));
-      }
+      for await (const block of readAhead(db.shipmentBlocks))
+        await add(entryNames.block(block.datasetId, block.blockNo), encodeBlock(block));
     } else if (table === 'shipmentCells') {
-      for (const primaryKey of await db.shipmentCells.toCollection().primaryKeys()) {
-        const cells = await db.shipmentCells.get(primaryKey);
-        if (cells) await add(entryNames.cells(cells.datasetId, cells.blockNo), encodeCells(cells));
-      }
+      for await (const cells of readAhead(db.shipmentCells))
+        await add(entryNames.cells(cells.datasetId, cells.blockNo), encodeCells(cells));
     } else if (table === 'files') {
-      const metadata = [];
-      for (const file of await inKeyOrder(db.files)) {
-        const { blob: _blob, ...rest } = file;
-        metadata.push(rest);
-        await add(entryNames.file(file.sha256), await fileBytes(db, file));
+      const files = await inKeyOrder(db.files);
+      const opened = (index: number) => (index < files.length ? fileBytes(db, files[index]) : null);
+      let next = opened(0);
+      for (let index = 0; index < files.length; index += 1) {
+        const bytes = await next!;
+        // The next file is read and opened while this one is added.
+        next = opened(index + 1);
+        next?.catch(() => undefined);
+        // A sealed file's bytes are proven to be those hashed when it was stored: its seal names
+        // that hash (storedFiles.ts), so it is not hashed again.
+        await add(
+          entryNames.file(files[index].sha256),
+          bytes,
+          db.keys ? files[index].sha256 : null,
+        );
       }
+      const metadata = files.map(({ blob: _blob, ...rest }) => rest);
       await add(entryNames.table('files'), jsonLines(metadata));
     } else {
       await add(entryNames.table(table), jsonLines(await inKeyOrder(db.table(table))));

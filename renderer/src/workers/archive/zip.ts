@@ -164,17 +164,38 @@ export async function zipDirectory(file: Blob): Promise<ZipDirectory> {
   return { entries: directory, read };
 }
 
-/** A zip written entry by entry into a Blob of its chunks, never one large buffer. */
+/** How much of the zip the worker holds before handing it to the browser's blob store. */
+const BLOB_PART_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A zip written entry by entry into a Blob of its chunks, never one large buffer: every 64 MB of
+ * chunks becomes a Blob of its own (which the browser holds, on disk if need be), so the worker's
+ * memory does not grow with the archive.
+ */
 export class ZipWriting {
-  private readonly parts: Uint8Array[] = [];
+  private readonly blobs: Blob[] = [];
+  private chunks: Uint8Array[] = [];
+  private chunkBytes = 0;
   private readonly writer: ZipWriter<unknown>;
 
   /** `zip64`: every entry in zip64 form (zip.js writes it by itself where a size or offset needs it). */
   constructor(zip64 = false) {
     this.writer = new ZipWriter(
-      new WritableStream<Uint8Array>({ write: (chunk) => void this.parts.push(chunk) }),
+      new WritableStream<Uint8Array>({ write: (chunk) => this.keep(chunk) }),
       { level: 0, zip64, extendedTimestamp: false, dataDescriptor: false },
     );
+  }
+
+  private keep(chunk: Uint8Array): void {
+    this.chunks.push(chunk);
+    this.chunkBytes += chunk.length;
+    if (this.chunkBytes >= BLOB_PART_BYTES) this.handOver();
+  }
+
+  private handOver(): void {
+    this.blobs.push(new Blob(this.chunks as Uint8Array<ArrayBuffer>[]));
+    this.chunks = [];
+    this.chunkBytes = 0;
   }
 
   async add(name: string, bytes: Uint8Array): Promise<void> {
@@ -183,6 +204,7 @@ export class ZipWriting {
 
   async close(): Promise<Blob> {
     await this.writer.close();
-    return new Blob(this.parts as Uint8Array<ArrayBuffer>[], { type: 'application/zip' });
+    this.handOver();
+    return new Blob(this.blobs, { type: 'application/zip' });
   }
 }
