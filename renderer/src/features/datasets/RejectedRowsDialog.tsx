@@ -1,21 +1,17 @@
-import { useState } from 'react';
 import type { Dataset } from '#shared/customs/dataset';
 import { toCsv } from '#shared/csvSafety';
-import type { NameHit } from '#shared/redaction/nameCheck';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useAction } from '../../ui/useAction';
 import { useRejectedRows } from '../../case/datasets/useDatasets';
-import { useWithCase } from '../../case/useCase';
-import { NameCheckDialog, saveCheckedCsv } from '../dossier';
+import { useCheckedCsvExport } from '../dossier';
 
 export function RejectedRowsDialog(props: { dataset: Dataset; onClose: () => void }) {
-  const withCase = useWithCase();
   const rows = useRejectedRows(props.dataset.id);
-  const [blocked, setBlocked] = useState<NameHit[] | null>(null);
   const { error, run } = useAction();
-  const exportCsv = async () => {
-    if (!rows) return;
+  const { exportCsv, dialog } = useCheckedCsvExport(run);
+  const prepare = () => {
+    if (!rows) return null;
     const table = [
       ['row', 'field', 'reason', ...props.dataset.headers],
       ...rows.flatMap((row) =>
@@ -34,7 +30,7 @@ export function RejectedRowsDialog(props: { dataset: Dataset; onClose: () => voi
       where: `Row ${row.rowNumber}`,
       text: row.cells.join('\n'),
     }));
-    setBlocked(await saveCheckedCsv(withCase, { name, bytes }, located));
+    return { file: { name, bytes }, located };
   };
   return (
     <Dialog title={`Rejected rows of ${props.dataset.fileName}`} onClose={props.onClose} wide>
@@ -67,19 +63,9 @@ export function RejectedRowsDialog(props: { dataset: Dataset; onClose: () => voi
         </div>
       )}
       <ErrorMessage error={error} />
-      {blocked && (
-        <NameCheckDialog
-          hits={blocked}
-          action="Export now"
-          onClose={() => setBlocked(null)}
-          onContinue={() => {
-            setBlocked(null);
-            void run(exportCsv);
-          }}
-        />
-      )}
+      {dialog}
       <div className="dialog-actions">
-        <button type="button" onClick={() => void run(exportCsv)} disabled={!rows}>
+        <button type="button" onClick={() => exportCsv(prepare)} disabled={!rows}>
           Export as CSV
         </button>
         <button type="button" onClick={props.onClose} autoFocus>

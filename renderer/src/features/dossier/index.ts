@@ -1,4 +1,4 @@
 /** The dossier feature's public entry: all that other features may use of it. */
 export { DossierPage } from './DossierPage';
 export { NameCheckDialog } from './NameCheckDialog';
-export { saveCheckedCsv } from './saveCheckedCsv';
+export { useCheckedCsvExport } from './checkedCsvExport';

@@ -9,13 +9,11 @@ import {
 } from '#shared/customs/shipmentGroups';
 import { pivotCsv } from '#shared/customs/pivotCsv';
 import type { ShipmentFilter } from '#shared/customs/shipmentFilter';
-import type { NameHit } from '#shared/redaction/nameCheck';
 import { shipmentEngine } from '../../case/shipments/shipmentWorkerClient';
-import { useWithCase } from '../../case/useCase';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { plural } from '../../ui/formatting';
 import { useAction } from '../../ui/useAction';
-import { NameCheckDialog, saveCheckedCsv } from '../dossier';
+import { useCheckedCsvExport } from '../dossier';
 import { GroupFigureCells, GroupFigureHeads } from './GroupFigures';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
@@ -120,10 +118,9 @@ export function ShipmentPivot(props: {
   onOpen: (filter: ShipmentFilter) => void;
 }) {
   const { filter, by } = props;
-  const withCase = useWithCase();
   const [pivot, setPivot] = useState<Pivot | null>(null);
-  const [blocked, setBlocked] = useState<NameHit[] | null>(null);
   const { error, run } = useAction();
+  const { exportCsv, dialog } = useCheckedCsvExport(run);
   useEffect(() => {
     let live = true;
     void shipmentEngine()
@@ -135,9 +132,9 @@ export function ShipmentPivot(props: {
   }, [filter, by]);
 
   /** The whole table as CSV, checked for confidential names like any export. */
-  const save = async () => {
+  const prepare = async () => {
     const whole = await shipmentEngine().pivot(filter, by, Number.MAX_SAFE_INTEGER);
-    if (!whole) return;
+    if (!whole) return null;
     const file = {
       name: `shipments-by-${by}.csv`,
       bytes: new TextEncoder().encode(pivotCsv(whole)),
@@ -146,7 +143,7 @@ export function ShipmentPivot(props: {
       where: `${pivotDimensionNames[by]} “${group.label}”`,
       text: group.label,
     }));
-    setBlocked(await saveCheckedCsv(withCase, file, located));
+    return { file, located };
   };
 
   const name = pivotDimensionNames[by];
@@ -169,24 +166,14 @@ export function ShipmentPivot(props: {
         </label>
         <button
           type="button"
-          onClick={() => void run(save)}
+          onClick={() => exportCsv(prepare)}
           disabled={!pivot || pivot.groupCount === 0}
         >
           Export table as CSV
         </button>
       </div>
       <ErrorMessage error={error} />
-      {blocked && (
-        <NameCheckDialog
-          hits={blocked}
-          action="Export now"
-          onClose={() => setBlocked(null)}
-          onContinue={() => {
-            setBlocked(null);
-            void run(save);
-          }}
-        />
-      )}
+      {dialog}
       {!pivot || pivot.by !== by ? (
         <p aria-busy="true">Grouping shipments…</p>
       ) : pivot.needsParty ? (
