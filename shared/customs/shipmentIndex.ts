@@ -641,15 +641,19 @@ export class ShipmentIndex {
     return mask;
   }
 
-  /** The filter's mask: the last query's, when it was this filter (the pivot follows a query). */
-  private maskOf(filter: ShipmentFilter): Uint8Array | null {
-    const known = this.lastFilter;
-    return known?.key === JSON.stringify(filter) ? known.mask : this.mask(filter);
+  /**
+   * The filter's key and mask, with what the last query worked out when it was this filter (a
+   * sort change, or the pivot that follows a query): then its mask is that query's.
+   */
+  private masked(filter: ShipmentFilter) {
+    const key = JSON.stringify(filter);
+    const known = this.lastFilter?.key === key ? this.lastFilter : null;
+    return { key, known, mask: known ? known.mask : this.mask(filter) };
   }
 
   /** The rows that pass the filter, in row order (for the pivot and the network). */
   matching(filter: ShipmentFilter): Int32Array {
-    const mask = this.maskOf(filter);
+    const { mask } = this.masked(filter);
     if (!mask) return Int32Array.from({ length: this.count }, (_, index) => index);
     const rows = new Int32Array(mask.reduce((sum, bit) => sum + bit, 0));
     let found = 0;
@@ -703,9 +707,7 @@ export class ShipmentIndex {
     sort: ShipmentSort,
     distinct = false,
   ): { rows: Int32Array; summary: QuerySummary } {
-    const key = JSON.stringify(filter);
-    const known = this.lastFilter?.key === key ? this.lastFilter : null;
-    const mask = known ? known.mask : this.mask(filter);
+    const { key, known, mask } = this.masked(filter);
     const order = this.order(sort.column);
     const count = this.count;
     const rows = new Int32Array(mask ? mask.reduce((sum, bit) => sum + bit, 0) : count);

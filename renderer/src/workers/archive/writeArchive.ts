@@ -16,7 +16,7 @@ import { encodeBlock } from '#shared/archive/blockCodec';
 import { encodeCells } from '#shared/archive/cellsCodec';
 import { sha256Hex } from '../../lib/bytes';
 import type { Investigation } from '#shared/investigation';
-import type { InvestigationDb } from '../../db/schema';
+import type { InvestigationDb, StoredFile } from '../../db/schema';
 import { fileBytes } from '../../db/storedFiles';
 import { NEW_KDF } from '#shared/crypto/kdf';
 import { passphraseKey } from '../../lib/passphraseKey';
@@ -50,24 +50,31 @@ async function inKeyOrder<T>(table: Pick<Table<T>, 'toArray' | 'core'>): Promise
   return (await table.toArray()).sort((a, b) => cmp(key(a), key(b)));
 }
 
-const READ_AHEAD = 16;
-
-/**
- * A large table's records in primary-key order, 16 to a request rather than one, the next 16 read
- * while these are written.
- */
-async function* readAhead<T>(table: Table<T>): AsyncGenerator<T> {
-  const keys = await table.toCollection().primaryKeys();
-  const batch = (start: number) =>
-    start < keys.length ? table.bulkGet(keys.slice(start, start + READ_AHEAD)) : null;
-  let next = batch(0);
-  for (let start = 0; next; start += READ_AHEAD) {
-    const records = await next;
-    next = batch(start + READ_AHEAD);
+/** Each item loaded while the one before it is used: `load` for the next starts as this one is yielded. */
+async function* readAhead<T, R>(
+  items: readonly T[],
+  load: (item: T) => Promise<R>,
+): AsyncGenerator<R> {
+  let next = items.length > 0 ? load(items[0]) : null;
+  for (let index = 0; next; index += 1) {
+    const loaded = await next;
+    next = index + 1 < items.length ? load(items[index + 1]) : null;
     // Awaited in the next turn; not left unhandled if the consumer stops first.
     next?.catch(() => undefined);
-    for (const record of records) if (record) yield record;
+    yield loaded;
   }
+}
+
+const RECORDS_PER_READ = 16;
+
+/** A large table's records in primary-key order, 16 to a request, the next 16 read meanwhile. */
+async function* inBatches<T, K>(table: Table<T, K>): AsyncGenerator<T> {
+  const keys = await table.toCollection().primaryKeys();
+  const batches = Array.from({ length: Math.ceil(keys.length / RECORDS_PER_READ) }, (_, index) =>
+    keys.slice(index * RECORDS_PER_READ, (index + 1) * RECORDS_PER_READ),
+  );
+  for await (const records of readAhead(batches, (batch) => table.bulkGet(batch)))
+    for (const record of records) if (record) yield record;
 }
 
 /**
@@ -135,27 +142,19 @@ export async function writeArchive(
 
   for (const table of tables) {
     if (table === 'shipmentBlocks') {
-      for await (const block of readAhead(db.shipmentBlocks))
+      for await (const block of inBatches(db.shipmentBlocks))
         await add(entryNames.block(block.datasetId, block.blockNo), encodeBlock(block));
     } else if (table === 'shipmentCells') {
-      for await (const cells of readAhead(db.shipmentCells))
+      for await (const cells of inBatches(db.shipmentCells))
         await add(entryNames.cells(cells.datasetId, cells.blockNo), encodeCells(cells));
     } else if (table === 'files') {
       const files = await inKeyOrder(db.files);
-      const opened = (index: number) => (index < files.length ? fileBytes(db, files[index]) : null);
-      let next = opened(0);
-      for (let index = 0; index < files.length; index += 1) {
-        const bytes = await next!;
-        // The next file is read and opened while this one is added.
-        next = opened(index + 1);
-        next?.catch(() => undefined);
+      const opened = async (file: StoredFile) => ({ file, bytes: await fileBytes(db, file) });
+      // The next file is read and opened while this one is added.
+      for await (const { file, bytes } of readAhead(files, opened)) {
         // A sealed file's bytes are proven to be those hashed when it was stored: its seal names
         // that hash (storedFiles.ts), so it is not hashed again.
-        await add(
-          entryNames.file(files[index].sha256),
-          bytes,
-          db.keys ? files[index].sha256 : null,
-        );
+        await add(entryNames.file(file.sha256), bytes, db.keys ? file.sha256 : null);
       }
       const metadata = files.map(({ blob: _blob, ...rest }) => rest);
       await add(entryNames.table('files'), jsonLines(metadata));
