@@ -29,7 +29,7 @@ type BenchWindow = { waybillBench: BenchApi };
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
 /**
- * `BENCH_ONLY=corroboration` (or import, dossier, sanctions, ocr) runs that part alone;
+ * `BENCH_ONLY=corroboration` (or import, pdf, dossier, sanctions, ocr) runs that part alone;
  * `BENCH_ONLY=pivot`, the corroboration part without the archive benchmark that follows it.
  */
 const only = process.env.BENCH_ONLY ?? '';
@@ -195,7 +195,8 @@ try {
   if (only === '' || only === 'sanctions') await benchSanctions();
   if (only === '' || only === 'ocr') await benchOcrPage();
   // Last: the million-row import leaves a large blob store behind it in this browser.
-  if (only === '' || only === 'import') await benchImportAndPdf();
+  if (only === '' || only === 'import') await benchImport();
+  if (only === '' || only === 'pdf') await benchPdfReader();
 } finally {
   await browser.close();
   server.close();
@@ -287,7 +288,7 @@ async function benchSanctions() {
   );
 }
 
-async function benchImportAndPdf() {
+async function benchImport() {
   const page = await browser.newPage();
   page.on('pageerror', (error) => console.error('page error:', error.message));
   await page.goto('http://localhost:5191/index.html');
@@ -386,19 +387,41 @@ async function benchImportAndPdf() {
   for (const [what, figure, baseline, target] of lines)
     console.log(`- ${what}: ${figure}  (${baseline})  ${target}`);
 
-  console.log('\nrunning the PDF benchmark on long-report-300p.pdf…');
-  const floor = await page.evaluate(
-    (url) => (window as unknown as BenchWindow).waybillBench.pdfFloor(url),
-    'data/long-report.pdf',
-  );
   // The customs page holds a million rows: closed, so that the PDF memory figures are the reader's own.
   await page.close();
+}
+
+async function benchPdfReader() {
+  console.log('\nrunning the PDF benchmark on long-report-300p.pdf…');
+  const floors: { loadMs: number; firstPageMs: number }[] = [];
+  for (let run = 0; run < 3; run += 1) {
+    const page = await browser.newPage();
+    await page.goto('http://localhost:5191/index.html');
+    await page.getByText('ready', { exact: true }).waitFor();
+    floors.push(
+      await page.evaluate(
+        (url) => (window as unknown as BenchWindow).waybillBench.pdfFloor(url),
+        'data/long-report.pdf',
+      ),
+    );
+    await page.close();
+  }
+  const median = (values: number[]) => values.sort((a, b) => a - b)[1] ?? 0;
+  const floor = {
+    loadMs: median(floors.map((run) => run.loadMs)),
+    firstPageMs: median(floors.map((run) => run.firstPageMs)),
+  };
+  const ms = (value: number) => `${value.toFixed(0)} ms`;
+  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+  const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
   const pdf = await benchPdf(browser, 'http://localhost:5192/', longReport(root), rendererMemory);
   console.log('\nWaybill PDF benchmark: long-report-300p.pdf (300 pages)');
   console.log(
-    `- first page visible after opening: ${ms(pdf.firstPageMs)}  (floor: pdf.js alone loads it in ${ms(floor.loadMs)} and draws page 1 by ${ms(floor.firstPageMs)})  ≤ 1 s: ${verdict(pdf.firstPageMs <= 1000)}`,
+    `- first page visible after opening (click to canvas painted and text laid out): median ${ms(pdf.firstPageMs)} of 3 (${pdf.firstPageRuns.map(ms).join(', ')})  (floor: pdf.js alone, its worker started ahead as the app's is, loads it in ${ms(floor.loadMs)} and draws page 1, canvas and text layer, by ${ms(floor.firstPageMs)}, each in a fresh page, median of 3; ratio ${(pdf.firstPageMs / floor.firstPageMs).toFixed(2)})  ≤ 1.5× the floor: ${verdict(pdf.firstPageMs <= 1.5 * floor.firstPageMs)}`,
   );
-  console.log(`- text of all 300 pages extracted in the background: ${ms(pdf.extractionMs)}`);
+  console.log(
+    `- text of all 300 pages extracted in the background: median ${ms(pdf.extractionMs)} of 3`,
+  );
   console.log(
     `- search across it, input to results on screen (timed in the page): ${ms(pdf.searchMs)}, hit on ${pdf.searchPage}  ≤ 100 ms: ${verdict(pdf.searchMs <= 100)}`,
   );

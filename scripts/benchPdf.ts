@@ -3,11 +3,12 @@
  * measures what a reader waits for, beside pdf.js's own floor measured in the same run.
  */
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 type Figures = {
   extractionMs: number;
   firstPageMs: number;
+  firstPageRuns: number[];
   searchMs: number;
   searchPage: string;
   memoryBefore: number;
@@ -23,36 +24,44 @@ export async function benchPdf(
 ): Promise<Figures> {
   const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
   await page.goto(appUrl);
-  await page.getByLabel('New investigation name').fill('PDF benchmark');
-  await page.getByRole('button', { name: 'Create investigation' }).click();
-  await page
-    .getByRole('navigation', { name: 'Investigation' })
-    .getByRole('link', { name: 'Documents' })
-    .click();
+  // Three runs, each the first opening of the report in an investigation of its own; the medians.
+  const runs: { extractionMs: number; firstPageMs: number }[] = [];
+  let memoryBefore = 0;
+  for (let run = 1; run <= 3; run += 1) {
+    await page.getByRole('link', { name: 'Investigations', exact: true }).click();
+    await page.getByLabel('New investigation name').fill(`PDF benchmark ${run}`);
+    await page.getByRole('button', { name: 'Create investigation' }).click();
+    await page
+      .getByRole('navigation', { name: 'Investigation' })
+      .getByRole('link', { name: 'Documents' })
+      .click();
 
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Add PDFs' }).click();
-  const extractionStart = Date.now();
-  await (await chooser).setFiles(report);
-  const list = page.getByRole('list', { name: 'Documents' });
-  await list.getByText('300 pages').waitFor();
-  await page.waitForFunction(
-    () => !document.querySelector('[aria-label^="Text extraction of"]'),
-    undefined,
-    { timeout: 300_000 },
-  );
-  const extractionMs = Date.now() - extractionStart;
-  const memoryBefore = rendererMemory();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Add PDFs' }).click();
+    const extractionStart = Date.now();
+    await (await chooser).setFiles(report);
+    await list(page).getByText('300 pages').waitFor();
+    await page.waitForFunction(
+      () => !document.querySelector('[aria-label^="Text extraction of"]'),
+      undefined,
+      { timeout: 300_000 },
+    );
+    const extractionMs = Date.now() - extractionStart;
+    memoryBefore = rendererMemory();
 
-  // Opening: from the click to page 1 drawn, canvas and text layer.
-  const opened = Date.now();
-  await list.getByRole('button').first().click();
-  await page.waitForFunction(() => {
-    const first = document.querySelector('[data-page="1"]');
-    const canvas = first?.querySelector('canvas');
-    return !!canvas && canvas.width > 0 && !!first?.querySelector('.textLayer span');
-  });
-  const firstPageMs = Date.now() - opened;
+    // Opening: from the click event to the frame that shows page 1 drawn, its canvas painted and
+    // its text layer laid out (timed in the page, so that Playwright's own steps are not counted).
+    const firstPageMs = await inputToFrame(
+      page,
+      'click',
+      '[data-page="1"][aria-busy="false"] .textLayer span',
+      () => list(page).getByRole('button').first().click(),
+    );
+    runs.push({ extractionMs, firstPageMs });
+  }
+  const median = (values: number[]) => values.sort((a, b) => a - b)[1] ?? 0;
+  const firstPageMs = median(runs.map((run) => run.firstPageMs));
+  const extractionMs = median(runs.map((run) => run.extractionMs));
 
   // Searching all 300 pages: from the input event to the results in the DOM, timed inside the page.
   const searchMs = await page.evaluate(
@@ -102,6 +111,7 @@ export async function benchPdf(
   return {
     extractionMs,
     firstPageMs,
+    firstPageRuns: runs.map((run) => run.firstPageMs),
     searchMs,
     searchPage,
     memoryBefore,
@@ -109,6 +119,44 @@ export async function benchPdf(
     liveCanvases,
   };
 }
+
+type Timed = Window & { waybillShown?: Promise<number> };
+
+/**
+ * Milliseconds from the input event `act` causes (its timestamp) to the first frame after an element
+ * matching `selector` comes into the document, measured in the page so that Playwright's own steps are
+ * not counted.
+ */
+async function inputToFrame(
+  page: Page,
+  event: string,
+  selector: string,
+  act: () => Promise<void>,
+): Promise<number> {
+  await page.evaluate(
+    ([type, wanted]) => {
+      (window as Timed).waybillShown = new Promise<number>((resolve) => {
+        document.addEventListener(
+          type,
+          (input) => {
+            const observer = new MutationObserver(() => {
+              if (!document.querySelector(wanted)) return;
+              observer.disconnect();
+              requestAnimationFrame(() => resolve(performance.now() - input.timeStamp));
+            });
+            observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+          },
+          { capture: true, once: true },
+        );
+      });
+    },
+    [event, selector] as const,
+  );
+  await act();
+  return page.evaluate(() => (window as Timed).waybillShown!);
+}
+
+const list = (page: Page) => page.getByRole('list', { name: 'Documents' });
 
 export const longReport = (root: string): string =>
   path.resolve(root, '..', 'shared', 'fixtures', 'pdf', 'long-report-300p.pdf');

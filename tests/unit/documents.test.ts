@@ -156,6 +156,32 @@ describe('searching many pages', () => {
     }
   });
 
+  it('folds every kind of white space to one space, and upper case as the query does', () => {
+    const spaced = new PageSearchIndex([
+      { documentId: 'g', page: 1, text: 'ΣΟΦΙΑ\u00A0\u2009Trading\t\u3000LLC\uFEFFİstanbul' },
+    ]);
+    const span = (query: string) => spaced.search(query).map((hit) => hit.span);
+    expect(span('σοφια trading llc')).toEqual([{ start: 0, end: 19 }]);
+    expect(span('ΣΟΦΙΑ TRADING')).toEqual([{ start: 0, end: 14 }]);
+    // İ lower-cases to two code units, so it is kept as it is, in the text and in the query.
+    expect(span('llc İstanbul')).toEqual([{ start: 16, end: 28 }]);
+    expect(span('llc istanbul')).toEqual([]);
+  });
+
+  it('keeps offsets past a lone surrogate, and folds ahead a page at a time', () => {
+    const broken = new PageSearchIndex([
+      { documentId: 'h', page: 1, text: 'bad \uD800 unit, then Quasar' },
+      { documentId: 'h', page: 2, text: 'Quasar again' },
+    ]);
+    let steps = 0;
+    expect(broken.foldSome(() => (steps += 1) <= 1)).toBe(false);
+    expect(broken.foldSome(() => true)).toBe(true);
+    expect(broken.search('quasar')).toEqual([
+      { documentId: 'h', page: 1, span: { start: 17, end: 23 } },
+      { documentId: 'h', page: 2, span: { start: 0, end: 6 } },
+    ]);
+  });
+
   it('never matches across two pages', () => {
     expect(index.search('2013. jsc')).toEqual([]);
   });

@@ -7,7 +7,13 @@ import { newId } from '../../db/databases';
 import type { InvestigationDb } from '../../db/schema';
 import { fileBytes, storedFile } from '../../db/storedFiles';
 import { sha256Hex } from '../../lib/bytes';
-import { openPdf, pageText, PdfPasswordNeeded, type PDFDocumentProxy } from './pdfjs';
+import {
+  openPdf,
+  pageText,
+  PdfPasswordNeeded,
+  type PDFDocumentProxy,
+  type PdfWorker,
+} from './pdfjs';
 import { recordChange, updateAudited } from '../../db/audit';
 import { moveExcerptsToVersion } from './documentVersions';
 
@@ -19,16 +25,23 @@ const knownPassword = (sha256: string): string | undefined => passwords.get(sha2
 const rememberPassword = (sha256: string, password: string): void =>
   void passwords.set(sha256, password);
 
-/** Opens a stored or offered PDF, turning pdf.js's failures into messages that name the file. */
+/**
+ * Opens a stored or offered PDF, turning pdf.js's failures into messages that name the file. An
+ * offered one is checked further: a damaged file can open and still fail on its first page, and
+ * nothing of it is kept then. A stored one was checked when it was added; its viewer opens at once.
+ */
 async function openDocumentBytes(
   fileName: string,
   bytes: Uint8Array,
-  password?: string,
+  {
+    password,
+    offered = false,
+    worker,
+  }: { password?: string; offered?: boolean; worker?: PdfWorker },
 ): Promise<PDFDocumentProxy> {
   try {
-    const pdf = await openPdf(bytes, password);
-    // A damaged file can open and still fail on its first page: check it before keeping anything.
-    await (await pdf.getPage(1)).getOperatorList();
+    const pdf = await openPdf(bytes, password, worker);
+    if (offered) await (await pdf.getPage(1)).getOperatorList();
     return pdf;
   } catch (error) {
     if (error instanceof PdfPasswordNeeded) throw error;
@@ -75,7 +88,7 @@ export async function addDocument(
   if (existing) return { document: existing, alreadyThere: true, pdf: null };
   if (previous && (await db.documents.toArray()).some((entry) => entry.supersedes === previous.id))
     throw new DocumentError(`“${previous.title}” already has a newer version: add to that one.`);
-  const pdf = await openDocumentBytes(file.name, file.bytes, password);
+  const pdf = await openDocumentBytes(file.name, file.bytes, { password, offered: true });
   const document: PdfDocument = {
     id: newId(),
     sha256,
@@ -154,19 +167,22 @@ export async function updateDocument(
   await updateAudited(db, db.documents, 'documents', id, next, 'This document no longer exists.');
 }
 
-/** Loads a stored document's bytes and opens them (with its password, if this session knows it). */
+/**
+ * Loads a stored document's bytes and opens them (with its password, if this session knows it), on
+ * `worker` if given (the viewer's, `readerWorker`), else on a worker of its own.
+ */
 export async function openStoredDocument(
   db: InvestigationDb,
   document: PdfDocument,
   password?: string,
+  worker?: PdfWorker,
 ): Promise<PDFDocumentProxy> {
   const file = await db.files.get(document.sha256);
   if (!file) throw new DocumentError(`${document.fileName}: its stored bytes are missing.`);
-  const pdf = await openDocumentBytes(
-    document.fileName,
-    await fileBytes(db, file),
-    password ?? knownPassword(document.sha256),
-  );
+  const pdf = await openDocumentBytes(document.fileName, await fileBytes(db, file), {
+    password: password ?? knownPassword(document.sha256),
+    worker,
+  });
   if (password !== undefined) rememberPassword(document.sha256, password);
   return pdf;
 }

@@ -22,9 +22,29 @@ export class PdfPasswordNeeded extends Error {
   }
 }
 
-/** Opens PDF bytes; a protected one needs its password, asked of the user and never stored. */
-export async function openPdf(bytes: Uint8Array, password?: string): Promise<PDFDocumentProxy> {
+export type PdfWorker = InstanceType<typeof pdfjs.PDFWorker>;
+
+let reader: PdfWorker | null = null;
+
+/**
+ * The pdf.js worker the viewer reads documents on: started once, ahead of the first document
+ * (when the Documents page shows), and kept, so that opening a document does not wait for pdf.js's
+ * worker to load its 1.4 MB script. Background work (extraction, OCR) opens documents on workers
+ * of their own, so it never holds up the page being read.
+ */
+export const readerWorker = (): PdfWorker => (reader ??= new pdfjs.PDFWorker());
+
+/**
+ * Opens PDF bytes, on `worker` if given (a document's own otherwise, ended with it); a protected
+ * one needs its password, asked of the user and never stored.
+ */
+export async function openPdf(
+  bytes: Uint8Array,
+  password?: string,
+  worker?: PdfWorker,
+): Promise<PDFDocumentProxy> {
   const task = pdfjs.getDocument({
+    worker,
     // pdf.js takes ownership of the buffer it is given; keep the caller's.
     data: bytes.slice(),
     password,

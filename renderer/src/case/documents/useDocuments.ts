@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Excerpt, PageText, PdfDocument } from '#shared/documents/document';
+import type { Excerpt, PdfDocument } from '#shared/documents/document';
 import { versionsOf } from '#shared/documents/versions';
 import { useCaseDb } from '../caseDb';
 import { orphansOf } from './documentVersions';
@@ -13,14 +13,6 @@ export function useExcerpts(documentId: string): Excerpt[] | undefined {
   const db = useCaseDb();
   return useLiveQuery(
     () => db.excerpts.where('documentId').equals(documentId).sortBy('page'),
-    [db, documentId],
-  );
-}
-
-export function usePageTexts(documentId: string): PageText[] | undefined {
-  const db = useCaseDb();
-  return useLiveQuery(
-    () => db.pageTexts.where('documentId').equals(documentId).sortBy('page'),
     [db, documentId],
   );
 }

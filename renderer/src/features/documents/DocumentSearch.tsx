@@ -1,18 +1,21 @@
 import { useDeferredValue, useState } from 'react';
-import type { PdfDocument } from '#shared/documents/document';
+import type { PageText, PdfDocument } from '#shared/documents/document';
+import type { PageSearchIndex } from '#shared/documents/pageSearch';
 import type { ViewTarget } from './DocumentView';
-import { useAllPageTexts, useDocumentSearch } from './useDocumentSearch';
+import { useDocumentSearch } from './useDocumentSearch';
 import { plural } from '../../ui/formatting';
 
 /** One search across every document's text; a result opens its document on the hit. */
 export function DocumentSearch(props: {
   documents: PdfDocument[];
+  /** Every document's stored pages, and the search index over them. */
+  pages: PageText[] | undefined;
+  index: PageSearchIndex;
   onOpen: (documentId: string, target: ViewTarget) => void;
 }) {
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
-  const pages = useAllPageTexts();
-  const hits = useDocumentSearch(pages, deferred);
+  const hits = useDocumentSearch(props.index, props.pages, deferred);
   const titles = new Map(props.documents.map((document) => [document.id, document.title]));
   return (
     <div className="document-search" role="search" aria-label="Search documents">

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { PdfDocument } from '#shared/documents/document';
+import type { PageText, PdfDocument } from '#shared/documents/document';
+import type { PageSearchIndex } from '#shared/documents/pageSearch';
 import { awaitsOcr } from '#shared/documents/ocr';
 import { anchorQuote, type TextSpan } from '#shared/documents/textAnchoring';
 import { useWithCase } from '../../case/useCase';
@@ -14,14 +15,17 @@ import { PasswordDialog } from './PasswordDialog';
 import { PdfViewer, type PdfViewerHandle, type ViewerSelection } from './PdfViewer';
 import { openStoredDocument } from '../../case/documents/documentMutations';
 import { addExcerpt } from '../../case/documents/excerptMutations';
-import { PdfPasswordNeeded, type PDFDocumentProxy } from '../../case/documents/pdfjs';
-import { useExcerpts, usePageTexts } from '../../case/documents/useDocuments';
-import { usePageSearchIndex } from './useDocumentSearch';
+import { PdfPasswordNeeded, readerWorker, type PDFDocumentProxy } from '../../case/documents/pdfjs';
+import { useExcerpts } from '../../case/documents/useDocuments';
 
 export type ViewTarget = { page: number; query: string; span: TextSpan | null };
 
 export function DocumentView(props: {
   document: PdfDocument;
+  /** Its stored pages, in page order (undefined while they are read). */
+  pageTexts: PageText[] | undefined;
+  /** The search index over every document's pages; this view finds in its own. */
+  searchIndex: PageSearchIndex;
   target: ViewTarget | null;
   /** Its versions, oldest first (itself alone when it has one). */
   versions: PdfDocument[];
@@ -40,10 +44,11 @@ export function DocumentView(props: {
   const viewer = useRef<PdfViewerHandle>(null);
   const storedExcerpts = useExcerpts(document.id);
   const excerpts = useMemo(() => storedExcerpts ?? [], [storedExcerpts]);
-  const pageTexts = usePageTexts(document.id);
+  const { pageTexts, searchIndex } = props;
   const { error, run } = useAction();
 
-  const load = (typed?: string) => withCase(openStoredDocument, document, typed).then(setPdf);
+  const load = (typed?: string) =>
+    withCase(openStoredDocument, document, typed, readerWorker()).then(setPdf);
 
   useEffect(() => {
     void run(() =>
@@ -57,13 +62,15 @@ export function DocumentView(props: {
   }, [document.id]);
   useEffect(() => () => void pdf?.destroy(), [pdf]);
 
-  const searchIndex = usePageSearchIndex(pageTexts);
   const storedPages = useMemo(
     () => new Map((pageTexts ?? []).map((page) => [page.page, page] as const)),
     [pageTexts],
   );
   const unread = (pageTexts ?? []).filter(awaitsOcr).length;
-  const hits = useMemo(() => searchIndex.search(query, 2000), [searchIndex, query]);
+  const hits = useMemo(
+    () => searchIndex.search(query, 2000, document.id),
+    [searchIndex, query, document.id],
+  );
   // A search result opens on its own hit, until the user steps to another.
   const targetHit = target?.span
     ? Math.max(
@@ -199,7 +206,8 @@ export function DocumentView(props: {
       </div>
       <ErrorMessage error={error} />
       <div className="document-body">
-        {pdf ? (
+        {/* Drawn once its stored pages are known: they decide how each text layer is drawn. */}
+        {pdf && pageTexts ? (
           <PdfViewer
             ref={viewer}
             pdf={pdf}

@@ -1,10 +1,11 @@
-import { useEffect, useState, type DragEvent } from 'react';
+import { useEffect, useMemo, useState, type DragEvent } from 'react';
 import type { PdfDocument } from '#shared/documents/document';
 import type { OpenedFile } from '#shared/ipc';
 import { platform } from '../../app/platform';
 import { DocumentList } from './DocumentList';
 import { DocumentSearch } from './DocumentSearch';
 import { DocumentView, type ViewTarget } from './DocumentView';
+import { useAllPageTexts, usePageSearchIndex } from './useDocumentSearch';
 import { PasswordDialog } from './PasswordDialog';
 import {
   addDocument,
@@ -12,7 +13,7 @@ import {
   extractText,
   openStoredDocument,
 } from '../../case/documents/documentMutations';
-import { PdfPasswordNeeded, type PDFDocumentProxy } from '../../case/documents/pdfjs';
+import { PdfPasswordNeeded, readerWorker, type PDFDocumentProxy } from '../../case/documents/pdfjs';
 import { useDocuments } from '../../case/documents/useDocuments';
 import { newestVersions, versionsOf } from '#shared/documents/versions';
 import { useWithCase } from '../../case/useCase';
@@ -39,6 +40,10 @@ export function DocumentsPage() {
   const [messages, setMessages] = useState<{ text: string; error: boolean }[]>([]);
   const [needsPassword, setNeedsPassword] = useState<OpenedFile[]>([]);
   const [view, setView] = useTabView<DocumentsView>(freshView);
+  // Read and indexed once for the page: the search across documents and the open document's own
+  // find and text layers share them (the viewer does not read its pages again while it opens).
+  const pageTexts = useAllPageTexts();
+  const searchIndex = usePageSearchIndex(pageTexts);
   const openId = view?.openDocument ?? null;
   const [target, setTarget] = useState<ViewTarget | null>(null);
   const [dropping, setDropping] = useState(false);
@@ -51,6 +56,9 @@ export function DocumentsPage() {
     );
     return () => window.clearTimeout(timer);
   }, [messages]);
+
+  // The viewer's pdf.js worker starts while the list is read, not when a document is opened.
+  useEffect(() => void readerWorker(), []);
 
   // Extractions cut short (a closed window) resume; protected documents wait until opened.
   useEffect(() => {
@@ -166,6 +174,10 @@ export function DocumentsPage() {
     setTarget(next);
   };
   const current = documents?.find((document) => document.id === openId) ?? null;
+  const currentPages = useMemo(
+    () => pageTexts?.filter((page) => page.documentId === current?.id),
+    [pageTexts, current?.id],
+  );
   /** The newest version of the document `id` (the one the list shows for it). */
   const newestOf = (id: string) => {
     const shown = documents?.find((document) => document.id === id);
@@ -208,7 +220,12 @@ export function DocumentsPage() {
             </button>
           </p>
         ))}
-        <DocumentSearch documents={documents ?? []} onOpen={open} />
+        <DocumentSearch
+          documents={documents ?? []}
+          pages={pageTexts}
+          index={searchIndex}
+          onOpen={open}
+        />
         <DocumentList
           documents={documents && newestVersions(documents)}
           openId={openId && newestOf(openId)}
@@ -220,6 +237,8 @@ export function DocumentsPage() {
           <DocumentView
             key={`${current.id}:${target?.page ?? 0}:${target?.span?.start ?? -1}`}
             document={current}
+            pageTexts={currentPages}
+            searchIndex={searchIndex}
             target={target}
             versions={versionsOf(documents ?? [], current)}
             onOpenVersion={(id) => open(id, null)}

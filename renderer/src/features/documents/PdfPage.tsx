@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   pageTextContent,
   pdfjs,
@@ -10,6 +10,26 @@ import { indexTextLayer, type TextLayerIndex } from './textLayerIndex';
 import { followSelection } from './textLayerSelection';
 
 export type RenderedPage = { index: TextLayerIndex; transform: number[]; element: HTMLElement };
+
+/** A page's turn to draw: `ready` once the pages that asked before it are drawn; `done` ends it. */
+export type DrawingTurn = { ready: Promise<void>; done: () => void };
+
+/**
+ * Pages drawn one at a time, in the order they come into view, a frame apart: the page being looked
+ * at does not share pdf.js's worker and the main thread with the neighbours drawn ahead of the
+ * scroll, and it is on screen before the next one starts.
+ */
+export function drawingTurns(): () => DrawingTurn {
+  let last: Promise<void> = Promise.resolve();
+  const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+  return () => {
+    let done = () => undefined as void;
+    const finished = new Promise<void>((resolve) => (done = resolve));
+    const ready = last;
+    last = last.then(() => finished).then(nextFrame);
+    return { ready, done };
+  };
+}
 
 /**
  * One page: a placeholder of the right size, drawn (canvas and text layer) only while `visible`, and
@@ -23,10 +43,14 @@ export function PdfPage(props: {
   visible: boolean;
   /** The page's stored text: how its text layer is drawn (a scan's OCR words are that layer). */
   stored?: StoredPageText;
+  /** Asks for this page's turn to draw (`drawingTurns`). */
+  takeTurn: () => DrawingTurn;
   onRendered: (pageNumber: number, page: RenderedPage) => void;
   onReleased: (pageNumber: number) => void;
 }) {
-  const { pdf, pageNumber, scale, visible, stored, onRendered, onReleased } = props;
+  const { pdf, pageNumber, scale, visible, stored, takeTurn, onRendered, onReleased } = props;
+  const [drawn, setDrawn] = useState(false);
+  const [failed, setFailed] = useState(false);
   const layerKind = stored?.ocr
     ? `OCR ${stored.ocr.words.length} ${stored.ocr.confidence}`
     : !stored || stored.text.includes('\u00AD')
@@ -45,7 +69,10 @@ export function PdfPage(props: {
     let textLayer: InstanceType<typeof pdfjs.TextLayer> | null = null;
     let loaded: PDFPageProxy | null = null;
     let stopFollowing: (() => void) | null = null;
+    const turn = takeTurn();
     void (async () => {
+      await turn.ready;
+      if (cancelled) return;
       const page = await pdf.getPage(pageNumber);
       loaded = page;
       if (cancelled) return;
@@ -79,11 +106,19 @@ export function PdfPage(props: {
         element,
       });
       await renderTask.promise;
-    })().catch((error: unknown) => {
-      if ((error as { name?: string }).name !== 'RenderingCancelledException') console.error(error);
-    });
+      if (!cancelled) setDrawn(true);
+    })()
+      .catch((error: unknown) => {
+        if ((error as { name?: string }).name === 'RenderingCancelledException') return;
+        console.error(error);
+        if (!cancelled) setFailed(true);
+      })
+      .finally(turn.done);
     return () => {
       cancelled = true;
+      turn.done();
+      setDrawn(false);
+      setFailed(false);
       renderTask?.cancel();
       textLayer?.cancel();
       stopFollowing?.();
@@ -97,7 +132,7 @@ export function PdfPage(props: {
     };
     // Drawn again when its kind of text layer changes, not whenever the stored record is read anew.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [pdf, pageNumber, scale, visible, layerKind, onRendered, onReleased]);
+  }, [pdf, pageNumber, scale, visible, layerKind, takeTurn, onRendered, onReleased]);
 
   return (
     <div
@@ -106,6 +141,7 @@ export function PdfPage(props: {
       data-page={pageNumber}
       aria-label={stored?.ocr ? `Page ${pageNumber}, text read by OCR` : `Page ${pageNumber}`}
       role="region"
+      aria-busy={visible && !drawn && !failed}
       style={{
         width: props.size.width,
         height: props.size.height,
@@ -114,6 +150,11 @@ export function PdfPage(props: {
     >
       <canvas ref={canvasRef} aria-hidden="true" />
       <div ref={textRef} className="textLayer" />
+      {failed && (
+        <p className="pdf-page-failure" role="alert">
+          Page {pageNumber} could not be drawn: this part of the file is damaged.
+        </p>
+      )}
     </div>
   );
 }

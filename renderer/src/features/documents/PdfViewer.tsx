@@ -2,7 +2,7 @@ import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref
 import { pdfRectFromViewport, type Transform } from '#shared/documents/coordinates';
 import type { Excerpt, PdfRect } from '#shared/documents/document';
 import { anchorQuote, findAll, type TextSpan } from '#shared/documents/textAnchoring';
-import { PdfPage, type RenderedPage } from './PdfPage';
+import { drawingTurns, PdfPage, type RenderedPage } from './PdfPage';
 import type { PDFDocumentProxy, StoredPageText } from '../../case/documents/pdfjs';
 import { offsetOf, rangeFor, trimSpan } from './textLayerIndex';
 import './pdfViewer.css';
@@ -58,6 +58,8 @@ export function PdfViewer({
   const [baseSize, setBaseSize] = useState<{ width: number; height: number } | null>(null);
   const [visible, setVisible] = useState<Set<number>>(() => new Set([1]));
   const [renderCount, setRenderCount] = useState(0);
+  // One queue for the viewer's life: a page taken off screen gives its turn back at once.
+  const [takeTurn] = useState(drawingTurns);
 
   useEffect(() => {
     let live = true;
@@ -220,6 +222,7 @@ export function PdfViewer({
             size={baseSize}
             visible={visible.has(page)}
             stored={storedPages?.get(page)}
+            takeTurn={takeTurn}
             onRendered={onRendered}
             onReleased={onReleased}
           />

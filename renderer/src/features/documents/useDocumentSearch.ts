@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { PageText } from '#shared/documents/document';
 import { PageSearchIndex, type PageHit } from '#shared/documents/pageSearch';
 import { snippet } from '#shared/documents/textAnchoring';
@@ -13,12 +13,31 @@ export function useAllPageTexts(): PageText[] | undefined {
   return useLiveQuery(() => db.pageTexts.toArray(), [db]);
 }
 
-/** A search index over pages, rebuilt only when the pages change. */
-export const usePageSearchIndex = (pages: PageText[] | undefined): PageSearchIndex =>
-  useMemo(() => new PageSearchIndex(pages ?? []), [pages]);
+/**
+ * A search index over pages, made anew only when the pages change, and folded in idle moments
+ * (a few milliseconds at a time) so that the first search finds it ready.
+ */
+export function usePageSearchIndex(pages: PageText[] | undefined): PageSearchIndex {
+  const index = useMemo(() => new PageSearchIndex(pages ?? []), [pages]);
+  useEffect(() => {
+    let handle = 0;
+    const foldAhead = (deadline: IdleDeadline) => {
+      // A few milliseconds at a time: a message from pdf.js's worker waits no longer than that.
+      const until = performance.now() + 8;
+      const timeLeft = () => deadline.timeRemaining() > 1 && performance.now() < until;
+      if (!index.foldSome(timeLeft)) handle = requestIdleCallback(foldAhead);
+    };
+    handle = requestIdleCallback(foldAhead);
+    return () => cancelIdleCallback(handle);
+  }, [index]);
+  return index;
+}
 
-export function useDocumentSearch(pages: PageText[] | undefined, query: string): SearchHit[] {
-  const index = usePageSearchIndex(pages);
+export function useDocumentSearch(
+  index: PageSearchIndex,
+  pages: PageText[] | undefined,
+  query: string,
+): SearchHit[] {
   return useMemo(() => {
     if (query.trim().length < 2) return [];
     const texts = new Map(
