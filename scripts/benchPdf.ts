@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { inputToFrame, median } from './benchTiming';
 
 type Figures = {
   extractionMs: number;
@@ -54,12 +55,11 @@ export async function benchPdf(
     const firstPageMs = await inputToFrame(
       page,
       'click',
-      '[data-page="1"][aria-busy="false"] .textLayer span',
+      { ready: '[data-page="1"][aria-busy="false"] .textLayer span' },
       () => list(page).getByRole('button').first().click(),
     );
     runs.push({ extractionMs, firstPageMs });
   }
-  const median = (values: number[]) => values.sort((a, b) => a - b)[1] ?? 0;
   const firstPageMs = median(runs.map((run) => run.firstPageMs));
   const extractionMs = median(runs.map((run) => run.extractionMs));
 
@@ -118,42 +118,6 @@ export async function benchPdf(
     memoryAfterScroll,
     liveCanvases,
   };
-}
-
-type Timed = Window & { waybillShown?: Promise<number> };
-
-/**
- * Milliseconds from the input event `act` causes (its timestamp) to the first frame after an element
- * matching `selector` comes into the document, measured in the page so that Playwright's own steps are
- * not counted.
- */
-async function inputToFrame(
-  page: Page,
-  event: string,
-  selector: string,
-  act: () => Promise<void>,
-): Promise<number> {
-  await page.evaluate(
-    ([type, wanted]) => {
-      (window as Timed).waybillShown = new Promise<number>((resolve) => {
-        document.addEventListener(
-          type,
-          (input) => {
-            const observer = new MutationObserver(() => {
-              if (!document.querySelector(wanted)) return;
-              observer.disconnect();
-              requestAnimationFrame(() => resolve(performance.now() - input.timeStamp));
-            });
-            observer.observe(document.body, { subtree: true, childList: true, attributes: true });
-          },
-          { capture: true, once: true },
-        );
-      });
-    },
-    [event, selector] as const,
-  );
-  await act();
-  return page.evaluate(() => (window as Timed).waybillShown!);
 }
 
 const list = (page: Page) => page.getByRole('list', { name: 'Documents' });

@@ -194,6 +194,14 @@ const numberOrNull = (text: string): number | null => {
   return Number.isFinite(value) ? value : null;
 };
 
+/** What a query worked out for a filter: its rows (`mask`), totals and each shipment's first row. */
+type KnownFilter = {
+  key: string;
+  mask: Uint8Array | null;
+  summary: QuerySummary;
+  first: Int32Array;
+};
+
 export class ShipmentIndex {
   readonly count: number;
   private readonly datasets: Dataset[];
@@ -233,12 +241,9 @@ export class ShipmentIndex {
    * The last query's filter with its rows (`mask`), totals and each shipment's first row: a sort
    * change only reorders them. Dropped when entities or designations change what a filter means.
    */
-  private lastFilter: {
-    key: string;
-    mask: Uint8Array | null;
-    summary: QuerySummary;
-    first: Int32Array;
-  } | null = null;
+  private lastFilter: KnownFilter | null = null;
+  /** The same for no filter at all, kept beside it: Clear filters finds its totals ready. */
+  private unfiltered: KnownFilter | null = null;
 
   constructor(datasets: Dataset[], blocks: Iterable<ShipmentBlock>, total: number) {
     this.datasets = datasets;
@@ -313,6 +318,7 @@ export class ShipmentIndex {
     this.orders.delete('reportedBy');
     this.orders.delete('designated');
     this.lastFilter = null;
+    this.unfiltered = null;
     this.entityIds = [];
     this.entityNumber = new Map();
     this.partyEntity = Int32Array.from(this.keys(), (key) => {
@@ -404,6 +410,7 @@ export class ShipmentIndex {
     this.designationsOf = null;
     this.orders.delete('designated');
     this.lastFilter = null;
+    this.unfiltered = null;
   }
 
   /** The designations by entity number, each period's days worked out once. */
@@ -642,12 +649,14 @@ export class ShipmentIndex {
   }
 
   /**
-   * The filter's key and mask, with what the last query worked out when it was this filter (a
-   * sort change, or the pivot that follows a query): then its mask is that query's.
+   * The filter's key and mask, with what the last query (or the last unfiltered one) worked out
+   * when it was this filter (a sort change, the pivot that follows a query, Clear filters): then
+   * its mask is that query's.
    */
   private masked(filter: ShipmentFilter) {
     const key = JSON.stringify(filter);
-    const known = this.lastFilter?.key === key ? this.lastFilter : null;
+    const known =
+      [this.lastFilter, this.unfiltered].find((candidate) => candidate?.key === key) ?? null;
     return { key, known, mask: known ? known.mask : this.mask(filter) };
   }
 
@@ -765,6 +774,7 @@ export class ShipmentIndex {
       },
     };
     this.lastFilter = { key, mask, summary, first: shipments.first };
+    if (!mask) this.unfiltered = this.lastFilter;
     return { rows: distinct ? this.firstOfEach(rows, shipments.first) : rows, summary };
   }
 

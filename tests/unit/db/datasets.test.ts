@@ -518,6 +518,13 @@ for (const set of fixtureSets)
       // Another filter is counted afresh.
       const all = index.query(emptyShipmentFilter, { column: 'value', direction: 'desc' });
       expect(all.summary.count).toBeGreaterThan(byDate.summary.count);
+      // No filter again after another (Clear filters): the same answer, kept beside the last one.
+      index.query(filter, { column: 'date', direction: 'asc' });
+      const cleared = index.query(emptyShipmentFilter, { column: 'date', direction: 'asc' });
+      expect(cleared.summary).toBe(all.summary);
+      expect(Array.from(cleared.rows).sort((a, b) => a - b)).toEqual(
+        Array.from(all.rows).sort((a, b) => a - b),
+      );
     });
 
     it('sorts by declaration and B/L number as codes, and by the datasets reporting', async () => {

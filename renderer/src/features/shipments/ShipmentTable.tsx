@@ -13,6 +13,8 @@ type Props = {
   resultVersion: number;
   /** The result's first rows, which came with it: the top of the table needs no request. */
   firstRows: ShipmentRow[];
+  /** A newer answer is on its way: the rows shown are the last answer's. */
+  busy: boolean;
   columns: ShipmentColumn[];
   sort: ShipmentSort;
   onSort: (sort: ShipmentSort) => void;
@@ -101,7 +103,13 @@ export function ShipmentTable(props: Props) {
   const fresh = shown.version === resultVersion;
   const template = columns.map((column) => `${column.width}px`).join(' ');
   return (
-    <div className="shipment-table" role="table" aria-label="Shipments" aria-rowcount={count + 1}>
+    <div
+      className="shipment-table"
+      role="table"
+      aria-label="Shipments"
+      aria-rowcount={count + 1}
+      aria-busy={props.busy}
+    >
       <div role="rowgroup" className="shipment-head">
         <div
           role="row"

@@ -16,38 +16,10 @@ import { defaultVisibleColumns, shipmentColumns } from './shipmentColumns';
 import { EngineProgressBar } from '../../ui/EngineProgressBar';
 import { shipmentEngine } from '../../case/shipments/shipmentWorkerClient';
 import { useShipmentEngine } from '../../case/shipments/useShipmentEngine';
-import { TYPING_PAUSE_MS } from '../../ui/typingPause';
 import { useTabView } from '../../case/views/useTabView';
 import { shipmentDisplays, type ShipmentDisplay, type ShipmentsView } from '#shared/tabViews';
 import { ShipmentNetwork } from './ShipmentNetwork';
 import { ShipmentPivot } from './ShipmentPivot';
-
-/** The filter's fields typed key by key; the others are picked (selects, dates, entities). */
-const typedFields: ReadonlySet<keyof ShipmentFilter> = new Set([
-  'party',
-  'hsPrefix',
-  'originCountry',
-  'destinationCountry',
-  'words',
-  'declaration',
-  'valueMin',
-  'valueMax',
-  'weightMin',
-  'weightMax',
-]);
-
-/** Whether going from one request to the next changes typed fields only (someone is typing). */
-function typing(
-  before: { filter: ShipmentFilter; sort: ShipmentSort } | null,
-  filter: ShipmentFilter,
-  sort: ShipmentSort,
-): boolean {
-  if (!before || before.sort !== sort) return false;
-  const changed = (Object.keys(filter) as (keyof ShipmentFilter)[]).filter(
-    (field) => before.filter[field] !== filter[field],
-  );
-  return changed.length > 0 && changed.every((field) => typedFields.has(field));
-}
 
 const displayNames: Record<ShipmentDisplay, string> = {
   rows: 'Rows',
@@ -122,42 +94,50 @@ function ShipmentsTab(props: { view: ShipmentsView; onChange: (next: ShipmentsVi
   const [result, setResult] = useState<{
     summary: QuerySummary & { shown: number; firstRows: ShipmentRow[] };
     version: number;
+    /** What it answers. */
+    asked: { filter: ShipmentFilter; sort: ShipmentSort; distinct: boolean };
   } | null>(null);
+  /** A query asked for and not yet answered: the table says it is busy (to a screen reader too). */
+  const pending =
+    result !== null &&
+    (result.asked.filter !== filter ||
+      result.asked.sort !== sort ||
+      result.asked.distinct !== distinct);
   const [selected, setSelectedRow] = useState<{ position: number; row: ShipmentRow } | null>(null);
   const setSelected = (next: { position: number; row: ShipmentRow } | null) => {
     setSelectedRow(next);
     onChange({ ...view, openRow: next?.position ?? null });
   };
-  const requested = useRef<{ filter: ShipmentFilter; sort: ShipmentSort } | null>(null);
+
   /** The row open when the view was left, reopened once the first answer is in. */
   const reopen = useRef(view.openRow);
 
+  // Every change asks at once, a keystroke too: the worker answers only the newest of the queries
+  // waiting for it (latestOnly), so typing faster than it answers costs nothing, and no pause
+  // stands between the last key and its rows.
   useEffect(() => {
     if (!loaded) return undefined;
     let live = true;
-    const run = () =>
-      void shipmentEngine()
-        .query(filter, sort, distinct)
-        .then((summary) => {
-          // Null: a newer request superseded it in the worker.
-          if (!live || !summary) return;
-          setResult((previous) => ({ summary, version: (previous?.version ?? 0) + 1 }));
-          const open = reopen.current;
-          reopen.current = null;
-          if (open === null || open >= summary.shown) setSelectedRow(null);
-          else
-            void shipmentEngine()
-              .rows(open, 1)
-              .then(([row]) => live && row && setSelectedRow({ position: open, row }));
-        });
-    // Typing waits for a pause; a click, a pick, a clear, a sort or a load runs at once.
-    const wait = typing(requested.current, filter, sort);
-    requested.current = { filter, sort };
-    const timer = wait ? window.setTimeout(run, TYPING_PAUSE_MS) : undefined;
-    if (!wait) run();
+    void shipmentEngine()
+      .query(filter, sort, distinct)
+      .then((summary) => {
+        // Null: a newer request superseded it in the worker.
+        if (!live || !summary) return;
+        setResult((previous) => ({
+          summary,
+          version: (previous?.version ?? 0) + 1,
+          asked: { filter, sort, distinct },
+        }));
+        const open = reopen.current;
+        reopen.current = null;
+        if (open === null || open >= summary.shown) setSelectedRow(null);
+        else
+          void shipmentEngine()
+            .rows(open, 1)
+            .then(([row]) => live && row && setSelectedRow({ position: open, row }));
+      });
     return () => {
       live = false;
-      window.clearTimeout(timer);
     };
   }, [loaded, filter, sort, distinct]);
 
@@ -231,6 +211,7 @@ function ShipmentsTab(props: { view: ShipmentsView; onChange: (next: ShipmentsVi
             count={result.summary.shown}
             resultVersion={result.version}
             firstRows={result.summary.firstRows}
+            busy={pending}
             columns={columns}
             sort={sort}
             onSort={setSort}

@@ -1,0 +1,138 @@
+/**
+ * The UI-path part of `npm run bench`: imports the generated customs file into the real app
+ * (browser mode, a profile on disk) through its import dialog, then times what a researcher does
+ * most on the Shipments and Entities tabs, each from the input event to the frame that shows its
+ * result, three times (the medians are printed).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { chromiumLaunchOptions } from '../tests/e2e/chromium';
+import { inputToFrame, textOf, type Shown } from './benchTiming';
+
+const table = '[role="table"][aria-label="Shipments"]';
+/** A shipments answer: the table was busy with the input's query, and is no longer. */
+const answered: Shown = {
+  ready: `${table}[aria-busy="false"]`,
+  after: `${table}[aria-busy="true"]`,
+};
+const totals = '[aria-label="Filtered shipments"]';
+const bodyRow = '[aria-rowindex="2"]';
+const firstRow = `${table} ${bodyRow}`;
+
+export type UiTiming = { what: string; runs: number[] };
+export type UiFigures = { importMs: number; loadMs: number; timings: UiTiming[] };
+
+export async function benchUi(appUrl: string, file: string): Promise<UiFigures> {
+  const profile = mkdtempSync(path.join(tmpdir(), 'waybill-bench-ui-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    ...chromiumLaunchOptions,
+    viewport: { width: 1360, height: 900 },
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    await page.goto(appUrl);
+    await page.getByLabel('New investigation name').fill('UI benchmark');
+    await page.getByRole('button', { name: 'Create investigation' }).click();
+    await tab(page, 'Datasets').click();
+
+    const importStarted = Date.now();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import customs file' }).click();
+    await (await chooser).setFiles(file);
+    const dialog = page.getByRole('dialog', { name: `Import ${path.basename(file)}` });
+    await dialog.getByRole('table', { name: 'Preview of the first rows, normalised' }).waitFor();
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await dialog
+      .getByRole('status')
+      .filter({ hasText: 'Imported' })
+      .waitFor({ timeout: 30 * 60_000 });
+    const importMs = Date.now() - importStarted;
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    const loadStarted = Date.now();
+    await tab(page, 'Shipments').click();
+    await page.locator(firstRow).waitFor({ timeout: 5 * 60_000 });
+    const loadMs = Date.now() - loadStarted;
+
+    const timings: UiTiming[] = [];
+    const time = async (what: string, run: () => Promise<number>) => {
+      const runs: number[] = [];
+      for (let attempt = 0; attempt < 3; attempt += 1) runs.push(await run());
+      timings.push({ what, runs });
+    };
+    const filter = (label: string) =>
+      page.getByRole('search', { name: 'Filter shipments' }).getByLabel(label, { exact: true });
+    const settle = () => page.locator(answered.ready).waitFor();
+    const typedLastKey = async (label: string, typed: string) => {
+      await filter(label).fill('');
+      await settle();
+      await filter(label).pressSequentially(typed.slice(0, -1));
+      await settle();
+      return inputToFrame(page, 'keydown', answered, () => filter(label).press(typed.slice(-1)));
+    };
+
+    // Sorting first, while no sort order but the date's has been built.
+    await time('first sort by value (each after a reload)', async () => {
+      await page.reload();
+      await page.locator(firstRow).waitFor({ timeout: 5 * 60_000 });
+      await settle();
+      return inputToFrame(page, 'click', answered, () => sortBy(page, 'Value').click());
+    });
+    await time('later sort by value (reversed)', () =>
+      inputToFrame(page, 'click', answered, () => sortBy(page, 'Value').click()),
+    );
+    await time('narrow filter, last key typed (party "ulan-ude")', () =>
+      typedLastKey('Party', 'ulan-ude'),
+    );
+    await time('broad filter, last key typed (value from 1)', () =>
+      typedLastKey('Value from', '1'),
+    );
+    await time('Clear filters', async () => {
+      await filter('Party').fill('poly');
+      await settle();
+      const before = await textOf(page, totals);
+      return inputToFrame(
+        page,
+        'click',
+        { ...answered, changed: { selector: totals, from: before } },
+        () => page.getByRole('button', { name: 'Clear filters' }).click(),
+      );
+    });
+    await time('return to the Shipments tab from Claims', async () => {
+      await tab(page, 'Claims').click();
+      await page.getByLabel('New claim').waitFor();
+      return inputToFrame(page, 'click', { ready: `${answered.ready} ${bodyRow}` }, () =>
+        tab(page, 'Shipments').click(),
+      );
+    });
+    await time('open the largest entity', async () => {
+      await tab(page, 'Entities').click();
+      const entities = page.getByRole('table', { name: 'Entities' });
+      await page
+        .locator('table[aria-label="Entities"][aria-busy="false"] tbody tr')
+        .first()
+        .waitFor();
+      const opened = await inputToFrame(
+        page,
+        'click',
+        { ready: '.entity-profile table[aria-label="Counterparties"]' },
+        () => entities.locator('tbody tr').first().getByRole('button').first().click(),
+      );
+      await page.getByRole('button', { name: 'Close entity' }).click();
+      return opened;
+    });
+    return { importMs, loadMs, timings };
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+const tab = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Investigation' }).getByRole('link', { name });
+
+const sortBy = (page: Page, column: string) =>
+  page.locator(`${table} [role="columnheader"] button.sort`).filter({ hasText: column });
