@@ -22,7 +22,14 @@ const bodyRow = '[aria-rowindex="2"]';
 const firstRow = `${table} ${bodyRow}`;
 
 export type UiTiming = { what: string; runs: number[] };
-export type UiFigures = { importMs: number; loadMs: number; timings: UiTiming[] };
+export type UiFigures = {
+  importMs: number;
+  loadMs: number;
+  timings: UiTiming[];
+  /** Settings measuring the space the investigation uses: how long, and what it showed. */
+  measureMs: number;
+  measured: string;
+};
 
 export async function benchUi(appUrl: string, file: string): Promise<UiFigures> {
   const profile = mkdtempSync(path.join(tmpdir(), 'waybill-bench-ui-'));
@@ -124,7 +131,15 @@ export async function benchUi(appUrl: string, file: string): Promise<UiFigures> 
       await page.getByRole('button', { name: 'Close entity' }).click();
       return opened;
     });
-    return { importMs, loadMs, timings };
+    // Settings: the space the investigation uses, measured by reading every record of it.
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const measureStarted = Date.now();
+    await page.getByRole('button', { name: 'Measure the space each investigation uses' }).click();
+    const space = page.getByRole('table', { name: 'Space each investigation uses' });
+    await space.waitFor({ timeout: 10 * 60_000 });
+    const measureMs = Date.now() - measureStarted;
+    const measured = (await space.getByRole('row', { name: /^UI benchmark/ }).innerText()).trim();
+    return { importMs, loadMs, timings, measureMs, measured };
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });

@@ -148,3 +148,24 @@ test('settings show storage use and offer persistent storage', async ({ page }) 
       .first(),
   ).toBeVisible();
 });
+
+test('settings measure the space each investigation uses, the larger one larger', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await createInvestigation(page, 'Small case');
+  await createInvestigation(page, 'Larger case');
+  for (const text of ['One long claim', 'Another long claim', 'A third long claim'])
+    await addClaim(page, `${text} ${'with many words in it '.repeat(40)}`);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Measure the space each investigation uses' }).click();
+  const table = page.getByRole('table', { name: 'Space each investigation uses' });
+  await expect(table).toBeVisible();
+  const bytesOf = async (name: string) => {
+    const text = await table.getByRole('row', { name: new RegExp(`^${name}`) }).innerText();
+    const [, amount, unit] = /([\d.]+) (B|KB|MB)/.exec(text)!;
+    return Number(amount) * 1024 ** ['B', 'KB', 'MB'].indexOf(unit);
+  };
+  expect(await bytesOf('Larger case')).toBeGreaterThan((await bytesOf('Small case')) + 5_000);
+  await expect(page.getByRole('button', { name: 'Measure again' })).toBeEnabled();
+});

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { platform } from '../../app/platform';
 import { formatBytes } from '../../ui/formatting';
+import { InvestigationSpace } from './InvestigationSpace';
 import { useStorageStatus } from './useStorageStatus';
 import { saveUserName, useUserName } from '../../case/investigations/userName';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -53,6 +54,7 @@ export function SettingsPage() {
             that are bookmarked or installed; the desktop app does not need it.
           </p>
         )}
+        <InvestigationSpace />
       </section>
       <YourName />
       <CustomsLayouts />
