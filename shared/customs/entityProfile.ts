@@ -34,15 +34,26 @@ export type EntityProfile = {
   months: { month: string; asShipper: number; asConsignee: number }[];
 };
 
+/**
+ * Spelling counts by the shipper column they were counted from (a column's rows never change
+ * once loaded): an entity's page, the directory and an entity's name each need them, and opening
+ * an entity counted a million rows three times over for them.
+ */
+const countsOf = new WeakMap<object, { count: number; counts: Int32Array }>();
+
 /** Names entities: a stored entity's canonical name, else the commonest spelling of its key. */
 export type EntityNamer = (id: string) => string | undefined;
 
 function spellingCounts(view: ShipmentColumnsView): Int32Array {
+  const known = countsOf.get(view.shipper);
+  if (known?.count === view.count && known.counts.length === view.parties.length)
+    return known.counts;
   const counts = new Int32Array(view.parties.length);
   for (let row = 0; row < view.count; row += 1) {
     counts[view.shipper[row]] += 1;
     if (view.consignee[row] !== view.shipper[row]) counts[view.consignee[row]] += 1;
   }
+  countsOf.set(view.shipper, { count: view.count, counts });
   return counts;
 }
 

@@ -402,10 +402,17 @@ const api = {
     return { total: listings.length, listings: listings.slice(0, limit) };
   },
 
-  entityProfile(id: string): EntityProfile | null {
-    if (!index) return null;
-    const number = index.entityNumberOf(id);
-    return number < 0 ? null : entityProfile(index.view(), number, namer);
+  /**
+   * An entity's page in one answer: the name of the entity the id names now (after merges) and
+   * its profile; null if it is gone.
+   */
+  entityPage(id: string): { name: string; profile: EntityProfile } | null {
+    const current = index && currentEntity(index, id, namer);
+    if (!index || !current) return null;
+    const number = index.entityNumberOf(current.id);
+    return number < 0
+      ? null
+      : { name: current.name, profile: entityProfile(index.view(), number, namer) };
   },
 
   /** The entity an id a filter or link recorded names now (after merges), or null if it is gone. */

@@ -45,10 +45,8 @@ export function EntityProfileView(props: {
   useEffect(() => {
     let live = true;
     void (async () => {
-      const worker = shipmentEngine();
-      const current = await worker.entity(entityId);
-      const profile = current ? await worker.entityProfile(current.id) : null;
-      if (live) setLoaded({ key, name: current?.name ?? '', profile });
+      const page = await shipmentEngine().entityPage(entityId);
+      if (live) setLoaded({ key, name: page?.name ?? '', profile: page?.profile ?? null });
     })();
     return () => {
       live = false;
