@@ -4,21 +4,15 @@
  * new investigation), beside tesseract.js alone on the same 300 dpi image in the benchmark page.
  */
 import type { Browser } from 'playwright-core';
+import { addPdf, startInvestigation } from './benchSteps';
 
 export async function benchOcr(browser: Browser, appUrl: string, scan: string): Promise<number[]> {
   const times: number[] = [];
   for (let run = 1; run <= 3; run += 1) {
     const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
     await page.goto(appUrl);
-    await page.getByLabel('New investigation name').fill(`OCR benchmark ${run}`);
-    await page.getByRole('button', { name: 'Create investigation' }).click();
-    await page
-      .getByRole('navigation', { name: 'Investigation' })
-      .getByRole('link', { name: 'Documents' })
-      .click();
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Add PDFs' }).click();
-    await (await chooser).setFiles(scan);
+    await startInvestigation(page, `OCR benchmark ${run}`, 'Documents');
+    await addPdf(page, scan);
     await page.getByRole('list', { name: 'Documents' }).getByRole('button').first().click();
     const read = page.getByRole('button', { name: 'Read 1 page by OCR' });
     await read.waitFor();

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { addPdf, startInvestigation } from './benchSteps';
 import { inputToFrame, median } from './benchTiming';
 
 type Figures = {
@@ -29,18 +30,9 @@ export async function benchPdf(
   const runs: { extractionMs: number; firstPageMs: number }[] = [];
   let memoryBefore = 0;
   for (let run = 1; run <= 3; run += 1) {
-    await page.getByRole('link', { name: 'Investigations', exact: true }).click();
-    await page.getByLabel('New investigation name').fill(`PDF benchmark ${run}`);
-    await page.getByRole('button', { name: 'Create investigation' }).click();
-    await page
-      .getByRole('navigation', { name: 'Investigation' })
-      .getByRole('link', { name: 'Documents' })
-      .click();
-
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Add PDFs' }).click();
+    await startInvestigation(page, `PDF benchmark ${run}`, 'Documents');
     const extractionStart = Date.now();
-    await (await chooser).setFiles(report);
+    await addPdf(page, report);
     await list(page).getByText('300 pages').waitFor();
     await page.waitForFunction(
       () => !document.querySelector('[aria-label^="Text extraction of"]'),

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumLaunchOptions } from '../tests/e2e/chromium';
+import { startInvestigation, tab } from './benchSteps';
 import { inputToFrame, textOf, type Shown } from './benchTiming';
 
 const table = '[role="table"][aria-label="Shipments"]';
@@ -41,9 +42,7 @@ export async function benchUi(appUrl: string, file: string): Promise<UiFigures> 
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (error) => console.error('page error:', error.message));
     await page.goto(appUrl);
-    await page.getByLabel('New investigation name').fill('UI benchmark');
-    await page.getByRole('button', { name: 'Create investigation' }).click();
-    await tab(page, 'Datasets').click();
+    await startInvestigation(page, 'UI benchmark', 'Datasets');
 
     const importStarted = Date.now();
     const chooser = page.waitForEvent('filechooser');
@@ -145,9 +144,6 @@ export async function benchUi(appUrl: string, file: string): Promise<UiFigures> 
     rmSync(profile, { recursive: true, force: true });
   }
 }
-
-const tab = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: 'Investigation' }).getByRole('link', { name });
 
 const sortBy = (page: Page, column: string) =>
   page.locator(`${table} [role="columnheader"] button.sort`).filter({ hasText: column });

@@ -42,10 +42,11 @@ function lowerUnit(code: number): number {
 
 /**
  * Code units as a string. UTF-16 decoding keeps the length (a lone surrogate, never part of real
- * text, becomes U+FFFD), so each unit keeps its offset; it is many times faster than
- * `String.fromCharCode` over chunks.
+ * text, becomes U+FFFD; a leading U+FEFF is kept, not taken for a byte-order mark), so each unit
+ * keeps its offset; it is many times faster than `String.fromCharCode` over chunks.
  */
-const unitsText = (units: Uint16Array): string => new TextDecoder('utf-16le').decode(units);
+const unitsText = (units: Uint16Array): string =>
+  new TextDecoder('utf-16le', { ignoreBOM: true }).decode(units);
 
 type FoldedArrays = {
   units: Uint16Array;

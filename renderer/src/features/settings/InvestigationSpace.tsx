@@ -45,10 +45,10 @@ export function InvestigationSpace() {
   const reading = progress && investigations[progress.index];
 
   return (
-    <div className="stack">
+    <div className="investigation-space">
       <h3 id="space-title">Space each investigation uses</h3>
       {running ? (
-        <div className="stack">
+        <div>
           <progress aria-label="Measuring the space each investigation uses" />
           <p role="status">
             {reading
