@@ -16,7 +16,7 @@ type Measured = { investigation: Investigation; bytes: number }[];
 export function InvestigationSpace() {
   const investigations = useInvestigations();
   const [running, setRunning] = useState<UsageRun | null>(null);
-  const [progress, setProgress] = useState<{ index: number; records: number } | null>(null);
+  const [progress, setProgress] = useState<{ name: string; records: number } | null>(null);
   const [measured, setMeasured] = useState<Measured | null>(null);
   const { error, run } = useAction();
   const current = useRef<UsageRun | null>(null);
@@ -27,8 +27,9 @@ export function InvestigationSpace() {
   const measure = () =>
     void run(async () => {
       const listed = [...investigations];
+      // Named from the list being measured: the live list may change meanwhile.
       const started = measureInvestigations(listed, (index, records) =>
-        setProgress({ index, records }),
+        setProgress({ name: listed[index].name, records }),
       );
       current.current = started;
       setRunning(started);
@@ -42,7 +43,6 @@ export function InvestigationSpace() {
         setProgress(null);
       }
     });
-  const reading = progress && investigations[progress.index];
 
   return (
     <div className="investigation-space">
@@ -51,8 +51,8 @@ export function InvestigationSpace() {
         <div>
           <progress aria-label="Measuring the space each investigation uses" />
           <p role="status">
-            {reading
-              ? `Reading “${reading.name}”: ${progress.records.toLocaleString()} records…`
+            {progress
+              ? `Reading “${progress.name}”: ${progress.records.toLocaleString()} records…`
               : 'Starting…'}
           </p>
           <button type="button" onClick={() => running.cancel()}>
