@@ -25,7 +25,7 @@ import type { SanctionsMatch } from '#shared/sanctions/sanctionsMatch';
 import type { CaseScreeningRecord } from '#shared/sanctions/caseScreening';
 import type { TabView } from '#shared/tabViews';
 import { defaultStatuses } from '#shared/statusVocabulary';
-import type { LockKeys } from '#shared/lock/sealing';
+import { sealingReady, type LockKeys } from '#shared/lock/sealing';
 import { currentActor } from './actor';
 import { sealingMiddleware } from './sealingMiddleware';
 import { investigationSchemaVersions } from './versions';
@@ -137,5 +137,14 @@ export class InvestigationDb extends Dexie {
         })),
       );
     });
+  }
+
+  /**
+   * Opens once the cipher has started, if it seals (upgrades and the first statuses are sealed
+   * too). Dexie calls this on the first query as well as when asked.
+   */
+  override open() {
+    if (!this.keys) return super.open();
+    return Dexie.Promise.resolve(sealingReady).then(() => super.open());
   }
 }

@@ -4,7 +4,7 @@
  * segments cannot be swapped, reordered or cut off unnoticed. Sealed before the transaction that
  * stores them (a Blob cannot be read inside one) and opened when read.
  */
-import { SEAL_OVERHEAD, seal, unseal } from '#shared/lock/sealing';
+import { SEAL_OVERHEAD, seal, sealingReady, unseal } from '#shared/lock/sealing';
 import type { InvestigationDb, StoredFile } from './schema';
 
 const SEGMENT = 4 * 1024 * 1024;
@@ -25,6 +25,7 @@ export async function storedFile(
   const record = { ...file, size };
   if (!db.keys)
     return { ...record, blob: new Blob([content as Uint8Array<ArrayBuffer>], { type: file.mime }) };
+  await sealingReady;
   const parts: Uint8Array<ArrayBuffer>[] = [];
   for (let offset = 0, index = 0; offset < size || index === 0; offset += SEGMENT, index++) {
     const plain =
@@ -47,6 +48,7 @@ export async function storedFile(
 export async function fileBytes(db: InvestigationDb, file: StoredFile): Promise<Uint8Array> {
   const sealed = new Uint8Array(await file.blob.arrayBuffer());
   if (!db.keys) return sealed;
+  await sealingReady;
   const whole = SEGMENT + SEAL_OVERHEAD;
   const plain = new Uint8Array(
     Math.max(0, sealed.length - Math.ceil(sealed.length / whole) * SEAL_OVERHEAD),

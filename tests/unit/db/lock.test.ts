@@ -7,7 +7,7 @@ import {
   openStoredKeys,
 } from '../../../renderer/src/db/databases';
 import { readStoredKeys, storeKeys } from '../../../renderer/src/db/storedKeys';
-import { newLockKeys } from '../../../shared/lock/sealing';
+import { newLockKeys, seal, sealingReady, unseal } from '../../../shared/lock/sealing';
 import { investigationDbName, type InvestigationDb } from '../../../renderer/src/db/schema';
 import { fileBlob, fileBytes, storedFile } from '../../../renderer/src/db/storedFiles';
 import { addClaim } from '../../../renderer/src/case/claims/claimMutations';
@@ -335,6 +335,32 @@ async function wrapWithPbkdf2(passphrase: string, keys: LockKeys): Promise<Inves
 }
 
 describe('sealed values', () => {
+  it('open as they were sealed before libsodium, and nowhere else', async () => {
+    await sealingReady;
+    // Sealed by @noble/ciphers' XChaCha20-Poly1305, which sealed every case until December 2026.
+    const key = Uint8Array.from({ length: 32 }, (_, index) => index);
+    const before = Buffer.from(
+      '6465666768696a6b6c6d6e6f707172737475767778797a7b2f1698dc9a4aa9e0fe10ca5edf0dd4a5379b30148243b8d5ac1101c44e331a75d926714e1e80d97ef4c3a651bc7c24eeae886aba282864',
+      'hex',
+    );
+    const plain = 'Sealed by Waybill before December 2026.';
+    expect(new TextDecoder().decode(unseal(key, before, 'claims\n["c1"]'))).toBe(plain);
+    // Bound to its place, its key and every byte.
+    expect(() => unseal(key, before, 'claims\n["c2"]')).toThrow(/cannot be decrypted/);
+    expect(() => unseal(new Uint8Array(32), before, 'claims\n["c1"]')).toThrow(
+      /cannot be decrypted/,
+    );
+    const changed = Uint8Array.from(before);
+    changed[30] ^= 1;
+    expect(() => unseal(key, changed, 'claims\n["c1"]')).toThrow(/cannot be decrypted/);
+    // What it seals now opens, under a fresh nonce each time.
+    const bytes = new TextEncoder().encode(plain);
+    const [a, b] = [seal(key, bytes, 'here'), seal(key, bytes, 'here')];
+    expect(a.length).toBe(before.length);
+    expect(Buffer.compare(a, b)).not.toBe(0);
+    expect(unseal(key, a, 'here')).toEqual(bytes);
+  });
+
   it('keep typed arrays, and files over several segments', async () => {
     const record = { id: 'b', date: new Int32Array([1, 2, 3]), weight: new Float64Array([0.5]) };
     expect(decodeRecord(encodeRecord(record))).toEqual(record);
