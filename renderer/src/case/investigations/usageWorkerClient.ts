@@ -1,10 +1,11 @@
 import * as Comlink from 'comlink';
 import type { Investigation } from '#shared/investigation';
 import { databaseIdOf, investigationDbName } from '../../db/schema';
+import { inOwnWorker, type OwnWorkerRun } from '../../lib/ownWorker';
 import type { UsageWorkerApi } from '../../workers/usageWorker';
 
 /** A measuring under way: each investigation's bytes, in order (null if cancelled), and its stop. */
-export type UsageRun = { sizes: Promise<number[] | null>; cancel: () => void };
+export type UsageRun = OwnWorkerRun<number[]>;
 
 /** The databases an investigation's data is in: sealed at rest, and (locked) under a passphrase. */
 const databasesOf = (investigation: Investigation): string[] => [
@@ -24,12 +25,7 @@ export function measureInvestigations(
     type: 'module',
     name: 'usage',
   });
-  let cancelled!: (value: null) => void;
-  const stopped = new Promise<null>((resolve) => (cancelled = resolve));
-  const api = Comlink.wrap<UsageWorkerApi>(worker);
-  const sizes = Promise.race([
+  return inOwnWorker<UsageWorkerApi, number[]>(worker, (api) =>
     api.measure(investigations.map(databasesOf), Comlink.proxy(onProgress)),
-    stopped,
-  ]).finally(() => worker.terminate());
-  return { sizes, cancel: () => cancelled(null) };
+  );
 }

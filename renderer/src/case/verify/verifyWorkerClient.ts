@@ -1,10 +1,11 @@
 import * as Comlink from 'comlink';
+import { inOwnWorker, type OwnWorkerRun } from '../../lib/ownWorker';
 import type { VerifyOutcome, VerifyWorkerApi } from '../../workers/verifyWorker';
 
 export type { VerifyOutcome } from '../../workers/verifyWorker';
 
 /** A verification under way: its outcome, and how to stop it (the worker is ended). */
-export type VerifyRun = { outcome: Promise<VerifyOutcome | null>; cancel: () => void };
+export type VerifyRun = OwnWorkerRun<VerifyOutcome>;
 
 /** Verifies a package and its original files in a worker of its own, ended when done. */
 export function verifyInWorker(zip: File, originals: readonly File[]): VerifyRun {
@@ -12,10 +13,7 @@ export function verifyInWorker(zip: File, originals: readonly File[]): VerifyRun
     type: 'module',
     name: 'verify',
   });
-  let cancelled!: (value: null) => void;
-  const stopped = new Promise<null>((resolve) => (cancelled = resolve));
-  const api = Comlink.wrap<VerifyWorkerApi>(worker);
-  const run = async (): Promise<VerifyOutcome> => {
+  return inOwnWorker<VerifyWorkerApi, VerifyOutcome>(worker, async (api) => {
     const bytes = new Uint8Array(await zip.arrayBuffer());
     const files = await Promise.all(
       originals.map(async (file) => ({
@@ -30,7 +28,5 @@ export function verifyInWorker(zip: File, originals: readonly File[]): VerifyRun
         files.map((file) => file.bytes.buffer),
       ),
     );
-  };
-  const outcome = Promise.race([run(), stopped]).finally(() => worker.terminate());
-  return { outcome, cancel: () => cancelled(null) };
+  });
 }

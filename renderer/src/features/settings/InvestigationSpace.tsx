@@ -34,7 +34,7 @@ export function InvestigationSpace() {
       current.current = started;
       setRunning(started);
       try {
-        const sizes = await started.sizes;
+        const sizes = await started.outcome;
         if (sizes)
           setMeasured(listed.map((investigation, at) => ({ investigation, bytes: sizes[at] })));
       } finally {

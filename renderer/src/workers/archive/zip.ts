@@ -8,7 +8,6 @@
 import {
   configure,
   Reader,
-  Uint8ArrayReader,
   ZipReader,
   ZipWriter,
   type FileEntry,
@@ -198,8 +197,19 @@ export class ZipWriting {
     this.chunkBytes = 0;
   }
 
+  /**
+   * Adds an entry. Its bytes go in as a stream of one chunk, with their size given: zip.js read the
+   * same bytes from a Uint8ArrayReader at two thirds of the speed in Chromium here (79 against 116
+   * MB/s for 2 MB entries), and lays out an entry of a given size as one read from a sized reader.
+   */
   async add(name: string, bytes: Uint8Array): Promise<void> {
-    await this.writer.add(name, new Uint8ArrayReader(bytes));
+    const data = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes);
+        controller.close();
+      },
+    });
+    await this.writer.add(name, data, { uncompressedSize: bytes.length });
   }
 
   async close(): Promise<Blob> {
