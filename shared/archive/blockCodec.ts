@@ -3,8 +3,8 @@
  * block's scalar fields, its dictionaries, declaration and bill-of-lading numbers, and where each typed column
  * lies), the header, then each typed column's bytes, 8-byte aligned.
  */
-import { strToU8 } from 'fflate';
 import { z } from 'zod';
+import { utf8Bytes } from '../text/utf8';
 import { dictionaryColumns, type DictionaryColumn, type ShipmentBlock } from '../customs/dataset';
 import { ArchiveError } from './archiveFormat';
 import { parseArchivePart, parseJson } from './archiveSchema';
@@ -40,7 +40,7 @@ export function encodeBlock(block: ShipmentBlock): Uint8Array {
     offset = align(offset + block[name].byteLength);
     return entry;
   });
-  const header = strToU8(
+  const header = utf8Bytes(
     JSON.stringify({
       datasetId,
       blockNo,

@@ -5,8 +5,8 @@
  * Archives written before schema 16 hold the cells as JSON (`cells/<dataset>/<n>.json`); they are
  * read with `legacyCellsSchema` and packed.
  */
-import { strToU8 } from 'fflate';
 import { z } from 'zod';
+import { utf8Bytes } from '../text/utf8';
 import type { ShipmentCells } from '../customs/dataset';
 import { packCells, packedCellsProblem } from '../customs/packedCells';
 import { ArchiveError } from './archiveFormat';
@@ -30,7 +30,7 @@ type Header = z.infer<typeof headerSchema>;
 
 export function encodeCells({ datasetId, blockNo, packed }: ShipmentCells): Uint8Array {
   const { rowEnds, cellEnds, text } = packed;
-  const header = strToU8(
+  const header = utf8Bytes(
     JSON.stringify({
       datasetId,
       blockNo,

@@ -14,7 +14,8 @@ export type PackedCells = {
   rowEnds: Uint32Array;
 };
 
-const encoder = new TextEncoder();
+import { encodeUtf8Into, maxUtf8Length } from '../text/utf8';
+
 const decoder = new TextDecoder();
 
 export function packCells(rows: readonly (readonly string[])[]): PackedCells {
@@ -26,18 +27,18 @@ export function packCells(rows: readonly (readonly string[])[]): PackedCells {
   }
   const rowEnds = new Uint32Array(rows.length);
   const cellEnds = new Uint32Array(cellCount);
-  // A UTF-16 code unit takes at most 3 bytes of UTF-8 (a surrogate pair, 2 units, takes 4).
+  // Room for ASCII and some more; grown where a cell needs it.
   let text = new Uint8Array(Math.max(16, textLength * 1.2));
   let at = 0;
   let cell = 0;
   rows.forEach((row, index) => {
     for (const value of row) {
-      if (text.length - at < value.length * 3) {
-        const grown = new Uint8Array(Math.max(text.length * 2, at + value.length * 3));
+      if (text.length - at < maxUtf8Length(value)) {
+        const grown = new Uint8Array(Math.max(text.length * 2, at + maxUtf8Length(value)));
         grown.set(text.subarray(0, at));
         text = grown;
       }
-      at += encoder.encodeInto(value, text.subarray(at)).written;
+      at = encodeUtf8Into(value, text, at);
       cellEnds[cell++] = at;
     }
     rowEnds[index] = cell;

@@ -3,6 +3,8 @@
  * shipment block's columns) moved out as raw bytes after the JSON. Layout: a little-endian u32 with
  * the JSON's length, the JSON, then each array's bytes, 8-byte aligned.
  */
+import { utf8Bytes } from '../text/utf8';
+
 const typedArrays = {
   Int32Array,
   Uint32Array,
@@ -17,7 +19,6 @@ const TAG = '\u0000typed';
 type TypedRef = { [TAG]: [TypedName, number, number] };
 
 const align = (offset: number) => Math.ceil(offset / 8) * 8;
-const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 function typedName(value: unknown): TypedName | null {
@@ -72,7 +73,7 @@ export function encodeRecord(value: unknown): Uint8Array {
       return ref;
     }),
   );
-  const header = encoder.encode(json);
+  const header = utf8Bytes(json);
   const start = align(4 + header.length);
   const out = new Uint8Array(start + offset);
   new DataView(out.buffer).setUint32(0, header.length, true);

@@ -8,6 +8,8 @@ import { SEAL_OVERHEAD, seal, sealingReady, unseal } from '#shared/lock/sealing'
 import type { InvestigationDb, StoredFile } from './schema';
 
 const SEGMENT = 4 * 1024 * 1024;
+/** Segments gathered in memory before they join the Blob being built (64 MB). */
+const PARTS_PER_FOLD = 16;
 
 const segmentPlace = (sha256: string, index: number, last: boolean) =>
   `files\n${sha256}\n${index}\n${last ? 'last' : 'more'}`;
@@ -26,7 +28,9 @@ export async function storedFile(
   if (!db.keys)
     return { ...record, blob: new Blob([content as Uint8Array<ArrayBuffer>], { type: file.mime }) };
   await sealingReady;
-  const parts: Uint8Array<ArrayBuffer>[] = [];
+  // Sealed segments go into the Blob as they come, so that a file of gigabytes is never in memory.
+  let sealed = new Blob([]);
+  let parts: Uint8Array<ArrayBuffer>[] = [];
   for (let offset = 0, index = 0; offset < size || index === 0; offset += SEGMENT, index++) {
     const plain =
       content instanceof Blob
@@ -40,8 +44,12 @@ export async function storedFile(
         segmentPlace(file.sha256, index, last),
       ) as Uint8Array<ArrayBuffer>,
     );
+    if (parts.length === PARTS_PER_FOLD) {
+      sealed = new Blob([sealed, ...parts]);
+      parts = [];
+    }
   }
-  return { ...record, blob: new Blob(parts) };
+  return { ...record, blob: new Blob([sealed, ...parts]) };
 }
 
 /** The original bytes of a stored file, in memory (for work on them: no Blob in between). */

@@ -1,8 +1,10 @@
 /**
  * Bytes in the renderer and its workers: reading a Blob a chunk at a time, and SHA-256 in hex.
- * (shared/ hashes synchronously with @noble/hashes where it must, inside pure code; here WebCrypto
- * does it natively, several times faster, which matters for files and archives of hundreds of MB.)
+ * Bytes in memory are hashed by WebCrypto, natively and several times faster than @noble/hashes;
+ * a Blob (a customs file may be gigabytes) is hashed as it streams, by @noble/hashes, since
+ * WebCrypto's digest needs it whole in memory.
  */
+import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 
 /** A Blob's bytes as an async iterable of chunks, read as they are needed. */
@@ -21,6 +23,11 @@ export async function* blobChunks(blob: Blob): AsyncIterable<Uint8Array> {
 
 /** SHA-256 of a Blob or of bytes in memory, as lower-case hex. */
 export async function sha256Hex(data: Blob | Uint8Array): Promise<string> {
-  const bytes = data instanceof Blob ? await data.arrayBuffer() : (data as Uint8Array<ArrayBuffer>);
-  return bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
+  if (data instanceof Blob) {
+    const hash = sha256.create();
+    for await (const chunk of blobChunks(data)) hash.update(chunk);
+    return bytesToHex(hash.digest());
+  }
+  const digest = await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>);
+  return bytesToHex(new Uint8Array(digest));
 }

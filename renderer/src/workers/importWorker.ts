@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 /**
- * The import worker: parsing, normalising and writing customs files happen here, off the UI thread.
- * The page talks to it through Comlink (see case/datasets/importWorkerClient.ts).
+ * The import worker: parsing, normalising and writing customs files happen here, off the UI thread,
+ * with a writer worker of each import's own storing its blocks and sealing its file. The page talks
+ * to it through Comlink (see case/datasets/importWorkerClient.ts).
  */
 import * as Comlink from 'comlink';
 import type { SavedLayout } from '#shared/customs/layout';
@@ -9,6 +10,8 @@ import type { ProbeOverrides } from '#shared/customs/probe';
 import { UnreadableFileError } from '#shared/customs/unreadable';
 import { OpenDatabases } from '../db/openDatabases';
 import type { DbAccess } from '../db/schema';
+import type { ImportWriterApi } from './importWriterWorker';
+import { blockBuffers } from './import/importWriter';
 import { importDataset, previewImport } from './import/importDataset';
 import type { ImportChoices, ImportProgress } from './import/importTypes';
 
@@ -46,10 +49,20 @@ const api = {
     onProgress: (progress: ImportProgress) => void,
   ) {
     running = new AbortController();
+    const writerWorker = new Worker(new URL('./importWriterWorker.ts', import.meta.url), {
+      type: 'module',
+      name: 'import-writer',
+    });
+    const writer = Comlink.wrap<ImportWriterApi>(writerWorker);
     try {
       const dataset = await importDataset(databases.open(access), file, fileName, choices, {
         onProgress,
         signal: running.signal,
+        writer: {
+          storeBlock: (built) =>
+            writer.storeBlock(access, Comlink.transfer(built, blockBuffers(built))),
+          fileRecord: (file, name) => writer.fileRecord(access, file, name),
+        },
       });
       return { ok: true as const, value: dataset };
     } catch (error) {
@@ -58,6 +71,7 @@ const api = {
       return { ok: false as const, cancelled: false, message: message(error) };
     } finally {
       running = null;
+      writerWorker.terminate();
     }
   },
 

@@ -79,7 +79,7 @@ export async function addDocument(
   password?: string,
   previous?: PdfDocument,
 ): Promise<AddedDocument> {
-  const sha256 = await sha256Hex(new Blob([file.bytes as Uint8Array<ArrayBuffer>]));
+  const sha256 = await sha256Hex(file.bytes);
   const existing = await db.documents.where('sha256').equals(sha256).first();
   if (existing && previous)
     throw new DocumentError(

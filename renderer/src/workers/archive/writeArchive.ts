@@ -1,4 +1,3 @@
-import { strToU8 } from 'fflate';
 import { cmp, type Table } from 'dexie';
 import {
   ArchiveError,
@@ -19,6 +18,7 @@ import type { Investigation } from '#shared/investigation';
 import type { InvestigationDb, StoredFile } from '../../db/schema';
 import { fileBytes } from '../../db/storedFiles';
 import { NEW_KDF } from '#shared/crypto/kdf';
+import { utf8Bytes } from '#shared/text/utf8';
 import { passphraseKey } from '../../lib/passphraseKey';
 import { encryptEntry, passphraseCheck } from './archiveCrypto';
 import { toBase64 } from './base64';
@@ -39,7 +39,7 @@ export const stopIfCancelled = (cancelled?: () => boolean) => (): void => {
 };
 
 const jsonLines = (rows: unknown[]) =>
-  strToU8(rows.map((row) => JSON.stringify(row)).join('\n') + (rows.length > 0 ? '\n' : ''));
+  utf8Bytes(rows.map((row) => JSON.stringify(row)).join('\n') + (rows.length > 0 ? '\n' : ''));
 
 /**
  * A table's rows in the order of their primary keys, so that the same case gives the same archive:
@@ -120,7 +120,7 @@ export async function writeArchive(
         }
       : null,
   };
-  await zip.add(HEADER_ENTRY, strToU8(JSON.stringify(header, null, 2)));
+  await zip.add(HEADER_ENTRY, utf8Bytes(JSON.stringify(header, null, 2)));
 
   const tables = db.tables.map((table) => table.name).sort();
   const separate = new Set<string>(SEPARATE_TABLES);
@@ -179,7 +179,7 @@ export async function writeArchive(
     tables: counts,
     entries,
   };
-  const manifestBytes = strToU8(JSON.stringify(manifest, null, 2));
+  const manifestBytes = utf8Bytes(JSON.stringify(manifest, null, 2));
   await zip.add(
     MANIFEST_ENTRY,
     key ? await encryptEntry(key, MANIFEST_ENTRY, manifestBytes) : manifestBytes,

@@ -17,9 +17,9 @@ import type { Shipment } from '#shared/customs/shipment';
 import { UnreadableFileError } from '#shared/customs/unreadable';
 import { recordChange } from '../../db/audit';
 import type { InvestigationDb } from '../../db/schema';
-import { storedFile } from '../../db/storedFiles';
 import { ensureRoom, isQuotaError, ranOutMessage } from '../../db/storageRoom';
 import { blobChunks, sha256Hex } from '../../lib/bytes';
+import { BlockWrites, writerFor, type ImportWriter } from './importWriter';
 import type { ImportChoices, ImportPreview, ImportProgress } from './importTypes';
 
 const sourceOf = (file: Blob): FileSource => ({
@@ -163,7 +163,12 @@ export async function importDataset(
   file: Blob,
   fileName: string,
   choices: ImportChoices,
-  options: { onProgress?: (progress: ImportProgress) => void; signal?: AbortSignal } = {},
+  options: {
+    onProgress?: (progress: ImportProgress) => void;
+    signal?: AbortSignal;
+    /** Who stores the blocks and prepares the file, if not this thread: the import's writer. */
+    writer?: ImportWriter;
+  } = {},
 ): Promise<Dataset> {
   const probe = await probeBlob(file, fileName, choices);
   const missing = missingRequiredFields(choices.mapping);
@@ -199,13 +204,15 @@ export async function importDataset(
   let pending: Shipment[] = [];
   let blockNo = 0;
   let lastProgress = 0;
+  const writer = options.writer ?? writerFor(db);
+  const writes = new BlockWrites(writer);
+  // Hashed and sealed beside the parsing; checked against the reader's own hash at the end.
+  const fileRecord = writer.fileRecord(file, fileName);
+  fileRecord.catch(() => undefined);
   const writeBlock = async (shipments: Shipment[]) => {
-    const { block, cells } = buildBlock(dataset.id, blockNo, shipments);
+    const built = buildBlock(dataset.id, blockNo, shipments);
     blockNo += 1;
-    await db.transaction('rw', [db.shipmentBlocks, db.shipmentCells], async () => {
-      await db.shipmentBlocks.add(block);
-      await db.shipmentCells.add(cells);
-    });
+    await writes.write(built);
   };
   try {
     const summary = await readCustomsFile(sourceOf(file), fileName, probe, choices, {
@@ -237,6 +244,7 @@ export async function importDataset(
     });
     options.signal?.throwIfAborted();
     if (pending.length > 0) await writeBlock(pending);
+    await writes.settled();
     if (summary.accepted === 0 && summary.rejected === 0) {
       throw new UnreadableFileError(
         fileName,
@@ -257,11 +265,9 @@ export async function importDataset(
       },
       blockCount: blockNo,
     };
-    const stored = await storedFile(
-      db,
-      { sha256: summary.sha256, name: fileName, mime: file.type },
-      file,
-    );
+    const stored = await fileRecord;
+    if (stored.sha256 !== summary.sha256)
+      throw new UnreadableFileError(fileName, 'the file changed while it was being imported');
     // The import is audited like any change: what was declared for the file, by whom and when.
     await db.transaction('rw', [db.datasets, db.files, db.audit], async () => {
       if (!(await db.files.get(summary.sha256))) await db.files.add(stored);
@@ -275,6 +281,7 @@ export async function importDataset(
     });
     return complete;
   } catch (error) {
+    await writes.settled().catch(() => undefined);
     await removeDatasetRecords(db, dataset.id);
     throw isQuotaError(error) ? new Error(ranOutMessage(`importing “${fileName}”`)) : error;
   }

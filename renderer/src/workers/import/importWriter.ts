@@ -1,0 +1,66 @@
+/**
+ * What an import hands on to be stored while it parses: each block it builds, and its original
+ * file, hashed and sealed for storing. In the app a worker of the import's own does this (see
+ * importWriterWorker.ts), so that encoding, sealing and committing take another core than parsing;
+ * in tests the same code runs in the importing thread.
+ */
+import type { buildBlock } from '#shared/customs/blocks';
+import type { InvestigationDb, StoredFile } from '../../db/schema';
+import { storedFile } from '../../db/storedFiles';
+import { sha256Hex } from '../../lib/bytes';
+
+export type BuiltBlock = ReturnType<typeof buildBlock>;
+
+export type ImportWriter = {
+  /** Stores one block: its columns and its raw cells, together or not at all. */
+  storeBlock(built: BuiltBlock): Promise<void>;
+  /** The record that stores `file` (its own hash, sealed if the database seals); stores nothing. */
+  fileRecord(file: Blob, name: string): Promise<StoredFile>;
+};
+
+/** An import's writer working in the thread it is made in, on `db`. */
+export const writerFor = (db: InvestigationDb): ImportWriter => ({
+  storeBlock: ({ block, cells }) =>
+    db.transaction('rw', [db.shipmentBlocks, db.shipmentCells], async () => {
+      await db.shipmentBlocks.add(block);
+      await db.shipmentCells.add(cells);
+    }),
+  fileRecord: async (file, name) =>
+    storedFile(db, { sha256: await sha256Hex(file), name, mime: file.type }, file),
+});
+
+/** The memory of a block's typed arrays, each its own: moved to the writer, never copied. */
+export function blockBuffers({ block, cells }: BuiltBlock): ArrayBuffer[] {
+  const arrays = [
+    ...Object.values(block).filter((value) => ArrayBuffer.isView(value)),
+    cells.packed.text,
+    cells.packed.cellEnds,
+    cells.packed.rowEnds,
+  ];
+  return arrays.map((array) => array.buffer as ArrayBuffer);
+}
+
+/**
+ * A dataset's blocks stored one after another, each while the next is parsed and built. At most
+ * one write is in flight, so a slow disk holds the reader back instead of letting built blocks pile
+ * up in memory.
+ */
+export class BlockWrites {
+  private inFlight: Promise<void> = Promise.resolve();
+
+  constructor(private readonly writer: ImportWriter) {}
+
+  /** Starts storing `built` once the write before it is done (and fails if that one failed). */
+  async write(built: BuiltBlock): Promise<void> {
+    await this.inFlight;
+    const writing = this.writer.storeBlock(built);
+    // Awaited by the next write or by `settled`; until then its failure is not unhandled.
+    writing.catch(() => undefined);
+    this.inFlight = writing;
+  }
+
+  /** Resolves once the last write has committed, or rejects with its failure. */
+  settled(): Promise<void> {
+    return this.inFlight;
+  }
+}
