@@ -63,14 +63,14 @@ async function importFile() {
   );
   observer.observe({ type: 'longtask', buffered: false });
   if (!db) throw new Error('Prepare the benchmark first.');
-  const preview = await previewImport(db, file, 'vendor-a-1m.csv', {});
+  const preview = await previewImport(db, file, 'vendor-a.csv', {});
   if (!preview.ok) throw new Error(preview.message);
   let progressEvents = 0;
   const started = performance.now();
   const result = await importInWorker(
     db,
     file,
-    'vendor-a-1m.csv',
+    'vendor-a.csv',
     choicesFromPreview(preview.value),
     () => {
       progressEvents += 1;

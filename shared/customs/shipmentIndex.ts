@@ -203,9 +203,11 @@ type KnownFilter = {
 };
 
 export class ShipmentIndex {
-  readonly count: number;
+  /** Rows loaded so far (all of them, once the load has appended every block). */
+  private loaded = 0;
   private readonly datasets: Dataset[];
   private readonly datasetLabels: Map<string, string>;
+  private readonly datasetIndex: Map<string, number>;
   private readonly dataset: Uint16Array;
   private readonly blockNo: Int32Array;
   private readonly blockRow: Int32Array;
@@ -248,7 +250,7 @@ export class ShipmentIndex {
   constructor(datasets: Dataset[], blocks: Iterable<ShipmentBlock>, total: number) {
     this.datasets = datasets;
     this.datasetLabels = datasetLabels(datasets);
-    const datasetIndex = new Map(datasets.map((dataset, index) => [dataset.id, index]));
+    this.datasetIndex = new Map(datasets.map((dataset, index) => [dataset.id, index]));
     this.dataset = new Uint16Array(total);
     this.blockNo = new Int32Array(total);
     this.blockRow = new Int32Array(total);
@@ -268,38 +270,51 @@ export class ShipmentIndex {
       description: new Dictionary(),
       currency: new Dictionary(),
     };
-    let at = 0;
-    for (const block of blocks) {
-      const datasetNo = datasetIndex.get(block.datasetId);
-      if (datasetNo === undefined || at + block.count > total) continue;
-      this.dataset.fill(datasetNo, at, at + block.count);
-      this.blockNo.fill(block.blockNo, at, at + block.count);
-      for (let row = 0; row < block.count; row += 1) this.blockRow[at + row] = row;
-      this.rowNumber.set(block.rowNumber, at);
-      this.date.set(block.date, at);
-      this.weightKg.set(block.weightKg, at);
-      this.value.set(block.value, at);
-      this.duplicateOf.set(block.duplicateOf, at);
+    // Before matching, no row is in a group; each append shows the loaded rows' part of this.
+    this.match.groupOf = new Int32Array(total).fill(-1).subarray(0, 0);
+    for (const block of blocks) this.append(block);
+  }
+
+  get count(): number {
+    return this.loaded;
+  }
+
+  /**
+   * Adds a block's rows after those already loaded, before any query. The engine's load hands
+   * blocks over a few at a time, each let go once copied here, so that a large dataset's blocks
+   * are never in memory all at once beside the index.
+   */
+  append(block: ShipmentBlock): void {
+    const at = this.loaded;
+    const datasetNo = this.datasetIndex.get(block.datasetId);
+    if (datasetNo === undefined || at + block.count > this.rowNumber.length) return;
+    this.dataset.fill(datasetNo, at, at + block.count);
+    this.blockNo.fill(block.blockNo, at, at + block.count);
+    for (let row = 0; row < block.count; row += 1) this.blockRow[at + row] = row;
+    this.rowNumber.set(block.rowNumber, at);
+    this.date.set(block.date, at);
+    this.weightKg.set(block.weightKg, at);
+    this.value.set(block.value, at);
+    this.duplicateOf.set(block.duplicateOf, at);
+    for (let row = 0; row < block.count; row += 1)
+      this.declarationId[at + row] = block.declarationId[row] ?? '';
+    const billsOfLading = block.billOfLading;
+    if (billsOfLading?.some(Boolean)) {
+      this.billOfLading ??= new Array<string>(this.rowNumber.length).fill('');
       for (let row = 0; row < block.count; row += 1)
-        this.declarationId[at + row] = block.declarationId[row] ?? '';
-      const billsOfLading = block.billOfLading;
-      if (billsOfLading?.some(Boolean)) {
-        this.billOfLading ??= new Array<string>(total).fill('');
-        for (let row = 0; row < block.count; row += 1)
-          this.billOfLading[at + row] = billsOfLading[row] ?? '';
-      }
-      for (const column of dictionaryColumns) {
-        const dictionary = this.dictionaryOf(column);
-        const globalIds = block.dict[column].map((text) => dictionary.id(text));
-        const source = block[column];
-        const target = this.columns[column];
-        for (let row = 0; row < block.count; row += 1)
-          target[at + row] = globalIds[source[row] ?? 0] ?? 0;
-      }
-      at += block.count;
+        this.billOfLading[at + row] = billsOfLading[row] ?? '';
     }
-    this.count = at;
-    this.match.groupOf = new Int32Array(at).fill(-1);
+    for (const column of dictionaryColumns) {
+      const dictionary = this.dictionaryOf(column);
+      const globalIds = block.dict[column].map((text) => dictionary.id(text));
+      const source = block[column];
+      const target = this.columns[column];
+      for (let row = 0; row < block.count; row += 1)
+        target[at + row] = globalIds[source[row] ?? 0] ?? 0;
+    }
+    this.loaded = at + block.count;
+    const { buffer } = this.match.groupOf;
+    this.match.groupOf = new Int32Array(buffer, 0, this.loaded);
   }
 
   private keys(): string[] {

@@ -6,8 +6,7 @@
  */
 import * as Comlink from 'comlink';
 import { latestOnly } from '../lib/latestOnly';
-import { Dexie } from 'dexie';
-import type { Dataset, ShipmentBlock } from '#shared/customs/dataset';
+import type { Dataset } from '#shared/customs/dataset';
 import { rowCells } from '#shared/customs/packedCells';
 import { summariseShipments, type ShipmentEvidenceSummary } from '#shared/customs/corroboration';
 import {
@@ -23,8 +22,8 @@ import {
   type ShipmentSort,
 } from '#shared/customs/shipmentFilter';
 import {
-  ShipmentIndex,
   emptyQuerySummary,
+  type ShipmentIndex,
   type QuerySummary,
   type ShipmentRef,
   type ShipmentRow,
@@ -55,6 +54,7 @@ import { confirmedDesignations } from '#shared/sanctions/citedDesignation';
 import { DECLARED_LIST, declaredDesignations } from '#shared/sanctions/declaredDesignation';
 import { OpenDatabases } from '../db/openDatabases';
 import type { DbAccess, InvestigationDb } from '../db/schema';
+import { loadIndex } from './shipments/loadIndex';
 
 type Progress = (done: number, total: number) => void;
 
@@ -81,28 +81,6 @@ let entityNames = new Map<string, string>();
 let result: Int32Array = new Int32Array(0);
 /** Loads run one at a time: a second waits for the first, then finds the work done. */
 let queue: Promise<unknown> = Promise.resolve();
-
-async function loadIndex(target: InvestigationDb, onProgress?: Progress): Promise<ShipmentIndex> {
-  const datasets: Dataset[] = await target.datasets
-    .where('status')
-    .equals('complete')
-    .sortBy('importedAt');
-  const total = datasets.reduce((sum, dataset) => sum + dataset.counts.accepted, 0);
-  const blocks: ShipmentBlock[] = [];
-  for (const dataset of datasets) {
-    blocks.push(
-      ...(await target.shipmentBlocks
-        .where('[datasetId+blockNo]')
-        .between([dataset.id, Dexie.minKey], [dataset.id, Dexie.maxKey])
-        .toArray()),
-    );
-    onProgress?.(
-      blocks.reduce((sum, block) => sum + block.count, 0),
-      total * 2,
-    );
-  }
-  return new ShipmentIndex(datasets, blocks, total);
-}
 
 const namer = (id: string) => entityNames.get(id);
 

@@ -7,7 +7,8 @@ import {
   previewImport,
 } from '../../../renderer/src/workers/import/importDataset';
 import type { ImportChoices } from '../../../renderer/src/workers/import/importTypes';
-import { ShipmentIndex } from '../../../shared/customs/shipmentIndex';
+import type { ShipmentIndex } from '../../../shared/customs/shipmentIndex';
+import { loadIndex } from '../../../renderer/src/workers/shipments/loadIndex';
 import { PartyResolution } from '../../../shared/entities/resolution';
 
 /** Imports a test file as the import worker would, with the choices its preview proposes. */
@@ -23,15 +24,9 @@ export async function importFixture(
   return importDataset(db, file, name, { ...choices, ...changes });
 }
 
-/** The shipment engine's index over every complete dataset, as the worker builds it. */
+/** The shipment engine's index over every complete dataset, as the worker loads it. */
 export async function indexOf(db: InvestigationDb, resolved = false): Promise<ShipmentIndex> {
-  const datasets = await db.datasets.where('status').equals('complete').sortBy('importedAt');
-  const blocks = await db.shipmentBlocks.toArray();
-  const index = new ShipmentIndex(
-    datasets,
-    blocks,
-    datasets.reduce((sum, dataset) => sum + dataset.counts.accepted, 0),
-  );
+  const index = await loadIndex(db);
   if (resolved) index.resolve(new PartyResolution(await db.entities.toArray()));
   return index;
 }

@@ -158,6 +158,36 @@ describe('importing a customs file', () => {
     ).toHaveLength(0);
   });
 
+  it('loads a dataset of many blocks a batch at a time, every row in its place', async () => {
+    const dataset = await importFixture('customs', 'vendor-a-2022.csv');
+    const whole = await indexOf(db);
+    // The file's one block, stored again as 23 blocks of up to 18 rows: three batches of the load.
+    const [block] = await db.shipmentBlocks.toArray();
+    const pieces = Array.from({ length: Math.ceil(block.count / 18) }, (_, blockNo) => {
+      const [from, to] = [blockNo * 18, Math.min(block.count, blockNo * 18 + 18)];
+      const piece = { ...block, blockNo, count: to - from };
+      for (const [name, column] of Object.entries(block))
+        if (ArrayBuffer.isView(column) || Array.isArray(column))
+          Object.assign(piece, { [name]: column.slice(from, to) });
+      return piece;
+    });
+    expect(pieces).toHaveLength(23);
+    await db.shipmentBlocks.clear();
+    await db.shipmentBlocks.bulkAdd(pieces);
+    const loaded = await indexOf(db);
+    expect(loaded.count).toBe(dataset.counts.accepted);
+    for (let row = 0; row < whole.count; row += 1)
+      expect({ ...loaded.row(row), blockNo: 0, blockRow: 0 }).toEqual({
+        ...whole.row(row),
+        blockNo: 0,
+        blockRow: 0,
+      });
+    expect(loaded.row(whole.count - 1)).toMatchObject({
+      blockNo: 22,
+      blockRow: block.count - 1 - 22 * 18,
+    });
+  });
+
   it('keeps rejected rows with their reasons and imports the good ones', async () => {
     const dataset = await importFixture('bad', 'mixed-row-errors.csv');
     expect(dataset.counts).toEqual({
