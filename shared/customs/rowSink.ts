@@ -1,4 +1,5 @@
 import { isBlankRecord, type RawRecord } from './delimitedReader';
+import { FirstLines } from './firstLines';
 import { normaliseRow, type RowSettings } from './normaliseRow';
 import type { RejectedRow, Shipment } from './shipment';
 
@@ -34,7 +35,7 @@ export class RowSink {
   readonly counts: ReadCounts = { records: 0, accepted: 0, rejected: 0, blank: 0, duplicates: 0 };
   private shipments: Shipment[] = [];
   private rejected: RejectedRow[] = [];
-  private readonly seen = new Map<number, number>();
+  private readonly seen = new FirstLines();
 
   constructor(
     private readonly settings: RowSettings & { headerLine: number },
@@ -56,10 +57,8 @@ export class RowSink {
         this.rejected.push({ rowNumber: line, cells, problems: result.problems });
         continue;
       }
-      const key = recordHash(cells);
-      const first = this.seen.get(key);
-      if (first === undefined) this.seen.set(key, line);
-      else {
+      const first = this.seen.firstOrRemember(recordHash(cells), line);
+      if (first !== undefined) {
         result.shipment.duplicateOf = first;
         this.counts.duplicates += 1;
       }

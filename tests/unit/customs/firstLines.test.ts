@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { FirstLines } from '#shared/customs/firstLines';
+import { seededRandom } from '../../../scripts/seededRandom';
+
+describe('FirstLines', () => {
+  it('answers as a Map of first lines would, through its growth, for hashes of all 53 bits', () => {
+    const random = seededRandom(53);
+    // A pool small enough that hashes repeat, wide enough to use the high and low words.
+    const pool = Array.from({ length: 150_000 }, (_, index) =>
+      index % 3 === 0
+        ? Math.floor(random() * 2 ** 53)
+        : index % 3 === 1
+          ? Math.floor(random() * 2 ** 32)
+          : Math.floor(random() * 2 ** 21) * 2 ** 32,
+    );
+    const table = new FirstLines();
+    const map = new Map<number, number>();
+    for (let line = 0; line < 300_000; line += 1) {
+      const hash = pool[Math.floor(random() * pool.length)];
+      const expected = map.get(hash);
+      if (expected === undefined) map.set(hash, line);
+      expect(table.firstOrRemember(hash, line)).toBe(expected);
+    }
+    // Grown twice: past half of its first 65,536 slots, and again.
+    expect(map.size).toBeGreaterThan(1 << 16);
+  });
+
+  it('tells apart hashes that share their low or their high 32 bits', () => {
+    const table = new FirstLines();
+    expect(table.firstOrRemember(5, 0)).toBeUndefined();
+    expect(table.firstOrRemember(5 + 2 ** 32, 1)).toBeUndefined();
+    expect(table.firstOrRemember(7 + 2 ** 32, 2)).toBeUndefined();
+    expect(table.firstOrRemember(5, 3)).toBe(0);
+    expect(table.firstOrRemember(5 + 2 ** 32, 4)).toBe(1);
+    expect(table.firstOrRemember(7 + 2 ** 32, 5)).toBe(2);
+  });
+});
