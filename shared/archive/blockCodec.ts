@@ -4,7 +4,7 @@
  * lies), the header, then each typed column's bytes, 8-byte aligned.
  */
 import { z } from 'zod';
-import { utf8Bytes } from '../text/utf8';
+import { asciiJson, utf8Bytes } from '../text/utf8';
 import { dictionaryColumns, type DictionaryColumn, type ShipmentBlock } from '../customs/dataset';
 import { ArchiveError } from './archiveFormat';
 import { parseArchivePart, parseJson } from './archiveSchema';
@@ -41,7 +41,7 @@ export function encodeBlock(block: ShipmentBlock): Uint8Array {
     return entry;
   });
   const header = utf8Bytes(
-    JSON.stringify({
+    asciiJson({
       datasetId,
       blockNo,
       count,

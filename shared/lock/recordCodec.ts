@@ -3,7 +3,7 @@
  * shipment block's columns) moved out as raw bytes after the JSON. Layout: a little-endian u32 with
  * the JSON's length, the JSON, then each array's bytes, 8-byte aligned.
  */
-import { utf8Bytes } from '../text/utf8';
+import { asciiJson, utf8Bytes } from '../text/utf8';
 
 const typedArrays = {
   Int32Array,
@@ -62,7 +62,8 @@ function replaceInside(value: unknown, visit: (value: object) => unknown): unkno
 export function encodeRecord(value: unknown): Uint8Array {
   const arrays: Typed[] = [];
   let offset = 0;
-  const json = JSON.stringify(
+  // In ASCII: a block is read at every load of the shipment engine (see asciiJson).
+  const json = asciiJson(
     replaceInside(value, (field) => {
       const name = ArrayBuffer.isView(field) ? typedName(field) : null;
       if (!name) return field;

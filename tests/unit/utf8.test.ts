@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeUtf8Into, maxUtf8Length, utf8Bytes } from '#shared/text/utf8';
+import { asciiJson, encodeUtf8Into, maxUtf8Length, utf8Bytes } from '#shared/text/utf8';
 import { seededRandom } from '../../scripts/seededRandom';
 
 const reference = new TextEncoder();
@@ -57,5 +57,19 @@ describe('utf8Bytes', () => {
     expect(end).toBe(5 + expected.length);
     expect(out.subarray(5, end)).toEqual(expected);
     expect(out.subarray(0, 5)).toEqual(new Uint8Array(5).fill(0xaa));
+  });
+});
+
+describe('asciiJson', () => {
+  it('writes JSON in ASCII that parses back to the same value', () => {
+    const random = seededRandom(21);
+    for (let round = 0; round < 200; round += 1) {
+      const value = { text: randomText(random, 60), list: [randomText(random, 5), 1.5, null] };
+      const json = asciiJson(value);
+      expect([...json].every((char) => char.charCodeAt(0) < 0x80)).toBe(true);
+      expect(JSON.parse(json)).toEqual(value);
+    }
+    // An escape written as text stays text.
+    expect(JSON.parse(asciiJson(['\\u0416', 'Ж']))).toEqual(['\\u0416', 'Ж']);
   });
 });

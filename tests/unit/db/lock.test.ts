@@ -371,6 +371,19 @@ describe('sealed values', () => {
     };
     expect(decodeRecord(encodeRecord(nested))).toEqual(nested);
     expect(nested.inner.salt).toBeInstanceOf(Uint8Array);
+    // Text beyond ASCII is written as escapes, and comes back as it was, lone surrogates included.
+    const text = {
+      names: ['Zaslonova Трейдинг', 'ﬁ 😀', 'lone \ud800 high', '\\u0416 as written'],
+    };
+    const written = encodeRecord(text);
+    expect(written.subarray(4).every((byte) => byte < 0x80)).toBe(true);
+    expect(decodeRecord(written)).toEqual(text);
+    // Records written before, with their text as UTF-8, still read.
+    const before = new TextEncoder().encode(JSON.stringify(text));
+    const old = new Uint8Array(8 + before.length);
+    new DataView(old.buffer).setUint32(0, before.length, true);
+    old.set(before, 4);
+    expect(decodeRecord(old)).toEqual(text);
     const db = investigationDb(investigation);
     const big = new Uint8Array(9 * 1024 * 1024).map((_, index) => index % 251);
     const file = await storedFile(
