@@ -6,7 +6,7 @@ import type { Dataset } from '#shared/customs/dataset';
 import { ShipmentIndex } from '#shared/customs/shipmentIndex';
 import type { InvestigationDb } from '../../db/schema';
 
-/** Blocks read from the database at a time while the engine loads (about 16 MB of columns). */
+/** Blocks read from the database at a time while the engine loads (some 13 MB of records). */
 const LOAD_BATCH = 8;
 
 export async function loadIndex(
