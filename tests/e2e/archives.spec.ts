@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { chromium, expect, test, type Page } from '@playwright/test';
 import {
   addClaim,
   claimButton,
@@ -9,6 +9,8 @@ import {
   openSampleInvestigation,
   startInvestigation,
 } from './app';
+import { chromiumLaunchOptions } from './chromium';
+import { generatedVendorFile, importCustomsFile } from './customs';
 
 const PASSPHRASE = 'a long passphrase nobody guesses';
 
@@ -188,4 +190,67 @@ test('an archive restored in place of its investigation takes its place and id, 
   expect(idOf(new URL(page.url()).hash)).toBe(original);
   await expect(claimButton(page, 'Kept in the backup')).toBeVisible();
   await expect(claimButton(page, 'Written after the backup')).toHaveCount(0);
+});
+
+test('a restore that runs out of storage midway is rolled back, saying so; nothing else changes', async ({
+  baseURL,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  // A profile on disk, as the app has. Chromium applies a lowered quota (as on a nearly full disk)
+  // to the databases it opens after it is set, so the browser is started again on the profile with
+  // a quota that leaves half the room the investigation takes. It keeps reporting usage + about
+  // 10 GiB to navigator.storage.estimate(), so the check before the restore passes and the quota
+  // runs out midway, in the writer worker that stores the blocks.
+  const profile = testInfo.outputPath('profile');
+  const open = async () => {
+    const context = await chromium.launchPersistentContext(profile, {
+      ...chromiumLaunchOptions,
+      baseURL,
+      acceptDownloads: true,
+    });
+    return { context, page: await context.newPage() };
+  };
+  const usage = (page: Page) =>
+    page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+  const first = await open();
+  await first.page.goto('/');
+  const empty = await usage(first.page);
+  const big = await generatedVendorFile(testInfo.outputPath('big.csv'), 7);
+  await startInvestigation(first.page, 'Too big to restore', 'Datasets');
+  await importCustomsFile(first.page, big, {}, 60_000);
+  const full = await usage(first.page);
+  await first.page.getByRole('link', { name: 'Investigations', exact: true }).click();
+  await first.page.getByRole('button', { name: 'Back up Too big to restore' }).click();
+  const backup = first.page.getByRole('dialog', { name: 'Back up “Too big to restore”' });
+  const download = first.page.waitForEvent('download');
+  await backup.getByRole('button', { name: 'Back up' }).click();
+  const archive = testInfo.outputPath('too-big.waybill');
+  await (await download).saveAs(archive);
+  await first.context.close();
+
+  const { context, page } = await open();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', {
+    origin: new URL(baseURL ?? '').origin,
+    quotaSize: full + (full - empty) / 2,
+  });
+  await page.goto('/');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Restore from archive' }).click();
+  await (await chooser).setFiles(archive);
+  const dialog = page.getByRole('dialog', { name: 'Restore too-big.waybill' });
+  await dialog.getByRole('button', { name: 'Restore' }).click();
+  await expect(dialog.getByRole('alert')).toContainText(
+    'The storage this browser allows Waybill ran out while restoring “Too big to restore”: it was rolled back, and nothing of it was kept.',
+    { timeout: 90_000 },
+  );
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  const rows = page.getByRole('table').getByRole('row');
+  // The header row and the investigation that was there.
+  await expect(rows).toHaveCount(2);
+  await page.reload();
+  await expect(page.getByRole('link', { name: 'Too big to restore' })).toBeVisible();
+  await expect(rows).toHaveCount(2);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await context.close();
 });

@@ -1,8 +1,9 @@
 /// <reference lib="webworker" />
 /**
  * Whole-investigation work off the UI thread, with progress and cancel: writing an archive (reading
- * every table, hashing and sealing each entry), restoring one (reading, verifying and writing one entry at a
- * time into a new, hidden investigation), and the copy the sealing pass makes (see lockPass.ts).
+ * every table, hashing and sealing each entry), restoring one (reading and verifying one entry at a
+ * time, while a writer worker of the restore's own seals and stores them in a new, hidden
+ * investigation), and the copy the sealing pass makes (see lockPass.ts).
  */
 import * as Comlink from 'comlink';
 import type { ArchiveHeader } from '#shared/archive/archiveFormat';
@@ -12,8 +13,10 @@ import { OpenDatabases } from '../db/openDatabases';
 import type { DbAccess } from '../db/schema';
 import { archiveHeader, openArchive } from './archive/readArchive';
 import { restoreArchive } from './archive/restoreArchive';
+import { batchBuffers } from './archive/restoreWriter';
 import { writeArchive, type ArchiveProgress } from './archive/writeArchive';
 import { copyInvestigation, type PassProgress } from './lock/lockPass';
+import { withWriter } from './writer';
 
 let cancelled = false;
 /** Each job closes what it opened: a deleted database's files stay on disk while a handle is open. */
@@ -69,11 +72,21 @@ const api = {
   ): Promise<{ investigation: Investigation; replaced: boolean }> {
     cancelled = false;
     const stop = () => cancelled;
-    const investigation = await restoreArchive(
-      await openArchive(file, passphrase, stop),
-      onProgress,
-      stop,
-      { replace },
+    const opened = await openArchive(file, passphrase, stop);
+    const investigation = await withWriter((writer) =>
+      restoreArchive(opened, onProgress, stop, {
+        replace,
+        writer: ({ access }) => ({
+          storeBlocks: (blocks, cells) =>
+            writer.storeBlocks(
+              access,
+              Comlink.transfer(blocks, batchBuffers(blocks, cells)),
+              cells,
+            ),
+          storeFiles: (files) =>
+            writer.storeFiles(access, Comlink.transfer(files, batchBuffers([], [], files))),
+        }),
+      }),
     );
     return { investigation, replaced: investigation.id === replace };
   },

@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
 /**
  * The import worker: parsing, normalising and writing customs files happen here, off the UI thread,
- * with a writer worker of each import's own storing its blocks and sealing its file. The page talks
- * to it through Comlink (see case/datasets/importWorkerClient.ts).
+ * with a writer worker of each import's own storing its blocks and sealing its file (writer.ts).
+ * The page talks to it through Comlink (see case/datasets/importWorkerClient.ts).
  */
 import * as Comlink from 'comlink';
 import type { SavedLayout } from '#shared/customs/layout';
@@ -10,10 +10,10 @@ import type { ProbeOverrides } from '#shared/customs/probe';
 import { UnreadableFileError } from '#shared/customs/unreadable';
 import { OpenDatabases } from '../db/openDatabases';
 import type { DbAccess } from '../db/schema';
-import type { ImportWriterApi } from './importWriterWorker';
 import { blockBuffers } from './import/importWriter';
 import { importDataset, previewImport } from './import/importDataset';
 import type { ImportChoices, ImportProgress } from './import/importTypes';
+import { withWriter } from './writer';
 
 const databases = new OpenDatabases();
 
@@ -49,29 +49,26 @@ const api = {
     onProgress: (progress: ImportProgress) => void,
   ) {
     running = new AbortController();
-    const writerWorker = new Worker(new URL('./importWriterWorker.ts', import.meta.url), {
-      type: 'module',
-      name: 'import-writer',
-    });
-    const writer = Comlink.wrap<ImportWriterApi>(writerWorker);
+    const { signal } = running;
     try {
-      const dataset = await importDataset(databases.open(access), file, fileName, choices, {
-        onProgress,
-        signal: running.signal,
-        writer: {
-          storeBlock: (built) =>
-            writer.storeBlock(access, Comlink.transfer(built, blockBuffers(built))),
-          fileRecord: (file, name) => writer.fileRecord(access, file, name),
-        },
-      });
+      const dataset = await withWriter((writer) =>
+        importDataset(databases.open(access), file, fileName, choices, {
+          onProgress,
+          signal,
+          writer: {
+            storeBlock: (built) =>
+              writer.storeBlock(access, Comlink.transfer(built, blockBuffers(built))),
+            fileRecord: (file, name) => writer.fileRecord(access, file, name),
+          },
+        }),
+      );
       return { ok: true as const, value: dataset };
     } catch (error) {
-      if (running.signal.aborted)
+      if (signal.aborted)
         return { ok: false as const, cancelled: true, message: 'Import cancelled.' };
       return { ok: false as const, cancelled: false, message: message(error) };
     } finally {
       running = null;
-      writerWorker.terminate();
     }
   },
 

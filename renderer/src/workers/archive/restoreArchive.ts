@@ -10,9 +10,8 @@ import type { Investigation } from '#shared/investigation';
 import { localIsoDay } from '#shared/localDay';
 import { exclusiveAcrossTabs } from '../../db/crossTabWork';
 import { createKeys, indexDb, investigationDb, newId } from '../../db/databases';
-import { databaseIdOf, type StoredFile } from '../../db/schema';
+import { databaseIdOf, type InvestigationDb } from '../../db/schema';
 import { ensureRoom, isQuotaError, ranOutMessage } from '../../db/storageRoom';
-import { storedFile } from '../../db/storedFiles';
 import { CURRENT_SCHEMA_VERSION } from '../../db/versions';
 import { backfillStatusReasons, v7 } from '../../db/versions/v7';
 import { backfillStatusRules, v10 } from '../../db/versions/v10';
@@ -20,6 +19,8 @@ import { moveSourcesOutOfNotes } from '../../db/versions/v11';
 import { addQuoteReadings } from '../../db/versions/v17';
 import { deleteInvestigation, finishReplacement } from '../../db/investigationIndex';
 import type { OpenedArchive } from './readArchive';
+import { restoreWriterFor, type RestoredFile, type RestoreWriter } from './restoreWriter';
+import { WritesInTurn } from '../writesInTurn';
 import { stopIfCancelled, type ArchiveProgress } from './writeArchive';
 
 const BATCH = 5_000;
@@ -66,7 +67,11 @@ export async function restoreArchive(
   archive: OpenedArchive,
   onProgress?: ArchiveProgress,
   cancelled?: () => boolean,
-  options: { replace?: string | null } = {},
+  options: {
+    replace?: string | null;
+    /** Who stores blocks and files (the writer worker in the app); by default this thread. */
+    writer?: (db: InvestigationDb) => RestoreWriter;
+  } = {},
 ): Promise<Investigation> {
   const { manifest } = archive;
   // Only the investigation the user picked is ever replaced; the archive's own id decides nothing.
@@ -97,7 +102,14 @@ export async function restoreArchive(
     await createKeys(investigation);
     await indexDb.investigations.add(investigation);
     try {
-      await writeTables(archive, investigation, onProgress, cancelled);
+      const db = investigationDb(investigation);
+      await writeTables(
+        archive,
+        db,
+        (options.writer ?? restoreWriterFor)(db),
+        onProgress,
+        cancelled,
+      );
     } catch (error) {
       // Nothing half-restored stays behind.
       await deleteInvestigation(investigation.id);
@@ -125,31 +137,14 @@ export async function restoreArchive(
   });
 }
 
-/**
- * Writes that go one after another, in order, while the caller prepares the next: `next` starts a
- * write once the one before it has finished, and returns as soon as it has started.
- */
-function inTurn() {
-  let writing: Promise<void> = Promise.resolve();
-  return {
-    async next(write: () => Promise<void>): Promise<void> {
-      await writing;
-      writing = write();
-      // Awaited at the next turn; a failure meanwhile is not left unhandled if a read fails first.
-      writing.catch(() => undefined);
-    },
-    finished: () => writing,
-  };
-}
-
 async function writeTables(
   archive: OpenedArchive,
-  investigation: Investigation,
+  db: InvestigationDb,
+  writer: RestoreWriter,
   onProgress?: ArchiveProgress,
   cancelled?: () => boolean,
 ): Promise<void> {
   const { manifest } = archive;
-  const db = investigationDb(investigation);
   await db.open();
   // The new database starts with the default statuses; the archive's own replace them.
   await db.statuses.clear();
@@ -178,66 +173,68 @@ async function writeTables(
   }
   // Blocks and cells go in a few at a time: one transaction each would commit (and sync) hundreds
   // of times for a million rows. While one batch is written, the next is read and decoded; the
-  // writes themselves go one after another, in order.
-  const writes = inTurn();
-  let blocks: ShipmentBlock[] = [];
-  let cells: ShipmentCells[] = [];
-  const flush = () => {
-    const batch = { blocks, cells };
-    blocks = [];
-    cells = [];
-    return writes.next(async () => {
-      await db.transaction('rw', [db.shipmentBlocks, db.shipmentCells], async () => {
-        await db.shipmentBlocks.bulkPut(batch.blocks);
-        await db.shipmentCells.bulkPut(batch.cells);
+  // writes themselves go one after another, in order, on another core in the app.
+  const writes = new WritesInTurn();
+  try {
+    let blocks: ShipmentBlock[] = [];
+    let cells: ShipmentCells[] = [];
+    const flush = () => {
+      const batch = { blocks, cells };
+      blocks = [];
+      cells = [];
+      return writes.next(async () => {
+        await writer.storeBlocks(batch.blocks, batch.cells);
+        progress(batch.blocks.length + batch.cells.length);
       });
-      progress(batch.blocks.length + batch.cells.length);
-    });
-  };
-  for (const name of listed) {
-    if (name.startsWith('blocks/')) blocks.push(decodeBlock(await read(name), name));
-    else if (name.startsWith('cells/')) cells.push(decodeCellsEntry(await read(name), name));
-    if (blocks.length + cells.length >= BLOCKS_PER_WRITE) await flush();
+    };
+    for (const name of listed) {
+      if (name.startsWith('blocks/')) blocks.push(decodeBlock(await read(name), name));
+      else if (name.startsWith('cells/')) cells.push(decodeCellsEntry(await read(name), name));
+      if (blocks.length + cells.length >= BLOCKS_PER_WRITE) await flush();
+    }
+    await flush();
+    const filesTable = entryNames.table('files');
+    const files = listed.has(filesTable)
+      ? parseRows(await read(filesTable), filesTable, rowSchemas.files)
+      : [];
+    if (listed.has(filesTable)) progress();
+    // Files go in a few at a time too, up to FILE_BYTES_PER_WRITE: a transaction each cost a third
+    // of the restore's time for the benchmark's 50 PDFs. They are read and checked while the batch
+    // before is sealed and written.
+    const hashes = new Map(manifest.entries.map((entry) => [entry.name, entry.sha256]));
+    let stored: RestoredFile[] = [];
+    let storedBytes = 0;
+    const flushFiles = () => {
+      const batch = stored;
+      stored = [];
+      storedBytes = 0;
+      return writes.next(async () => {
+        await writer.storeFiles(batch);
+        progress(batch.length);
+      });
+    };
+    for (const row of files) {
+      const name = entryNames.file(row.sha256);
+      if (!listed.has(name))
+        throw new ArchiveError(`The stored file ${row.name} is missing from the archive.`);
+      // Its content is checked against the manifest's hash; that hash must be the file's own, the
+      // one its documents and the dossier cite (and its seal names from now on).
+      if (hashes.get(name) !== row.sha256)
+        throw new ArchiveError(
+          `The stored file ${row.name} does not match its SHA-256: the archive was changed.`,
+        );
+      const { size: _size, ...file } = row;
+      stored.push({ file, content: await read(name) });
+      storedBytes += row.size;
+      if (storedBytes >= FILE_BYTES_PER_WRITE) await flushFiles();
+    }
+    await flushFiles();
+    await writes.settled();
+  } catch (error) {
+    // A failure waits for the write in flight, so that nothing is written after it is deleted.
+    await writes.settled().catch(() => undefined);
+    throw error;
   }
-  await flush();
-  await writes.finished();
-  const filesTable = entryNames.table('files');
-  const files = listed.has(filesTable)
-    ? parseRows(await read(filesTable), filesTable, rowSchemas.files)
-    : [];
-  if (listed.has(filesTable)) progress();
-  // Files go in a few at a time too, up to FILE_BYTES_PER_WRITE: a transaction each cost a third of
-  // the restore's time for the benchmark's 50 PDFs. They are read, checked and sealed while the
-  // batch before is written.
-  const hashes = new Map(manifest.entries.map((entry) => [entry.name, entry.sha256]));
-  let stored: StoredFile[] = [];
-  let storedBytes = 0;
-  const flushFiles = () => {
-    const batch = stored;
-    stored = [];
-    storedBytes = 0;
-    return writes.next(async () => {
-      if (batch.length > 0) await db.files.bulkPut(batch);
-      progress(batch.length);
-    });
-  };
-  for (const row of files) {
-    const name = entryNames.file(row.sha256);
-    if (!listed.has(name))
-      throw new ArchiveError(`The stored file ${row.name} is missing from the archive.`);
-    // Its content is checked against the manifest's hash; that hash must be the file's own, the one
-    // its documents and the dossier cite (and its seal names from now on).
-    if (hashes.get(name) !== row.sha256)
-      throw new ArchiveError(
-        `The stored file ${row.name} does not match its SHA-256: the archive was changed.`,
-      );
-    const { size: _size, ...file } = row;
-    stored.push(await storedFile(db, file, await read(name)));
-    storedBytes += row.size;
-    if (storedBytes >= FILE_BYTES_PER_WRITE) await flushFiles();
-  }
-  await flushFiles();
-  await writes.finished();
   // Archives from before schema version 7 keep a claim's status reason only in the audit log.
   if (manifest.schemaVersion < v7.version) await backfillStatusReasons(db.claims, db.audit);
   if (manifest.schemaVersion < v10.version) await backfillStatusRules(db.statuses);

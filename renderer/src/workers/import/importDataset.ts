@@ -19,7 +19,8 @@ import { recordChange } from '../../db/audit';
 import type { InvestigationDb } from '../../db/schema';
 import { ensureRoom, isQuotaError, ranOutMessage } from '../../db/storageRoom';
 import { blobChunks, sha256Hex } from '../../lib/bytes';
-import { BlockWrites, writerFor, type ImportWriter } from './importWriter';
+import { WritesInTurn } from '../writesInTurn';
+import { writerFor, type ImportWriter } from './importWriter';
 import type { ImportChoices, ImportPreview, ImportProgress } from './importTypes';
 
 const sourceOf = (file: Blob): FileSource => ({
@@ -205,14 +206,14 @@ export async function importDataset(
   let blockNo = 0;
   let lastProgress = 0;
   const writer = options.writer ?? writerFor(db);
-  const writes = new BlockWrites(writer);
+  const writes = new WritesInTurn();
   // Hashed and sealed beside the parsing; checked against the reader's own hash at the end.
   const fileRecord = writer.fileRecord(file, fileName);
   fileRecord.catch(() => undefined);
   const writeBlock = async (shipments: Shipment[]) => {
     const built = buildBlock(dataset.id, blockNo, shipments);
     blockNo += 1;
-    await writes.write(built);
+    await writes.next(() => writer.storeBlock(built));
   };
   try {
     const summary = await readCustomsFile(sourceOf(file), fileName, probe, choices, {

@@ -1,7 +1,7 @@
 /**
  * What an import hands on to be stored while it parses: each block it builds, and its original
  * file, hashed and sealed for storing. In the app a worker of the import's own does this (see
- * importWriterWorker.ts), so that encoding, sealing and committing take another core than parsing;
+ * writerWorker.ts), so that encoding, sealing and committing take another core than parsing;
  * in tests the same code runs in the importing thread.
  */
 import type { buildBlock } from '#shared/customs/blocks';
@@ -38,29 +38,4 @@ export function blockBuffers({ block, cells }: BuiltBlock): ArrayBuffer[] {
     cells.packed.rowEnds,
   ];
   return arrays.map((array) => array.buffer as ArrayBuffer);
-}
-
-/**
- * A dataset's blocks stored one after another, each while the next is parsed and built. At most
- * one write is in flight, so a slow disk holds the reader back instead of letting built blocks pile
- * up in memory.
- */
-export class BlockWrites {
-  private inFlight: Promise<void> = Promise.resolve();
-
-  constructor(private readonly writer: ImportWriter) {}
-
-  /** Starts storing `built` once the write before it is done (and fails if that one failed). */
-  async write(built: BuiltBlock): Promise<void> {
-    await this.inFlight;
-    const writing = this.writer.storeBlock(built);
-    // Awaited by the next write or by `settled`; until then its failure is not unhandled.
-    writing.catch(() => undefined);
-    this.inFlight = writing;
-  }
-
-  /** Resolves once the last write has committed, or rejects with its failure. */
-  settled(): Promise<void> {
-    return this.inFlight;
-  }
 }
