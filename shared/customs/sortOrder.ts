@@ -9,33 +9,52 @@ const BUCKETS = 1 << DIGIT;
 const MASK = BUCKETS - 1;
 
 export function sortOrder(keys: ArrayLike<number>, count = keys.length): Int32Array {
+  const steps = sortOrderSteps(keys, count, Number.POSITIVE_INFINITY);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same sort, pausing after every `rows` rows of each pass: a worker builds orders in the
+ * background a slice at a time, so that a query arriving meanwhile waits for a slice, not for a
+ * whole sort (1.3 s for 10,000,000 rows here).
+ */
+export function* sortOrderSteps(
+  keys: ArrayLike<number>,
+  count = keys.length,
+  rows = 1 << 18,
+): Generator<void, Int32Array, void> {
   // Each value as a little-endian double: words[2i] its low 32 bits, words[2i + 1] its high.
   const values = new Float64Array(count);
-  for (let index = 0; index < count; index += 1) {
-    const value = keys[index];
-    // -0 is 0; every NaN is one value, set below to sort after +Infinity.
-    values[index] = value === 0 ? 0 : value;
-  }
   const words = new Uint32Array(values.buffer);
   let low = new Uint32Array(count);
   let high = new Uint32Array(count);
   let order = new Int32Array(count);
-  for (let index = 0; index < count; index += 1) {
-    let hi = words[2 * index + 1];
-    let lo = words[2 * index];
-    if (Number.isNaN(values[index])) {
-      hi = 0xffffffff;
-      lo = 0xffffffff;
-    } else if (hi & 0x80000000) {
-      // Negative: every bit flipped, so that larger magnitudes come first.
-      hi = ~hi >>> 0;
-      lo = ~lo >>> 0;
-    } else {
-      hi = (hi | 0x80000000) >>> 0;
+  for (let from = 0; from < count; from += rows) {
+    const to = Math.min(count, from + rows);
+    for (let index = from; index < to; index += 1) {
+      const value = keys[index];
+      // -0 is 0; every NaN is one value, set below to sort after +Infinity.
+      values[index] = value === 0 ? 0 : value;
+      let hi = words[2 * index + 1];
+      let lo = words[2 * index];
+      if (Number.isNaN(values[index])) {
+        hi = 0xffffffff;
+        lo = 0xffffffff;
+      } else if (hi & 0x80000000) {
+        // Negative: every bit flipped, so that larger magnitudes come first.
+        hi = ~hi >>> 0;
+        lo = ~lo >>> 0;
+      } else {
+        hi = (hi | 0x80000000) >>> 0;
+      }
+      high[index] = hi;
+      low[index] = lo;
+      order[index] = index;
     }
-    high[index] = hi;
-    low[index] = lo;
-    order[index] = index;
+    if (to < count) yield;
   }
   let nextLow = new Uint32Array(count);
   let nextHigh = new Uint32Array(count);
@@ -46,7 +65,11 @@ export function sortOrder(keys: ArrayLike<number>, count = keys.length): Int32Ar
     const shift = (pass % 2) * DIGIT;
     const digits = fromHigh ? high : low;
     counts.fill(0);
-    for (let index = 0; index < count; index += 1) counts[(digits[index] >>> shift) & MASK] += 1;
+    for (let from = 0; from < count; from += rows) {
+      const to = Math.min(count, from + rows);
+      for (let index = from; index < to; index += 1) counts[(digits[index] >>> shift) & MASK] += 1;
+      yield;
+    }
     // A digit every value shares orders nothing: the pass is skipped.
     if (counts[(digits[0] >>> shift) & MASK] === count) continue;
     let start = 0;
@@ -55,11 +78,15 @@ export function sortOrder(keys: ArrayLike<number>, count = keys.length): Int32Ar
       counts[bucket] = start;
       start += size;
     }
-    for (let index = 0; index < count; index += 1) {
-      const to = counts[(digits[index] >>> shift) & MASK]++;
-      nextLow[to] = low[index];
-      nextHigh[to] = high[index];
-      nextOrder[to] = order[index];
+    for (let from = 0; from < count; from += rows) {
+      const to = Math.min(count, from + rows);
+      for (let index = from; index < to; index += 1) {
+        const at = counts[(digits[index] >>> shift) & MASK]++;
+        nextLow[at] = low[index];
+        nextHigh[at] = high[index];
+        nextOrder[at] = order[index];
+      }
+      yield;
     }
     [low, nextLow] = [nextLow, low];
     [high, nextHigh] = [nextHigh, high];

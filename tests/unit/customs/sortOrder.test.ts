@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../scripts/seededRandom';
-import { sortOrder } from '../../../shared/customs/sortOrder';
+import { sortOrder, sortOrderSteps } from '../../../shared/customs/sortOrder';
 
 /** The order the engine used to build with a comparator: ascending, NaN last, ties by row. */
 function comparatorOrder(keys: ArrayLike<number>): number[] {
@@ -34,5 +34,19 @@ describe('sortOrder', () => {
     expect(Array.from(sortOrder(Float64Array.of(NaN)))).toEqual([0]);
     expect(Array.from(sortOrder(Float64Array.of(3, 3, 3)))).toEqual([0, 1, 2]);
     expect(Array.from(sortOrder(Float64Array.of(2, NaN, -1, 7), 3))).toEqual([2, 0, 1]);
+  });
+
+  it('builds the same order a slice at a time, pausing within every pass', () => {
+    const next = seededRandom(13);
+    const values = Float64Array.from({ length: 10_000 }, () =>
+      next() < 0.1 ? NaN : (next() - 0.5) * 10 ** Math.floor(next() * 9),
+    );
+    const steps = sortOrderSteps(values, values.length, 1_000);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses += 1;
+    expect(Array.from(step.value)).toEqual(comparatorOrder(values));
+    // Ten slices to prepare the keys, then each of the four passes: ten to count, ten to move.
+    expect(pauses).toBe(9 + 4 * 20);
   });
 });

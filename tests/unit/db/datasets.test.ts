@@ -14,7 +14,7 @@ import {
 } from '../../../renderer/src/workers/import/importDataset';
 import type { ImportChoices } from '../../../renderer/src/workers/import/importTypes';
 import { createInvestigation } from '../../../renderer/src/features/investigations/investigationMutations';
-import { emptyShipmentFilter } from '../../../shared/customs/shipmentFilter';
+import { emptyShipmentFilter, shipmentSortColumns } from '../../../shared/customs/shipmentFilter';
 import { isoFromDays } from '../../../shared/customs/dates';
 import { rowCells } from '../../../shared/customs/packedCells';
 import { layoutOf } from '../../../shared/customs/layout';
@@ -316,6 +316,34 @@ for (const set of fixtureSets)
         const descending = index.query(emptyShipmentFilter, { column, direction: 'desc' }).rows;
         expect(Array.from(descending)).toEqual(Array.from(rows).reverse());
       }
+    });
+
+    it('puts a few matching rows and many in the order the whole result has, by every column', async () => {
+      await importFixture('customs', 'vendor-d-utf16-pipe.txt');
+      await importFixture('customs', 'vendor-b-2022.tsv');
+      const index = await indexOf(db);
+      // Few rows (under one in 16: sorted by their own values) and many (picked out of the order).
+      const few = { ...emptyShipmentFilter, dateFrom: '2022-03-01', dateTo: '2022-03-25' };
+      const many = { ...emptyShipmentFilter, dateFrom: '2022-03-01' };
+      for (const filter of [few, many]) {
+        const { summary } = index.query(filter, { column: 'row', direction: 'asc' });
+        expect(summary.count * 16 < 360).toBe(filter === few);
+        expect(summary.count).toBeGreaterThan(1);
+      }
+      for (const column of shipmentSortColumns)
+        for (const direction of ['asc', 'desc'] as const) {
+          const sort = { column, direction };
+          const whole = Array.from(index.query(emptyShipmentFilter, sort).rows);
+          for (const filter of [few, many]) {
+            const { rows } = index.query(filter, sort);
+            const passing = new Set(rows);
+            expect([column, direction, Array.from(rows)]).toEqual([
+              column,
+              direction,
+              whole.filter((row) => passing.has(row)),
+            ]);
+          }
+        }
     });
 
     it('combines filters and keeps totals per currency', async () => {
