@@ -1,9 +1,11 @@
 /// <reference lib="webworker" />
 /**
- * Whole-investigation work off the UI thread, with progress and cancel: writing an archive (reading
- * every table, hashing and sealing each entry), restoring one (reading and verifying one entry at a
- * time, while a writer worker of the restore's own seals and stores them in a new, hidden
- * investigation), and the copy the sealing pass makes (see lockPass.ts).
+ * Whole-investigation work off the UI thread, with progress and cancel: writing an archive (every
+ * table read and hashed, each entry sealed if asked, into a zip), restoring one (reading and
+ * verifying one entry at a time into a new, hidden investigation), and the copy the sealing pass
+ * makes (see lockPass.ts). An archive and a restore each take a store worker of their own
+ * (storeWorker.ts) for their work with the database: reading and opening the next entries while the
+ * zip is written, sealing and storing the entries before while the next are verified.
  */
 import * as Comlink from 'comlink';
 import type { ArchiveHeader } from '#shared/archive/archiveFormat';
@@ -16,7 +18,7 @@ import { restoreArchive } from './archive/restoreArchive';
 import { batchBuffers } from './archive/restoreWriter';
 import { writeArchive, type ArchiveProgress } from './archive/writeArchive';
 import { copyInvestigation, type PassProgress } from './lock/lockPass';
-import { withWriter } from './writer';
+import { withStoreWorker } from './withStoreWorker';
 
 let cancelled = false;
 /** Each job closes what it opened: a deleted database's files stay on disk while a handle is open. */
@@ -32,11 +34,17 @@ const api = {
     const investigation = await indexDb.investigations.get(access.investigationId);
     if (!investigation) throw new Error('This investigation no longer exists.');
     try {
-      return await writeArchive(databases.open(access), investigation, {
-        passphrase,
-        onProgress,
-        cancelled: () => cancelled,
-      });
+      return await withStoreWorker((store) =>
+        writeArchive(databases.open(access), investigation, {
+          passphrase,
+          onProgress,
+          cancelled: () => cancelled,
+          reader: {
+            entries: (table, keys) => store.entries(access, table, keys),
+            fileBytes: (sha256) => store.fileBytes(access, sha256),
+          },
+        }),
+      );
     } finally {
       databases.close();
     }
@@ -73,18 +81,14 @@ const api = {
     cancelled = false;
     const stop = () => cancelled;
     const opened = await openArchive(file, passphrase, stop);
-    const investigation = await withWriter((writer) =>
+    const investigation = await withStoreWorker((store) =>
       restoreArchive(opened, onProgress, stop, {
         replace,
         writer: ({ access }) => ({
           storeBlocks: (blocks, cells) =>
-            writer.storeBlocks(
-              access,
-              Comlink.transfer(blocks, batchBuffers(blocks, cells)),
-              cells,
-            ),
+            store.storeBlocks(access, Comlink.transfer(blocks, batchBuffers(blocks, cells)), cells),
           storeFiles: (files) =>
-            writer.storeFiles(access, Comlink.transfer(files, batchBuffers([], [], files))),
+            store.storeFiles(access, Comlink.transfer(files, batchBuffers([], [], files))),
         }),
       }),
     );

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /**
  * The import worker: parsing, normalising and writing customs files happen here, off the UI thread,
- * with a writer worker of each import's own storing its blocks and sealing its file (writer.ts).
+ * with a store worker of each import's own storing its blocks and sealing its file.
  * The page talks to it through Comlink (see case/datasets/importWorkerClient.ts).
  */
 import * as Comlink from 'comlink';
@@ -13,7 +13,7 @@ import type { DbAccess } from '../db/schema';
 import { blockBuffers } from './import/importWriter';
 import { importDataset, previewImport } from './import/importDataset';
 import type { ImportChoices, ImportProgress } from './import/importTypes';
-import { withWriter } from './writer';
+import { withStoreWorker } from './withStoreWorker';
 
 const databases = new OpenDatabases();
 
@@ -51,14 +51,14 @@ const api = {
     running = new AbortController();
     const { signal } = running;
     try {
-      const dataset = await withWriter((writer) =>
+      const dataset = await withStoreWorker((store) =>
         importDataset(databases.open(access), file, fileName, choices, {
           onProgress,
           signal,
           writer: {
             storeBlock: (built) =>
-              writer.storeBlock(access, Comlink.transfer(built, blockBuffers(built))),
-            fileRecord: (file, name) => writer.fileRecord(access, file, name),
+              store.storeBlock(access, Comlink.transfer(built, blockBuffers(built))),
+            fileRecord: (file, name) => store.fileRecord(access, file, name),
           },
         }),
       );

@@ -1,7 +1,7 @@
 /**
  * What a restore hands on to be stored while it reads the next entries: batches of blocks with
- * their cells, and batches of original files with their checked bytes. In the app the writer worker
- * does this (see writerWorker.ts), so that encoding, sealing and committing take another core than
+ * their cells, and batches of original files with their checked bytes. In the app the store worker
+ * does this (see storeWorker.ts), so that encoding, sealing and committing take another core than
  * reading, hashing and checking the archive; in tests the same code runs in the restoring thread.
  */
 import type { ShipmentBlock, ShipmentCells } from '#shared/customs/dataset';

@@ -11,16 +11,19 @@ import {
   type ArchiveHeader,
   type ArchiveManifest,
 } from '#shared/archive/archiveFormat';
-import { encodeBlock } from '#shared/archive/blockCodec';
-import { encodeCells } from '#shared/archive/cellsCodec';
 import { sha256Hex } from '../../lib/bytes';
 import type { Investigation } from '#shared/investigation';
 import type { InvestigationDb, StoredFile } from '../../db/schema';
-import { fileBytes } from '../../db/storedFiles';
 import { NEW_KDF } from '#shared/crypto/kdf';
 import { utf8Bytes } from '#shared/text/utf8';
 import { passphraseKey } from '../../lib/passphraseKey';
 import { encryptEntry, passphraseCheck } from './archiveCrypto';
+import {
+  entryReaderFor,
+  type EncodedEntry,
+  type EntryReader,
+  type EntryTable,
+} from './entryReader';
 import { toBase64 } from './base64';
 import { ZipWriting } from './zip';
 
@@ -67,14 +70,21 @@ async function* readAhead<T, R>(
 
 const RECORDS_PER_READ = 16;
 
-/** A large table's records in primary-key order, 16 to a request, the next 16 read meanwhile. */
-async function* inBatches<T, K>(table: Table<T, K>): AsyncGenerator<T> {
-  const keys = await table.toCollection().primaryKeys();
+/**
+ * A large table's records as archive entries, in primary-key order, 16 to a request, the next 16
+ * read, opened and encoded meanwhile (by the store worker, in the app).
+ */
+async function* entriesOf(
+  db: InvestigationDb,
+  table: EntryTable,
+  reader: EntryReader,
+): AsyncGenerator<EncodedEntry> {
+  const keys = (await db.table(table).toCollection().primaryKeys()) as [string, number][];
   const batches = Array.from({ length: Math.ceil(keys.length / RECORDS_PER_READ) }, (_, index) =>
     keys.slice(index * RECORDS_PER_READ, (index + 1) * RECORDS_PER_READ),
   );
-  for await (const records of readAhead(batches, (batch) => table.bulkGet(batch)))
-    for (const record of records) if (record) yield record;
+  for await (const entries of readAhead(batches, (batch) => reader.entries(table, batch)))
+    yield* entries;
 }
 
 /**
@@ -93,6 +103,8 @@ export async function writeArchive(
     cancelled?: () => boolean;
     /** Every entry in zip64 form, however small (zip64 records are written anyway where needed). */
     zip64?: boolean;
+    /** Who reads, opens and encodes the records (the store worker in the app); by default this thread. */
+    reader?: EntryReader;
   },
 ): Promise<Blob> {
   if (
@@ -103,6 +115,7 @@ export async function writeArchive(
       'This case holds a confidential source: its archive needs a passphrase, so that no name leaves the machine in the clear.',
     );
   const zip = new ZipWriting(options.zip64);
+  const reader = options.reader ?? entryReaderFor(db);
   const stop = stopIfCancelled(options.cancelled);
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const key = options.passphrase
@@ -141,15 +154,15 @@ export async function writeArchive(
   };
 
   for (const table of tables) {
-    if (table === 'shipmentBlocks') {
-      for await (const block of inBatches(db.shipmentBlocks))
-        await add(entryNames.block(block.datasetId, block.blockNo), encodeBlock(block));
-    } else if (table === 'shipmentCells') {
-      for await (const cells of inBatches(db.shipmentCells))
-        await add(entryNames.cells(cells.datasetId, cells.blockNo), encodeCells(cells));
+    if (table === 'shipmentBlocks' || table === 'shipmentCells') {
+      for await (const entry of entriesOf(db, table, reader))
+        await add(entry.name, entry.bytes, entry.sha256);
     } else if (table === 'files') {
       const files = await inKeyOrder(db.files);
-      const opened = async (file: StoredFile) => ({ file, bytes: await fileBytes(db, file) });
+      const opened = async (file: StoredFile) => ({
+        file,
+        bytes: await reader.fileBytes(file.sha256),
+      });
       // The next file is read and opened while this one is added.
       for await (const { file, bytes } of readAhead(files, opened)) {
         // A sealed file's bytes are proven to be those hashed when it was stored: its seal names

@@ -1,7 +1,7 @@
 /**
  * What an import hands on to be stored while it parses: each block it builds, and its original
  * file, hashed and sealed for storing. In the app a worker of the import's own does this (see
- * writerWorker.ts), so that encoding, sealing and committing take another core than parsing;
+ * storeWorker.ts), so that encoding, sealing and committing take another core than parsing;
  * in tests the same code runs in the importing thread.
  */
 import type { buildBlock } from '#shared/customs/blocks';

@@ -1,16 +1,18 @@
 /// <reference lib="webworker" />
 /**
- * The writer: a worker of one import's or one restore's own, it encodes, seals and stores what that
- * job's worker hands it while that worker reads on, so that the work takes two cores. An import
- * hands it each block it builds and its original file (see import/importWriter.ts); a restore,
- * batches of blocks and of files (see archive/restoreWriter.ts). Blocks and bytes arrive moved, not
- * copied.
+ * The store worker: a worker of one import's, restore's or archive's own, it does that job's work
+ * with the database on a core of its own while the job's worker goes on. It encodes, seals and
+ * stores what an import hands it (each block it builds and its original file: see
+ * import/importWriter.ts) and what a restore hands it (batches of blocks and of files: see
+ * archive/restoreWriter.ts); it reads, opens and encodes the entries an archive being written asks
+ * for (archive/entryReader.ts). Blocks and bytes cross moved, not copied.
  */
 import * as Comlink from 'comlink';
 import type { ShipmentBlock, ShipmentCells } from '#shared/customs/dataset';
 import { OpenDatabases } from '../db/openDatabases';
 import type { DbAccess } from '../db/schema';
 import { isQuotaError } from '../db/storageRoom';
+import { entryReaderFor, type EntryTable } from './archive/entryReader';
 import { restoreWriterFor, type RestoredFile } from './archive/restoreWriter';
 import { writerFor, type BuiltBlock } from './import/importWriter';
 
@@ -36,8 +38,19 @@ const api = {
     restoreWriterFor(databases.open(access)).storeBlocks(blocks, cells).catch(crossing),
   storeFiles: (access: DbAccess, files: RestoredFile[]) =>
     restoreWriterFor(databases.open(access)).storeFiles(files).catch(crossing),
+  async entries(access: DbAccess, table: EntryTable, keys: [string, number][]) {
+    const entries = await entryReaderFor(databases.open(access)).entries(table, keys);
+    return Comlink.transfer(
+      entries,
+      entries.map((entry) => entry.bytes.buffer as ArrayBuffer),
+    );
+  },
+  async fileBytes(access: DbAccess, sha256: string) {
+    const bytes = await entryReaderFor(databases.open(access)).fileBytes(sha256);
+    return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);
+  },
 };
 
-export type WriterApi = typeof api;
+export type StoreWorkerApi = typeof api;
 
 Comlink.expose(api);

@@ -1,0 +1,55 @@
+/**
+ * What an archive being written asks for, entry by entry: blocks and cells read, opened, encoded as
+ * archive entries and hashed, and stored files opened. In the app the store worker does this (see
+ * storeWorker.ts), so that reading and opening take another core than the zip being written; in
+ * tests the same code runs in the archive's own thread.
+ */
+import { entryNames } from '#shared/archive/archiveFormat';
+import { encodeBlock } from '#shared/archive/blockCodec';
+import { encodeCells } from '#shared/archive/cellsCodec';
+import type { InvestigationDb } from '../../db/schema';
+import { fileBytes } from '../../db/storedFiles';
+import { sha256Hex } from '../../lib/bytes';
+
+/** The tables whose records are archived one entry each. */
+export type EntryTable = 'shipmentBlocks' | 'shipmentCells';
+
+/** An entry's name, its content and that content's SHA-256. */
+export type EncodedEntry = { name: string; bytes: Uint8Array; sha256: string };
+
+export type EntryReader = {
+  /** The entries of a batch of records of `table`, by their primary keys, in that order. */
+  entries(table: EntryTable, keys: [string, number][]): Promise<EncodedEntry[]>;
+  /** A stored file's original bytes, by its hash. */
+  fileBytes(sha256: string): Promise<Uint8Array>;
+};
+
+/** An archive's entry reader working in the thread it is made in, on `db`. */
+export const entryReaderFor = (db: InvestigationDb): EntryReader => ({
+  async entries(table, keys) {
+    const encoded: { name: string; bytes: Uint8Array }[] = [];
+    if (table === 'shipmentBlocks') {
+      for (const block of await db.shipmentBlocks.bulkGet(keys))
+        if (block)
+          encoded.push({
+            name: entryNames.block(block.datasetId, block.blockNo),
+            bytes: encodeBlock(block),
+          });
+    } else {
+      for (const cells of await db.shipmentCells.bulkGet(keys))
+        if (cells)
+          encoded.push({
+            name: entryNames.cells(cells.datasetId, cells.blockNo),
+            bytes: encodeCells(cells),
+          });
+    }
+    return Promise.all(
+      encoded.map(async (entry) => ({ ...entry, sha256: await sha256Hex(entry.bytes) })),
+    );
+  },
+  async fileBytes(sha256) {
+    const file = await db.files.get(sha256);
+    if (!file) throw new Error(`The stored file ${sha256} is gone.`);
+    return fileBytes(db, file);
+  },
+});
