@@ -5,6 +5,7 @@
  * 2 when its dates' order cannot be told from the data and no --date-order was given (`dateOrder`
  * is then "undecided" and no row is read: the app's import waits for the user's choice the same way).
  */
+import { createHash } from 'node:crypto';
 import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -30,6 +31,13 @@ function readHead(file: string): { head: Uint8Array; size: number } {
     closeSync(fd);
   }
   return { head, size };
+}
+
+/** A file's SHA-256, as the app stores it with the file. */
+async function fileSha256(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
 
 const shownRecord = (shipment: Shipment) => ({
@@ -109,7 +117,7 @@ export async function inspectFile(
     dateOrderWhy: options.dateOrder ? 'given' : probe.dayMonthOrderWhy,
     decimalComma: probe.decimalComma,
     defaultCurrency: probe.defaultCurrency || null,
-    sha256: summary?.sha256 ?? null,
+    sha256: summary ? await fileSha256(file) : null,
     size,
     rows: summary && {
       total: summary.records,

@@ -1,5 +1,3 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import { DelimitedReader, UnbalancedQuoteError } from './delimitedReader';
 import type { Delimiter } from './delimiter';
 import type { TextEncodingName } from './encoding';
@@ -15,7 +13,7 @@ export type DelimitedSettings = RowSettings & {
   headerLine: number;
 };
 
-export type ReadSummary = ReadCounts & { sha256: string; size: number };
+export type ReadSummary = ReadCounts & { size: number };
 
 export type ReadHandlers = {
   /** Receives accepted and rejected rows in batches; awaited, so a slow writer slows the reader. */
@@ -26,15 +24,14 @@ export type ReadHandlers = {
 };
 
 /**
- * Streams a delimited file: hashes the bytes as they pass, decodes them strictly, parses records
- * with their line numbers and hands them to a RowSink.
+ * Streams a delimited file: decodes the bytes strictly, parses records with their line numbers and
+ * hands them to a RowSink. (The file's hash is the store's work: see importDataset.)
  */
 export async function readDelimited(
   chunks: AsyncIterable<Uint8Array>,
   settings: DelimitedSettings,
   handlers: ReadHandlers,
 ): Promise<ReadSummary> {
-  const hash = sha256.create();
   const decoder = new TextDecoder(settings.encoding, { fatal: true });
   const reader = new DelimitedReader(settings.delimiter);
   const sink = new RowSink(settings, handlers.onBatch, handlers.batchSize ?? 5000);
@@ -52,7 +49,6 @@ export async function readDelimited(
 
   for await (const chunk of chunks) {
     handlers.signal?.throwIfAborted();
-    hash.update(chunk);
     size += chunk.length;
     let text: string;
     try {
@@ -79,5 +75,5 @@ export async function readDelimited(
   }
   await sink.flush(true);
   handlers.onProgress?.(size, sink.counts.records);
-  return { sha256: bytesToHex(hash.digest()), size, ...sink.counts };
+  return { size, ...sink.counts };
 }

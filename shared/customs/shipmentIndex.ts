@@ -821,8 +821,8 @@ export class ShipmentIndex {
   /**
    * The rows that pass (`mask`; null: every row) in the sort's order. Few rows (under one in 16)
    * are found in row order, then sorted by their values (a numeric column) or their places in the
-   * column's order; more are picked out of the whole order. At 10,000,000 rows that walk took
-   * 120–160 ms even for a handful of rows.
+   * column's order, without a walk through the whole order for a handful of rows; more
+   * are picked out of the whole order.
    */
   private sorted(mask: Uint8Array | null, sort: ShipmentSort): Int32Array {
     const { column } = sort;

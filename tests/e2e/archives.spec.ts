@@ -200,7 +200,7 @@ test('a restore that runs out of storage midway is rolled back, saying so; nothi
   // to the databases it opens after it is set, so the browser is started again on the profile with
   // a quota that leaves half the room the investigation takes. It keeps reporting usage + about
   // 10 GiB to navigator.storage.estimate(), so the check before the restore passes and the quota
-  // runs out midway, in the writer worker that stores the blocks.
+  // runs out midway, in the store worker that stores the blocks.
   const profile = testInfo.outputPath('profile');
   const open = async () => {
     const context = await chromium.launchPersistentContext(profile, {

@@ -69,7 +69,7 @@ export async function restoreArchive(
   cancelled?: () => boolean,
   options: {
     replace?: string | null;
-    /** Who stores blocks and files (the writer worker in the app); by default this thread. */
+    /** Who stores blocks and files (the store worker in the app); by default this thread. */
     writer?: (db: InvestigationDb) => RestoreWriter;
   } = {},
 ): Promise<Investigation> {

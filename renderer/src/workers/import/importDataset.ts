@@ -207,7 +207,9 @@ export async function importDataset(
   let lastProgress = 0;
   const writer = options.writer ?? writerFor(db);
   const writes = new WritesInTurn();
-  // Hashed and sealed beside the parsing; checked against the reader's own hash at the end.
+  // Hashed and sealed beside the parsing, once: the file's hash is the one its record gets. (A
+  // chosen file is a snapshot: a file changed on disk since fails to read instead of reading
+  // otherwise, so the bytes stored are the bytes parsed.)
   const fileRecord = writer.fileRecord(file, fileName);
   fileRecord.catch(() => undefined);
   const writeBlock = async (shipments: Shipment[]) => {
@@ -253,10 +255,11 @@ export async function importDataset(
         choices.headerLine,
       );
     }
+    const stored = await fileRecord;
     const complete: Dataset = {
       ...dataset,
       status: 'complete',
-      fileSha256: summary.sha256,
+      fileSha256: stored.sha256,
       counts: {
         records: summary.records,
         accepted: summary.accepted,
@@ -266,12 +269,9 @@ export async function importDataset(
       },
       blockCount: blockNo,
     };
-    const stored = await fileRecord;
-    if (stored.sha256 !== summary.sha256)
-      throw new UnreadableFileError(fileName, 'the file changed while it was being imported');
     // The import is audited like any change: what was declared for the file, by whom and when.
     await db.transaction('rw', [db.datasets, db.files, db.audit], async () => {
-      if (!(await db.files.get(summary.sha256))) await db.files.add(stored);
+      if (!(await db.files.get(stored.sha256))) await db.files.add(stored);
       await db.datasets.put(complete);
       await recordChange(db, 'datasets', complete.id, 'create', null, {
         fileName: complete.fileName,
