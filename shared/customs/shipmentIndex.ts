@@ -17,7 +17,7 @@ import { PartyResolution } from '../entities/resolution';
 import { matchShipments, type MatchResult } from './matching';
 import { partyKey, partyKeyMatches, partySearchWords } from './partyKey';
 import type { ShipmentFilter, ShipmentSort } from './shipmentFilter';
-import { sortOrder, sortOrderSteps } from './sortOrder';
+import { finishOrder, sortOrder, sortOrderSteps } from './sortOrder';
 import { periodDays, placeInDays, type Period, type PeriodDays } from '../sanctions/partialDate';
 
 /** The numeric columns whose orders are built in the background once the index is loaded. */
@@ -503,9 +503,7 @@ export class ShipmentIndex {
       const building = this.building.get(column as NumericSort);
       if (building) {
         // Begun in the background: what is left of it is done now.
-        let step = building.next();
-        while (!step.done) step = building.next();
-        order = step.value;
+        order = finishOrder(building);
         this.building.delete(column as NumericSort);
       } else if (column === 'row')
         order = Int32Array.from({ length: this.count }, (_, index) => index);

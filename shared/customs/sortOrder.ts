@@ -8,8 +8,11 @@ const DIGIT = 16;
 const BUCKETS = 1 << DIGIT;
 const MASK = BUCKETS - 1;
 
-export function sortOrder(keys: ArrayLike<number>, count = keys.length): Int32Array {
-  const steps = sortOrderSteps(keys, count, Number.POSITIVE_INFINITY);
+export const sortOrder = (keys: ArrayLike<number>, count = keys.length): Int32Array =>
+  finishOrder(sortOrderSteps(keys, count, Number.POSITIVE_INFINITY));
+
+/** What is left of a sort begun with sortOrderSteps, done now: its order. */
+export function finishOrder(steps: Generator<void, Int32Array, void>): Int32Array {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;

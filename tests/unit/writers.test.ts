@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBlock } from '#shared/customs/blocks';
-import { batchBuffers } from '../../renderer/src/workers/archive/restoreWriter';
-import { blockBuffers } from '../../renderer/src/workers/import/importWriter';
+import { movedBuffers } from '../../renderer/src/workers/withStoreWorker';
 import { WritesInTurn } from '../../renderer/src/workers/writesInTurn';
 
 /** Writes that finish when the test says so. */
@@ -48,19 +47,17 @@ describe('WritesInTurn', () => {
   });
 });
 
-describe('blockBuffers', () => {
+describe('movedBuffers', () => {
   it('lists the memory of every typed array of a block and its cells, once each', () => {
     const block = buildBlock('dataset', 0, []);
-    const buffers = blockBuffers(block);
+    const buffers = movedBuffers([block.block], [block.cells]);
     // Twelve typed columns and the three arrays of packed cells.
     expect(buffers).toHaveLength(15);
     expect(new Set(buffers).size).toBe(15);
     expect(buffers).toContain(block.cells.packed.text.buffer);
     expect(buffers).toContain(block.block.value.buffer);
   });
-});
 
-describe('batchBuffers', () => {
   it('moves a restore batch to another thread whole: every array and file, each memory once', () => {
     const built = [buildBlock('dataset', 0, []), buildBlock('dataset', 1, [])];
     const blocks = built.map(({ block }) => block);
@@ -77,7 +74,7 @@ describe('batchBuffers', () => {
         content: shared.subarray(4),
       },
     ];
-    const buffers = batchBuffers(blocks, cells, files);
+    const buffers = movedBuffers(blocks, cells, files);
     expect(buffers).toHaveLength(2 * 15 + 1);
     const moved = structuredClone({ blocks, cells, files }, { transfer: buffers });
     // Moved, not copied: the sender's arrays are emptied, the receiver's hold the values.

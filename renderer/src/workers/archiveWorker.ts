@@ -15,10 +15,9 @@ import { OpenDatabases } from '../db/openDatabases';
 import type { DbAccess } from '../db/schema';
 import { archiveHeader, openArchive } from './archive/readArchive';
 import { restoreArchive } from './archive/restoreArchive';
-import { batchBuffers } from './archive/restoreWriter';
 import { writeArchive, type ArchiveProgress } from './archive/writeArchive';
 import { copyInvestigation, type PassProgress } from './lock/lockPass';
-import { withStoreWorker } from './withStoreWorker';
+import { movedBuffers, withStoreWorker } from './withStoreWorker';
 
 let cancelled = false;
 /** Each job closes what it opened: a deleted database's files stay on disk while a handle is open. */
@@ -86,9 +85,9 @@ const api = {
         replace,
         writer: ({ access }) => ({
           storeBlocks: (blocks, cells) =>
-            store.storeBlocks(access, Comlink.transfer(blocks, batchBuffers(blocks, cells)), cells),
+            store.storeBlocks(access, Comlink.transfer(blocks, movedBuffers(blocks, cells)), cells),
           storeFiles: (files) =>
-            store.storeFiles(access, Comlink.transfer(files, batchBuffers([], [], files))),
+            store.storeFiles(access, Comlink.transfer(files, movedBuffers([], [], files))),
         }),
       }),
     );

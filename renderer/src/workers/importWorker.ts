@@ -10,10 +10,9 @@ import type { ProbeOverrides } from '#shared/customs/probe';
 import { UnreadableFileError } from '#shared/customs/unreadable';
 import { OpenDatabases } from '../db/openDatabases';
 import type { DbAccess } from '../db/schema';
-import { blockBuffers } from './import/importWriter';
 import { importDataset, previewImport } from './import/importDataset';
 import type { ImportChoices, ImportProgress } from './import/importTypes';
-import { withStoreWorker } from './withStoreWorker';
+import { movedBuffers, withStoreWorker } from './withStoreWorker';
 
 const databases = new OpenDatabases();
 
@@ -57,7 +56,10 @@ const api = {
           signal,
           writer: {
             storeBlock: (built) =>
-              store.storeBlock(access, Comlink.transfer(built, blockBuffers(built))),
+              store.storeBlock(
+                access,
+                Comlink.transfer(built, movedBuffers([built.block], [built.cells])),
+              ),
             fileRecord: (file, name) => store.fileRecord(access, file, name),
           },
         }),

@@ -3,6 +3,8 @@
  * with it and it is terminated when the job ends, however it ends.
  */
 import * as Comlink from 'comlink';
+import type { ShipmentBlock, ShipmentCells } from '#shared/customs/dataset';
+import type { RestoredFile } from './archive/restoreWriter';
 import type { StoreWorkerApi } from './storeWorker';
 
 export async function withStoreWorker<T>(
@@ -17,4 +19,24 @@ export async function withStoreWorker<T>(
   } finally {
     worker.terminate();
   }
+}
+
+/**
+ * The memory of what a job hands the store worker (blocks' typed arrays, their cells, files'
+ * bytes), each buffer once: moved to it, never copied.
+ */
+export function movedBuffers(
+  blocks: readonly ShipmentBlock[],
+  cells: readonly ShipmentCells[],
+  files: readonly RestoredFile[] = [],
+): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const block of blocks)
+    for (const value of Object.values(block))
+      if (ArrayBuffer.isView(value)) buffers.add(value.buffer as ArrayBuffer);
+  for (const { packed } of cells)
+    for (const array of [packed.text, packed.cellEnds, packed.rowEnds])
+      buffers.add(array.buffer as ArrayBuffer);
+  for (const { content } of files) buffers.add(content.buffer as ArrayBuffer);
+  return [...buffers];
 }

@@ -32,20 +32,3 @@ export const restoreWriterFor = (db: InvestigationDb): RestoreWriter => ({
     if (records.length > 0) await db.files.bulkPut(records);
   },
 });
-
-/** The memory of a batch's typed arrays and files' bytes: moved to the writer, never copied. */
-export function batchBuffers(
-  blocks: readonly ShipmentBlock[],
-  cells: readonly ShipmentCells[],
-  files: readonly RestoredFile[] = [],
-): ArrayBuffer[] {
-  const buffers = new Set<ArrayBuffer>();
-  for (const block of blocks)
-    for (const value of Object.values(block))
-      if (ArrayBuffer.isView(value)) buffers.add(value.buffer as ArrayBuffer);
-  for (const { packed } of cells)
-    for (const array of [packed.text, packed.cellEnds, packed.rowEnds])
-      buffers.add(array.buffer as ArrayBuffer);
-  for (const { content } of files) buffers.add(content.buffer as ArrayBuffer);
-  return [...buffers];
-}

@@ -28,14 +28,3 @@ export const writerFor = (db: InvestigationDb): ImportWriter => ({
   fileRecord: async (file, name) =>
     storedFile(db, { sha256: await sha256Hex(file), name, mime: file.type }, file),
 });
-
-/** The memory of a block's typed arrays, each its own: moved to the writer, never copied. */
-export function blockBuffers({ block, cells }: BuiltBlock): ArrayBuffer[] {
-  const arrays = [
-    ...Object.values(block).filter((value) => ArrayBuffer.isView(value)),
-    cells.packed.text,
-    cells.packed.cellEnds,
-    cells.packed.rowEnds,
-  ];
-  return arrays.map((array) => array.buffer as ArrayBuffer);
-}
