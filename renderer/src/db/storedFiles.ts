@@ -52,26 +52,44 @@ export async function storedFile(
   return { ...record, blob: new Blob([sealed, ...parts]) };
 }
 
-/** The original bytes of a stored file, in memory (for work on them: no Blob in between). */
-export async function fileBytes(db: InvestigationDb, file: StoredFile): Promise<Uint8Array> {
-  const sealed = new Uint8Array(await file.blob.arrayBuffer());
-  if (!db.keys) return sealed;
+/**
+ * Bytes `start` to `end` of a stored file's original bytes: of a file of any size, only the
+ * segments that hold them are read from its Blob and opened.
+ */
+export async function fileRange(
+  db: InvestigationDb,
+  file: StoredFile,
+  start: number,
+  end: number,
+): Promise<Uint8Array> {
+  end = Math.min(end, file.size);
+  start = Math.min(start, end);
+  if (!db.keys) return new Uint8Array(await file.blob.slice(start, end).arrayBuffer());
   await sealingReady;
+  // Segments first to stop; an empty file has one, so that its seal is checked too.
+  const segments = Math.max(1, Math.ceil(file.size / SEGMENT));
+  const first = Math.floor(start / SEGMENT);
+  const stop = Math.max(first + 1, Math.ceil(end / SEGMENT));
   const whole = SEGMENT + SEAL_OVERHEAD;
-  const plain = new Uint8Array(
-    Math.max(0, sealed.length - Math.ceil(sealed.length / whole) * SEAL_OVERHEAD),
-  );
-  for (let offset = 0, index = 0; offset < sealed.length || index === 0; offset += whole, index++) {
-    const last = offset + whole >= sealed.length;
+  const sealed = new Uint8Array(await file.blob.slice(first * whole, stop * whole).arrayBuffer());
+  const plain = new Uint8Array(Math.min(file.size, stop * SEGMENT) - first * SEGMENT);
+  for (let index = first; index < stop; index += 1) {
+    const offset = (index - first) * whole;
     const segment = unseal(
       db.keys.sealKey,
       sealed.subarray(offset, offset + whole),
-      segmentPlace(file.sha256, index, last),
+      segmentPlace(file.sha256, index, index === segments - 1),
     );
-    plain.set(segment, (offset / whole) * SEGMENT);
+    if (segment.length !== Math.min(SEGMENT, file.size - index * SEGMENT))
+      throw new Error(`The stored file ${file.name} is not the size its record gives.`);
+    plain.set(segment, (index - first) * SEGMENT);
   }
-  return plain;
+  return plain.subarray(start - first * SEGMENT, end - first * SEGMENT);
 }
+
+/** The original bytes of a stored file, in memory (for work on them: no Blob in between). */
+export const fileBytes = (db: InvestigationDb, file: StoredFile): Promise<Uint8Array> =>
+  fileRange(db, file, 0, file.size);
 
 /** The original bytes of a stored file, as a Blob of its type (for pdf.js, for saving). */
 export async function fileBlob(db: InvestigationDb, file: StoredFile): Promise<Blob> {

@@ -40,7 +40,7 @@ const api = {
           cancelled: () => cancelled,
           reader: {
             entries: (table, keys) => store.entries(access, table, keys),
-            fileBytes: (sha256) => store.fileBytes(access, sha256),
+            fileRange: (sha256, start, end) => store.fileRange(access, sha256, start, end),
           },
         }),
       );

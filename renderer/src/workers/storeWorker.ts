@@ -45,8 +45,9 @@ const api = {
       entries.map((entry) => entry.bytes.buffer as ArrayBuffer),
     );
   },
-  async fileBytes(access: DbAccess, sha256: string) {
-    const bytes = await entryReaderFor(databases.open(access)).fileBytes(sha256);
+  async fileRange(access: DbAccess, sha256: string, start: number, end: number) {
+    const db = databases.open(access);
+    const bytes = await entryReaderFor(db).fileRange(sha256, start, end);
     return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);
   },
 };

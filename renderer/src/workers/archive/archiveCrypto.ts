@@ -9,7 +9,9 @@ import { concatBytes } from '@noble/hashes/utils.js';
 import { strToU8 } from 'fflate';
 import { ArchiveError } from '#shared/archive/archiveFormat';
 
-const SEGMENT = 4 * 1024 * 1024;
+/** The size of an encrypted segment's clear content (the last one may be shorter). */
+export const ENTRY_SEGMENT = 4 * 1024 * 1024;
+const SEGMENT = ENTRY_SEGMENT;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const CHECK = 'waybill-archive-passphrase-check';
@@ -23,15 +25,27 @@ export class PassphraseNeeded extends ArchiveError {
 const additionalData = (name: string, index: number, last: boolean) =>
   strToU8(`${name}\n${index}\n${last ? 'last' : 'more'}`);
 
-export async function encryptEntry(
+export const encryptEntry = (
   key: CryptoKey,
   name: string,
   plain: Uint8Array,
+): Promise<Uint8Array> => encryptPart(key, name, plain, 0, true);
+
+/**
+ * Part of an entry encrypted, for an entry written a part at a time: `plain` starts at segment
+ * `first` and, unless it holds the entry's end (`end`), is a whole number of segments long.
+ */
+export async function encryptPart(
+  key: CryptoKey,
+  name: string,
+  plain: Uint8Array,
+  first: number,
+  end: boolean,
 ): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
-  let index = 0;
-  for (let offset = 0; offset < plain.length || index === 0; offset += SEGMENT, index += 1) {
-    const last = offset + SEGMENT >= plain.length;
+  let index = first;
+  for (let offset = 0; offset < plain.length || index === first; offset += SEGMENT, index += 1) {
+    const last = end && offset + SEGMENT >= plain.length;
     const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
     const sealed = await crypto.subtle.encrypt(
       { name: 'AES-GCM', iv, additionalData: additionalData(name, index, last) },
@@ -43,6 +57,9 @@ export async function encryptEntry(
   return concatBytes(...parts);
 }
 
+/** The size of a whole segment once encrypted, with its IV and tag. */
+export const ENCRYPTED_SEGMENT = IV_BYTES + SEGMENT + TAG_BYTES;
+
 /** The size of an entry of `plain` bytes once encrypted: each segment gains its IV and tag. */
 export const encryptedSize = (plain: number): number =>
   plain + Math.max(1, Math.ceil(plain / SEGMENT)) * (IV_BYTES + TAG_BYTES);
@@ -51,7 +68,7 @@ export const encryptedSize = (plain: number): number =>
  * Decrypts an entry of `size` encrypted bytes as they arrive, a whole segment at a time (the last
  * one known by the entry's size): `push` gives the plain bytes of every segment a chunk completes.
  */
-class EntryDecryption {
+export class EntryDecryption {
   private pending: Uint8Array[] = [];
   private pendingBytes = 0;
   private index = 0;

@@ -1,6 +1,6 @@
 /**
  * What an archive being written asks for, entry by entry: blocks and cells read, opened, encoded as
- * archive entries and hashed, and stored files opened. In the app the store worker does this (see
+ * archive entries and hashed, and stored files opened a part at a time. In the app the store worker does this (see
  * storeWorker.ts), so that reading and opening take another core than the zip being written; in
  * tests the same code runs in the archive's own thread.
  */
@@ -8,7 +8,7 @@ import { entryNames } from '#shared/archive/archiveFormat';
 import { encodeBlock } from '#shared/archive/blockCodec';
 import { encodeCells } from '#shared/archive/cellsCodec';
 import type { InvestigationDb } from '../../db/schema';
-import { fileBytes } from '../../db/storedFiles';
+import { fileRange } from '../../db/storedFiles';
 import { sha256Hex } from '../../lib/bytes';
 
 /** The tables whose records are archived one entry each. */
@@ -20,8 +20,8 @@ export type EncodedEntry = { name: string; bytes: Uint8Array; sha256: string };
 export type EntryReader = {
   /** The entries of a batch of records of `table`, by their primary keys, in that order. */
   entries(table: EntryTable, keys: [string, number][]): Promise<EncodedEntry[]>;
-  /** A stored file's original bytes, by its hash. */
-  fileBytes(sha256: string): Promise<Uint8Array>;
+  /** Bytes `start` to `end` of a stored file's original bytes, by its hash. */
+  fileRange(sha256: string, start: number, end: number): Promise<Uint8Array>;
 };
 
 /** An archive's entry reader working in the thread it is made in, on `db`. */
@@ -47,9 +47,9 @@ export const entryReaderFor = (db: InvestigationDb): EntryReader => ({
       encoded.map(async (entry) => ({ ...entry, sha256: await sha256Hex(entry.bytes) })),
     );
   },
-  async fileBytes(sha256) {
+  async fileRange(sha256, start, end) {
     const file = await db.files.get(sha256);
     if (!file) throw new Error(`The stored file ${sha256} is gone.`);
-    return fileBytes(db, file);
+    return fileRange(db, file, start, end);
   },
 });

@@ -1,3 +1,5 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import type { FileEntry } from '@zip.js/zip.js/lib/zip-core-custom.js';
 import {
   ARCHIVE_FORMAT,
@@ -17,7 +19,15 @@ import {
 } from '#shared/archive/archiveSchema';
 import { sha256Hex } from '../../lib/bytes';
 import { passphraseKey } from '../../lib/passphraseKey';
-import { decryptEntry, encryptedSize, PassphraseNeeded, verifyPassphrase } from './archiveCrypto';
+import {
+  decryptEntry,
+  ENCRYPTED_SEGMENT,
+  encryptedSize,
+  EntryDecryption,
+  ENTRY_SEGMENT,
+  PassphraseNeeded,
+  verifyPassphrase,
+} from './archiveCrypto';
 import { fromBase64 } from './base64';
 import { stopIfCancelled } from './writeArchive';
 import { zipDirectory, type ZipDirectory } from './zip';
@@ -27,6 +37,11 @@ export type OpenedArchive = {
   manifest: ArchiveManifest;
   /** An entry's content, read from the file, decrypted and checked against the manifest. */
   bytes(name: string): Promise<Uint8Array>;
+  /**
+   * The same as a Blob, for an entry of any size: read, decrypted and hashed a part at a time into
+   * the browser's blob store, never whole in memory, and returned once checked.
+   */
+  blob(name: string, type: string): Promise<Blob>;
 };
 
 const truncated = () =>
@@ -70,6 +85,42 @@ async function listedEntry(
   if (content.length !== listed.bytes || (await sha256Hex(content)) !== listed.sha256)
     throw changed(listed.name);
   return content;
+}
+
+/** How much of an entry read as a Blob is read at a time: whole encrypted segments if encrypted. */
+const PART_SEGMENTS = 4;
+
+/**
+ * One listed entry's content as a Blob, a part at a time: decrypted a segment at a time, hashed as
+ * it streams (noble's SHA-256: WebCrypto's digest needs it whole), and checked before it is
+ * returned, so no part of a changed entry is ever handed on.
+ */
+async function listedBlob(
+  directory: ZipDirectory,
+  entry: FileEntry,
+  listed: ArchiveEntry,
+  key: CryptoKey | null,
+  type: string,
+): Promise<Blob> {
+  const size = entry.compressedSize;
+  const decryption = key ? new EntryDecryption(key, listed.name, size) : null;
+  const step = PART_SEGMENTS * (key ? ENCRYPTED_SEGMENT : ENTRY_SEGMENT);
+  const hash = sha256.create();
+  const parts: Blob[] = [];
+  let length = 0;
+  for (let from = 0; from < size; from += step) {
+    const stored = await directory.read(entry, from, step);
+    const plain = decryption ? await decryption.push(stored) : [stored];
+    for (const part of plain) {
+      hash.update(part);
+      length += part.length;
+    }
+    // Copied into the blob store at once: `stored` is a view of the reader's window.
+    parts.push(new Blob(plain as Uint8Array<ArrayBuffer>[]));
+  }
+  if (length !== listed.bytes || bytesToHex(hash.digest()) !== listed.sha256)
+    throw changed(listed.name);
+  return new Blob(parts, { type });
 }
 
 /** The archive's clear header: whether it needs a passphrase (read: the table of contents and it). */
@@ -132,14 +183,15 @@ export async function openArchive(
     if (stored.compressedSize !== (key ? encryptedSize(entry.bytes) : entry.bytes))
       throw changed(entry.name);
   }
-  const read = async (name: string) => {
+  const found = (name: string) => {
     const [entry, listing] = [directory.entries.get(name), listed.get(name)];
     if (!entry || !listing) throw new ArchiveError(`“${name}” is missing from the archive.`);
-    return listedEntry(directory, entry, listing, key);
+    return [entry, listing] as const;
   };
   return {
     header,
     manifest,
-    bytes: read,
+    bytes: (name) => listedEntry(directory, ...found(name), key),
+    blob: (name, type) => listedBlob(directory, ...found(name), key, type),
   };
 }

@@ -161,6 +161,10 @@ async function writeTables(
     stop();
     return archive.bytes(name);
   };
+  const readBlob = (name: string, type: string) => {
+    stop();
+    return archive.blob(name, type);
+  };
 
   const separate = new Set<string>(SEPARATE_TABLES);
   for (const table of db.tables) {
@@ -224,7 +228,10 @@ async function writeTables(
           `The stored file ${row.name} does not match its SHA-256: the archive was changed.`,
         );
       const { size: _size, ...file } = row;
-      stored.push({ file, content: await read(name) });
+      // A file larger than a write's worth comes as a Blob, never whole in memory.
+      const content =
+        row.size > FILE_BYTES_PER_WRITE ? await readBlob(name, row.mime) : await read(name);
+      stored.push({ file, content });
       storedBytes += row.size;
       if (storedBytes >= FILE_BYTES_PER_WRITE) await flushFiles();
     }

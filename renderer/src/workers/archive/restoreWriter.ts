@@ -8,8 +8,11 @@ import type { ShipmentBlock, ShipmentCells } from '#shared/customs/dataset';
 import type { InvestigationDb, StoredFile } from '../../db/schema';
 import { storedFile } from '../../db/storedFiles';
 
-/** An original file as the archive holds it: its record (without what storing adds) and bytes. */
-export type RestoredFile = { file: Omit<StoredFile, 'blob' | 'size'>; content: Uint8Array };
+/**
+ * An original file as the archive holds it: its record (without what storing adds) and its checked
+ * bytes, in memory or, for a large file, as a Blob.
+ */
+export type RestoredFile = { file: Omit<StoredFile, 'blob' | 'size'>; content: Uint8Array | Blob };
 
 export type RestoreWriter = {
   /** Stores blocks and cells, in one transaction. */

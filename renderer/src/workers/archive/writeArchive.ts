@@ -1,3 +1,5 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { cmp, type Table } from 'dexie';
 import {
   ArchiveError,
@@ -17,7 +19,13 @@ import type { InvestigationDb, StoredFile } from '../../db/schema';
 import { NEW_KDF } from '#shared/crypto/kdf';
 import { utf8Bytes } from '#shared/text/utf8';
 import { passphraseKey } from '../../lib/passphraseKey';
-import { encryptEntry, passphraseCheck } from './archiveCrypto';
+import {
+  encryptEntry,
+  encryptedSize,
+  encryptPart,
+  ENTRY_SEGMENT,
+  passphraseCheck,
+} from './archiveCrypto';
 import {
   entryReaderFor,
   type EncodedEntry,
@@ -69,6 +77,20 @@ async function* readAhead<T, R>(
 }
 
 const RECORDS_PER_READ = 16;
+
+/**
+ * How much of a stored file is read at a time: a file of any size is archived in parts, never whole
+ * in memory. Whole encrypted segments, so that each part is encrypted on its own.
+ */
+const FILE_PART_BYTES = 4 * ENTRY_SEGMENT;
+
+/** A stored file's parts, by their place in its original bytes (one, empty, for an empty file). */
+const partsOf = (file: StoredFile) =>
+  Array.from({ length: Math.max(1, Math.ceil(file.size / FILE_PART_BYTES)) }, (_, index) => ({
+    file,
+    start: index * FILE_PART_BYTES,
+    end: Math.min(file.size, (index + 1) * FILE_PART_BYTES),
+  }));
 
 /**
  * A large table's records as archive entries, in primary-key order, 16 to a request, the next 16
@@ -145,12 +167,16 @@ export async function writeArchive(
   );
   let done = 0;
   const entries: ArchiveEntry[] = [];
-  const add = async (name: string, plain: Uint8Array, sha256: string | null = null) => {
-    stop();
-    entries.push({ name, bytes: plain.length, sha256: sha256 ?? (await sha256Hex(plain)) });
-    await zip.add(name, key ? await encryptEntry(key, name, plain) : plain);
+  const added = (name: string, bytes: number, sha256: string) => {
+    entries.push({ name, bytes, sha256 });
     done += 1;
     options.onProgress?.(done, total);
+  };
+  const add = async (name: string, plain: Uint8Array, sha256: string | null = null) => {
+    stop();
+    const hash = sha256 ?? (await sha256Hex(plain));
+    await zip.add(name, key ? await encryptEntry(key, name, plain) : plain);
+    added(name, plain.length, hash);
   };
 
   for (const table of tables) {
@@ -159,15 +185,36 @@ export async function writeArchive(
         await add(entry.name, entry.bytes, entry.sha256);
     } else if (table === 'files') {
       const files = await inKeyOrder(db.files);
-      const opened = async (file: StoredFile) => ({
-        file,
-        bytes: await reader.fileBytes(file.sha256),
-      });
-      // The next file is read and opened while this one is added.
-      for await (const { file, bytes } of readAhead(files, opened)) {
+      // Every file's parts in turn, the next part read and opened while this one is added.
+      const parts = readAhead(
+        files.flatMap((file) => partsOf(file)),
+        (part) => reader.fileRange(part.file.sha256, part.start, part.end),
+      );
+      for (const file of files) {
+        stop();
+        const name = entryNames.file(file.sha256);
         // A sealed file's bytes are proven to be those hashed when it was stored: its seal names
         // that hash (storedFiles.ts), so it is not hashed again.
-        await add(entryNames.file(file.sha256), bytes, db.keys ? file.sha256 : null);
+        const hash = db.keys ? null : sha256.create();
+        let first = 0;
+        const content = new ReadableStream<Uint8Array>({
+          async pull(controller) {
+            stop();
+            const next = await parts.next();
+            if (next.done) throw new Error(`The stored file ${file.name} ended early.`);
+            const plain = next.value;
+            const start = first * ENTRY_SEGMENT;
+            if (plain.length !== Math.min(FILE_PART_BYTES, file.size - start))
+              throw new Error(`The stored file ${file.name} is not the size its record gives.`);
+            hash?.update(plain);
+            const end = start + plain.length >= file.size;
+            controller.enqueue(key ? await encryptPart(key, name, plain, first, end) : plain);
+            first += plain.length / ENTRY_SEGMENT;
+            if (end) controller.close();
+          },
+        });
+        await zip.addStream(name, content, key ? encryptedSize(file.size) : file.size);
+        added(name, file.size, hash ? bytesToHex(hash.digest()) : file.sha256);
       }
       const metadata = files.map(({ blob: _blob, ...rest }) => rest);
       await add(entryNames.table('files'), jsonLines(metadata));
