@@ -6,6 +6,7 @@ import { PassphraseNeeded } from '../../renderer/src/workers/archive/archiveCryp
 import { openArchive } from '../../renderer/src/workers/archive/readArchive';
 import { restoreArchive, restoredName } from '../../renderer/src/workers/archive/restoreArchive';
 import { ArchiveCancelled, writeArchive } from '../../renderer/src/workers/archive/writeArchive';
+import { entryReaderFor, type EntryReader } from '../../renderer/src/workers/archive/entryReader';
 import { addClaim } from '../../renderer/src/case/claims/claimMutations';
 import { mergeEntities } from '../../renderer/src/case/entities/entityMutations';
 import { decideMatch } from '../../renderer/src/case/sanctions/sanctionsMatches';
@@ -171,6 +172,27 @@ describe('investigation archives', () => {
       'mixed-row-errors.csv',
       'vendor-d-utf16-pipe.txt',
     ]);
+  });
+
+  it('are the same read by several readers in turn, each with one read ahead', async () => {
+    const one = await writeArchive(db, investigation, { passphrase: null });
+    const calls = [0, 0];
+    const counted = (index: number): EntryReader => {
+      const reader = entryReaderFor(db);
+      return {
+        entries: (table, keys) => (calls[index]++, reader.entries(table, keys)),
+        fileRange: (sha256, start, end) => (calls[index]++, reader.fileRange(sha256, start, end)),
+      };
+    };
+    const two = await writeArchive(db, investigation, {
+      passphrase: null,
+      readers: [counted(0), counted(1)],
+    });
+    expect(await entriesOf(two)).toEqual(await entriesOf(one));
+    // Each of blocks, cells and files starts with the first reader, then alternates.
+    expect(calls[1]).toBeGreaterThan(0);
+    expect(calls[0] - calls[1]).toBeGreaterThanOrEqual(0);
+    expect(calls[0] - calls[1]).toBeLessThanOrEqual(3);
   });
 
   it('are written and read in zip64 form, every entry and the end record', async () => {

@@ -83,6 +83,6 @@ describe('movedBuffers', () => {
     expect(blocks[0].value.byteLength).toBe(0);
     expect(shared.byteLength).toBe(0);
     expect(moved.cells[1].blockNo).toBe(1);
-    expect([...moved.files[1].content]).toEqual([7, 7, 7, 7]);
+    expect(moved.files[1].content).toEqual(new Uint8Array([7, 7, 7, 7]));
   });
 });

@@ -17,7 +17,10 @@ import { archiveHeader, openArchive } from './archive/readArchive';
 import { restoreArchive } from './archive/restoreArchive';
 import { writeArchive, type ArchiveProgress } from './archive/writeArchive';
 import { copyInvestigation, type PassProgress } from './lock/lockPass';
-import { movedBuffers, withStoreWorker } from './withStoreWorker';
+import { movedBuffers, withStoreWorker, withStoreWorkers } from './withStoreWorker';
+
+/** Store workers reading for an archive being written. */
+const READERS = 2;
 
 let cancelled = false;
 /** Each job closes what it opened: a deleted database's files stay on disk while a handle is open. */
@@ -33,15 +36,15 @@ const api = {
     const investigation = await indexDb.investigations.get(access.investigationId);
     if (!investigation) throw new Error('This investigation no longer exists.');
     try {
-      return await withStoreWorker((store) =>
+      return await withStoreWorkers(READERS, (stores) =>
         writeArchive(databases.open(access), investigation, {
           passphrase,
           onProgress,
           cancelled: () => cancelled,
-          reader: {
+          readers: stores.map((store) => ({
             entries: (table, keys) => store.entries(access, table, keys),
             fileRange: (sha256, start, end) => store.fileRange(access, sha256, start, end),
-          },
+          })),
         }),
       );
     } finally {

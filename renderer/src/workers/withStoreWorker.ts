@@ -7,17 +7,24 @@ import type { ShipmentBlock, ShipmentCells } from '#shared/customs/dataset';
 import type { RestoredFile } from './archive/restoreWriter';
 import type { StoreWorkerApi } from './storeWorker';
 
-export async function withStoreWorker<T>(
+export const withStoreWorker = <T>(
   job: (store: Comlink.Remote<StoreWorkerApi>) => Promise<T>,
+): Promise<T> => withStoreWorkers(1, ([store]) => job(store));
+
+/** The same with `count` store workers, for a job whose reads can run side by side. */
+export async function withStoreWorkers<T>(
+  count: number,
+  job: (stores: Comlink.Remote<StoreWorkerApi>[]) => Promise<T>,
 ): Promise<T> {
-  const worker = new Worker(new URL('./storeWorker.ts', import.meta.url), {
-    type: 'module',
-    name: 'store',
-  });
+  const workers = Array.from(
+    { length: count },
+    () =>
+      new Worker(new URL('./storeWorker.ts', import.meta.url), { type: 'module', name: 'store' }),
+  );
   try {
-    return await job(Comlink.wrap<StoreWorkerApi>(worker));
+    return await job(workers.map((worker) => Comlink.wrap<StoreWorkerApi>(worker)));
   } finally {
-    worker.terminate();
+    for (const worker of workers) worker.terminate();
   }
 }
 

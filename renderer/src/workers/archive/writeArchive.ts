@@ -61,17 +61,29 @@ async function inKeyOrder<T>(table: Pick<Table<T>, 'toArray' | 'core'>): Promise
   return (await table.toArray()).sort((a, b) => cmp(key(a), key(b)));
 }
 
-/** Each item loaded while the one before it is used: `load` for the next starts as this one is yielded. */
-async function* readAhead<T, R>(
+/**
+ * Each item loaded ahead of its use, by `readers` in turn, one load each in flight: while one item
+ * is used, the next one per reader is loaded (by as many threads, in the app).
+ */
+async function* readAhead<T, R, Reader>(
   items: readonly T[],
-  load: (item: T) => Promise<R>,
+  readers: readonly Reader[],
+  load: (reader: Reader, item: T) => Promise<R>,
 ): AsyncGenerator<R> {
-  let next = items.length > 0 ? load(items[0]) : null;
-  for (let index = 0; next; index += 1) {
-    const loaded = await next;
-    next = index + 1 < items.length ? load(items[index + 1]) : null;
-    // Awaited in the next turn; not left unhandled if the consumer stops first.
-    next?.catch(() => undefined);
+  const loading: Promise<R>[] = [];
+  let next = 0;
+  const fill = () => {
+    for (; next < items.length && loading.length < readers.length; next += 1) {
+      const loaded = load(readers[next % readers.length], items[next]);
+      // Awaited in a later turn; not left unhandled if the consumer stops first.
+      loaded.catch(() => undefined);
+      loading.push(loaded);
+    }
+  };
+  fill();
+  while (loading.length > 0) {
+    const loaded = await loading.shift()!;
+    fill();
     yield loaded;
   }
 }
@@ -99,13 +111,15 @@ const partsOf = (file: StoredFile) =>
 async function* entriesOf(
   db: InvestigationDb,
   table: EntryTable,
-  reader: EntryReader,
+  readers: readonly EntryReader[],
 ): AsyncGenerator<EncodedEntry> {
   const keys = (await db.table(table).toCollection().primaryKeys()) as [string, number][];
   const batches = Array.from({ length: Math.ceil(keys.length / RECORDS_PER_READ) }, (_, index) =>
     keys.slice(index * RECORDS_PER_READ, (index + 1) * RECORDS_PER_READ),
   );
-  for await (const entries of readAhead(batches, (batch) => reader.entries(table, batch)))
+  for await (const entries of readAhead(batches, readers, (reader, batch) =>
+    reader.entries(table, batch),
+  ))
     yield* entries;
 }
 
@@ -125,8 +139,11 @@ export async function writeArchive(
     cancelled?: () => boolean;
     /** Every entry in zip64 form, however small (zip64 records are written anyway where needed). */
     zip64?: boolean;
-    /** Who reads, opens and encodes the records (the store worker in the app); by default this thread. */
-    reader?: EntryReader;
+    /**
+     * Who read, open and encode the records, in turn (the store workers in the app); by default
+     * this thread.
+     */
+    readers?: readonly EntryReader[];
   },
 ): Promise<Blob> {
   if (
@@ -137,7 +154,7 @@ export async function writeArchive(
       'This case holds a confidential source: its archive needs a passphrase, so that no name leaves the machine in the clear.',
     );
   const zip = new ZipWriting(options.zip64);
-  const reader = options.reader ?? entryReaderFor(db);
+  const readers = options.readers ?? [entryReaderFor(db)];
   const stop = stopIfCancelled(options.cancelled);
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const key = options.passphrase
@@ -181,14 +198,15 @@ export async function writeArchive(
 
   for (const table of tables) {
     if (table === 'shipmentBlocks' || table === 'shipmentCells') {
-      for await (const entry of entriesOf(db, table, reader))
+      for await (const entry of entriesOf(db, table, readers))
         await add(entry.name, entry.bytes, entry.sha256);
     } else if (table === 'files') {
       const files = await inKeyOrder(db.files);
       // Every file's parts in turn, the next part read and opened while this one is added.
       const parts = readAhead(
         files.flatMap((file) => partsOf(file)),
-        (part) => reader.fileRange(part.file.sha256, part.start, part.end),
+        readers,
+        (reader, part) => reader.fileRange(part.file.sha256, part.start, part.end),
       );
       for (const file of files) {
         stop();
