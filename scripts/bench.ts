@@ -537,20 +537,25 @@ function printArchive(
     `\nWaybill archive benchmark: 1,000,000 shipments and 50 PDFs (${(figures.pdfBytes / 1024 / 1024).toFixed(0)} MB of PDFs), archive ${(figures.bytes / 1024 / 1024).toFixed(0)} MB`,
   );
   console.log(
-    `- export: ${mbs(figures.bytes, figures.exportMs)} (${ms(figures.exportMs)})  (floor: fflate writing a zip of the same bytes ${mbs(figures.bytes, figures.floorMs)}, ${(figures.floorMs / figures.exportMs).toFixed(2)}×)  ≥ 0.8× the floor: ${verdict(figures.floorMs / figures.exportMs >= 0.8)}`,
+    `- export, median of 3 runs: ${mbs(figures.bytes, figures.exportMs)} (${ms(figures.exportMs)})  (floor, median of 3: fflate writing a zip of the same bytes ${mbs(figures.bytes, figures.floorMs)}, ${(figures.floorMs / figures.exportMs).toFixed(2)}×)  ≥ 0.8× the floor: ${verdict(figures.floorMs / figures.exportMs >= 0.8)}`,
   );
   console.log(
     `- export with a passphrase (AES-GCM, key from Argon2id): ${mbs(figures.sealedBytes, figures.sealedMs)} (${ms(figures.sealedMs)})`,
   );
   console.log(
-    `- restore, each entry read, verified and written to IndexedDB in turn: ${mbs(figures.bytes, figures.restoreMs)} (${ms(figures.restoreMs)})  (floor: the same bytes read from the archive and put into IndexedDB in 2 MB records, 16 to a transaction, ${mbs(figures.bytes, figures.writeFloorMs)}, ${(figures.writeFloorMs / figures.restoreMs).toFixed(2)}×)  ≥ 50 MB/s: ${verdict(rate(figures.bytes, figures.restoreMs) >= 50)}`,
+    `- restore, each entry read, verified and written to IndexedDB in turn, median of 3 runs: ${mbs(figures.bytes, figures.restoreMs)} (${ms(figures.restoreMs)})  (floor: the same bytes read from the archive and put into IndexedDB in 2 MB records, 16 to a transaction, ${mbs(figures.bytes, figures.writeFloorMs)}, ${(figures.writeFloorMs / figures.restoreMs).toFixed(2)}×)  ≥ 50 MB/s: ${verdict(rate(figures.bytes, figures.restoreMs) >= 50)}`,
   );
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
   const above = ({ peak, baseline }: PhaseMemory) => peak - baseline;
-  const restore = memory.get('restore') ?? { baseline: 0, peak: 0 };
+  // The restore ran three times, each a phase of its own: the run in the middle by memory above.
+  const restores = [...memory]
+    .filter(([name]) => name.startsWith('restore '))
+    .map(([, phase]) => phase)
+    .sort((a, b) => above(a) - above(b));
+  const restore = restores[restores.length >> 1] ?? { baseline: 0, peak: 0 };
   const floor = memory.get('write floor') ?? { baseline: 0, peak: 0 };
   console.log(
-    `- restore memory, page + workers: peak ${mb(restore.peak)}, ${mb(above(restore))} above the ${mb(restore.baseline)} before it  (floor: the write floor above, ${mb(above(floor))} above its own baseline)  ≤ 300 MB above: ${verdict(above(restore) <= 300 * 1024 * 1024)}`,
+    `- restore memory, page + workers, median of ${restores.length} runs: peak ${mb(restore.peak)}, ${mb(above(restore))} above the ${mb(restore.baseline)} before it (runs: ${restores.map((run) => mb(above(run))).join(', ')})  (floor: the write floor above, ${mb(above(floor))} above its own baseline)  ≤ 300 MB above: ${verdict(above(restore) <= 300 * 1024 * 1024)}`,
   );
   console.log(
     `- sealing it as if stored in the clear by an earlier version (every record and file copied under new keys; once, at the first start after upgrading): ${ms(figures.sealMs)}  (floor: the same copy without sealing ${ms(figures.copyFloorMs)}, ${(figures.sealMs / figures.copyFloorMs).toFixed(2)}×)  ≤ 1.5×: ${verdict(figures.sealMs <= 1.5 * figures.copyFloorMs)}`,

@@ -3,9 +3,9 @@
  * Whole-investigation work off the UI thread, with progress and cancel: writing an archive (every
  * table read and hashed, each entry sealed if asked, into a zip), restoring one (reading and
  * verifying one entry at a time into a new, hidden investigation), and the copy the sealing pass
- * makes (see lockPass.ts). An archive and a restore each take a store worker of their own
- * (storeWorker.ts) for their work with the database: reading and opening the next entries while the
- * zip is written, sealing and storing the entries before while the next are verified.
+ * makes (see lockPass.ts). An archive takes two store workers of its own (storeWorker.ts), a
+ * restore one, for their work with the database: reading and opening the next entries in turn
+ * while the zip is written, sealing and storing the entries before while the next are verified.
  */
 import * as Comlink from 'comlink';
 import type { ArchiveHeader } from '#shared/archive/archiveFormat';

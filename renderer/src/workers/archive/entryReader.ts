@@ -1,8 +1,8 @@
 /**
  * What an archive being written asks for, entry by entry: blocks and cells read, opened, encoded as
- * archive entries and hashed, and stored files opened a part at a time. In the app the store worker does this (see
- * storeWorker.ts), so that reading and opening take another core than the zip being written; in
- * tests the same code runs in the archive's own thread.
+ * archive entries and hashed, and stored files opened a part at a time. In the app two store
+ * workers do this in turn (see storeWorker.ts), so that reading and opening take other threads
+ * than the zip being written; in tests the same code runs in the archive's own thread.
  */
 import { entryNames } from '#shared/archive/archiveFormat';
 import { encodeBlock } from '#shared/archive/blockCodec';

@@ -106,7 +106,7 @@ const partsOf = (file: StoredFile) =>
 
 /**
  * A large table's records as archive entries, in primary-key order, 16 to a request, the next 16
- * read, opened and encoded meanwhile (by the store worker, in the app).
+ * per reader read, opened and encoded meanwhile (by the store workers, in the app).
  */
 async function* entriesOf(
   db: InvestigationDb,
