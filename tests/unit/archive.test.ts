@@ -332,6 +332,21 @@ describe('investigation archives', () => {
         expect(Buffer.compare(await fileBytes(restored, file), bytes)).toBe(0);
       }
     }
+    // Read as a Blob, the large file asks whether to stop before each part, and stops when told.
+    const opened = await openArchive(
+      await writeArchive(db, investigation, { passphrase: null }),
+      null,
+    );
+    const largeEntry = `files/${await sha256Hex(large)}`;
+    let asked = 0;
+    const blob = await opened.blob(largeEntry, 'text/csv', () => void (asked += 1));
+    expect(blob.size).toBe(large.length);
+    expect(asked).toBe(Math.ceil(large.length / (16 * 1024 * 1024)));
+    await expect(
+      opened.blob(largeEntry, 'text/csv', () => {
+        throw new ArchiveCancelled();
+      }),
+    ).rejects.toThrow(ArchiveCancelled);
     // A byte changed in the large file (most of the archive, so its middle is in it): refused once
     // the whole file is read and hashed, and nothing of it stays.
     const archive = new Uint8Array(

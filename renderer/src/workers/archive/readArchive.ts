@@ -39,9 +39,10 @@ export type OpenedArchive = {
   bytes(name: string): Promise<Uint8Array>;
   /**
    * The same as a Blob, for an entry of any size: read, decrypted and hashed a part at a time into
-   * the browser's blob store, never whole in memory, and returned once checked.
+   * the browser's blob store, never whole in memory, and returned once checked. `stop` is called
+   * before each part (it throws to cancel).
    */
-  blob(name: string, type: string): Promise<Blob>;
+  blob(name: string, type: string, stop?: () => void): Promise<Blob>;
 };
 
 const truncated = () =>
@@ -101,6 +102,7 @@ async function listedBlob(
   listed: ArchiveEntry,
   key: CryptoKey | null,
   type: string,
+  stop?: () => void,
 ): Promise<Blob> {
   const size = entry.compressedSize;
   const decryption = key ? new EntryDecryption(key, listed.name, size) : null;
@@ -109,6 +111,7 @@ async function listedBlob(
   const parts: Blob[] = [];
   let length = 0;
   for (let from = 0; from < size; from += step) {
+    stop?.();
     const stored = await directory.read(entry, from, step);
     const plain = decryption ? await decryption.push(stored) : [stored];
     for (const part of plain) {
@@ -192,6 +195,6 @@ export async function openArchive(
     header,
     manifest,
     bytes: (name) => listedEntry(directory, ...found(name), key),
-    blob: (name, type) => listedBlob(directory, ...found(name), key, type),
+    blob: (name, type, stop) => listedBlob(directory, ...found(name), key, type, stop),
   };
 }

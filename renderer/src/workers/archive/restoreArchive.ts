@@ -161,10 +161,8 @@ async function writeTables(
     stop();
     return archive.bytes(name);
   };
-  const readBlob = (name: string, type: string) => {
-    stop();
-    return archive.blob(name, type);
-  };
+  // Cancel is heard between the parts of a large file too.
+  const readBlob = (name: string, type: string) => archive.blob(name, type, stop);
 
   const separate = new Set<string>(SEPARATE_TABLES);
   for (const table of db.tables) {
