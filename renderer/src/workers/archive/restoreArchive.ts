@@ -203,7 +203,7 @@ async function writeTables(
     // Files go in a few at a time too, up to FILE_BYTES_PER_WRITE: a transaction each cost a third
     // of the restore's time for the benchmark's 50 PDFs. They are read and checked while the batch
     // before is sealed and written.
-    const hashes = new Map(manifest.entries.map((entry) => [entry.name, entry.sha256]));
+    const entries = new Map(manifest.entries.map((entry) => [entry.name, entry]));
     let stored: RestoredFile[] = [];
     let storedBytes = 0;
     const flushFiles = () => {
@@ -221,16 +221,18 @@ async function writeTables(
         throw new ArchiveError(`The stored file ${row.name} is missing from the archive.`);
       // Its content is checked against the manifest's hash; that hash must be the file's own, the
       // one its documents and the dossier cite (and its seal names from now on).
-      if (hashes.get(name) !== row.sha256)
+      const entry = entries.get(name);
+      if (entry?.sha256 !== row.sha256)
         throw new ArchiveError(
           `The stored file ${row.name} does not match its SHA-256: the archive was changed.`,
         );
       const { size: _size, ...file } = row;
-      // A file larger than a write's worth comes as a Blob, never whole in memory.
+      // A file larger than a write's worth comes as a Blob, never whole in memory. Its size is the
+      // one its content is checked against (the manifest's), not the size its row claims.
       const content =
-        row.size > FILE_BYTES_PER_WRITE ? await readBlob(name, row.mime) : await read(name);
+        entry.bytes > FILE_BYTES_PER_WRITE ? await readBlob(name, row.mime) : await read(name);
       stored.push({ file, content });
-      storedBytes += row.size;
+      storedBytes += entry.bytes;
       if (storedBytes >= FILE_BYTES_PER_WRITE) await flushFiles();
     }
     await flushFiles();
