@@ -35,7 +35,10 @@ import { zipDirectory, type ZipDirectory } from './zip';
 export type OpenedArchive = {
   header: ArchiveHeader;
   manifest: ArchiveManifest;
-  /** An entry's content, read from the file, decrypted and checked against the manifest. */
+  /**
+   * An entry's content, read from the file, decrypted and checked against the manifest: valid until
+   * the next read (it may be a view of the reader's recycled window), so whoever keeps it copies it.
+   */
   bytes(name: string): Promise<Uint8Array>;
   /**
    * The same as a Blob, for an entry of any size: read, decrypted and hashed a part at a time into
