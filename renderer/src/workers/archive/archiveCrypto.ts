@@ -87,10 +87,17 @@ export class EntryDecryption {
     const whole = IV_BYTES + SEGMENT + TAG_BYTES;
     for (;;) {
       const length = Math.min(whole, this.size - this.consumed);
-      if (length <= 0 || this.pendingBytes < length) return plain;
+      if (length <= 0 || this.pendingBytes < length) {
+        // What waits for the next chunk is kept as a copy of its own: a chunk may be a view of
+        // memory its reader fills again with the next one (zip.ts's recycled window).
+        const last = this.pending.at(-1);
+        if (last?.buffer === chunk.buffer) this.pending[this.pending.length - 1] = last.slice();
+        return plain;
+      }
       const buffered = this.pending.length === 1 ? this.pending[0] : concatBytes(...this.pending);
       const segment = buffered.subarray(0, length);
-      this.pending = [buffered.subarray(length)];
+      const rest = buffered.subarray(length);
+      this.pending = rest.length > 0 ? [rest] : [];
       this.pendingBytes -= length;
       this.consumed += length;
       plain.push(await this.open(segment, this.consumed >= this.size));
