@@ -110,6 +110,39 @@ function rendererMemory(): number {
   return total;
 }
 
+/**
+ * Memory of the Chromium started on `profile`, every process of it (browser, renderers, GPU and
+ * utility processes), in bytes: the proportional set size, so that pages they share are counted
+ * once, not once per process.
+ */
+function chromiumMemory(profile: string): number {
+  const parentOf = new Map<number, number>();
+  let root = -1;
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      parentOf.set(Number(pid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`--user-data-dir=${profile}`))
+        root = root < 0 ? Number(pid) : root;
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const inTree = (pid: number): boolean =>
+    pid === root || (pid > 1 && parentOf.has(pid) && inTree(parentOf.get(pid)!));
+  let total = 0;
+  for (const pid of parentOf.keys()) {
+    if (root < 0 || !inTree(pid)) continue;
+    try {
+      const pss = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+      total += Number(pss?.[1] ?? 0) * 1024;
+    } catch {
+      // As above.
+    }
+  }
+  return total;
+}
+
 type PhaseMemory = { baseline: number; peak: number };
 
 /**
@@ -341,6 +374,9 @@ async function benchImport() {
   const engine = await page.evaluate(() =>
     (window as unknown as BenchWindow).waybillBench.engine(),
   );
+  await context.close();
+  const cold = await coldEngine(profile, imported.investigationId);
+  rmSync(profile, { recursive: true, force: true });
   const figures = { bytes, ...floors, ...imported, engine };
 
   const rate = (count: number, ms: number) => Math.round(count / (ms / 1000));
@@ -368,10 +404,24 @@ async function benchImport() {
       `≤ 100 ms: ${verdict(figures.longTasks.maxMs <= 100)}`,
     ],
     [
-      'engine load of all blocks',
-      ms(figures.engine.loadMs),
-      `${figures.rows.toLocaleString()} rows`,
-      '',
+      'engine load, cold: the browser reopened on the profile, the case opened in a fresh page',
+      `median ${ms(median(cold.loadMs))} of 3 (${cold.loadMs.map(ms).join(', ')})`,
+      `baseline, the same load right after the import in the importing page: ${ms(figures.engine.loadMs)}; ${cold.rows.toLocaleString()} rows`,
+      rows >= 10_000_000
+        ? `≤ 15 s: ${verdict(median(cold.loadMs) <= 15_000)}`
+        : '(the target, ≤ 15 s, is for BENCH_ROWS=10000000)',
+    ],
+    [
+      'then, cold: party + date range, description words, first page each',
+      `${ms(median(cold.partyDateMs))}, ${ms(median(cold.wordsMs))} (medians of 3)`,
+      `in the importing page: ${ms(figures.engine.partyDateFirstPageMs)}, ${ms(figures.engine.wordsFirstPageMs)}`,
+      `≤ 200 ms: ${verdict(Math.max(median(cold.partyDateMs), median(cold.wordsMs)) <= 200)}`,
+    ],
+    [
+      "Chromium's total memory during the cold load and those filters, every process",
+      `peak ${mb(Math.max(...cold.peakMemory))}`,
+      `runs: ${cold.peakMemory.map(mb).join(', ')}; the reopened browser before the load: ${mb(median(cold.baselineMemory))}`,
+      `≤ 2 GB: ${verdict(Math.max(...cold.peakMemory) <= 2 * 1024 ** 3)}`,
     ],
     [
       'party + date range, first page',
@@ -427,10 +477,44 @@ async function benchImport() {
   );
   for (const [what, figure, baseline, target] of lines)
     console.log(`- ${what}: ${figure}  (${baseline})  ${target}`);
+}
 
-  // The customs page holds a million rows: closed, so that the PDF memory figures are the reader's own.
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+/**
+ * The engine loaded cold, three times: each time the browser is started again on the profile the
+ * import wrote, as when a researcher opens the case another day, and Chromium's memory is sampled
+ * throughout (the browser's own processes included).
+ */
+async function coldEngine(profile: string, investigationId: string) {
+  let loaded = 0;
+  const [loadMs, partyDateMs, wordsMs, baselineMemory, peakMemory]: number[][] = [
+    [],
+    [],
+    [],
+    [],
+    [],
+  ];
+  for (let run = 0; run < 3; run += 1) {
+    const context = await chromium.launchPersistentContext(profile, chromiumLaunchOptions);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    await page.goto('http://localhost:5191/index.html');
+    await page.getByText('ready', { exact: true }).waitFor();
+    baselineMemory.push(chromiumMemory(profile));
+    let peak = 0;
+    const sampler = setInterval(() => (peak = Math.max(peak, chromiumMemory(profile))), 100);
+    const figures = await page.evaluate(
+      (id) => (window as unknown as BenchWindow).waybillBench.coldEngine(id),
+      investigationId,
+    );
+    clearInterval(sampler);
+    peakMemory.push(Math.max(peak, chromiumMemory(profile)));
+    await context.close();
+    loaded = figures.rows;
+    loadMs.push(figures.loadMs);
+    partyDateMs.push(figures.partyDateMs);
+    wordsMs.push(figures.wordsMs);
+  }
+  return { rows: loaded, loadMs, partyDateMs, wordsMs, baselineMemory, peakMemory };
 }
 
 async function benchPdfReader() {

@@ -5,6 +5,7 @@
  * nothing is merged away, every source row stays its own citable row. Recomputed, never stored,
  * because merging or splitting entities changes what matches.
  */
+import { sortOrder } from './sortOrder';
 
 /** Values agree within rounding: at most one unit apart (12,500.40 and 12500), or both missing. */
 export function agreeWithinRounding(a: number, b: number): boolean {
@@ -52,25 +53,95 @@ function rowsAgree(columns: MatchColumns, a: number, b: number): boolean {
   return hsCodesAgree(hsCodes[hsCode[a]] ?? '', hsCodes[hsCode[b]] ?? '');
 }
 
+/**
+ * The rows that name both parties, grouped by shipper and date: `rows` lists them a bucket at a
+ * time, each bucket by dataset and then in row order, and bucket `b` is
+ * `rows[starts[b]..starts[b + 1])`. Stable counting sorts over typed arrays, by dataset (unless
+ * the rows already are, as when datasets are loaded one after another), date and shipper, each
+ * carrying the keys of the next along so that every pass reads in order: a Map of buckets held a
+ * heap number and an entry per row, and took 5 s of a 10,000,000-row load.
+ */
+function bucketsOfShipperAndDate(columns: MatchColumns): { rows: Int32Array; starts: Int32Array } {
+  const { count, dataset, date, shipperEntity, consigneeEntity } = columns;
+  let named = 0;
+  let datasetCount = 0;
+  let byDataset = true;
+  let entityCount = 0;
+  let firstDate = Infinity;
+  let lastDate = -Infinity;
+  for (let row = 0; row < count; row += 1) {
+    if (shipperEntity[row] < 0 || consigneeEntity[row] < 0) continue;
+    named += 1;
+    datasetCount = Math.max(datasetCount, dataset[row] + 1);
+    if (dataset[row] < datasetCount - 1) byDataset = false;
+    entityCount = Math.max(entityCount, shipperEntity[row] + 1);
+    firstDate = Math.min(firstDate, date[row]);
+    lastDate = Math.max(lastDate, date[row]);
+  }
+  if (named === 0) return { rows: new Int32Array(0), starts: new Int32Array(1) };
+  // The rows with the keys they are sorted by, side by side: [row, date, shipper, dataset].
+  let sorted: Int32Array[] = Array.from({ length: 4 }, () => new Int32Array(named));
+  for (let row = 0, at = 0; row < count; row += 1) {
+    if (shipperEntity[row] < 0 || consigneeEntity[row] < 0) continue;
+    sorted[0][at] = row;
+    sorted[1][at] = date[row];
+    sorted[2][at] = shipperEntity[row];
+    sorted[3][at] = dataset[row];
+    at += 1;
+  }
+  if (!byDataset) sorted = countingSort(sorted, 3, 0, datasetCount);
+  sorted.pop();
+  sorted =
+    lastDate - firstDate <= 4 * named + 65_536
+      ? countingSort(sorted, 1, firstDate, lastDate - firstDate + 1)
+      : radixSort(sorted, 1);
+  const [rows, dates, shippers] = countingSort(sorted, 2, 0, entityCount);
+  const starts = new Int32Array(named + 1);
+  let buckets = 0;
+  for (let at = 0; at < named; at += 1)
+    if (at === 0 || shippers[at] !== shippers[at - 1] || dates[at] !== dates[at - 1])
+      starts[buckets++] = at;
+  starts[buckets] = named;
+  return { rows, starts: starts.subarray(0, buckets + 1) };
+}
+
+/** The side-by-side `columns` stably reordered by `columns[by]`, whose values lie in `[first, first + span)`. */
+function countingSort(
+  columns: Int32Array[],
+  by: number,
+  first: number,
+  span: number,
+): Int32Array[] {
+  const key = columns[by];
+  const next = new Int32Array(span + 1);
+  for (let at = 0; at < key.length; at += 1) next[key[at] - first + 1] += 1;
+  for (let at = 1; at <= span; at += 1) next[at] += next[at - 1];
+  const places = new Int32Array(key.length);
+  for (let at = 0; at < key.length; at += 1) places[at] = next[key[at] - first]++;
+  return columns.map((column) => {
+    const moved = new Int32Array(column.length);
+    for (let at = 0; at < column.length; at += 1) moved[places[at]] = column[at];
+    return moved;
+  });
+}
+
+/** The same reordering where the values span too widely for a counting sort. */
+function radixSort(columns: Int32Array[], by: number): Int32Array[] {
+  const order = sortOrder(columns[by]);
+  return columns.map((column) => {
+    const moved = new Int32Array(column.length);
+    for (let at = 0; at < column.length; at += 1) moved[at] = column[order[at]];
+    return moved;
+  });
+}
+
 export function matchShipments(
   columns: MatchColumns,
   onProgress?: (done: number, total: number) => void,
 ): MatchResult {
-  const { count, date, shipperEntity, consigneeEntity } = columns;
-  // Rows chained by (date, shipper): `head` holds a bucket's latest row, `next` the one before it.
-  const head = new Map<number, number>();
-  const next = new Int32Array(count).fill(-1);
-  let entityCount = 0;
-  for (let row = 0; row < count; row += 1)
-    entityCount = Math.max(entityCount, shipperEntity[row] + 1);
-  for (let row = 0; row < count; row += 1) {
-    if (shipperEntity[row] < 0 || consigneeEntity[row] < 0) continue;
-    const key = date[row] * entityCount + shipperEntity[row];
-    const previous = head.get(key);
-    if (previous !== undefined) next[row] = previous;
-    head.set(key, row);
-    if (onProgress && row % PROGRESS_EVERY === 0) onProgress(row, count * 2);
-  }
+  const { count } = columns;
+  const { rows, starts } = bucketsOfShipperAndDate(columns);
+  onProgress?.(count, count * 2);
 
   const parent = new Int32Array(count).fill(-1);
   const find = (row: number): number => {
@@ -86,9 +157,17 @@ export function matchShipments(
   };
   const matched = new Uint8Array(count);
   let visited = 0;
-  for (const first of head.values()) {
-    for (let a = first; a >= 0; a = next[a]) {
-      for (let b = next[a]; b >= 0; b = next[b]) {
+  for (let bucket = 0; bucket + 1 < starts.length; bucket += 1) {
+    const end = starts[bucket + 1];
+    // A row is compared with the rows of the bucket's later datasets only: one dataset never
+    // matches itself, and the bucket holds each dataset's rows together.
+    let laterDatasets = starts[bucket];
+    for (let at = starts[bucket]; at < end; at += 1) {
+      const a = rows[at];
+      while (laterDatasets < end && columns.dataset[rows[laterDatasets]] === columns.dataset[a])
+        laterDatasets += 1;
+      for (let other = laterDatasets; other < end; other += 1) {
+        const b = rows[other];
         if (!rowsAgree(columns, a, b)) continue;
         matched[a] = 1;
         matched[b] = 1;

@@ -5,6 +5,7 @@ import {
   matchShipments,
   type MatchColumns,
 } from '../../../shared/customs/matching';
+import { seededRandom } from '../../../scripts/seededRandom';
 
 type Row = {
   dataset: number;
@@ -95,5 +96,58 @@ describe('matching rules', () => {
         { ...base, date: 19200 },
       ]),
     ).toEqual([0, 0, 0, 1, 1, -1]);
+  });
+
+  it('group exactly as comparing every pair of rows would, however widely the dates spread', () => {
+    // The rule itself, pair by pair: the groups are the connected rows, numbered in row order.
+    const reference = (rows: Row[]) => {
+      const cols = columns(rows);
+      const group = rows.map((_, index) => index);
+      const root = (index: number): number => (group[index] === index ? index : root(group[index]));
+      const matched = rows.map(() => false);
+      rows.forEach((a, i) =>
+        rows.forEach((b, j) => {
+          if (j <= i || a.shipper < 0 || a.consignee < 0 || b.shipper < 0 || b.consignee < 0)
+            return;
+          if (a.date !== b.date || a.shipper !== b.shipper || a.dataset === b.dataset) return;
+          if (a.consignee !== b.consignee || (a.currency ?? 0) !== (b.currency ?? 0)) return;
+          if (!agreeWithinRounding(a.weightKg, b.weightKg)) return;
+          if (!agreeWithinRounding(a.value, b.value)) return;
+          if (!hsCodesAgree(cols.hsCodes[cols.hsCode[i]], cols.hsCodes[cols.hsCode[j]])) return;
+          matched[i] = matched[j] = true;
+          group[root(j)] = root(i);
+        }),
+      );
+      const numbers = new Map<number, number>();
+      return rows.map((_, index) => {
+        if (!matched[index]) return -1;
+        if (!numbers.has(root(index))) numbers.set(root(index), numbers.size);
+        return numbers.get(root(index));
+      });
+    };
+    for (const [seed, dateSpan, loaded] of [
+      [1, 20, false],
+      [2, 400, false],
+      // Wider than a counting sort takes: the dates are radix-sorted instead.
+      [3, 40_000_000, false],
+      // Each dataset's rows after the one before, as the engine loads them.
+      [4, 400, true],
+    ] as const) {
+      const random = seededRandom(seed);
+      const pick = (count: number) => Math.floor(random() * count);
+      const rows: Row[] = Array.from({ length: 600 }, () => ({
+        dataset: pick(3),
+        date: pick(4) * Math.floor(dateSpan / 4) - 1000,
+        shipper: pick(5) - 1,
+        consignee: pick(3) - 1,
+        weightKg: 100 + pick(3),
+        value: random() < 0.2 ? Number.NaN : 500 + pick(3),
+        hs: ['8807', '880730', '8807300000', '8411'][pick(4)],
+      }));
+      if (loaded) rows.sort((a, b) => a.dataset - b.dataset);
+      const found = groups(rows);
+      expect(found).toEqual(reference(rows));
+      expect(new Set(found).size).toBeGreaterThan(10);
+    }
   });
 });

@@ -25,12 +25,14 @@ export async function loadIndex(
       .between([datasetId, from], [datasetId, from + LOAD_BATCH], true, false)
       .toArray();
   for (const dataset of datasets) {
-    // Each batch is copied into the index while the next is read; then it is let go.
+    // Each batch is copied into the index while the next two are read; then it is let go.
     let reading = batch(dataset.id, 0);
+    let ahead = batch(dataset.id, LOAD_BATCH);
     for (let from = 0; ; from += LOAD_BATCH) {
       const blocks = await reading;
       if (blocks.length === 0) break;
-      reading = batch(dataset.id, from + LOAD_BATCH);
+      reading = ahead;
+      ahead = batch(dataset.id, from + 2 * LOAD_BATCH);
       for (const block of blocks) index.append(block);
       onProgress?.(index.count, total * 2);
     }
