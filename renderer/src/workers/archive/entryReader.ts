@@ -4,6 +4,7 @@
  * workers do this in turn (see storeWorker.ts), so that reading and opening take other threads
  * than the zip being written; in tests the same code runs in the archive's own thread.
  */
+import CRC32 from 'crc-32';
 import { entryNames } from '#shared/archive/archiveFormat';
 import { encodeBlock } from '#shared/archive/blockCodec';
 import { encodeCells } from '#shared/archive/cellsCodec';
@@ -14,8 +15,11 @@ import { sha256Hex } from '../../lib/bytes';
 /** The tables whose records are archived one entry each. */
 export type EntryTable = 'shipmentBlocks' | 'shipmentCells';
 
-/** An entry's name, its content and that content's SHA-256. */
-export type EncodedEntry = { name: string; bytes: Uint8Array; sha256: string };
+/**
+ * An entry's name, its content, and that content's SHA-256 (for the manifest) and CRC-32 (for the
+ * zip, which then copies the entry as it is instead of holding it while it computes one).
+ */
+export type EncodedEntry = { name: string; bytes: Uint8Array; sha256: string; crc32: number };
 
 export type EntryReader = {
   /** The entries of a batch of records of `table`, by their primary keys, in that order. */
@@ -44,7 +48,11 @@ export const entryReaderFor = (db: InvestigationDb): EntryReader => ({
           });
     }
     return Promise.all(
-      encoded.map(async (entry) => ({ ...entry, sha256: await sha256Hex(entry.bytes) })),
+      encoded.map(async (entry) => ({
+        ...entry,
+        sha256: await sha256Hex(entry.bytes),
+        crc32: CRC32.buf(entry.bytes) >>> 0,
+      })),
     );
   },
   async fileRange(sha256, start, end) {

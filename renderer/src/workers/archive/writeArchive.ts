@@ -189,17 +189,22 @@ export async function writeArchive(
     done += 1;
     options.onProgress?.(done, total);
   };
-  const add = async (name: string, plain: Uint8Array, sha256: string | null = null) => {
+  const add = async (
+    name: string,
+    plain: Uint8Array,
+    known?: { sha256: string; crc32: number },
+  ) => {
     stop();
-    const hash = sha256 ?? (await sha256Hex(plain));
-    await zip.add(name, key ? await encryptEntry(key, name, plain) : plain);
+    const hash = known?.sha256 ?? (await sha256Hex(plain));
+    if (key) await zip.add(name, await encryptEntry(key, name, plain));
+    else await zip.add(name, plain, known?.crc32);
     added(name, plain.length, hash);
   };
 
   for (const table of tables) {
     if (table === 'shipmentBlocks' || table === 'shipmentCells') {
       for await (const entry of entriesOf(db, table, readers))
-        await add(entry.name, entry.bytes, entry.sha256);
+        await add(entry.name, entry.bytes, entry);
     } else if (table === 'files') {
       const files = await inKeyOrder(db.files);
       // Every file's parts in turn, the next part read and opened while this one is added.
