@@ -1,16 +1,14 @@
 import path from 'node:path';
-import { readFile, rename, writeFile } from 'node:fs/promises';
-import { BrowserWindow, dialog, ipcMain, type OpenDialogOptions } from 'electron';
+import { rename, writeFile } from 'node:fs/promises';
+import { BrowserWindow, dialog, ipcMain } from 'electron';
 import {
   channels,
-  openFilesRequestSchema,
   printPdfRequestSchema,
   forgetHistoryRequestSchema,
   saveBeginRequestSchema,
   saveChunkRequestSchema,
   saveEndRequestSchema,
   saveFileRequestSchema,
-  type OpenedFile,
   type SaveBeginRequest,
   type SavedFile,
 } from '../shared/ipc';
@@ -37,28 +35,6 @@ async function chooseSavePath(
 }
 
 export function registerIpcHandlers(): void {
-  ipcMain.handle(
-    channels.openFiles,
-    guardHandler(openFilesRequestSchema, async (request, event): Promise<OpenedFile[]> => {
-      const options: OpenDialogOptions = {
-        title: request.title,
-        filters: request.filters,
-        properties: request.multiple ? ['openFile', 'multiSelections'] : ['openFile'],
-      };
-      const window = windowOf(event);
-      const chosen = window
-        ? await dialog.showOpenDialog(window, options)
-        : await dialog.showOpenDialog(options);
-      if (chosen.canceled) return [];
-      return Promise.all(
-        chosen.filePaths.map(async (filePath) => ({
-          name: path.basename(filePath),
-          bytes: new Uint8Array(await readFile(filePath)),
-        })),
-      );
-    }),
-  );
-
   ipcMain.handle(
     channels.saveFile,
     guardHandler(saveFileRequestSchema, async (request, event): Promise<SavedFile> => {

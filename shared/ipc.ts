@@ -24,15 +24,6 @@ const fileFilterSchema = z.object({
 });
 export type FileFilter = z.infer<typeof fileFilterSchema>;
 
-export const openFilesRequestSchema = z.object({
-  title: z.string().max(200).optional(),
-  filters: z.array(fileFilterSchema).max(10).optional(),
-  multiple: z.boolean().optional(),
-});
-type OpenFilesRequest = z.infer<typeof openFilesRequestSchema>;
-
-export type OpenedFile = { name: string; bytes: Uint8Array };
-
 export const saveFileRequestSchema = z.object({
   suggestedName: z
     .string()
@@ -71,7 +62,6 @@ export const forgetHistoryRequestSchema = z.undefined();
 
 /** The channel of each method of the contract: one each, no more (the preload exposes these). */
 export const channels = {
-  openFiles: 'files:open',
   saveFile: 'files:save',
   saveBegin: 'files:save-begin',
   saveChunk: 'files:save-chunk',
@@ -81,8 +71,6 @@ export const channels = {
 } as const satisfies Record<keyof WaybillApi, string>;
 
 export type WaybillApi = {
-  /** Native open dialog; resolves with the chosen files' names and bytes (empty when cancelled). */
-  openFiles(request: OpenFilesRequest): Promise<Result<OpenedFile[]>>;
   /** Native save dialog; writes the bytes where the user chose. */
   saveFile(request: SaveFileRequest): Promise<Result<SavedFile>>;
   /** Native save dialog for a save in pieces; resolves with the save's id, or null if cancelled. */

@@ -1,8 +1,5 @@
-import type { FileFilter } from '#shared/ipc';
+import { pickFiles } from './pickFiles';
 import type { Platform } from './platform';
-
-const acceptOf = (filters: FileFilter[] = []): string =>
-  filters.flatMap((filter) => filter.extensions.map((extension) => `.${extension}`)).join(',');
 
 /** Offers a Blob as a download under a name; the browser saves it where the user keeps downloads. */
 function download(suggestedName: string, blob: Blob): Promise<string> {
@@ -19,24 +16,7 @@ function download(suggestedName: string, blob: Blob): Promise<string> {
 export function browserPlatform(): Platform {
   return {
     kind: 'browser',
-    openFiles: ({ filters, multiple }) =>
-      new Promise((resolve, reject) => {
-        const input = document.createElement('input');
-        input.type = 'file';
-        input.multiple = multiple ?? false;
-        input.accept = acceptOf(filters);
-        input.addEventListener('cancel', () => resolve([]));
-        input.addEventListener('change', () => {
-          const files = [...(input.files ?? [])];
-          Promise.all(
-            files.map(async (file) => ({
-              name: file.name,
-              bytes: new Uint8Array(await file.arrayBuffer()),
-            })),
-          ).then(resolve, reject);
-        });
-        input.click();
-      }),
+    openFiles: pickFiles,
     saveFile: ({ suggestedName, bytes }) =>
       download(suggestedName, new Blob([bytes as Uint8Array<ArrayBuffer>])),
     saveBlob: ({ suggestedName, blob }) => download(suggestedName, blob),

@@ -1,4 +1,5 @@
 import { SAVE_CHUNK_BYTES, type Result, type WaybillApi } from '#shared/ipc';
+import { pickFiles } from './pickFiles';
 import type { Platform } from './platform';
 
 function unwrap<T>(result: Result<T>): T {
@@ -9,7 +10,9 @@ function unwrap<T>(result: Result<T>): T {
 export function electronPlatform(api: WaybillApi): Platform {
   return {
     kind: 'electron',
-    openFiles: async (options) => unwrap(await api.openFiles(options)),
+    // A file input opens the native dialog here too, and its Files are read from disk as needed,
+    // where bytes sent over IPC would hold a whole file in both processes.
+    openFiles: pickFiles,
     saveFile: async (options) => unwrap(await api.saveFile(options))?.name ?? null,
     // In pieces across IPC, so an archive of any size never sits whole in either process; the save
     // dialog and the write-then-rename stay in the main process.

@@ -2,14 +2,14 @@
  * The renderer's only way to the desktop. In Electron it calls the preload's `window.waybill`; in a
  * plain browser it falls back to a file input and a download, so that browser mode does everything.
  */
-import type { FileFilter, OpenedFile, WaybillApi } from '#shared/ipc';
+import type { FileFilter, WaybillApi } from '#shared/ipc';
 import { browserPlatform } from './browserPlatform';
 import { electronPlatform } from './electronPlatform';
 
 export type Platform = {
   kind: 'electron' | 'browser';
-  /** The files the user chose (empty when they cancelled). */
-  openFiles(options: { filters?: FileFilter[]; multiple?: boolean }): Promise<OpenedFile[]>;
+  /** The files the user chose (empty when they cancelled), read from disk only when asked. */
+  openFiles(options: { filters?: FileFilter[]; multiple?: boolean }): Promise<File[]>;
   /** Saves bytes under a suggested name; resolves with the saved name, or null when cancelled. */
   saveFile(options: {
     suggestedName: string;

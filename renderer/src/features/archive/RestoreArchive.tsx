@@ -35,16 +35,15 @@ export function RestoreArchive() {
   const choose = async () => {
     setError(null);
     setRestored(null);
-    const [picked] = await platform.openFiles({
+    const [file] = await platform.openFiles({
       filters: [{ name: 'Waybill archive', extensions: [ARCHIVE_EXTENSION, 'zip'] }],
     });
-    if (!picked) return;
-    const file = new Blob([picked.bytes as Uint8Array<ArrayBuffer>]);
+    if (!file) return;
     try {
       const header = await readArchiveHeader(file);
-      setChosen({ name: picked.name, file, encrypted: header.encrypted });
+      setChosen({ name: file.name, file, encrypted: header.encrypted });
     } catch (caught) {
-      setError(`${picked.name}: ${caught instanceof Error ? caught.message : String(caught)}`);
+      setError(`${file.name}: ${caught instanceof Error ? caught.message : String(caught)}`);
     }
   };
 

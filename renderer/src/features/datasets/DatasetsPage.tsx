@@ -48,12 +48,7 @@ export function DatasetsPage() {
 
   const chooseFiles = async () => {
     const files = await platform.openFiles({ filters: customsFilters, multiple: true });
-    setImporting(
-      files.map(({ name, bytes }) => ({
-        name,
-        file: new Blob([bytes as Uint8Array<ArrayBuffer>]),
-      })),
-    );
+    setImporting(files.map((file) => ({ name: file.name, file })));
   };
 
   return (

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState, type DragEvent } from 'react';
 import type { PdfDocument } from '#shared/documents/document';
-import type { OpenedFile } from '#shared/ipc';
 import { platform } from '../../app/platform';
 import { DocumentList } from './DocumentList';
 import { DocumentSearch } from './DocumentSearch';
@@ -21,6 +20,16 @@ import { useTabView } from '../../case/views/useTabView';
 import type { DocumentsView } from '#shared/tabViews';
 import { plural } from '../../ui/formatting';
 
+/** A chosen PDF, its bytes read: pdf.js and the document's hash take them whole. */
+type PdfFile = { name: string; bytes: Uint8Array };
+const readPdfs = (files: File[]): Promise<PdfFile[]> =>
+  Promise.all(
+    files.map(async (file) => ({
+      name: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    })),
+  );
+
 const addedMessage = (name: string, pages: number) => ({
   text: `Added ${name} (${plural(pages, 'page', 'pages')}).`,
   error: false,
@@ -38,7 +47,7 @@ export function DocumentsPage() {
   const withCase = useWithCase();
   const documents = useDocuments();
   const [messages, setMessages] = useState<{ text: string; error: boolean }[]>([]);
-  const [needsPassword, setNeedsPassword] = useState<OpenedFile[]>([]);
+  const [needsPassword, setNeedsPassword] = useState<PdfFile[]>([]);
   const [view, setView] = useTabView<DocumentsView>(freshView);
   // Read and indexed once for the page: the search across documents and the open document's own
   // find and text layers share them (the viewer does not read its pages again while it opens).
@@ -81,7 +90,7 @@ export function DocumentsPage() {
     });
   };
 
-  const add = async (files: OpenedFile[]) => {
+  const add = async (files: PdfFile[]) => {
     const notes: { text: string; error: boolean }[] = [];
     for (const file of files) {
       try {
@@ -108,7 +117,7 @@ export function DocumentsPage() {
   };
 
   /** A protected file with its password: a wrong one is told in the password dialog, which stays open. */
-  const addProtected = async (file: OpenedFile, password: string) => {
+  const addProtected = async (file: PdfFile, password: string) => {
     try {
       const { document, pdf } = await withCase(addDocument, file, password);
       setMessages([addedMessage(file.name, document.pageCount)]);
@@ -122,10 +131,12 @@ export function DocumentsPage() {
 
   /** A new version of `previous`, chosen by the user; opened once added. */
   const addVersion = async (previous: PdfDocument) => {
-    const [file] = await platform.openFiles({
-      filters: [{ name: 'PDF', extensions: ['pdf'] }],
-      multiple: false,
-    });
+    const [file] = await readPdfs(
+      await platform.openFiles({
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        multiple: false,
+      }),
+    );
     if (!file) return;
     try {
       const { document, pdf } = await withCase(addDocument, file, undefined, previous);
@@ -154,19 +165,18 @@ export function DocumentsPage() {
 
   const choose = async () =>
     add(
-      await platform.openFiles({ filters: [{ name: 'PDF', extensions: ['pdf'] }], multiple: true }),
+      await readPdfs(
+        await platform.openFiles({
+          filters: [{ name: 'PDF', extensions: ['pdf'] }],
+          multiple: true,
+        }),
+      ),
     );
 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     setDropping(false);
-    const dropped = [...event.dataTransfer.files];
-    void Promise.all(
-      dropped.map(async (file) => ({
-        name: file.name,
-        bytes: new Uint8Array(await file.arrayBuffer()),
-      })),
-    ).then(add);
+    void readPdfs([...event.dataTransfer.files]).then(add);
   };
 
   const open = (documentId: string, next: ViewTarget | null) => {

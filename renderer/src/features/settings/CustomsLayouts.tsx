@@ -34,7 +34,7 @@ export function CustomsLayouts() {
     run(async () => {
       const [file] = await platform.openFiles({ filters: layoutFilters });
       if (!file) return;
-      const count = await importLayouts(file.name, new TextDecoder().decode(file.bytes));
+      const count = await importLayouts(file.name, await file.text());
       setSaid(`Imported ${count} layouts from ${file.name}.`);
     });
   const forget = () =>
