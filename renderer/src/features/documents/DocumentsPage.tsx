@@ -29,6 +29,9 @@ const readPdfs = (files: File[]): Promise<PdfFile[]> =>
       bytes: new Uint8Array(await file.arrayBuffer()),
     })),
   );
+/** The PDFs the user chooses (none when they cancel), read. */
+const choosePdfs = async (multiple: boolean) =>
+  readPdfs(await platform.openFiles({ filters: [{ name: 'PDF', extensions: ['pdf'] }], multiple }));
 
 const addedMessage = (name: string, pages: number) => ({
   text: `Added ${name} (${plural(pages, 'page', 'pages')}).`,
@@ -131,12 +134,7 @@ export function DocumentsPage() {
 
   /** A new version of `previous`, chosen by the user; opened once added. */
   const addVersion = async (previous: PdfDocument) => {
-    const [file] = await readPdfs(
-      await platform.openFiles({
-        filters: [{ name: 'PDF', extensions: ['pdf'] }],
-        multiple: false,
-      }),
-    );
+    const [file] = await choosePdfs(false);
     if (!file) return;
     try {
       const { document, pdf } = await withCase(addDocument, file, undefined, previous);
@@ -163,15 +161,7 @@ export function DocumentsPage() {
     }
   };
 
-  const choose = async () =>
-    add(
-      await readPdfs(
-        await platform.openFiles({
-          filters: [{ name: 'PDF', extensions: ['pdf'] }],
-          multiple: true,
-        }),
-      ),
-    );
+  const choose = async () => add(await choosePdfs(true));
 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
