@@ -1,3 +1,4 @@
+import { appendFile } from 'node:fs/promises';
 import { chromium, expect, test, type Page } from '@playwright/test';
 import { fixture, fixtureSets } from '../fixtureSets';
 import { openTab, startInvestigation } from './app';
@@ -305,6 +306,24 @@ test('cancelling an import leaves nothing behind', async ({ page }, testInfo) =>
   const dialog = await startLargeImport(page, testInfo.outputPath('big-vendor-a.csv'), 3);
   await dialog.getByRole('button', { name: 'Cancel import' }).click();
   await expect(dialog).toBeHidden();
+  await expect(page.getByText('No customs records yet.')).toBeVisible();
+  await expect.poll(() => storedCounts(page)).toEqual([0, 0, 0, 0]);
+});
+
+test('a file changed on disk during its import is rolled back, with a message naming it', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const file = testInfo.outputPath('edited-vendor-a.csv');
+  const dialog = await startLargeImport(page, file, 4);
+  // A chosen file is read from disk as the import goes: someone saves it meanwhile.
+  await appendFile(file, '10100099/010124/0000099,01/01/2024,A,B,CHINA,RUSSIA,8443321000,P,1,1\n');
+  await expect(dialog.getByRole('alert')).toContainText(
+    'edited-vendor-a.csv was changed, moved or deleted on disk after it was chosen',
+    { timeout: 60_000 },
+  );
+  await expect(dialog.getByText('Nothing was stored.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByText('No customs records yet.')).toBeVisible();
   await expect.poll(() => storedCounts(page)).toEqual([0, 0, 0, 0]);
 });

@@ -9,6 +9,7 @@ import type { SavedLayout } from '#shared/customs/layout';
 import type { ProbeOverrides } from '#shared/customs/probe';
 import { UnreadableFileError } from '#shared/customs/unreadable';
 import { OpenDatabases } from '../db/openDatabases';
+import { chosenFileGoneMessage } from '../lib/chosenFile';
 import type { DbAccess } from '../db/schema';
 import { importDataset, previewImport } from './import/importDataset';
 import type { ImportChoices, ImportProgress } from './import/importTypes';
@@ -19,8 +20,9 @@ const databases = new OpenDatabases();
 let running: AbortController | null = null;
 
 /** Errors cross to the UI as plain messages: the file's own, or a generic one with the cause. */
-const message = (error: unknown): string =>
-  error instanceof UnreadableFileError || error instanceof Error ? error.message : String(error);
+const message = (error: unknown, fileName: string): string =>
+  chosenFileGoneMessage(error, fileName) ??
+  (error instanceof UnreadableFileError || error instanceof Error ? error.message : String(error));
 
 const api = {
   async preview(
@@ -36,7 +38,7 @@ const api = {
         value: await previewImport(databases.open(access), file, fileName, overrides, layouts),
       };
     } catch (error) {
-      return { ok: false as const, message: message(error) };
+      return { ok: false as const, message: message(error, fileName) };
     }
   },
 
@@ -68,7 +70,7 @@ const api = {
     } catch (error) {
       if (signal.aborted)
         return { ok: false as const, cancelled: true, message: 'Import cancelled.' };
-      return { ok: false as const, cancelled: false, message: message(error) };
+      return { ok: false as const, cancelled: false, message: message(error, fileName) };
     } finally {
       running = null;
     }

@@ -7,6 +7,7 @@ import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useInvestigations } from '../../case/investigations/useInvestigations';
 import { ArchiveWorkFooter } from './ArchiveWorkFooter';
+import { chosenFileGoneMessage } from '../../lib/chosenFile';
 import { readArchiveHeader, restoreFromArchive } from '../../case/archive/archiveWorkerClient';
 
 type Chosen = { name: string; file: Blob; encrypted: boolean };
@@ -17,6 +18,11 @@ type Chosen = { name: string; file: Blob; encrypted: boolean };
  * entry is checked against the archive's manifest before anything is stored; a damaged or changed
  * archive is refused, naming what failed.
  */
+/** Why an archive could not be read or restored, naming it. */
+const failure = (caught: unknown, name: string): string =>
+  chosenFileGoneMessage(caught, name) ??
+  `${name}: ${caught instanceof Error ? caught.message : String(caught)}`;
+
 export function RestoreArchive() {
   const id = useId();
   const [chosen, setChosen] = useState<Chosen | null>(null);
@@ -43,7 +49,7 @@ export function RestoreArchive() {
       const header = await readArchiveHeader(file);
       setChosen({ name: file.name, file, encrypted: header.encrypted });
     } catch (caught) {
-      setError(`${file.name}: ${caught instanceof Error ? caught.message : String(caught)}`);
+      setError(failure(caught, file.name));
     }
   };
 
@@ -70,7 +76,7 @@ export function RestoreArchive() {
       })
       .catch((caught: unknown) => {
         finished = true;
-        setError(`${chosen.name}: ${caught instanceof Error ? caught.message : String(caught)}`);
+        setError(failure(caught, chosen.name));
       })
       .finally(() => setProgress(null));
   };
