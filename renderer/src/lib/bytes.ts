@@ -6,13 +6,16 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
+import { blobReadError } from './chosenFile';
 
 /** A Blob's bytes as an async iterable of chunks, read as they are needed. */
 export async function* blobChunks(blob: Blob): AsyncIterable<Uint8Array> {
   const reader = blob.stream().getReader();
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await reader.read().catch((error: unknown) => {
+        throw blobReadError(error);
+      });
       if (done) return;
       yield value;
     }

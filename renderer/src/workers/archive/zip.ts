@@ -14,6 +14,7 @@ import {
 } from '@zip.js/zip.js/lib/zip-core-custom.js';
 import { ArchiveError } from '#shared/archive/archiveFormat';
 import { isArchiveEntryName } from '#shared/archive/archiveSchema';
+import { blobReadError } from '../../lib/chosenFile';
 
 configure({ useWebWorkers: false, useCompressionStream: false, chunkSize: 4 * 1024 * 1024 });
 
@@ -66,7 +67,11 @@ class WindowReader extends Reader<Blob> {
     let filled = 0;
     try {
       while (filled < length) {
-        const { value, done } = await reader.read(new Uint8Array(this.memory, filled));
+        const { value, done } = await reader
+          .read(new Uint8Array(this.memory, filled))
+          .catch((error: unknown) => {
+            throw blobReadError(error);
+          });
         // Whatever the read gives back, the memory moved with it.
         if (value) this.memory = value.buffer;
         if (done) break;
