@@ -5,6 +5,7 @@
  * nothing is merged away, every source row stays its own citable row. Recomputed, never stored,
  * because merging or splitting entities changes what matches.
  */
+import type { IdColumn } from './shipmentIndex';
 import { sortOrder } from './sortOrder';
 
 /** Values agree within rounding: at most one unit apart (12,500.40 and 12500), or both missing. */
@@ -29,8 +30,8 @@ export type MatchColumns = {
   consigneeEntity: Int32Array;
   weightKg: Float64Array;
   value: Float64Array;
-  currency: Uint32Array;
-  hsCode: Uint32Array;
+  currency: IdColumn;
+  hsCode: IdColumn;
   hsCodes: readonly string[];
 };
 

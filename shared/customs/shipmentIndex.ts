@@ -15,6 +15,7 @@ import {
 } from './dataset';
 import { PartyResolution } from '../entities/resolution';
 import { matchShipments, type MatchResult } from './matching';
+import { PackedIdentifiers } from './packedIdentifiers';
 import { partyKey, partyKeyMatches, partySearchWords } from './partyKey';
 import type { ShipmentFilter, ShipmentSort } from './shipmentFilter';
 import { finishOrder, sortOrder, sortOrderSteps } from './sortOrder';
@@ -46,19 +47,6 @@ function placesOf(values: readonly string[], ids: ArrayLike<number>): Float64Arr
   alphabetical.forEach((id, at) => (place[id] = values[id].trim() === '' ? Number.NaN : at));
   const places = new Float64Array(ids.length);
   for (let row = 0; row < ids.length; row += 1) places[row] = place[ids[row]] ?? Number.NaN;
-  return places;
-}
-
-/**
- * Each row's place in the order of a per-row identifier (declaration or B/L number), empty last.
- * Identifiers are codes, not words: they are ordered by code unit, since a collator took 3.6 s
- * over a million distinct ones where this takes 0.4 s.
- */
-function placesOfIdentifiers(ids: readonly string[], count: number): Float64Array {
-  const distinct = Array.from(new Set(ids)).sort();
-  const place = new Map(distinct.map((id, at) => [id, id.trim() === '' ? Number.NaN : at]));
-  const places = new Float64Array(count).fill(Number.NaN);
-  for (let row = 0; row < ids.length; row += 1) places[row] = place.get(ids[row]) ?? Number.NaN;
   return places;
 }
 
@@ -127,6 +115,14 @@ export function parseShipmentRefId(id: string): ShipmentRef | null {
   return at > 0 && Number.isInteger(rowNumber) ? { datasetId: id.slice(0, at), rowNumber } : null;
 }
 
+/**
+ * A dictionary-encoded column: each row's value as its number in the column's dictionary. Two
+ * bytes a row while the dictionary has at most 65,536 values (countries, currencies, HS codes and,
+ * in most cases, parties and descriptions), four once it outgrows that: 140 MB less at 10,000,000
+ * rows.
+ */
+export type IdColumn = Uint16Array | Uint32Array;
+
 /** The engine's columns, read-only, for the modules that compute over them (profiles, summaries). */
 export type ShipmentColumnsView = {
   count: number;
@@ -135,14 +131,14 @@ export type ShipmentColumnsView = {
   date: Int32Array;
   weightKg: Float64Array;
   value: Float64Array;
-  shipper: Uint32Array;
-  consignee: Uint32Array;
-  currency: Uint32Array;
+  shipper: IdColumn;
+  consignee: IdColumn;
+  currency: IdColumn;
   currencies: readonly string[];
-  hsCode: Uint32Array;
+  hsCode: IdColumn;
   hsCodes: readonly string[];
-  originCountry: Uint32Array;
-  destinationCountry: Uint32Array;
+  originCountry: IdColumn;
+  destinationCountry: IdColumn;
   countries: readonly string[];
   parties: readonly string[];
   partyKeys: readonly string[];
@@ -213,6 +209,18 @@ const numberOrNull = (text: string): number | null => {
   return Number.isFinite(value) ? value : null;
 };
 
+/** A block's rows in the index, where they start and end, and the lines of the file they hold. */
+type Segment = {
+  start: number;
+  end: number;
+  datasetNo: number;
+  blockNo: number;
+  firstLine: number;
+  lastLine: number;
+  /** Whether each row's line is above the one before (as a file's rows are). */
+  ascending: boolean;
+};
+
 /** What a query worked out for a filter: its rows (`mask`), totals and each shipment's first row. */
 type KnownFilter = {
   key: string;
@@ -228,18 +236,18 @@ export class ShipmentIndex {
   private readonly datasetLabels: Map<string, string>;
   private readonly datasetIndex: Map<string, number>;
   private readonly dataset: Uint16Array;
-  private readonly blockNo: Int32Array;
-  private readonly blockRow: Int32Array;
+  /** The blocks appended, in order: where each one's rows start, with what finds its rows' lines. */
+  private readonly segments: Segment[] = [];
   private readonly rowNumber: Int32Array;
   private readonly date: Int32Array;
   private readonly weightKg: Float64Array;
   private readonly value: Float64Array;
   private readonly duplicateOf: Int32Array;
-  private readonly declarationId: string[];
+  private readonly declarationId: PackedIdentifiers;
   /** Bill-of-lading numbers by row, made only once some block has one (most files have none). */
-  private billOfLading: string[] | null = null;
+  private billOfLading: PackedIdentifiers | null = null;
   /** Shipper and consignee share one dictionary of party spellings. */
-  private readonly columns: Record<DictionaryColumn, Uint32Array>;
+  private readonly columns: Record<DictionaryColumn, IdColumn>;
   private readonly dicts: Record<
     'party' | 'country' | 'hsCode' | 'description' | 'currency',
     Dictionary
@@ -255,7 +263,6 @@ export class ShipmentIndex {
   private designationsOf: Map<number, CompiledDesignation[]> | null = null;
   private groupStart = new Int32Array(1);
   private groupRows = new Int32Array(0);
-  private rowByRef: Map<string, number> | null = null;
   private foldedDescriptions: string[] | null = null;
   private readonly orders = new Map<ShipmentSort['column'], Int32Array>();
   /** Each order's inverse, made the first time few rows are sorted by it (placesIn). */
@@ -275,17 +282,15 @@ export class ShipmentIndex {
     this.datasetLabels = datasetLabels(datasets);
     this.datasetIndex = new Map(datasets.map((dataset, index) => [dataset.id, index]));
     this.dataset = new Uint16Array(total);
-    this.blockNo = new Int32Array(total);
-    this.blockRow = new Int32Array(total);
     this.rowNumber = new Int32Array(total);
     this.date = new Int32Array(total);
     this.weightKg = new Float64Array(total);
     this.value = new Float64Array(total);
     this.duplicateOf = new Int32Array(total);
-    this.declarationId = new Array<string>(total);
+    this.declarationId = new PackedIdentifiers(total);
     this.columns = Object.fromEntries(
-      dictionaryColumns.map((column) => [column, new Uint32Array(total)]),
-    ) as Record<DictionaryColumn, Uint32Array>;
+      dictionaryColumns.map((column) => [column, new Uint16Array(total)]),
+    ) as Record<DictionaryColumn, IdColumn>;
     this.dicts = {
       party: new Dictionary(),
       country: new Dictionary(),
@@ -312,25 +317,37 @@ export class ShipmentIndex {
     const datasetNo = this.datasetIndex.get(block.datasetId);
     if (datasetNo === undefined || at + block.count > this.rowNumber.length) return;
     this.dataset.fill(datasetNo, at, at + block.count);
-    this.blockNo.fill(block.blockNo, at, at + block.count);
-    for (let row = 0; row < block.count; row += 1) this.blockRow[at + row] = row;
     this.rowNumber.set(block.rowNumber, at);
+    let ascending = true;
+    for (let row = 1; row < block.count && ascending; row += 1)
+      ascending = block.rowNumber[row - 1] < block.rowNumber[row];
+    this.segments.push({
+      start: at,
+      end: at + block.count,
+      datasetNo,
+      blockNo: block.blockNo,
+      firstLine: block.rowNumber[0] ?? 0,
+      lastLine: block.rowNumber[block.count - 1] ?? 0,
+      ascending,
+    });
     this.date.set(block.date, at);
     this.weightKg.set(block.weightKg, at);
     this.value.set(block.value, at);
     this.duplicateOf.set(block.duplicateOf, at);
-    for (let row = 0; row < block.count; row += 1)
-      this.declarationId[at + row] = block.declarationId[row] ?? '';
+    this.declarationId.append(block.declarationId, block.count);
     const billsOfLading = block.billOfLading;
-    if (billsOfLading?.some(Boolean)) {
-      this.billOfLading ??= new Array<string>(this.rowNumber.length).fill('');
-      for (let row = 0; row < block.count; row += 1)
-        this.billOfLading[at + row] = billsOfLading[row] ?? '';
+    if (billsOfLading?.some(Boolean) && !this.billOfLading) {
+      this.billOfLading = new PackedIdentifiers(this.rowNumber.length, 4);
+      this.billOfLading.appendEmpty(at);
     }
+    if (billsOfLading) this.billOfLading?.append(billsOfLading, block.count);
+    else this.billOfLading?.appendEmpty(block.count);
     for (const column of dictionaryColumns) {
       const dictionary = this.dictionaryOf(column);
       const globalIds = block.dict[column].map((text) => dictionary.id(text));
       const source = block[column];
+      if (dictionary.values.length > 0x10000 && this.columns[column] instanceof Uint16Array)
+        this.columns[column] = Uint32Array.from(this.columns[column]);
       const target = this.columns[column];
       for (let row = 0; row < block.count; row += 1)
         target[at + row] = globalIds[source[row] ?? 0] ?? 0;
@@ -372,7 +389,7 @@ export class ShipmentIndex {
     });
     const { shipper, consignee, currency, hsCode } = this.columns;
     // Loops rather than `Int32Array.from(column, map)`, which is ten times slower per row.
-    const entityOfRow = (column: Uint32Array) => {
+    const entityOfRow = (column: IdColumn) => {
       const entity = new Int32Array(this.count);
       for (let row = 0; row < this.count; row += 1)
         entity[row] = this.partyEntity[column[row]] ?? -1;
@@ -409,16 +426,47 @@ export class ShipmentIndex {
     }
   }
 
-  /** The row a citation names, or -1 if no loaded dataset has it. */
+  /**
+   * The row a citation names, or -1 if no loaded dataset has it: a binary search of the line in
+   * the blocks of its dataset that span it (a block's lines run upwards, as a file's do; one that
+   * does not, from elsewhere, is searched row by row). A Map of every row's citation cost some 100
+   * bytes a row: a gigabyte at 10,000,000 rows, for the first claim that cites one.
+   */
   rowOf(ref: ShipmentRef): number {
-    if (!this.rowByRef) {
-      this.rowByRef = new Map();
-      for (let index = 0; index < this.count; index += 1) {
-        const datasetId = this.datasets[this.dataset[index]]?.id ?? '';
-        this.rowByRef.set(`${datasetId}:${this.rowNumber[index]}`, index);
+    const datasetNo = this.datasetIndex.get(ref.datasetId);
+    const line = ref.rowNumber;
+    const lines = this.rowNumber;
+    for (const segment of this.segments) {
+      if (segment.datasetNo !== datasetNo) continue;
+      if (!segment.ascending) {
+        for (let row = segment.start; row < segment.end; row += 1)
+          if (lines[row] === line) return row;
+        continue;
+      }
+      if (line < segment.firstLine || line > segment.lastLine) continue;
+      let low = segment.start;
+      let high = segment.end - 1;
+      while (low <= high) {
+        const middle = (low + high) >>> 1;
+        if (lines[middle] < line) low = middle + 1;
+        else if (lines[middle] > line) high = middle - 1;
+        else return middle;
       }
     }
-    return this.rowByRef.get(shipmentRefId(ref)) ?? -1;
+    return -1;
+  }
+
+  /** The block a row was appended with. */
+  private segmentOf(index: number): Segment | undefined {
+    const { segments } = this;
+    let low = 0;
+    let high = segments.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1;
+      if (segments[middle].start <= index) low = middle;
+      else high = middle - 1;
+    }
+    return segments[low];
   }
 
   view(): ShipmentColumnsView {
@@ -523,7 +571,8 @@ export class ShipmentIndex {
       else if (column === 'value') order = sortOrder(this.value, this.count);
       else if (column === 'weightKg') order = sortOrder(this.weightKg, this.count);
       else if (column === 'declarationId' || column === 'billOfLading')
-        order = sortOrder(placesOfIdentifiers(this[column] ?? [], this.count), this.count);
+        // Without a bill-of-lading number anywhere, every row's is empty: row order.
+        order = this[column]?.order() ?? everyRow(this.count);
       else if (column === 'reportedBy') {
         const reportedBy = new Float64Array(this.count);
         for (let index = 0; index < this.count; index += 1)
@@ -604,7 +653,7 @@ export class ShipmentIndex {
       }
     };
     /** Keeps the rows whose dictionary id in `column` is marked in `hits`. */
-    const keepIds = (column: Uint32Array, hits: Uint8Array) =>
+    const keepIds = (column: IdColumn, hits: Uint8Array) =>
       keep((index) => hits[column[index]] === 1);
 
     const words = partySearchWords(filter.party);
@@ -638,7 +687,7 @@ export class ShipmentIndex {
         (!list || lists.includes(list)) &&
         (since === null || (days.start !== null && days.start.first >= since));
       /** Whether the party of a row's column was certainly designated on the row's date. */
-      const designatedOn = (column: Uint32Array, index: number) =>
+      const designatedOn = (column: IdColumn, index: number) =>
         byEntity
           .get(this.partyEntity[column[index]] ?? -1)
           ?.some(
@@ -694,13 +743,10 @@ export class ShipmentIndex {
     }
     const declaration = filter.declaration.trim();
     if (declaration) {
-      const ids = this.declarationId;
-      const bills = this.billOfLading;
-      keep(
-        (index) =>
-          (ids[index] ?? '').includes(declaration) ||
-          (bills !== null && (bills[index] ?? '').includes(declaration)),
-      );
+      const found = new Uint8Array(count);
+      this.declarationId.markContaining(declaration, found);
+      this.billOfLading?.markContaining(declaration, found);
+      keep((index) => found[index] === 1);
     }
     for (const [min, max, column] of [
       [numberOrNull(filter.valueMin), numberOrNull(filter.valueMax), this.value],
@@ -926,6 +972,7 @@ export class ShipmentIndex {
 
   row(index: number): ShipmentRow {
     const dataset = this.datasets[this.dataset[index] ?? 0];
+    const segment = this.segmentOf(index);
     const text = (column: DictionaryColumn, dict: Dictionary) =>
       dict.values[this.columns[column][index] ?? 0] ?? '';
     const weight = this.weightKg[index] ?? Number.NaN;
@@ -935,11 +982,11 @@ export class ShipmentIndex {
       datasetId: dataset?.id ?? '',
       datasetName: dataset?.fileName ?? '',
       datasetLabel: this.datasetLabels.get(dataset?.id ?? '') ?? '',
-      blockNo: this.blockNo[index] ?? 0,
-      blockRow: this.blockRow[index] ?? 0,
+      blockNo: segment?.blockNo ?? 0,
+      blockRow: index - (segment?.start ?? 0),
       rowNumber: this.rowNumber[index] ?? 0,
-      declarationId: this.declarationId[index] ?? '',
-      billOfLading: this.billOfLading?.[index] ?? '',
+      declarationId: this.declarationId.text(index),
+      billOfLading: this.billOfLading?.text(index) ?? '',
       date: isoFromDays(this.date[index] ?? 0),
       shipper: text('shipper', this.dicts.party),
       consignee: text('consignee', this.dicts.party),
