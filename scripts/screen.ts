@@ -15,7 +15,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isoFromDays } from '../shared/customs/dates';
-import { matchShipments } from '../shared/customs/matching';
+import { matchShipments, partiesOfEntities } from '../shared/customs/matching';
 import { partyKey } from '../shared/customs/partyKey';
 import { PROBE_BYTES, probeFile } from '../shared/customs/probe';
 import { readCustomsFile } from '../shared/customs/readCustomsFile';
@@ -160,8 +160,10 @@ export async function screenFiles(
     count: rows.length,
     dataset: Uint16Array.from(rows, ({ dataset }) => dataset),
     date: Int32Array.from(rows, ({ row }) => row.date),
-    shipperEntity: Int32Array.from(rows, ({ row }) => partyOfKey(row.shipperKey)),
-    consigneeEntity: Int32Array.from(rows, ({ row }) => partyOfKey(row.consigneeKey)),
+    ...partiesOfEntities(
+      Int32Array.from(rows, ({ row }) => partyOfKey(row.shipperKey)),
+      Int32Array.from(rows, ({ row }) => partyOfKey(row.consigneeKey)),
+    ),
     weightKg: Float64Array.from(rows, ({ row }) => row.weightKg),
     value: Float64Array.from(rows, ({ row }) => row.value),
     currency: Uint32Array.from(rows, ({ row }) => numberOf(currencies, row.currency)),

@@ -25,15 +25,39 @@ export type MatchColumns = {
   count: number;
   dataset: Uint16Array;
   date: Int32Array;
-  /** Resolved entity numbers; -1 where the row names no party. */
-  shipperEntity: Int32Array;
-  consigneeEntity: Int32Array;
+  /** Party spelling numbers; `partyEntity` gives each one's resolved entity (-1: no party). */
+  shipper: IdColumn | Int32Array;
+  consignee: IdColumn | Int32Array;
+  /**
+   * Read through the spellings rather than made per row: two Int32 columns of entities were
+   * 80 MB more at 10,000,000 rows, on top of matching's own.
+   */
+  partyEntity: Int32Array;
   weightKg: Float64Array;
   value: Float64Array;
   currency: IdColumn;
   hsCode: IdColumn;
   hsCodes: readonly string[];
 };
+
+/**
+ * Shipper and consignee columns of entity numbers (-1 for none) as matching reads them: each
+ * number moved up one to be a spelling, which `partyEntity` turns back.
+ */
+export function partiesOfEntities(
+  shipperEntity: Int32Array,
+  consigneeEntity: Int32Array,
+): Pick<MatchColumns, 'shipper' | 'consignee' | 'partyEntity'> {
+  let entities = 0;
+  for (const entity of [...shipperEntity, ...consigneeEntity])
+    entities = Math.max(entities, entity + 1);
+  const spelling = (entity: number) => entity + 1;
+  return {
+    shipper: Int32Array.from(shipperEntity, spelling),
+    consignee: Int32Array.from(consigneeEntity, spelling),
+    partyEntity: Int32Array.from({ length: entities + 1 }, (_, spelling) => spelling - 1),
+  };
+}
 
 export type MatchResult = {
   /** The group of each row, or -1 when no row of another dataset reports the same shipment. */
@@ -46,7 +70,8 @@ const PROGRESS_EVERY = 100_000;
 function rowsAgree(columns: MatchColumns, a: number, b: number): boolean {
   const { weightKg, value, currency, hsCode, hsCodes } = columns;
   if (columns.dataset[a] === columns.dataset[b]) return false;
-  if (columns.consigneeEntity[a] !== columns.consigneeEntity[b]) return false;
+  const { consignee, partyEntity } = columns;
+  if (partyEntity[consignee[a]] !== partyEntity[consignee[b]]) return false;
   if (!agreeWithinRounding(weightKg[a], weightKg[b])) return false;
   if (!Number.isNaN(value[a]) && !Number.isNaN(value[b]) && currency[a] !== currency[b])
     return false;
@@ -63,7 +88,7 @@ function rowsAgree(columns: MatchColumns, a: number, b: number): boolean {
  * an entry per row took 5 s of a 10,000,000-row load; these passes take under 1 s.
  */
 function bucketsOfShipperAndDate(columns: MatchColumns): { rows: Int32Array; starts: Int32Array } {
-  const { count, dataset, date, shipperEntity, consigneeEntity } = columns;
+  const { count, dataset, date, shipper, consignee, partyEntity } = columns;
   let named = 0;
   let datasetCount = 0;
   let byDataset = true;
@@ -71,79 +96,91 @@ function bucketsOfShipperAndDate(columns: MatchColumns): { rows: Int32Array; sta
   let firstDate = Infinity;
   let lastDate = -Infinity;
   for (let row = 0; row < count; row += 1) {
-    if (shipperEntity[row] < 0 || consigneeEntity[row] < 0) continue;
+    const shipperEntity = partyEntity[shipper[row]];
+    if (shipperEntity < 0 || partyEntity[consignee[row]] < 0) continue;
     named += 1;
     datasetCount = Math.max(datasetCount, dataset[row] + 1);
     if (dataset[row] < datasetCount - 1) byDataset = false;
-    entityCount = Math.max(entityCount, shipperEntity[row] + 1);
+    entityCount = Math.max(entityCount, shipperEntity + 1);
     firstDate = Math.min(firstDate, date[row]);
     lastDate = Math.max(lastDate, date[row]);
   }
   if (named === 0) return { rows: new Int32Array(0), starts: new Int32Array(1) };
-  // The rows with the keys they are sorted by, side by side: [row, date, shipper, dataset].
-  let sorted: Int32Array[] = Array.from({ length: 4 }, () => new Int32Array(named));
+  // The rows with the keys they are sorted by, side by side, and as many again to move them into:
+  // each pass moves them from one set to the other.
+  let from: Carried = [new Int32Array(named), new Int32Array(named), new Int32Array(named)];
+  let to: Carried = [new Int32Array(named), new Int32Array(named), new Int32Array(named)];
+  const datasets = byDataset ? null : new Int32Array(named);
   for (let row = 0, at = 0; row < count; row += 1) {
-    if (shipperEntity[row] < 0 || consigneeEntity[row] < 0) continue;
-    sorted[0][at] = row;
-    sorted[1][at] = date[row];
-    sorted[2][at] = shipperEntity[row];
-    sorted[3][at] = dataset[row];
+    const shipperEntity = partyEntity[shipper[row]];
+    if (shipperEntity < 0 || partyEntity[consignee[row]] < 0) continue;
+    from[0][at] = row;
+    from[1][at] = date[row];
+    from[2][at] = shipperEntity;
+    if (datasets) datasets[at] = dataset[row];
     at += 1;
   }
-  if (!byDataset) sorted = countingSort(sorted, 3, 0, datasetCount);
-  sorted.pop();
-  sorted =
-    lastDate - firstDate <= 4 * named + 65_536
-      ? countingSort(sorted, 1, firstDate, lastDate - firstDate + 1)
-      : radixSort(sorted, 1);
-  const [rows, dates, shippers] = countingSort(sorted, 2, 0, entityCount);
-  const starts = new Int32Array(named + 1);
+  if (datasets) {
+    countingSort(from, datasets, 0, datasetCount, to);
+    [from, to] = [to, from];
+  }
+  if (lastDate - firstDate <= 4 * named + 65_536)
+    countingSort(from, from[1], firstDate, lastDate - firstDate + 1, to);
+  else {
+    const order = sortOrder(from[1]);
+    for (let column = 0; column < 3; column += 1)
+      for (let at = 0; at < named; at += 1) to[column][at] = from[column][order[at]];
+  }
+  [from, to] = [to, from];
+  countingSort(from, from[2], 0, entityCount, to);
+  const [rows, dates, shippers] = to;
+  const newBucket = (at: number) =>
+    at === 0 || shippers[at] !== shippers[at - 1] || dates[at] !== dates[at - 1];
   let buckets = 0;
-  for (let at = 0; at < named; at += 1)
-    if (at === 0 || shippers[at] !== shippers[at - 1] || dates[at] !== dates[at - 1])
-      starts[buckets++] = at;
+  for (let at = 0; at < named; at += 1) if (newBucket(at)) buckets += 1;
+  const starts = new Int32Array(buckets + 1);
+  for (let at = 0, bucket = 0; at < named; at += 1) if (newBucket(at)) starts[bucket++] = at;
   starts[buckets] = named;
-  return { rows, starts: starts.subarray(0, buckets + 1) };
+  return { rows, starts };
 }
 
-/** The side-by-side `columns` stably reordered by `columns[by]`, whose values lie in `[first, first + span)`. */
+/** A row's number with its date and shipper entity, a column each, moved together. */
+type Carried = [rows: Int32Array, dates: Int32Array, shippers: Int32Array];
+
+/**
+ * Moves the rows of `from` into `to`, stably ordered by `key` (one value a row, in `from`'s
+ * order), whose values lie in `[first, first + span)`: a counting sort.
+ */
 function countingSort(
-  columns: Int32Array[],
-  by: number,
+  from: Carried,
+  key: Int32Array,
   first: number,
   span: number,
-): Int32Array[] {
-  const key = columns[by];
+  to: Carried,
+): void {
   const next = new Int32Array(span + 1);
   for (let at = 0; at < key.length; at += 1) next[key[at] - first + 1] += 1;
   for (let at = 1; at <= span; at += 1) next[at] += next[at - 1];
-  const places = new Int32Array(key.length);
-  for (let at = 0; at < key.length; at += 1) places[at] = next[key[at] - first]++;
-  return columns.map((column) => {
-    const moved = new Int32Array(column.length);
-    for (let at = 0; at < column.length; at += 1) moved[places[at]] = column[at];
-    return moved;
-  });
-}
-
-/** The same reordering where the values span too widely for a counting sort. */
-function radixSort(columns: Int32Array[], by: number): Int32Array[] {
-  const order = sortOrder(columns[by]);
-  return columns.map((column) => {
-    const moved = new Int32Array(column.length);
-    for (let at = 0; at < column.length; at += 1) moved[at] = column[order[at]];
-    return moved;
-  });
+  const [rows, dates, shippers] = from;
+  const [movedRows, movedDates, movedShippers] = to;
+  for (let at = 0; at < key.length; at += 1) {
+    const place = next[key[at] - first]++;
+    movedRows[place] = rows[at];
+    movedDates[place] = dates[at];
+    movedShippers[place] = shippers[at];
+  }
 }
 
 export function matchShipments(
   columns: MatchColumns,
   onProgress?: (done: number, total: number) => void,
+  into: Int32Array = new Int32Array(columns.count),
 ): MatchResult {
   const { count } = columns;
   const { rows, starts } = bucketsOfShipperAndDate(columns);
   onProgress?.(count, count * 2);
 
+  // Union-find, each set's root its smallest row: the first of its rows met in row order.
   const parent = new Int32Array(count).fill(-1);
   const find = (row: number): number => {
     let root = row;
@@ -174,25 +211,22 @@ export function matchShipments(
         matched[b] = 1;
         const rootA = find(a);
         const rootB = find(b);
-        if (rootA !== rootB) parent[rootB] = rootA;
+        if (rootA < rootB) parent[rootB] = rootA;
+        else if (rootB < rootA) parent[rootA] = rootB;
       }
       visited += 1;
       if (onProgress && visited % PROGRESS_EVERY === 0) onProgress(count + visited, count * 2);
     }
   }
 
-  const groupOf = new Int32Array(count).fill(-1);
-  const numberOfRoot = new Map<number, number>();
+  // Groups are numbered in the order of their first rows: a root is met before its other rows.
+  const groupOf = into.subarray(0, count).fill(-1);
+  let groupCount = 0;
   for (let row = 0; row < count; row += 1) {
     if (matched[row] === 0) continue;
     const root = find(row);
-    let group = numberOfRoot.get(root);
-    if (group === undefined) {
-      group = numberOfRoot.size;
-      numberOfRoot.set(root, group);
-    }
-    groupOf[row] = group;
+    groupOf[row] = root === row ? groupCount++ : groupOf[root];
   }
   onProgress?.(count * 2, count * 2);
-  return { groupOf, groupCount: numberOfRoot.size };
+  return { groupOf, groupCount };
 }

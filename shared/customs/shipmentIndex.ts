@@ -388,20 +388,14 @@ export class ShipmentIndex {
       return number;
     });
     const { shipper, consignee, currency, hsCode } = this.columns;
-    // Loops rather than `Int32Array.from(column, map)`, which is ten times slower per row.
-    const entityOfRow = (column: IdColumn) => {
-      const entity = new Int32Array(this.count);
-      for (let row = 0; row < this.count; row += 1)
-        entity[row] = this.partyEntity[column[row]] ?? -1;
-      return entity;
-    };
     this.match = matchShipments(
       {
         count: this.count,
         dataset: this.dataset,
         date: this.date,
-        shipperEntity: entityOfRow(shipper),
-        consigneeEntity: entityOfRow(consignee),
+        shipper,
+        consignee,
+        partyEntity: this.partyEntity,
         weightKg: this.weightKg,
         value: this.value,
         currency,
@@ -409,6 +403,8 @@ export class ShipmentIndex {
         hsCodes: this.dicts.hsCode.values,
       },
       onProgress,
+      // Written over the groups it replaces (40 MB at 10,000,000 rows), made once with the index.
+      new Int32Array(this.match.groupOf.buffer),
     );
     const { groupOf, groupCount } = this.match;
     this.groupStart = new Int32Array(groupCount + 1);

@@ -29,21 +29,31 @@ export function* sortOrderSteps(
   count = keys.length,
   rows = 1 << 18,
 ): Generator<void, Int32Array, void> {
-  // Each value as a little-endian double: words[2i] its low 32 bits, words[2i + 1] its high.
-  const values = new Float64Array(count);
-  const words = new Uint32Array(values.buffer);
+  // Each value as a little-endian double, one at a time: words[0] its low 32 bits, words[1] its
+  // high (a whole column of them was 80 MB more at 10,000,000 rows).
+  const value = new Float64Array(1);
+  const words = new Uint32Array(value.buffer);
+  // Whole numbers of 32 bits (dates as days) are sorted by those bits alone: two passes, and no
+  // high words (80 MB less at 10,000,000 rows).
+  const narrow = keys instanceof Int32Array;
   let low = new Uint32Array(count);
-  let high = new Uint32Array(count);
+  let high = new Uint32Array(narrow ? 0 : count);
   let order = new Int32Array(count);
   for (let from = 0; from < count; from += rows) {
     const to = Math.min(count, from + rows);
     for (let index = from; index < to; index += 1) {
-      const value = keys[index];
+      const key = keys[index];
+      order[index] = index;
+      if (narrow) {
+        // The sign bit flipped: negative numbers first, each in order.
+        low[index] = (key ^ 0x80000000) >>> 0;
+        continue;
+      }
       // -0 is 0; every NaN is one value, set below to sort after +Infinity.
-      values[index] = value === 0 ? 0 : value;
-      let hi = words[2 * index + 1];
-      let lo = words[2 * index];
-      if (Number.isNaN(values[index])) {
+      value[0] = key === 0 ? 0 : key;
+      let hi = words[1];
+      let lo = words[0];
+      if (Number.isNaN(key)) {
         hi = 0xffffffff;
         lo = 0xffffffff;
       } else if (hi & 0x80000000) {
@@ -55,15 +65,14 @@ export function* sortOrderSteps(
       }
       high[index] = hi;
       low[index] = lo;
-      order[index] = index;
     }
     if (to < count) yield;
   }
   let nextLow = new Uint32Array(count);
-  let nextHigh = new Uint32Array(count);
+  let nextHigh = new Uint32Array(narrow ? 0 : count);
   let nextOrder = new Int32Array(count);
   const counts = new Uint32Array(BUCKETS);
-  for (let pass = 0; pass < 4; pass += 1) {
+  for (let pass = 0; pass < (narrow ? 2 : 4); pass += 1) {
     const fromHigh = pass >= 2;
     const shift = (pass % 2) * DIGIT;
     const digits = fromHigh ? high : low;
@@ -86,7 +95,7 @@ export function* sortOrderSteps(
       for (let index = from; index < to; index += 1) {
         const at = counts[(digits[index] >>> shift) & MASK]++;
         nextLow[at] = low[index];
-        nextHigh[at] = high[index];
+        if (!narrow) nextHigh[at] = high[index];
         nextOrder[at] = order[index];
       }
       yield;

@@ -3,6 +3,7 @@ import {
   agreeWithinRounding,
   hsCodesAgree,
   matchShipments,
+  partiesOfEntities,
   type MatchColumns,
 } from '../../../shared/customs/matching';
 import { seededRandom } from '../../../scripts/seededRandom';
@@ -24,8 +25,10 @@ function columns(rows: Row[]): MatchColumns {
     count: rows.length,
     dataset: Uint16Array.from(rows, (row) => row.dataset),
     date: Int32Array.from(rows, (row) => row.date),
-    shipperEntity: Int32Array.from(rows, (row) => row.shipper),
-    consigneeEntity: Int32Array.from(rows, (row) => row.consignee),
+    ...partiesOfEntities(
+      Int32Array.from(rows, (row) => row.shipper),
+      Int32Array.from(rows, (row) => row.consignee),
+    ),
     weightKg: Float64Array.from(rows, (row) => row.weightKg),
     value: Float64Array.from(rows, (row) => row.value),
     currency: Uint32Array.from(rows, (row) => row.currency ?? 0),
