@@ -4,15 +4,7 @@
  * beside its floor or baseline measured in the same run.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  linkSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-} from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +14,7 @@ import type { BenchApi } from '../renderer/bench/benchPage';
 import { benchOcr } from './benchOcr';
 import { benchPdf, longReport } from './benchPdf';
 import { median } from './benchTiming';
+import { chromiumMemory, rendererMemory } from './benchMemory';
 import { benchUi } from './benchUi';
 import { startServer } from './serve';
 
@@ -94,54 +87,8 @@ for (const [file, name] of [
   linkSync(file, served);
 }
 
-/** Resident memory of Chromium's renderer processes (the page and its workers), in bytes. */
-function rendererMemory(): number {
-  let total = 0;
-  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
-    try {
-      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmdline.includes('--type=renderer')) continue;
-      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      total += Number(rss?.[1] ?? 0) * 1024;
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return total;
-}
-
-/**
- * Memory of the Chromium started on `profile`, every process of it (browser, renderers, GPU and
- * utility processes), in bytes: the proportional set size, so that pages they share are counted
- * once, not once per process.
- */
-function chromiumMemory(profile: string): number {
-  const parentOf = new Map<number, number>();
-  let root = -1;
-  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      parentOf.set(Number(pid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`--user-data-dir=${profile}`))
-        root = root < 0 ? Number(pid) : root;
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  const inTree = (pid: number): boolean =>
-    pid === root || (pid > 1 && parentOf.has(pid) && inTree(parentOf.get(pid)!));
-  let total = 0;
-  for (const pid of parentOf.keys()) {
-    if (root < 0 || !inTree(pid)) continue;
-    try {
-      const pss = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
-      total += Number(pss?.[1] ?? 0) * 1024;
-    } catch {
-      // As above.
-    }
-  }
-  return total;
-}
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
 
 type PhaseMemory = { baseline: number; peak: number };
 
@@ -299,9 +246,7 @@ async function benchSanctions() {
   await context.close();
   rmSync(profile, { recursive: true, force: true });
   const ms = (value: number) => `${value.toFixed(0)} ms`;
-  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
   const fine = (value: number) => `${value.toFixed(1)} ms`;
-  const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
   console.log(
     `\nWaybill sanctions benchmark: ${figures.targets.toLocaleString()} targets, ${figures.designations.toLocaleString()} designations, ${figures.lines.toLocaleString()} lines (${mb(figures.bytes)})`,
   );
@@ -344,6 +289,10 @@ async function benchUiPath() {
   console.log(
     `- Settings, the space each investigation uses, measured by reading every record: ${ms(figures.measureMs)} (${figures.measured.replace(/\s+/g, ' ')})`,
   );
+  const { before, importPeak, usePeak } = figures.memory;
+  console.log(
+    `- Chromium's total memory, every process (PSS, sampled twice a second): peak ${mb(usePeak)} in use after the import, ${mb(importPeak)} during it; ${mb(before)} before  ≤ 2 GB: ${verdict(Math.max(usePeak, importPeak) <= 2 * 1024 ** 3)}`,
+  );
 }
 
 async function benchImport() {
@@ -380,9 +329,7 @@ async function benchImport() {
   const figures = { bytes, ...floors, ...imported, engine };
 
   const rate = (count: number, ms: number) => Math.round(count / (ms / 1000));
-  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
   const ms = (value: number) => `${value.toFixed(0)} ms`;
-  const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
   const importRate = rate(figures.rows, figures.importMs);
   const lines: [string, string, string, string][] = [
     [
@@ -539,8 +486,6 @@ async function benchPdfReader() {
     firstPageMs: median(floors.map((run) => run.firstPageMs)),
   };
   const ms = (value: number) => `${value.toFixed(0)} ms`;
-  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-  const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
   const pdf = await benchPdf(browser, 'http://localhost:5192/', longReport(root), rendererMemory);
   console.log('\nWaybill PDF benchmark: long-report-300p.pdf (300 pages)');
   console.log(
@@ -561,7 +506,6 @@ type Corroboration = Awaited<ReturnType<BenchApi['corroboration']>>;
 
 function printCorroboration(figures: Corroboration) {
   const ms = (value: number) => `${value.toFixed(0)} ms`;
-  const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
   const { summary } = figures;
   console.log(
     `\nWaybill corroboration benchmark: ${figures.rows.toLocaleString()} rows in two generated datasets (${(figures.bytes / 1024 / 1024).toFixed(0)} MB), Chromium ${browser.version()}`,
@@ -593,7 +537,6 @@ function printCorroboration(figures: Corroboration) {
 
 function printDossier(figures: Awaited<ReturnType<BenchApi['dossier']>>) {
   const ms = (value: number) => `${value.toFixed(0)} ms`;
-  const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
   console.log(
     `\nWaybill dossier benchmark: ${figures.claims} claims, ${figures.citations} citations, ${figures.shipments.toLocaleString()} cited shipment rows, ${figures.excerpts} excerpts (in the page, Chromium ${browser.version()})`,
   );
@@ -618,7 +561,6 @@ function printArchive(
   const ms = (value: number) => `${value.toFixed(0)} ms`;
   const rate = (bytes: number, time: number) => bytes / 1024 / 1024 / (time / 1000);
   const mbs = (bytes: number, time: number) => `${rate(bytes, time).toFixed(0)} MB/s`;
-  const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
   console.log(
     `\nWaybill archive benchmark: 1,000,000 shipments and 50 PDFs (${(figures.pdfBytes / 1024 / 1024).toFixed(0)} MB of PDFs), archive ${(figures.bytes / 1024 / 1024).toFixed(0)} MB`,
   );
@@ -631,7 +573,6 @@ function printArchive(
   console.log(
     `- restore, each entry read, verified and written to IndexedDB in turn, median of 3 runs: ${mbs(figures.bytes, figures.restoreMs)} (${ms(figures.restoreMs)})  (floor: the same bytes read from the archive and put into IndexedDB in 2 MB records, 16 to a transaction, ${mbs(figures.bytes, figures.writeFloorMs)}, ${(figures.writeFloorMs / figures.restoreMs).toFixed(2)}×)  ≥ 50 MB/s: ${verdict(rate(figures.bytes, figures.restoreMs) >= 50)}`,
   );
-  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
   const above = ({ peak, baseline }: PhaseMemory) => peak - baseline;
   // The restore ran three times, each a phase of its own: the run in the middle by memory above.
   const restores = [...memory]

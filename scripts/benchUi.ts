@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumLaunchOptions } from '../tests/e2e/chromium';
+import { chromiumMemory } from './benchMemory';
 import { startInvestigation, tab } from './benchSteps';
 import { inputToFrame, textOf, type Shown } from './benchTiming';
 
@@ -30,6 +31,12 @@ export type UiFigures = {
   /** Settings measuring the space the investigation uses: how long, and what it showed. */
   measureMs: number;
   measured: string;
+  /**
+   * Chromium's total memory (every process, PSS) at its highest while the file was imported, and
+   * while it was used after (the Shipments tab's load, the timings, Settings' measure); and before
+   * the import.
+   */
+  memory: { before: number; importPeak: number; usePeak: number };
 };
 
 export async function benchUi(appUrl: string, file: string): Promise<UiFigures> {
@@ -44,6 +51,11 @@ export async function benchUi(appUrl: string, file: string): Promise<UiFigures> 
     await page.goto(appUrl);
     await startInvestigation(page, 'UI benchmark', 'Datasets');
 
+    // Twice a second: reading every process's PSS walks its page tables, which slows what it
+    // measures when done more often.
+    const before = chromiumMemory(profile);
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, chromiumMemory(profile))), 500);
     const importStarted = Date.now();
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Import customs file' }).click();
@@ -56,6 +68,8 @@ export async function benchUi(appUrl: string, file: string): Promise<UiFigures> 
       .filter({ hasText: 'Imported' })
       .waitFor({ timeout: 30 * 60_000 });
     const importMs = Date.now() - importStarted;
+    const importPeak = peak;
+    peak = 0;
     await dialog.getByRole('button', { name: 'Close' }).click();
 
     const loadStarted = Date.now();
@@ -138,7 +152,9 @@ export async function benchUi(appUrl: string, file: string): Promise<UiFigures> 
     await space.waitFor({ timeout: 10 * 60_000 });
     const measureMs = Date.now() - measureStarted;
     const measured = (await space.getByRole('row', { name: /^UI benchmark/ }).innerText()).trim();
-    return { importMs, loadMs, timings, measureMs, measured };
+    clearInterval(sampler);
+    const memory = { before, importPeak, usePeak: Math.max(peak, chromiumMemory(profile)) };
+    return { importMs, loadMs, timings, measureMs, measured, memory };
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });

@@ -1,0 +1,54 @@
+/**
+ * What the benchmark reads of Chromium's memory, from /proc (Linux): the renderers' resident size,
+ * or the proportional set size of every process of one browser.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** Resident memory of Chromium's renderer processes (the page and its workers), in bytes. */
+export function rendererMemory(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmdline.includes('--type=renderer')) continue;
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      total += Number(rss?.[1] ?? 0) * 1024;
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return total;
+}
+
+/**
+ * Memory of the Chromium started on `profile`, every process of it (browser, renderers, GPU and
+ * utility processes), in bytes: the proportional set size, so that pages they share are counted
+ * once, not once per process.
+ */
+export function chromiumMemory(profile: string): number {
+  const parentOf = new Map<number, number>();
+  let root = -1;
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      parentOf.set(Number(pid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`--user-data-dir=${profile}`))
+        root = root < 0 ? Number(pid) : root;
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const inTree = (pid: number): boolean =>
+    pid === root || (pid > 1 && parentOf.has(pid) && inTree(parentOf.get(pid)!));
+  let total = 0;
+  for (const pid of parentOf.keys()) {
+    if (root < 0 || !inTree(pid)) continue;
+    try {
+      const pss = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+      total += Number(pss?.[1] ?? 0) * 1024;
+    } catch {
+      // As above.
+    }
+  }
+  return total;
+}
