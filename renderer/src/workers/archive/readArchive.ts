@@ -1,5 +1,3 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import type { FileEntry } from '@zip.js/zip.js/lib/zip-core-custom.js';
 import {
   ARCHIVE_FORMAT,
@@ -17,7 +15,7 @@ import {
   parseArchivePart,
   parseJson,
 } from '#shared/archive/archiveSchema';
-import { sha256Hex } from '../../lib/bytes';
+import { sha256Hex, streamingSha256 } from '../../lib/bytes';
 import { passphraseKey } from '../../lib/passphraseKey';
 import {
   decryptEntry,
@@ -110,7 +108,7 @@ async function listedBlob(
   const size = entry.compressedSize;
   const decryption = key ? new EntryDecryption(key, listed.name, size) : null;
   const step = PART_SEGMENTS * (key ? ENCRYPTED_SEGMENT : ENTRY_SEGMENT);
-  const hash = sha256.create();
+  const hash = await streamingSha256();
   const parts: Blob[] = [];
   let length = 0;
   for (let from = 0; from < size; from += step) {
@@ -124,8 +122,7 @@ async function listedBlob(
     // Copied into the blob store at once: `stored` is a view of the reader's window.
     parts.push(new Blob(plain as Uint8Array<ArrayBuffer>[]));
   }
-  if (length !== listed.bytes || bytesToHex(hash.digest()) !== listed.sha256)
-    throw changed(listed.name);
+  if (length !== listed.bytes || hash.hex() !== listed.sha256) throw changed(listed.name);
   return new Blob(parts, { type });
 }
 

@@ -1,5 +1,3 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import { cmp, type Table } from 'dexie';
 import {
   ArchiveError,
@@ -13,7 +11,7 @@ import {
   type ArchiveHeader,
   type ArchiveManifest,
 } from '#shared/archive/archiveFormat';
-import { sha256Hex } from '../../lib/bytes';
+import { sha256Hex, streamingSha256 } from '../../lib/bytes';
 import type { Investigation } from '#shared/investigation';
 import type { InvestigationDb, StoredFile } from '../../db/schema';
 import { NEW_KDF } from '#shared/crypto/kdf';
@@ -218,7 +216,7 @@ export async function writeArchive(
         const name = entryNames.file(file.sha256);
         // A sealed file's bytes are proven to be those hashed when it was stored: its seal names
         // that hash (storedFiles.ts), so it is not hashed again.
-        const hash = db.keys ? null : sha256.create();
+        const hash = db.keys ? null : await streamingSha256();
         let first = 0;
         const content = new ReadableStream<Uint8Array>({
           async pull(controller) {
@@ -237,7 +235,7 @@ export async function writeArchive(
           },
         });
         await zip.addStream(name, content, key ? encryptedSize(file.size) : file.size);
-        added(name, file.size, hash ? bytesToHex(hash.digest()) : file.sha256);
+        added(name, file.size, hash ? hash.hex() : file.sha256);
       }
       const metadata = files.map(({ blob: _blob, ...rest }) => rest);
       await add(entryNames.table('files'), jsonLines(metadata));
