@@ -20,9 +20,10 @@ export class PackedIdentifiers {
   private readonly ends: Uint32Array;
   private length = 0;
 
-  constructor(rows: number, bytesPerRow = 16) {
+  /** Room for `rows` rows; their text gets room as it comes. */
+  constructor(rows: number) {
     this.ends = new Uint32Array(rows);
-    this.bytes = new Uint8Array(Math.max(64, rows * bytesPerRow));
+    this.bytes = new Uint8Array(Math.min(64 * 1024, Math.max(64, rows * 16)));
   }
 
   /** Rows set so far. */
@@ -49,8 +50,15 @@ export class PackedIdentifiers {
     this.length += count;
   }
 
+  /**
+   * Makes room for `needed` bytes and, judging by the rows so far, for every row to come: the text
+   * is copied once or twice as the column fills, not at every doubling (at 10,000,000 rows a copy
+   * holds some 200 MB twice for a moment).
+   */
   private grow(needed: number): void {
-    const grown = new Uint8Array(Math.max(needed, Math.ceil(this.bytes.length * 1.5)));
+    const rows = Math.max(1, this.length);
+    const expected = Math.ceil((needed / rows) * this.ends.length * 1.05);
+    const grown = new Uint8Array(Math.max(needed, expected, Math.ceil(this.bytes.length * 1.25)));
     grown.set(this.bytes.subarray(0, this.start(this.length)));
     this.bytes = grown;
   }

@@ -337,7 +337,7 @@ export class ShipmentIndex {
     this.declarationId.append(block.declarationId, block.count);
     const billsOfLading = block.billOfLading;
     if (billsOfLading?.some(Boolean) && !this.billOfLading) {
-      this.billOfLading = new PackedIdentifiers(this.rowNumber.length, 4);
+      this.billOfLading = new PackedIdentifiers(this.rowNumber.length);
       this.billOfLading.appendEmpty(at);
     }
     if (billsOfLading) this.billOfLading?.append(billsOfLading, block.count);
