@@ -73,8 +73,7 @@ async function unlistedEntry(
 /**
  * One listed entry's content, read from the file, decrypted a segment at a time, and checked
  * against its size and SHA-256 in the manifest. WebCrypto hashes it in one go (the entry is whole
- * in memory anyway: its reader parses or seals it whole): 205 MB/s in Chromium here, where noble's
- * incremental SHA-256 does 62 MB/s.
+ * in memory anyway: its reader parses or seals it whole), natively: 205 MB/s in Chromium here.
  */
 async function listedEntry(
   directory: ZipDirectory,
@@ -94,7 +93,7 @@ const PART_SEGMENTS = 4;
 
 /**
  * One listed entry's content as a Blob, a part at a time: decrypted a segment at a time, hashed as
- * it streams (noble's SHA-256: WebCrypto's digest needs it whole), and checked before it is
+ * it streams (hash-wasm: WebCrypto's digest needs it whole), and checked before it is
  * returned, so no part of a changed entry is ever handed on.
  */
 async function listedBlob(
