@@ -52,12 +52,19 @@ export class PackedIdentifiers {
 
   /**
    * Makes room for `needed` bytes and, judging by the rows so far, for every row to come: the text
-   * is copied once or twice as the column fills, not at every doubling (at 10,000,000 rows a copy
-   * holds some 200 MB twice for a moment).
+   * is copied a few times as the column fills, not at every doubling (at 10,000,000 rows a copy
+   * holds some 200 MB twice for a moment). It grows at most eightfold at a time, so that a few
+   * long numbers first (a crafted file's) cannot make it ask for what the rows will never need.
    */
   private grow(needed: number): void {
+    // The rows' ends are 32-bit: beyond that, the numbers could not be told apart again.
+    if (needed > 0xffffffff) throw new RangeError('The identifiers are too long to hold.');
     const rows = Math.max(1, this.length);
-    const expected = Math.ceil((needed / rows) * this.ends.length * 1.05);
+    const expected = Math.min(
+      Math.ceil((needed / rows) * this.ends.length * 1.05),
+      this.bytes.length * 8,
+      0xffffffff,
+    );
     const grown = new Uint8Array(Math.max(needed, expected, Math.ceil(this.bytes.length * 1.25)));
     grown.set(this.bytes.subarray(0, this.start(this.length)));
     this.bytes = grown;

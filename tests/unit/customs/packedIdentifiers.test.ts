@@ -54,6 +54,23 @@ describe('packed identifiers', () => {
     expect([0, 1, 2, 3, 4].map((row) => padded.text(row))).toEqual(['', '', 'A1', '', '']);
   });
 
+  it('makes room as rows come, whatever the first ones are like', () => {
+    // Room for ten million rows, the first hundred with numbers of 2,000 characters, three bytes
+    // each: judged by those alone, the column would ask for 63 GB and fail.
+    const column = new PackedIdentifiers(10_000_000);
+    const long = Array.from({ length: 100 }, (_, row) => `${'Ж'.repeat(1_999)}${row % 10}`);
+    column.append(long);
+    const short = Array.from({ length: 50_000 }, (_, row) => `DEC-${row}`);
+    column.append(short);
+    expect(column.count).toBe(50_100);
+    expect([column.text(0), column.text(99), column.text(100), column.text(50_099)]).toEqual([
+      long[0],
+      long[99],
+      'DEC-0',
+      'DEC-49999',
+    ]);
+  });
+
   it('orders rows by their bytes, ties in row order and blank ones last, as a plain sort does', () => {
     // Large enough that ties are split by further passes of the radix sort, not only by comparing.
     const texts = identifiers(30_000, 5);
