@@ -49,8 +49,8 @@ export function partiesOfEntities(
   consigneeEntity: Int32Array,
 ): Pick<MatchColumns, 'shipper' | 'consignee' | 'partyEntity'> {
   let entities = 0;
-  for (const entity of [...shipperEntity, ...consigneeEntity])
-    entities = Math.max(entities, entity + 1);
+  for (const column of [shipperEntity, consigneeEntity])
+    for (const entity of column) entities = Math.max(entities, entity + 1);
   const spelling = (entity: number) => entity + 1;
   return {
     shipper: Int32Array.from(shipperEntity, spelling),

@@ -1,8 +1,9 @@
 /**
  * Row indexes in the order of a numeric column: ascending, ties in row order, empty values (NaN)
  * last. A least-significant-digit radix sort over each value's 64 bits made sortable as an
- * unsigned number, four 16-bit digits, carrying the row index: a few passes over typed arrays,
- * where a comparator sort of 1,000,000 rows took about 330 ms (`npm run bench` prints both).
+ * unsigned number, four 16-bit digits (of an Int32Array, such as dates as days, its 32 bits: two
+ * digits), carrying the row index: a few passes over typed arrays, where a comparator sort of
+ * 1,000,000 rows took about 330 ms (`npm run bench` prints both).
  */
 const DIGIT = 16;
 const BUCKETS = 1 << DIGIT;
