@@ -9,7 +9,7 @@ import { sha256Hex } from '#shared/dossier/dossierPackage';
 import { newLockKeys } from '#shared/lock/sealing';
 import { deleteDatabase, indexDb, investigationDb } from '../src/db/databases';
 import { deleteInvestigation } from '../src/db/investigationIndex';
-import { storedFile } from '../src/db/storedFiles';
+import { storeFile } from '../src/db/storedFiles';
 import { turnLockOff, turnLockOn } from '../src/features/lock/lockMutations';
 import type { ArchiveWorkerApi } from '../src/workers/archiveWorker';
 import type { Investigation } from '#shared/investigation';
@@ -34,10 +34,10 @@ async function addPdfs(investigation: Investigation, url: string): Promise<numbe
       bytes.length,
     );
     const sha256 = sha256Hex(variant);
-    // Through storedFile, as every writer of files: every case's files are sealed.
+    // Through storeFile, as every writer of files: every case's files are sealed.
     const blob = new Blob([variant], { type: 'application/pdf' });
     const meta = { sha256, name: `report-${index}.pdf`, mime: 'application/pdf' };
-    await db.files.put(await storedFile(db, meta, blob));
+    await storeFile(db, meta, blob);
     total += variant.length;
   }
   return total;

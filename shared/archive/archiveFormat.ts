@@ -53,4 +53,7 @@ export const entryNames = {
 /** Tables stored as entries of their own rather than as JSON lines. */
 export const SEPARATE_TABLES = ['shipmentBlocks', 'shipmentCells', 'files'] as const;
 
+/** Tables an archive leaves out: a stored file's parts, whose bytes are its entry `files/<sha256>`. */
+export const UNARCHIVED_TABLES: readonly string[] = ['fileParts'];
+
 export class ArchiveError extends Error {}

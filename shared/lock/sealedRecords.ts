@@ -16,6 +16,7 @@ export const HASHED_FIELDS: Readonly<Record<string, readonly string[]>> = {
   claims: ['tags'],
   // A file's SHA-256 would confirm, to anyone holding a copy of a document, that the case has it.
   files: ['sha256'],
+  fileParts: ['sha256'],
   documents: ['sha256'],
   datasets: ['fileSha256'],
   // A vendor export's column names.

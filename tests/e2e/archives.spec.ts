@@ -59,8 +59,9 @@ function snapshot(page: Page, investigationId: string) {
       'statuses',
     ])
       tables[table] = (await all(table)).map(clear);
-    const files = (await all('files')) as { blob: Blob }[];
-    tables.files = files.map((file) => file.blob.size).sort((a, b) => a - b);
+    const parts = (await all('fileParts')) as { blob: Blob }[];
+    tables.files = (await all('files')).length;
+    tables.fileParts = parts.map((part) => part.blob.size).sort((a, b) => a - b);
     tables.blocks = (await all('shipmentBlocks')).length;
     db.close();
     return tables;

@@ -33,7 +33,7 @@ import { implicitEntityId } from '../../shared/entities/entity';
 import type { Investigation } from '../../shared/investigation';
 import type { TabView } from '../../shared/tabViews';
 import { fixture } from '../fixtureSets';
-import { fileBlob, fileBytes, fileRange, storedFile } from '../../renderer/src/db/storedFiles';
+import { fileBlob, fileBytes, fileRange, storeFile } from '../../renderer/src/db/storedFiles';
 import { OpenDatabases } from '../../renderer/src/db/openDatabases';
 import { sha256Hex } from '../../renderer/src/lib/bytes';
 import { readFileSync } from 'node:fs';
@@ -315,7 +315,7 @@ describe('investigation archives', () => {
     for (const target of [db, clear])
       for (const { name, bytes } of files) {
         const meta = { sha256: await sha256Hex(bytes), name, mime: 'text/csv' };
-        await target.files.put(await storedFile(target, meta, bytes));
+        await storeFile(target, meta, bytes);
       }
     // A part of a file, read alone, across a segment's end.
     const sealedLarge = (await db.files.get(await sha256Hex(large)))!;

@@ -5,7 +5,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { indexDb, investigationDb } from '../../renderer/src/db/databases';
 import { removeInterruptedRestores } from '../../renderer/src/db/investigationIndex';
-import { storedFile } from '../../renderer/src/db/storedFiles';
+import { fileBytes, storeFile } from '../../renderer/src/db/storedFiles';
 import { addClaim } from '../../renderer/src/case/claims/claimMutations';
 import { createInvestigation } from '../../renderer/src/features/investigations/investigationMutations';
 import { openArchive } from '../../renderer/src/workers/archive/readArchive';
@@ -246,7 +246,7 @@ describe('a hostile archive', () => {
     const original = strToU8('%PDF-1.7 the original\n');
     const hash = bytesToHex(sha256(original));
     const meta = { sha256: hash, name: 'original.pdf', mime: 'application/pdf' };
-    await db.files.put(await storedFile(db, meta, original));
+    await storeFile(db, meta, original);
     archive = await writeArchive(db, source, { passphrase: null });
     // Another content under the file's name, with the manifest's hash made to match it.
     const before = await fingerprint();
@@ -271,6 +271,34 @@ describe('a hostile archive', () => {
       bytes: original.length,
       sha256: hash,
     });
+  });
+
+  it('cannot bring a file’s stored parts of its own: only its entry’s checked bytes are stored', async () => {
+    const source = await createInvestigation('Case with a file');
+    const db = investigationDb(source);
+    const original = strToU8('%PDF-1.7 the original\n');
+    const hash = bytesToHex(sha256(original));
+    await storeFile(db, { sha256: hash, name: 'original.pdf', mime: 'application/pdf' }, original);
+    archive = await writeArchive(db, source, { passphrase: null });
+    const written = unzipSync(new Uint8Array(await archive.arrayBuffer()));
+    expect(Object.keys(written).filter((name) => name.includes('fileParts'))).toEqual([]);
+    const file = await forged((entries, manifest) => {
+      const rows = strToU8(`${JSON.stringify({ sha256: hash, part: 0, blob: 'forged' })}\n`);
+      entries['tables/fileParts.jsonl'] = rows;
+      (manifest.entries as { name: string; bytes: number; sha256: string }[]).push({
+        name: 'tables/fileParts.jsonl',
+        bytes: rows.length,
+        sha256: bytesToHex(sha256(rows)),
+      });
+      (manifest.tables as Record<string, number>).fileParts = 1;
+    });
+    const restored = investigationDb(await restoreArchive(await openArchive(file, null)));
+    const parts = await restored.fileParts.toArray();
+    expect(parts.map((part) => [part.sha256, part.part, part.blob instanceof Blob])).toEqual([
+      [hash, 0, true],
+    ]);
+    const [stored] = await restored.files.toArray();
+    expect(await fileBytes(restored, stored)).toEqual(original);
   });
 
   it('is refused, storing nothing, when a row has a field of the wrong type', async () => {

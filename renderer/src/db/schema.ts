@@ -30,8 +30,11 @@ import { currentActor } from './actor';
 import { sealingMiddleware } from './sealingMiddleware';
 import { investigationSchemaVersions } from './versions';
 
-/** An original imported file, kept byte for byte, keyed by its SHA-256. */
-export type StoredFile = { sha256: string; blob: Blob; size: number; name: string; mime: string };
+/** An original imported file, kept byte for byte, keyed by its SHA-256; its bytes are its parts. */
+export type StoredFile = { sha256: string; size: number; name: string; mime: string };
+
+/** 64 MB of a stored file's bytes, sealed if the database seals (storedFiles.ts). */
+export type FilePart = { sha256: string; part: number; blob: Blob };
 
 const INDEX_DB_NAME = 'waybill-index';
 /**
@@ -90,6 +93,7 @@ export class InvestigationDb extends Dexie {
   shipmentCells!: Dexie.Table<ShipmentCells, [string, number]>;
   rowProblems!: EntityTable<StoredRowProblem, 'id'>;
   files!: EntityTable<StoredFile, 'sha256'>;
+  fileParts!: Dexie.Table<FilePart, [string, number]>;
   savedFilters!: EntityTable<SavedFilter, 'id'>;
   documents!: EntityTable<PdfDocument, 'id'>;
   pageTexts!: Dexie.Table<PageText, [string, number]>;

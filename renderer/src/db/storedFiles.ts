@@ -1,60 +1,189 @@
 /**
- * Original files (CSV, XLSX, PDF) as stored: byte for byte in an open investigation; in a locked one
- * sealed in 4 MB segments, each bound to the file's hash, its place and whether it is the last, so
- * segments cannot be swapped, reordered or cut off unnoticed. Sealed before the transaction that
+ * Original files (CSV, XLSX, PDF) as stored: a record that says what the file is, and its bytes in
+ * parts of 64 MB (`fileParts`), each written in a transaction of its own as it is made, so that a
+ * file of gigabytes is never held whole, by the page or by the browser, while it is stored.
+ *
+ * In a locked investigation (every case now) the bytes are sealed in 4 MB segments, each bound to
+ * the file's hash, its place and whether it is the last, so that segments cannot be swapped,
+ * reordered or cut off unnoticed; a part holds 16 of them. Sealed before the transaction that
  * stores them (a Blob cannot be read inside one) and opened when read.
  */
 import { SEAL_OVERHEAD, seal, sealingReady, unseal } from '#shared/lock/sealing';
-import type { InvestigationDb, StoredFile } from './schema';
+import type { FilePart, InvestigationDb, StoredFile } from './schema';
 
 const SEGMENT = 4 * 1024 * 1024;
-/** Segments gathered in memory before they join the Blob being built (64 MB). */
-const PARTS_PER_FOLD = 16;
+const SEGMENTS_PER_PART = 16;
 
 const segmentPlace = (sha256: string, index: number, last: boolean) =>
   `files\n${sha256}\n${index}\n${last ? 'last' : 'more'}`;
 
+/** A file's segments; an empty file has one, so that its seal is checked too. */
+const segmentCount = (size: number) => Math.max(1, Math.ceil(size / SEGMENT));
+
+/** How many stored bytes a segment takes: sealed, or in the clear (a database from before sealing). */
+const storedSegment = (sealed: boolean) => SEGMENT + (sealed ? SEAL_OVERHEAD : 0);
+
+/** The keys of a file's parts, in order. */
+const partKeys = ({ sha256, size }: Pick<StoredFile, 'sha256' | 'size'>): [string, number][] =>
+  Array.from({ length: Math.ceil(segmentCount(size) / SEGMENTS_PER_PART) }, (_, part) => [
+    sha256,
+    part,
+  ]);
+
 /**
- * The record that stores `content` in `db`. Bytes already in memory are sealed as they are: a Blob
- * is read back in 4 MB slices, and each read of a Blob is a round trip to the browser's blob store.
+ * A stored file's bytes as the parts of this version store them, from one Blob as versions before
+ * 20 did (the upgrade's split: slicing a Blob reads nothing).
  */
-export async function storedFile(
+export function splitStoredBlob(file: StoredFile, whole: Blob): FilePart[] {
+  // A sealed file's Blob is longer than the file by its segments' seals, a clear one is not.
+  const partBytes = SEGMENTS_PER_PART * storedSegment(whole.size > file.size);
+  return partKeys(file).map(([sha256, part]) => ({
+    sha256,
+    part,
+    blob: whole.slice(part * partBytes, (part + 1) * partBytes),
+  }));
+}
+
+/**
+ * The parts that store `content` as the bytes of the file `sha256` in `db`, made one at a time.
+ * Bytes already in memory are sealed as they are; a Blob is read 4 MB at a time.
+ */
+export async function* filePartsOf(
   db: InvestigationDb,
-  file: Omit<StoredFile, 'blob' | 'size'>,
+  sha256: string,
+  content: Blob | Uint8Array,
+): AsyncGenerator<FilePart> {
+  const size = content instanceof Blob ? content.size : content.length;
+  const keys = partKeys({ sha256, size });
+  if (!db.keys) {
+    for (const [, part] of keys) {
+      const start = part * SEGMENTS_PER_PART * SEGMENT;
+      const end = start + SEGMENTS_PER_PART * SEGMENT;
+      const blob =
+        content instanceof Blob
+          ? content.slice(start, end)
+          : new Blob([content.subarray(start, end) as Uint8Array<ArrayBuffer>]);
+      yield { sha256, part, blob };
+    }
+    return;
+  }
+  await sealingReady;
+  const segments = segmentCount(size);
+  for (const [, part] of keys) {
+    const sealed: Uint8Array<ArrayBuffer>[] = [];
+    const first = part * SEGMENTS_PER_PART;
+    for (let index = first; index < Math.min(segments, first + SEGMENTS_PER_PART); index++) {
+      const start = index * SEGMENT;
+      const plain =
+        content instanceof Blob
+          ? new Uint8Array(await content.slice(start, start + SEGMENT).arrayBuffer())
+          : content.subarray(start, start + SEGMENT);
+      const place = segmentPlace(sha256, index, index === segments - 1);
+      sealed.push(seal(db.keys.sealKey, plain, place) as Uint8Array<ArrayBuffer>);
+    }
+    yield { sha256, part, blob: new Blob(sealed) };
+  }
+}
+
+/**
+ * Stores `content` as the bytes of `file` in `db`, a part per transaction (the next part sealed
+ * while one is written), and returns the file's record. The record is not stored: its caller adds
+ * it with what uses the file (`addFileRecord`), and removes the parts if that fails
+ * (`removeUnrecordedParts`). A file already stored is not stored again.
+ */
+export async function storeFileParts(
+  db: InvestigationDb,
+  file: Omit<StoredFile, 'size'>,
   content: Blob | Uint8Array,
 ): Promise<StoredFile> {
-  const size = content instanceof Blob ? content.size : content.length;
-  const record = { ...file, size };
-  if (!db.keys)
-    return { ...record, blob: new Blob([content as Uint8Array<ArrayBuffer>], { type: file.mime }) };
-  await sealingReady;
-  // Sealed segments go into the Blob as they come, so that a file of gigabytes is never in memory.
-  let sealed = new Blob([]);
-  let parts: Uint8Array<ArrayBuffer>[] = [];
-  for (let offset = 0, index = 0; offset < size || index === 0; offset += SEGMENT, index++) {
-    const plain =
-      content instanceof Blob
-        ? new Uint8Array(await content.slice(offset, offset + SEGMENT).arrayBuffer())
-        : content.subarray(offset, offset + SEGMENT);
-    const last = offset + SEGMENT >= size;
-    parts.push(
-      seal(
-        db.keys.sealKey,
-        plain,
-        segmentPlace(file.sha256, index, last),
-      ) as Uint8Array<ArrayBuffer>,
-    );
-    if (parts.length === PARTS_PER_FOLD) {
-      sealed = new Blob([sealed, ...parts]);
-      parts = [];
-    }
+  const record = { ...file, size: content instanceof Blob ? content.size : content.length };
+  if (await db.files.get(file.sha256)) return record;
+  let writing: Promise<unknown> = Promise.resolve();
+  for await (const part of filePartsOf(db, file.sha256, content)) {
+    await writing;
+    writing = db.fileParts.put(part);
   }
-  return { ...record, blob: new Blob([sealed, ...parts]) };
+  await writing;
+  return record;
+}
+
+/**
+ * Adds a file's record, unless it is there, in the caller's transaction (on `files` and
+ * `fileParts`): only once every part of its bytes is stored.
+ */
+export async function addFileRecord(db: InvestigationDb, record: StoredFile): Promise<void> {
+  if (await db.files.get(record.sha256)) return;
+  const parts = await db.fileParts.bulkGet(partKeys(record));
+  if (parts.some((part) => !part))
+    throw new Error(`The stored file ${record.name} is missing a part of its bytes.`);
+  // A copy: Dexie writes the key as stored (a keyed hash, when sealed) back into what it adds.
+  await db.files.add({ ...record });
+}
+
+/** Stores a file on its own: its parts, then its record. */
+export async function storeFile(
+  db: InvestigationDb,
+  file: Omit<StoredFile, 'size'>,
+  content: Blob | Uint8Array,
+): Promise<StoredFile> {
+  const record = await storeFileParts(db, file, content);
+  await db.transaction('rw', [db.files, db.fileParts], () => addFileRecord(db, record));
+  return record;
+}
+
+/** Deletes a stored file, its record and its bytes, in the caller's transaction. */
+export async function deleteStoredFile(db: InvestigationDb, sha256: string): Promise<void> {
+  const file = await db.files.get(sha256);
+  if (!file) return;
+  await db.fileParts.bulkDelete(partKeys(file));
+  await db.files.delete(sha256);
+}
+
+/**
+ * Deletes the parts no file record names: those of an import, a restore or a document that failed
+ * or was cut short before its record was added.
+ */
+export function removeUnrecordedParts(db: InvestigationDb): Promise<void> {
+  return db.transaction('rw', [db.files, db.fileParts], async () => {
+    const recorded = new Set((await db.files.toArray()).map((file) => file.sha256));
+    const orphans = (await db.fileParts.toArray())
+      .filter((part) => !recorded.has(part.sha256))
+      .map(({ sha256, part }): [string, number] => [sha256, part]);
+    if (orphans.length > 0) await db.fileParts.bulkDelete(orphans);
+  });
+}
+
+/** Stored bytes `from` to `to` of a file, read from the parts that hold them. */
+async function storedBytes(
+  db: InvestigationDb,
+  file: StoredFile,
+  from: number,
+  to: number,
+): Promise<Uint8Array> {
+  const partBytes = SEGMENTS_PER_PART * storedSegment(Boolean(db.keys));
+  const bytes = new Uint8Array(to - from);
+  const keys = partKeys(file).slice(Math.floor(from / partBytes), Math.ceil(to / partBytes));
+  const parts = await db.fileParts.bulkGet(keys);
+  let filled = 0;
+  for (const [at, part] of parts.entries()) {
+    if (!part)
+      throw new Error(
+        `The stored file ${file.name} is missing part ${keys[at][1] + 1} of its bytes.`,
+      );
+    const start = Math.max(from, part.part * partBytes) - part.part * partBytes;
+    const end = Math.min(to, (part.part + 1) * partBytes) - part.part * partBytes;
+    const read = new Uint8Array(await part.blob.slice(start, end).arrayBuffer());
+    bytes.set(read.subarray(0, bytes.length - filled), filled);
+    filled += read.length;
+  }
+  if (filled !== bytes.length)
+    throw new Error(`The stored file ${file.name} is not the size its record gives.`);
+  return bytes;
 }
 
 /**
  * Bytes `start` to `end` of a stored file's original bytes: of a file of any size, only the
- * segments that hold them are read from its Blob and opened.
+ * segments that hold them are read and opened.
  */
 export async function fileRange(
   db: InvestigationDb,
@@ -64,14 +193,18 @@ export async function fileRange(
 ): Promise<Uint8Array> {
   end = Math.min(end, file.size);
   start = Math.min(start, end);
-  if (!db.keys) return new Uint8Array(await file.blob.slice(start, end).arrayBuffer());
+  if (!db.keys) return storedBytes(db, file, start, end);
   await sealingReady;
-  // Segments first to stop; an empty file has one, so that its seal is checked too.
-  const segments = Math.max(1, Math.ceil(file.size / SEGMENT));
+  const segments = segmentCount(file.size);
   const first = Math.floor(start / SEGMENT);
   const stop = Math.max(first + 1, Math.ceil(end / SEGMENT));
-  const whole = SEGMENT + SEAL_OVERHEAD;
-  const sealed = new Uint8Array(await file.blob.slice(first * whole, stop * whole).arrayBuffer());
+  const whole = storedSegment(true);
+  const sealed = await storedBytes(
+    db,
+    file,
+    first * whole,
+    Math.min(stop * whole, file.size + segments * SEAL_OVERHEAD),
+  );
   const plain = new Uint8Array(Math.min(file.size, stop * SEGMENT) - first * SEGMENT);
   for (let index = first; index < stop; index += 1) {
     const offset = (index - first) * whole;
@@ -91,8 +224,18 @@ export async function fileRange(
 export const fileBytes = (db: InvestigationDb, file: StoredFile): Promise<Uint8Array> =>
   fileRange(db, file, 0, file.size);
 
-/** The original bytes of a stored file, as a Blob of its type (for pdf.js, for saving). */
+/**
+ * The original bytes of a stored file, as a Blob of its type (for pdf.js, for saving). One in the
+ * clear is its parts as stored, read by no one until used.
+ */
 export async function fileBlob(db: InvestigationDb, file: StoredFile): Promise<Blob> {
-  if (!db.keys) return file.blob;
-  return new Blob([(await fileBytes(db, file)) as Uint8Array<ArrayBuffer>], { type: file.mime });
+  if (db.keys)
+    return new Blob([(await fileBytes(db, file)) as Uint8Array<ArrayBuffer>], { type: file.mime });
+  const parts = await db.fileParts.bulkGet(partKeys(file));
+  if (parts.some((part) => !part))
+    throw new Error(`The stored file ${file.name} is missing a part of its bytes.`);
+  return new Blob(
+    parts.map((part) => part!.blob),
+    { type: file.mime },
+  );
 }

@@ -62,7 +62,7 @@ const api = {
                 access,
                 Comlink.transfer(built, movedBuffers([built.block], [built.cells])),
               ),
-            fileRecord: (file, name) => store.fileRecord(access, file, name),
+            storeFile: (file, name) => store.storeFile(access, file, name),
           },
         }),
       );

@@ -32,8 +32,8 @@ const crossing = (error: unknown): never => {
 const api = {
   storeBlock: (access: DbAccess, built: BuiltBlock) =>
     writerFor(databases.open(access)).storeBlock(built).catch(crossing),
-  fileRecord: (access: DbAccess, file: Blob, name: string) =>
-    writerFor(databases.open(access)).fileRecord(file, name).catch(crossing),
+  storeFile: (access: DbAccess, file: Blob, name: string) =>
+    writerFor(databases.open(access)).storeFile(file, name).catch(crossing),
   storeBlocks: (access: DbAccess, blocks: ShipmentBlock[], cells: ShipmentCells[]) =>
     restoreWriterFor(databases.open(access)).storeBlocks(blocks, cells).catch(crossing),
   storeFiles: (access: DbAccess, files: RestoredFile[]) =>

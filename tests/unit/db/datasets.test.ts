@@ -207,6 +207,7 @@ describe('importing a customs file', () => {
       await db.datasets.count(),
       await db.shipmentBlocks.count(),
       await db.files.count(),
+      await db.fileParts.count(),
     ];
     for (const name of [
       'empty.csv',
@@ -229,6 +230,7 @@ describe('importing a customs file', () => {
       await db.datasets.count(),
       await db.shipmentBlocks.count(),
       await db.files.count(),
+      await db.fileParts.count(),
     ]).toEqual(before);
   });
 
@@ -244,18 +246,23 @@ describe('importing a customs file', () => {
       await db.datasets.count(),
       await db.shipmentBlocks.count(),
       await db.shipmentCells.count(),
-    ]).toEqual([0, 0, 0]);
+      await db.files.count(),
+      await db.fileParts.count(),
+    ]).toEqual([0, 0, 0, 0, 0]);
   });
 
   it('rolls back an import that a crash cut short', async () => {
     const dataset = await importFixture('customs', 'vendor-c-cp1251.csv');
     await db.datasets.update(dataset.id, { status: 'importing' });
+    // And the part of a file whose import never added its record.
+    await db.fileParts.put({ sha256: 'f'.repeat(64), part: 0, blob: new Blob(['sealed bytes']) });
     expect(await rollBackInterruptedImports(db)).toEqual(['vendor-c-cp1251.csv']);
     expect([
       await db.datasets.count(),
       await db.shipmentBlocks.count(),
       await db.shipmentCells.count(),
     ]).toEqual([0, 0, 0]);
+    expect((await db.fileParts.toArray()).map((part) => part.sha256)).toEqual([dataset.fileSha256]);
   });
 
   it('deletes a dataset with its shipments, problems and, once unused, its file', async () => {
@@ -266,7 +273,8 @@ describe('importing a customs file', () => {
       await db.shipmentBlocks.count(),
       await db.rowProblems.count(),
       await db.files.count(),
-    ]).toEqual([0, 0, 0, 0]);
+      await db.fileParts.count(),
+    ]).toEqual([0, 0, 0, 0, 0]);
   });
 });
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { investigationDb } from '../../../renderer/src/db/databases';
 import { InvestigationDb, investigationDbName } from '../../../renderer/src/db/schema';
 import { sealingMiddleware } from '../../../renderer/src/db/sealingMiddleware';
+import { fileBlob, fileBytes, storeFile } from '../../../renderer/src/db/storedFiles';
 import { newLockKeys } from '../../../shared/lock/sealing';
 import {
   CURRENT_SCHEMA_VERSION,
@@ -635,6 +636,51 @@ const listedSnapshot = {
   problemCount: 0,
   unmatchedSanctions: 0,
 };
+
+describe('version 20: a file’s bytes in parts', () => {
+  it('moves a sealed version-19 file’s Blob into parts of 64 MB; its bytes read as before', async () => {
+    const id = 'schema-upgrade-v20';
+    const keys = newLockKeys();
+    const bytes = new Uint8Array(68 * 1024 * 1024 + 5).map((_, index) => index % 253);
+    const meta = { sha256: 'a'.repeat(64), name: 'large.csv', mime: 'text/csv' };
+    // What version 19 stored is the same sealed segments, one after another in one Blob.
+    const scratch = new InvestigationDb({ investigationId: `${id}-scratch`, keys });
+    const record = await storeFile(scratch, meta, bytes);
+    const parts = await scratch.fileParts.toArray();
+    expect(parts.map((part) => part.part)).toEqual([0, 1]);
+    scratch.close();
+    const v19 = new Dexie(investigationDbName(id));
+    for (const declared of investigationSchemaVersions.filter((entry) => entry.version <= 19))
+      v19.version(declared.version).stores(declared.stores);
+    v19.use(sealingMiddleware(keys));
+    await v19.table('files').add({ ...record, blob: new Blob(parts.map((part) => part.blob)) });
+    v19.close();
+    const upgraded = new InvestigationDb({ investigationId: id, keys });
+    const file = (await upgraded.files.get(meta.sha256))!;
+    expect(Object.keys(file).sort()).toEqual(['mime', 'name', 'sha256', 'size']);
+    const moved = await upgraded.fileParts.toArray();
+    expect(moved.map((part) => [part.part, part.blob.size])).toEqual(
+      parts.map((part) => [part.part, part.blob.size]),
+    );
+    expect(Buffer.compare(await fileBytes(upgraded, file), bytes)).toBe(0);
+    upgraded.close();
+  });
+
+  it('moves a clear version-19 file (a case from before sealing) the same way', async () => {
+    const id = 'schema-upgrade-v20-clear';
+    const old = openAtVersion(id, 19);
+    const bytes = new TextEncoder().encode('%PDF-1.7 kept in the clear\n');
+    const meta = { sha256: 'b'.repeat(64), name: 'clear.pdf', mime: 'application/pdf' };
+    await old.table('files').add({ ...meta, size: bytes.length, blob: new Blob([bytes]) });
+    old.close();
+    const upgraded = current(id);
+    const file = (await upgraded.files.get(meta.sha256))!;
+    expect(Object.keys(file).sort()).toEqual(['mime', 'name', 'sha256', 'size']);
+    expect(await fileBytes(upgraded, file)).toEqual(bytes);
+    expect(await (await fileBlob(upgraded, file)).text()).toBe('%PDF-1.7 kept in the clear\n');
+    upgraded.close();
+  });
+});
 
 describe('the claim’s status reason', () => {
   it('is stored with the status and kept when other fields change', async () => {

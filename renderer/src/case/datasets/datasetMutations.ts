@@ -6,6 +6,7 @@ import {
   rollBackInterruptedImports,
 } from '../../workers/import/importDataset';
 import { updateAudited } from '../../db/audit';
+import { deleteStoredFile } from '../../db/storedFiles';
 
 /**
  * Deletes a dataset with its shipments and rejected rows; the original file goes when no dataset
@@ -29,7 +30,10 @@ export async function deleteDataset(
     await removeDatasetRecords(db, datasetId);
   });
   const stillUsed = await db.datasets.where('fileSha256').equals(dataset.fileSha256).count();
-  if (stillUsed === 0) await db.files.delete(dataset.fileSha256);
+  if (stillUsed === 0)
+    await db.transaction('rw', [db.files, db.fileParts], () =>
+      deleteStoredFile(db, dataset.fileSha256),
+    );
 }
 
 const checked = new Set<string>();

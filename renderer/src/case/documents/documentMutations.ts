@@ -5,7 +5,12 @@
 import type { PdfDocument } from '#shared/documents/document';
 import { newId } from '../../db/databases';
 import type { InvestigationDb } from '../../db/schema';
-import { fileBytes, storedFile } from '../../db/storedFiles';
+import {
+  addFileRecord,
+  fileBytes,
+  removeUnrecordedParts,
+  storeFileParts,
+} from '../../db/storedFiles';
 import { sha256Hex } from '../../lib/bytes';
 import {
   openPdf,
@@ -103,19 +108,25 @@ export async function addDocument(
     pagesExtracted: 0,
   };
   if (password !== undefined) rememberPassword(sha256, password);
-  const stored = await storedFile(
-    db,
-    { sha256, name: file.name, mime: 'application/pdf' },
-    new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }),
-  );
-  await db.transaction('rw', [db.documents, db.files, db.audit], async () => {
-    if (!(await db.files.get(sha256))) await db.files.add(stored);
-    await db.documents.add(document);
-    if (previous)
-      await recordChange(db, 'documents', previous.id, 'update', null, {
-        newVersion: `${file.name} (SHA-256 ${sha256})`,
-      });
-  });
+  try {
+    const stored = await storeFileParts(
+      db,
+      { sha256, name: file.name, mime: 'application/pdf' },
+      file.bytes,
+    );
+    await db.transaction('rw', [db.documents, db.files, db.fileParts, db.audit], async () => {
+      await addFileRecord(db, stored);
+      await db.documents.add(document);
+      if (previous)
+        await recordChange(db, 'documents', previous.id, 'update', null, {
+          newVersion: `${file.name} (SHA-256 ${sha256})`,
+        });
+    });
+  } catch (error) {
+    // What was stored of its bytes goes with it.
+    await removeUnrecordedParts(db);
+    throw error;
+  }
   return { document, alreadyThere: false, pdf };
 }
 

@@ -22,6 +22,7 @@ import { v16 } from './v16';
 import { v17 } from './v17';
 import { v18 } from './v18';
 import { v19 } from './v19';
+import { v20 } from './v20';
 
 export type { SchemaVersion } from './types';
 
@@ -45,6 +46,7 @@ export const investigationSchemaVersions: readonly SchemaVersion[] = [
   v17,
   v18,
   v19,
+  v20,
 ];
 
 export const CURRENT_SCHEMA_VERSION = investigationSchemaVersions.at(-1)!.version;

@@ -5,19 +5,22 @@
  * reading, hashing and checking the archive; in tests the same code runs in the restoring thread.
  */
 import type { ShipmentBlock, ShipmentCells } from '#shared/customs/dataset';
-import type { InvestigationDb, StoredFile } from '../../db/schema';
-import { storedFile } from '../../db/storedFiles';
+import type { FilePart, InvestigationDb, StoredFile } from '../../db/schema';
+import { addFileRecord, filePartsOf, storeFileParts } from '../../db/storedFiles';
 
 /**
  * An original file as the archive holds it: its record (without what storing adds) and its checked
  * bytes, in memory or, for a large file, as a Blob.
  */
-export type RestoredFile = { file: Omit<StoredFile, 'blob' | 'size'>; content: Uint8Array | Blob };
+export type RestoredFile = { file: Omit<StoredFile, 'size'>; content: Uint8Array | Blob };
 
 export type RestoreWriter = {
   /** Stores blocks and cells, in one transaction. */
   storeBlocks(blocks: ShipmentBlock[], cells: ShipmentCells[]): Promise<void>;
-  /** Stores files (sealed if the database seals), in one transaction. */
+  /**
+   * Stores files (sealed if the database seals): a large one a part per transaction as it is
+   * sealed, the others with every record in one.
+   */
   storeFiles(files: RestoredFile[]): Promise<void>;
 };
 
@@ -31,7 +34,19 @@ export const restoreWriterFor = (db: InvestigationDb): RestoreWriter => ({
   async storeFiles(files) {
     // Sealed before the transaction: a transaction cannot await work outside the database.
     const records: StoredFile[] = [];
-    for (const { file, content } of files) records.push(await storedFile(db, file, content));
-    if (records.length > 0) await db.files.bulkPut(records);
+    const parts: FilePart[] = [];
+    for (const { file, content } of files) {
+      if (content instanceof Blob) {
+        records.push(await storeFileParts(db, file, content));
+        continue;
+      }
+      for await (const part of filePartsOf(db, file.sha256, content)) parts.push(part);
+      records.push({ ...file, size: content.length });
+    }
+    if (records.length === 0) return;
+    await db.transaction('rw', [db.files, db.fileParts], async () => {
+      await db.fileParts.bulkPut(parts);
+      for (const record of records) await addFileRecord(db, record);
+    });
   },
 });

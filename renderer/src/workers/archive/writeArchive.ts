@@ -7,6 +7,7 @@ import {
   HEADER_ENTRY,
   MANIFEST_ENTRY,
   SEPARATE_TABLES,
+  UNARCHIVED_TABLES,
   type ArchiveEntry,
   type ArchiveHeader,
   type ArchiveManifest,
@@ -172,7 +173,10 @@ export async function writeArchive(
   };
   await zip.add(HEADER_ENTRY, utf8Bytes(JSON.stringify(header, null, 2)));
 
-  const tables = db.tables.map((table) => table.name).sort();
+  const tables = db.tables
+    .map((table) => table.name)
+    .filter((table) => !UNARCHIVED_TABLES.includes(table))
+    .sort();
   const separate = new Set<string>(SEPARATE_TABLES);
   const counts: Record<string, number> = {};
   for (const table of tables) counts[table] = await db.table(table).count();
@@ -237,8 +241,7 @@ export async function writeArchive(
         await zip.addStream(name, content, key ? encryptedSize(file.size) : file.size);
         added(name, file.size, hash ? hash.hex() : file.sha256);
       }
-      const metadata = files.map(({ blob: _blob, ...rest }) => rest);
-      await add(entryNames.table('files'), jsonLines(metadata));
+      await add(entryNames.table('files'), jsonLines(files));
     } else {
       await add(entryNames.table(table), jsonLines(await inKeyOrder(db.table(table))));
     }

@@ -17,6 +17,7 @@ import type { Shipment } from '#shared/customs/shipment';
 import { UnreadableFileError } from '#shared/customs/unreadable';
 import { recordChange } from '../../db/audit';
 import type { InvestigationDb } from '../../db/schema';
+import { addFileRecord, removeUnrecordedParts } from '../../db/storedFiles';
 import { ensureRoom, isQuotaError, ranOutMessage } from '../../db/storageRoom';
 import { blobChunks, sha256Hex } from '../../lib/bytes';
 import { WritesInTurn } from '../writesInTurn';
@@ -156,6 +157,7 @@ export async function removeDatasetRecords(db: InvestigationDb, datasetId: strin
 export async function rollBackInterruptedImports(db: InvestigationDb): Promise<string[]> {
   const interrupted = await db.datasets.where('status').equals('importing').toArray();
   for (const dataset of interrupted) await removeDatasetRecords(db, dataset.id);
+  await removeUnrecordedParts(db);
   return interrupted.map((dataset) => dataset.fileName);
 }
 
@@ -207,11 +209,11 @@ export async function importDataset(
   let lastProgress = 0;
   const writer = options.writer ?? writerFor(db);
   const writes = new WritesInTurn();
-  // Hashed and sealed beside the parsing, once: the file's hash is the one its record gets. (A
-  // chosen file is a snapshot: a file changed on disk since fails to read instead of reading
+  // Hashed, sealed and stored beside the parsing, once: the file's hash is the one its record gets.
+  // (A chosen file is a snapshot: a file changed on disk since fails to read instead of reading
   // otherwise, so the bytes stored are the bytes parsed.)
-  const fileRecord = writer.fileRecord(file, fileName);
-  fileRecord.catch(() => undefined);
+  const storing = writer.storeFile(file, fileName);
+  storing.catch(() => undefined);
   const writeBlock = async (shipments: Shipment[]) => {
     const built = buildBlock(dataset.id, blockNo, shipments);
     blockNo += 1;
@@ -255,7 +257,7 @@ export async function importDataset(
         choices.headerLine,
       );
     }
-    const stored = await fileRecord;
+    const stored = await storing;
     const complete: Dataset = {
       ...dataset,
       status: 'complete',
@@ -270,8 +272,8 @@ export async function importDataset(
       blockCount: blockNo,
     };
     // The import is audited like any change: what was declared for the file, by whom and when.
-    await db.transaction('rw', [db.datasets, db.files, db.audit], async () => {
-      if (!(await db.files.get(stored.sha256))) await db.files.add(stored);
+    await db.transaction('rw', [db.datasets, db.files, db.fileParts, db.audit], async () => {
+      await addFileRecord(db, stored);
       await db.datasets.put(complete);
       await recordChange(db, 'datasets', complete.id, 'create', null, {
         fileName: complete.fileName,
@@ -283,7 +285,10 @@ export async function importDataset(
     return complete;
   } catch (error) {
     await writes.settled().catch(() => undefined);
+    // The file's parts too, once none is being written.
+    await storing.catch(() => undefined);
     await removeDatasetRecords(db, dataset.id);
+    await removeUnrecordedParts(db);
     throw isQuotaError(error) ? new Error(ranOutMessage(`importing “${fileName}”`)) : error;
   }
 }

@@ -6,7 +6,7 @@
  */
 import type { buildBlock } from '#shared/customs/blocks';
 import type { InvestigationDb, StoredFile } from '../../db/schema';
-import { storedFile } from '../../db/storedFiles';
+import { storeFileParts } from '../../db/storedFiles';
 import { sha256Hex } from '../../lib/bytes';
 
 export type BuiltBlock = ReturnType<typeof buildBlock>;
@@ -14,8 +14,11 @@ export type BuiltBlock = ReturnType<typeof buildBlock>;
 export type ImportWriter = {
   /** Stores one block: its columns and its raw cells, together or not at all. */
   storeBlock(built: BuiltBlock): Promise<void>;
-  /** The record that stores `file` (its own hash, sealed if the database seals); stores nothing. */
-  fileRecord(file: Blob, name: string): Promise<StoredFile>;
+  /**
+   * Stores the bytes of `file` (hashed, sealed if the database seals) and returns its record, for
+   * the import to add with its dataset.
+   */
+  storeFile(file: Blob, name: string): Promise<StoredFile>;
 };
 
 /** An import's writer working in the thread it is made in, on `db`. */
@@ -25,6 +28,6 @@ export const writerFor = (db: InvestigationDb): ImportWriter => ({
       await db.shipmentBlocks.add(block);
       await db.shipmentCells.add(cells);
     }),
-  fileRecord: async (file, name) =>
-    storedFile(db, { sha256: await sha256Hex(file), name, mime: file.type }, file),
+  storeFile: async (file, name) =>
+    storeFileParts(db, { sha256: await sha256Hex(file), name, mime: file.type }, file),
 });

@@ -9,7 +9,7 @@
 import type { Table } from 'dexie';
 import { HASHED_FIELDS } from '#shared/lock/sealedRecords';
 import type { InvestigationDb } from '../../db/schema';
-import { fileBlob, storedFile } from '../../db/storedFiles';
+import { fileBlob, storeFile } from '../../db/storedFiles';
 
 export type PassProgress = (done: number, total: number) => void;
 
@@ -54,7 +54,9 @@ export async function copyInvestigation(
   await target.transaction('rw', target.tables, async () => {
     for (const table of target.tables) await table.clear();
   });
-  const counts = await Promise.all(source.tables.map((table) => table.count()));
+  // A file's parts are copied with its record, sealed as they are read.
+  const tables = source.tables.filter((table) => table.name !== 'fileParts');
+  const counts = await Promise.all(tables.map((table) => table.count()));
   const total = counts.reduce((sum, count) => sum + count, 0);
   let done = 0;
   const step = (count: number) => {
@@ -63,13 +65,13 @@ export async function copyInvestigation(
     onProgress?.(done, total);
   };
   step(0);
-  for (const table of source.tables) {
+  for (const table of tables) {
     const into = target.table(table.name);
     if (table.name === 'files') {
       for (const file of await source.files.toArray()) {
         // As a Blob: an original stored in the clear is read 4 MB at a time as it is sealed, not
         // taken into memory whole (1.9 GB for the 10,000,000-row customs file).
-        await target.files.put(await storedFile(target, file, await fileBlob(source, file)));
+        await storeFile(target, file, await fileBlob(source, file));
         step(1);
       }
       continue;
