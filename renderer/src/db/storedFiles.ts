@@ -45,44 +45,87 @@ export function splitStoredBlob(file: StoredFile, whole: Blob): FilePart[] {
 }
 
 /**
- * The parts that store `content` as the bytes of the file `sha256` in `db`, made one at a time.
- * Bytes already in memory are sealed as they are; a Blob is read 4 MB at a time.
+ * A file's bytes as they come to be stored: in memory, as a Blob, or in order a piece at a time (an
+ * archive's entry, checked as it is read: its last piece throws if the entry was changed).
+ */
+export type FileContent = Uint8Array | Blob | { size: number; pieces: AsyncIterable<Uint8Array> };
+
+const contentSize = (content: FileContent) =>
+  content instanceof Uint8Array ? content.length : content.size;
+
+/**
+ * Reads `content` from its start to its end, a range at a time, each range where the last ended.
+ * Pieces are views that may be reused once the next is asked for: what is read is copied out.
+ */
+function inOrder(
+  name: string,
+  content: FileContent,
+): { read(start: number, end: number): Promise<Uint8Array>; end(): Promise<void> } {
+  if (content instanceof Uint8Array)
+    return {
+      read: (start, end) => Promise.resolve(content.subarray(start, end)),
+      end: () => Promise.resolve(),
+    };
+  if (content instanceof Blob)
+    return {
+      read: async (start, end) => new Uint8Array(await content.slice(start, end).arrayBuffer()),
+      end: () => Promise.resolve(),
+    };
+  const pieces = content.pieces[Symbol.asyncIterator]();
+  let left: Uint8Array = new Uint8Array(0);
+  return {
+    async read(start, end) {
+      const bytes = new Uint8Array(end - start);
+      for (let filled = 0; filled < bytes.length;) {
+        if (left.length === 0) {
+          const next = await pieces.next();
+          if (next.done) throw new Error(`${name} ended before the size its record gives.`);
+          left = next.value;
+        }
+        const taken = left.subarray(0, bytes.length - filled);
+        bytes.set(taken, filled);
+        filled += taken.length;
+        left = left.subarray(taken.length);
+      }
+      return bytes;
+    },
+    // The last piece asked for runs the content's own check.
+    async end() {
+      if (left.length > 0 || !(await pieces.next()).done)
+        throw new Error(`${name} is longer than the size its record gives.`);
+    },
+  };
+}
+
+/**
+ * The parts that store `content` as the bytes of `file` in `db`, made one at a time, from the start:
+ * each sealed 4 MB at a time, a Blob read as such.
  */
 export async function* filePartsOf(
   db: InvestigationDb,
-  sha256: string,
-  content: Blob | Uint8Array,
+  file: Pick<StoredFile, 'sha256' | 'name'>,
+  content: FileContent,
 ): AsyncGenerator<FilePart> {
-  const size = content instanceof Blob ? content.size : content.length;
-  const keys = partKeys({ sha256, size });
-  if (!db.keys) {
-    for (const [, part] of keys) {
-      const start = part * SEGMENTS_PER_PART * SEGMENT;
-      const end = start + SEGMENTS_PER_PART * SEGMENT;
-      const blob =
-        content instanceof Blob
-          ? content.slice(start, end)
-          : new Blob([content.subarray(start, end) as Uint8Array<ArrayBuffer>]);
-      yield { sha256, part, blob };
-    }
-    return;
-  }
-  await sealingReady;
+  const { sha256 } = file;
+  const size = contentSize(content);
+  const reader = inOrder(file.name, content);
   const segments = segmentCount(size);
-  for (const [, part] of keys) {
-    const sealed: Uint8Array<ArrayBuffer>[] = [];
+  if (db.keys) await sealingReady;
+  for (const [, part] of partKeys({ sha256, size })) {
+    // A Blob a segment, so that each sealed segment leaves the worker's memory as it is made: a
+    // Blob of Blobs copies nothing.
+    const pieces: Blob[] = [];
     const first = part * SEGMENTS_PER_PART;
     for (let index = first; index < Math.min(segments, first + SEGMENTS_PER_PART); index++) {
       const start = index * SEGMENT;
-      const plain =
-        content instanceof Blob
-          ? new Uint8Array(await content.slice(start, start + SEGMENT).arrayBuffer())
-          : content.subarray(start, start + SEGMENT);
+      const plain = await reader.read(start, Math.min(size, start + SEGMENT));
       const place = segmentPlace(sha256, index, index === segments - 1);
-      sealed.push(seal(db.keys.sealKey, plain, place) as Uint8Array<ArrayBuffer>);
+      const stored = db.keys ? seal(db.keys.sealKey, plain, place) : plain;
+      pieces.push(new Blob([stored as Uint8Array<ArrayBuffer>]));
     }
-    yield { sha256, part, blob: new Blob(sealed) };
+    yield { sha256, part, blob: new Blob(pieces) };
   }
+  await reader.end();
 }
 
 /**
@@ -94,12 +137,12 @@ export async function* filePartsOf(
 export async function storeFileParts(
   db: InvestigationDb,
   file: Omit<StoredFile, 'size'>,
-  content: Blob | Uint8Array,
+  content: FileContent,
 ): Promise<StoredFile> {
-  const record = { ...file, size: content instanceof Blob ? content.size : content.length };
+  const record = { ...file, size: contentSize(content) };
   if (await db.files.get(file.sha256)) return record;
   let writing: Promise<unknown> = Promise.resolve();
-  for await (const part of filePartsOf(db, file.sha256, content)) {
+  for await (const part of filePartsOf(db, file, content)) {
     await writing;
     writing = db.fileParts.put(part);
   }
@@ -124,7 +167,7 @@ export async function addFileRecord(db: InvestigationDb, record: StoredFile): Pr
 export async function storeFile(
   db: InvestigationDb,
   file: Omit<StoredFile, 'size'>,
-  content: Blob | Uint8Array,
+  content: FileContent,
 ): Promise<StoredFile> {
   const record = await storeFileParts(db, file, content);
   await db.transaction('rw', [db.files, db.fileParts], () => addFileRecord(db, record));

@@ -44,7 +44,6 @@ export function movedBuffers(
   for (const { packed } of cells)
     for (const array of [packed.text, packed.cellEnds, packed.rowEnds])
       buffers.add(array.buffer as ArrayBuffer);
-  for (const { content } of files)
-    if (content instanceof Uint8Array) buffers.add(content.buffer as ArrayBuffer);
+  for (const { content } of files) buffers.add(content.buffer as ArrayBuffer);
   return [...buffers];
 }

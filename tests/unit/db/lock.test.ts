@@ -405,4 +405,31 @@ describe('sealed values', () => {
     expect(await storedSize('empty')).toBe(40);
     expect(await fileBytes(db, empty)).toEqual(new Uint8Array(0));
   });
+
+  it('store a file that comes in pieces of any size, and refuse pieces that are not its size', async () => {
+    const db = investigationDb(investigation);
+    const bytes = new Uint8Array(9 * 1024 * 1024 + 7).map((_, index) => index % 241);
+    // Each piece a view of one reused buffer, as an archive's reader hands them on.
+    const window = new Uint8Array(3 * 1024 * 1024 + 1);
+    async function* pieces(upTo = bytes.length) {
+      for (let at = 0; at < upTo; at += window.length) {
+        const piece = bytes.subarray(at, Math.min(upTo, at + window.length));
+        await Promise.resolve(); // as a read from a file would
+        window.set(piece);
+        yield window.subarray(0, piece.length);
+        window.fill(0);
+      }
+    }
+    const meta = (sha256: string) => ({ sha256, name: 'pieces.csv', mime: 'text/csv' });
+    const before = await db.files.count();
+    const file = await storeFile(db, meta('pieces'), { size: bytes.length, pieces: pieces() });
+    expect(Buffer.compare(await fileBytes(db, file), bytes)).toBe(0);
+    await expect(
+      storeFile(db, meta('short'), { size: bytes.length + 1, pieces: pieces() }),
+    ).rejects.toThrow('pieces.csv ended before the size its record gives.');
+    await expect(
+      storeFile(db, meta('long'), { size: bytes.length - 1, pieces: pieces() }),
+    ).rejects.toThrow('pieces.csv is longer than the size its record gives.');
+    expect(await db.files.count()).toBe(before + 1);
+  });
 });

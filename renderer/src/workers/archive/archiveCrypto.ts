@@ -89,7 +89,7 @@ export class EntryDecryption {
       const length = Math.min(whole, this.size - this.consumed);
       if (length <= 0 || this.pendingBytes < length) {
         // What waits for the next chunk is kept as a copy of its own: a chunk may be a view of
-        // memory its reader fills again with the next one (zip.ts's recycled window).
+        // memory its reader may use again for the next one.
         const last = this.pending.at(-1);
         if (last?.buffer === chunk.buffer) this.pending[this.pending.length - 1] = last.slice();
         return plain;

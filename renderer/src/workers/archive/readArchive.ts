@@ -35,15 +35,16 @@ export type OpenedArchive = {
   manifest: ArchiveManifest;
   /**
    * An entry's content, read from the file, decrypted and checked against the manifest: valid until
-   * the next read (it may be a view of the reader's recycled window), so whoever keeps it copies it.
+   * the next read (it may be a view of the reader's window), so whoever keeps it copies it.
    */
   bytes(name: string): Promise<Uint8Array>;
   /**
-   * The same as a Blob, for an entry of any size: read, decrypted and hashed a part at a time into
-   * the browser's blob store, never whole in memory, and returned once checked. `stop` is called
-   * before each part (it throws to cancel).
+   * The same in pieces, for an entry of any size: read, decrypted and hashed a part at a time, never
+   * whole in memory, each piece valid until the next is asked for. Asking past the last checks the
+   * whole, and throws if it was changed: whoever stores the pieces first deletes them then. `stop`
+   * is called before each part (it throws to cancel).
    */
-  blob(name: string, type: string, stop?: () => void): Promise<Blob>;
+  pieces(name: string, stop?: () => void): AsyncGenerator<Uint8Array>;
 };
 
 const truncated = () =>
@@ -92,37 +93,31 @@ async function listedEntry(
 const PART_SEGMENTS = 4;
 
 /**
- * One listed entry's content as a Blob, a part at a time: decrypted a segment at a time, hashed as
- * it streams (hash-wasm: WebCrypto's digest needs it whole), and checked before it is
- * returned, so no part of a changed entry is ever handed on.
+ * One listed entry's content in pieces, a part at a time: decrypted a segment at a time, hashed as
+ * it streams (hash-wasm: WebCrypto's digest needs it whole), and checked after the last.
  */
-async function listedBlob(
+async function* listedPieces(
   directory: ZipDirectory,
   entry: FileEntry,
   listed: ArchiveEntry,
   key: CryptoKey | null,
-  type: string,
   stop?: () => void,
-): Promise<Blob> {
+): AsyncGenerator<Uint8Array> {
   const size = entry.compressedSize;
   const decryption = key ? new EntryDecryption(key, listed.name, size) : null;
   const step = PART_SEGMENTS * (key ? ENCRYPTED_SEGMENT : ENTRY_SEGMENT);
   const hash = await streamingSha256();
-  const parts: Blob[] = [];
   let length = 0;
   for (let from = 0; from < size; from += step) {
     stop?.();
     const stored = await directory.read(entry, from, step);
-    const plain = decryption ? await decryption.push(stored) : [stored];
-    for (const part of plain) {
-      hash.update(part);
-      length += part.length;
+    for (const piece of decryption ? await decryption.push(stored) : [stored]) {
+      hash.update(piece);
+      length += piece.length;
+      yield piece;
     }
-    // Copied into the blob store at once: `stored` is a view of the reader's window.
-    parts.push(new Blob(plain as Uint8Array<ArrayBuffer>[]));
   }
   if (length !== listed.bytes || hash.hex() !== listed.sha256) throw changed(listed.name);
-  return new Blob(parts, { type });
 }
 
 /** The archive's clear header: whether it needs a passphrase (read: the table of contents and it). */
@@ -194,6 +189,6 @@ export async function openArchive(
     header,
     manifest,
     bytes: (name) => listedEntry(directory, ...found(name), key),
-    blob: (name, type, stop) => listedBlob(directory, ...found(name), key, type, stop),
+    pieces: (name, stop) => listedPieces(directory, ...found(name), key, stop),
   };
 }

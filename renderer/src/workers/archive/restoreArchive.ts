@@ -12,6 +12,7 @@ import { exclusiveAcrossTabs } from '../../db/crossTabWork';
 import { createKeys, indexDb, investigationDb, newId } from '../../db/databases';
 import { databaseIdOf, type InvestigationDb } from '../../db/schema';
 import { ensureRoom, isQuotaError, ranOutMessage } from '../../db/storageRoom';
+import { storeFile } from '../../db/storedFiles';
 import { CURRENT_SCHEMA_VERSION } from '../../db/versions';
 import { backfillStatusReasons, v7 } from '../../db/versions/v7';
 import { backfillStatusRules, v10 } from '../../db/versions/v10';
@@ -166,8 +167,6 @@ async function writeTables(
     stop();
     return archive.bytes(name);
   };
-  // Cancel is heard between the parts of a large file too.
-  const readBlob = (name: string, type: string) => archive.blob(name, type, stop);
 
   const separate = new Set<string>(SEPARATE_TABLES);
   for (const table of db.tables) {
@@ -232,14 +231,18 @@ async function writeTables(
           `The stored file ${row.name} does not match its SHA-256: the archive was changed.`,
         );
       const { size: _size, ...file } = row;
-      // A file larger than a write's worth comes as a Blob, never whole in memory. Its size is the
-      // one its content is checked against (the manifest's), not the size its row claims.
+      if (entry.bytes > FILE_BYTES_PER_WRITE) {
+        // A file larger than a write's worth is sealed and stored here as it is read, a part at a
+        // time: its clear bytes are never whole, in memory or in the browser's blob store. Its size
+        // is the one its content is checked against (the manifest's), not the one its row claims;
+        // cancel is heard between its parts. Changed, it fails the restore, which deletes it.
+        const pieces = { size: entry.bytes, pieces: archive.pieces(name, stop) };
+        await storeFile(db, file, pieces);
+        progress();
+        continue;
+      }
       // Kept until its batch is written, so copied out of the reader's window.
-      const content =
-        entry.bytes > FILE_BYTES_PER_WRITE
-          ? await readBlob(name, row.mime)
-          : (await read(name)).slice();
-      stored.push({ file, content });
+      stored.push({ file, content: (await read(name)).slice() });
       storedBytes += entry.bytes;
       if (storedBytes >= FILE_BYTES_PER_WRITE) await flushFiles();
     }

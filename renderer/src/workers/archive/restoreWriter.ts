@@ -6,21 +6,15 @@
  */
 import type { ShipmentBlock, ShipmentCells } from '#shared/customs/dataset';
 import type { FilePart, InvestigationDb, StoredFile } from '../../db/schema';
-import { addFileRecord, filePartsOf, storeFileParts } from '../../db/storedFiles';
+import { addFileRecord, filePartsOf } from '../../db/storedFiles';
 
-/**
- * An original file as the archive holds it: its record (without what storing adds) and its checked
- * bytes, in memory or, for a large file, as a Blob.
- */
-export type RestoredFile = { file: Omit<StoredFile, 'size'>; content: Uint8Array | Blob };
+/** An original file as the archive holds it: its record (without its size) and its checked bytes. */
+export type RestoredFile = { file: Omit<StoredFile, 'size'>; content: Uint8Array };
 
 export type RestoreWriter = {
   /** Stores blocks and cells, in one transaction. */
   storeBlocks(blocks: ShipmentBlock[], cells: ShipmentCells[]): Promise<void>;
-  /**
-   * Stores files (sealed if the database seals): a large one a part per transaction as it is
-   * sealed, the others with every record in one.
-   */
+  /** Stores files (sealed if the database seals), in one transaction. */
   storeFiles(files: RestoredFile[]): Promise<void>;
 };
 
@@ -36,11 +30,7 @@ export const restoreWriterFor = (db: InvestigationDb): RestoreWriter => ({
     const records: StoredFile[] = [];
     const parts: FilePart[] = [];
     for (const { file, content } of files) {
-      if (content instanceof Blob) {
-        records.push(await storeFileParts(db, file, content));
-        continue;
-      }
-      for await (const part of filePartsOf(db, file.sha256, content)) parts.push(part);
+      for await (const part of filePartsOf(db, file, content)) parts.push(part);
       records.push({ ...file, size: content.length });
     }
     if (records.length === 0) return;

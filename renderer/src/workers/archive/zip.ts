@@ -14,7 +14,6 @@ import {
 } from '@zip.js/zip.js/lib/zip-core-custom.js';
 import { ArchiveError } from '#shared/archive/archiveFormat';
 import { isArchiveEntryName } from '#shared/archive/archiveSchema';
-import { blobReadError } from '../../lib/chosenFile';
 
 configure({ useWebWorkers: false, useCompressionStream: false, chunkSize: 4 * 1024 * 1024 });
 
@@ -28,20 +27,16 @@ const DATA_WINDOW = 16 * 1024 * 1024;
  * of a 600 MB archive in Chromium here and 14 s to read it all (through a 64 MB window: 20 ms and
  * 9 s). 16 MB keeps the reads few and each allocation small.
  *
- * `recycled`: each window up to 16 MB is read into the memory of the one before (a BYOB read of
- * the file's stream moves that memory, never allocates), so that a view of a window is valid only
- * until the next read moves it. Reading a restore's entries so, instead of into a new 16 MB buffer
- * each time, left the worker less garbage to collect.
+ * Each window is read with `arrayBuffer()`. Reading them into one recycled buffer through a BYOB
+ * reader of the Blob's stream, cancelled once full, left less garbage, but such a read sometimes
+ * never settled in Chromium (no error, no CPU) while the same worker was storing sealed parts of a
+ * restored file: 2 benchmark runs in 4 hung, none of 3 without it, at the same speed and memory.
  */
 class WindowReader extends Reader<Blob> {
   private window: Uint8Array = new Uint8Array(0);
   private start = 0;
-  private memory = new ArrayBuffer(0);
 
-  constructor(
-    private readonly file: Blob,
-    private readonly recycled = false,
-  ) {
+  constructor(private readonly file: Blob) {
     super(file);
     this.size = file.size;
   }
@@ -51,36 +46,9 @@ class WindowReader extends Reader<Blob> {
       const span = Math.max(length, length < HEADER_WINDOW ? HEADER_WINDOW : DATA_WINDOW);
       const end = Math.min(this.size, index + span);
       this.start = index;
-      this.window =
-        this.recycled && end - index <= DATA_WINDOW
-          ? await this.readIntoMemory(index, end)
-          : new Uint8Array(await this.file.slice(index, end).arrayBuffer());
+      this.window = new Uint8Array(await this.file.slice(index, end).arrayBuffer());
     }
     return this.window.subarray(index - this.start, index - this.start + length);
-  }
-
-  /** Bytes `start` to `end` of the file, read into the recycled memory. */
-  private async readIntoMemory(start: number, end: number): Promise<Uint8Array> {
-    if (this.memory.byteLength < DATA_WINDOW) this.memory = new ArrayBuffer(DATA_WINDOW);
-    const length = end - start;
-    const reader = this.file.slice(start, end).stream().getReader({ mode: 'byob' });
-    let filled = 0;
-    try {
-      while (filled < length) {
-        const { value, done } = await reader
-          .read(new Uint8Array(this.memory, filled))
-          .catch((error: unknown) => {
-            throw blobReadError(error);
-          });
-        // Whatever the read gives back, the memory moved with it.
-        if (value) this.memory = value.buffer;
-        if (done) break;
-        filled += value.byteLength;
-      }
-    } finally {
-      await reader.cancel();
-    }
-    return new Uint8Array(this.memory, 0, filled);
   }
 }
 
@@ -184,8 +152,8 @@ export async function zipDirectory(file: Blob): Promise<ZipDirectory> {
   // Entries are read here rather than through zip.js's streams, which took 6 s of an 18 s restore
   // (174 MB) in the benchmark. (No CRC-32 is checked: every entry but the header is checked against
   // its SHA-256 in the manifest, and the header is parsed with a schema.) They are read through a
-  // window of their own, in recycled memory: zip.js keeps views of its reads, never of these.
-  const window = new WindowReader(file, true);
+  // window of their own: a view of it is valid until the next read moves it.
+  const window = new WindowReader(file);
   const read = async (
     entry: FileEntry,
     from = 0,
