@@ -132,18 +132,21 @@ export async function* filePartsOf(
  * Stores `content` as the bytes of `file` in `db`, a part per transaction (the next part sealed
  * while one is written), and returns the file's record. The record is not stored: its caller adds
  * it with what uses the file (`addFileRecord`), and removes the parts if that fails
- * (`removeUnrecordedParts`). A file already stored is not stored again.
+ * (`removeUnrecordedParts`). A file already stored is not stored again. `signal` stops it
+ * between parts.
  */
 export async function storeFileParts(
   db: InvestigationDb,
   file: Omit<StoredFile, 'size'>,
   content: FileContent,
+  signal?: AbortSignal,
 ): Promise<StoredFile> {
   const record = { ...file, size: contentSize(content) };
   if (await db.files.get(file.sha256)) return record;
   let writing: Promise<unknown> = Promise.resolve();
   for await (const part of filePartsOf(db, file, content)) {
     await writing;
+    signal?.throwIfAborted();
     writing = db.fileParts.put(part);
   }
   await writing;

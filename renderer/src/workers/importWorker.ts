@@ -62,7 +62,10 @@ const api = {
                 access,
                 Comlink.transfer(built, movedBuffers([built.block], [built.cells])),
               ),
-            storeFile: (file, name) => store.storeFile(access, file, name),
+            storeFile: (file, name, stop) => {
+              stop?.addEventListener('abort', () => void store.stopStoringFile(), { once: true });
+              return store.storeFile(access, file, name);
+            },
           },
         }),
       );

@@ -29,11 +29,18 @@ const crossing = (error: unknown): never => {
     : error;
 };
 
+/** The import's file being stored, to stop it when the import fails or is cancelled. */
+let storingFile = new AbortController();
+
 const api = {
   storeBlock: (access: DbAccess, built: BuiltBlock) =>
     writerFor(databases.open(access)).storeBlock(built).catch(crossing),
-  storeFile: (access: DbAccess, file: Blob, name: string) =>
-    writerFor(databases.open(access)).storeFile(file, name).catch(crossing),
+  storeFile(access: DbAccess, file: Blob, name: string) {
+    storingFile = new AbortController();
+    const { signal } = storingFile;
+    return writerFor(databases.open(access)).storeFile(file, name, signal).catch(crossing);
+  },
+  stopStoringFile: () => storingFile.abort(),
   storeBlocks: (access: DbAccess, blocks: ShipmentBlock[], cells: ShipmentCells[]) =>
     restoreWriterFor(databases.open(access)).storeBlocks(blocks, cells).catch(crossing),
   storeFiles: (access: DbAccess, files: RestoredFile[]) =>

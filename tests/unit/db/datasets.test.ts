@@ -13,6 +13,7 @@ import {
   rollBackInterruptedImports,
 } from '../../../renderer/src/workers/import/importDataset';
 import type { ImportChoices } from '../../../renderer/src/workers/import/importTypes';
+import { writerFor, type ImportWriter } from '../../../renderer/src/workers/import/importWriter';
 import { createInvestigation } from '../../../renderer/src/features/investigations/investigationMutations';
 import { emptyShipmentFilter, shipmentSortColumns } from '../../../shared/customs/shipmentFilter';
 import { isoFromDays } from '../../../shared/customs/dates';
@@ -249,6 +250,31 @@ describe('importing a customs file', () => {
       await db.files.count(),
       await db.fileParts.count(),
     ]).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('stops storing its file when it is cancelled, and only then removes what it wrote', async () => {
+    const cancel = new AbortController();
+    let stopped = false;
+    // A file whose storing goes on until told to stop; the import is cancelled as it starts.
+    const writer: ImportWriter = {
+      ...writerFor(db),
+      storeFile: (_file, _name, signal) => {
+        cancel.abort();
+        return new Promise((_resolve, reject) =>
+          signal?.addEventListener('abort', () => {
+            stopped = true;
+            reject(signal.reason as Error);
+          }),
+        );
+      },
+    };
+    const file = blobOf('customs', 'vendor-a-2022.csv');
+    const choices = choicesFromPreview(await previewImport(db, file, 'a.csv'));
+    await expect(
+      importDataset(db, file, 'a.csv', choices, { writer, signal: cancel.signal }),
+    ).rejects.toThrow();
+    expect(stopped).toBe(true);
+    expect([await db.datasets.count(), await db.fileParts.count()]).toEqual([0, 0]);
   });
 
   it('rolls back an import that a crash cut short', async () => {

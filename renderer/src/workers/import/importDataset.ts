@@ -212,7 +212,8 @@ export async function importDataset(
   // Hashed, sealed and stored beside the parsing, once: the file's hash is the one its record gets.
   // (A chosen file is a snapshot: a file changed on disk since fails to read instead of reading
   // otherwise, so the bytes stored are the bytes parsed.)
-  const storing = writer.storeFile(file, fileName);
+  const stopStoring = new AbortController();
+  const storing = writer.storeFile(file, fileName, stopStoring.signal);
   storing.catch(() => undefined);
   const writeBlock = async (shipments: Shipment[]) => {
     const built = buildBlock(dataset.id, blockNo, shipments);
@@ -285,7 +286,8 @@ export async function importDataset(
     return complete;
   } catch (error) {
     await writes.settled().catch(() => undefined);
-    // The file's parts too, once none is being written.
+    // The file's parts too, once none is being written: its storing stops at the next part.
+    stopStoring.abort();
     await storing.catch(() => undefined);
     await removeDatasetRecords(db, dataset.id);
     await removeUnrecordedParts(db);

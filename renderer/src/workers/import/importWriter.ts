@@ -16,9 +16,9 @@ export type ImportWriter = {
   storeBlock(built: BuiltBlock): Promise<void>;
   /**
    * Stores the bytes of `file` (hashed, sealed if the database seals) and returns its record, for
-   * the import to add with its dataset.
+   * the import to add with its dataset; stops between parts once `signal` is aborted.
    */
-  storeFile(file: Blob, name: string): Promise<StoredFile>;
+  storeFile(file: Blob, name: string, signal?: AbortSignal): Promise<StoredFile>;
 };
 
 /** An import's writer working in the thread it is made in, on `db`. */
@@ -28,6 +28,6 @@ export const writerFor = (db: InvestigationDb): ImportWriter => ({
       await db.shipmentBlocks.add(block);
       await db.shipmentCells.add(cells);
     }),
-  storeFile: async (file, name) =>
-    storeFileParts(db, { sha256: await sha256Hex(file), name, mime: file.type }, file),
+  storeFile: async (file, name, signal) =>
+    storeFileParts(db, { sha256: await sha256Hex(file), name, mime: file.type }, file, signal),
 });
