@@ -20,7 +20,7 @@ const segmentPlace = (sha256: string, index: number, last: boolean) =>
 /** A file's segments; an empty file has one, so that its seal is checked too. */
 const segmentCount = (size: number) => Math.max(1, Math.ceil(size / SEGMENT));
 
-/** How many stored bytes a segment takes: sealed, or in the clear (a database from before sealing). */
+/** The stored bytes a segment takes: sealed, or in the clear (a database from before sealing). */
 const storedSegment = (sealed: boolean) => SEGMENT + (sealed ? SEAL_OVERHEAD : 0);
 
 /** The keys of a file's parts, in order. */
@@ -98,8 +98,8 @@ function inOrder(
 }
 
 /**
- * The parts that store `content` as the bytes of `file` in `db`, made one at a time, from the start:
- * each sealed 4 MB at a time, a Blob read as such.
+ * The parts that store `content` as the bytes of `file` in `db`, made one at a time from the
+ * start, each sealed 4 MB at a time.
  */
 export async function* filePartsOf(
   db: InvestigationDb,
@@ -144,12 +144,20 @@ export async function storeFileParts(
   const record = { ...file, size: contentSize(content) };
   if (await db.files.get(file.sha256)) return record;
   let writing: Promise<unknown> = Promise.resolve();
-  for await (const part of filePartsOf(db, file, content)) {
+  try {
+    for await (const part of filePartsOf(db, file, content)) {
+      await writing;
+      signal?.throwIfAborted();
+      writing = db.fileParts.put(part);
+    }
     await writing;
-    signal?.throwIfAborted();
-    writing = db.fileParts.put(part);
+  } catch (error) {
+    // What it wrote goes, once the write in flight is done (unless a record names the file by
+    // now); if that fails too, the next start's sweep takes it.
+    await writing.catch(() => undefined);
+    await removeUnrecordedParts(db, file.sha256).catch(() => undefined);
+    throw error;
   }
-  await writing;
   return record;
 }
 
@@ -186,14 +194,15 @@ export async function deleteStoredFile(db: InvestigationDb, sha256: string): Pro
 }
 
 /**
- * Deletes the parts no file record names: those of an import, a restore or a document that failed
- * or was cut short before its record was added.
+ * Deletes the parts no file record names: the file `sha256`'s, whose storing or the adding of whose
+ * record failed; without it, every file's, those of imports a crash cut short. (Only its own: a
+ * failure must not take the parts of another file being stored meanwhile.)
  */
-export function removeUnrecordedParts(db: InvestigationDb): Promise<void> {
+export function removeUnrecordedParts(db: InvestigationDb, sha256?: string): Promise<void> {
   return db.transaction('rw', [db.files, db.fileParts], async () => {
     const recorded = new Set((await db.files.toArray()).map((file) => file.sha256));
     const orphans = (await db.fileParts.toArray())
-      .filter((part) => !recorded.has(part.sha256))
+      .filter((part) => (sha256 ?? part.sha256) === part.sha256 && !recorded.has(part.sha256))
       .map(({ sha256, part }): [string, number] => [sha256, part]);
     if (orphans.length > 0) await db.fileParts.bulkDelete(orphans);
   });

@@ -14,6 +14,7 @@ import {
 } from '../../../renderer/src/workers/import/importDataset';
 import type { ImportChoices } from '../../../renderer/src/workers/import/importTypes';
 import { writerFor, type ImportWriter } from '../../../renderer/src/workers/import/importWriter';
+import { fileBytes } from '../../../renderer/src/db/storedFiles';
 import { createInvestigation } from '../../../renderer/src/features/investigations/investigationMutations';
 import { emptyShipmentFilter, shipmentSortColumns } from '../../../shared/customs/shipmentFilter';
 import { isoFromDays } from '../../../shared/customs/dates';
@@ -270,11 +271,15 @@ describe('importing a customs file', () => {
     };
     const file = blobOf('customs', 'vendor-a-2022.csv');
     const choices = choicesFromPreview(await previewImport(db, file, 'a.csv'));
+    // A part of another file being stored meanwhile (its record not added yet) is not its to take.
+    const other = 'e'.repeat(64);
+    await db.fileParts.put({ sha256: other, part: 0, blob: new Blob(['another file']) });
     await expect(
       importDataset(db, file, 'a.csv', choices, { writer, signal: cancel.signal }),
     ).rejects.toThrow();
     expect(stopped).toBe(true);
-    expect([await db.datasets.count(), await db.fileParts.count()]).toEqual([0, 0]);
+    expect(await db.datasets.count()).toBe(0);
+    expect((await db.fileParts.toArray()).map((part) => part.sha256)).toEqual([other]);
   });
 
   it('rolls back an import that a crash cut short', async () => {
@@ -292,7 +297,15 @@ describe('importing a customs file', () => {
   });
 
   it('deletes a dataset with its shipments, problems and, once unused, its file', async () => {
+    // The same file imported twice is stored once; deleting one dataset keeps it for the other.
+    const first = await importFixture('bad', 'mixed-row-errors.csv');
     const dataset = await importFixture('bad', 'mixed-row-errors.csv');
+    expect([await db.files.count(), await db.fileParts.count()]).toEqual([1, 1]);
+    await deleteDataset(db, first.id);
+    const [file] = await db.files.toArray();
+    expect(new TextDecoder().decode(await fileBytes(db, file))).toBe(
+      readFileSync(fixture('bad', 'mixed-row-errors.csv'), 'utf8'),
+    );
     await deleteDataset(db, dataset.id);
     expect([
       await db.datasets.count(),

@@ -422,6 +422,8 @@ describe('sealed values', () => {
     }
     const meta = (sha256: string) => ({ sha256, name: 'pieces.csv', mime: 'text/csv' });
     const before = await db.files.count();
+    // A part of another file being stored meanwhile, which a failure must leave alone.
+    await db.fileParts.put({ sha256: 'other', part: 0, blob: new Blob(['another file']) });
     const file = await storeFile(db, meta('pieces'), { size: bytes.length, pieces: pieces() });
     expect(Buffer.compare(await fileBytes(db, file), bytes)).toBe(0);
     await expect(
@@ -431,5 +433,9 @@ describe('sealed values', () => {
       storeFile(db, meta('long'), { size: bytes.length - 1, pieces: pieces() }),
     ).rejects.toThrow('pieces.csv is longer than the size its record gives.');
     expect(await db.files.count()).toBe(before + 1);
+    // What the failed ones wrote is gone (the long one, all but its end), the others' parts stay.
+    const names = ['pieces', 'short', 'long', 'other'];
+    const parts = (await db.fileParts.toArray()).filter((part) => names.includes(part.sha256));
+    expect(parts.map((part) => part.sha256).sort()).toEqual(['other', 'pieces']);
   });
 });

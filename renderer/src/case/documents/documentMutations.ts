@@ -124,7 +124,7 @@ export async function addDocument(
     });
   } catch (error) {
     // What was stored of its bytes goes with it.
-    await removeUnrecordedParts(db);
+    await removeUnrecordedParts(db, sha256);
     throw error;
   }
   return { document, alreadyThere: false, pdf };

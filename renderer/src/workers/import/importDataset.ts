@@ -286,11 +286,12 @@ export async function importDataset(
     return complete;
   } catch (error) {
     await writes.settled().catch(() => undefined);
-    // The file's parts too, once none is being written: its storing stops at the next part.
+    // Its storing stops at the next part and removes what it wrote; a file stored whole goes here,
+    // once none of its parts is being written.
     stopStoring.abort();
-    await storing.catch(() => undefined);
+    const stored = await storing.catch(() => null);
     await removeDatasetRecords(db, dataset.id);
-    await removeUnrecordedParts(db);
+    if (stored) await removeUnrecordedParts(db, stored.sha256);
     throw isQuotaError(error) ? new Error(ranOutMessage(`importing “${fileName}”`)) : error;
   }
 }
