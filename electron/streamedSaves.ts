@@ -3,7 +3,14 @@ import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { SavedFile } from '../shared/ipc';
 
-type Session = { owner: unknown; file: FileHandle; partial: string; target: string };
+type Session = {
+  owner: unknown;
+  file: FileHandle;
+  partial: string;
+  target: string;
+  /** The last write asked for: each waits for the one before (a file handle's must). */
+  written: Promise<void>;
+};
 
 /**
  * Saves that arrive in pieces (an archive of hundreds of megabytes): each piece is appended to a file
@@ -18,19 +25,21 @@ export class StreamedSaves {
     const partial = `${target}.waybill-partial`;
     const file = await open(partial, 'w');
     const id = randomUUID();
-    this.sessions.set(id, { owner, file, partial, target });
+    this.sessions.set(id, { owner, file, partial, target, written: Promise.resolve() });
     return id;
   }
 
   async write(owner: unknown, id: string, bytes: Uint8Array): Promise<void> {
     const session = this.session(owner, id);
-    await session.file.write(bytes);
+    session.written = session.written.then(async () => void (await session.file.write(bytes)));
+    return session.written;
   }
 
   /** Commits (renames into place) or abandons (removes) the file. */
   async end(owner: unknown, id: string, commit: boolean): Promise<SavedFile> {
     const session = this.session(owner, id);
     this.sessions.delete(id);
+    await session.written.catch(() => undefined);
     await session.file.close();
     if (!commit) {
       await rm(session.partial, { force: true });

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { answerSaveDialogs, keepLastSaved } from './saveDialog';
 
 /** Steps a researcher takes often, done through the UI as they would. */
 
@@ -170,4 +171,20 @@ export async function sourceNote(
     await dialog.getByLabel('Attribution (used instead of the name)').fill(fields.attribution);
   await dialog.getByRole('button', { name: 'Save note' }).click();
   await expect(dialog).toBeHidden();
+}
+
+/**
+ * Backs up through `dialog` (a backup dialog, its passphrase filled or not) and keeps the archive
+ * at `destination`; returns the name the app suggested for it. The save dialog is stood in for
+ * (see saveDialog.ts).
+ */
+export async function backUpInto(
+  page: Page,
+  dialog: Locator,
+  destination: string,
+): Promise<string> {
+  await answerSaveDialogs(page);
+  await dialog.getByRole('button', { name: 'Back up' }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  return keepLastSaved(page, destination);
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { chromium, expect, test, type Page } from '@playwright/test';
 import {
   addClaim,
+  backUpInto,
   claimButton,
   lockInvestigation,
   openSampleInvestigation,
@@ -102,14 +103,11 @@ test('the sample investigation is backed up, deleted and restored whole; a cut o
   await expect(backup.getByRole('alert')).toHaveText('A passphrase needs at least 8 characters.');
   await backup.getByLabel(/^Passphrase \(required/).fill(PASSPHRASE);
   await backup.getByLabel('Passphrase again').fill(PASSPHRASE);
-  const download = page.waitForEvent('download');
-  await backup.getByRole('button', { name: 'Back up' }).click();
   const folder = mkdtempSync(path.join(tmpdir(), 'archive-'));
-  const archive = path.join(folder, (await download).suggestedFilename());
-  await (await download).saveAs(archive);
-  await expect(backup.getByRole('status')).toContainText('Saved');
+  const archive = path.join(folder, 'archive.waybill');
+  const suggested = await backUpInto(page, backup, archive);
   await backup.getByRole('button', { name: 'Close' }).click();
-  expect(archive).toMatch(/\.waybill$/);
+  expect(suggested).toMatch(/\.waybill$/);
   expect(readFileSync(archive).toString('latin1')).not.toContain('Vera Inventova');
 
   await page.getByRole('button', { name: `Delete ${name}` }).click();
@@ -149,6 +147,61 @@ test('the sample investigation is backed up, deleted and restored whole; a cut o
   await expect(page.getByText('6 claims')).toBeVisible();
 });
 
+test('a backup is written into the file the save dialog gives; cancelling the dialog writes nothing', async ({
+  page,
+}) => {
+  await startInvestigation(page, 'Saved where chosen', 'Claims');
+  await addClaim(page, 'A claim to carry in the archive');
+  await page.getByRole('link', { name: 'Investigations', exact: true }).click();
+  await page.getByRole('button', { name: 'Back up Saved where chosen' }).click();
+  const backup = page.getByRole('dialog', { name: 'Back up “Saved where chosen”' });
+
+  // The user closes the save dialog: nothing is written, nothing is said, the backup can be redone.
+  await page.evaluate(() => {
+    const picking = window as unknown as {
+      showSaveFilePicker: () => Promise<never>;
+      asked: number;
+    };
+    picking.asked = 0;
+    picking.showSaveFilePicker = () => {
+      picking.asked += 1;
+      return Promise.reject(new DOMException('The user aborted a request.', 'AbortError'));
+    };
+  });
+  await backup.getByRole('button', { name: 'Back up' }).click();
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { asked: number }).asked))
+    .toBe(1);
+  await expect(backup.getByRole('button', { name: 'Back up' })).toBeEnabled();
+  await expect(backup.getByRole('alert')).toHaveCount(0);
+  await expect(backup.getByRole('progressbar')).toHaveCount(0);
+  await expect(backup.getByText(/^Saved/)).toHaveCount(0);
+
+  // Chosen: the archive goes into that file as it is written.
+  const folder = mkdtempSync(path.join(tmpdir(), 'archive-'));
+  const archive = path.join(folder, 'chosen.waybill');
+  const suggested = await backUpInto(page, backup, archive);
+  expect(suggested).toMatch(/^Saved-where-chosen-\d{4}-\d{2}-\d{2}\.waybill$/);
+  await expect(backup.getByRole('status')).toContainText(`Saved ${suggested}`);
+  const bytes = readFileSync(archive);
+  expect(bytes.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+  expect(bytes.toString('utf8')).toContain('A claim to carry in the archive');
+  await backup.getByRole('button', { name: 'Close' }).click();
+
+  // A browser without a save dialog downloads the archive instead.
+  await page.evaluate(() => {
+    (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker = undefined;
+  });
+  await page.getByRole('button', { name: 'Back up Saved where chosen' }).click();
+  const download = page.waitForEvent('download');
+  await backup.getByRole('button', { name: 'Back up' }).click();
+  const downloaded = path.join(folder, 'downloaded.waybill');
+  await (await download).saveAs(downloaded);
+  await expect(backup.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  expect((await download).suggestedFilename()).toBe(suggested);
+  expect(readFileSync(downloaded).toString('utf8')).toContain('A claim to carry in the archive');
+});
+
 test('an archive restored in place of its investigation takes its place and id, locked or not', async ({
   page,
 }) => {
@@ -158,10 +211,8 @@ test('an archive restored in place of its investigation takes its place and id, 
   await page.getByRole('link', { name: 'Investigations', exact: true }).click();
   await page.getByRole('button', { name: 'Back up Replace me' }).click();
   const backup = page.getByRole('dialog', { name: 'Back up “Replace me”' });
-  const download = page.waitForEvent('download');
-  await backup.getByRole('button', { name: 'Back up' }).click();
   const archive = path.join(mkdtempSync(path.join(tmpdir(), 'archive-')), 'replace-me.waybill');
-  await (await download).saveAs(archive);
+  await backUpInto(page, backup, archive);
   await backup.getByRole('button', { name: 'Close' }).click();
 
   // Locked since, and changed.
@@ -223,10 +274,8 @@ test('a restore that runs out of storage midway is rolled back, saying so; nothi
   await first.page.getByRole('link', { name: 'Investigations', exact: true }).click();
   await first.page.getByRole('button', { name: 'Back up Too big to restore' }).click();
   const backup = first.page.getByRole('dialog', { name: 'Back up “Too big to restore”' });
-  const download = first.page.waitForEvent('download');
-  await backup.getByRole('button', { name: 'Back up' }).click();
   const archive = testInfo.outputPath('too-big.waybill');
-  await (await download).saveAs(archive);
+  await backUpInto(first.page, backup, archive);
   await first.context.close();
 
   const { context, page } = await open();

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type BrowserContext, type Locator } from '@playwright/test';
 import { chromium } from 'playwright-core';
-import { startInvestigation } from './app';
+import { backUpInto, startInvestigation } from './app';
 import { chromiumLaunchOptions } from './chromium';
 import { generatedVendorFile, importCustomsFile, startLargeImport } from './customs';
 
@@ -100,10 +100,8 @@ test.describe('killed mid-work', () => {
     const { first, page } = await largeCase(dir, baseURL, 'Killed restore', 6);
     await page.getByRole('button', { name: 'Back up Killed restore' }).click();
     const backup = page.getByRole('dialog', { name: 'Back up “Killed restore”' });
-    const download = page.waitForEvent('download');
-    await backup.getByRole('button', { name: 'Back up' }).click();
     const archive = testInfo.outputPath('killed-restore.waybill');
-    await (await download).saveAs(archive);
+    await backUpInto(page, backup, archive);
     await backup.getByRole('button', { name: 'Close' }).click();
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Restore from archive' }).click();

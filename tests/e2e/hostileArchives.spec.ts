@@ -14,6 +14,7 @@ import { withEntryInside } from '../zipSurgery';
 import { expectTemplateMarkupOnly, exportPackage, openOffline } from './dossierExports';
 import {
   addClaim,
+  backUpInto,
   changeStatus,
   cite,
   claimButton,
@@ -128,10 +129,8 @@ async function backUp(page: Page, name: string, folder: string, passphrase = '')
     await dialog.getByLabel(/^Passphrase \(optional/).fill(passphrase);
     await dialog.getByLabel('Passphrase again').fill(passphrase);
   }
-  const download = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: 'Back up' }).click();
   const file = path.join(folder, `${passphrase ? 'sealed' : 'plain'}.waybill`);
-  await (await download).saveAs(file);
+  await backUpInto(page, dialog, file);
   await dialog.getByRole('button', { name: 'Close' }).click();
   return readFileSync(file);
 }

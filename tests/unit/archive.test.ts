@@ -5,7 +5,8 @@ import type { InvestigationDb } from '../../renderer/src/db/schema';
 import { PassphraseNeeded } from '../../renderer/src/workers/archive/archiveCrypto';
 import { openArchive } from '../../renderer/src/workers/archive/readArchive';
 import { restoreArchive, restoredName } from '../../renderer/src/workers/archive/restoreArchive';
-import { ArchiveCancelled, writeArchive } from '../../renderer/src/workers/archive/writeArchive';
+import { ArchiveCancelled } from '../../renderer/src/workers/archive/writeArchive';
+import { archiveBlob } from './archive/archiveBlob';
 import { entryReaderFor, type EntryReader } from '../../renderer/src/workers/archive/entryReader';
 import { addClaim } from '../../renderer/src/case/claims/claimMutations';
 import { mergeEntities } from '../../renderer/src/case/entities/entityMutations';
@@ -132,11 +133,11 @@ describe('investigation archives', () => {
   it('round-trip losslessly: export, restore, export give the same entries, byte for byte', async () => {
     // A confidential source never leaves in the clear: without a passphrase there is no archive.
     await db.sources.toCollection().modify({ confidentiality: 'confidential' });
-    await expect(writeArchive(db, investigation, { passphrase: null })).rejects.toThrow(
+    await expect(archiveBlob(db, investigation, { passphrase: null })).rejects.toThrow(
       'needs a passphrase',
     );
     await db.sources.toCollection().modify({ confidentiality: 'on-record' });
-    const first = await writeArchive(db, investigation, { passphrase: null });
+    const first = await archiveBlob(db, investigation, { passphrase: null });
     // Every entry's checksum is its content's, the blocks' given by the readers that made them.
     const zip = new ZipReader(new BlobReader(first), { checkCrc32: true });
     for (const entry of await zip.getEntries())
@@ -167,7 +168,7 @@ describe('investigation archives', () => {
     expect(restoredName(restored.name, new Date(2026, 0, 5))).toBe(
       'Archived case (restored 2026-01-05)',
     );
-    const again = await writeArchive(investigationDb(restored), restored, { passphrase: null });
+    const again = await archiveBlob(investigationDb(restored), restored, { passphrase: null });
     expect(await entriesOf(again)).toEqual(await entriesOf(first));
     const rules = async (from: typeof db) =>
       (await from.statuses.toArray()).map((status) => [status.name, status.rule]);
@@ -181,7 +182,7 @@ describe('investigation archives', () => {
   });
 
   it('are the same read by several readers in turn, each with one read ahead', async () => {
-    const one = await writeArchive(db, investigation, { passphrase: null });
+    const one = await archiveBlob(db, investigation, { passphrase: null });
     const calls = [0, 0];
     const counted = (index: number): EntryReader => {
       const reader = entryReaderFor(db);
@@ -190,7 +191,7 @@ describe('investigation archives', () => {
         fileRange: (sha256, start, end) => (calls[index]++, reader.fileRange(sha256, start, end)),
       };
     };
-    const two = await writeArchive(db, investigation, {
+    const two = await archiveBlob(db, investigation, {
       passphrase: null,
       readers: [counted(0), counted(1)],
     });
@@ -202,7 +203,7 @@ describe('investigation archives', () => {
   });
 
   it('are written and read in zip64 form, every entry and the end record', async () => {
-    const zip64 = await writeArchive(db, investigation, { passphrase: null, zip64: true });
+    const zip64 = await archiveBlob(db, investigation, { passphrase: null, zip64: true });
     const bytes = new Uint8Array(await zip64.arrayBuffer());
     const view = new DataView(bytes.buffer);
     // The zip64 end record and its locator stand before the classic end record (22 bytes).
@@ -221,15 +222,15 @@ describe('investigation archives', () => {
       at += 46 + name + extra + comment;
     }
     const opened = await openArchive(zip64, null);
-    const first = await writeArchive(db, investigation, { passphrase: null });
+    const first = await archiveBlob(db, investigation, { passphrase: null });
     expect(opened.manifest.entries).toEqual(await entriesOf(first));
     const restored = await restoreArchive(opened);
-    const again = await writeArchive(investigationDb(restored), restored, { passphrase: null });
+    const again = await archiveBlob(investigationDb(restored), restored, { passphrase: null });
     expect(await entriesOf(again)).toEqual(await entriesOf(first));
   });
 
   it('are sealed by a passphrase, and a wrong one is told plainly', async () => {
-    const sealed = await writeArchive(db, investigation, { passphrase: 'correct horse' });
+    const sealed = await archiveBlob(db, investigation, { passphrase: 'correct horse' });
     const header = JSON.parse(
       strFromU8(unzipSync(new Uint8Array(await sealed.arrayBuffer()))[HEADER_ENTRY]),
     ) as ArchiveHeader;
@@ -249,13 +250,13 @@ describe('investigation archives', () => {
   it('stop deriving the key at once when cancelled', async () => {
     const started = Date.now();
     await expect(
-      writeArchive(db, investigation, { passphrase: 'correct horse', cancelled: () => true }),
+      archiveBlob(db, investigation, { passphrase: 'correct horse', cancelled: () => true }),
     ).rejects.toThrow(ArchiveCancelled);
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('refuse a truncated archive and one with a changed byte, storing nothing', async () => {
-    const file = await writeArchive(db, investigation, { passphrase: null });
+    const file = await archiveBlob(db, investigation, { passphrase: null });
     const before = await visibleCount();
     await expect(openArchive(file.slice(0, file.size - 200), null)).rejects.toThrow(ArchiveError);
     await expect(openArchive(file.slice(0, file.size - 200), null)).rejects.toThrow(
@@ -273,7 +274,7 @@ describe('investigation archives', () => {
   });
 
   it('refuse entries the manifest does not list, and a missing manifest', async () => {
-    const file = await writeArchive(db, investigation, { passphrase: null });
+    const file = await archiveBlob(db, investigation, { passphrase: null });
     const bytes = new Uint8Array(await file.arrayBuffer());
     const text = new TextDecoder('latin1').decode(bytes);
     const at = text.lastIndexOf(MANIFEST_ENTRY);
@@ -283,7 +284,7 @@ describe('investigation archives', () => {
 
   it('leave nothing visible of a restore cut short, and remove it at the next start', async () => {
     const opened = await openArchive(
-      await writeArchive(db, investigation, { passphrase: null }),
+      await archiveBlob(db, investigation, { passphrase: null }),
       null,
     );
     await indexDb.investigations.add({ ...investigation, id: 'half-restored', restoring: true });
@@ -327,7 +328,7 @@ describe('investigation archives', () => {
       [db, 'correct horse'],
       [clear, null],
     ] as const) {
-      const archive = await writeArchive(from, investigation, { passphrase });
+      const archive = await archiveBlob(from, investigation, { passphrase });
       const restored = investigationDb(
         await restoreArchive(await openArchive(archive, passphrase)),
       );
@@ -339,7 +340,7 @@ describe('investigation archives', () => {
       }
     }
     // Read in pieces, the large file asks whether to stop before each part, and stops when told.
-    const plainArchive = await writeArchive(db, investigation, { passphrase: null });
+    const plainArchive = await archiveBlob(db, investigation, { passphrase: null });
     const opened = await openArchive(plainArchive, null);
     const largeEntry = `files/${await sha256Hex(large)}`;
     const readAll = async (stop: () => void) => {
@@ -422,7 +423,7 @@ describe('investigation archives', () => {
   }
 
   it('restore an archive of an older schema into today’s, and refuse one of a newer', async () => {
-    const file = await writeArchive(db, investigation, { passphrase: null });
+    const file = await archiveBlob(db, investigation, { passphrase: null });
     // Version 5 had no entities and no dismissed suggestions.
     const old = await asVersion(file, 5, [
       'tables/entities.jsonl',
@@ -436,7 +437,7 @@ describe('investigation archives', () => {
     await expect(restoreArchive(await openArchive(newer, null))).rejects.toThrow('newer Waybill');
   });
   it('restore in place of the investigation they came from, when asked, keeping its id', async () => {
-    const first = await writeArchive(db, investigation, { passphrase: null });
+    const first = await archiveBlob(db, investigation, { passphrase: null });
     await addClaim(db, { text: 'Written after the backup.' });
     const oldDatabase = db.name;
 
@@ -453,7 +454,7 @@ describe('investigation archives', () => {
     expect((await now.claims.toArray()).map((claim) => claim.text)).toEqual([
       'A claim worth keeping.',
     ]);
-    const again = await writeArchive(now, restored, { passphrase: null });
+    const again = await archiveBlob(now, restored, { passphrase: null });
     expect(await entriesOf(again)).toEqual(await entriesOf(first));
 
     // Asked to replace a case that is not here, it restores a new one.
@@ -465,7 +466,7 @@ describe('investigation archives', () => {
   });
 
   it('finish an in-place restore at the next start when only the old databases were left', async () => {
-    const first = await writeArchive(db, investigation, { passphrase: null });
+    const first = await archiveBlob(db, investigation, { passphrase: null });
     const restored = await restoreArchive(await openArchive(first, null));
     // As if the window closed right after the switch: the row names a database still to delete.
     await indexDb.investigations.update(restored.id, { replacedDatabase: investigation.id });
@@ -521,7 +522,7 @@ describe('archives written by the first writer (fflate, no zip64; Argon2id when 
       // Archived again with the name it was given (schema 19), it keeps it.
       await restoredDb.datasets.update(dataset.id, { displayName: 'Vendor D, 2022' });
       const again = await restoreArchive(
-        await openArchive(await writeArchive(restoredDb, restored, { passphrase: null }), null),
+        await openArchive(await archiveBlob(restoredDb, restored, { passphrase: null }), null),
       );
       expect((await investigationDb(again).datasets.get(dataset.id))?.displayName).toBe(
         'Vendor D, 2022',
@@ -599,7 +600,7 @@ describe('an archive of schema 16, before excerpts kept their quote as it reads'
     await restoredDb.views.bulkPut([shipmentsView, ...otherViews]);
     const current = await restoredDb.excerpts.orderBy('id').toArray();
     const again = await restoreArchive(
-      await openArchive(await writeArchive(restoredDb, restored, { passphrase: null }), null),
+      await openArchive(await archiveBlob(restoredDb, restored, { passphrase: null }), null),
     );
     const againDb = investigationDb(again);
     expect(await againDb.excerpts.orderBy('id').toArray()).toEqual(current);

@@ -10,7 +10,7 @@ import { addClaim } from '../../renderer/src/case/claims/claimMutations';
 import { createInvestigation } from '../../renderer/src/features/investigations/investigationMutations';
 import { openArchive } from '../../renderer/src/workers/archive/readArchive';
 import { restoreArchive } from '../../renderer/src/workers/archive/restoreArchive';
-import { writeArchive } from '../../renderer/src/workers/archive/writeArchive';
+import { archiveBlob } from './archive/archiveBlob';
 import {
   HEADER_ENTRY,
   MANIFEST_ENTRY,
@@ -31,7 +31,7 @@ beforeEach(async () => {
   await addClaim(investigationDb(bystander), { text: 'A claim that must survive.' });
   const source = await createInvestigation('Archived case');
   await addClaim(investigationDb(source), { text: 'From the archive.' });
-  archive = await writeArchive(investigationDb(source), source, { passphrase: null });
+  archive = await archiveBlob(investigationDb(source), source, { passphrase: null });
 });
 
 /** Everything the bystander holds, as it would be seen after a restart. */
@@ -247,7 +247,7 @@ describe('a hostile archive', () => {
     const hash = bytesToHex(sha256(original));
     const meta = { sha256: hash, name: 'original.pdf', mime: 'application/pdf' };
     await storeFile(db, meta, original);
-    archive = await writeArchive(db, source, { passphrase: null });
+    archive = await archiveBlob(db, source, { passphrase: null });
     // Another content under the file's name, with the manifest's hash made to match it.
     const before = await fingerprint();
     const file = await forged((entries, manifest) => {
@@ -263,7 +263,7 @@ describe('a hostile archive', () => {
     expect(await fingerprint()).toEqual(before);
     // Unforged, it restores, and its export names the same hash for the same bytes.
     const restored = await restoreArchive(await openArchive(archive, null));
-    const again = await writeArchive(investigationDb(restored), restored, { passphrase: null });
+    const again = await archiveBlob(investigationDb(restored), restored, { passphrase: null });
     const manifest = JSON.parse(
       strFromU8(unzipSync(new Uint8Array(await again.arrayBuffer()))[MANIFEST_ENTRY]),
     ) as ArchiveManifest;
@@ -279,7 +279,7 @@ describe('a hostile archive', () => {
     const original = strToU8('%PDF-1.7 the original\n');
     const hash = bytesToHex(sha256(original));
     await storeFile(db, { sha256: hash, name: 'original.pdf', mime: 'application/pdf' }, original);
-    archive = await writeArchive(db, source, { passphrase: null });
+    archive = await archiveBlob(db, source, { passphrase: null });
     const written = unzipSync(new Uint8Array(await archive.arrayBuffer()));
     expect(Object.keys(written).filter((name) => name.includes('fileParts'))).toEqual([]);
     const file = await forged((entries, manifest) => {

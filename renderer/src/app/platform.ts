@@ -3,6 +3,7 @@
  * plain browser it falls back to a file input and a download, so that browser mode does everything.
  */
 import type { FileFilter, WaybillApi } from '#shared/ipc';
+import type { ByteSink } from '../lib/byteSink';
 import { browserPlatform } from './browserPlatform';
 import { electronPlatform } from './electronPlatform';
 
@@ -16,12 +17,12 @@ export type Platform = {
     bytes: Uint8Array;
     filters?: FileFilter[];
   }): Promise<string | null>;
-  /** Saves a large file kept as a Blob (an archive): downloaded as it is in browser mode. */
-  saveBlob(options: {
-    suggestedName: string;
-    blob: Blob;
-    filters?: FileFilter[];
-  }): Promise<string | null>;
+  /**
+   * Asks where to save a large file that is then written a piece at a time (an archive), and opens
+   * it; null when the user cancelled. Call it while handling the user's action: a browser shows its
+   * save dialog only then.
+   */
+  saveInto(options: { suggestedName: string; filters?: FileFilter[] }): Promise<SaveTarget | null>;
   /** PDF bytes of self-contained HTML, printed by Chromium; null where they cannot be had (browser mode). */
   printPdf(html: string): Promise<Uint8Array | null>;
   /**
@@ -29,6 +30,14 @@ export type Platform = {
    * reach the browser's history, which is why URLs carry ids only (see routeState.ts).
    */
   forgetHistory(): Promise<void>;
+};
+
+/** A file being saved: written a piece at a time, then closed, or abandoned and removed. */
+export type SaveTarget = ByteSink & {
+  /** Finishes the file; resolves with the name it was saved under. */
+  close(): Promise<string | null>;
+  /** Removes what was written: no partial file is left where the user chose. */
+  abort(): Promise<void>;
 };
 
 declare global {

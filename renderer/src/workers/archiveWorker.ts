@@ -13,6 +13,7 @@ import type { Investigation } from '#shared/investigation';
 import { indexDb } from '../db/databases';
 import { OpenDatabases } from '../db/openDatabases';
 import type { DbAccess } from '../db/schema';
+import type { ByteSink } from '../lib/byteSink';
 import { archiveHeader, openArchive } from './archive/readArchive';
 import { restoreArchive } from './archive/restoreArchive';
 import { writeArchive, type ArchiveProgress } from './archive/writeArchive';
@@ -27,25 +28,32 @@ let cancelled = false;
 const databases = new OpenDatabases();
 
 const api = {
+  /** Writes the archive into `sink` (the page's: the file being saved), each piece moved to it. */
   async write(
     access: DbAccess,
     passphrase: string | null,
     onProgress: ArchiveProgress,
-  ): Promise<Blob> {
+    sink: ByteSink,
+  ): Promise<void> {
     cancelled = false;
     const investigation = await indexDb.investigations.get(access.investigationId);
     if (!investigation) throw new Error('This investigation no longer exists.');
     try {
       return await withStoreWorkers(READERS, (stores) =>
-        writeArchive(databases.open(access), investigation, {
-          passphrase,
-          onProgress,
-          cancelled: () => cancelled,
-          readers: stores.map((store) => ({
-            entries: (table, keys) => store.entries(access, table, keys),
-            fileRange: (sha256, start, end) => store.fileRange(access, sha256, start, end),
-          })),
-        }),
+        writeArchive(
+          databases.open(access),
+          investigation,
+          { write: (piece) => sink.write(Comlink.transfer(piece, [piece.buffer])) },
+          {
+            passphrase,
+            onProgress,
+            cancelled: () => cancelled,
+            readers: stores.map((store) => ({
+              entries: (table, keys) => store.entries(access, table, keys),
+              fileRange: (sha256, start, end) => store.fileRange(access, sha256, start, end),
+            })),
+          },
+        ),
       );
     } finally {
       databases.close();

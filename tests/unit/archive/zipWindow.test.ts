@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
+import { BlobSink } from '../../../renderer/src/lib/byteSink';
 import { ZipWriting, zipDirectory } from '../../../renderer/src/workers/archive/zip';
 
 /** Whether two byte arrays are equal (expect's deep equality walks 33 MB a byte at a time). */
@@ -19,10 +20,12 @@ describe('the archive zip layer', () => {
   const names = sizes.map((_size, index) => `blocks/d/${index}.bin`);
 
   it('reads every entry back exactly, in file order and out of it', async () => {
-    const writing = new ZipWriting();
+    const sink = new BlobSink();
+    const writing = new ZipWriting(sink);
     for (const [index, size] of sizes.entries())
       await writing.add(names[index], patterned(size, index));
-    const file = await writing.close();
+    await writing.close();
+    const file = sink.blob();
 
     const inOrder = await zipDirectory(file);
     for (const [index, name] of names.entries())
@@ -37,6 +40,46 @@ describe('the archive zip layer', () => {
           await shuffled.read(shuffled.entries.get(names[index])!),
           patterned(sizes[index], index),
         ),
+      ).toBe(true);
+  }, 60_000);
+
+  it('hands its sink pieces of a few MB, each in a buffer of its own, two at most at once', async () => {
+    const pieces: Uint8Array[] = [];
+    let writing = 0;
+    let mostAtOnce = 0;
+    // A slow disk, writing in the order given: each piece is written a little after the last. The
+    // writer makes the next meanwhile, and then waits.
+    let disk = Promise.resolve();
+    const sink = {
+      write(piece: Uint8Array) {
+        writing += 1;
+        mostAtOnce = Math.max(mostAtOnce, writing);
+        disk = disk
+          .then(() => new Promise((resolve) => setTimeout(resolve, 5)))
+          .then(() => {
+            pieces.push(piece);
+            writing -= 1;
+          });
+        return disk;
+      },
+    };
+    const zip = new ZipWriting(sink);
+    for (const [index, size] of sizes.entries())
+      await zip.add(names[index], patterned(size, index));
+    await zip.close();
+
+    expect(mostAtOnce).toBe(2);
+    expect(writing).toBe(0);
+    expect(pieces.length).toBeGreaterThan(10);
+    for (const piece of pieces) {
+      expect(piece.length).toBeLessThanOrEqual(4 * 1024 * 1024);
+      // Its whole buffer, so that it can be moved to another thread without taking anything else.
+      expect(piece.buffer.byteLength).toBe(piece.length);
+    }
+    const written = await zipDirectory(new Blob(pieces as Uint8Array<ArrayBuffer>[]));
+    for (const [index, name] of names.entries())
+      expect(
+        same(await written.read(written.entries.get(name)!), patterned(sizes[index], index)),
       ).toBe(true);
   }, 60_000);
 });

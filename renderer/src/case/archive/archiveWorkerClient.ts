@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import type { ArchiveHeader } from '#shared/archive/archiveFormat';
 import type { Investigation } from '#shared/investigation';
 import { forgetKeys, investigationDb } from '../../db/databases';
+import type { ByteSink } from '../../lib/byteSink';
 import type { ArchiveWorkerApi } from '../../workers/archiveWorker';
 
 let running: { worker: Worker; api: Comlink.Remote<ArchiveWorkerApi> } | null = null;
@@ -29,16 +30,21 @@ export function stopArchiveWorker(): void {
 
 type Progress = (done: number, total: number) => void;
 
-/** Writes an investigation (which must be open) as one archive file, encrypted if a passphrase is given. */
+/**
+ * Writes an investigation (which must be open) as one archive file into `sink` (the file being
+ * saved), encrypted if a passphrase is given.
+ */
 export const backUp = (
   investigation: Investigation,
   passphrase: string | null,
   onProgress: Progress,
-): Promise<Blob> =>
+  sink: ByteSink,
+): Promise<void> =>
   archiveWorker().write(
     investigationDb(investigation).access,
     passphrase,
     Comlink.proxy(onProgress),
+    Comlink.proxy(sink),
   );
 
 /** What an archive's unencrypted header says (whether it needs a passphrase); refuses a non-archive. */

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ARCHIVE_EXTENSION } from '#shared/archive/archiveFormat';
 import type { Investigation } from '#shared/investigation';
 import { fileStem } from '#shared/text/fileStem';
-import { platform } from '../../app/platform';
+import { platform, type SaveTarget } from '../../app/platform';
 import { Dialog } from '../../ui/Dialog';
 import { MIN_PASSPHRASE_LENGTH, passphraseProblem } from '#shared/passphraseRules';
 import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
@@ -36,25 +36,40 @@ export function BackupDialog(props: { investigation: Investigation; onClose: () 
     const problem = passphrase || repeat ? passphraseProblem(passphrase, repeat) : null;
     if (problem) return setError(problem);
     setError(null);
+    // The save dialog first, while the click is still the user's (a browser shows it only then):
+    // the archive is then written straight into the chosen file.
+    void platform
+      .saveInto({
+        suggestedName: fileName(investigation.name),
+        filters: [{ name: 'Waybill archive', extensions: [ARCHIVE_EXTENSION] }],
+      })
+      .then((target) => target && writeInto(target))
+      .catch((caught: unknown) =>
+        setError(caught instanceof Error ? caught.message : String(caught)),
+      );
+  };
+
+  const writeInto = async (target: SaveTarget) => {
     setProgress({ done: 0, total: 1 });
     let finished = false;
-    void backUp(investigation, passphrase || null, (done, total) => {
-      if (!finished) setProgress({ done, total });
-    })
-      .then(async (blob) => {
-        finished = true;
-        const name = await platform.saveBlob({
-          suggestedName: fileName(investigation.name),
-          blob,
-          filters: [{ name: 'Waybill archive', extensions: [ARCHIVE_EXTENSION] }],
-        });
-        setSaved(name);
-      })
-      .catch((caught: unknown) => {
-        finished = true;
-        setError(caught instanceof Error ? caught.message : String(caught));
-      })
-      .finally(() => setProgress(null));
+    try {
+      await backUp(
+        investigation,
+        passphrase || null,
+        (done, total) => {
+          if (!finished) setProgress({ done, total });
+        },
+        target,
+      );
+      finished = true;
+      setSaved(await target.close());
+    } catch (caught) {
+      finished = true;
+      await target.abort().catch(() => undefined);
+      setError(caught instanceof Error ? caught.message : String(caught));
+    } finally {
+      setProgress(null);
+    }
   };
 
   return (

@@ -32,6 +32,7 @@ import {
   type EntryTable,
 } from './entryReader';
 import { toBase64 } from './base64';
+import type { ByteSink } from '../../lib/byteSink';
 import { ZipWriting } from './zip';
 
 export type ArchiveProgress = (done: number, total: number) => void;
@@ -126,12 +127,13 @@ async function* entriesOf(
  * Writes an investigation's archive as a stream of zip entries (stored, not compressed: most of the
  * bytes are already-compressed PDFs, XLSX or typed columns, and speed matters more): one entry at a
  * time is read, hashed, sealed if a passphrase is given, and appended, with zip64 records wherever a
- * size or offset needs them (an archive has no size limit). The result is a Blob of the zip's
- * chunks, never one large buffer.
+ * size or offset needs them (an archive has no size limit). The zip goes into `sink` a few MB at a
+ * time (in the app, the file the user chose), never whole in memory.
  */
 export async function writeArchive(
   db: InvestigationDb,
   investigation: Investigation,
+  sink: ByteSink,
   options: {
     passphrase: string | null;
     onProgress?: ArchiveProgress;
@@ -144,7 +146,7 @@ export async function writeArchive(
      */
     readers?: readonly EntryReader[];
   },
-): Promise<Blob> {
+): Promise<void> {
   if (
     !options.passphrase &&
     (await db.sources.filter((source) => source.confidentiality === 'confidential').count()) > 0
@@ -152,7 +154,7 @@ export async function writeArchive(
     throw new ArchiveError(
       'This case holds a confidential source: its archive needs a passphrase, so that no name leaves the machine in the clear.',
     );
-  const zip = new ZipWriting(options.zip64);
+  const zip = new ZipWriting(sink, options.zip64);
   const readers = options.readers ?? [entryReaderFor(db)];
   const stop = stopIfCancelled(options.cancelled);
   const salt = crypto.getRandomValues(new Uint8Array(16));
@@ -268,5 +270,5 @@ export async function writeArchive(
     MANIFEST_ENTRY,
     key ? await encryptEntry(key, MANIFEST_ENTRY, manifestBytes) : manifestBytes,
   );
-  return zip.close();
+  await zip.close();
 }

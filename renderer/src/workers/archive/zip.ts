@@ -14,6 +14,7 @@ import {
 } from '@zip.js/zip.js/lib/zip-core-custom.js';
 import { ArchiveError } from '#shared/archive/archiveFormat';
 import { isArchiveEntryName } from '#shared/archive/archiveSchema';
+import type { ByteSink } from '../../lib/byteSink';
 
 configure({ useWebWorkers: false, useCompressionStream: false, chunkSize: 4 * 1024 * 1024 });
 
@@ -177,38 +178,56 @@ export async function zipDirectory(file: Blob): Promise<ZipDirectory> {
   return { entries: directory, read };
 }
 
-/** How much of the zip the worker holds before handing it to the browser's blob store. */
-const BLOB_PART_BYTES = 64 * 1024 * 1024;
+/** How much of the zip is gathered into one piece for its sink: a few writes, each small. */
+const PIECE_BYTES = 4 * 1024 * 1024;
+/** Pieces handed to the sink and not yet written: the next is made while it writes the last. */
+const PIECES_IN_FLIGHT = 2;
 
 /**
- * A zip written entry by entry into a Blob of its chunks, never one large buffer: every 64 MB of
- * chunks becomes a Blob of its own (which the browser holds, on disk if need be), so the worker's
- * memory does not grow with the archive.
+ * A zip written entry by entry into a sink (the file the user chose, or a Blob), a piece of a few
+ * MB at a time, never one large buffer: each piece is a buffer of its own, for the sink to keep or
+ * move. The next piece is made while the sink writes the one before; beyond that the writer waits,
+ * so a slow disk holds it back instead of the archive piling up in memory.
  */
 export class ZipWriting {
-  private readonly blobs: Blob[] = [];
-  private chunks: Uint8Array[] = [];
-  private chunkBytes = 0;
+  private piece = new Uint8Array(PIECE_BYTES);
+  private pieceBytes = 0;
+  private readonly writing: Promise<void>[] = [];
   private readonly writer: ZipWriter<unknown>;
 
   /** `zip64`: every entry in zip64 form (zip.js writes it by itself where a size or offset needs it). */
-  constructor(zip64 = false) {
+  constructor(
+    private readonly sink: ByteSink,
+    zip64 = false,
+  ) {
     this.writer = new ZipWriter(
       new WritableStream<Uint8Array>({ write: (chunk) => this.keep(chunk) }),
       { level: 0, zip64, extendedTimestamp: false, dataDescriptor: false },
     );
   }
 
-  private keep(chunk: Uint8Array): void {
-    this.chunks.push(chunk);
-    this.chunkBytes += chunk.length;
-    if (this.chunkBytes >= BLOB_PART_BYTES) this.handOver();
+  private async keep(chunk: Uint8Array): Promise<void> {
+    let from = 0;
+    while (from < chunk.length) {
+      const taken = Math.min(chunk.length - from, PIECE_BYTES - this.pieceBytes);
+      this.piece.set(chunk.subarray(from, from + taken), this.pieceBytes);
+      this.pieceBytes += taken;
+      from += taken;
+      if (this.pieceBytes === PIECE_BYTES) await this.handOver();
+    }
   }
 
-  private handOver(): void {
-    this.blobs.push(new Blob(this.chunks as Uint8Array<ArrayBuffer>[]));
-    this.chunks = [];
-    this.chunkBytes = 0;
+  private async handOver(): Promise<void> {
+    if (this.pieceBytes === 0) return;
+    const piece =
+      this.pieceBytes === PIECE_BYTES ? this.piece : this.piece.slice(0, this.pieceBytes);
+    this.piece = new Uint8Array(PIECE_BYTES);
+    this.pieceBytes = 0;
+    const written = Promise.resolve(this.sink.write(piece));
+    // Awaited in turn below or on close; until then its failure is not unhandled.
+    written.catch(() => undefined);
+    this.writing.push(written);
+    if (this.writing.length >= PIECES_IN_FLIGHT) await this.writing.shift();
   }
 
   /**
@@ -241,9 +260,10 @@ export class ZipWriting {
     await this.writer.add(name, content, { uncompressedSize: size, dataDescriptor: true });
   }
 
-  async close(): Promise<Blob> {
+  /** Writes the central directory, hands over the last piece and waits until all are written. */
+  async close(): Promise<void> {
     await this.writer.close();
-    this.handOver();
-    return new Blob(this.blobs, { type: 'application/zip' });
+    await this.handOver();
+    for (const written of this.writing.splice(0)) await written;
   }
 }
