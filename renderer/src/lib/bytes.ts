@@ -37,11 +37,17 @@ export async function streamingSha256(): Promise<StreamingSha256> {
   };
 }
 
-/** SHA-256 of a Blob or of bytes in memory, as lower-case hex. */
-export async function sha256Hex(data: Blob | Uint8Array): Promise<string> {
+/**
+ * SHA-256 of a Blob or of bytes in memory, as lower-case hex. A Blob's stops between chunks once
+ * `signal` is aborted (a customs file of gigabytes takes seconds).
+ */
+export async function sha256Hex(data: Blob | Uint8Array, signal?: AbortSignal): Promise<string> {
   if (data instanceof Blob) {
     const hash = await streamingSha256();
-    for await (const chunk of blobChunks(data)) hash.update(chunk);
+    for await (const chunk of blobChunks(data)) {
+      signal?.throwIfAborted();
+      hash.update(chunk);
+    }
     return hash.hex();
   }
   const digest = await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>);

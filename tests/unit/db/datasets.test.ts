@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { investigationDb } from '../../../renderer/src/db/databases';
@@ -15,6 +16,7 @@ import {
 import type { ImportChoices } from '../../../renderer/src/workers/import/importTypes';
 import { writerFor, type ImportWriter } from '../../../renderer/src/workers/import/importWriter';
 import { fileBytes } from '../../../renderer/src/db/storedFiles';
+import { sha256Hex } from '../../../renderer/src/lib/bytes';
 import { createInvestigation } from '../../../renderer/src/features/investigations/investigationMutations';
 import { emptyShipmentFilter, shipmentSortColumns } from '../../../shared/customs/shipmentFilter';
 import { isoFromDays } from '../../../shared/customs/dates';
@@ -280,6 +282,20 @@ describe('importing a customs file', () => {
     expect(stopped).toBe(true);
     expect(await db.datasets.count()).toBe(0);
     expect((await db.fileParts.toArray()).map((part) => part.sha256)).toEqual([other]);
+  });
+
+  it('neither hashes nor stores its file once cancelled', async () => {
+    const file = blobOf('customs', 'vendor-a-2022.csv');
+    const stop = new AbortController();
+    stop.abort();
+    await expect(sha256Hex(file, stop.signal)).rejects.toThrow(/abort/i);
+    await expect(writerFor(db).storeFile(file, 'a.csv', stop.signal)).rejects.toThrow(/abort/i);
+    expect([await db.files.count(), await db.fileParts.count()]).toEqual([0, 0]);
+    expect(await sha256Hex(file, new AbortController().signal)).toBe(
+      createHash('sha256')
+        .update(new Uint8Array(await file.arrayBuffer()))
+        .digest('hex'),
+    );
   });
 
   it('rolls back an import that a crash cut short', async () => {

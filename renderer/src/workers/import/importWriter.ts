@@ -16,7 +16,8 @@ export type ImportWriter = {
   storeBlock(built: BuiltBlock): Promise<void>;
   /**
    * Stores the bytes of `file` (hashed, sealed if the database seals) and returns its record, for
-   * the import to add with its dataset; stops between parts once `signal` is aborted.
+   * the import to add with its dataset; stops between chunks hashed and parts stored once `signal`
+   * is aborted.
    */
   storeFile(file: Blob, name: string, signal?: AbortSignal): Promise<StoredFile>;
 };
@@ -29,5 +30,10 @@ export const writerFor = (db: InvestigationDb): ImportWriter => ({
       await db.shipmentCells.add(cells);
     }),
   storeFile: async (file, name, signal) =>
-    storeFileParts(db, { sha256: await sha256Hex(file), name, mime: file.type }, file, signal),
+    storeFileParts(
+      db,
+      { sha256: await sha256Hex(file, signal), name, mime: file.type },
+      file,
+      signal,
+    ),
 });
