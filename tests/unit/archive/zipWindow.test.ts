@@ -1,4 +1,8 @@
 import { Buffer } from 'node:buffer';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BlobSink } from '../../../renderer/src/lib/byteSink';
 import { ZipWriting, zipDirectory } from '../../../renderer/src/workers/archive/zip';
@@ -11,6 +15,26 @@ function patterned(length: number, seed: number): Uint8Array {
   const bytes = new Uint8Array(length);
   for (let index = 0; index < length; index += 1) bytes[index] = (index * 31 + seed * 7) & 0xff;
   return bytes;
+}
+
+/**
+ * A file on disk as the zip layer reads a Blob: its size, and slices read when asked. (Node 20's
+ * `openAsBlob` gives a file past 4 GiB its size modulo 4 GiB.)
+ */
+function diskFile(file: string): Blob {
+  const slice = (start: number, end: number) => ({
+    async arrayBuffer() {
+      const handle = await open(file);
+      try {
+        const bytes = new Uint8Array(end - start);
+        await handle.read(bytes, 0, bytes.length, start);
+        return bytes.buffer;
+      } finally {
+        await handle.close();
+      }
+    },
+  });
+  return { size: statSync(file).size, slice } as unknown as Blob;
 }
 
 describe('the archive zip layer', () => {
@@ -82,4 +106,38 @@ describe('the archive zip layer', () => {
         same(await written.read(written.entries.get(name)!), patterned(sizes[index], index)),
       ).toBe(true);
   }, 60_000);
+
+  it('writes and reads an archive past 4 GiB, with zip64 records where its offsets need them', async () => {
+    // On disk, as the app saves one: 17 entries of 256 MiB (one buffer, given with a checksum so
+    // that none is computed), then a small one that starts past 4 GiB.
+    const folder = mkdtempSync(path.join(tmpdir(), 'waybill-zip64-'));
+    const file = path.join(folder, 'big.zip');
+    const out = await open(file, 'w');
+    try {
+      // Each piece once the one before is written, as a file handle needs.
+      let written = Promise.resolve();
+      const zip = new ZipWriting({
+        write: (piece) => (written = written.then(async () => void (await out.write(piece)))),
+      });
+      const large = patterned(256 * 1024 * 1024, 3);
+      for (let index = 0; index < 17; index += 1) await zip.add(`blocks/d/${index}.bin`, large, 0);
+      await zip.add('blocks/d/17.bin', patterned(70_000, 4));
+      await zip.close();
+      await out.close();
+
+      const archive = diskFile(file);
+      expect(archive.size).toBeGreaterThan(2 ** 32);
+      const directory = await zipDirectory(archive);
+      expect(directory.entries.size).toBe(18);
+      expect(
+        same(await directory.read(directory.entries.get('blocks/d/17.bin')!), patterned(70_000, 4)),
+      ).toBe(true);
+      expect(same(await directory.read(directory.entries.get('blocks/d/16.bin')!), large)).toBe(
+        true,
+      );
+    } finally {
+      await out.close().catch(() => undefined);
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 300_000);
 });

@@ -195,14 +195,18 @@ export class ZipWriting {
   private readonly writing: Promise<void>[] = [];
   private readonly writer: ZipWriter<unknown>;
 
-  /** `zip64`: every entry in zip64 form (zip.js writes it by itself where a size or offset needs it). */
+  /**
+   * `zip64`: every entry in zip64 form. Otherwise zip.js writes zip64 records by itself where a
+   * size or offset needs them, provided the option is left unset: set to false, it refuses an
+   * archive past 4 GiB instead (a case of ten million shipments makes one of 5 GB).
+   */
   constructor(
     private readonly sink: ByteSink,
     zip64 = false,
   ) {
     this.writer = new ZipWriter(
       new WritableStream<Uint8Array>({ write: (chunk) => this.keep(chunk) }),
-      { level: 0, zip64, extendedTimestamp: false, dataDescriptor: false },
+      { level: 0, zip64: zip64 || undefined, extendedTimestamp: false, dataDescriptor: false },
     );
   }
 
