@@ -10,57 +10,76 @@ import type { Shipment } from './shipment';
 /** Rows per stored block: large enough that writes are few, small enough that one is cheap to read. */
 export const BLOCK_ROWS = 10_000;
 
-/** Packs shipments into one column block (and their raw cells beside it). */
+/** One column's values as codes into the distinct values, in order of first appearance. */
+function dictionaryEncoded(
+  shipments: readonly Shipment[],
+  column: DictionaryColumn,
+): { values: string[]; codes: Uint32Array } {
+  const values: string[] = [];
+  const codes = new Uint32Array(shipments.length);
+  const codeOf = new Map<string, number>();
+  for (let row = 0; row < shipments.length; row += 1) {
+    const text = shipments[row][column];
+    let code = codeOf.get(text);
+    if (code === undefined) {
+      code = values.length;
+      values.push(text);
+      codeOf.set(text, code);
+    }
+    codes[row] = code;
+  }
+  return { values, codes };
+}
+
+/**
+ * Packs shipments into one column block (and their raw cells beside it). Column by column, each
+ * with its own map: an import spends this on every row, on the thread that parses.
+ */
 export function buildBlock(
   datasetId: string,
   blockNo: number,
   shipments: readonly Shipment[],
 ): { block: ShipmentBlock; cells: ShipmentCells } {
   const count = shipments.length;
-  const dict = Object.fromEntries(
-    dictionaryColumns.map((column) => [column, [] as string[]]),
-  ) as Record<DictionaryColumn, string[]>;
-  const indexes = Object.fromEntries(
-    dictionaryColumns.map((column) => [column, new Map<string, number>()]),
-  ) as Record<DictionaryColumn, Map<string, number>>;
-  const encoded = Object.fromEntries(
-    dictionaryColumns.map((column) => [column, new Uint32Array(count)]),
-  ) as Record<DictionaryColumn, Uint32Array>;
+  const dict = {} as Record<DictionaryColumn, string[]>;
+  const encoded = {} as Record<DictionaryColumn, Uint32Array>;
+  for (const column of dictionaryColumns) {
+    const { values, codes } = dictionaryEncoded(shipments, column);
+    dict[column] = values;
+    encoded[column] = codes;
+  }
+  const rowNumber = new Int32Array(count);
+  const date = new Int32Array(count);
+  const weightKg = new Float64Array(count);
+  const value = new Float64Array(count);
+  const duplicateOf = new Int32Array(count);
+  const declarationId = new Array<string>(count);
   const billOfLading = new Array<string>(count);
+  const cells = new Array<string[]>(count);
+  for (let row = 0; row < count; row += 1) {
+    const shipment = shipments[row];
+    rowNumber[row] = shipment.rowNumber;
+    date[row] = shipment.date;
+    weightKg[row] = shipment.weightKg;
+    value[row] = shipment.value;
+    duplicateOf[row] = shipment.duplicateOf;
+    declarationId[row] = shipment.declarationId;
+    billOfLading[row] = shipment.billOfLading;
+    cells[row] = shipment.cells;
+  }
   const block: ShipmentBlock = {
     datasetId,
     blockNo,
     count,
-    rowNumber: new Int32Array(count),
-    date: new Int32Array(count),
-    weightKg: new Float64Array(count),
-    value: new Float64Array(count),
-    duplicateOf: new Int32Array(count),
-    declarationId: new Array<string>(count),
+    rowNumber,
+    date,
+    weightKg,
+    value,
+    duplicateOf,
+    declarationId,
     billOfLading,
     ...encoded,
     dict,
   };
-  const cells: string[][] = new Array<string[]>(count);
-  shipments.forEach((shipment, row) => {
-    block.rowNumber[row] = shipment.rowNumber;
-    block.date[row] = shipment.date;
-    block.weightKg[row] = shipment.weightKg;
-    block.value[row] = shipment.value;
-    block.duplicateOf[row] = shipment.duplicateOf;
-    block.declarationId[row] = shipment.declarationId;
-    billOfLading[row] = shipment.billOfLading;
-    for (const column of dictionaryColumns) {
-      const text = shipment[column];
-      let index = indexes[column].get(text);
-      if (index === undefined) {
-        index = dict[column].length;
-        dict[column].push(text);
-        indexes[column].set(text, index);
-      }
-      encoded[column][row] = index;
-    }
-    cells[row] = shipment.cells;
-  });
   return { block, cells: { datasetId, blockNo, packed: packCells(cells) } };
 }
