@@ -128,8 +128,8 @@ export async function archive(investigationId: string, pdfUrl: string) {
   const worker = Comlink.wrap<ArchiveWorkerApi>(thread);
   const progress = Comlink.proxy(() => undefined);
   // The export, its floor and the restore: the median of three runs each, as they vary by 10-20 %
-  // from run to run here.
-  // Each into a file on disk, as the app saves it, in a phase of its own (its memory sampled).
+  // from run to run here. Each export into a file on disk, as the app saves it, in a phase of its
+  // own (its memory sampled).
   const exportTimes: number[] = [];
   let plain = new Blob([]);
   for (let run = 1; run <= RUNS; run += 1) {

@@ -31,7 +31,10 @@ export function electronPlatform(api: WaybillApi): Platform {
       let written = Promise.resolve();
       return {
         write: (piece) => (written = written.then(() => send(piece))),
-        close: async () => unwrap(await api.saveEnd({ id, commit: true }))?.name ?? null,
+        close: async () => {
+          await written;
+          return unwrap(await api.saveEnd({ id, commit: true }))?.name ?? null;
+        },
         abort: async () => void (await api.saveEnd({ id, commit: false })),
       };
     },

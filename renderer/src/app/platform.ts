@@ -1,6 +1,7 @@
 /**
  * The renderer's only way to the desktop. In Electron it calls the preload's `window.waybill`; in a
- * plain browser it falls back to a file input and a download, so that browser mode does everything.
+ * plain browser it falls back to a file input, the browser's save dialog and downloads, so that
+ * browser mode does everything.
  */
 import type { FileFilter, WaybillApi } from '#shared/ipc';
 import type { ByteSink } from '../lib/byteSink';
