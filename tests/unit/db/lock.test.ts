@@ -8,7 +8,7 @@ import {
 } from '../../../renderer/src/db/databases';
 import { readStoredKeys, storeKeys } from '../../../renderer/src/db/storedKeys';
 import { newLockKeys, seal, sealingReady, unseal } from '../../../shared/lock/sealing';
-import { investigationDbName, type InvestigationDb } from '../../../renderer/src/db/schema';
+import { InvestigationDb, investigationDbName } from '../../../renderer/src/db/schema';
 import { fileBlob, fileBytes, storeFile } from '../../../renderer/src/db/storedFiles';
 import { addClaim } from '../../../renderer/src/case/claims/claimMutations';
 import { mergeEntities } from '../../../renderer/src/case/entities/entityMutations';
@@ -42,7 +42,6 @@ import { importFixture } from './customsFixture';
 
 /** The copy a pass makes, here in-process (the app runs the same function in its archive worker). */
 const copy: Copy = async (from, to, onProgress) => {
-  const { InvestigationDb } = await import('../../../renderer/src/db/schema');
   const source = new InvestigationDb(from);
   const target = new InvestigationDb(to);
   await copyInvestigation(source, target, onProgress);
@@ -404,6 +403,21 @@ describe('sealed values', () => {
     const empty = await storeFile(db, meta('empty'), new Uint8Array(0));
     expect(await storedSize('empty')).toBe(40);
     expect(await fileBytes(db, empty)).toEqual(new Uint8Array(0));
+  });
+
+  it('are not made in a case stored in the clear: a file given as a Blob is kept in its parts as it is', async () => {
+    const db = new InvestigationDb({ investigationId: 'clear-files' });
+    // Two parts of 64 MB and some.
+    const bytes = new Uint8Array(70 * 1024 * 1024).map((_, index) => index % 253);
+    const meta = { sha256: 'clear', name: 'clear.bin', mime: 'application/octet-stream' };
+    const file = await storeFile(db, meta, new Blob([bytes]));
+    const parts = await db.fileParts.toArray();
+    expect(parts.map((part) => [part.part, part.blob.size])).toEqual([
+      [0, 64 * 1024 * 1024],
+      [1, bytes.length - 64 * 1024 * 1024],
+    ]);
+    expect(Buffer.compare(await fileBytes(db, file), bytes)).toBe(0);
+    db.close();
   });
 
   it('store a file that comes in pieces of any size, and refuse pieces that are not its size', async () => {
