@@ -5,7 +5,7 @@
  * nothing is merged away, every source row stays its own citable row. Recomputed, never stored,
  * because merging or splitting entities changes what matches.
  */
-import type { IdColumn } from './shipmentIndex';
+import type { IdColumn, NumberColumn } from './shipmentIndex';
 import { sortOrder } from './sortOrder';
 
 /** Values agree within rounding: at most one unit apart (12,500.40 and 12500), or both missing. */
@@ -23,7 +23,7 @@ export function hsCodesAgree(a: string, b: string): boolean {
 /** The columns matching reads, one entry per row (the shipment engine's own arrays). */
 export type MatchColumns = {
   count: number;
-  dataset: Uint16Array;
+  dataset: Uint8Array | Uint16Array;
   date: Int32Array;
   /** Party spelling numbers; `partyEntity` gives each one's resolved entity (-1: no party). */
   shipper: IdColumn | Int32Array;
@@ -33,8 +33,8 @@ export type MatchColumns = {
    * 80 MB more at 10,000,000 rows, on top of matching's own.
    */
   partyEntity: Int32Array;
-  weightKg: Float64Array;
-  value: Float64Array;
+  weightKg: NumberColumn;
+  value: NumberColumn;
   currency: IdColumn;
   hsCode: IdColumn;
   hsCodes: readonly string[];

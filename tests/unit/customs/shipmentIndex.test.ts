@@ -69,21 +69,81 @@ describe('the shipment index', () => {
         buildBlock('a', 1, [shipment(41), shipment(60)]).block,
         // From elsewhere (an archive): lines out of order are still found, one by one.
         buildBlock('b', 0, [shipment(9), shipment(4), shipment(7)]).block,
+        // Consecutive lines, as most blocks' are: their lines are not held, but worked out.
+        buildBlock('a', 2, [shipment(70), shipment(71), shipment(72)]).block,
       ],
-      10,
+      13,
     );
     const rowOf = (datasetId: string, rowNumber: number) => index.rowOf({ datasetId, rowNumber });
     expect(lines.map((line) => rowOf('a', line))).toEqual([0, 1, 2, 3, 4]);
     expect([rowOf('a', 41), rowOf('a', 60)]).toEqual([5, 6]);
     expect([rowOf('b', 9), rowOf('b', 4), rowOf('b', 7)]).toEqual([7, 8, 9]);
+    expect([rowOf('a', 70), rowOf('a', 71), rowOf('a', 72)]).toEqual([10, 11, 12]);
+    expect([10, 11, 12].map((row) => index.row(row).rowNumber)).toEqual([70, 71, 72]);
     for (const [datasetId, line] of [
       ['a', 4],
       ['a', 1],
       ['a', 61],
+      ['a', 69],
+      ['a', 73],
       ['b', 5],
       ['c', 2],
     ] as const)
       expect([datasetId, line, rowOf(datasetId, line)]).toEqual([datasetId, line, -1]);
     expect(index.row(6)).toMatchObject({ datasetId: 'a', blockNo: 1, blockRow: 1, rowNumber: 60 });
+  });
+
+  it('tells which earlier line each duplicate row repeats, and none for the others', () => {
+    // Every third row of three blocks repeats an earlier line: more than the first room for them.
+    const blocks = Array.from({ length: 3 }, (_, blockNo) =>
+      Array.from({ length: 30 }, (_, row) => {
+        const line = blockNo * 30 + row + 2;
+        return shipment(line, { duplicateOf: row % 3 === 0 ? line - 1 : 0 });
+      }),
+    ).map((shipments, blockNo) => buildBlock('a', blockNo, shipments).block);
+    const index = new ShipmentIndex([dataset('a')], blocks, 90);
+    const duplicates = Array.from({ length: 90 }, (_, row) => index.row(row).duplicateOf);
+    expect(duplicates).toEqual(
+      Array.from({ length: 90 }, (_, row) => ((row % 30) % 3 === 0 ? row + 1 : null)),
+    );
+  });
+
+  it('gives back every weight and value exactly, in four bytes a row while they allow it', () => {
+    // Whole numbers and halves first, as float32 holds them; then cents, which it does not.
+    const wholes = Array.from({ length: 300 }, (_, row) =>
+      shipment(row + 2, { weightKg: 16_777_216 - row, value: row + 0.5, currency: `C${row}` }),
+    );
+    const cents = [
+      shipment(302, { weightKg: 0.1, value: 1_234_567.89 }),
+      shipment(303, { weightKg: Number.NaN, value: Number.NaN }),
+    ];
+    const index = new ShipmentIndex(
+      [dataset('a')],
+      [buildBlock('a', 0, wholes).block, buildBlock('a', 1, cents).block],
+      302,
+    );
+    expect(index.view().weightKg).toBeInstanceOf(Float64Array);
+    expect(index.view().value).toBeInstanceOf(Float64Array);
+    const rows = Array.from({ length: 302 }, (_, row) => index.row(row));
+    expect(rows.map(({ weightKg, value }) => [weightKg, value])).toEqual([
+      ...wholes.map(({ weightKg, value }) => [weightKg, value]),
+      [0.1, 1_234_567.89],
+      [null, null],
+    ]);
+    // 301 currencies: the column widened past one byte a row, every row's still its own.
+    expect(rows.slice(0, 300).map((row) => row.currency)).toEqual(
+      wholes.map((row) => row.currency),
+    );
+    expect(index.view().currency).toBeInstanceOf(Uint16Array);
+    const { summary } = index.query(emptyShipmentFilter, { column: 'row', direction: 'asc' });
+    expect(summary.totalWeightKg).toBe(wholes.reduce((sum, row) => sum + row.weightKg, 0) + 0.1);
+
+    const narrow = new ShipmentIndex([dataset('a')], [buildBlock('a', 0, wholes).block], 300);
+    expect(narrow.view().weightKg).toBeInstanceOf(Float32Array);
+    expect(narrow.view().value).toBeInstanceOf(Float32Array);
+    expect(narrow.view().originCountry).toBeInstanceOf(Uint8Array);
+    expect(Array.from({ length: 300 }, (_, row) => narrow.row(row).weightKg)).toEqual(
+      wholes.map((row) => row.weightKg),
+    );
   });
 });
