@@ -14,7 +14,14 @@ import type { BenchApi } from '../renderer/bench/benchPage';
 import { benchOcr } from './benchOcr';
 import { benchPdf, longReport } from './benchPdf';
 import { median } from './benchTiming';
-import { chromiumMemory, rendererMemory } from './benchMemory';
+import {
+  chromiumMemory,
+  chromiumMemoryByProcess,
+  describeProcesses,
+  memoryDetail,
+  rendererMemory,
+} from './benchMemory';
+import { describeThreads, followThreads, type ThreadMemory } from './benchHeaps';
 import { benchUi } from './benchUi';
 import { startServer } from './serve';
 
@@ -103,7 +110,12 @@ type PhaseMemory = {
  * baseline: the last sample before it; peak: the largest during it.
  */
 function sampleDuringPhases(page: Page, profile?: string) {
-  const samples: { at: number; bytes: number; browser: number }[] = [];
+  const samples: {
+    at: number;
+    bytes: number;
+    browser: number;
+    byProcess: Record<string, number>;
+  }[] = [];
   const marks = new Map<string, { starts?: number; ends?: number }>();
   const onConsole = (message: ConsoleMessage) => {
     const mark = /^waybill-bench: (.+) (starts|ends)$/.exec(message.text());
@@ -113,23 +125,53 @@ function sampleDuringPhases(page: Page, profile?: string) {
     marks.set(mark[1], phase);
   };
   page.on('console', onConsole);
-  const timer = setInterval(
-    () =>
-      samples.push({
-        at: Date.now(),
-        bytes: rendererMemory(),
-        browser: profile ? chromiumMemory(profile) : 0,
-      }),
-    100,
-  );
+  const threadSamples: { at: number; threads: ThreadMemory[] }[] = [];
+  let following = memoryDetail;
+  if (following)
+    void followThreads(page).then(async (threads) => {
+      while (following) {
+        threadSamples.push({ at: Date.now(), threads: await threads.read() });
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    });
+  const timer = setInterval(() => {
+    const byProcess = profile ? chromiumMemoryByProcess(profile) : {};
+    samples.push({
+      at: Date.now(),
+      bytes: rendererMemory(),
+      browser: Object.values(byProcess).reduce((sum, bytes) => sum + bytes, 0),
+      byProcess,
+    });
+  }, 100);
   return {
     stop(): Map<string, PhaseMemory> {
       clearInterval(timer);
+      following = false;
       page.off('console', onConsole);
       const phases = new Map<string, PhaseMemory>();
       for (const [name, { starts = 0, ends = 0 }] of marks) {
         const before = samples.filter((sample) => sample.at < starts);
         const during = samples.filter((sample) => sample.at >= starts && sample.at <= ends);
+        if (memoryDetail) {
+          // The processes at the phase's largest sample; each thread at its own largest.
+          const top = during.reduce((a, b) => (b.browser > a.browser ? b : a), during[0]);
+          const most = new Map<string, ThreadMemory>();
+          for (const { at, threads } of threadSamples)
+            for (const thread of at >= starts && at <= ends ? threads : []) {
+              const known = most.get(thread.name);
+              if (!known || known.heap + known.buffers < thread.heap + thread.buffers)
+                most.set(thread.name, thread);
+            }
+          const threadsBefore = threadSamples.filter((sample) => sample.at < starts).at(-1);
+          console.log(
+            `[${name}] processes before: ${describeProcesses(before.at(-1)?.byProcess ?? {})}`,
+          );
+          console.log(
+            `[${name}] processes at the peak: ${describeProcesses(top?.byProcess ?? {})}`,
+          );
+          console.log(`[${name}] threads before: ${describeThreads(threadsBefore?.threads ?? [])}`);
+          console.log(`[${name}] threads, each at its largest: ${describeThreads(most.values())}`);
+        }
         phases.set(name, {
           baseline: before.at(-1)?.bytes ?? 0,
           peak: Math.max(0, ...during.map((sample) => sample.bytes)),

@@ -4,6 +4,20 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
+/**
+ * `BENCH_MEMORY_DETAIL=1`: the archive and UI benchmarks also print, at each phase's peak, every
+ * Chromium process's share and every JavaScript thread's heap and ArrayBuffers (benchHeaps.ts).
+ */
+export const memoryDetail = Boolean(process.env.BENCH_MEMORY_DETAIL);
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+/** Each process's share, as chromiumMemoryByProcess gives it, in one line. */
+export const describeProcesses = (byProcess: Record<string, number>): string =>
+  Object.entries(byProcess)
+    .map(([process, bytes]) => `${process} ${mb(bytes)}`)
+    .join(', ');
+
 /** Resident memory of Chromium's renderer processes (the page and its workers), in bytes. */
 export function rendererMemory(): number {
   let total = 0;
@@ -26,6 +40,11 @@ export function rendererMemory(): number {
  * once, not once per process.
  */
 export function chromiumMemory(profile: string): number {
+  return Object.values(chromiumMemoryByProcess(profile)).reduce((sum, bytes) => sum + bytes, 0);
+}
+
+/** The same, by process: its type (`browser` for the root) and pid, to its proportional set size. */
+export function chromiumMemoryByProcess(profile: string): Record<string, number> {
   const parentOf = new Map<number, number>();
   let root = -1;
   for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
@@ -40,15 +59,17 @@ export function chromiumMemory(profile: string): number {
   }
   const inTree = (pid: number): boolean =>
     pid === root || (pid > 1 && parentOf.has(pid) && inTree(parentOf.get(pid)!));
-  let total = 0;
+  const byProcess: Record<string, number> = {};
   for (const pid of parentOf.keys()) {
     if (root < 0 || !inTree(pid)) continue;
     try {
       const pss = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
-      total += Number(pss?.[1] ?? 0) * 1024;
+      const type = /--type=([\w-]+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+      byProcess[`${type?.[1] ?? (pid === root ? 'browser' : 'other')} ${pid}`] =
+        Number(pss?.[1] ?? 0) * 1024;
     } catch {
       // As above.
     }
   }
-  return total;
+  return byProcess;
 }

@@ -10,7 +10,13 @@ import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumLaunchOptions } from '../tests/e2e/chromium';
 import { answerSaveDialogs, lastSaved, removeLastSaved } from '../tests/e2e/saveDialog';
-import { chromiumMemory } from './benchMemory';
+import {
+  chromiumMemory,
+  chromiumMemoryByProcess,
+  describeProcesses,
+  memoryDetail,
+} from './benchMemory';
+import { describeThreads, followThreads, type ThreadMemory } from './benchHeaps';
 import { startInvestigation, tab } from './benchSteps';
 import { inputToFrame, textOf, type Shown } from './benchTiming';
 
@@ -59,7 +65,31 @@ export async function benchUi(appUrl: string, file: string): Promise<UiFigures> 
     // measures when done more often.
     const before = chromiumMemory(profile);
     let peak = before;
-    const sampler = setInterval(() => (peak = Math.max(peak, chromiumMemory(profile))), 500);
+    // With BENCH_MEMORY_DETAIL, each process's share and each thread's memory at the peak too.
+    let peakProcesses: Record<string, number> = {};
+    let threadsNow: ThreadMemory[] = [];
+    let peakThreads: ThreadMemory[] = [];
+    let following = memoryDetail;
+    if (following)
+      void followThreads(page).then(async (threads) => {
+        while (following) {
+          threadsNow = await threads.read();
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+      });
+    const sample = () => {
+      if (!memoryDetail) return chromiumMemory(profile);
+      const byProcess = chromiumMemoryByProcess(profile);
+      const total = Object.values(byProcess).reduce((sum, bytes) => sum + bytes, 0);
+      if (total > peak) [peakProcesses, peakThreads] = [byProcess, threadsNow];
+      return total;
+    };
+    const showPeak = (what: string) => {
+      if (!memoryDetail) return;
+      console.log(`[${what}] processes at the peak: ${describeProcesses(peakProcesses)}`);
+      console.log(`[${what}] threads then: ${describeThreads(peakThreads)}`);
+    };
+    const sampler = setInterval(() => (peak = Math.max(peak, sample())), 500);
     const importStarted = Date.now();
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Import customs file' }).click();
@@ -73,6 +103,7 @@ export async function benchUi(appUrl: string, file: string): Promise<UiFigures> 
       .waitFor({ timeout: 30 * 60_000 });
     const importMs = Date.now() - importStarted;
     const importPeak = peak;
+    showPeak('import');
     peak = 0;
     await dialog.getByRole('button', { name: 'Close' }).click();
 
@@ -156,7 +187,8 @@ export async function benchUi(appUrl: string, file: string): Promise<UiFigures> 
     await space.waitFor({ timeout: 10 * 60_000 });
     const measureMs = Date.now() - measureStarted;
     const measured = (await space.getByRole('row', { name: /^UI benchmark/ }).innerText()).trim();
-    const usePeak = Math.max(peak, chromiumMemory(profile));
+    const usePeak = Math.max(peak, sample());
+    showPeak('use');
 
     // The whole case backed up through its dialog into a file, the save dialog stood in for as in
     // the end-to-end tests (a file in the origin's private file system, written the same way).
@@ -173,7 +205,9 @@ export async function benchUi(appUrl: string, file: string): Promise<UiFigures> 
       .waitFor({ timeout: 30 * 60_000 });
     const backupMs = Date.now() - backupStarted;
     clearInterval(sampler);
-    const backupPeak = Math.max(peak, chromiumMemory(profile));
+    const backupPeak = Math.max(peak, sample());
+    showPeak('backup');
+    following = false;
     const archiveBytes = (await lastSaved(page)).size;
     await removeLastSaved(page);
     const memory = { before, importPeak, usePeak, backupPeak };
