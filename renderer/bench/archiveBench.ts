@@ -9,7 +9,7 @@ import { sha256Hex } from '#shared/dossier/dossierPackage';
 import { newLockKeys } from '#shared/lock/sealing';
 import { deleteDatabase, indexDb, investigationDb } from '../src/db/databases';
 import { deleteInvestigation } from '../src/db/investigationIndex';
-import { BlobSink } from '../src/lib/byteSink';
+import { BlobSink, returningPieces } from '../src/lib/byteSink';
 import { storeFile } from '../src/db/storedFiles';
 import { turnLockOff, turnLockOn } from '../src/features/lock/lockMutations';
 import type { ArchiveWorkerApi } from '../src/workers/archiveWorker';
@@ -136,7 +136,7 @@ export async function archive(investigationId: string, pdfUrl: string) {
     plain = await phase(`export ${run}`, async () => {
       const started = performance.now();
       const out = await diskFile('plain.waybill');
-      await worker.write(access, null, progress, Comlink.proxy(out));
+      await worker.write(access, null, progress, returningPieces(out));
       const file = await out.close();
       exportTimes.push(performance.now() - started);
       return file;
@@ -146,11 +146,11 @@ export async function archive(investigationId: string, pdfUrl: string) {
   // before it was written into the chosen file.
   const gathered = new BlobSink();
   await phase('export into a Blob', () =>
-    worker.write(access, null, progress, Comlink.proxy(gathered)),
+    worker.write(access, null, progress, returningPieces(gathered)),
   );
   let started = performance.now();
   const sealedOut = await diskFile('sealed.waybill');
-  await worker.write(access, 'a benchmark passphrase', progress, Comlink.proxy(sealedOut));
+  await worker.write(access, 'a benchmark passphrase', progress, returningPieces(sealedOut));
   const sealedBytes = (await sealedOut.close()).size;
   const sealedMs = performance.now() - started;
   const floorTimes: number[] = [];

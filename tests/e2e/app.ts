@@ -185,6 +185,9 @@ export async function backUpInto(
 ): Promise<string> {
   await answerSaveDialogs(page);
   await dialog.getByRole('button', { name: 'Back up' }).click();
-  await expect(dialog.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  // A large case's backup takes a while on a slow machine: the progress bar shows meanwhile.
+  await expect(dialog.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible({
+    timeout: 60_000,
+  });
   return keepLastSaved(page, destination);
 }

@@ -28,7 +28,10 @@ let cancelled = false;
 const databases = new OpenDatabases();
 
 const api = {
-  /** Writes the archive into `sink` (the page's: the file being saved), each piece moved to it. */
+  /**
+   * Writes the archive into `sink` (the page's: the file being saved, `returningPieces`), each
+   * piece moved to it and back.
+   */
   async write(
     access: DbAccess,
     passphrase: string | null,

@@ -4,7 +4,8 @@ import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BlobSink } from '../../../renderer/src/lib/byteSink';
+import * as Comlink from 'comlink';
+import { BlobSink, returningPieces, type ByteSink } from '../../../renderer/src/lib/byteSink';
 import { ZipWriting, zipDirectory } from '../../../renderer/src/workers/archive/zip';
 
 /** Whether two byte arrays are equal (expect's deep equality walks 33 MB a byte at a time). */
@@ -104,6 +105,64 @@ describe('the archive zip layer', () => {
     for (const [index, name] of names.entries())
       expect(
         same(await written.read(written.entries.get(name)!), patterned(sizes[index], index)),
+      ).toBe(true);
+  }, 60_000);
+
+  it('fills again the pieces its sink gives back, across threads as in the app', async () => {
+    // The sink as the page is, behind a message channel, each piece moved to it and back.
+    const kept: Uint8Array[] = [];
+    const { port1, port2 } = new MessageChannel();
+    Comlink.expose(
+      returningPieces({
+        write: async (piece) => {
+          await new Promise((resolve) => setTimeout(resolve, 2));
+          kept.push(piece.slice());
+        },
+      }),
+      port1,
+    );
+    const page = Comlink.wrap<ByteSink>(port2);
+    let moved = 0;
+    const zip = new ZipWriting({
+      write: async (piece) => {
+        const back = await page.write(Comlink.transfer(piece, [piece.buffer]));
+        if (piece.buffer.byteLength === 0 && back?.length === 4 * 1024 * 1024) moved += 1;
+        return back;
+      },
+    });
+    for (const [index, size] of sizes.entries())
+      await zip.add(names[index], patterned(size, index));
+    await zip.close();
+    port1.close();
+    // Every full piece was moved there and back (the last, short one is a copy of its own).
+    expect(moved).toBe(kept.length - 1);
+    const written = await zipDirectory(new Blob(kept as Uint8Array<ArrayBuffer>[]));
+    for (const [index, name] of names.entries())
+      expect(
+        same(await written.read(written.entries.get(name)!), patterned(sizes[index], index)),
+      ).toBe(true);
+
+    // In one thread, a piece given back is the very buffer filled next.
+    const seen = new Set<ArrayBufferLike>();
+    const copies: Uint8Array[] = [];
+    const again = new ZipWriting({
+      write: async (piece) => {
+        seen.add(piece.buffer);
+        copies.push(piece.slice());
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        return piece;
+      },
+    });
+    for (const [index, size] of sizes.entries())
+      await again.add(names[index], patterned(size, index));
+    await again.close();
+    expect(copies.length).toBeGreaterThan(10);
+    // Three full pieces at most (two in flight, one being filled), and the short last one.
+    expect(seen.size).toBeLessThanOrEqual(4);
+    const reread = await zipDirectory(new Blob(copies as Uint8Array<ArrayBuffer>[]));
+    for (const [index, name] of names.entries())
+      expect(
+        same(await reread.read(reread.entries.get(name)!), patterned(sizes[index], index)),
       ).toBe(true);
   }, 60_000);
 

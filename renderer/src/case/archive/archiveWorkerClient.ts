@@ -2,7 +2,7 @@ import * as Comlink from 'comlink';
 import type { ArchiveHeader } from '#shared/archive/archiveFormat';
 import type { Investigation } from '#shared/investigation';
 import { forgetKeys, investigationDb } from '../../db/databases';
-import type { ByteSink } from '../../lib/byteSink';
+import { returningPieces, type ByteSink } from '../../lib/byteSink';
 import type { ArchiveWorkerApi } from '../../workers/archiveWorker';
 
 let running: { worker: Worker; api: Comlink.Remote<ArchiveWorkerApi> } | null = null;
@@ -44,7 +44,7 @@ export const backUp = (
     investigationDb(investigation).access,
     passphrase,
     Comlink.proxy(onProgress),
-    Comlink.proxy(sink),
+    returningPieces(sink),
   );
 
 /** What an archive's unencrypted header says (whether it needs a passphrase); refuses a non-archive. */
