@@ -43,13 +43,25 @@ describe('the archive zip layer', () => {
   // ones between: every path through its window.
   const sizes = [3, 5_000_000, 70_000, 15_000_000, 40, 33_000_000, 1_200_000, 9_999_999, 17];
   const names = sizes.map((_size, index) => `blocks/d/${index}.bin`);
+  /** Adds an entry of each size, each its own pattern, and closes the zip. */
+  const writeAll = async (zip: ZipWriting) => {
+    for (const [index, size] of sizes.entries())
+      await zip.add(names[index], patterned(size, index));
+    await zip.close();
+  };
+  /** Whether a zip made of the pieces written holds every entry exactly. */
+  const holdsEvery = async (pieces: Uint8Array[]) => {
+    const written = await zipDirectory(new Blob(pieces as Uint8Array<ArrayBuffer>[]));
+    for (const [index, name] of names.entries())
+      if (!same(await written.read(written.entries.get(name)!), patterned(sizes[index], index)))
+        return false;
+    return true;
+  };
 
   it('reads every entry back exactly, in file order and out of it', async () => {
     const sink = new BlobSink();
     const writing = new ZipWriting(sink);
-    for (const [index, size] of sizes.entries())
-      await writing.add(names[index], patterned(size, index));
-    await writing.close();
+    await writeAll(writing);
     const file = sink.blob();
 
     const inOrder = await zipDirectory(file);
@@ -89,9 +101,7 @@ describe('the archive zip layer', () => {
       },
     };
     const zip = new ZipWriting(sink);
-    for (const [index, size] of sizes.entries())
-      await zip.add(names[index], patterned(size, index));
-    await zip.close();
+    await writeAll(zip);
 
     expect(mostAtOnce).toBe(2);
     expect(writing).toBe(0);
@@ -101,11 +111,7 @@ describe('the archive zip layer', () => {
       // Its whole buffer, so that it can be moved to another thread without taking anything else.
       expect(piece.buffer.byteLength).toBe(piece.length);
     }
-    const written = await zipDirectory(new Blob(pieces as Uint8Array<ArrayBuffer>[]));
-    for (const [index, name] of names.entries())
-      expect(
-        same(await written.read(written.entries.get(name)!), patterned(sizes[index], index)),
-      ).toBe(true);
+    expect(await holdsEvery(pieces)).toBe(true);
   }, 60_000);
 
   it('fills again the pieces its sink gives back, across threads as in the app', async () => {
@@ -130,17 +136,11 @@ describe('the archive zip layer', () => {
         return back;
       },
     });
-    for (const [index, size] of sizes.entries())
-      await zip.add(names[index], patterned(size, index));
-    await zip.close();
+    await writeAll(zip);
     port1.close();
     // Every full piece was moved there and back (the last, short one is a copy of its own).
     expect(moved).toBe(kept.length - 1);
-    const written = await zipDirectory(new Blob(kept as Uint8Array<ArrayBuffer>[]));
-    for (const [index, name] of names.entries())
-      expect(
-        same(await written.read(written.entries.get(name)!), patterned(sizes[index], index)),
-      ).toBe(true);
+    expect(await holdsEvery(kept)).toBe(true);
 
     // In one thread, a piece given back is the very buffer filled next.
     const seen = new Set<ArrayBufferLike>();
@@ -153,17 +153,11 @@ describe('the archive zip layer', () => {
         return piece;
       },
     });
-    for (const [index, size] of sizes.entries())
-      await again.add(names[index], patterned(size, index));
-    await again.close();
+    await writeAll(again);
     expect(copies.length).toBeGreaterThan(10);
     // Three full pieces at most (two in flight, one being filled), and the short last one.
     expect(seen.size).toBeLessThanOrEqual(4);
-    const reread = await zipDirectory(new Blob(copies as Uint8Array<ArrayBuffer>[]));
-    for (const [index, name] of names.entries())
-      expect(
-        same(await reread.read(reread.entries.get(name)!), patterned(sizes[index], index)),
-      ).toBe(true);
+    expect(await holdsEvery(copies)).toBe(true);
   }, 60_000);
 
   it('writes and reads an archive past 4 GiB, with zip64 records where its offsets need them', async () => {
