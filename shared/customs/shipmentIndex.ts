@@ -396,9 +396,11 @@ export class ShipmentIndex {
     const datasetNo = this.datasetIndex.get(block.datasetId);
     if (datasetNo === undefined || at + block.count > this.dataset.length) return;
     this.dataset.fill(datasetNo, at, at + block.count);
+    // Lines that run on are in order; others are checked.
+    const lines = linesOf(block.rowNumber, block.count);
     let ascending = true;
-    for (let row = 1; row < block.count && ascending; row += 1)
-      ascending = block.rowNumber[row - 1] < block.rowNumber[row];
+    for (let row = 1; lines && row < block.count && ascending; row += 1)
+      ascending = lines[row - 1] < lines[row];
     this.segments.push({
       start: at,
       end: at + block.count,
@@ -407,7 +409,7 @@ export class ShipmentIndex {
       firstLine: block.rowNumber[0] ?? 0,
       lastLine: block.rowNumber[block.count - 1] ?? 0,
       ascending,
-      lines: linesOf(block.rowNumber, block.count),
+      lines,
     });
     this.date.set(block.date, at);
     this.weightKg = withNumbers(this.weightKg, block.weightKg.subarray(0, block.count), at);
