@@ -18,6 +18,7 @@ import {
   chromiumMemory,
   chromiumMemoryByProcess,
   describeProcesses,
+  mb,
   memoryDetail,
   rendererMemory,
 } from './benchMemory';
@@ -94,7 +95,6 @@ for (const [file, name] of [
   linkSync(file, served);
 }
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
 
 type PhaseMemory = {

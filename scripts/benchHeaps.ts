@@ -4,6 +4,7 @@
  * are reached with `Target.setAutoAttach` without flattening, a worker's own workers through it.
  */
 import type { CDPSession, Page } from 'playwright-core';
+import { mb } from './benchMemory';
 
 type Message = { id?: number; method?: string; params?: Record<string, unknown>; result?: unknown };
 
@@ -61,8 +62,6 @@ function childChannel(parent: Channel, sessionId: string): Channel {
 }
 
 export type ThreadMemory = { name: string; heap: number; buffers: number };
-
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 /** Each thread's memory in one line. */
 export const describeThreads = (threads: Iterable<ThreadMemory>): string =>

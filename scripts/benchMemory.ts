@@ -10,7 +10,8 @@ import { readdirSync, readFileSync } from 'node:fs';
  */
 export const memoryDetail = Boolean(process.env.BENCH_MEMORY_DETAIL);
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+/** Bytes in whole megabytes, as the benchmark prints them. */
+export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 /** Each process's share, as chromiumMemoryByProcess gives it, in one line. */
 export const describeProcesses = (byProcess: Record<string, number>): string =>
@@ -46,13 +47,17 @@ export function chromiumMemory(profile: string): number {
 /** The same, by process: its type (`browser` for the root) and pid, to its proportional set size. */
 export function chromiumMemoryByProcess(profile: string): Record<string, number> {
   const parentOf = new Map<number, number>();
+  /** Each process's type, from its command line (the browser process gives none). */
+  const typeOf = new Map<number, string>();
   let root = -1;
   for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       parentOf.set(Number(pid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`--user-data-dir=${profile}`))
-        root = root < 0 ? Number(pid) : root;
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      const type = /--type=([\w-]+)/.exec(cmdline)?.[1];
+      if (type) typeOf.set(Number(pid), type);
+      if (cmdline.includes(`--user-data-dir=${profile}`)) root = root < 0 ? Number(pid) : root;
     } catch {
       // The process ended while we looked.
     }
@@ -64,8 +69,7 @@ export function chromiumMemoryByProcess(profile: string): Record<string, number>
     if (root < 0 || !inTree(pid)) continue;
     try {
       const pss = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
-      const type = /--type=([\w-]+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
-      byProcess[`${type?.[1] ?? (pid === root ? 'browser' : 'other')} ${pid}`] =
+      byProcess[`${typeOf.get(pid) ?? (pid === root ? 'browser' : 'other')} ${pid}`] =
         Number(pss?.[1] ?? 0) * 1024;
     } catch {
       // As above.
