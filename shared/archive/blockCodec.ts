@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { asciiJson, utf8Bytes } from '../text/utf8';
+import { narrowBlock } from '../customs/blocks';
 import { dictionaryColumns, type DictionaryColumn, type ShipmentBlock } from '../customs/dataset';
 import { ArchiveError } from './archiveFormat';
 import { parseArchivePart, parseJson } from './archiveSchema';
@@ -32,12 +33,24 @@ type Header = Omit<ShipmentBlock, TypedColumn> & {
 
 const align = (offset: number) => Math.ceil(offset / 8) * 8;
 
+/**
+ * A column as the archive format holds it, whatever width the block stores it at: archives keep
+ * four bytes a dictionary number and eight a weight or value, so that every archive reads alike.
+ */
+function archived(block: ShipmentBlock, name: TypedColumn) {
+  const Type = typedColumns[name];
+  const column = block[name];
+  return column instanceof Type ? column : Type.from(column);
+}
+
 export function encodeBlock(block: ShipmentBlock): Uint8Array {
   const { datasetId, blockNo, count, declarationId, billOfLading, dict } = block;
+  const arrays = new Map(columnNames.map((name) => [name, archived(block, name)]));
   let offset = 0;
   const columns = columnNames.map((name) => {
-    const entry = { name, offset, length: block[name].length };
-    offset = align(offset + block[name].byteLength);
+    const array = arrays.get(name)!;
+    const entry = { name, offset, length: array.length };
+    offset = align(offset + array.byteLength);
     return entry;
   });
   const header = utf8Bytes(
@@ -56,7 +69,7 @@ export function encodeBlock(block: ShipmentBlock): Uint8Array {
   new DataView(out.buffer).setUint32(0, header.length, true);
   out.set(header, 4);
   for (const column of columns) {
-    const array = block[column.name];
+    const array = arrays.get(column.name)!;
     out.set(
       new Uint8Array(array.buffer, array.byteOffset, array.byteLength),
       start + column.offset,
@@ -143,5 +156,6 @@ export function decodeBlock(bytes: Uint8Array, entry: string): ShipmentBlock {
         `This archive’s ${entry} points past its ${name} dictionary: nothing was restored.`,
       );
   }
-  return block;
+  // Stored as narrow as an imported block is.
+  return narrowBlock(block);
 }

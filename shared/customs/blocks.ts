@@ -4,6 +4,7 @@ import {
   type ShipmentBlock,
   type ShipmentCells,
 } from './dataset';
+import { narrowIds, narrowNumbers } from './narrowColumns';
 import { packCells } from './packedCells';
 import type { Shipment } from './shipment';
 
@@ -67,7 +68,7 @@ export function buildBlock(
     billOfLading[row] = shipment.billOfLading;
     cells[row] = shipment.cells;
   }
-  const block: ShipmentBlock = {
+  const block = narrowBlock({
     datasetId,
     blockNo,
     count,
@@ -80,6 +81,23 @@ export function buildBlock(
     billOfLading,
     ...encoded,
     dict,
-  };
+  });
   return { block, cells: { datasetId, blockNo, packed: packCells(cells) } };
+}
+
+/**
+ * The block with its dictionary columns and numbers as narrow as its values allow: a fifth fewer
+ * bytes to seal, store and read at every load of the engine, where dictionaries are small and
+ * weights and values whole. Every column's numbers read back the same. Each dictionary column's
+ * numbers must point into its dictionary (as built, or as an archive's block is checked).
+ */
+export function narrowBlock(block: ShipmentBlock): ShipmentBlock {
+  const narrowed: ShipmentBlock = {
+    ...block,
+    weightKg: narrowNumbers(block.weightKg),
+    value: narrowNumbers(block.value),
+  };
+  for (const column of dictionaryColumns)
+    narrowed[column] = narrowIds(block[column], block.dict[column].length);
+  return narrowed;
 }

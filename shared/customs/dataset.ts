@@ -2,6 +2,7 @@ import type { DayMonthOrder } from './dates';
 import type { Delimiter } from './delimiter';
 import type { TextEncodingName } from './encoding';
 import type { ColumnMapping } from './fields';
+import type { IdColumn, NumberColumn } from './narrowColumns';
 import type { RowProblem } from './shipment';
 import type { PackedCells } from './packedCells';
 
@@ -46,6 +47,8 @@ export type Dataset = {
 /**
  * Shipments stored by column, a block of rows per record (see the handbook's storage section).
  * Repetitive text columns are dictionary-encoded: `shipper[i]` is an index into `dict.shipper`.
+ * Dictionary and number columns are as narrow as the block's values allow (`narrowBlock` in
+ * blocks.ts); blocks stored before December 2026 have them at four and eight bytes a row.
  */
 export type ShipmentBlock = {
   datasetId: string;
@@ -53,19 +56,19 @@ export type ShipmentBlock = {
   count: number;
   rowNumber: Int32Array;
   date: Int32Array;
-  weightKg: Float64Array;
-  value: Float64Array;
+  weightKg: NumberColumn;
+  value: NumberColumn;
   duplicateOf: Int32Array;
   declarationId: string[];
   /** Since schema version 13; absent from older blocks, whose rows have none. */
   billOfLading?: string[];
-  shipper: Uint32Array;
-  consignee: Uint32Array;
-  originCountry: Uint32Array;
-  destinationCountry: Uint32Array;
-  hsCode: Uint32Array;
-  description: Uint32Array;
-  currency: Uint32Array;
+  shipper: IdColumn;
+  consignee: IdColumn;
+  originCountry: IdColumn;
+  destinationCountry: IdColumn;
+  hsCode: IdColumn;
+  description: IdColumn;
+  currency: IdColumn;
   dict: Record<DictionaryColumn, string[]>;
 };
 

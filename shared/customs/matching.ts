@@ -5,7 +5,7 @@
  * nothing is merged away, every source row stays its own citable row. Recomputed, never stored,
  * because merging or splitting entities changes what matches.
  */
-import type { IdColumn, NumberColumn } from './shipmentIndex';
+import type { IdColumn, NumberColumn } from './narrowColumns';
 import { sortOrder } from './sortOrder';
 
 /** Values agree within rounding: at most one unit apart (12,500.40 and 12500), or both missing. */

@@ -15,6 +15,7 @@ import {
 } from './dataset';
 import { PartyResolution } from '../entities/resolution';
 import { matchShipments, type MatchResult } from './matching';
+import { fitsFloat32, wideEnough, type IdColumn, type NumberColumn } from './narrowColumns';
 import { PackedIdentifiers } from './packedIdentifiers';
 import { partyKey, partyKeyMatches, partySearchWords } from './partyKey';
 import type { ShipmentFilter, ShipmentSort } from './shipmentFilter';
@@ -115,34 +116,12 @@ export function parseShipmentRefId(id: string): ShipmentRef | null {
   return at > 0 && Number.isInteger(rowNumber) ? { datasetId: id.slice(0, at), rowNumber } : null;
 }
 
-/**
- * A dictionary-encoded column: each row's value as its number in the column's dictionary. One byte
- * a row while the dictionary has at most 256 values (countries, currencies), two while it has at
- * most 65,536 (HS codes and, in most cases, parties and descriptions), four once it outgrows that.
- */
-export type IdColumn = Uint8Array | Uint16Array | Uint32Array;
-
-/** A column able to number `size` distinct values: the one given, or a wider copy of it. */
-function wideEnough(column: IdColumn, size: number): IdColumn {
-  if (size > 0x10000 && !(column instanceof Uint32Array)) return Uint32Array.from(column);
-  if (size > 0x100 && column instanceof Uint8Array) return Uint16Array.from(column);
-  return column;
-}
-
-/**
- * A numeric column (weights, values): four bytes a row while every value is one a 32-bit float
- * holds exactly (whole numbers up to 16,777,216, halves and quarters, none as NaN), as in files
- * that give whole kilograms and dollars; eight once one is not. The numbers read back are the
- * same either way: 80 MB less a column at 10,000,000 rows, where it holds.
- */
-export type NumberColumn = Float32Array | Float64Array;
-
 /** The column with a block's numbers set from row `at`: as it is, or widened to hold them exactly. */
-function withNumbers(column: NumberColumn, numbers: Float64Array, at: number): NumberColumn {
+function withNumbers(column: NumberColumn, numbers: NumberColumn, at: number): NumberColumn {
   let target = column;
-  if (target instanceof Float32Array)
+  if (target instanceof Float32Array && numbers instanceof Float64Array)
     for (const value of numbers)
-      if (Math.fround(value) !== value && !Number.isNaN(value)) {
+      if (!fitsFloat32(value)) {
         target = new Float64Array(column.length);
         target.set(column.subarray(0, at));
         break;

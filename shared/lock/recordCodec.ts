@@ -10,6 +10,8 @@ const typedArrays = {
   Uint32Array,
   Float64Array,
   Uint8Array,
+  Uint16Array,
+  Float32Array,
 } as const;
 type TypedName = keyof typeof typedArrays;
 type Typed = InstanceType<(typeof typedArrays)[TypedName]>;

@@ -30,6 +30,7 @@ import {
   type ArchiveManifest,
 } from '../../shared/archive/archiveFormat';
 import { decodeBlock, encodeBlock } from '../../shared/archive/blockCodec';
+import { dictionaryColumns, type ShipmentBlock } from '../../shared/customs/dataset';
 import { implicitEntityId } from '../../shared/entities/entity';
 import type { Investigation } from '../../shared/investigation';
 import type { TabView } from '../../shared/tabViews';
@@ -300,7 +301,22 @@ describe('investigation archives', () => {
       `blocks/${block.datasetId}/${block.blockNo}.bin`,
     );
     expect(decoded).toEqual(block);
-    expect(decoded.value).toBeInstanceOf(Float64Array);
+    // Stored narrow (the fixture's dictionaries are small), restored as narrow.
+    expect(block.originCountry).toBeInstanceOf(Uint8Array);
+    for (const column of [...dictionaryColumns, 'weightKg', 'value'] as const)
+      expect(decoded[column].constructor).toBe(block[column].constructor);
+    // The archive holds four bytes a dictionary number and eight a number, whatever the width at
+    // rest: the entry is the same bytes as that of the block at full width, as stored before.
+    const wide: ShipmentBlock = {
+      ...block,
+      weightKg: Float64Array.from(block.weightKg),
+      value: Float64Array.from(block.value),
+    };
+    for (const column of dictionaryColumns) wide[column] = Uint32Array.from(block[column]);
+    expect(encodeBlock(block)).toEqual(encodeBlock(wide));
+    expect(
+      decodeBlock(encodeBlock(wide), `blocks/${block.datasetId}/${block.blockNo}.bin`),
+    ).toEqual(block);
   });
 
   it('keep original files of several parts, and empty ones, byte for byte, sealed or in the clear', async () => {

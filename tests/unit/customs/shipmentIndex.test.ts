@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildBlock } from '../../../shared/customs/blocks';
-import type { Dataset } from '../../../shared/customs/dataset';
+import { buildBlock, narrowBlock } from '../../../shared/customs/blocks';
+import {
+  dictionaryColumns,
+  type Dataset,
+  type ShipmentBlock,
+} from '../../../shared/customs/dataset';
 import type { Shipment } from '../../../shared/customs/shipment';
 import { emptyShipmentFilter } from '../../../shared/customs/shipmentFilter';
 import { ShipmentIndex } from '../../../shared/customs/shipmentIndex';
@@ -145,5 +149,61 @@ describe('the shipment index', () => {
     expect(Array.from({ length: 300 }, (_, row) => narrow.row(row).weightKg)).toEqual(
       wholes.map((row) => row.weightKg),
     );
+  });
+});
+
+describe('a stored block', () => {
+  it('holds its dictionary numbers and its numbers as narrow as its values allow', () => {
+    const wholes = Array.from({ length: 300 }, (_, row) =>
+      shipment(row + 2, { weightKg: row === 0 ? -0 : 16_777_216 - row, currency: `C${row}` }),
+    );
+    wholes[1].value = Number.NaN;
+    const { block } = buildBlock('a', 0, wholes);
+    expect(block.shipper).toBeInstanceOf(Uint8Array);
+    expect(block.currency).toBeInstanceOf(Uint16Array);
+    expect(block.weightKg).toBeInstanceOf(Float32Array);
+    expect(block.value).toBeInstanceOf(Float32Array);
+    expect(Array.from(block.weightKg)).toEqual(wholes.map((row) => row.weightKg));
+    expect(Object.is(block.weightKg[0], -0)).toBe(true);
+    expect(block.value[1]).toBeNaN();
+    expect(Array.from(block.currency, (id) => block.dict.currency[id])).toEqual(
+      wholes.map((row) => row.currency),
+    );
+    // One value a 32-bit float does not hold keeps its column at eight bytes a row.
+    const cents = buildBlock('a', 1, [shipment(2), shipment(3, { value: 1_234_567.89 })]).block;
+    expect(cents.weightKg).toBeInstanceOf(Float32Array);
+    expect(cents.value).toBeInstanceOf(Float64Array);
+    expect(Array.from(cents.value)).toEqual([100, 1_234_567.89]);
+  });
+
+  it('widens past 65,536 values, and a block stored at full width loads as its narrow form', () => {
+    const ids = Uint32Array.from({ length: 70_000 }, (_, row) => row);
+    const wide = buildBlock('a', 0, [shipment(2), shipment(3, { shipper: 'Gamma' })]).block;
+    const large = narrowBlock({
+      ...wide,
+      count: ids.length,
+      shipper: ids,
+      dict: { ...wide.dict, shipper: Array.from(ids, String) },
+    });
+    expect(large.shipper).toBe(ids);
+    const at65536 = narrowBlock({
+      ...wide,
+      shipper: Uint32Array.of(0, 65_535),
+      dict: { ...wide.dict, shipper: Array.from({ length: 65_536 }, String) },
+    });
+    expect(at65536.shipper).toEqual(Uint16Array.of(0, 65_535));
+    // As a block imported before December 2026 is stored: four and eight bytes a row.
+    const old: ShipmentBlock = {
+      ...wide,
+      weightKg: Float64Array.from(wide.weightKg),
+      value: Float64Array.from(wide.value),
+    };
+    for (const column of dictionaryColumns) old[column] = Uint32Array.from(wide[column]);
+    const rows = (block: ShipmentBlock) => {
+      const index = new ShipmentIndex([dataset('a')], [block], block.count);
+      return Array.from({ length: block.count }, (_, row) => index.row(row));
+    };
+    expect(rows(old)).toEqual(rows(wide));
+    expect(rows(old).map((row) => row.shipper)).toEqual(['Alpha LLC', 'Gamma']);
   });
 });

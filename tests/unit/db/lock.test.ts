@@ -363,8 +363,17 @@ describe('sealed values', () => {
   });
 
   it('keep typed arrays, and files over several segments', async () => {
-    const record = { id: 'b', date: new Int32Array([1, 2, 3]), weight: new Float64Array([0.5]) };
-    expect(decodeRecord(encodeRecord(record))).toEqual(record);
+    const record = {
+      id: 'b',
+      date: new Int32Array([1, 2, 3]),
+      weight: new Float64Array([0.5]),
+      value: new Float32Array([0.25, Number.NaN]),
+      shipper: new Uint16Array([65_535, 0, 7]),
+    };
+    const decoded = decodeRecord(encodeRecord(record)) as typeof record;
+    expect(decoded).toEqual(record);
+    expect(decoded.value).toBeInstanceOf(Float32Array);
+    expect(decoded.shipper).toBeInstanceOf(Uint16Array);
     // Wherever they sit, beside strings that must come back untouched; the record is not changed.
     const nested = {
       cells: [['a', '\u0000typed'], []],
