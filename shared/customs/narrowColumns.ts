@@ -18,8 +18,11 @@ export type IdColumn = Uint8Array | Uint16Array | Uint32Array;
 export type NumberColumn = Float32Array | Float64Array;
 
 /** Whether a 32-bit float holds `value` exactly (NaN stands for none, and stays none). */
-export const fitsFloat32 = (value: number): boolean =>
-  Math.fround(value) === value || Number.isNaN(value);
+const fitsFloat32 = (value: number): boolean => Math.fround(value) === value || Number.isNaN(value);
+
+/** Whether a 32-bit float holds every one of `numbers` exactly. */
+export const allFitFloat32 = (numbers: NumberColumn): boolean =>
+  numbers instanceof Float32Array || numbers.every(fitsFloat32);
 
 /** The narrowest kind of column numbering `size` distinct values. */
 const idColumnType = (size: number) =>
@@ -27,9 +30,8 @@ const idColumnType = (size: number) =>
 
 /** A column able to number `size` distinct values: the one given, or a wider copy of it. */
 export function wideEnough(column: IdColumn, size: number): IdColumn {
-  if (size > 0x10000 && !(column instanceof Uint32Array)) return Uint32Array.from(column);
-  if (size > 0x100 && column instanceof Uint8Array) return Uint16Array.from(column);
-  return column;
+  const Type = idColumnType(size);
+  return column.BYTES_PER_ELEMENT >= Type.BYTES_PER_ELEMENT ? column : Type.from(column);
 }
 
 /**
@@ -43,7 +45,7 @@ export function narrowIds(ids: IdColumn, size: number): IdColumn {
 
 /** `numbers` in four bytes each if every one fits exactly (as given if already), else as given. */
 export function narrowNumbers(numbers: NumberColumn): NumberColumn {
-  if (numbers instanceof Float32Array) return numbers;
-  for (const value of numbers) if (!fitsFloat32(value)) return numbers;
-  return Float32Array.from(numbers);
+  return numbers instanceof Float64Array && allFitFloat32(numbers)
+    ? Float32Array.from(numbers)
+    : numbers;
 }

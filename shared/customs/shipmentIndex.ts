@@ -15,7 +15,7 @@ import {
 } from './dataset';
 import { PartyResolution } from '../entities/resolution';
 import { matchShipments, type MatchResult } from './matching';
-import { fitsFloat32, wideEnough, type IdColumn, type NumberColumn } from './narrowColumns';
+import { allFitFloat32, wideEnough, type IdColumn, type NumberColumn } from './narrowColumns';
 import { PackedIdentifiers } from './packedIdentifiers';
 import { partyKey, partyKeyMatches, partySearchWords } from './partyKey';
 import type { ShipmentFilter, ShipmentSort } from './shipmentFilter';
@@ -119,13 +119,10 @@ export function parseShipmentRefId(id: string): ShipmentRef | null {
 /** The column with a block's numbers set from row `at`: as it is, or widened to hold them exactly. */
 function withNumbers(column: NumberColumn, numbers: NumberColumn, at: number): NumberColumn {
   let target = column;
-  if (target instanceof Float32Array && numbers instanceof Float64Array)
-    for (const value of numbers)
-      if (!fitsFloat32(value)) {
-        target = new Float64Array(column.length);
-        target.set(column.subarray(0, at));
-        break;
-      }
+  if (target instanceof Float32Array && !allFitFloat32(numbers)) {
+    target = new Float64Array(column.length);
+    target.set(column.subarray(0, at));
+  }
   target.set(numbers, at);
   return target;
 }
