@@ -55,6 +55,7 @@ import { DECLARED_LIST, declaredDesignations } from '#shared/sanctions/declaredD
 import { OpenDatabases } from '../db/openDatabases';
 import type { DbAccess, InvestigationDb } from '../db/schema';
 import { loadIndex } from './shipments/loadIndex';
+import { withStoreWorker } from './withStoreWorker';
 
 type Progress = (done: number, total: number) => void;
 
@@ -140,7 +141,13 @@ const api = {
       }
       const [dataKey, entityKey, matchKey] = loadedKey.split('\n');
       if (!index || dataKey !== datasetsKey) {
-        index = await loadIndex(db, onProgress);
+        // Read and unsealed in a store worker, while this thread decodes and copies what came before.
+        const target = db;
+        index = await withStoreWorker((store) =>
+          loadIndex(target, onProgress, (datasetId, from, until) =>
+            store.unsealedBlocks(access, datasetId, from, until),
+          ),
+        );
         result = new Int32Array(0);
         ordersPrepared = prepareOrders(index);
       }

@@ -5,16 +5,19 @@
  * stores what an import hands it (each block it builds and its original file: see
  * import/importWriter.ts) and what a restore hands it (batches of blocks and of files: see
  * archive/restoreWriter.ts); it reads, opens and encodes the entries an archive being written asks
- * for (archive/entryReader.ts). Blocks and bytes cross moved, not copied.
+ * for (archive/entryReader.ts); it reads and unseals the stored blocks the shipment engine loads
+ * (shipments/loadIndex.ts). Blocks and bytes cross moved, not copied.
  */
 import * as Comlink from 'comlink';
 import type { ShipmentBlock, ShipmentCells } from '#shared/customs/dataset';
 import { OpenDatabases } from '../db/openDatabases';
 import type { DbAccess } from '../db/schema';
 import { isQuotaError } from '../db/storageRoom';
+import { recordBuffers } from '../db/storedRecords';
 import { entryReaderFor, type EntryTable } from './archive/entryReader';
 import { restoreWriterFor, type RestoredFile } from './archive/restoreWriter';
 import { writerFor, type BuiltBlock } from './import/importWriter';
+import { storedBlocksOf } from './shipments/storedBlocks';
 
 const databases = new OpenDatabases();
 
@@ -51,6 +54,10 @@ const api = {
       entries,
       entries.map((entry) => entry.bytes.buffer as ArrayBuffer),
     );
+  },
+  async unsealedBlocks(access: DbAccess, datasetId: string, from: number, until: number) {
+    const records = await storedBlocksOf(databases.open(access))(datasetId, from, until);
+    return Comlink.transfer(records, recordBuffers(records));
   },
   async fileRange(access: DbAccess, sha256: string, start: number, end: number) {
     const db = databases.open(access);

@@ -1,0 +1,148 @@
+import * as Comlink from 'comlink';
+import { describe, expect, it } from 'vitest';
+import { buildBlock } from '../../../shared/customs/blocks';
+import type { Shipment } from '../../../shared/customs/shipment';
+import type { ShipmentBlock } from '../../../shared/customs/dataset';
+import { investigationDb } from '../../../renderer/src/db/databases';
+import { InvestigationDb } from '../../../renderer/src/db/schema';
+import {
+  readUnsealed,
+  recordBuffers,
+  unsealedDecoder,
+} from '../../../renderer/src/db/storedRecords';
+import { createInvestigation } from '../../../renderer/src/features/investigations/investigationMutations';
+import { loadIndex } from '../../../renderer/src/workers/shipments/loadIndex';
+import type { StoredBlocksReader } from '../../../renderer/src/workers/shipments/storedBlocks';
+
+function shipment(rowNumber: number): Shipment {
+  return {
+    rowNumber,
+    declarationId: `D-${rowNumber}`,
+    billOfLading: '',
+    date: 19_000 + (rowNumber % 30),
+    shipper: `Shipper ${rowNumber % 7}`,
+    consignee: 'Beta JSC',
+    shipperKey: `shipper ${rowNumber % 7}`,
+    consigneeKey: 'beta jsc',
+    originCountry: 'CN',
+    destinationCountry: 'RU',
+    hsCode: '880730',
+    description: `parts, lot ${rowNumber}`,
+    weightKg: rowNumber,
+    value: rowNumber * 10.25,
+    currency: 'USD',
+    duplicateOf: 0,
+    cells: [],
+  };
+}
+
+const blocksOf = (datasetId: string, count: number, rows = 50): ShipmentBlock[] =>
+  Array.from(
+    { length: count },
+    (_, blockNo) =>
+      buildBlock(
+        datasetId,
+        blockNo,
+        Array.from({ length: rows }, (_, row) => shipment(blockNo * rows + row + 2)),
+      ).block,
+  );
+
+const between = (db: InvestigationDb, datasetId: string, from: number, until: number) =>
+  db.shipmentBlocks
+    .where('[datasetId+blockNo]')
+    .between([datasetId, from], [datasetId, until], true, false)
+    .toArray();
+
+/** The stored form of a table's records, as IndexedDB holds them. */
+const rawStore = (db: InvestigationDb, mode: IDBTransactionMode) =>
+  db.backendDB().transaction('shipmentBlocks', mode).objectStore('shipmentBlocks');
+
+const settled = <T>(request: IDBRequest<T>) =>
+  new Promise<T>((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('failed'));
+  });
+
+describe('stored records read beneath the sealing middleware', () => {
+  it('open in two halves as the middleware opens them, and only in their own place', async () => {
+    const db = investigationDb(await createInvestigation('Two halves'));
+    await db.shipmentBlocks.bulkPut([...blocksOf('d1', 4), ...blocksOf('d2', 1)]);
+
+    const unsealed = await readUnsealed(db, 'shipmentBlocks', ['d1', 1], ['d1', 3]);
+    const decode = unsealedDecoder(db, 'shipmentBlocks');
+    expect(unsealed.map(decode)).toEqual(await between(db, 'd1', 1, 3));
+    // What crosses to the thread that decodes: its key in the clear and its opened bytes, each in
+    // a buffer of its own (moving one moves nothing else), and no text as text.
+    for (const record of unsealed) {
+      expect(Object.keys(record as object).sort()).toEqual(['$opened', 'blockNo', 'datasetId']);
+      const { $opened: opened } = record as { $opened: Uint8Array };
+      expect(opened.buffer.byteLength).toBe(opened.byteLength);
+    }
+    expect(recordBuffers(unsealed)).toHaveLength(2);
+    expect(await readUnsealed(db, 'shipmentBlocks', ['d2', 1], ['d2', 9])).toEqual([]);
+
+    // A sealed block copied over another's place is refused, not read as that block.
+    const stored = (await settled(rawStore(db, 'readonly').get(['d1', 0]))) as Record<
+      string,
+      unknown
+    >;
+    await settled(rawStore(db, 'readwrite').put({ ...stored, blockNo: 2 }));
+    await expect(readUnsealed(db, 'shipmentBlocks', ['d1', 2], ['d1', 3])).rejects.toThrow(
+      /cannot be decrypted/,
+    );
+  });
+
+  it('come as they are stored from a case kept in the clear', async () => {
+    const db = new InvestigationDb({ investigationId: 'clear-two-halves' });
+    await db.shipmentBlocks.bulkPut(blocksOf('d1', 3));
+    const records = await readUnsealed(db, 'shipmentBlocks', ['d1', 0], ['d1', 3]);
+    expect(records).toEqual(await between(db, 'd1', 0, 3));
+    expect(records.map(unsealedDecoder(db, 'shipmentBlocks'))).toEqual(records);
+    db.close();
+  });
+
+  it('load the engine alike when read in another thread and moved to it', async () => {
+    const db = investigationDb(await createInvestigation('Read elsewhere'));
+    await db.datasets.bulkPut(
+      ['d1', 'd2'].map((id, at) => ({
+        id,
+        fileName: `${id}.csv`,
+        importedAt: at,
+        status: 'complete',
+        counts: { accepted: id === 'd1' ? 20 * 50 : 3 * 50 },
+      })) as never,
+    );
+    await db.shipmentBlocks.bulkPut([...blocksOf('d1', 20), ...blocksOf('d2', 3)]);
+
+    // The store worker as the engine has it: behind a message channel, what it read moved over.
+    const { port1, port2 } = new MessageChannel();
+    let moved = 0;
+    Comlink.expose(
+      {
+        async read(datasetId: string, from: number, until: number) {
+          const records = await readUnsealed(
+            db,
+            'shipmentBlocks',
+            [datasetId, from],
+            [datasetId, until],
+          );
+          const buffers = recordBuffers(records);
+          moved += buffers.length;
+          return Comlink.transfer(records, buffers);
+        },
+      },
+      port1,
+    );
+    const store = Comlink.wrap<{ read: StoredBlocksReader }>(port2);
+    const elsewhere = await loadIndex(db, undefined, (datasetId, from, until) =>
+      store.read(datasetId, from, until),
+    );
+    port1.close();
+    const here = await loadIndex(db);
+    expect(moved).toBe(23);
+    expect(elsewhere.count).toBe(1_150);
+    for (const row of [0, 49, 50, 999, 1_000, 1_149])
+      expect(elsewhere.row(row)).toEqual(here.row(row));
+    expect(elsewhere.row(1_149)).toMatchObject({ datasetId: 'd2', declarationId: 'D-151' });
+  });
+});
