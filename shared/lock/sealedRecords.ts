@@ -96,30 +96,12 @@ export function sealRecord(keys: LockKeys, plan: TablePlan, value: Fields): Fiel
   return stored;
 }
 
-/** Where a record opened by `unsealRecord` holds its opened bytes until `decodeUnsealed`. */
-const OPENED_FIELD = '$opened';
-
-const hasField = (value: unknown, field: string): value is Fields =>
-  typeof value === 'object' && value !== null && field in value;
-
-/**
- * The first half of `openRecord`: the sealed bytes checked and opened, not yet decoded, so that
- * one thread can do the cipher's work while another decodes and uses what it opened before.
- */
-export function unsealRecord(keys: LockKeys, plan: TablePlan, stored: unknown): unknown {
-  if (!hasField(stored, SEALED_FIELD)) return stored;
-  const { [SEALED_FIELD]: sealed, ...fields } = stored;
-  return {
-    ...fields,
-    [OPENED_FIELD]: unseal(keys.sealKey, sealed as Uint8Array, place(plan, stored)),
-  };
-}
-
-/** The second half: the record `unsealRecord` opened, decoded as it was before sealing. */
-export function decodeUnsealed(plan: TablePlan, unsealed: unknown): unknown {
-  if (!hasField(unsealed, OPENED_FIELD)) return unsealed;
-  const { [OPENED_FIELD]: opened, ...fields } = unsealed;
-  const value = decodeRecord(opened as Uint8Array) as Fields;
+export function openRecord(keys: LockKeys, plan: TablePlan, stored: unknown): unknown {
+  if (!stored || typeof stored !== 'object' || !(SEALED_FIELD in stored)) return stored;
+  const fields = stored as Fields;
+  const value = decodeRecord(
+    unseal(keys.sealKey, fields[SEALED_FIELD] as Uint8Array, place(plan, fields)),
+  ) as Fields;
   // An auto-numbered key was given after sealing.
   if (plan.autoIncrement) for (const field of plan.primaryKey) value[field] = fields[field];
   for (const [field, fieldValue] of Object.entries(fields)) {
@@ -127,6 +109,3 @@ export function decodeUnsealed(plan: TablePlan, unsealed: unknown): unknown {
   }
   return value;
 }
-
-export const openRecord = (keys: LockKeys, plan: TablePlan, stored: unknown): unknown =>
-  decodeUnsealed(plan, unsealRecord(keys, plan, stored));

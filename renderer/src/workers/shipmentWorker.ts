@@ -141,11 +141,11 @@ const api = {
       }
       const [dataKey, entityKey, matchKey] = loadedKey.split('\n');
       if (!index || dataKey !== datasetsKey) {
-        // Read and unsealed in a store worker, while this thread decodes and copies what came before.
+        // Read in a store worker, while this thread opens and copies the blocks read before.
         const target = db;
         index = await withStoreWorker((store) =>
           loadIndex(target, onProgress, (datasetId, from, until) =>
-            store.unsealedBlocks(access, datasetId, from, until),
+            store.storedBlocks(access, datasetId, from, until),
           ),
         );
         result = new Int32Array(0);

@@ -5,7 +5,7 @@
  * stores what an import hands it (each block it builds and its original file: see
  * import/importWriter.ts) and what a restore hands it (batches of blocks and of files: see
  * archive/restoreWriter.ts); it reads, opens and encodes the entries an archive being written asks
- * for (archive/entryReader.ts); it reads and unseals the stored blocks the shipment engine loads
+ * for (archive/entryReader.ts); it reads the stored blocks the shipment engine loads, as stored
  * (shipments/loadIndex.ts). Blocks and bytes cross moved, not copied.
  */
 import * as Comlink from 'comlink';
@@ -13,7 +13,7 @@ import type { ShipmentBlock, ShipmentCells } from '#shared/customs/dataset';
 import { OpenDatabases } from '../db/openDatabases';
 import type { DbAccess } from '../db/schema';
 import { isQuotaError } from '../db/storageRoom';
-import { recordBuffers } from '../db/storedRecords';
+import { storedBuffers } from '../db/storedRecords';
 import { entryReaderFor, type EntryTable } from './archive/entryReader';
 import { restoreWriterFor, type RestoredFile } from './archive/restoreWriter';
 import { writerFor, type BuiltBlock } from './import/importWriter';
@@ -55,9 +55,9 @@ const api = {
       entries.map((entry) => entry.bytes.buffer as ArrayBuffer),
     );
   },
-  async unsealedBlocks(access: DbAccess, datasetId: string, from: number, until: number) {
+  async storedBlocks(access: DbAccess, datasetId: string, from: number, until: number) {
     const records = await storedBlocksOf(databases.open(access))(datasetId, from, until);
-    return Comlink.transfer(records, recordBuffers(records));
+    return Comlink.transfer(records, storedBuffers(records));
   },
   async fileRange(access: DbAccess, sha256: string, start: number, end: number) {
     const db = databases.open(access);

@@ -5,7 +5,7 @@
 import type { Dataset, ShipmentBlock } from '#shared/customs/dataset';
 import { ShipmentIndex } from '#shared/customs/shipmentIndex';
 import type { InvestigationDb } from '../../db/schema';
-import { unsealedDecoder } from '../../db/storedRecords';
+import { storedOpener } from '../../db/storedRecords';
 import { storedBlocksOf, type StoredBlocksReader } from './storedBlocks';
 
 /** Blocks read from the database at a time while the engine loads (some 7 MB of records). */
@@ -22,7 +22,7 @@ export async function loadIndex(
     .sortBy('importedAt');
   const total = datasets.reduce((sum, dataset) => sum + dataset.counts.accepted, 0);
   const index = new ShipmentIndex(datasets, [], total);
-  const open = unsealedDecoder(target, 'shipmentBlocks');
+  const open = storedOpener(target, 'shipmentBlocks');
   const batch = (datasetId: string, from: number) => read(datasetId, from, from + LOAD_BATCH);
   for (const dataset of datasets) {
     // Each batch is copied into the index while the next two are read; then it is let go.
