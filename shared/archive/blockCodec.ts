@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { asciiJson, utf8Bytes } from '../text/utf8';
-import { narrowBlock } from '../customs/blocks';
+import { compactBlock } from '../customs/blocks';
+import { textsOf } from '../customs/packedIdentifiers';
 import { dictionaryColumns, type DictionaryColumn, type ShipmentBlock } from '../customs/dataset';
 import { ArchiveError } from './archiveFormat';
 import { parseArchivePart, parseJson } from './archiveSchema';
@@ -58,8 +59,8 @@ export function encodeBlock(block: ShipmentBlock): Uint8Array {
       datasetId,
       blockNo,
       count,
-      declarationId,
-      billOfLading,
+      declarationId: textsOf(declarationId),
+      billOfLading: billOfLading && textsOf(billOfLading),
       dict,
       columns,
     } satisfies Header),
@@ -156,6 +157,6 @@ export function decodeBlock(bytes: Uint8Array, entry: string): ShipmentBlock {
         `This archive’s ${entry} points past its ${name} dictionary: nothing was restored.`,
       );
   }
-  // Stored as narrow as an imported block is.
-  return narrowBlock(block);
+  // Stored as compact as an imported block is.
+  return compactBlock(block);
 }

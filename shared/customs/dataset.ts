@@ -3,6 +3,7 @@ import type { Delimiter } from './delimiter';
 import type { TextEncodingName } from './encoding';
 import type { ColumnMapping } from './fields';
 import type { IdColumn, NumberColumn } from './narrowColumns';
+import type { PackedTexts } from './packedIdentifiers';
 import type { RowProblem } from './shipment';
 import type { PackedCells } from './packedCells';
 
@@ -47,8 +48,9 @@ export type Dataset = {
 /**
  * Shipments stored by column, a block of rows per record (see the handbook's storage section).
  * Repetitive text columns are dictionary-encoded: `shipper[i]` is an index into `dict.shipper`.
- * Dictionary and number columns are as narrow as the block's values allow (`narrowBlock` in
- * blocks.ts); blocks stored before December 2026 have them at four and eight bytes a row.
+ * Dictionary and number columns are as narrow as the block's values allow, and identifiers packed
+ * (`compactBlock` in blocks.ts); blocks stored before December 2026 have them at four and eight
+ * bytes a row, and their identifiers as strings.
  */
 export type ShipmentBlock = {
   datasetId: string;
@@ -59,9 +61,10 @@ export type ShipmentBlock = {
   weightKg: NumberColumn;
   value: NumberColumn;
   duplicateOf: Int32Array;
-  declarationId: string[];
-  /** Since schema version 13; absent from older blocks, whose rows have none. */
-  billOfLading?: string[];
+  /** Packed since December 2026 (`compactBlock`); a string a row in blocks stored before. */
+  declarationId: PackedTexts | string[];
+  /** Since schema version 13; absent from older blocks, whose rows have none. Packed likewise. */
+  billOfLading?: PackedTexts | string[];
   shipper: IdColumn;
   consignee: IdColumn;
   originCountry: IdColumn;

@@ -5,6 +5,7 @@
  * million objects for the collector to trace; packed they take their bytes and four more. A row's
  * text is made only when the row is shown; search and sort work on the bytes.
  */
+import { narrowIds, type IdColumn } from './narrowColumns';
 import { sortOrder } from './sortOrder';
 import { encodeUtf8Into, maxUtf8Length, utf8Bytes } from '../text/utf8';
 
@@ -14,6 +15,59 @@ const decoder = new TextDecoder();
 const KEY_BYTES = 6;
 /** Tie ranges shorter than this are finished by comparing bytes rather than by another pass. */
 const SMALL_RANGE = 48;
+
+/**
+ * A block's identifiers as stored (since December 2026): every row's text as UTF-8, one after
+ * another, with each row's length in bytes (one byte a row while none is longer than 255). The
+ * engine's load copies them as they are, where ten thousand strings a block were written as JSON,
+ * parsed and encoded again at every load.
+ */
+export type PackedTexts = { bytes: Uint8Array; lengths: IdColumn };
+
+export function packTexts(texts: readonly string[]): PackedTexts {
+  let room = 0;
+  for (const text of texts) room += maxUtf8Length(text);
+  const bytes = new Uint8Array(room);
+  const lengths = new Uint32Array(texts.length);
+  let at = 0;
+  let longest = 0;
+  texts.forEach((text, row) => {
+    const end = encodeUtf8Into(text, bytes, at);
+    lengths[row] = end - at;
+    longest = Math.max(longest, end - at);
+    at = end;
+  });
+  return { bytes: bytes.slice(0, at), lengths: narrowIds(lengths, longest + 1) };
+}
+
+/** Whether packed texts are whole: their lengths add up to their bytes. */
+function wholeTexts(packed: PackedTexts): boolean {
+  let total = 0;
+  for (const length of packed.lengths) total += length;
+  return total === packed.bytes.length;
+}
+
+/** Whether any row has text (an empty string is none). */
+export const anyText = (texts: readonly string[] | PackedTexts): boolean =>
+  'bytes' in texts ? texts.bytes.length > 0 : texts.some(Boolean);
+
+/** Every row's text, from strings (as given) or packed. */
+export const textsOf = (texts: string[] | PackedTexts): string[] =>
+  'bytes' in texts ? unpackTexts(texts) : texts;
+
+function unpackTexts({ bytes, lengths }: PackedTexts): string[] {
+  const texts = new Array<string>(lengths.length);
+  const all = decoder.decode(bytes);
+  // All ASCII (the usual case), a character a byte: cut the text once decoded, not row by row.
+  const ascii = all.length === bytes.length;
+  let at = 0;
+  for (let row = 0; row < lengths.length; row += 1) {
+    const end = at + lengths[row];
+    texts[row] = ascii ? all.slice(at, end) : decoder.decode(bytes.subarray(at, end));
+    at = end;
+  }
+  return texts;
+}
 
 export class PackedIdentifiers {
   private bytes: Uint8Array;
@@ -31,13 +85,33 @@ export class PackedIdentifiers {
     return this.length;
   }
 
-  /** Sets the next rows' texts (rows before them are set, in order). */
-  append(texts: readonly (string | undefined)[], count = texts.length): void {
+  /** Sets the next rows' texts (rows before them are set, in order), from strings or packed. */
+  append(texts: readonly (string | undefined)[] | PackedTexts, count?: number): void {
+    if ('bytes' in texts) this.appendPacked(texts, count ?? texts.lengths.length);
+    else this.appendStrings(texts, count ?? texts.length);
+  }
+
+  private appendStrings(texts: readonly (string | undefined)[], count: number): void {
     let at = this.start(this.length);
     for (let row = 0; row < count; row += 1) {
       const text = texts[row] ?? '';
       if (this.bytes.length - at < maxUtf8Length(text)) this.grow(at + maxUtf8Length(text));
       at = encodeUtf8Into(text, this.bytes, at);
+      this.ends[this.length] = at;
+      this.length += 1;
+    }
+  }
+
+  private appendPacked({ bytes, lengths }: PackedTexts, count: number): void {
+    if (!wholeTexts({ bytes, lengths }) || count > lengths.length)
+      throw new RangeError('The packed identifiers do not add up.');
+    let at = this.start(this.length);
+    let size = 0;
+    for (let row = 0; row < count; row += 1) size += lengths[row];
+    if (this.bytes.length - at < size) this.grow(at + size);
+    this.bytes.set(bytes.subarray(0, size), at);
+    for (let row = 0; row < count; row += 1) {
+      at += lengths[row];
       this.ends[this.length] = at;
       this.length += 1;
     }

@@ -16,7 +16,7 @@ import {
 import { PartyResolution } from '../entities/resolution';
 import { matchShipments, type MatchResult } from './matching';
 import { allFitFloat32, wideEnough, type IdColumn, type NumberColumn } from './narrowColumns';
-import { PackedIdentifiers } from './packedIdentifiers';
+import { anyText, PackedIdentifiers } from './packedIdentifiers';
 import { partyKey, partyKeyMatches, partySearchWords } from './partyKey';
 import type { ShipmentFilter, ShipmentSort } from './shipmentFilter';
 import { finishOrder, sortOrder, sortOrderSteps } from './sortOrder';
@@ -393,7 +393,7 @@ export class ShipmentIndex {
     this.duplicates.append(block.duplicateOf, block.count, at);
     this.declarationId.append(block.declarationId, block.count);
     const billsOfLading = block.billOfLading;
-    if (billsOfLading?.some(Boolean) && !this.billOfLading) {
+    if (billsOfLading && anyText(billsOfLading) && !this.billOfLading) {
       this.billOfLading = new PackedIdentifiers(this.dataset.length);
       this.billOfLading.appendEmpty(at);
     }

@@ -42,6 +42,7 @@ import { readFileSync } from 'node:fs';
 import { importFixture } from './db/customsFixture';
 import { snapshotRow } from './sanctions/snapshotRow';
 import { rowCells } from '../../shared/customs/packedCells';
+import { textsOf } from '../../shared/customs/packedIdentifiers';
 import { emptyShipmentFilter } from '../../shared/customs/shipmentFilter';
 
 let db: InvestigationDb;
@@ -420,7 +421,10 @@ describe('investigation archives', () => {
       'says it is another block',
     );
     expect(() =>
-      decodeBlock(encodeBlock({ ...block, declarationId: block.declarationId.slice(1) }), entry),
+      decodeBlock(
+        encodeBlock({ ...block, declarationId: textsOf(block.declarationId).slice(1) }),
+        entry,
+      ),
     ).toThrow(`This archive’s ${entry} is not one Waybill writes`);
   });
 

@@ -51,9 +51,10 @@ describe('movedBuffers', () => {
   it('lists the memory of every typed array of a block and its cells, once each', () => {
     const block = buildBlock('dataset', 0, []);
     const buffers = movedBuffers([block.block], [block.cells]);
-    // Twelve typed columns and the three arrays of packed cells.
-    expect(buffers).toHaveLength(15);
-    expect(new Set(buffers).size).toBe(15);
+    // Twelve typed columns, the two arrays each of the packed declaration and bill-of-lading
+    // numbers, and the three arrays of packed cells.
+    expect(buffers).toHaveLength(19);
+    expect(new Set(buffers).size).toBe(19);
     expect(buffers).toContain(block.cells.packed.text.buffer);
     expect(buffers).toContain(block.block.value.buffer);
   });
@@ -75,7 +76,7 @@ describe('movedBuffers', () => {
       },
     ];
     const buffers = movedBuffers(blocks, cells, files);
-    expect(buffers).toHaveLength(2 * 15 + 1);
+    expect(buffers).toHaveLength(2 * 19 + 1);
     const moved = structuredClone({ blocks, cells, files }, { transfer: buffers });
     // Moved, not copied: the sender's arrays are emptied, the receiver's hold the values.
     expect(blocks[0].value.byteLength).toBe(0);

@@ -29,8 +29,8 @@ export async function withStoreWorkers<T>(
 }
 
 /**
- * The memory of what a job hands the store worker (blocks' typed arrays, their cells, files'
- * bytes), each buffer once: moved to it, never copied.
+ * The memory of what a job hands the store worker (blocks' typed arrays and packed numbers, their
+ * cells, files' bytes), each buffer once: moved to it, never copied.
  */
 export function movedBuffers(
   blocks: readonly ShipmentBlock[],
@@ -38,9 +38,13 @@ export function movedBuffers(
   files: readonly RestoredFile[] = [],
 ): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
-  for (const block of blocks)
+  for (const block of blocks) {
     for (const value of Object.values(block))
       if (ArrayBuffer.isView(value)) buffers.add(value.buffer as ArrayBuffer);
+    for (const texts of [block.declarationId, block.billOfLading])
+      if (texts && 'bytes' in texts)
+        for (const array of [texts.bytes, texts.lengths]) buffers.add(array.buffer as ArrayBuffer);
+  }
   for (const { packed } of cells)
     for (const array of [packed.text, packed.cellEnds, packed.rowEnds])
       buffers.add(array.buffer as ArrayBuffer);

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../scripts/seededRandom';
-import { PackedIdentifiers } from '../../../shared/customs/packedIdentifiers';
+import {
+  anyText,
+  PackedIdentifiers,
+  packTexts,
+  textsOf,
+} from '../../../shared/customs/packedIdentifiers';
 
 /** Identifiers as files give them: shared prefixes, ties, blanks, other scripts, long ones. */
 function identifiers(count: number, seed: number): string[] {
@@ -104,5 +109,35 @@ describe('packed identifiers', () => {
     const found = new Uint8Array(3);
     across.markContaining('AB', found);
     expect(Array.from(found)).toEqual([0, 0, 1]);
+  });
+
+  it('are stored packed in a block, and come back and load as they were', () => {
+    const texts = identifiers(10_000, 5);
+    const stored = packTexts(texts);
+    expect(textsOf(stored)).toEqual(texts);
+    // A row's length in one byte while none is longer than 255; two beyond.
+    expect(stored.lengths).toBeInstanceOf(Uint8Array);
+    const long = packTexts(['', `${'Ж'.repeat(200)}`, 'A']);
+    expect(long.lengths).toEqual(Uint16Array.of(0, 400, 1));
+    expect(textsOf(long)).toEqual(['', 'Ж'.repeat(200), 'A']);
+    expect(textsOf(packTexts(['DEC-1', '', 'BL 2']))).toEqual(['DEC-1', '', 'BL 2']);
+    // Appended packed, a column holds what appending the strings gives.
+    const fromPacked = new PackedIdentifiers(texts.length + 2);
+    fromPacked.append(['first']);
+    fromPacked.append(stored);
+    fromPacked.append(packTexts(['last']));
+    expect(Array.from({ length: texts.length + 2 }, (_, row) => fromPacked.text(row))).toEqual([
+      'first',
+      ...texts,
+      'last',
+    ]);
+    expect([
+      anyText(packTexts(['', ''])),
+      anyText(packTexts(['', 'B'])),
+      anyText(['', '']),
+    ]).toEqual([false, true, false]);
+    // Lengths that do not add up to the bytes are refused, not read across rows.
+    const cut = { bytes: stored.bytes.subarray(1), lengths: stored.lengths };
+    expect(() => new PackedIdentifiers(texts.length).append(cut)).toThrow(/do not add up/);
   });
 });

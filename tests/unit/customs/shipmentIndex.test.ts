@@ -1,38 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { buildBlock, narrowBlock } from '../../../shared/customs/blocks';
+import { buildBlock, compactBlock } from '../../../shared/customs/blocks';
 import {
   dictionaryColumns,
   type Dataset,
   type ShipmentBlock,
 } from '../../../shared/customs/dataset';
-import type { Shipment } from '../../../shared/customs/shipment';
+import { shipment } from '../shipmentRows';
 import { emptyShipmentFilter } from '../../../shared/customs/shipmentFilter';
 import { ShipmentIndex } from '../../../shared/customs/shipmentIndex';
+import { textsOf } from '../../../shared/customs/packedIdentifiers';
 
 const dataset = (id: string) => ({ id, fileName: `${id}.csv`, importedAt: 0 }) as Dataset;
-
-function shipment(rowNumber: number, changes: Partial<Shipment> = {}): Shipment {
-  return {
-    rowNumber,
-    declarationId: `D-${rowNumber}`,
-    billOfLading: '',
-    date: 19_000 + (rowNumber % 30),
-    shipper: 'Alpha LLC',
-    consignee: 'Beta JSC',
-    shipperKey: 'alpha',
-    consigneeKey: 'beta',
-    originCountry: 'CN',
-    destinationCountry: 'RU',
-    hsCode: '880730',
-    description: 'parts',
-    weightKg: 10,
-    value: 100,
-    currency: 'USD',
-    duplicateOf: 0,
-    cells: [],
-    ...changes,
-  };
-}
 
 describe('the shipment index', () => {
   it('keeps every value once a column’s dictionary outgrows two bytes a row', () => {
@@ -179,24 +157,27 @@ describe('a stored block', () => {
   it('widens past 65,536 values, and a block stored at full width loads as its narrow form', () => {
     const ids = Uint32Array.from({ length: 70_000 }, (_, row) => row);
     const wide = buildBlock('a', 0, [shipment(2), shipment(3, { shipper: 'Gamma' })]).block;
-    const large = narrowBlock({
+    const large = compactBlock({
       ...wide,
       count: ids.length,
       shipper: ids,
       dict: { ...wide.dict, shipper: Array.from(ids, String) },
     });
     expect(large.shipper).toBe(ids);
-    const at65536 = narrowBlock({
+    const at65536 = compactBlock({
       ...wide,
       shipper: Uint32Array.of(0, 65_535),
       dict: { ...wide.dict, shipper: Array.from({ length: 65_536 }, String) },
     });
     expect(at65536.shipper).toEqual(Uint16Array.of(0, 65_535));
-    // As a block imported before December 2026 is stored: four and eight bytes a row.
+    // As a block imported before December 2026 is stored: four and eight bytes a row, and its
+    // declaration and bill-of-lading numbers as strings.
     const old: ShipmentBlock = {
       ...wide,
       weightKg: Float64Array.from(wide.weightKg),
       value: Float64Array.from(wide.value),
+      declarationId: textsOf(wide.declarationId),
+      billOfLading: textsOf(wide.billOfLading!),
     };
     for (const column of dictionaryColumns) old[column] = Uint32Array.from(wide[column]);
     const rows = (block: ShipmentBlock) => {
@@ -205,5 +186,6 @@ describe('a stored block', () => {
     };
     expect(rows(old)).toEqual(rows(wide));
     expect(rows(old).map((row) => row.shipper)).toEqual(['Alpha LLC', 'Gamma']);
+    expect(rows(old).map((row) => row.declarationId)).toEqual(['D-2', 'D-3']);
   });
 });

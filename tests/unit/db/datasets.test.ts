@@ -40,6 +40,7 @@ import { pivotCsv } from '../../../shared/customs/pivotCsv';
 import { mergeEntities, splitSpelling } from '../../../renderer/src/case/entities/entityMutations';
 import { fixture, fixtureSets, ownFixtures, type FixtureSet } from '../../fixtureSets';
 import { importFixture as importCustomsFixture, indexOf } from './customsFixture';
+import { packTexts, textsOf } from '../../../shared/customs/packedIdentifiers';
 
 let db: InvestigationDb;
 
@@ -173,6 +174,8 @@ describe('importing a customs file', () => {
       for (const [name, column] of Object.entries(block))
         if (ArrayBuffer.isView(column) || Array.isArray(column))
           Object.assign(piece, { [name]: column.slice(from, to) });
+      for (const name of ['declarationId', 'billOfLading'] as const)
+        Object.assign(piece, { [name]: packTexts(textsOf(block[name]!).slice(from, to)) });
       return piece;
     });
     expect(pieces).toHaveLength(23);

@@ -25,6 +25,11 @@ import { rowCells, unpackCells } from '../../../shared/customs/packedCells';
 import { emptyShipmentFilter } from '../../../shared/customs/shipmentFilter';
 import { emptyClaimFilter } from '../../../shared/claimFilter';
 import type { ClaimsView, EntitiesView, ShipmentsView } from '../../../shared/tabViews';
+import { buildBlock } from '../../../shared/customs/blocks';
+import type { Dataset, ShipmentBlock } from '../../../shared/customs/dataset';
+import { textsOf } from '../../../shared/customs/packedIdentifiers';
+import { ShipmentIndex } from '../../../shared/customs/shipmentIndex';
+import { shipment } from '../shipmentRows';
 
 /** A database as the app of an earlier version created it: every version up to `version`. */
 function openAtVersion(id: string, version: number): Dexie {
@@ -678,6 +683,45 @@ describe('version 20: a file’s bytes in parts', () => {
     expect(Object.keys(file).sort()).toEqual(['mime', 'name', 'sha256', 'size']);
     expect(await fileBytes(upgraded, file)).toEqual(bytes);
     expect(await (await fileBlob(upgraded, file)).text()).toBe('%PDF-1.7 kept in the clear\n');
+    upgraded.close();
+  });
+  it('opens a sealed version-20 database’s blocks as they were; blocks stored now are packed', async () => {
+    const id = 'schema-upgrade-v21';
+    const keys = newLockKeys();
+    const shipments = ['10702010/010124/0000001', 'ДТ-7'].map((declarationId, row) => ({
+      ...shipment(row + 2),
+      declarationId,
+      billOfLading: row === 0 ? '' : 'COSU 6123',
+    }));
+    const { block } = buildBlock('d1', 0, shipments);
+    // As version 20 stored a block: its numbers a string a row.
+    const asStrings = {
+      ...block,
+      declarationId: textsOf(block.declarationId),
+      billOfLading: textsOf(block.billOfLading!),
+    };
+    const v20 = new Dexie(investigationDbName(id));
+    for (const declared of investigationSchemaVersions.filter((entry) => entry.version <= 20))
+      v20.version(declared.version).stores(declared.stores);
+    v20.use(sealingMiddleware(keys));
+    await v20.table('shipmentBlocks').add(asStrings);
+    v20.close();
+    const upgraded = new InvestigationDb({ investigationId: id, keys });
+    expect(await upgraded.shipmentBlocks.get(['d1', 0])).toEqual(asStrings);
+    await upgraded.shipmentBlocks.put({ ...block, blockNo: 1 });
+    const stored = (await upgraded.shipmentBlocks.get(['d1', 1]))!;
+    expect(stored.declarationId).toEqual(block.declarationId);
+    // Either form loads into the engine as the same rows.
+    const dataset = { id: 'd1', fileName: 'd1.csv', importedAt: 0 } as Dataset;
+    const rows = (stored: ShipmentBlock) => {
+      const index = new ShipmentIndex([dataset], [stored], stored.count);
+      return [0, 1].map((row) => index.row(row));
+    };
+    expect(rows(asStrings)).toEqual(rows({ ...stored, blockNo: 0 }));
+    expect(rows(asStrings).map((row) => [row.declarationId, row.billOfLading])).toEqual([
+      ['10702010/010124/0000001', ''],
+      ['ДТ-7', 'COSU 6123'],
+    ]);
     upgraded.close();
   });
 });

@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import { describe, expect, it } from 'vitest';
 import { buildBlock } from '../../../shared/customs/blocks';
-import type { Shipment } from '../../../shared/customs/shipment';
+import { shipment } from '../shipmentRows';
 import type { ShipmentBlock } from '../../../shared/customs/dataset';
 import { investigationDb } from '../../../renderer/src/db/databases';
 import { InvestigationDb } from '../../../renderer/src/db/schema';
@@ -10,28 +10,6 @@ import { createInvestigation } from '../../../renderer/src/features/investigatio
 import { loadIndex } from '../../../renderer/src/workers/shipments/loadIndex';
 import type { StoredBlocksReader } from '../../../renderer/src/workers/shipments/storedBlocks';
 
-function shipment(rowNumber: number): Shipment {
-  return {
-    rowNumber,
-    declarationId: `D-${rowNumber}`,
-    billOfLading: '',
-    date: 19_000 + (rowNumber % 30),
-    shipper: `Shipper ${rowNumber % 7}`,
-    consignee: 'Beta JSC',
-    shipperKey: `shipper ${rowNumber % 7}`,
-    consigneeKey: 'beta jsc',
-    originCountry: 'CN',
-    destinationCountry: 'RU',
-    hsCode: '880730',
-    description: `parts, lot ${rowNumber}`,
-    weightKg: rowNumber,
-    value: rowNumber * 10.25,
-    currency: 'USD',
-    duplicateOf: 0,
-    cells: [],
-  };
-}
-
 const blocksOf = (datasetId: string, count: number, rows = 50): ShipmentBlock[] =>
   Array.from(
     { length: count },
@@ -39,7 +17,10 @@ const blocksOf = (datasetId: string, count: number, rows = 50): ShipmentBlock[] 
       buildBlock(
         datasetId,
         blockNo,
-        Array.from({ length: rows }, (_, row) => shipment(blockNo * rows + row + 2)),
+        Array.from({ length: rows }, (_, row) => {
+          const line = blockNo * rows + row + 2;
+          return shipment(line, { shipper: `Shipper ${line % 7}`, value: line * 10.25 });
+        }),
       ).block,
   );
 

@@ -23,6 +23,7 @@ import { v17 } from './v17';
 import { v18 } from './v18';
 import { v19 } from './v19';
 import { v20 } from './v20';
+import { v21 } from './v21';
 
 export type { SchemaVersion } from './types';
 
@@ -47,6 +48,7 @@ export const investigationSchemaVersions: readonly SchemaVersion[] = [
   v18,
   v19,
   v20,
+  v21,
 ];
 
 export const CURRENT_SCHEMA_VERSION = investigationSchemaVersions.at(-1)!.version;
