@@ -61,7 +61,7 @@ export type ShipmentBlock = {
   weightKg: NumberColumn;
   value: NumberColumn;
   duplicateOf: Int32Array;
-  /** Packed since December 2026 (`compactBlock`); a string a row in blocks stored before. */
+  /** Packed since schema version 21 (`compactBlock`); a string a row in blocks stored before. */
   declarationId: PackedTexts | string[];
   /** Since schema version 13; absent from older blocks, whose rows have none. Packed likewise. */
   billOfLading?: PackedTexts | string[];

@@ -17,7 +17,7 @@ const KEY_BYTES = 6;
 const SMALL_RANGE = 48;
 
 /**
- * A block's identifiers as stored (since December 2026): every row's text as UTF-8, one after
+ * A block's identifiers as stored (since schema version 21): every row's text as UTF-8, one after
  * another, with each row's length in bytes (one byte a row while none is longer than 255). The
  * engine's load copies them as they are, where ten thousand strings a block were written as JSON,
  * parsed and encoded again at every load.
