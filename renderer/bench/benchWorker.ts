@@ -4,7 +4,7 @@
  * normalising alone, and writing ready-made column blocks alone.
  */
 import * as Comlink from 'comlink';
-import { BLOCK_ROWS, buildBlock } from '#shared/customs/blocks';
+import { BLOCK_ROWS, buildBlock, DatasetDictionaries } from '#shared/customs/blocks';
 import { readCustomsFile } from '#shared/customs/readCustomsFile';
 import type { ReadHandlers } from '#shared/customs/readDelimited';
 import type { Shipment } from '#shared/customs/shipment';
@@ -45,6 +45,7 @@ const api = {
     const built: ReturnType<typeof buildBlock>[] = [];
     let pending: Shipment[] = [];
     let taken = 0;
+    const dictionaries = new DatasetDictionaries();
     // A slice can cut its last record in two; the whole blocks before it are what is measured.
     await read(db, file.slice(0, Math.min(file.size, limit * 260)), {
       batchSize: BLOCK_ROWS,
@@ -52,7 +53,7 @@ const api = {
         pending = pending.concat(shipments.slice(0, limit - taken));
         taken += Math.min(shipments.length, limit - taken);
         while (pending.length >= BLOCK_ROWS) {
-          built.push(buildBlock('bench', built.length, pending.slice(0, BLOCK_ROWS)));
+          built.push(buildBlock('bench', built.length, pending.slice(0, BLOCK_ROWS), dictionaries));
           pending = pending.slice(BLOCK_ROWS);
         }
         return Promise.resolve();

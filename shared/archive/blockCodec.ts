@@ -7,7 +7,12 @@ import { z } from 'zod';
 import { asciiJson, utf8Bytes } from '../text/utf8';
 import { compactBlock } from '../customs/blocks';
 import { textsOf } from '../customs/packedIdentifiers';
-import { dictionaryColumns, type DictionaryColumn, type ShipmentBlock } from '../customs/dataset';
+import {
+  dictionaryColumns,
+  dictionarySize,
+  type DictionaryColumn,
+  type ShipmentBlock,
+} from '../customs/dataset';
 import { ArchiveError } from './archiveFormat';
 import { parseArchivePart, parseJson } from './archiveSchema';
 
@@ -45,7 +50,7 @@ function archived(block: ShipmentBlock, name: TypedColumn) {
 }
 
 export function encodeBlock(block: ShipmentBlock): Uint8Array {
-  const { datasetId, blockNo, count, declarationId, billOfLading, dict } = block;
+  const { datasetId, blockNo, count, declarationId, billOfLading, dict, dictStart } = block;
   const arrays = new Map(columnNames.map((name) => [name, archived(block, name)]));
   let offset = 0;
   const columns = columnNames.map((name) => {
@@ -62,6 +67,7 @@ export function encodeBlock(block: ShipmentBlock): Uint8Array {
       declarationId: textsOf(declarationId),
       billOfLading: billOfLading && textsOf(billOfLading),
       dict,
+      dictStart,
       columns,
     } satisfies Header),
   );
@@ -95,6 +101,21 @@ const headerSchema = z
         dictionaryColumns.map((name) => [name, z.array(z.string().max(1_000_000)).max(MAX_ROWS)]),
       ) as Record<DictionaryColumn, z.ZodArray<z.ZodString>>,
     ),
+    // Since schema 22: where the block's values follow on from its dataset's blocks before it.
+    dictStart: z
+      .object(
+        Object.fromEntries(
+          dictionaryColumns.map((name) => [
+            name,
+            z
+              .number()
+              .int()
+              .min(0)
+              .max(2 ** 32),
+          ]),
+        ) as Record<DictionaryColumn, z.ZodNumber>,
+      )
+      .optional(),
     columns: z
       .array(
         z.object({
@@ -151,7 +172,7 @@ export function decodeBlock(bytes: Uint8Array, entry: string): ShipmentBlock {
     (block as Record<TypedColumn, unknown>)[column.name] = new Type(copy.buffer);
   }
   for (const name of dictionaryColumns) {
-    const size = block.dict[name].length;
+    const size = dictionarySize(block, name);
     if (block[name].some((index) => index >= size))
       throw new ArchiveError(
         `This archive’s ${entry} points past its ${name} dictionary: nothing was restored.`,
@@ -159,4 +180,31 @@ export function decodeBlock(bytes: Uint8Array, entry: string): ShipmentBlock {
   }
   // Stored as compact as an imported block is.
   return compactBlock(block);
+}
+
+/**
+ * Checks that an archive's blocks share their datasets' dictionaries as the engine will read them:
+ * a block that follows on from the blocks before it (`dictStart`) comes right after the block
+ * numbered before it, in the archive's order as in its dataset's, and starts where that one's
+ * dictionaries end. Blocks are handed over in the archive's order.
+ */
+export class BlockSequence {
+  private readonly last = new Map<string, { blockNo: number; sizes: number[] }>();
+
+  follow(block: ShipmentBlock, entry: string): void {
+    const before = this.last.get(block.datasetId);
+    const { dictStart } = block;
+    if (
+      dictStart &&
+      (before?.blockNo !== block.blockNo - 1 ||
+        dictionaryColumns.some((name, column) => dictStart[name] !== before.sizes[column]))
+    )
+      throw new ArchiveError(
+        `This archive’s ${entry} does not follow on from the block before it: nothing was restored.`,
+      );
+    this.last.set(block.datasetId, {
+      blockNo: block.blockNo,
+      sizes: dictionaryColumns.map((name) => dictionarySize(block, name)),
+    });
+  }
 }

@@ -1,5 +1,6 @@
 import {
   dictionaryColumns,
+  dictionarySize,
   type DictionaryColumn,
   type ShipmentBlock,
   type ShipmentCells,
@@ -12,44 +13,79 @@ import type { Shipment } from './shipment';
 /** Rows per stored block: large enough that writes are few, small enough that one is cheap to read. */
 export const BLOCK_ROWS = 10_000;
 
-/** One column's values as codes into the distinct values, in order of first appearance. */
-function dictionaryEncoded(
-  shipments: readonly Shipment[],
-  column: DictionaryColumn,
-): { values: string[]; codes: Uint32Array } {
-  const values: string[] = [];
-  const codes = new Uint32Array(shipments.length);
-  const codeOf = new Map<string, number>();
-  for (let row = 0; row < shipments.length; row += 1) {
-    const text = shipments[row][column];
-    let code = codeOf.get(text);
-    if (code === undefined) {
-      code = values.length;
-      values.push(text);
-      codeOf.set(text, code);
+/**
+ * Values a dataset's dictionaries may hold before its next block starts them afresh: a file of
+ * mostly distinct descriptions would otherwise keep every one of them in the importing thread.
+ */
+const DICTIONARY_LIMIT = 1 << 20;
+
+/**
+ * The dictionaries a dataset's blocks share as an import stores them, in order of first appearance:
+ * each block stores only the values it adds, where every block used to store its own dictionaries
+ * whole (some 8,000 strings a block on a typical file, parsed and looked up at every load of the
+ * engine). A block numbers its rows into the dictionaries as they stand after it.
+ */
+export class DatasetDictionaries {
+  private codes = new Map<DictionaryColumn, Map<string, number>>();
+  /** How many values the dictionaries hold, all columns together. */
+  private size = 0;
+
+  constructor(private readonly limit = DICTIONARY_LIMIT) {}
+
+  /**
+   * Numbers `shipments` into the dictionaries; what the block stores: each column's codes, the
+   * values added, and how many each dictionary held before (null where the block starts afresh).
+   */
+  encode(shipments: readonly Shipment[]): {
+    codes: Record<DictionaryColumn, Uint32Array>;
+    dict: Record<DictionaryColumn, string[]>;
+    dictStart: Record<DictionaryColumn, number> | null;
+  } {
+    const fresh = this.size === 0 || this.size > this.limit;
+    if (fresh) {
+      this.codes = new Map(dictionaryColumns.map((column) => [column, new Map<string, number>()]));
+      this.size = 0;
     }
-    codes[row] = code;
+    const codes = {} as Record<DictionaryColumn, Uint32Array>;
+    const dict = {} as Record<DictionaryColumn, string[]>;
+    const dictStart = {} as Record<DictionaryColumn, number>;
+    for (const column of dictionaryColumns) {
+      const codeOf = this.codes.get(column)!;
+      const added: string[] = [];
+      const columnCodes = new Uint32Array(shipments.length);
+      dictStart[column] = codeOf.size;
+      for (let row = 0; row < shipments.length; row += 1) {
+        const text = shipments[row][column];
+        let code = codeOf.get(text);
+        if (code === undefined) {
+          code = codeOf.size;
+          added.push(text);
+          codeOf.set(text, code);
+        }
+        columnCodes[row] = code;
+      }
+      this.size += added.length;
+      codes[column] = columnCodes;
+      dict[column] = added;
+    }
+    return { codes, dict, dictStart: fresh ? null : dictStart };
   }
-  return { values, codes };
 }
 
 /**
- * Packs shipments into one column block (and their raw cells beside it). Column by column, each
- * with its own map: an import spends this on every row, on the thread that parses.
+ * Packs shipments into one column block (and their raw cells beside it), numbering each column
+ * into `dictionaries`: an import spends this on every row, on the thread that parses. A dataset's
+ * blocks are built in order with the same dictionaries; a block built with fresh ones holds its
+ * own.
  */
 export function buildBlock(
   datasetId: string,
   blockNo: number,
   shipments: readonly Shipment[],
+  dictionaries = new DatasetDictionaries(),
 ): { block: ShipmentBlock; cells: ShipmentCells } {
   const count = shipments.length;
-  const dict = {} as Record<DictionaryColumn, string[]>;
-  const encoded = {} as Record<DictionaryColumn, Uint32Array>;
-  for (const column of dictionaryColumns) {
-    const { values, codes } = dictionaryEncoded(shipments, column);
-    dict[column] = values;
-    encoded[column] = codes;
-  }
+  const { codes, dict, dictStart } = dictionaries.encode(shipments);
   const rowNumber = new Int32Array(count);
   const date = new Int32Array(count);
   const weightKg = new Float64Array(count);
@@ -80,8 +116,9 @@ export function buildBlock(
     duplicateOf,
     declarationId,
     billOfLading,
-    ...encoded,
+    ...codes,
     dict,
+    ...(dictStart && { dictStart }),
   });
   return { block, cells: { datasetId, blockNo, packed: packCells(cells) } };
 }
@@ -104,6 +141,6 @@ export function compactBlock(block: ShipmentBlock): ShipmentBlock {
     ...(block.billOfLading && { billOfLading: packed(block.billOfLading) }),
   };
   for (const column of dictionaryColumns)
-    compact[column] = narrowIds(block[column], block.dict[column].length);
+    compact[column] = narrowIds(block[column], dictionarySize(block, column));
   return compact;
 }

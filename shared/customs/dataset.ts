@@ -47,7 +47,11 @@ export type Dataset = {
 
 /**
  * Shipments stored by column, a block of rows per record (see the handbook's storage section).
- * Repetitive text columns are dictionary-encoded: `shipper[i]` is an index into `dict.shipper`.
+ * Repetitive text columns are dictionary-encoded into dictionaries a dataset's blocks share (since
+ * schema version 22): each block holds the values it adds (`dict`) after the `dictStart` values of
+ * the blocks before it, and `shipper[i]` numbers a value of the whole: the `dictStart.shipper`
+ * values before, then `dict.shipper`. A block without `dictStart` starts the dataset's
+ * dictionaries afresh, as every block did before (each held its own).
  * Dictionary and number columns are as narrow as the block's values allow, and identifiers packed
  * (`compactBlock` in blocks.ts); blocks stored before December 2026 have them at four and eight
  * bytes a row, and their identifiers as strings.
@@ -73,6 +77,7 @@ export type ShipmentBlock = {
   description: IdColumn;
   currency: IdColumn;
   dict: Record<DictionaryColumn, string[]>;
+  dictStart?: Record<DictionaryColumn, number>;
 };
 
 export const dictionaryColumns = [
@@ -85,6 +90,10 @@ export const dictionaryColumns = [
   'currency',
 ] as const;
 export type DictionaryColumn = (typeof dictionaryColumns)[number];
+
+/** How many values a block's numbers in `column` may point to: those before it and its own. */
+export const dictionarySize = (block: ShipmentBlock, column: DictionaryColumn): number =>
+  (block.dictStart?.[column] ?? 0) + block.dict[column].length;
 
 /** The raw cells of a block's rows, apart from the block so that browsing never loads them. */
 /** A block's raw cells, as the file wrote them (packed since schema 16: see packedCells.ts). */

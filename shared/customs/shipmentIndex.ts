@@ -278,6 +278,22 @@ class Duplicates {
   }
 }
 
+/** Numbers in the engine's dictionary, a dataset's numbers in order: growing as its blocks load. */
+class GrowingIds {
+  values = new Uint32Array(64);
+  length = 0;
+
+  push(id: number): void {
+    if (this.length === this.values.length) {
+      const values = new Uint32Array(this.length * 2);
+      values.set(this.values);
+      this.values = values;
+    }
+    this.values[this.length] = id;
+    this.length += 1;
+  }
+}
+
 /** What a query worked out for a filter: its rows (`mask`), totals and each shipment's first row. */
 type KnownFilter = {
   key: string;
@@ -309,6 +325,8 @@ export class ShipmentIndex {
     'party' | 'country' | 'hsCode' | 'description' | 'currency',
     Dictionary
   >;
+  /** Each dataset's dictionaries as its blocks share them, in the engine's numbers. */
+  private readonly sharedIds = new Map<number, Record<DictionaryColumn, GrowingIds>>();
   private partyKeys: string[] | null = null;
   private resolution = new PartyResolution([]);
   private partyEntity = new Int32Array(0);
@@ -399,18 +417,48 @@ export class ShipmentIndex {
     }
     if (billsOfLading) this.billOfLading?.append(billsOfLading, block.count);
     else this.billOfLading?.appendEmpty(block.count);
+    const shared = this.sharedIdsFor(datasetNo, block);
     for (const column of dictionaryColumns) {
       const dictionary = this.dictionaryOf(column);
-      const globalIds = block.dict[column].map((text) => dictionary.id(text));
+      const ids = shared[column];
+      for (const text of block.dict[column]) ids.push(dictionary.id(text));
+      const { values, length } = ids;
       const source = block[column];
       const target = wideEnough(this.columns[column], dictionary.values.length);
       this.columns[column] = target;
-      for (let row = 0; row < block.count; row += 1)
-        target[at + row] = globalIds[source[row] ?? 0] ?? 0;
+      for (let row = 0; row < block.count; row += 1) {
+        const code = source[row];
+        target[at + row] = code < length ? values[code] : 0;
+      }
     }
     this.loaded = at + block.count;
     const { buffer } = this.match.groupOf;
     this.match.groupOf = new Int32Array(buffer, 0, this.loaded);
+  }
+
+  /**
+   * The dictionaries `block` numbers its rows into, in the engine's numbers: its dataset's so far,
+   * or fresh ones where the block starts them afresh. A dataset's blocks come in order, none left
+   * out: a block whose dictionaries do not follow on from those before it is refused.
+   */
+  private sharedIdsFor(
+    datasetNo: number,
+    block: ShipmentBlock,
+  ): Record<DictionaryColumn, GrowingIds> {
+    const { dictStart } = block;
+    let shared = this.sharedIds.get(datasetNo);
+    if (!dictStart || !shared) {
+      shared = Object.fromEntries(
+        dictionaryColumns.map((column) => [column, new GrowingIds()]),
+      ) as Record<DictionaryColumn, GrowingIds>;
+      this.sharedIds.set(datasetNo, shared);
+    }
+    for (const column of dictionaryColumns)
+      if ((dictStart?.[column] ?? 0) !== shared[column].length)
+        throw new Error(
+          `Block ${block.blockNo} of ${this.datasets[datasetNo].fileName} does not follow on from the blocks before it.`,
+        );
+    return shared;
   }
 
   private keys(): string[] {

@@ -29,7 +29,9 @@ import {
   type ArchiveHeader,
   type ArchiveManifest,
 } from '../../shared/archive/archiveFormat';
-import { decodeBlock, encodeBlock } from '../../shared/archive/blockCodec';
+import { BlockSequence, decodeBlock, encodeBlock } from '../../shared/archive/blockCodec';
+import { buildBlock, DatasetDictionaries } from '../../shared/customs/blocks';
+import { shipment } from './shipmentRows';
 import { dictionaryColumns, type ShipmentBlock } from '../../shared/customs/dataset';
 import { implicitEntityId } from '../../shared/entities/entity';
 import type { Investigation } from '../../shared/investigation';
@@ -632,5 +634,73 @@ describe('an archive of schema 16, before excerpts kept their quote as it reads'
       'rus',
     ]);
     expect((await againDb.pageTexts.get(['notice-corrected', 1]))?.ocr?.words).toEqual(ocrWords);
+  });
+});
+
+describe('blocks sharing their dataset’s dictionaries', () => {
+  /** A dataset's blocks as an import stores them. */
+  const sharedBlocks = (datasetId: string) => {
+    const dictionaries = new DatasetDictionaries();
+    return [0, 1, 2].map(
+      (blockNo) =>
+        buildBlock(
+          datasetId,
+          blockNo,
+          [shipment(blockNo * 2 + 2, { shipper: `Shipper ${blockNo}` }), shipment(blockNo * 2 + 3)],
+          dictionaries,
+        ).block,
+    );
+  };
+
+  it('go through a backup and a restore as they are, and one out of order is refused', async () => {
+    const investigation = await createInvestigation('Shared dictionaries');
+    const db = investigationDb(investigation);
+    const blocks = [...sharedBlocks('d1'), ...sharedBlocks('d2')];
+    await db.shipmentBlocks.bulkAdd(blocks);
+    const file = await archiveBlob(db, investigation, { passphrase: null });
+    const restored = await restoreArchive(await openArchive(file, null));
+    expect(await investigationDb(restored).shipmentBlocks.toArray()).toEqual(blocks);
+
+    // The same archive with d1's first two blocks listed the other way round.
+    const entries = unzipSync(new Uint8Array(await file.arrayBuffer()));
+    const manifest = JSON.parse(strFromU8(entries[MANIFEST_ENTRY])) as ArchiveManifest;
+    const at = manifest.entries.findIndex((entry) => entry.name === 'blocks/d1/0.bin');
+    expect(manifest.entries[at + 1].name).toBe('blocks/d1/1.bin');
+    manifest.entries.splice(at, 2, manifest.entries[at + 1], manifest.entries[at]);
+    entries[MANIFEST_ENTRY] = strToU8(JSON.stringify(manifest));
+    const reordered = await openArchive(new Blob([zipSync(entries, { level: 0 })]), null);
+    await expect(restoreArchive(reordered)).rejects.toThrow(
+      'This archive’s blocks/d1/1.bin does not follow on from the block before it: nothing was restored.',
+    );
+  });
+
+  it('are checked block by block: each follows on from the one before it', () => {
+    const blocks = sharedBlocks('d1');
+    const entry = (block: ShipmentBlock) => `blocks/d1/${block.blockNo}.bin`;
+    const decoded = blocks.map((block) => decodeBlock(encodeBlock(block), entry(block)));
+    expect(decoded).toEqual(blocks);
+    expect(decoded[2].dictStart?.shipper).toBe(3);
+    const inOrder = new BlockSequence();
+    for (const block of decoded) inOrder.follow(block, entry(block));
+
+    const refused = (block: ShipmentBlock) =>
+      `This archive’s ${entry(block)} does not follow on from the block before it: nothing was restored.`;
+    const skipping = new BlockSequence();
+    skipping.follow(decoded[0], entry(decoded[0]));
+    expect(() => skipping.follow(decoded[2], entry(decoded[2]))).toThrow(refused(decoded[2]));
+    const shifted = { ...decoded[1], dictStart: { ...decoded[1].dictStart!, shipper: 0 } };
+    const misplaced = new BlockSequence();
+    misplaced.follow(decoded[0], entry(decoded[0]));
+    expect(() => misplaced.follow(shifted, entry(shifted))).toThrow(refused(shifted));
+    // Another dataset's block before it does not count.
+    const elsewhere = new BlockSequence();
+    elsewhere.follow({ ...decoded[0], datasetId: 'd2' }, 'blocks/d2/0.bin');
+    expect(() => elsewhere.follow(decoded[1], entry(decoded[1]))).toThrow(refused(decoded[1]));
+    // A number past what the dataset's dictionaries hold after the block.
+    const shipper = Uint32Array.from(blocks[1].shipper);
+    shipper[0] = 3;
+    expect(() => decodeBlock(encodeBlock({ ...blocks[1], shipper }), entry(blocks[1]))).toThrow(
+      `This archive’s ${entry(blocks[1])} points past its shipper dictionary: nothing was restored.`,
+    );
   });
 });

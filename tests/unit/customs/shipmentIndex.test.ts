@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildBlock, compactBlock } from '../../../shared/customs/blocks';
+import { buildBlock, compactBlock, DatasetDictionaries } from '../../../shared/customs/blocks';
 import {
   dictionaryColumns,
   type Dataset,
@@ -14,13 +14,17 @@ const dataset = (id: string) => ({ id, fileName: `${id}.csv`, importedAt: 0 }) a
 
 describe('the shipment index', () => {
   it('keeps every value once a column’s dictionary outgrows two bytes a row', () => {
-    // 70,000 distinct descriptions and parties over seven blocks: the columns widen in the fourth.
+    // 70,000 distinct descriptions and parties over seven blocks, sharing their dataset's
+    // dictionaries as an import stores them: the columns widen in the fourth.
+    const dictionaries = new DatasetDictionaries();
     const blocks = Array.from({ length: 7 }, (_, blockNo) =>
       Array.from({ length: 10_000 }, (_, row) => {
         const line = blockNo * 10_000 + row + 2;
         return shipment(line, { description: `item ${line}`, consignee: `Buyer ${line}` });
       }),
-    ).map((shipments, blockNo) => buildBlock('a', blockNo, shipments).block);
+    ).map((shipments, blockNo) => buildBlock('a', blockNo, shipments, dictionaries).block);
+    expect(blocks[6].description).toBeInstanceOf(Uint32Array);
+    expect(blocks[6].dict.shipper).toEqual([]);
     const index = new ShipmentIndex([dataset('a')], blocks, 70_000);
     for (const row of [0, 9_999, 65_535, 65_536, 65_537, 69_999])
       expect(index.row(row)).toMatchObject({
@@ -131,6 +135,38 @@ describe('the shipment index', () => {
 });
 
 describe('a stored block', () => {
+  it('stores only the values it adds to its dataset’s dictionaries, and loads as a block of its own', () => {
+    const lines = (from: number, shippers: string[]) =>
+      shippers.map((shipper, row) => shipment(from + row, { shipper, description: shipper }));
+    const parts = [lines(2, ['A', 'B', 'A']), lines(5, ['B', 'C']), lines(7, ['D', 'A'])];
+    const dictionaries = new DatasetDictionaries();
+    const shared = parts.map((rows, blockNo) => buildBlock('a', blockNo, rows, dictionaries).block);
+    expect(shared.map((block) => [block.dictStart?.shipper, block.dict.shipper])).toEqual([
+      [undefined, ['A', 'B']],
+      [2, ['C']],
+      [3, ['D']],
+    ]);
+    expect(Array.from(shared[1].shipper)).toEqual([1, 2]);
+    expect(shared[1].dict.consignee).toEqual([]);
+    const rows = (blocks: ShipmentBlock[]) => {
+      const index = new ShipmentIndex([dataset('a')], blocks, 7);
+      return Array.from({ length: 7 }, (_, row) => index.row(row));
+    };
+    const ownDictionaries = parts.map((rows, blockNo) => buildBlock('a', blockNo, rows).block);
+    expect(rows(shared)).toEqual(rows(ownDictionaries));
+    expect(rows(shared).map((row) => row.shipper)).toEqual(['A', 'B', 'A', 'B', 'C', 'D', 'A']);
+    // Past its limit (9 values after the first block, all columns together; 11 after the second),
+    // the next block starts the dictionaries afresh, and loads the same.
+    const limited = new DatasetDictionaries(10);
+    const afresh = parts.map((rows, blockNo) => buildBlock('a', blockNo, rows, limited).block);
+    expect(afresh.map((block) => block.dictStart?.shipper)).toEqual([undefined, 2, undefined]);
+    expect(rows(afresh)).toEqual(rows(shared));
+    // Blocks left out or out of order do not follow on from the blocks before them.
+    const refused = 'of a.csv does not follow on from the blocks before it.';
+    expect(() => rows([shared[0], shared[2]])).toThrow(`Block 2 ${refused}`);
+    expect(() => rows([shared[1], shared[0]])).toThrow(`Block 1 ${refused}`);
+  });
+
   it('holds its dictionary numbers and its numbers as narrow as its values allow', () => {
     const wholes = Array.from({ length: 300 }, (_, row) =>
       shipment(row + 2, { weightKg: row === 0 ? -0 : 16_777_216 - row, currency: `C${row}` }),

@@ -25,7 +25,8 @@ import { rowCells, unpackCells } from '../../../shared/customs/packedCells';
 import { emptyShipmentFilter } from '../../../shared/customs/shipmentFilter';
 import { emptyClaimFilter } from '../../../shared/claimFilter';
 import type { ClaimsView, EntitiesView, ShipmentsView } from '../../../shared/tabViews';
-import { buildBlock } from '../../../shared/customs/blocks';
+import { buildBlock, DatasetDictionaries } from '../../../shared/customs/blocks';
+import { loadIndex } from '../../../renderer/src/workers/shipments/loadIndex';
 import type { Dataset, ShipmentBlock } from '../../../shared/customs/dataset';
 import { textsOf } from '../../../shared/customs/packedIdentifiers';
 import { ShipmentIndex } from '../../../shared/customs/shipmentIndex';
@@ -722,6 +723,51 @@ describe('version 20: a file’s bytes in parts', () => {
       ['10702010/010124/0000001', ''],
       ['ДТ-7', 'COSU 6123'],
     ]);
+    upgraded.close();
+  });
+
+  it('loads a sealed version-21 dataset, each block with dictionaries of its own, beside one stored now', async () => {
+    const id = 'schema-upgrade-v22';
+    const keys = newLockKeys();
+    const parts = [
+      [shipment(2, { shipper: 'ООО «Альфа»' }), shipment(3, { shipper: 'Beta' })],
+      [shipment(4, { shipper: 'Beta' }), shipment(5, { shipper: 'Gamma' })],
+    ];
+    // As version 21 stored a dataset's blocks: each with its own dictionaries.
+    const own = parts.map((rows, blockNo) => buildBlock('d1', blockNo, rows).block);
+    const v21 = new Dexie(investigationDbName(id));
+    for (const declared of investigationSchemaVersions.filter((entry) => entry.version <= 21))
+      v21.version(declared.version).stores(declared.stores);
+    v21.use(sealingMiddleware(keys));
+    await v21.table('shipmentBlocks').bulkAdd(own);
+    v21.close();
+    const upgraded = new InvestigationDb({ investigationId: id, keys });
+    expect(await upgraded.shipmentBlocks.where('datasetId').equals('d1').toArray()).toEqual(own);
+    const dictionaries = new DatasetDictionaries();
+    await upgraded.shipmentBlocks.bulkAdd(
+      parts.map((rows, blockNo) => buildBlock('d2', blockNo, rows, dictionaries).block),
+    );
+    const stored = (await upgraded.shipmentBlocks.get(['d2', 1]))!;
+    expect([stored.dictStart?.shipper, stored.dict.shipper]).toEqual([2, ['Gamma']]);
+    await upgraded.datasets.bulkAdd(
+      ['d1', 'd2'].map((datasetId, at) => ({
+        id: datasetId,
+        fileName: `${datasetId}.csv`,
+        importedAt: at,
+        status: 'complete',
+        counts: { accepted: 4 },
+      })) as never,
+    );
+    const index = await loadIndex(upgraded);
+    const rows = (from: number) =>
+      [0, 1, 2, 3].map((row) => {
+        const { shipper, consignee, description, currency, declarationId, value } = index.row(
+          from + row,
+        );
+        return { shipper, consignee, description, currency, declarationId, value };
+      });
+    expect(rows(0)).toEqual(rows(4));
+    expect(rows(4).map((row) => row.shipper)).toEqual(['ООО «Альфа»', 'Beta', 'Beta', 'Gamma']);
     upgraded.close();
   });
 });

@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import { describe, expect, it } from 'vitest';
-import { buildBlock } from '../../../shared/customs/blocks';
+import { buildBlock, DatasetDictionaries } from '../../../shared/customs/blocks';
 import { shipment } from '../shipmentRows';
 import type { ShipmentBlock } from '../../../shared/customs/dataset';
 import { investigationDb } from '../../../renderer/src/db/databases';
@@ -10,8 +10,10 @@ import { createInvestigation } from '../../../renderer/src/features/investigatio
 import { loadIndex } from '../../../renderer/src/workers/shipments/loadIndex';
 import type { StoredBlocksReader } from '../../../renderer/src/workers/shipments/storedBlocks';
 
-const blocksOf = (datasetId: string, count: number, rows = 50): ShipmentBlock[] =>
-  Array.from(
+/** A dataset's blocks as an import stores them, sharing its dictionaries. */
+function blocksOf(datasetId: string, count: number, rows = 50): ShipmentBlock[] {
+  const dictionaries = new DatasetDictionaries();
+  return Array.from(
     { length: count },
     (_, blockNo) =>
       buildBlock(
@@ -21,8 +23,10 @@ const blocksOf = (datasetId: string, count: number, rows = 50): ShipmentBlock[] 
           const line = blockNo * rows + row + 2;
           return shipment(line, { shipper: `Shipper ${line % 7}`, value: line * 10.25 });
         }),
+        dictionaries,
       ).block,
   );
+}
 
 const between = (db: InvestigationDb, datasetId: string, from: number, until: number) =>
   db.shipmentBlocks
@@ -117,6 +121,11 @@ describe('stored records read beneath the sealing middleware', () => {
     expect(elsewhere.count).toBe(1_150);
     for (const row of [0, 49, 50, 999, 1_000, 1_149])
       expect(elsewhere.row(row)).toEqual(here.row(row));
-    expect(elsewhere.row(1_149)).toMatchObject({ datasetId: 'd2', declarationId: 'D-151' });
+    expect(elsewhere.row(1_149)).toMatchObject({
+      datasetId: 'd2',
+      declarationId: 'D-151',
+      shipper: 'Shipper 4',
+    });
+    expect(elsewhere.row(999)).toMatchObject({ datasetId: 'd1', shipper: 'Shipper 0' });
   });
 });

@@ -24,6 +24,7 @@ import { v18 } from './v18';
 import { v19 } from './v19';
 import { v20 } from './v20';
 import { v21 } from './v21';
+import { v22 } from './v22';
 
 export type { SchemaVersion } from './types';
 
@@ -49,6 +50,7 @@ export const investigationSchemaVersions: readonly SchemaVersion[] = [
   v19,
   v20,
   v21,
+  v22,
 ];
 
 export const CURRENT_SCHEMA_VERSION = investigationSchemaVersions.at(-1)!.version;

@@ -2,7 +2,7 @@ import { strFromU8 } from 'fflate';
 import type { z } from 'zod';
 import { ArchiveError, entryNames, SEPARATE_TABLES } from '#shared/archive/archiveFormat';
 import { parseArchivePart, parseJson } from '#shared/archive/archiveSchema';
-import { decodeBlock } from '#shared/archive/blockCodec';
+import { BlockSequence, decodeBlock } from '#shared/archive/blockCodec';
 import { decodeCellsEntry } from '#shared/archive/cellsCodec';
 import { rowSchemas, type RowTable } from '#shared/archive/rowSchemas';
 import type { ShipmentBlock, ShipmentCells } from '#shared/customs/dataset';
@@ -193,9 +193,13 @@ async function writeTables(
         progress(batch.blocks.length + batch.cells.length);
       });
     };
+    const sequence = new BlockSequence();
     for (const name of listed) {
-      if (name.startsWith('blocks/')) blocks.push(decodeBlock(await read(name), name));
-      else if (name.startsWith('cells/')) cells.push(decodeCellsEntry(await read(name), name));
+      if (name.startsWith('blocks/')) {
+        const block = decodeBlock(await read(name), name);
+        sequence.follow(block, name);
+        blocks.push(block);
+      } else if (name.startsWith('cells/')) cells.push(decodeCellsEntry(await read(name), name));
       if (blocks.length + cells.length >= BLOCKS_PER_WRITE) await flush();
     }
     await flush();

@@ -5,7 +5,7 @@
  * stops an import on the way removes what it wrote.
  */
 import { canonicalOrigin, knownOrigins } from '#shared/customs/corroboration';
-import { BLOCK_ROWS, buildBlock } from '#shared/customs/blocks';
+import { BLOCK_ROWS, buildBlock, DatasetDictionaries } from '#shared/customs/blocks';
 import { headerSignature, missingRequiredFields } from '#shared/customs/columnMapping';
 import type { SavedLayout } from '#shared/customs/layout';
 import type { Dataset } from '#shared/customs/dataset';
@@ -215,8 +215,9 @@ export async function importDataset(
   const stopStoring = new AbortController();
   const storing = writer.storeFile(file, fileName, stopStoring.signal);
   storing.catch(() => undefined);
+  const dictionaries = new DatasetDictionaries();
   const writeBlock = async (shipments: Shipment[]) => {
-    const built = buildBlock(dataset.id, blockNo, shipments);
+    const built = buildBlock(dataset.id, blockNo, shipments, dictionaries);
     blockNo += 1;
     await writes.next(() => writer.storeBlock(built));
   };
