@@ -92,6 +92,8 @@ function bucketsOfShipperAndDate(columns: MatchColumns): { rows: Int32Array; sta
   let named = 0;
   let datasetCount = 0;
   let byDataset = true;
+  let firstDataset = -1;
+  let severalDatasets = false;
   let entityCount = 0;
   let firstDate = Infinity;
   let lastDate = -Infinity;
@@ -99,13 +101,16 @@ function bucketsOfShipperAndDate(columns: MatchColumns): { rows: Int32Array; sta
     const shipperEntity = partyEntity[shipper[row]];
     if (shipperEntity < 0 || partyEntity[consignee[row]] < 0) continue;
     named += 1;
+    if (firstDataset < 0) firstDataset = dataset[row];
+    else if (dataset[row] !== firstDataset) severalDatasets = true;
     datasetCount = Math.max(datasetCount, dataset[row] + 1);
     if (dataset[row] < datasetCount - 1) byDataset = false;
     entityCount = Math.max(entityCount, shipperEntity + 1);
     firstDate = Math.min(firstDate, date[row]);
     lastDate = Math.max(lastDate, date[row]);
   }
-  if (named === 0) return { rows: new Int32Array(0), starts: new Int32Array(1) };
+  // A dataset never matches itself: with the named rows all of one, no bucket could match.
+  if (!severalDatasets) return { rows: new Int32Array(0), starts: new Int32Array(1) };
   // The rows with the keys they are sorted by, side by side, and as many again to move them into:
   // each pass moves them from one set to the other.
   let from: Carried = [new Int32Array(named), new Int32Array(named), new Int32Array(named)];
@@ -179,6 +184,11 @@ export function matchShipments(
   const { count } = columns;
   const { rows, starts } = bucketsOfShipperAndDate(columns);
   onProgress?.(count, count * 2);
+  if (starts.length === 1) {
+    // Nothing can match (one dataset, as a case's first import): no sets to join.
+    onProgress?.(count * 2, count * 2);
+    return { groupOf: into.subarray(0, count).fill(-1), groupCount: 0 };
+  }
 
   // Union-find, each set's root its smallest row: the first of its rows met in row order.
   const parent = new Int32Array(count).fill(-1);

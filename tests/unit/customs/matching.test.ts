@@ -86,6 +86,18 @@ describe('matching rules', () => {
         { ...base, dataset: 1, shipper: -1 },
       ]),
     ).toEqual([-1, -1]);
+    // The rows naming both parties all of one dataset: nothing is compared, and the progress ends.
+    const progress: [number, number][] = [];
+    const oneDataset = [base, { ...base }, { ...base, dataset: 1, consignee: -1 }];
+    const into = new Int32Array(8).fill(7);
+    const result = matchShipments(
+      columns(oneDataset),
+      (done, total) => progress.push([done, total]),
+      into,
+    );
+    expect([Array.from(result.groupOf), result.groupCount]).toEqual([[-1, -1, -1], 0]);
+    expect(result.groupOf.buffer).toBe(into.buffer);
+    expect(progress.at(-1)).toEqual([6, 6]);
   });
 
   it('gather every dataset’s row of one shipment in one group, apart from others', () => {
