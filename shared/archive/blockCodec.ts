@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { asciiJson, utf8Bytes } from '../text/utf8';
-import { compactBlock } from '../customs/blocks';
+import { blockDuplicates, blockLines, compactBlock } from '../customs/blocks';
 import { textsOf } from '../customs/packedIdentifiers';
 import {
   dictionaryColumns,
@@ -41,11 +41,17 @@ const align = (offset: number) => Math.ceil(offset / 8) * 8;
 
 /**
  * A column as the archive format holds it, whatever width the block stores it at: archives keep
- * four bytes a dictionary number and eight a weight or value, so that every archive reads alike.
+ * four bytes a dictionary number and eight a weight or value, and every row's line and the line
+ * it repeats, so that every archive reads alike.
  */
 function archived(block: ShipmentBlock, name: TypedColumn) {
   const Type = typedColumns[name];
-  const column = block[name];
+  const column =
+    name === 'rowNumber'
+      ? blockLines(block)
+      : name === 'duplicateOf'
+        ? blockDuplicates(block)
+        : block[name];
   return column instanceof Type ? column : Type.from(column);
 }
 

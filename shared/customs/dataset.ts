@@ -60,10 +60,18 @@ export type ShipmentBlock = {
   datasetId: string;
   blockNo: number;
   count: number;
+  /**
+   * Each row's line; since schema version 22 only the first where the lines run on, one after
+   * another (`blockLines` gives them all).
+   */
   rowNumber: Int32Array;
   date: Int32Array;
   weightKg: NumberColumn;
   value: NumberColumn;
+  /**
+   * Each row's earlier line it repeats, 0 for none; since schema version 22 empty where no row
+   * repeats one (`blockDuplicates`).
+   */
   duplicateOf: Int32Array;
   /** Packed since schema version 21 (`compactBlock`); a string a row in blocks stored before. */
   declarationId: PackedTexts | string[];

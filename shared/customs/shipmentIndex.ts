@@ -246,9 +246,12 @@ class Duplicates {
   private lines = new Int32Array(16);
   private count = 0;
 
-  /** Adds the duplicates among a block's rows, which start at row `at` (after every row added). */
+  /**
+   * Adds the duplicates among a block's rows, which start at row `at` (after every row added);
+   * `duplicateOf` is empty where none is one.
+   */
   append(duplicateOf: Int32Array, count: number, at: number): void {
-    for (let row = 0; row < count; row += 1) {
+    for (let row = 0; row < Math.min(count, duplicateOf.length); row += 1) {
       if (duplicateOf[row] === 0) continue;
       if (this.count === this.rows.length) {
         const rows = new Int32Array(this.count * 2);
@@ -390,8 +393,10 @@ export class ShipmentIndex {
     const datasetNo = this.datasetIndex.get(block.datasetId);
     if (datasetNo === undefined || at + block.count > this.dataset.length) return;
     this.dataset.fill(datasetNo, at, at + block.count);
-    // Lines that run on are in order; others are checked.
-    const lines = linesOf(block.rowNumber, block.count);
+    // Lines that run on are in order (a block stored since schema 22 holds only the first of
+    // them); others are checked.
+    const lines =
+      block.rowNumber.length < block.count ? null : linesOf(block.rowNumber, block.count);
     let ascending = true;
     for (let row = 1; lines && row < block.count && ascending; row += 1)
       ascending = lines[row - 1] < lines[row];
@@ -401,7 +406,7 @@ export class ShipmentIndex {
       datasetNo,
       blockNo: block.blockNo,
       firstLine: block.rowNumber[0] ?? 0,
-      lastLine: block.rowNumber[block.count - 1] ?? 0,
+      lastLine: lines ? lines[block.count - 1] : (block.rowNumber[0] ?? 0) + block.count - 1,
       ascending,
       lines,
     });

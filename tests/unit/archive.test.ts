@@ -646,7 +646,11 @@ describe('blocks sharing their dataset’s dictionaries', () => {
         buildBlock(
           datasetId,
           blockNo,
-          [shipment(blockNo * 2 + 2, { shipper: `Shipper ${blockNo}` }), shipment(blockNo * 2 + 3)],
+          [
+            shipment(blockNo * 2 + 2, { shipper: `Shipper ${blockNo}` }),
+            // The last block repeats a line: its duplicates are held, the others' not.
+            shipment(blockNo * 2 + 3, { duplicateOf: blockNo === 2 ? 2 : 0 }),
+          ],
           dictionaries,
         ).block,
     );
@@ -659,6 +663,14 @@ describe('blocks sharing their dataset’s dictionaries', () => {
     await db.shipmentBlocks.bulkAdd(blocks);
     const file = await archiveBlob(db, investigation, { passphrase: null });
     const restored = await restoreArchive(await openArchive(file, null));
+    expect(blocks.map((block) => [block.rowNumber.length, block.duplicateOf.length])).toEqual([
+      [1, 0],
+      [1, 0],
+      [1, 2],
+      [1, 0],
+      [1, 0],
+      [1, 2],
+    ]);
     expect(await investigationDb(restored).shipmentBlocks.toArray()).toEqual(blocks);
 
     // The same archive with d1's first two blocks listed the other way round.

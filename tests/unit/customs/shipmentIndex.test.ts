@@ -183,6 +183,13 @@ describe('a stored block', () => {
     expect(Array.from(block.currency, (id) => block.dict.currency[id])).toEqual(
       wholes.map((row) => row.currency),
     );
+    // Lines that run on are held as their first; no duplicates, as none.
+    expect([Array.from(block.rowNumber), block.duplicateOf.length]).toEqual([[2], 0]);
+    const skipping = buildBlock('a', 1, [shipment(2), shipment(4, { duplicateOf: 2 })]).block;
+    expect([Array.from(skipping.rowNumber), Array.from(skipping.duplicateOf)]).toEqual([
+      [2, 4],
+      [0, 2],
+    ]);
     // One value a 32-bit float does not hold keeps its column at eight bytes a row.
     const cents = buildBlock('a', 1, [shipment(2), shipment(3, { value: 1_234_567.89 })]).block;
     expect(cents.weightKg).toBeInstanceOf(Float32Array);

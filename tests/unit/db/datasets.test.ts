@@ -41,6 +41,7 @@ import { mergeEntities, splitSpelling } from '../../../renderer/src/case/entitie
 import { fixture, fixtureSets, ownFixtures, type FixtureSet } from '../../fixtureSets';
 import { importFixture as importCustomsFixture, indexOf } from './customsFixture';
 import { packTexts, textsOf } from '../../../shared/customs/packedIdentifiers';
+import { blockDuplicates, blockLines } from '../../../shared/customs/blocks';
 
 let db: InvestigationDb;
 
@@ -167,7 +168,13 @@ describe('importing a customs file', () => {
     const dataset = await importFixture('customs', 'vendor-a-2022.csv');
     const whole = await indexOf(db);
     // The file's one block, stored again as 23 blocks of up to 18 rows: three batches of the load.
-    const [block] = await db.shipmentBlocks.toArray();
+    const [stored] = await db.shipmentBlocks.toArray();
+    // Every row's line and duplicate, to cut them up (the stored block holds its first line only).
+    const block = {
+      ...stored,
+      rowNumber: blockLines(stored),
+      duplicateOf: blockDuplicates(stored),
+    };
     const pieces = Array.from({ length: Math.ceil(block.count / 18) }, (_, blockNo) => {
       const [from, to] = [blockNo * 18, Math.min(block.count, blockNo * 18 + 18)];
       const piece = { ...block, blockNo, count: to - from };
