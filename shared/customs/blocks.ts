@@ -148,11 +148,10 @@ export function blockDuplicates({ duplicateOf, count }: ShipmentBlock): Int32Arr
 /**
  * The block as compact as its values allow: dictionary columns and numbers as narrow as they go,
  * declaration and bill-of-lading numbers packed, and only the first line where the rows' lines run
- * on (most blocks), no duplicates' lines where none repeats another. Some two fifths fewer bytes
- * to seal, store and read at every load of the engine, where dictionaries are small and weights
- * and values whole, and no strings to parse for the numbers. Every column reads back the same.
- * Each dictionary column's numbers must point into its dictionary (as built, or as an archive's
- * block is checked).
+ * on (most blocks), no duplicates' lines where none repeats another: fewer bytes to seal, store
+ * and read at every load of the engine, and no strings to parse for the numbers. Every column
+ * reads back the same. Each dictionary column's numbers must point into its dictionary (as built,
+ * or as an archive's block is checked).
  */
 export function compactBlock(block: ShipmentBlock): ShipmentBlock {
   const packed = (texts: ShipmentBlock['declarationId']) =>

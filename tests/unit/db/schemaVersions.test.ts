@@ -5,7 +5,7 @@ import { investigationDb } from '../../../renderer/src/db/databases';
 import { InvestigationDb, investigationDbName } from '../../../renderer/src/db/schema';
 import { sealingMiddleware } from '../../../renderer/src/db/sealingMiddleware';
 import { fileBlob, fileBytes, storeFile } from '../../../renderer/src/db/storedFiles';
-import { newLockKeys } from '../../../shared/lock/sealing';
+import { newLockKeys, type LockKeys } from '../../../shared/lock/sealing';
 import {
   CURRENT_SCHEMA_VERSION,
   investigationSchemaVersions,
@@ -37,6 +37,15 @@ function openAtVersion(id: string, version: number): Dexie {
   const old = new Dexie(investigationDbName(id, false));
   for (const declared of investigationSchemaVersions.filter((entry) => entry.version <= version))
     old.version(declared.version).stores(declared.stores);
+  return old;
+}
+
+/** A sealed case's database as the app of an earlier version created it, under `keys`. */
+function openSealedAtVersion(id: string, version: number, keys: LockKeys): Dexie {
+  const old = new Dexie(investigationDbName(id));
+  for (const declared of investigationSchemaVersions.filter((entry) => entry.version <= version))
+    old.version(declared.version).stores(declared.stores);
+  old.use(sealingMiddleware(keys));
   return old;
 }
 
@@ -160,10 +169,7 @@ describe('schema upgrades', () => {
     const keys = newLockKeys();
     const id = 'schema-upgrade-v8';
     // A sealed database as version 8 wrote it: the note's indexed fields stored beside the seal.
-    const v8 = new Dexie(investigationDbName(id));
-    for (const declared of investigationSchemaVersions.filter((entry) => entry.version <= 8))
-      v8.version(declared.version).stores(declared.stores);
-    v8.use(sealingMiddleware(keys));
+    const v8 = openSealedAtVersion(id, 8, keys);
     const note = {
       id: 'n1',
       kind: 'interview',
@@ -207,10 +213,7 @@ describe('schema upgrades', () => {
   it('version 10: Corroborated gets its two independent origins; other statuses no rule', async () => {
     const keys = newLockKeys();
     const id = 'schema-upgrade-v9';
-    const v9 = new Dexie(investigationDbName(id));
-    for (const declared of investigationSchemaVersions.filter((entry) => entry.version <= 9))
-      v9.version(declared.version).stores(declared.stores);
-    v9.use(sealingMiddleware(keys));
+    const v9 = openSealedAtVersion(id, 9, keys);
     const status = { color: '#15803d', description: '', publishable: true };
     await v9.table('statuses').bulkAdd([
       { ...status, id: 's1', name: 'corroborated', order: 0 },
@@ -231,10 +234,7 @@ describe('schema upgrades', () => {
   it('version 11: one sealed source per person the notes named, the notes pointing to it', async () => {
     const keys = newLockKeys();
     const id = 'schema-upgrade-v10';
-    const v10 = new Dexie(investigationDbName(id));
-    for (const declared of investigationSchemaVersions.filter((entry) => entry.version <= 10))
-      v10.version(declared.version).stores(declared.stores);
-    v10.use(sealingMiddleware(keys));
+    const v10 = openSealedAtVersion(id, 10, keys);
     const note = {
       kind: 'interview',
       title: 'Call',
@@ -346,10 +346,7 @@ describe('version 14: sanctions screening decisions', () => {
     const id = 'schema-upgrade-v14';
     const keys = newLockKeys();
     // A sealed database as version 13 left it, with a claim in it.
-    const v13 = new Dexie(investigationDbName(id));
-    for (const declared of investigationSchemaVersions.filter((entry) => entry.version <= 13))
-      v13.version(declared.version).stores(declared.stores);
-    v13.use(sealingMiddleware(keys));
+    const v13 = openSealedAtVersion(id, 13, keys);
     await v13.table('claims').add({
       id: 'c1',
       text: 'Kept.',
@@ -398,10 +395,7 @@ describe('version 15: the case’s screenings', () => {
   it('adds their table to a version-14 database; a screening is kept once, sealed whole and audited', async () => {
     const id = 'schema-upgrade-v15';
     const keys = newLockKeys();
-    const v14 = new Dexie(investigationDbName(id));
-    for (const declared of investigationSchemaVersions.filter((entry) => entry.version <= 14))
-      v14.version(declared.version).stores(declared.stores);
-    v14.use(sealingMiddleware(keys));
+    const v14 = openSealedAtVersion(id, 14, keys);
     await v14.table('sanctionsMatches').add({ id: 'm1', entityId: 'e', decision: 'dismissed' });
     v14.close();
     const upgraded = new InvestigationDb({ investigationId: id, keys });
@@ -454,10 +448,7 @@ describe('version 16: packed cells', () => {
   it('packs a sealed version-15 database’s cells, each row as the file wrote it', async () => {
     const id = 'schema-upgrade-v16';
     const keys = newLockKeys();
-    const v15 = new Dexie(investigationDbName(id));
-    for (const declared of investigationSchemaVersions.filter((entry) => entry.version <= 15))
-      v15.version(declared.version).stores(declared.stores);
-    v15.use(sealingMiddleware(keys));
+    const v15 = openSealedAtVersion(id, 15, keys);
     const rows = [['10100037/090321/0000001', 'ООО «Улан-Удэ»', '厦门'], [], ['', '"x,y"', '🚢']];
     await v15.table('shipmentCells').add({ datasetId: 'd1', blockNo: 0, cells: rows });
     v15.close();
@@ -480,10 +471,7 @@ describe('version 17: an excerpt’s quote as it reads', () => {
   it('gives a sealed version-16 database’s excerpts their reading, from the document’s text', async () => {
     const id = 'schema-upgrade-v17';
     const keys = newLockKeys();
-    const v16 = new Dexie(investigationDbName(id));
-    for (const declared of investigationSchemaVersions.filter((entry) => entry.version <= 16))
-      v16.version(declared.version).stores(declared.stores);
-    v16.use(sealingMiddleware(keys));
+    const v16 = openSealedAtVersion(id, 16, keys);
     const page = 'The designa-\ntion of the state-\nowned plant';
     await v16.table('pageTexts').bulkAdd([
       { documentId: 'd1', page: 1, text: page },
@@ -534,10 +522,7 @@ describe('version 17: an excerpt’s quote as it reads', () => {
   it('opens a sealed version-17 database as it was; OCR words are then kept sealed whole', async () => {
     const id = 'schema-upgrade-v18';
     const keys = newLockKeys();
-    const v17 = new Dexie(investigationDbName(id));
-    for (const declared of investigationSchemaVersions.filter((entry) => entry.version <= 17))
-      v17.version(declared.version).stores(declared.stores);
-    v17.use(sealingMiddleware(keys));
+    const v17 = openSealedAtVersion(id, 17, keys);
     await v17.table('pageTexts').add({ documentId: 'd1', page: 1, text: 'Typed text' });
     v17.close();
     const upgraded = new InvestigationDb({ investigationId: id, keys });
@@ -565,10 +550,7 @@ describe('version 17: an excerpt’s quote as it reads', () => {
   it('opens a sealed version-18 view as the rows; the pivot it shows is then kept sealed', async () => {
     const id = 'schema-upgrade-v19';
     const keys = newLockKeys();
-    const v18 = new Dexie(investigationDbName(id));
-    for (const declared of investigationSchemaVersions.filter((entry) => entry.version <= 18))
-      v18.version(declared.version).stores(declared.stores);
-    v18.use(sealingMiddleware(keys));
+    const v18 = openSealedAtVersion(id, 18, keys);
     const earlier = {
       id: 'shipments',
       filter: { ...emptyShipmentFilter, party: 'Ulan-Ude' },
@@ -655,10 +637,7 @@ describe('version 20: a file’s bytes in parts', () => {
     const parts = await scratch.fileParts.toArray();
     expect(parts.map((part) => part.part)).toEqual([0, 1]);
     scratch.close();
-    const v19 = new Dexie(investigationDbName(id));
-    for (const declared of investigationSchemaVersions.filter((entry) => entry.version <= 19))
-      v19.version(declared.version).stores(declared.stores);
-    v19.use(sealingMiddleware(keys));
+    const v19 = openSealedAtVersion(id, 19, keys);
     await v19.table('files').add({ ...record, blob: new Blob(parts.map((part) => part.blob)) });
     v19.close();
     const upgraded = new InvestigationDb({ investigationId: id, keys });
@@ -701,10 +680,7 @@ describe('version 20: a file’s bytes in parts', () => {
       declarationId: textsOf(block.declarationId),
       billOfLading: textsOf(block.billOfLading!),
     };
-    const v20 = new Dexie(investigationDbName(id));
-    for (const declared of investigationSchemaVersions.filter((entry) => entry.version <= 20))
-      v20.version(declared.version).stores(declared.stores);
-    v20.use(sealingMiddleware(keys));
+    const v20 = openSealedAtVersion(id, 20, keys);
     await v20.table('shipmentBlocks').add(asStrings);
     v20.close();
     const upgraded = new InvestigationDb({ investigationId: id, keys });
@@ -735,10 +711,7 @@ describe('version 20: a file’s bytes in parts', () => {
     ];
     // As version 21 stored a dataset's blocks: each with its own dictionaries.
     const own = parts.map((rows, blockNo) => buildBlock('d1', blockNo, rows).block);
-    const v21 = new Dexie(investigationDbName(id));
-    for (const declared of investigationSchemaVersions.filter((entry) => entry.version <= 21))
-      v21.version(declared.version).stores(declared.stores);
-    v21.use(sealingMiddleware(keys));
+    const v21 = openSealedAtVersion(id, 21, keys);
     await v21.table('shipmentBlocks').bulkAdd(own);
     v21.close();
     const upgraded = new InvestigationDb({ investigationId: id, keys });
