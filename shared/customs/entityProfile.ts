@@ -133,9 +133,10 @@ export function entityDirectory(
     .sort((a, b) => b.shipments - a.shipments || a.name.localeCompare(b.name));
 }
 
-/** Ranks counterparties of equal count: by their largest per-currency total (currencies never add). */
-const largestTotal = (values: Map<string, number>) => Math.max(0, ...values.values());
-
+/**
+ * What an entity's page shows, in one pass over the rows with no object made a row: its spellings,
+ * its rows and shipments as shipper and as consignee, its counterparties and its months.
+ */
 export function entityProfile(
   view: ShipmentColumnsView,
   entity: number,
@@ -144,43 +145,63 @@ export function entityProfile(
   const counts = spellingCounts(view);
   const entityNames = names(view, namer, counts);
   const spellingRows = new Map<number, number>();
-  const counterparties = new Map<number, { shipments: number; values: Map<string, number> }>();
+  // Each counterparty's shipments, by entity number, in the order first met (which breaks ties),
+  // and its totals keyed by entity and currency number together: no object or Map a row.
+  const otherShipments = new Int32Array(view.entityIds.length);
+  const othersMet: number[] = [];
+  const currencyCount = Math.max(1, view.currencies.length);
+  const otherTotals = new Map<number, number>();
   const months = new Map<number, { asShipper: number; asConsignee: number }>();
   let asShipper = 0;
   let asConsignee = 0;
-  const shippedAs = { shipper: new Set<number>(), consignee: new Set<number>() };
+  // Shipments: a row in no group is one of its own; a group's rows are one, counted once.
+  const ungrouped = { shipper: 0, consignee: 0 };
+  const groups = { shipper: new Set<number>(), consignee: new Set<number>() };
   for (let row = 0; row < view.count; row += 1) {
     const shipperParty = view.shipper[row];
     const consigneeParty = view.consignee[row];
     const isShipper = view.partyEntity[shipperParty] === entity;
     const isConsignee = view.partyEntity[consigneeParty] === entity;
     if (!isShipper && !isConsignee) continue;
+    const shipment = shipmentKey(view, row);
     if (isShipper) {
       asShipper += 1;
-      shippedAs.shipper.add(shipmentKey(view, row));
+      if (shipment >= 0) groups.shipper.add(shipment);
+      else ungrouped.shipper += 1;
       spellingRows.set(shipperParty, (spellingRows.get(shipperParty) ?? 0) + 1);
     }
     if (isConsignee) {
       asConsignee += 1;
-      shippedAs.consignee.add(shipmentKey(view, row));
+      if (shipment >= 0) groups.consignee.add(shipment);
+      else ungrouped.consignee += 1;
       if (consigneeParty !== shipperParty || !isShipper)
         spellingRows.set(consigneeParty, (spellingRows.get(consigneeParty) ?? 0) + 1);
     }
     const other = view.partyEntity[isShipper ? consigneeParty : shipperParty];
     if (other >= 0 && other !== entity) {
-      const entry = counterparties.get(other) ?? { shipments: 0, values: new Map() };
-      entry.shipments += 1;
-      if (!Number.isNaN(view.value[row])) {
-        const currency = view.currencies[view.currency[row]] ?? '';
-        entry.values.set(currency, (entry.values.get(currency) ?? 0) + view.value[row]);
+      if (otherShipments[other] === 0) othersMet.push(other);
+      otherShipments[other] += 1;
+      const amount = view.value[row];
+      if (!Number.isNaN(amount)) {
+        const key = other * currencyCount + view.currency[row];
+        otherTotals.set(key, (otherTotals.get(key) ?? 0) + amount);
       }
-      counterparties.set(other, entry);
     }
     const month = monthFromDays(view.date[row]);
     const tally = months.get(month) ?? { asShipper: 0, asConsignee: 0 };
     if (isShipper) tally.asShipper += 1;
     if (isConsignee) tally.asConsignee += 1;
     months.set(month, tally);
+  }
+  // Each counterparty's totals, in the order its currencies were met, and the largest of them.
+  const totals = new Map<number, { currency: string; total: number }[]>();
+  const largest = new Float64Array(view.entityIds.length);
+  for (const [key, total] of otherTotals) {
+    const other = Math.floor(key / currencyCount);
+    const list = totals.get(other) ?? [];
+    list.push({ currency: view.currencies[key % currencyCount] ?? '', total });
+    totals.set(other, list);
+    largest[other] = Math.max(largest[other], total);
   }
   return {
     id: view.entityIds[entity] ?? '',
@@ -193,21 +214,17 @@ export function entityProfile(
       .sort((a, b) => b.shipments - a.shipments || a.spelling.localeCompare(b.spelling)),
     asShipper,
     asConsignee,
-    shipmentsAsShipper: shippedAs.shipper.size,
-    shipmentsAsConsignee: shippedAs.consignee.size,
-    counterparties: [...counterparties.entries()]
-      .sort(
-        ([, a], [, b]) =>
-          b.shipments - a.shipments || largestTotal(b.values) - largestTotal(a.values),
-      )
-      .map(([other, entry]) => ({
+    shipmentsAsShipper: ungrouped.shipper + groups.shipper.size,
+    shipmentsAsConsignee: ungrouped.consignee + groups.consignee.size,
+    // Counterparties of equal count by their largest per-currency total (currencies never add),
+    // then as first met.
+    counterparties: othersMet
+      .sort((a, b) => otherShipments[b] - otherShipments[a] || largest[b] - largest[a])
+      .map((other) => ({
         id: view.entityIds[other] ?? '',
         name: entityNames[other] ?? '',
-        shipments: entry.shipments,
-        valueByCurrency: [...entry.values.entries()].map(([currency, total]) => ({
-          currency,
-          total,
-        })),
+        shipments: otherShipments[other],
+        valueByCurrency: totals.get(other) ?? [],
       })),
     months: [...months.entries()]
       .sort(([a], [b]) => a - b)
