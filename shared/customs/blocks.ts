@@ -124,7 +124,7 @@ export function buildBlock(
 }
 
 /** Whether rows are on lines one after another, from the first. */
-function linesRunOn(rowNumber: Int32Array): boolean {
+export function linesRunOn(rowNumber: Int32Array): boolean {
   for (let row = 1; row < rowNumber.length; row += 1)
     if (rowNumber[row] !== rowNumber[0] + row) return false;
   return true;

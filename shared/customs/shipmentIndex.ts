@@ -7,6 +7,7 @@ import { foldForSearch } from '../claimFilter';
 import { countryCode } from './countries';
 import { datasetLabels } from './datasetLabel';
 import { daysFromParts, isoFromDays } from './dates';
+import { linesRunOn } from './blocks';
 import {
   dictionaryColumns,
   type Dataset,
@@ -230,13 +231,6 @@ type Segment = {
   lines: Int32Array | null;
 };
 
-/** Each row's line held once a block's rows skip or repeat one; null where they run on. */
-function linesOf(rowNumber: Int32Array, count: number): Int32Array | null {
-  for (let row = 1; row < count; row += 1)
-    if (rowNumber[row] !== rowNumber[0] + row) return rowNumber.slice(0, count);
-  return null;
-}
-
 /**
  * The rows identical to an earlier row of their file, and which line that is: few or none in most
  * files, so two growing lists rather than a number for every row.
@@ -393,10 +387,14 @@ export class ShipmentIndex {
     const datasetNo = this.datasetIndex.get(block.datasetId);
     if (datasetNo === undefined || at + block.count > this.dataset.length) return;
     this.dataset.fill(datasetNo, at, at + block.count);
-    // Lines that run on are in order (a block stored since schema 22 holds only the first of
-    // them); others are checked.
+    // Each row's line is held once a block's rows skip or repeat one; lines that run on are not
+    // (a block stored since schema 22 holds only the first of them) and are in order; others are
+    // checked.
+    const { rowNumber, count } = block;
     const lines =
-      block.rowNumber.length < block.count ? null : linesOf(block.rowNumber, block.count);
+      rowNumber.length < count || linesRunOn(rowNumber.subarray(0, count))
+        ? null
+        : rowNumber.slice(0, count);
     let ascending = true;
     for (let row = 1; lines && row < block.count && ascending; row += 1)
       ascending = lines[row - 1] < lines[row];
