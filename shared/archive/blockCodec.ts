@@ -189,13 +189,16 @@ export function decodeBlock(bytes: Uint8Array, entry: string): ShipmentBlock {
 }
 
 /**
- * Checks that an archive's blocks share their datasets' dictionaries as the engine will read them:
- * a block that follows on from the blocks before it (`dictStart`) comes right after the block
- * numbered before it, in the archive's order as in its dataset's, and starts where that one's
- * dictionaries end. Blocks are handed over in the archive's order.
+ * Checks an archive's blocks in the order it lists them, dataset by dataset, as the engine will
+ * read them:
+ * - a block that follows on from the blocks before it (`dictStart`) comes right after the block
+ *   numbered before it and starts where that one's dictionaries end;
+ * - every row's line comes after the line of the row before it, as an import numbers them: a
+ *   claim cites a shipment by its dataset and line, so two rows on one line would make a citation
+ *   name either.
  */
 export class BlockSequence {
-  private readonly last = new Map<string, { blockNo: number; sizes: number[] }>();
+  private readonly last = new Map<string, { blockNo: number; sizes: number[]; lastLine: number }>();
 
   follow(block: ShipmentBlock, entry: string): void {
     const before = this.last.get(block.datasetId);
@@ -208,9 +211,18 @@ export class BlockSequence {
       throw new ArchiveError(
         `This archive’s ${entry} does not follow on from the block before it: nothing was restored.`,
       );
+    let lastLine = before?.lastLine ?? 0;
+    for (const line of blockLines(block)) {
+      if (line <= lastLine)
+        throw new ArchiveError(
+          `This archive’s ${entry} has a row on line ${line} after one on line ${lastLine}, out of the order of their lines: nothing was restored.`,
+        );
+      lastLine = line;
+    }
     this.last.set(block.datasetId, {
       blockNo: block.blockNo,
       sizes: dictionaryColumns.map((name) => dictionarySize(block, name)),
+      lastLine,
     });
   }
 }

@@ -686,6 +686,22 @@ describe('blocks sharing their dataset’s dictionaries', () => {
     );
   });
 
+  it('are refused, storing nothing, when two rows of a dataset are on one line', async () => {
+    const investigation = await createInvestigation('One line twice');
+    const db = investigationDb(investigation);
+    // Two blocks of fresh dictionaries, as a crafted archive may hold: only their lines are wrong.
+    await db.shipmentBlocks.bulkAdd([
+      buildBlock('d1', 0, [shipment(2), shipment(3)]).block,
+      buildBlock('d1', 1, [shipment(3), shipment(4)]).block,
+    ]);
+    const file = await archiveBlob(db, investigation, { passphrase: null });
+    const before = await indexDb.investigations.count();
+    await expect(restoreArchive(await openArchive(file, null))).rejects.toThrow(
+      'This archive’s blocks/d1/1.bin has a row on line 3 after one on line 3',
+    );
+    expect(await indexDb.investigations.count()).toBe(before);
+  });
+
   it('are checked block by block: each follows on from the one before it', () => {
     const blocks = sharedBlocks('d1');
     const entry = (block: ShipmentBlock) => `blocks/d1/${block.blockNo}.bin`;
@@ -708,6 +724,25 @@ describe('blocks sharing their dataset’s dictionaries', () => {
     const elsewhere = new BlockSequence();
     elsewhere.follow({ ...decoded[0], datasetId: 'd2' }, 'blocks/d2/0.bin');
     expect(() => elsewhere.follow(decoded[1], entry(decoded[1]))).toThrow(refused(decoded[1]));
+    // Rows out of the order of their lines: a line repeated from the block before, or going back.
+    const lines = (rowNumber: number[]) =>
+      decodeBlock(
+        encodeBlock({ ...blocks[1], rowNumber: Int32Array.from(rowNumber) }),
+        entry(blocks[1]),
+      );
+    const repeated = new BlockSequence();
+    repeated.follow(decoded[0], entry(decoded[0]));
+    expect(() => repeated.follow(lines([3, 5]), entry(blocks[1]))).toThrow(
+      `This archive’s ${entry(blocks[1])} has a row on line 3 after one on line 3, out of the order of their lines: nothing was restored.`,
+    );
+    const backwards = new BlockSequence();
+    backwards.follow(decoded[0], entry(decoded[0]));
+    expect(() => backwards.follow(lines([5, 4]), entry(blocks[1]))).toThrow(
+      'has a row on line 4 after one on line 5',
+    );
+    const onward = new BlockSequence();
+    onward.follow(decoded[0], entry(decoded[0]));
+    onward.follow(lines([9, 12]), entry(blocks[1]));
     // A number past what the dataset's dictionaries hold after the block.
     const shipper = Uint32Array.from(blocks[1].shipper);
     shipper[0] = 3;
