@@ -22,6 +22,7 @@ import {
   memoryDetail,
   rendererMemory,
 } from './benchMemory';
+import { describeCpu, sampleCpu } from './benchCpu';
 import { describeThreads, followThreads, type ThreadMemory } from './benchHeaps';
 import { benchUi } from './benchUi';
 import { startServer } from './serve';
@@ -382,9 +383,11 @@ async function benchImport() {
   const baselineMemory = rendererMemory();
   let peakMemory = baselineMemory;
   const sampler = setInterval(() => (peakMemory = Math.max(peakMemory, rendererMemory())), 100);
+  const cpu = sampleCpu(profile);
   const imported = await page.evaluate(() =>
     (window as unknown as BenchWindow).waybillBench.importFile(),
   );
+  const importCpu = cpu.stop();
   clearInterval(sampler);
   const engine = await page.evaluate(() =>
     (window as unknown as BenchWindow).waybillBench.engine(),
@@ -404,6 +407,12 @@ async function benchImport() {
       `${importRate.toLocaleString()} rows/s`,
       `floors: parse-only ${parseRate.toLocaleString()} rows/s, ratio ${(importRate / parseRate).toFixed(2)}; block writes ${rate(figures.writeOnly.rows, figures.writeOnly.ms).toLocaleString()} rows/s (first ${figures.writeOnly.rows.toLocaleString()} rows)`,
       `≥ 50,000 rows/s: ${verdict(importRate >= 50_000)}; ≥ 0.9× the parse-only floor: ${verdict(importRate >= 0.9 * parseRate)}`,
+    ],
+    [
+      'CPU during the import, every thread of the browser',
+      describeCpu(importCpu),
+      `the parse-only floor: one worker for ${(figures.parseOnly.ms / 1000).toFixed(1)} s`,
+      '',
     ],
     [
       'peak memory, page + workers',

@@ -46,6 +46,23 @@ export function chromiumMemory(profile: string): number {
 
 /** The same, by process: its type (`browser` for the root) and pid, to its proportional set size. */
 export function chromiumMemoryByProcess(profile: string): Record<string, number> {
+  const byProcess: Record<string, number> = {};
+  for (const [pid, type] of chromiumProcesses(profile)) {
+    try {
+      const pss = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+      byProcess[`${type} ${pid}`] = Number(pss?.[1] ?? 0) * 1024;
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return byProcess;
+}
+
+/**
+ * The processes of the Chromium started on `profile`, by pid, each with its type (`renderer`,
+ * `utility`, `gpu-process`…; `browser` for the root).
+ */
+export function chromiumProcesses(profile: string): Map<number, string> {
   const parentOf = new Map<number, number>();
   /** Each process's type, from its command line (the browser process gives none). */
   const typeOf = new Map<number, string>();
@@ -59,21 +76,14 @@ export function chromiumMemoryByProcess(profile: string): Record<string, number>
       if (type) typeOf.set(Number(pid), type);
       if (cmdline.includes(`--user-data-dir=${profile}`)) root = root < 0 ? Number(pid) : root;
     } catch {
-      // The process ended while we looked.
+      // As above.
     }
   }
   const inTree = (pid: number): boolean =>
     pid === root || (pid > 1 && parentOf.has(pid) && inTree(parentOf.get(pid)!));
-  const byProcess: Record<string, number> = {};
-  for (const pid of parentOf.keys()) {
-    if (root < 0 || !inTree(pid)) continue;
-    try {
-      const pss = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
-      byProcess[`${typeOf.get(pid) ?? (pid === root ? 'browser' : 'other')} ${pid}`] =
-        Number(pss?.[1] ?? 0) * 1024;
-    } catch {
-      // As above.
-    }
-  }
-  return byProcess;
+  const processes = new Map<number, string>();
+  for (const pid of parentOf.keys())
+    if (root >= 0 && inTree(pid))
+      processes.set(pid, typeOf.get(pid) ?? (pid === root ? 'browser' : 'other'));
+  return processes;
 }

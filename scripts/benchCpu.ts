@@ -1,0 +1,90 @@
+/**
+ * Where the CPU went while a benchmark part ran, thread by thread, from /proc (Linux): every thread
+ * of one Chromium, its workers included. A worker's thread ends with its job, so threads are
+ * sampled while the part runs and each counted as last seen.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { chromiumProcesses } from './benchMemory';
+
+/** Clock ticks a second, as /proc counts them (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+const SAMPLE_MS = 250;
+
+type Thread = { process: string; name: string; ms: number };
+
+/** Each thread's CPU time so far (user and system), by `pid/tid`. */
+function threadTimes(profile: string): Map<string, Thread> {
+  const threads = new Map<string, Thread>();
+  for (const [pid, type] of chromiumProcesses(profile)) {
+    let tids: string[];
+    try {
+      tids = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tids) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        threads.set(`${pid}/${tid}`, {
+          process: type,
+          name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+          ms: ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND,
+        });
+      } catch {
+        // The thread ended while we looked.
+      }
+    }
+  }
+  return threads;
+}
+
+export type CpuUse = {
+  wallMs: number;
+  /** Each worker thread's CPU time, largest first. */
+  workers: number[];
+  /** The page's process less its workers: its main thread, V8's garbage collection and compiling. */
+  pageRest: number;
+  /** Every other process: the browser's (IndexedDB, files, messages), the GPU's, utilities'. */
+  elsewhere: number;
+};
+
+/** Starts sampling the threads of the Chromium started on `profile`; `stop` gives what each used. */
+export function sampleCpu(profile: string): { stop(): CpuUse } {
+  const started = Date.now();
+  const before = threadTimes(profile);
+  const last = new Map(before);
+  const sample = () => {
+    for (const [key, thread] of threadTimes(profile)) last.set(key, thread);
+  };
+  const timer = setInterval(sample, SAMPLE_MS);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      const use: CpuUse = { wallMs: Date.now() - started, workers: [], pageRest: 0, elsewhere: 0 };
+      for (const [key, thread] of last) {
+        const ms = thread.ms - (before.get(key)?.ms ?? 0);
+        if (thread.process !== 'renderer') use.elsewhere += ms;
+        else if (thread.name.startsWith('DedicatedWorker')) use.workers.push(ms);
+        else use.pageRest += ms;
+      }
+      use.workers = use.workers.filter((ms) => ms >= 100).sort((a, b) => b - a);
+      return use;
+    },
+  };
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** What `sampleCpu` measured, in one line. */
+export function describeCpu(use: CpuUse): string {
+  const total = use.workers.reduce((sum, ms) => sum + ms, 0) + use.pageRest + use.elsewhere;
+  return [
+    `${seconds(total)} in ${seconds(use.wallMs)}, ${(total / use.wallMs).toFixed(2)} of ${cpus().length} cores busy`,
+    `workers ${use.workers.map(seconds).join(', ') || 'none'}`,
+    `the page's other threads (V8's garbage collection and compiling, the main thread) ${seconds(use.pageRest)}`,
+    `the browser's and other processes (IndexedDB, files, messages between them) ${seconds(use.elsewhere)}`,
+  ].join('; ');
+}
