@@ -76,7 +76,7 @@ export function chromiumProcesses(profile: string): Map<number, string> {
       if (type) typeOf.set(Number(pid), type);
       if (cmdline.includes(`--user-data-dir=${profile}`)) root = root < 0 ? Number(pid) : root;
     } catch {
-      // As above.
+      // The process ended while we looked.
     }
   }
   const inTree = (pid: number): boolean =>
