@@ -22,7 +22,7 @@ import {
   memoryDetail,
   rendererMemory,
 } from './benchMemory';
-import { describeCpu, sampleCpu } from './benchCpu';
+import { describeCpu, sampleCpu, type CpuUse } from './benchCpu';
 import { describeThreads, followThreads, type ThreadMemory } from './benchHeaps';
 import { benchUi } from './benchUi';
 import { startServer } from './serve';
@@ -98,11 +98,13 @@ for (const [file, name] of [
 
 const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
 
-type PhaseMemory = {
+/** What a phase used: the renderers' and the browser's memory, and CPU where a profile is given. */
+type PhaseUse = {
   baseline: number;
   peak: number;
   /** Every process of the browser (where its profile was given): the blob store's bytes too. */
   browser: { baseline: number; peak: number };
+  cpu?: CpuUse;
 };
 
 /**
@@ -118,12 +120,17 @@ function sampleDuringPhases(page: Page, profile?: string) {
     byProcess: Record<string, number>;
   }[] = [];
   const marks = new Map<string, { starts?: number; ends?: number }>();
+  const cpuSamplers = new Map<string, ReturnType<typeof sampleCpu>>();
+  const cpu = new Map<string, CpuUse>();
   const onConsole = (message: ConsoleMessage) => {
     const mark = /^waybill-bench: (.+) (starts|ends)$/.exec(message.text());
     if (!mark) return;
     const phase = marks.get(mark[1]) ?? {};
     phase[mark[2] as 'starts' | 'ends'] = Date.now();
     marks.set(mark[1], phase);
+    if (profile && mark[2] === 'starts') cpuSamplers.set(mark[1], sampleCpu(profile));
+    const sampler = mark[2] === 'ends' && cpuSamplers.get(mark[1]);
+    if (sampler) cpu.set(mark[1], sampler.stop());
   };
   page.on('console', onConsole);
   const threadSamples: { at: number; threads: ThreadMemory[] }[] = [];
@@ -145,11 +152,11 @@ function sampleDuringPhases(page: Page, profile?: string) {
     });
   }, 100);
   return {
-    stop(): Map<string, PhaseMemory> {
+    stop(): Map<string, PhaseUse> {
       clearInterval(timer);
       following = false;
       page.off('console', onConsole);
-      const phases = new Map<string, PhaseMemory>();
+      const phases = new Map<string, PhaseUse>();
       for (const [name, { starts = 0, ends = 0 }] of marks) {
         const before = samples.filter((sample) => sample.at < starts);
         const during = samples.filter((sample) => sample.at >= starts && sample.at <= ends);
@@ -180,6 +187,7 @@ function sampleDuringPhases(page: Page, profile?: string) {
             baseline: before.at(-1)?.browser ?? 0,
             peak: Math.max(0, ...during.map((sample) => sample.browser)),
           },
+          cpu: cpu.get(name),
         });
       }
       return phases;
@@ -645,7 +653,7 @@ function printDossier(figures: Awaited<ReturnType<BenchApi['dossier']>>) {
 
 function printArchive(
   figures: Awaited<ReturnType<BenchApi['archive']>>,
-  memory: Map<string, PhaseMemory>,
+  memory: Map<string, PhaseUse>,
 ) {
   const ms = (value: number) => `${value.toFixed(0)} ms`;
   const rate = (bytes: number, time: number) => bytes / 1024 / 1024 / (time / 1000);
@@ -656,9 +664,18 @@ function printArchive(
   console.log(
     `- export, median of 3 runs: ${mbs(figures.bytes, figures.exportMs)} (${ms(figures.exportMs)})  (floor, median of 3: fflate writing a zip of the same bytes ${mbs(figures.bytes, figures.floorMs)}, ${(figures.floorMs / figures.exportMs).toFixed(2)}×)  ≥ 0.8× the floor: ${verdict(figures.floorMs / figures.exportMs >= 0.8)}`,
   );
-  const above = ({ peak, baseline }: PhaseMemory) => peak - baseline;
+  // The CPU of the export run that took the median time.
+  const exportCpu = [1, 2, 3]
+    .map((run) => memory.get(`export ${run}`)?.cpu)
+    .filter((use) => use !== undefined)
+    .sort((a, b) => a.wallMs - b.wallMs)[1];
+  if (exportCpu)
+    console.log(
+      `- CPU during the export of the median run, every thread of the browser: ${describeCpu(exportCpu)}`,
+    );
+  const above = ({ peak, baseline }: PhaseUse) => peak - baseline;
   // The browser's memory (every process) above its baseline, during each export into a file.
-  const browserAbove = ({ browser }: PhaseMemory) => browser.peak - browser.baseline;
+  const browserAbove = ({ browser }: PhaseUse) => browser.peak - browser.baseline;
   const exports = [...memory]
     .filter(([name]) => /^export \d+$/.test(name))
     .map(([, phase]) => phase)

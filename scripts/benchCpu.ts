@@ -70,7 +70,7 @@ export function sampleCpu(profile: string): { stop(): CpuUse } {
         else if (thread.name.startsWith('DedicatedWorker')) use.workers.push(ms);
         else use.pageRest += ms;
       }
-      use.workers = use.workers.filter((ms) => ms >= 100).sort((a, b) => b - a);
+      use.workers.sort((a, b) => b - a);
       return use;
     },
   };
@@ -78,12 +78,13 @@ export function sampleCpu(profile: string): { stop(): CpuUse } {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-/** What `sampleCpu` measured, in one line. */
+/** What `sampleCpu` measured, in one line (workers under 0.1 s counted, not named). */
 export function describeCpu(use: CpuUse): string {
   const total = use.workers.reduce((sum, ms) => sum + ms, 0) + use.pageRest + use.elsewhere;
+  const workers = use.workers.filter((ms) => ms >= 100).map(seconds);
   return [
     `${seconds(total)} in ${seconds(use.wallMs)}, ${(total / use.wallMs).toFixed(2)} of ${cpus().length} cores busy`,
-    `workers ${use.workers.map(seconds).join(', ') || 'none'}`,
+    `workers ${workers.join(', ') || 'none over 0.1 s'}`,
     `the page's other threads (V8's garbage collection and compiling, the main thread) ${seconds(use.pageRest)}`,
     `the browser's and other processes (IndexedDB, files, messages between them) ${seconds(use.elsewhere)}`,
   ].join('; ');
