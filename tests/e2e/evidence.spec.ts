@@ -65,19 +65,27 @@ test('a claim cites a source note as contradicting it; the citation and its hist
 });
 
 test('a note and an excerpt are linked to a claim from where they are read', async ({ page }) => {
-  await startInvestigation(page, 'Link from evidence', 'Claims');
-  await addClaim(page, 'The exporter was designated in 2013.');
-
-  await openTab(page, 'Notes');
+  await startInvestigation(page, 'Link from evidence', 'Notes');
   await page.getByRole('button', { name: 'New note' }).click();
   const dialog = page.getByRole('dialog', { name: 'New source note' });
   await dialog.getByLabel('Title').fill('Analyst confirms the 2013 listing');
   await dialog.getByRole('button', { name: 'Save note' }).click();
   await expect(dialog).toBeHidden();
-  await page
-    .getByRole('button', { name: 'Link note Analyst confirms the 2013 listing to a claim' })
-    .click();
+  const linkNote = page.getByRole('button', {
+    name: 'Link note Analyst confirms the 2013 listing to a claim',
+  });
   const link = page.getByRole('dialog', { name: /^Link to claim: Source note Analyst confirms/ });
+  // With no claim written yet, the dialog says so and offers nothing to press.
+  await linkNote.click();
+  await expect(link).toContainText('This investigation has no claims yet: write one first.');
+  await expect(link.getByRole('button', { name: 'Link' })).toBeDisabled();
+  await link.getByRole('button', { name: 'Cancel' }).click();
+  await expect(link).toBeHidden();
+
+  await openTab(page, 'Claims');
+  await addClaim(page, 'The exporter was designated in 2013.');
+  await openTab(page, 'Notes');
+  await linkNote.click();
   await link.getByLabel('Relation').selectOption('context');
   await link.getByRole('button', { name: 'Link' }).click();
   await expect(link).toBeHidden();

@@ -3,12 +3,16 @@ import { Dialog } from './Dialog';
 import { ErrorMessage } from './ErrorMessage';
 import { useAction } from './useAction';
 
-/** A dialog holding one form: its fields, a refusal explained in place, Cancel and the action. */
+/**
+ * A dialog holding one form: its fields, a refusal explained in place, Cancel and the action.
+ * The action waits, disabled, while `ready` is false (what it acts on still loading, or absent).
+ */
 export function FormDialog(props: {
   title: string;
   submitLabel: string;
   onSubmit: () => Promise<unknown>;
   onClose: () => void;
+  ready?: boolean;
   children: ReactNode;
 }) {
   const { error, run } = useAction();
@@ -25,7 +29,7 @@ export function FormDialog(props: {
           <button type="button" onClick={props.onClose}>
             Cancel
           </button>
-          <button type="submit" className="primary">
+          <button type="submit" className="primary" disabled={props.ready === false}>
             {props.submitLabel}
           </button>
         </div>

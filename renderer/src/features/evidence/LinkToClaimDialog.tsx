@@ -37,7 +37,11 @@ export function LinkToClaimDialog(props: {
         });
       }}
       onClose={props.onClose}
+      ready={Boolean(chosen)}
     >
+      {claims?.length === 0 && (
+        <p className="hint">This investigation has no claims yet: write one first.</p>
+      )}
       <label htmlFor="link-claim">Claim</label>
       <select
         autoComplete="off"
