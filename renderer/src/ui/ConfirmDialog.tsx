@@ -3,12 +3,16 @@ import { Dialog } from './Dialog';
 import { ErrorMessage } from './ErrorMessage';
 import { useAction } from './useAction';
 
-/** Asks before a destructive action; Cancel has the focus, so Enter alone never destroys. */
+/**
+ * Asks before a destructive action; Cancel has the focus, so Enter alone never destroys. The
+ * action waits, disabled, while `ready` is false (what the question names still being found).
+ */
 export function ConfirmDialog(props: {
   title: string;
   confirmLabel: string;
   onConfirm: () => Promise<unknown>;
   onClose: () => void;
+  ready?: boolean;
   children: ReactNode;
 }) {
   const { error, run } = useAction();
@@ -21,7 +25,12 @@ export function ConfirmDialog(props: {
         <button type="button" onClick={props.onClose} autoFocus>
           Cancel
         </button>
-        <button type="button" className="danger" onClick={onConfirm}>
+        <button
+          type="button"
+          className="danger"
+          onClick={onConfirm}
+          disabled={props.ready === false}
+        >
           {props.confirmLabel}
         </button>
       </div>

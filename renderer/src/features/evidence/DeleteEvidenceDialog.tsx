@@ -25,6 +25,7 @@ export function DeleteEvidenceDialog(props: {
       confirmLabel={props.confirmLabel}
       onConfirm={() => props.onConfirm(removeLinks)}
       onClose={props.onClose}
+      ready={citing !== undefined}
     >
       {props.children}
       {citing && citing.links > 0 && (

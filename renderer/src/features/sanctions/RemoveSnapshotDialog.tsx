@@ -27,7 +27,6 @@ export function RemoveSnapshotDialog(props: { snapshot: SanctionsSnapshot; onClo
       title="Remove this snapshot?"
       confirmLabel="Remove snapshot"
       onConfirm={() => {
-        if (!citations) return Promise.reject(new Error('Still checking which claims cite it.'));
         if (cited && !anyway)
           return Promise.reject(
             new Error('Claims cite designations from this snapshot: confirm that it goes anyway.'),
@@ -35,6 +34,7 @@ export function RemoveSnapshotDialog(props: { snapshot: SanctionsSnapshot; onClo
         return removeSnapshot(snapshot.id);
       }}
       onClose={props.onClose}
+      ready={citations !== null}
     >
       <p>
         {snapshot.fileName} of {snapshot.date} and its{' '}
