@@ -22,7 +22,7 @@ import {
   memoryDetail,
   rendererMemory,
 } from './benchMemory';
-import { describeCpu, sampleCpu, type CpuUse } from './benchCpu';
+import { describeCpu, leastWallMs, sampleCpu, type CpuUse } from './benchCpu';
 import { describeThreads, followThreads, type ThreadMemory } from './benchHeaps';
 import { benchUi } from './benchUi';
 import { startServer } from './serve';
@@ -420,7 +420,7 @@ async function benchImport() {
       'CPU during the import, every thread of the browser',
       describeCpu(importCpu),
       `the parse-only floor: one worker for ${(figures.parseOnly.ms / 1000).toFixed(1)} s`,
-      '',
+      `this much CPU takes ${(leastWallMs(importCpu) / 1000).toFixed(1)} s on this machine's cores with none ever idle: the import could at best reach ${(figures.parseOnly.ms / leastWallMs(importCpu)).toFixed(2)}× the parse-only floor without doing less work`,
     ],
     [
       'peak memory, page + workers',
@@ -671,7 +671,7 @@ function printArchive(
     .sort((a, b) => a.wallMs - b.wallMs)[1];
   if (exportCpu)
     console.log(
-      `- CPU during the export of the median run, every thread of the browser: ${describeCpu(exportCpu)}`,
+      `- CPU during the export of the median run, every thread of the browser: ${describeCpu(exportCpu)}; this much CPU takes ${ms(leastWallMs(exportCpu))} on this machine's cores with none ever idle: the export could at best reach ${(figures.floorMs / leastWallMs(exportCpu)).toFixed(2)}× the floor without doing less work`,
     );
   const above = ({ peak, baseline }: PhaseUse) => peak - baseline;
   // The browser's memory (every process) above its baseline, during each export into a file.

@@ -78,9 +78,19 @@ export function sampleCpu(profile: string): { stop(): CpuUse } {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
+/** Every thread's CPU time together. */
+export const totalCpu = (use: CpuUse): number =>
+  use.workers.reduce((sum, ms) => sum + ms, 0) + use.pageRest + use.elsewhere;
+
+/**
+ * The least time the work measured could take on this machine: its CPU time spread over every
+ * core, none ever idle (what perfect overlap of its threads would reach).
+ */
+export const leastWallMs = (use: CpuUse): number => totalCpu(use) / cpus().length;
+
 /** What `sampleCpu` measured, in one line (workers under 0.1 s counted, not named). */
 export function describeCpu(use: CpuUse): string {
-  const total = use.workers.reduce((sum, ms) => sum + ms, 0) + use.pageRest + use.elsewhere;
+  const total = totalCpu(use);
   const workers = use.workers.filter((ms) => ms >= 100).map(seconds);
   return [
     `${seconds(total)} in ${seconds(use.wallMs)}, ${(total / use.wallMs).toFixed(2)} of ${cpus().length} cores busy`,
