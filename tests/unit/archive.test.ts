@@ -324,7 +324,8 @@ describe('investigation archives', () => {
 
   it('keep original files of several parts, and empty ones, byte for byte, sealed or in the clear', async () => {
     // More than a restore writes at a time (64 MB), so that it is restored through a Blob; more than
-    // one part read at a time (16 MB), ending inside a segment (4 MB).
+    // one part read at a time (4 MB from the database, 16 MB from the archive), ending inside a
+    // segment (4 MB).
     const large = new Uint8Array(65 * 1024 * 1024 + 12_345);
     for (let index = 0; index < large.length; index += 1) large[index] = (index * 7919) >>> 5;
     const files = [

@@ -62,39 +62,59 @@ async function inKeyOrder<T>(table: Pick<Table<T>, 'toArray' | 'core'>): Promise
 }
 
 /**
- * Each item loaded ahead of its use, by `readers` in turn, one load each in flight: while one item
- * is used, the next one per reader is loaded (by as many threads, in the app).
+ * Items loaded ahead of their use, in order, by `readers` in turn, `depth` loads each in flight:
+ * loading starts as soon as this is made, so the next table's first records are being read while
+ * the archive still writes the tables before it, and the readers never wait for a table to begin.
  */
-async function* readAhead<T, R, Reader>(
-  items: readonly T[],
-  readers: readonly Reader[],
-  load: (reader: Reader, item: T) => Promise<R>,
-): AsyncGenerator<R> {
-  const loading: Promise<R>[] = [];
-  let next = 0;
-  const fill = () => {
-    for (; next < items.length && loading.length < readers.length; next += 1) {
-      const loaded = load(readers[next % readers.length], items[next]);
-      // Awaited in a later turn; not left unhandled if the consumer stops first.
+class ReadAhead<T, R, Reader> {
+  private readonly loading: Promise<R>[] = [];
+  private next = 0;
+
+  constructor(
+    private readonly items: readonly T[],
+    private readonly readers: readonly Reader[],
+    private readonly load: (reader: Reader, item: T) => Promise<R>,
+    private readonly depth: number,
+  ) {
+    this.fill();
+  }
+
+  private fill() {
+    const most = this.readers.length * this.depth;
+    for (; this.next < this.items.length && this.loading.length < most; this.next += 1) {
+      const loaded = this.load(
+        this.readers[this.next % this.readers.length],
+        this.items[this.next],
+      );
+      // Awaited when taken; not left unhandled if the archive stops first.
       loaded.catch(() => undefined);
-      loading.push(loaded);
+      this.loading.push(loaded);
     }
-  };
-  fill();
-  while (loading.length > 0) {
-    const loaded = await loading.shift()!;
-    fill();
-    yield loaded;
+  }
+
+  /** The next item, once loaded. */
+  take(): Promise<R> {
+    const loaded = this.loading.shift();
+    if (!loaded) throw new Error('The archive read past its last record.');
+    this.fill();
+    return loaded;
   }
 }
 
-const RECORDS_PER_READ = 16;
+/**
+ * Records of a large table read at a time: a few MB, so that the first arrive soon and the
+ * readers take turns often.
+ */
+const RECORDS_PER_READ = 4;
+
+/** Reads each reader has in flight at once. */
+const READ_DEPTH = 4;
 
 /**
  * How much of a stored file is read at a time: a file of any size is archived in parts, never whole
- * in memory. Whole encrypted segments, so that each part is encrypted on its own.
+ * in memory. One encrypted segment, so that each part is encrypted on its own.
  */
-const FILE_PART_BYTES = 4 * ENTRY_SEGMENT;
+const FILE_PART_BYTES = ENTRY_SEGMENT;
 
 /** A stored file's parts, by their place in its original bytes (one, empty, for an empty file). */
 const partsOf = (file: StoredFile) =>
@@ -104,23 +124,42 @@ const partsOf = (file: StoredFile) =>
     end: Math.min(file.size, (index + 1) * FILE_PART_BYTES),
   }));
 
+/** What the readers load for an archive: a batch of a large table's records, or a file's part. */
+type Load =
+  | { table: EntryTable; keys: [string, number][] }
+  | { table: 'files'; file: StoredFile; start: number; end: number };
+
+type Loaded =
+  { table: EntryTable; entries: EncodedEntry[] } | { table: 'files'; bytes: Uint8Array };
+
+const isEntryTable = (table: string): table is EntryTable =>
+  table === 'shipmentBlocks' || table === 'shipmentCells';
+
 /**
- * A large table's records as archive entries, in primary-key order, 16 to a request, the next 16
- * per reader read, opened and encoded meanwhile (by the store workers, in the app).
+ * Everything the readers load for the archive, in the order it is written: each stored file's
+ * parts (`files` in key order), and each large table's records in primary-key order, a few to a
+ * read.
  */
-async function* entriesOf(
+async function loadsOf(
   db: InvestigationDb,
-  table: EntryTable,
-  readers: readonly EntryReader[],
-): AsyncGenerator<EncodedEntry> {
-  const keys = (await db.table(table).toCollection().primaryKeys()) as [string, number][];
-  const batches = Array.from({ length: Math.ceil(keys.length / RECORDS_PER_READ) }, (_, index) =>
-    keys.slice(index * RECORDS_PER_READ, (index + 1) * RECORDS_PER_READ),
-  );
-  for await (const entries of readAhead(batches, readers, (reader, batch) =>
-    reader.entries(table, batch),
-  ))
-    yield* entries;
+  tables: readonly string[],
+  files: readonly StoredFile[],
+): Promise<Load[]> {
+  const loads: Load[] = [];
+  for (const table of tables) {
+    if (table === 'files')
+      loads.push(
+        ...files.flatMap((file) =>
+          partsOf(file).map((part) => ({ table: 'files' as const, ...part })),
+        ),
+      );
+    else if (isEntryTable(table)) {
+      const keys = (await db.table(table).toCollection().primaryKeys()) as [string, number][];
+      for (let from = 0; from < keys.length; from += RECORDS_PER_READ)
+        loads.push({ table, keys: keys.slice(from, from + RECORDS_PER_READ) });
+    }
+  }
+  return loads;
 }
 
 /**
@@ -205,18 +244,39 @@ export async function writeArchive(
     added(name, plain.length, hash);
   };
 
+  // Every record and part the readers load, read ahead across the tables, taken in turn below.
+  const files = await inKeyOrder(db.files);
+  const loads = await loadsOf(db, tables, files);
+  const batches = new Map<string, number>();
+  for (const load of loads) batches.set(load.table, (batches.get(load.table) ?? 0) + 1);
+  const loaded = new ReadAhead<Load, Loaded, EntryReader>(
+    loads,
+    readers,
+    async (reader, load) =>
+      'keys' in load
+        ? { table: load.table, entries: await reader.entries(load.table, load.keys) }
+        : {
+            table: 'files',
+            bytes: await reader.fileRange(load.file.sha256, load.start, load.end),
+          },
+    READ_DEPTH,
+  );
+  const nextEntries = async (table: EntryTable) => {
+    const next = await loaded.take();
+    if (next.table !== table) throw new Error(`The archive read ${next.table} for ${table}.`);
+    return next.entries;
+  };
+  const nextPart = async () => {
+    const next = await loaded.take();
+    if (next.table !== 'files') throw new Error(`The archive read ${next.table} for a file.`);
+    return next.bytes;
+  };
+
   for (const table of tables) {
-    if (table === 'shipmentBlocks' || table === 'shipmentCells') {
-      for await (const entry of entriesOf(db, table, readers))
-        await add(entry.name, entry.bytes, entry);
+    if (isEntryTable(table)) {
+      for (let batch = batches.get(table) ?? 0; batch > 0; batch -= 1)
+        for (const entry of await nextEntries(table)) await add(entry.name, entry.bytes, entry);
     } else if (table === 'files') {
-      const files = await inKeyOrder(db.files);
-      // Every file's parts in turn, the next part read and opened while this one is added.
-      const parts = readAhead(
-        files.flatMap((file) => partsOf(file)),
-        readers,
-        (reader, part) => reader.fileRange(part.file.sha256, part.start, part.end),
-      );
       for (const file of files) {
         stop();
         const name = entryNames.file(file.sha256);
@@ -227,9 +287,7 @@ export async function writeArchive(
         const content = new ReadableStream<Uint8Array>({
           async pull(controller) {
             stop();
-            const next = await parts.next();
-            if (next.done) throw new Error(`The stored file ${file.name} ended early.`);
-            const plain = next.value;
+            const plain = await nextPart();
             const start = first * ENTRY_SEGMENT;
             if (plain.length !== Math.min(FILE_PART_BYTES, file.size - start))
               throw new Error(`The stored file ${file.name} is not the size its record gives.`);
