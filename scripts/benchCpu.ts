@@ -79,7 +79,7 @@ export function sampleCpu(profile: string): { stop(): CpuUse } {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** Every thread's CPU time together. */
-export const totalCpu = (use: CpuUse): number =>
+const totalCpu = (use: CpuUse): number =>
   use.workers.reduce((sum, ms) => sum + ms, 0) + use.pageRest + use.elsewhere;
 
 /**
