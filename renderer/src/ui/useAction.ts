@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { messageOf } from '../lib/errorMessage';
 
 /**
  * Runs a user action (usually a mutation) and keeps its error message for display, so that a refused
@@ -16,7 +17,7 @@ export function useAction(): {
       setError(null);
       return true;
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setError(messageOf(caught));
       return false;
     }
   }, []);

@@ -7,9 +7,9 @@
 import * as Comlink from 'comlink';
 import type { SavedLayout } from '#shared/customs/layout';
 import type { ProbeOverrides } from '#shared/customs/probe';
-import { UnreadableFileError } from '#shared/customs/unreadable';
 import { OpenDatabases } from '../db/openDatabases';
 import { chosenFileGoneMessage } from '../lib/chosenFile';
+import { messageOf } from '../lib/errorMessage';
 import type { DbAccess } from '../db/schema';
 import { importDataset, previewImport } from './import/importDataset';
 import type { ImportChoices, ImportProgress } from './import/importTypes';
@@ -21,8 +21,7 @@ let running: AbortController | null = null;
 
 /** Errors cross to the UI as plain messages: the file's own, or a generic one with the cause. */
 const message = (error: unknown, fileName: string): string =>
-  chosenFileGoneMessage(error, fileName) ??
-  (error instanceof UnreadableFileError || error instanceof Error ? error.message : String(error));
+  chosenFileGoneMessage(error, fileName) ?? messageOf(error);
 
 const api = {
   async preview(

@@ -14,6 +14,7 @@ import {
   type SnapshotChoices,
   type SnapshotImportProgress,
 } from './sanctions/importSnapshot';
+import { messageOf } from '../lib/errorMessage';
 
 const db = new ReferenceDb();
 let running: AbortController | null = null;
@@ -71,7 +72,7 @@ const api = {
       const message =
         error instanceof SnapshotRefused
           ? error.message
-          : `${fileName} could not be imported: ${error instanceof Error ? error.message : String(error)}. Nothing was kept.`;
+          : `${fileName} could not be imported: ${messageOf(error)}. Nothing was kept.`;
       return { ok: false as const, cancelled: false, message };
     } finally {
       running = null;

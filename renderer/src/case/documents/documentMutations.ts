@@ -21,6 +21,7 @@ import {
 } from './pdfjs';
 import { recordChange, updateAudited } from '../../db/audit';
 import { moveExcerptsToVersion } from './documentVersions';
+import { messageOf } from '../../lib/errorMessage';
 
 export class DocumentError extends Error {}
 
@@ -50,7 +51,7 @@ async function openDocumentBytes(
     return pdf;
   } catch (error) {
     if (error instanceof PdfPasswordNeeded) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = messageOf(error);
     throw new DocumentError(
       `${fileName}: this is not a readable PDF (${reason}). Nothing was stored.`,
     );

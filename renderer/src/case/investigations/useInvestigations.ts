@@ -8,6 +8,7 @@ import {
   onKeysChange,
   openStoredKeys,
 } from '../../db/databases';
+import { messageOf } from '../../lib/errorMessage';
 
 /** Investigations, newest first; undefined while loading. */
 export const useInvestigations = (): Investigation[] | undefined =>
@@ -52,9 +53,7 @@ export function useOpening(investigation: Investigation | null | undefined): {
   const needsKeys = investigation && !open && !investigation.lock ? investigation : null;
   useEffect(() => {
     if (!needsKeys) return;
-    openStoredKeys(needsKeys).catch((caught: unknown) =>
-      setError(caught instanceof Error ? caught.message : String(caught)),
-    );
+    openStoredKeys(needsKeys).catch((caught: unknown) => setError(messageOf(caught)));
     // The row's identity decides; its other fields change on every edit.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [needsKeys?.id, needsKeys?.databaseId]);

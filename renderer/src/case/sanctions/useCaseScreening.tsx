@@ -13,6 +13,7 @@ import { shipmentWorker } from '../shipments/shipmentWorkerClient';
 import { useShipmentEngine, type EngineState } from '../shipments/useShipmentEngine';
 import { recordScreening, useStoredScreenings } from './caseScreenings';
 import { screenParties, useSnapshots } from './snapshots';
+import { messageOf } from '../../lib/errorMessage';
 
 export type { ScreenedEntity } from '#shared/sanctions/caseScreening';
 
@@ -83,7 +84,7 @@ function useScreening(engine: EngineState | null): CaseScreening | undefined {
           value: {
             state: 'failed',
             snapshot,
-            message: failure instanceof Error ? failure.message : String(failure),
+            message: messageOf(failure),
           },
         }),
     );

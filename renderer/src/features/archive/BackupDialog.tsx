@@ -9,6 +9,7 @@ import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
 import { ArchiveWorkFooter } from './ArchiveWorkFooter';
 import { backUp } from '../../case/archive/archiveWorkerClient';
 import { useConfidentialSourceCount } from '../../case/archive/useConfidentialSourceCount';
+import { messageOf } from '../../lib/errorMessage';
 
 const fileName = (name: string) =>
   `${fileStem(name)}-${new Date().toISOString().slice(0, 10)}.${ARCHIVE_EXTENSION}`;
@@ -44,9 +45,7 @@ export function BackupDialog(props: { investigation: Investigation; onClose: () 
         filters: [{ name: 'Waybill archive', extensions: [ARCHIVE_EXTENSION] }],
       })
       .then((target) => target && writeInto(target))
-      .catch((caught: unknown) =>
-        setError(caught instanceof Error ? caught.message : String(caught)),
-      );
+      .catch((caught: unknown) => setError(messageOf(caught)));
   };
 
   const writeInto = async (target: SaveTarget) => {
@@ -66,7 +65,7 @@ export function BackupDialog(props: { investigation: Investigation; onClose: () 
     } catch (caught) {
       finished = true;
       await target.abort().catch(() => undefined);
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setError(messageOf(caught));
     } finally {
       setProgress(null);
     }

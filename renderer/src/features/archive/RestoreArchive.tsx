@@ -9,6 +9,7 @@ import { useInvestigations } from '../../case/investigations/useInvestigations';
 import { ArchiveWorkFooter } from './ArchiveWorkFooter';
 import { chosenFileGoneMessage } from '../../lib/chosenFile';
 import { readArchiveHeader, restoreFromArchive } from '../../case/archive/archiveWorkerClient';
+import { messageOf } from '../../lib/errorMessage';
 
 type Chosen = { name: string; file: Blob; encrypted: boolean };
 
@@ -20,8 +21,7 @@ type Chosen = { name: string; file: Blob; encrypted: boolean };
  */
 /** Why an archive could not be read or restored, naming it. */
 const failure = (caught: unknown, name: string): string =>
-  chosenFileGoneMessage(caught, name) ??
-  `${name}: ${caught instanceof Error ? caught.message : String(caught)}`;
+  chosenFileGoneMessage(caught, name) ?? `${name}: ${messageOf(caught)}`;
 
 export function RestoreArchive() {
   const id = useId();

@@ -29,6 +29,7 @@ import {
 } from './dossierExport';
 import { NameCheckDialog } from './NameCheckDialog';
 import { useDossierRecords, useEarlierExports } from './useDossierRecords';
+import { messageOf } from '../../lib/errorMessage';
 
 type Built = { key: string; records: DossierRecords; prepared: PreparedDossier; html: string };
 /** What the name check stopped, and how to go on once it is cleared. */
@@ -99,8 +100,7 @@ export function DossierPage(props: { investigation: Investigation }) {
       const bytes = exportBytes(prepared.dossier, format, files, check);
       setSaved(await withCase(saveExport, prepared.dossier, format, bytes, check));
     } catch (caught) {
-      if (!controller.signal.aborted)
-        setError(caught instanceof Error ? caught.message : String(caught));
+      if (!controller.signal.aborted) setError(messageOf(caught));
     } finally {
       setExporting(null);
     }

@@ -32,6 +32,7 @@ import { stopShipmentWorker } from '../../case/shipments/shipmentWorkerClient';
 import { forgetTabViews } from '../../case/views/useTabView';
 import type { PassProgress } from '../../workers/lock/lockPass';
 import { unwrapKeys, wrapKeys } from './lockKeys';
+import { messageOf } from '../../lib/errorMessage';
 
 export const IDLE_CHOICES = [5, 15, 30, 60] as const;
 
@@ -182,7 +183,7 @@ export async function recoverLockPasses(copy: Copy = copyInWorker): Promise<stri
       try {
         await sealClearDatabase(row, copy);
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = messageOf(error);
         messages.push(`“${row.name}” could not be encrypted on disk: ${reason}`);
       }
     });

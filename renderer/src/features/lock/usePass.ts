@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PassProgress } from '../../workers/lock/lockPass';
+import { messageOf } from '../../lib/errorMessage';
 
 export type PassState = { done: number; total: number } | null;
 
@@ -33,7 +34,7 @@ export function usePass(onClose: () => void) {
       .catch((caught: unknown) => {
         finished = true;
         setProgress(null);
-        setError(caught instanceof Error ? caught.message : String(caught));
+        setError(messageOf(caught));
       });
   };
 

@@ -3,7 +3,9 @@ import type { SanctionsSnapshot } from '#shared/sanctions/snapshot';
 import { snapshotCitations, type SnapshotCitations } from '../../case/sanctions/snapshotCitations';
 import { removeSnapshot } from '../../case/sanctions/snapshots';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ErrorMessage } from '../../ui/ErrorMessage';
 import { plural } from '../../ui/formatting';
+import { messageOf } from '../../lib/errorMessage';
 
 /**
  * Asks before a snapshot is removed, naming the investigations whose claims cite designations
@@ -13,10 +15,18 @@ import { plural } from '../../ui/formatting';
 export function RemoveSnapshotDialog(props: { snapshot: SanctionsSnapshot; onClose: () => void }) {
   const { snapshot } = props;
   const [citations, setCitations] = useState<SnapshotCitations | null>(null);
+  const [checkFailed, setCheckFailed] = useState<string | null>(null);
   const [anyway, setAnyway] = useState(false);
   useEffect(() => {
     let live = true;
-    void snapshotCitations(snapshot.sha256).then((found) => live && setCitations(found));
+    snapshotCitations(snapshot.sha256).then(
+      (found) => live && setCitations(found),
+      (error: unknown) =>
+        live &&
+        setCheckFailed(
+          `Could not check which claims cite this snapshot, so it stays: ${messageOf(error)}`,
+        ),
+    );
     return () => {
       live = false;
     };
@@ -41,7 +51,9 @@ export function RemoveSnapshotDialog(props: { snapshot: SanctionsSnapshot; onClo
         {plural(snapshot.targets, 'listed party', 'listed parties')} will be removed from this app.
         The file itself is not touched.
       </p>
-      {!citations ? (
+      {checkFailed ? (
+        <ErrorMessage error={checkFailed} />
+      ) : !citations ? (
         <p aria-busy="true">Checking which claims cite it…</p>
       ) : (
         <>

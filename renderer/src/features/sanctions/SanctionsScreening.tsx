@@ -22,6 +22,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { SnapshotChanges } from './SnapshotChanges';
 import { SnapshotSelect } from './SnapshotSelect';
 import { useAction } from '../../ui/useAction';
+import { messageOf } from '../../lib/errorMessage';
 
 const tierWords = {
   1: 'Tier 1: the same identifier',
@@ -223,7 +224,7 @@ export function SanctionsScreening(props: {
         if (live) setScreened({ key, candidates });
       },
       (failure: unknown) => {
-        const why = failure instanceof Error ? failure.message : String(failure);
+        const why = messageOf(failure);
         if (live)
           setScreened({
             key,
