@@ -13,6 +13,7 @@ import { chromiumLaunchOptions } from '../tests/e2e/chromium';
 import type { BenchApi } from '../renderer/bench/benchPage';
 import { benchOcr } from './benchOcr';
 import { benchPdf, longReport } from './benchPdf';
+import { profileWorkers } from './benchProfiles';
 import { median } from './benchTiming';
 import {
   chromiumMemory,
@@ -37,6 +38,8 @@ const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
  * `BENCH_ONLY=pivot`, the corroboration part without the archive benchmark that follows it.
  */
 const only = process.env.BENCH_ONLY ?? '';
+/** `BENCH_PROFILE=<dir>`: CPU profiles of the archive benchmark's workers, phase by phase, there. */
+const profiles = process.env.BENCH_PROFILE;
 const dataDir = path.join(root, '.bench');
 const generator = path.resolve(root, '..', 'shared', 'tools', 'gen-customs.mjs');
 
@@ -224,6 +227,7 @@ try {
     if (only !== 'pivot') {
       console.log('\nrunning the archive benchmark on that investigation, with 50 PDFs added…');
       const memory = sampleDuringPhases(page, profile);
+      if (profiles) await profileWorkers(context, page, path.resolve(profiles));
       const figures = await page.evaluate(
         ([id, pdf]) => (window as unknown as BenchWindow).waybillBench.archive(id, pdf),
         [corroboration.investigationId, 'data/long-report.pdf'] as const,
