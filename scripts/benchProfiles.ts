@@ -1,15 +1,15 @@
 /**
- * CPU profiles of a page's main thread and workers, nested ones included, for each phase the page marks
- * (`waybill-bench: <phase> starts|ends`, see renderer/bench/benchPhase.ts): `BENCH_PROFILE=<dir>`
- * writes them there as `.cpuprofile` files (DevTools' Performance panel opens them) and prints each
- * worker's heaviest functions by self time. The /proc figures (benchCpu.ts) say which thread
- * was busy; these say with what.
+ * CPU profiles of a page's main thread and its workers, nested ones included, for each phase the
+ * page marks (`waybill-bench: <phase> starts|ends`, see renderer/bench/benchPhase.ts):
+ * `BENCH_PROFILE=<dir>` writes them there as `.cpuprofile` files (DevTools' Performance panel opens
+ * them) and prints each thread's heaviest functions by self time. The /proc figures (benchCpu.ts)
+ * say which thread was busy; these say with what. Profiling slows an export by about a fifth here:
+ * use it for where the time goes, not for how long it takes.
  *
  * Workers are reached through the page's DevTools session, attached as they start; each nested one
  * through the session of the worker that started it. Each profile is taken in segments of a few
  * seconds, so that a worker that ends before its phase does (an export's store workers) leaves all
- * but its last seconds: a profile file a segment, one summary a worker.
- */
+ * but its last seconds: a profile file a segment, one summary a thread. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
