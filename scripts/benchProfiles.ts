@@ -113,8 +113,14 @@ export async function profileWorkers(
         )
       : new Promise<Reply>((resolve) => {
           const id = nextId++;
-          replies.set(id, resolve);
-          setTimeout(() => resolve({}), REPLY_MS);
+          // Answered once, by the worker or, if it has gone, by the timer.
+          const answer = (reply: Reply) => {
+            replies.delete(id);
+            clearTimeout(timer);
+            resolve(reply);
+          };
+          const timer = setTimeout(() => answer({}), REPLY_MS);
+          replies.set(id, answer);
           post(sessionId, JSON.stringify({ id, method, params }));
         });
   const start = (sessionId: string, worker: Worker) => {
