@@ -38,7 +38,7 @@ const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
  * `BENCH_ONLY=pivot`, the corroboration part without the archive benchmark that follows it.
  */
 const only = process.env.BENCH_ONLY ?? '';
-/** `BENCH_PROFILE=<dir>`: CPU profiles of the archive benchmark's page and workers, by phase, there. */
+/** `BENCH_PROFILE=<dir>`: CPU profiles of the import's and the archive benchmark's page and workers, by phase, there. */
 const profiles = process.env.BENCH_PROFILE;
 const dataDir = path.join(root, '.bench');
 const generator = path.resolve(root, '..', 'shared', 'tools', 'gen-customs.mjs');
@@ -381,6 +381,7 @@ async function benchImport() {
   const context = await chromium.launchPersistentContext(profile, chromiumLaunchOptions);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('page error:', error.message));
+  if (profiles) await profileWorkers(context, page, path.resolve(profiles));
   await page.goto('http://localhost:5191/index.html');
   await page.getByText('ready', { exact: true }).waitFor();
   console.log('running (a million rows take a minute or two)…');

@@ -26,6 +26,7 @@ import { corroboration } from './corroborationBench';
 import { dossier } from './dossierBench';
 import { archive } from './archiveBench';
 import { sanctions } from './sanctionsBench';
+import { phase } from './benchPhase';
 
 const benchWorker = () =>
   new Worker(new URL('./benchWorker.ts', import.meta.url), { type: 'module' });
@@ -60,7 +61,9 @@ async function floors() {
 }
 
 /** Step 3: the import as the app runs it, watching the UI thread for long tasks. */
-async function importFile() {
+const importFile = () => phase('import', importTimed);
+
+async function importTimed() {
   const longTasks: number[] = [];
   const observer = new PerformanceObserver((list) =>
     list.getEntries().forEach((entry) => longTasks.push(entry.duration)),
