@@ -163,6 +163,18 @@ export async function benchUi(appUrl: string, file: string): Promise<UiFigures> 
         tab(page, 'Shipments').click(),
       );
     });
+    let opened = 0;
+    await time('open a row: its detail, raw cells read again from the original file', async () => {
+      const row = page.locator(`${table} [aria-rowindex="${2 + 7 * opened++}"]`);
+      const detail = page.locator('aside.shipment-detail');
+      if (await detail.isVisible()) {
+        await page.getByRole('button', { name: 'Close shipment detail' }).click();
+        await detail.waitFor({ state: 'detached' });
+      }
+      return inputToFrame(page, 'click', { ready: 'aside.shipment-detail .raw-cells dd' }, () =>
+        row.click(),
+      );
+    });
     await time('open the largest entity', async () => {
       await tab(page, 'Entities').click();
       const entities = page.getByRole('table', { name: 'Entities' });

@@ -130,6 +130,34 @@ const audit = z.object({
   by: short.optional(),
 }) satisfies z.ZodType<AuditEntry>;
 
+const increasing = (values: readonly number[]) =>
+  values.every((value, at) => at === 0 || value > values[at - 1]);
+
+/** Since schema 23, a delimited dataset's (shared/customs/lineIndex.ts): lines after line 1. */
+const lineIndex = z
+  .object({
+    at: list(
+      z
+        .number()
+        .int()
+        .min(1)
+        .max(2 ** 53),
+      1_000_000,
+    ),
+    line: list(
+      z
+        .number()
+        .int()
+        .min(2)
+        .max(2 ** 53),
+      1_000_000,
+    ),
+  })
+  .refine(
+    ({ at, line }) => at.length === line.length && increasing(at) && increasing(line),
+    'its lines and bytes must be as many, and each list increasing',
+  );
+
 const dataset = z.object({
   id,
   fileName: short,
@@ -160,6 +188,7 @@ const dataset = z.object({
     duplicates: count,
   }),
   blockCount: count,
+  lineIndex: lineIndex.optional(),
 }) satisfies z.ZodType<Dataset>;
 
 const rowProblem = z.object({

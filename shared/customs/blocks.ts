@@ -73,17 +73,19 @@ export class DatasetDictionaries {
 }
 
 /**
- * Packs shipments into one column block (and their raw cells beside it), numbering each column
- * into `dictionaries`: an import spends this on every row, on the thread that parses. A dataset's
- * blocks are built in order with the same dictionaries; a block built with fresh ones holds its
- * own.
+ * Packs shipments into one column block (and, with `keepCells`, their raw cells beside it),
+ * numbering each column into `dictionaries`: an import spends this on every row, on the thread that
+ * parses. A dataset's blocks are built in order with the same dictionaries; a block built with
+ * fresh ones holds its own. A delimited file's cells are read again from its stored original
+ * (lineIndex.ts); a workbook's are kept.
  */
 export function buildBlock(
   datasetId: string,
   blockNo: number,
   shipments: readonly Shipment[],
   dictionaries = new DatasetDictionaries(),
-): { block: ShipmentBlock; cells: ShipmentCells } {
+  keepCells = true,
+): { block: ShipmentBlock; cells: ShipmentCells | null } {
   const count = shipments.length;
   const { codes, dict, dictStart } = dictionaries.encode(shipments);
   const rowNumber = new Int32Array(count);
@@ -93,7 +95,7 @@ export function buildBlock(
   const duplicateOf = new Int32Array(count);
   const declarationId = new Array<string>(count);
   const billOfLading = new Array<string>(count);
-  const cells = new Array<string[]>(count);
+  const cells = keepCells ? new Array<string[]>(count) : null;
   for (let row = 0; row < count; row += 1) {
     const shipment = shipments[row];
     rowNumber[row] = shipment.rowNumber;
@@ -103,7 +105,7 @@ export function buildBlock(
     duplicateOf[row] = shipment.duplicateOf;
     declarationId[row] = shipment.declarationId;
     billOfLading[row] = shipment.billOfLading;
-    cells[row] = shipment.cells;
+    if (cells) cells[row] = shipment.cells;
   }
   const block = compactBlock({
     datasetId,
@@ -120,7 +122,7 @@ export function buildBlock(
     dict,
     ...(dictStart && { dictStart }),
   });
-  return { block, cells: { datasetId, blockNo, packed: packCells(cells) } };
+  return { block, cells: cells && { datasetId, blockNo, packed: packCells(cells) } };
 }
 
 /** Whether rows are on lines one after another, from the first. */

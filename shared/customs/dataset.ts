@@ -2,6 +2,7 @@ import type { DayMonthOrder } from './dates';
 import type { Delimiter } from './delimiter';
 import type { TextEncodingName } from './encoding';
 import type { ColumnMapping } from './fields';
+import type { LineIndex } from './lineIndex';
 import type { IdColumn, NumberColumn } from './narrowColumns';
 import type { PackedTexts } from './packedIdentifiers';
 import type { RowProblem } from './shipment';
@@ -43,7 +44,15 @@ export type Dataset = {
     duplicates: number;
   };
   blockCount: number;
+  /**
+   * Since schema 23, a delimited file's: where some of its lines start, to read a row's raw cells
+   * again from the stored original (lineIndex.ts), which its blocks then keep none of.
+   */
+  lineIndex?: LineIndex;
 };
+
+/** Where a shipment's raw cells are: its dataset, block and row there, and the line it starts on. */
+export type CellsOf = { datasetId: string; blockNo: number; blockRow: number; rowNumber: number };
 
 /**
  * Shipments stored by column, a block of rows per record (see the handbook's storage section).

@@ -52,6 +52,15 @@ export class DelimitedReader {
     return this.read('', true);
   }
 
+  /**
+   * The one record that starts at `start` of `text`, or null where the text ends before it does
+   * (unless `final`); throws UnbalancedQuoteError as `finish` does. Its line is counted from 1.
+   */
+  recordAt(text: string, start: number, final: boolean): RawRecord | null {
+    const out: RawRecord[] = [];
+    return start < text.length && this.readRecord(text, start, final, out) !== -1 ? out[0] : null;
+  }
+
   private read(chunk: string, final: boolean): RawRecord[] {
     let text = this.carry + chunk;
     this.carry = '';

@@ -4,7 +4,7 @@
  * engine's worker over its loaded index (and by the tests over one built in-process).
  */
 import { summariseShipments } from '../customs/corroboration';
-import { rowCells, type PackedCells } from '../customs/packedCells';
+import type { CellsOf } from '../customs/dataset';
 import type { ShipmentFilter } from '../customs/shipmentFilter';
 import {
   parseShipmentRefId,
@@ -22,8 +22,8 @@ export type ShipmentEvidenceRequest = {
   links: EvidenceLink[];
 };
 
-/** Reads the raw cells of one block of a dataset (they are stored apart from the columns). */
-export type CellReader = (datasetId: string, blockNo: number) => Promise<PackedCells | undefined>;
+/** Reads rows' raw cells, in order (they are stored apart from the columns, if at all). */
+export type CellReader = (rows: readonly CellsOf[]) => Promise<string[][]>;
 
 /**
  * The rows each link names (a saved filter's matches now, or one cited row), and per claim the rows
@@ -125,25 +125,23 @@ export async function shipmentEvidence(
   const party = (spelling: number): string => view.entityIds[view.partyEntity[spelling]] ?? '';
 
   const rows: DossierInput['rows'] = {};
-  const blocks = new Map<string, Promise<PackedCells | undefined>>();
-  for (const row of [...included].sort((a, b) => a - b)) {
-    // The dossier names a dataset by its file: the name the app shows it under stays behind.
+  const ordered = [...included].sort((a, b) => a - b);
+  // The dossier names a dataset by its file: the name the app shows it under stays behind.
+  const shipments = ordered.map((row) => {
     const { datasetLabel: _shownAs, ...shipment } = index.row(row);
-    const key = `${shipment.datasetId}#${shipment.blockNo}`;
-    let block = blocks.get(key);
-    if (!block) {
-      block = readCells(shipment.datasetId, shipment.blockNo);
-      blocks.set(key, block);
-    }
-    const cells = await block;
+    return shipment;
+  });
+  const cells = await readCells(shipments);
+  shipments.forEach((shipment, at) => {
+    const row = ordered[at];
     rows[shipmentRefId(shipment)] = {
       ...shipment,
-      cells: cells ? rowCells(cells, shipment.blockRow) : [],
+      cells: cells[at],
       shipment: shipmentKey(view, row),
       shipperParty: party(view.shipper[row]),
       consigneeParty: party(view.consignee[row]),
     };
-  }
+  });
   return {
     rows,
     filterRows: Object.fromEntries(

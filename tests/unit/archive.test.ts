@@ -30,7 +30,7 @@ import {
   type ArchiveManifest,
 } from '../../shared/archive/archiveFormat';
 import { BlockSequence, decodeBlock, encodeBlock } from '../../shared/archive/blockCodec';
-import { buildBlock, DatasetDictionaries } from '../../shared/customs/blocks';
+import { blockLines, buildBlock, DatasetDictionaries } from '../../shared/customs/blocks';
 import { shipment } from './shipmentRows';
 import { dictionaryColumns, type ShipmentBlock } from '../../shared/customs/dataset';
 import { implicitEntityId } from '../../shared/entities/entity';
@@ -44,6 +44,7 @@ import { readFileSync } from 'node:fs';
 import { importFixture } from './db/customsFixture';
 import { snapshotRow } from './sanctions/snapshotRow';
 import { rowCells } from '../../shared/customs/packedCells';
+import { rawCells } from '../../renderer/src/db/rawCells';
 import { textsOf } from '../../shared/customs/packedIdentifiers';
 import { emptyShipmentFilter } from '../../shared/customs/shipmentFilter';
 
@@ -174,6 +175,19 @@ describe('investigation archives', () => {
     );
     const again = await archiveBlob(investigationDb(restored), restored, { passphrase: null });
     expect(await entriesOf(again)).toEqual(await entriesOf(first));
+    // A delimited file's raw cells travel as its original: read again from the one restored.
+    const rows = (await db.shipmentBlocks.toArray()).flatMap((block) =>
+      Array.from(blockLines(block), (rowNumber, blockRow) => ({
+        datasetId: block.datasetId,
+        blockNo: block.blockNo,
+        blockRow,
+        rowNumber,
+      })),
+    );
+    expect(await db.shipmentCells.count()).toBe(0);
+    const cells = await rawCells(db, rows);
+    expect(cells.every((row) => row.length > 1)).toBe(true);
+    expect(await rawCells(investigationDb(restored), rows)).toEqual(cells);
     const rules = async (from: typeof db) =>
       (await from.statuses.toArray()).map((status) => [status.name, status.rule]);
     expect(await rules(investigationDb(restored))).toEqual(await rules(db));

@@ -4,6 +4,7 @@ import { addClaim, changeClaimStatus } from '../../renderer/src/case/claims/clai
 import { mergeEntities } from '../../renderer/src/case/entities/entityMutations';
 import { linkEvidence } from '../../renderer/src/case/evidence/linkMutations';
 import { investigationDb } from '../../renderer/src/db/databases';
+import { rawCells } from '../../renderer/src/db/rawCells';
 import type { InvestigationDb } from '../../renderer/src/db/schema';
 import type { DossierEngine } from '../../renderer/src/features/dossier/collectDossierInput';
 import { createInvestigation } from '../../renderer/src/features/investigations/investigationMutations';
@@ -21,12 +22,7 @@ export async function engineOf(db: InvestigationDb): Promise<DossierEngine> {
   const index = await indexOf(db, true);
   const names = new Map((await db.entities.toArray()).map((entity) => [entity.id, entity.name]));
   return {
-    dossierShipments: (request) =>
-      shipmentEvidence(
-        index,
-        request,
-        async (datasetId, blockNo) => (await db.shipmentCells.get([datasetId, blockNo]))?.packed,
-      ),
+    dossierShipments: (request) => shipmentEvidence(index, request, (rows) => rawCells(db, rows)),
     entity: (id) => Promise.resolve(currentEntity(index, id, (entityId) => names.get(entityId))),
   };
 }

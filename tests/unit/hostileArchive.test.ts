@@ -16,6 +16,8 @@ import {
   MANIFEST_ENTRY,
   type ArchiveManifest,
 } from '../../shared/archive/archiveFormat';
+import { rowSchemas } from '../../shared/archive/rowSchemas';
+import { canonicalFields } from '../../shared/customs/fields';
 import type { Investigation } from '../../shared/investigation';
 import { rewriteDirectory, withEntryInside, type CentralRecord } from '../zipSurgery';
 
@@ -336,5 +338,46 @@ describe('a hostile archive', () => {
     await expect(openArchive(wrongType, null)).rejects.toThrow(
       'This archive’s manifest.json is not one Waybill writes (at schemaVersion)',
     );
+  });
+});
+
+describe('a dataset row of an archive', () => {
+  const dataset = {
+    id: 'd1',
+    fileName: 'vendor.csv',
+    fileSha256: 'a'.repeat(64),
+    size: 5_000_000,
+    vendor: '',
+    origin: '',
+    importedAt: 0,
+    status: 'complete',
+    format: 'delimited',
+    encoding: 'utf-8',
+    delimiter: ',',
+    sheet: null,
+    headerLine: 1,
+    headers: ['Date'],
+    mapping: Object.fromEntries(canonicalFields.map((field) => [field, null])),
+    dayMonthOrder: 'DMY',
+    decimalComma: false,
+    defaultCurrency: 'USD',
+    counts: { records: 1, accepted: 1, rejected: 0, blank: 0, duplicates: 0 },
+    blockCount: 1,
+  };
+
+  it('keeps a line index whose lines and bytes increase together', () => {
+    const lineIndex = { at: [1_048_600, 2_097_300], line: [5_000, 10_100] };
+    expect(rowSchemas.datasets.parse({ ...dataset, lineIndex }).lineIndex).toEqual(lineIndex);
+    expect(rowSchemas.datasets.parse(dataset).lineIndex).toBeUndefined();
+  });
+
+  it.each([
+    ['lists of different lengths', { at: [10, 20], line: [2] }],
+    ['bytes that go back', { at: [20, 10], line: [2, 3] }],
+    ['lines that repeat', { at: [10, 20], line: [3, 3] }],
+    ['a line before the second', { at: [10], line: [1] }],
+    ['a byte that is not a whole number', { at: [10.5], line: [2] }],
+  ])('is refused with a line index of %s', (_, lineIndex) => {
+    expect(rowSchemas.datasets.safeParse({ ...dataset, lineIndex }).success).toBe(false);
   });
 });

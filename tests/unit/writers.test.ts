@@ -50,19 +50,20 @@ describe('WritesInTurn', () => {
 describe('movedBuffers', () => {
   it('lists the memory of every typed array of a block and its cells, once each', () => {
     const block = buildBlock('dataset', 0, []);
-    const buffers = movedBuffers([block.block], [block.cells]);
+    const cells = block.cells!;
+    const buffers = movedBuffers([block.block], [cells]);
     // Twelve typed columns, the two arrays each of the packed declaration and bill-of-lading
     // numbers, and the three arrays of packed cells.
     expect(buffers).toHaveLength(19);
     expect(new Set(buffers).size).toBe(19);
-    expect(buffers).toContain(block.cells.packed.text.buffer);
+    expect(buffers).toContain(cells.packed.text.buffer);
     expect(buffers).toContain(block.block.value.buffer);
   });
 
   it('moves a restore batch to another thread whole: every array and file, each memory once', () => {
     const built = [buildBlock('dataset', 0, []), buildBlock('dataset', 1, [])];
     const blocks = built.map(({ block }) => block);
-    const cells = built.map(({ cells }) => cells);
+    const cells = built.map(({ cells }) => cells!);
     // Two files whose bytes are views into one buffer: listed once (twice would not transfer).
     const shared = new Uint8Array(8).fill(7);
     const files = [

@@ -59,7 +59,10 @@ const api = {
             storeBlock: (built) =>
               store.storeBlock(
                 access,
-                Comlink.transfer(built, movedBuffers([built.block], [built.cells])),
+                Comlink.transfer(
+                  built,
+                  movedBuffers([built.block], built.cells ? [built.cells] : []),
+                ),
               ),
             storeFile: (file, name, stop) => {
               stop?.addEventListener('abort', () => void store.stopStoringFile(), { once: true });

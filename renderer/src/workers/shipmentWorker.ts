@@ -7,7 +7,6 @@
 import * as Comlink from 'comlink';
 import { latestOnly } from '../lib/latestOnly';
 import type { Dataset } from '#shared/customs/dataset';
-import { rowCells } from '#shared/customs/packedCells';
 import { summariseShipments, type ShipmentEvidenceSummary } from '#shared/customs/corroboration';
 import {
   currentEntity,
@@ -53,6 +52,7 @@ import type { PartialDate } from '#shared/sanctions/partialDate';
 import { confirmedDesignations } from '#shared/sanctions/citedDesignation';
 import { DECLARED_LIST, declaredDesignations } from '#shared/sanctions/declaredDesignation';
 import { OpenDatabases } from '../db/openDatabases';
+import { rawCells } from '../db/rawCells';
 import type { DbAccess, InvestigationDb } from '../db/schema';
 import { loadIndex } from './shipments/loadIndex';
 import { withStoreWorker } from './withStoreWorker';
@@ -251,11 +251,11 @@ const api = {
   /** Every raw cell of one shipment, with its dataset's headers and provenance. */
   async detail(row: ShipmentRow): Promise<{ dataset: Dataset | undefined; cells: string[] }> {
     if (!db) return { dataset: undefined, cells: [] };
-    const [dataset, block] = await Promise.all([
+    const [dataset, [cells]] = await Promise.all([
       db.datasets.get(row.datasetId),
-      db.shipmentCells.get([row.datasetId, row.blockNo]),
+      rawCells(db, [row]),
     ]);
-    return { dataset, cells: block ? rowCells(block.packed, row.blockRow) : [] };
+    return { dataset, cells };
   },
 
   /** The rows citations name, in order; null where no loaded dataset has the row. */
@@ -331,11 +331,7 @@ const api = {
     const current = index;
     const target = db;
     if (!current || !target) return null;
-    return shipmentEvidence(
-      current,
-      request,
-      async (datasetId, blockNo) => (await target.shipmentCells.get([datasetId, blockNo]))?.packed,
-    );
+    return shipmentEvidence(current, request, (rows) => rawCells(target, rows));
   },
 
   /** Single shipments whose parties, description or declaration number contain the words. */

@@ -16,11 +16,12 @@ import {
 import type { ImportChoices } from '../../../renderer/src/workers/import/importTypes';
 import { writerFor, type ImportWriter } from '../../../renderer/src/workers/import/importWriter';
 import { fileBytes } from '../../../renderer/src/db/storedFiles';
+import { rawCells } from '../../../renderer/src/db/rawCells';
+import { DelimitedReader } from '../../../shared/customs/delimitedReader';
 import { sha256Hex } from '../../../renderer/src/lib/bytes';
 import { createInvestigation } from '../../../renderer/src/features/investigations/investigationMutations';
 import { emptyShipmentFilter, shipmentSortColumns } from '../../../shared/customs/shipmentFilter';
 import { isoFromDays } from '../../../shared/customs/dates';
-import { rowCells } from '../../../shared/customs/packedCells';
 import { layoutOf } from '../../../shared/customs/layout';
 import {
   canonicalOrigin,
@@ -86,8 +87,53 @@ describe('importing a customs file', () => {
     expect(dataset.fileSha256).toMatch(/^[0-9a-f]{64}$/);
     const stored = await db.files.get(dataset.fileSha256);
     expect(stored?.size).toBe(readFileSync(fixture('customs', 'vendor-a-2022.csv')).length);
-    const cells = await db.shipmentCells.get([dataset.id, 0]);
-    expect(rowCells(cells!.packed, 0)[0]).toBe(ownFixtures.answers.vendorAFirstDeclaration);
+    const [first] = await rawCells(db, [
+      { datasetId: dataset.id, blockNo: 0, blockRow: 0, rowNumber: 2 },
+    ]);
+    expect(first[0]).toBe(ownFixtures.answers.vendorAFirstDeclaration);
+  });
+
+  it.each([
+    'vendor-a-2022.csv',
+    'vendor-b-2022.tsv',
+    'vendor-c-cp1251.csv',
+    'vendor-d-utf16-pipe.txt',
+    'chinese-headers-gb18030.csv',
+  ])(
+    'reads each row’s raw cells of %s again from its stored original, storing none',
+    async (name) => {
+      const dataset = await importFixture('customs', name);
+      expect(await db.shipmentCells.count()).toBe(0);
+      expect(dataset.lineIndex).toEqual({ at: [], line: [] });
+      const blocks = await db.shipmentBlocks.where('datasetId').equals(dataset.id).toArray();
+      const rows = blocks.flatMap((block) =>
+        Array.from(blockLines(block), (rowNumber, blockRow) => ({
+          datasetId: dataset.id,
+          blockNo: block.blockNo,
+          blockRow,
+          rowNumber,
+        })),
+      );
+      expect(rows).toHaveLength(dataset.counts.accepted);
+      const reader = new DelimitedReader(dataset.delimiter!);
+      const text = new TextDecoder(dataset.encoding!).decode(
+        readFileSync(fixture('customs', name)),
+      );
+      const records = new Map(
+        [...reader.push(text), ...reader.finish()].map((record) => [record.line, record.cells]),
+      );
+      expect(await rawCells(db, rows)).toEqual(rows.map((row) => records.get(row.rowNumber)));
+    },
+  );
+
+  it('keeps a workbook’s raw cells beside its blocks, and reads them from there', async () => {
+    const dataset = await importFixture('customs', 'vendor-a-2022.xlsx');
+    expect(dataset.lineIndex).toBeUndefined();
+    expect(await db.shipmentCells.count()).toBe(1);
+    const [first] = await rawCells(db, [
+      { datasetId: dataset.id, blockNo: 0, blockRow: 0, rowNumber: 2 },
+    ]);
+    expect(first[0]).toBe(ownFixtures.answers.vendorAFirstDeclaration);
   });
 
   it('offers to skip a file whose bytes were imported before', async () => {

@@ -31,6 +31,8 @@ import type { Dataset, ShipmentBlock } from '../../../shared/customs/dataset';
 import { textsOf } from '../../../shared/customs/packedIdentifiers';
 import { ShipmentIndex } from '../../../shared/customs/shipmentIndex';
 import { shipment } from '../shipmentRows';
+import { rawCells } from '../../../renderer/src/db/rawCells';
+import { importFixture } from './customsFixture';
 
 /** A database as the app of an earlier version created it: every version up to `version`. */
 function openAtVersion(id: string, version: number): Dexie {
@@ -741,6 +743,37 @@ describe('version 20: a file’s bytes in parts', () => {
       });
     expect(rows(0)).toEqual(rows(4));
     expect(rows(4).map((row) => row.shipper)).toEqual(['ООО «Альфа»', 'Beta', 'Beta', 'Gamma']);
+    upgraded.close();
+  });
+
+  it('reads the raw cells a sealed version-22 dataset stored beside its blocks, and a new one’s from its file', async () => {
+    const id = 'schema-upgrade-v23';
+    const keys = newLockKeys();
+    const rows = [shipment(2, { shipper: 'ООО «Альфа»' }), shipment(3, { shipper: 'Beta' })];
+    const { block, cells } = buildBlock('d1', 0, rows);
+    const v22 = openSealedAtVersion(id, 22, keys);
+    await v22.table('datasets').add({
+      id: 'd1',
+      fileName: 'd1.csv',
+      fileSha256: 'a'.repeat(64),
+      origin: 'RU customs',
+      status: 'complete',
+    });
+    await v22.table('shipmentBlocks').add(block);
+    await v22.table('shipmentCells').add(cells);
+    v22.close();
+    const upgraded = new InvestigationDb({ investigationId: id, keys });
+    const cellsOf = (datasetId: string, blockRow: number, rowNumber: number) =>
+      rawCells(upgraded, [{ datasetId, blockNo: 0, blockRow, rowNumber }]);
+    expect(await cellsOf('d1', 1, 3)).toEqual([rows[1].cells]);
+    expect(upgraded.verno).toBe(23);
+    const imported = await importFixture(upgraded, fixture('customs', 'vendor-b-2022.tsv'));
+    expect(await upgraded.shipmentCells.where('datasetId').equals(imported.id).count()).toBe(0);
+    const [second] = await cellsOf(imported.id, 1, 3);
+    expect(second.length).toBe(imported.headers.length);
+    expect(second.join('\t')).toBe(
+      readFileSync(fixture('customs', 'vendor-b-2022.tsv'), 'utf8').split(/\r?\n/)[2],
+    );
     upgraded.close();
   });
 });

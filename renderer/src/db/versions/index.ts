@@ -25,6 +25,7 @@ import { v19 } from './v19';
 import { v20 } from './v20';
 import { v21 } from './v21';
 import { v22 } from './v22';
+import { v23 } from './v23';
 
 export type { SchemaVersion } from './types';
 
@@ -51,6 +52,7 @@ export const investigationSchemaVersions: readonly SchemaVersion[] = [
   v20,
   v21,
   v22,
+  v23,
 ];
 
 export const CURRENT_SCHEMA_VERSION = investigationSchemaVersions.at(-1)!.version;

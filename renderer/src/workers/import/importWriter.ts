@@ -12,7 +12,7 @@ import { sha256Hex } from '../../lib/bytes';
 export type BuiltBlock = ReturnType<typeof buildBlock>;
 
 export type ImportWriter = {
-  /** Stores one block: its columns and its raw cells, together or not at all. */
+  /** Stores one block: its columns and its raw cells (where kept), together or not at all. */
   storeBlock(built: BuiltBlock): Promise<void>;
   /**
    * Stores the bytes of `file` (hashed, sealed if the database seals) and returns its record, for
@@ -27,7 +27,7 @@ export const writerFor = (db: InvestigationDb): ImportWriter => ({
   storeBlock: ({ block, cells }) =>
     db.transaction('rw', [db.shipmentBlocks, db.shipmentCells], async () => {
       await db.shipmentBlocks.add(block);
-      await db.shipmentCells.add(cells);
+      if (cells) await db.shipmentCells.add(cells);
     }),
   storeFile: async (file, name, signal) =>
     storeFileParts(
