@@ -31,7 +31,17 @@ import { sealingMiddleware } from './sealingMiddleware';
 import { investigationSchemaVersions } from './versions';
 
 /** An original imported file, kept byte for byte, keyed by its SHA-256; its bytes are its parts. */
-export type StoredFile = { sha256: string; size: number; name: string; mime: string };
+export type StoredFile = {
+  sha256: string;
+  size: number;
+  name: string;
+  mime: string;
+  /**
+   * Since schema 23: the plain bytes each sealed segment of it holds (1 MB); 4 MB where absent
+   * (storedFiles.ts). How this database stores it: archives do not carry it.
+   */
+  segmentSize?: number;
+};
 
 /** 64 MB of a stored file's bytes, sealed if the database seals (storedFiles.ts). */
 export type FilePart = { sha256: string; part: number; blob: Blob };

@@ -3,32 +3,45 @@
  * parts of 64 MB (`fileParts`), each written in a transaction of its own as it is made, so that a
  * file of gigabytes is never held whole, by the page or by the browser, while it is stored.
  *
- * In a locked investigation (every case now) the bytes are sealed in 4 MB segments, each bound to
- * the file's hash, its place and whether it is the last, so that segments cannot be swapped,
- * reordered or cut off unnoticed; a part holds 16 of them. Sealed before the transaction that
- * stores them (a Blob cannot be read inside one) and opened when read.
+ * In a locked investigation (every case now) the bytes are sealed in segments of 1 MB (4 MB for
+ * files stored before schema 23: the record says), each bound to the file's hash, its place and
+ * whether it is the last, so that segments cannot be swapped, reordered or cut off unnoticed. Sealed
+ * before the transaction that stores them (a Blob cannot be read inside one) and opened when read:
+ * a range of a file opens only the segments that hold it, so a row's raw cells, read again from its
+ * customs file (rawCells.ts), open a MB or two rather than 4 or 8 (which took 35-90 ms here).
  */
 import { SEAL_OVERHEAD, seal, sealingReady, unseal } from '#shared/lock/sealing';
 import type { FilePart, InvestigationDb, StoredFile } from './schema';
 
-const SEGMENT = 4 * 1024 * 1024;
-const SEGMENTS_PER_PART = 16;
+/** The plain bytes a part holds. */
+const PART = 64 * 1024 * 1024;
+/** The plain bytes a segment of a file stored now holds. */
+const SEGMENT = 1024 * 1024;
+/** The plain bytes a segment holds of a file whose record says none: stored before schema 23. */
+const EARLIER_SEGMENT = 4 * 1024 * 1024;
+
+const segmentOf = (file: Pick<StoredFile, 'segmentSize'>) => file.segmentSize ?? EARLIER_SEGMENT;
 
 const segmentPlace = (sha256: string, index: number, last: boolean) =>
   `files\n${sha256}\n${index}\n${last ? 'last' : 'more'}`;
 
 /** A file's segments; an empty file has one, so that its seal is checked too. */
-const segmentCount = (size: number) => Math.max(1, Math.ceil(size / SEGMENT));
+const segmentCount = (size: number, segment: number) => Math.max(1, Math.ceil(size / segment));
 
 /** The stored bytes a segment takes: sealed, or in the clear (a database from before sealing). */
-const storedSegment = (sealed: boolean) => SEGMENT + (sealed ? SEAL_OVERHEAD : 0);
+const storedSegment = (segment: number, sealed: boolean) => segment + (sealed ? SEAL_OVERHEAD : 0);
+
+type Layout = Pick<StoredFile, 'sha256' | 'size' | 'segmentSize'>;
 
 /** The keys of a file's parts, in order. */
-const partKeys = ({ sha256, size }: Pick<StoredFile, 'sha256' | 'size'>): [string, number][] =>
-  Array.from({ length: Math.ceil(segmentCount(size) / SEGMENTS_PER_PART) }, (_, part) => [
-    sha256,
-    part,
-  ]);
+const partKeys = (file: Layout): [string, number][] => {
+  const segment = segmentOf(file);
+  const perPart = PART / segment;
+  return Array.from(
+    { length: Math.ceil(segmentCount(file.size, segment) / perPart) },
+    (_, part) => [file.sha256, part],
+  );
+};
 
 /**
  * A stored file's bytes as the parts of this version store them, from one Blob as versions before
@@ -36,13 +49,20 @@ const partKeys = ({ sha256, size }: Pick<StoredFile, 'sha256' | 'size'>): [strin
  */
 export function splitStoredBlob(file: StoredFile, whole: Blob): FilePart[] {
   // A sealed file's Blob is longer than the file by its segments' seals, a clear one is not.
-  const partBytes = SEGMENTS_PER_PART * storedSegment(whole.size > file.size);
+  const segment = segmentOf(file);
+  const partBytes = (PART / segment) * storedSegment(segment, whole.size > file.size);
   return partKeys(file).map(([sha256, part]) => ({
     sha256,
     part,
     blob: whole.slice(part * partBytes, (part + 1) * partBytes),
   }));
 }
+
+/** The record of a file of `size` bytes, as it is stored now. */
+export const fileRecord = (
+  { sha256, name, mime }: Pick<StoredFile, 'sha256' | 'name' | 'mime'>,
+  size: number,
+): StoredFile => ({ sha256, name, mime, size, segmentSize: SEGMENT });
 
 /**
  * A file's bytes as they come to be stored: in memory, as a Blob, or in order a piece at a time (an
@@ -99,32 +119,33 @@ function inOrder(
 
 /**
  * The parts that store `content` as the bytes of `file` in `db`, made one at a time from the
- * start, each sealed 4 MB at a time.
+ * start, each sealed a segment at a time.
  */
 export async function* filePartsOf(
   db: InvestigationDb,
-  file: Pick<StoredFile, 'sha256' | 'name'>,
+  file: Pick<StoredFile, 'sha256' | 'name' | 'segmentSize'>,
   content: FileContent,
 ): AsyncGenerator<FilePart> {
   const { sha256 } = file;
   const size = contentSize(content);
   const reader = inOrder(file.name, content);
-  const segments = segmentCount(size);
+  const segment = segmentOf(file);
+  const perPart = PART / segment;
+  const segments = segmentCount(size, segment);
   if (db.keys) await sealingReady;
-  for (const [, part] of partKeys({ sha256, size })) {
-    const first = part * SEGMENTS_PER_PART;
+  for (const [, part] of partKeys({ ...file, size })) {
+    const first = part * perPart;
     if (!db.keys && content instanceof Blob) {
       // In the clear, a Blob's part is a slice of it: nothing is read.
-      const start = first * SEGMENT;
-      yield { sha256, part, blob: content.slice(start, start + SEGMENTS_PER_PART * SEGMENT) };
+      yield { sha256, part, blob: content.slice(part * PART, (part + 1) * PART) };
       continue;
     }
     // A Blob a segment, so that each sealed segment leaves the worker's memory as it is made: a
     // Blob of Blobs copies nothing.
     const pieces: Blob[] = [];
-    for (let index = first; index < Math.min(segments, first + SEGMENTS_PER_PART); index++) {
-      const start = index * SEGMENT;
-      const plain = await reader.read(start, Math.min(size, start + SEGMENT));
+    for (let index = first; index < Math.min(segments, first + perPart); index++) {
+      const start = index * segment;
+      const plain = await reader.read(start, Math.min(size, start + segment));
       const place = segmentPlace(sha256, index, index === segments - 1);
       const stored = db.keys ? seal(db.keys.sealKey, plain, place) : plain;
       pieces.push(new Blob([stored as Uint8Array<ArrayBuffer>]));
@@ -143,15 +164,16 @@ export async function* filePartsOf(
  */
 export async function storeFileParts(
   db: InvestigationDb,
-  file: Omit<StoredFile, 'size'>,
+  file: Pick<StoredFile, 'sha256' | 'name' | 'mime'>,
   content: FileContent,
   signal?: AbortSignal,
 ): Promise<StoredFile> {
-  const record = { ...file, size: contentSize(content) };
-  if (await db.files.get(file.sha256)) return record;
+  const stored = await db.files.get(file.sha256);
+  if (stored) return stored;
+  const record = fileRecord(file, contentSize(content));
   let writing: Promise<unknown> = Promise.resolve();
   try {
-    for await (const part of filePartsOf(db, file, content)) {
+    for await (const part of filePartsOf(db, record, content)) {
       await writing;
       signal?.throwIfAborted();
       writing = db.fileParts.put(part);
@@ -183,7 +205,7 @@ export async function addFileRecord(db: InvestigationDb, record: StoredFile): Pr
 /** Stores a file on its own: its parts, then its record. */
 export async function storeFile(
   db: InvestigationDb,
-  file: Omit<StoredFile, 'size'>,
+  file: Pick<StoredFile, 'sha256' | 'name' | 'mime'>,
   content: FileContent,
 ): Promise<StoredFile> {
   const record = await storeFileParts(db, file, content);
@@ -221,7 +243,8 @@ async function storedBytes(
   from: number,
   to: number,
 ): Promise<Uint8Array> {
-  const partBytes = SEGMENTS_PER_PART * storedSegment(Boolean(db.keys));
+  const segment = segmentOf(file);
+  const partBytes = (PART / segment) * storedSegment(segment, Boolean(db.keys));
   const bytes = new Uint8Array(to - from);
   const keys = partKeys(file).slice(Math.floor(from / partBytes), Math.ceil(to / partBytes));
   const parts = await db.fileParts.bulkGet(keys);
@@ -256,29 +279,30 @@ export async function fileRange(
   start = Math.min(start, end);
   if (!db.keys) return storedBytes(db, file, start, end);
   await sealingReady;
-  const segments = segmentCount(file.size);
-  const first = Math.floor(start / SEGMENT);
-  const stop = Math.max(first + 1, Math.ceil(end / SEGMENT));
-  const whole = storedSegment(true);
+  const segment = segmentOf(file);
+  const segments = segmentCount(file.size, segment);
+  const first = Math.floor(start / segment);
+  const stop = Math.max(first + 1, Math.ceil(end / segment));
+  const whole = storedSegment(segment, true);
   const sealed = await storedBytes(
     db,
     file,
     first * whole,
     Math.min(stop * whole, file.size + segments * SEAL_OVERHEAD),
   );
-  const plain = new Uint8Array(Math.min(file.size, stop * SEGMENT) - first * SEGMENT);
+  const plain = new Uint8Array(Math.min(file.size, stop * segment) - first * segment);
   for (let index = first; index < stop; index += 1) {
     const offset = (index - first) * whole;
-    const segment = unseal(
+    const opened = unseal(
       db.keys.sealKey,
       sealed.subarray(offset, offset + whole),
       segmentPlace(file.sha256, index, index === segments - 1),
     );
-    if (segment.length !== Math.min(SEGMENT, file.size - index * SEGMENT))
+    if (opened.length !== Math.min(segment, file.size - index * segment))
       throw new Error(`The stored file ${file.name} is not the size its record gives.`);
-    plain.set(segment, (index - first) * SEGMENT);
+    plain.set(opened, (index - first) * segment);
   }
-  return plain.subarray(start - first * SEGMENT, end - first * SEGMENT);
+  return plain.subarray(start - first * segment, end - first * segment);
 }
 
 /** The original bytes of a stored file, in memory (for work on them: no Blob in between). */

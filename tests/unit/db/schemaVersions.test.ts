@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { investigationDb } from '../../../renderer/src/db/databases';
 import { InvestigationDb, investigationDbName } from '../../../renderer/src/db/schema';
 import { sealingMiddleware } from '../../../renderer/src/db/sealingMiddleware';
-import { fileBlob, fileBytes, storeFile } from '../../../renderer/src/db/storedFiles';
-import { newLockKeys, type LockKeys } from '../../../shared/lock/sealing';
+import { fileBlob, fileBytes, fileRange, storeFile } from '../../../renderer/src/db/storedFiles';
+import { newLockKeys, seal, type LockKeys } from '../../../shared/lock/sealing';
 import {
   CURRENT_SCHEMA_VERSION,
   investigationSchemaVersions,
@@ -633,23 +633,42 @@ describe('version 20: a file’s bytes in parts', () => {
     const keys = newLockKeys();
     const bytes = new Uint8Array(68 * 1024 * 1024 + 5).map((_, index) => index % 253);
     const meta = { sha256: 'a'.repeat(64), name: 'large.csv', mime: 'text/csv' };
-    // What version 19 stored is the same sealed segments, one after another in one Blob.
-    const scratch = new InvestigationDb({ investigationId: `${id}-scratch`, keys });
-    const record = await storeFile(scratch, meta, bytes);
-    const parts = await scratch.fileParts.toArray();
-    expect(parts.map((part) => part.part)).toEqual([0, 1]);
-    scratch.close();
+    // What version 19 stored: sealed segments of 4 MB, each bound to its place, in one Blob.
+    const segment = 4 * 1024 * 1024;
+    const count = Math.ceil(bytes.length / segment);
+    const sealed = Array.from({ length: count }, (_, index) =>
+      seal(
+        keys.sealKey,
+        bytes.subarray(index * segment, (index + 1) * segment),
+        `files\n${meta.sha256}\n${index}\n${index === count - 1 ? 'last' : 'more'}`,
+      ),
+    );
     const v19 = openSealedAtVersion(id, 19, keys);
-    await v19.table('files').add({ ...record, blob: new Blob(parts.map((part) => part.blob)) });
+    await v19
+      .table('files')
+      .add({ ...meta, size: bytes.length, blob: new Blob(sealed as BlobPart[]) });
     v19.close();
     const upgraded = new InvestigationDb({ investigationId: id, keys });
     const file = (await upgraded.files.get(meta.sha256))!;
     expect(Object.keys(file).sort()).toEqual(['mime', 'name', 'sha256', 'size']);
     const moved = await upgraded.fileParts.toArray();
-    expect(moved.map((part) => [part.part, part.blob.size])).toEqual(
-      parts.map((part) => [part.part, part.blob.size]),
-    );
+    const partBytes = 16 * (segment + 40);
+    expect(moved.map((part) => [part.part, part.blob.size])).toEqual([
+      [0, partBytes],
+      [1, bytes.length + count * 40 - partBytes],
+    ]);
     expect(Buffer.compare(await fileBytes(upgraded, file), bytes)).toBe(0);
+    // A range across segments and parts opens only those, in the segments it was stored in.
+    const [from, to] = [64 * 1024 * 1024 - 10, 64 * 1024 * 1024 + 3 * segment];
+    expect(
+      Buffer.compare(await fileRange(upgraded, file, from, to), bytes.subarray(from, to)),
+    ).toBe(0);
+    // Stored again now, in segments of 1 MB, it reads the same.
+    const again = await storeFile(upgraded, { ...meta, sha256: 'c'.repeat(64) }, bytes);
+    expect(again.segmentSize).toBe(1024 * 1024);
+    expect(
+      Buffer.compare(await fileRange(upgraded, again, from, to), bytes.subarray(from, to)),
+    ).toBe(0);
     upgraded.close();
   });
 

@@ -6,7 +6,7 @@
  */
 import type { ShipmentBlock, ShipmentCells } from '#shared/customs/dataset';
 import type { FilePart, InvestigationDb, StoredFile } from '../../db/schema';
-import { addFileRecord, filePartsOf } from '../../db/storedFiles';
+import { addFileRecord, filePartsOf, fileRecord } from '../../db/storedFiles';
 
 /** An original file as the archive holds it: its record (without its size) and its checked bytes. */
 export type RestoredFile = { file: Omit<StoredFile, 'size'>; content: Uint8Array };
@@ -30,8 +30,9 @@ export const restoreWriterFor = (db: InvestigationDb): RestoreWriter => ({
     const records: StoredFile[] = [];
     const parts: FilePart[] = [];
     for (const { file, content } of files) {
-      for await (const part of filePartsOf(db, file, content)) parts.push(part);
-      records.push({ ...file, size: content.length });
+      const record = fileRecord(file, content.length);
+      for await (const part of filePartsOf(db, record, content)) parts.push(part);
+      records.push(record);
     }
     if (records.length === 0) return;
     await db.transaction('rw', [db.files, db.fileParts], async () => {

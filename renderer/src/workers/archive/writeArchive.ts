@@ -301,7 +301,9 @@ export async function writeArchive(
         await zip.addStream(name, content, key ? encryptedSize(file.size) : file.size);
         added(name, file.size, hash ? hash.hex() : file.sha256);
       }
-      await add(entryNames.table('files'), jsonLines(files));
+      // How this database seals a file's bytes is its own: an archive holds them plain.
+      const rows = files.map(({ segmentSize: _sealedIn, ...file }) => file);
+      await add(entryNames.table('files'), jsonLines(rows));
     } else {
       await add(entryNames.table(table), jsonLines(await inKeyOrder(db.table(table))));
     }
