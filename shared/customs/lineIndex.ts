@@ -213,7 +213,10 @@ export async function recordsOnLines(
   return found;
 }
 
-/** The record at the start of `text`, null where the text ends first, undefined where none can start there. */
+/**
+ * The record at the start of `text`: null where the text ends before it does, undefined where none
+ * can start there (a quote that never closes).
+ */
 function recordAt(reader: DelimitedReader, text: string, final: boolean) {
   try {
     return reader.recordAt(text, 0, final);
@@ -241,7 +244,9 @@ function readGroup(
   const wanted = new Set(group);
   const lines = new LineStarts(
     source.encoding,
-    (line, at) => wanted.has(line) && starts.set(line, at),
+    (line, at) => {
+      if (wanted.has(line)) starts.set(line, at);
+    },
     from,
   );
   lines.push(bytes);

@@ -226,7 +226,7 @@ export async function importDataset(
   const dictionaries = new DatasetDictionaries();
   // A delimited file's raw cells are read again from its original where needed (lineIndex.ts).
   const lines =
-    probe.format === 'delimited' && probe.encoding
+    probe.format === 'delimited' && probe.encoding && probe.delimiter
       ? new LineIndexBuilder(probe.encoding.encoding)
       : null;
   const writeBlock = async (shipments: Shipment[]) => {
