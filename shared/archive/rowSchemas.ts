@@ -133,26 +133,16 @@ const audit = z.object({
 const increasing = (values: readonly number[]) =>
   values.every((value, at) => at === 0 || value > values[at - 1]);
 
+/** A byte's or a line's place in a file, from 1. */
+const place = z
+  .number()
+  .int()
+  .min(1)
+  .max(2 ** 53);
+
 /** Since schema 23, a delimited dataset's (shared/customs/lineIndex.ts): lines after line 1. */
 const lineIndex = z
-  .object({
-    at: list(
-      z
-        .number()
-        .int()
-        .min(1)
-        .max(2 ** 53),
-      1_000_000,
-    ),
-    line: list(
-      z
-        .number()
-        .int()
-        .min(2)
-        .max(2 ** 53),
-      1_000_000,
-    ),
-  })
+  .object({ at: list(place, 1_000_000), line: list(place.min(2), 1_000_000) })
   .refine(
     ({ at, line }) => at.length === line.length && increasing(at) && increasing(line),
     'its lines and bytes must be as many, and each list increasing',
