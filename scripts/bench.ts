@@ -38,7 +38,10 @@ const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
  * `BENCH_ONLY=pivot`, the corroboration part without the archive benchmark that follows it.
  */
 const only = process.env.BENCH_ONLY ?? '';
-/** `BENCH_PROFILE=<dir>`: CPU profiles of the import's and the archive benchmark's page and workers, by phase, there. */
+/**
+ * `BENCH_PROFILE=<dir>`: CPU profiles of the import's and the archive benchmark's page and workers,
+ * by phase, there.
+ */
 const profiles = process.env.BENCH_PROFILE;
 const dataDir = path.join(root, '.bench');
 const generator = path.resolve(root, '..', 'shared', 'tools', 'gen-customs.mjs');

@@ -9,7 +9,8 @@
  * Workers are reached through the page's DevTools session, attached as they start; each nested one
  * through the session of the worker that started it. Each profile is taken in segments of a few
  * seconds, so that a worker that ends before its phase does (an export's store workers) leaves all
- * but its last seconds: a profile file a segment, one summary a thread. */
+ * but its last seconds: a profile file a segment, one summary a thread.
+ */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
