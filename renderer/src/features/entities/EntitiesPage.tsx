@@ -7,6 +7,7 @@ import { EntityProfileView } from './EntityProfileView';
 import { SuggestionList } from './SuggestionList';
 import { CaseScreening } from '../sanctions';
 import { useTabView } from '../../case/views/useTabView';
+import { askEntityPage } from '../../case/entities/entityPages';
 
 const freshView: EntitiesView = { id: 'entities', search: '', openEntity: '' };
 
@@ -23,9 +24,14 @@ function entityFromQuery(query: string): Partial<EntitiesView> | null {
 export function EntitiesPage({ query }: { query: string }) {
   const { engine, progress } = useShipmentEngine();
   const [view, setView] = useTabView<EntitiesView>(freshView, entityFromQuery(query));
+  // The page is asked for as it is opened, not once the frame that opens it has rendered.
+  const engineKey = engine?.key;
   const setOpen = useCallback(
-    (entityId: string) => setView((current) => ({ ...current, openEntity: entityId })),
-    [setView],
+    (entityId: string) => {
+      if (engineKey) askEntityPage(engineKey, entityId);
+      setView((current) => ({ ...current, openEntity: entityId }));
+    },
+    [setView, engineKey],
   );
   const setSearch = useCallback(
     (search: string) => setView((current) => ({ ...current, search })),

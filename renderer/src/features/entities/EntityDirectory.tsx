@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { EntityListing } from '#shared/customs/entityProfile';
 import { useWithCase } from '../../case/useCase';
 import { NameDialog } from '../../ui/NameDialog';
@@ -8,6 +8,41 @@ import { mergeEntities } from '../../case/entities/entityMutations';
 import { TYPING_PAUSE_MS } from '../../ui/typingPause';
 
 const SHOWN = 200;
+
+/**
+ * One entity of the directory: rendered again only when it changes, not on each entity opened (200
+ * rows took 5-7 ms of the frame that opens one).
+ */
+const DirectoryRow = memo(function DirectoryRow(props: {
+  listing: EntityListing;
+  current: boolean;
+  checked: boolean;
+  onOpen: (entityId: string) => void;
+  onToggle: (listing: EntityListing, on: boolean) => void;
+}) {
+  const { listing } = props;
+  return (
+    <tr aria-current={props.current ? 'true' : undefined}>
+      <td>
+        <input
+          autoComplete="off"
+          type="checkbox"
+          aria-label={`Select ${listing.name}`}
+          checked={props.checked}
+          onChange={(event) => props.onToggle(listing, event.target.checked)}
+        />
+      </td>
+      <td>
+        <button type="button" className="link" onClick={() => props.onOpen(listing.id)}>
+          {listing.name}
+        </button>
+        {listing.stored && <span className="hint small"> · grouped</span>}
+      </td>
+      <td className="numeric">{listing.spellings}</td>
+      <td className="numeric">{listing.shipments.toLocaleString()}</td>
+    </tr>
+  );
+});
 
 /** Every entity, most shipments first, searchable; tick two or more to merge them by hand. */
 export function EntityDirectory(props: {
@@ -47,13 +82,16 @@ export function EntityDirectory(props: {
     };
   }, [search, engine.key]);
 
-  const toggle = (listing: EntityListing, on: boolean) =>
-    setSelected((current) => {
-      const next = new Map(current);
-      if (on) next.set(listing.id, listing.name);
-      else next.delete(listing.id);
-      return next;
-    });
+  const toggle = useCallback(
+    (listing: EntityListing, on: boolean) =>
+      setSelected((current) => {
+        const next = new Map(current);
+        if (on) next.set(listing.id, listing.name);
+        else next.delete(listing.id);
+        return next;
+      }),
+    [],
+  );
 
   return (
     <section aria-labelledby="directory-title" className="entity-directory">
@@ -95,25 +133,14 @@ export function EntityDirectory(props: {
         </thead>
         <tbody>
           {answer?.listings.map((listing) => (
-            <tr key={listing.id} aria-current={props.open === listing.id ? 'true' : undefined}>
-              <td>
-                <input
-                  autoComplete="off"
-                  type="checkbox"
-                  aria-label={`Select ${listing.name}`}
-                  checked={selected.has(listing.id)}
-                  onChange={(event) => toggle(listing, event.target.checked)}
-                />
-              </td>
-              <td>
-                <button type="button" className="link" onClick={() => props.onOpen(listing.id)}>
-                  {listing.name}
-                </button>
-                {listing.stored && <span className="hint small"> · grouped</span>}
-              </td>
-              <td className="numeric">{listing.spellings}</td>
-              <td className="numeric">{listing.shipments.toLocaleString()}</td>
-            </tr>
+            <DirectoryRow
+              key={listing.id}
+              listing={listing}
+              current={props.open === listing.id}
+              checked={selected.has(listing.id)}
+              onOpen={props.onOpen}
+              onToggle={toggle}
+            />
           ))}
         </tbody>
       </table>

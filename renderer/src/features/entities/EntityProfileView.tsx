@@ -9,7 +9,7 @@ import { formatAmount } from '../../ui/formatting';
 import { useAction } from '../../ui/useAction';
 import { useAllExcerpts } from '../../case/documents/useDocuments';
 import { LinkToClaimDialog } from '../evidence';
-import { shipmentEngine } from '../../case/shipments/shipmentWorkerClient';
+import { takeEntityPage } from '../../case/entities/entityPages';
 import type { EngineState } from '../../case/shipments/useShipmentEngine';
 import { EntityDetailsDialog } from './EntityDetailsDialog';
 import { splitSpelling } from '../../case/entities/entityMutations';
@@ -45,13 +45,13 @@ export function EntityProfileView(props: {
   useEffect(() => {
     let live = true;
     void (async () => {
-      const page = await shipmentEngine().entityPage(entityId);
+      const page = await takeEntityPage(engine.key, entityId);
       if (live) setLoaded({ key, name: page?.name ?? '', profile: page?.profile ?? null });
     })();
     return () => {
       live = false;
     };
-  }, [key, entityId]);
+  }, [key, engine.key, entityId]);
 
   const currentId = loaded?.profile?.id ?? entityId;
   const stored = useStoredEntity(currentId);
@@ -192,6 +192,13 @@ export function EntityProfileView(props: {
           ...(stored ? declaredDesignations(stored) : []),
         ]}
       />
+      {profile.counterpartyCount > profile.counterparties.length && (
+        <p className="hint small">
+          {profile.counterpartyCount.toLocaleString()} counterparties: the{' '}
+          {profile.counterparties.length} with the most shipments are listed (the Shipments tab’s
+          pivot by counterparty lists them all).
+        </p>
+      )}
       <table className="data-table" aria-label="Counterparties">
         <thead>
           <tr>
@@ -205,7 +212,7 @@ export function EntityProfileView(props: {
           </tr>
         </thead>
         <tbody>
-          {profile.counterparties.slice(0, 25).map((other) => (
+          {profile.counterparties.map((other) => (
             <tr key={other.id}>
               <td>
                 <button type="button" className="link" onClick={() => props.onOpen(other.id)}>
