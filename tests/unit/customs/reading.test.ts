@@ -5,13 +5,14 @@ import {
   headerSignature,
   missingRequiredFields,
 } from '../../../shared/customs/columnMapping';
-import { DelimitedReader } from '../../../shared/customs/delimitedReader';
-import { sniffDelimiter } from '../../../shared/customs/delimiter';
+import { DelimitedReader, isBlankRecord } from '../../../shared/customs/delimitedReader';
+import { delimiters, sniffDelimiter } from '../../../shared/customs/delimiter';
 import { sniffEncoding } from '../../../shared/customs/encoding';
 import { canonicalFields, type ColumnMapping } from '../../../shared/customs/fields';
 import { findHeaderIndex } from '../../../shared/customs/probe';
 import { vendorAHeader, vendorCHeader } from '../../../scripts/fixtures/customsLayouts';
 import { fixtureSets } from '../../fixtureSets';
+import { seededRandom } from '../../../scripts/seededRandom';
 
 const mappedHeaders = (headers: string[], mapping: ColumnMapping) =>
   Object.fromEntries(
@@ -74,6 +75,48 @@ describe('sniffing', () => {
     expect(sniffDelimiter('name\tvalue\nACME, INC\t1,5\nPOLY\t2')).toBe('\t');
     expect(sniffDelimiter('a|b|c\n1|2|3')).toBe('|');
     expect(sniffDelimiter('Export, 2022\n\na,b,c,d\n1,2,3,4\n5,6,7,8')).toBe(',');
+  });
+
+  it('judges a delimiter on the first rows as if it had read the whole sample', () => {
+    // Each delimiter's score on the whole sample, as the first 200 rows that are not blank give it.
+    const wholeSample = (sample: string) => {
+      let best = { delimiter: ',', score: -1 };
+      for (const delimiter of delimiters) {
+        const reader = new DelimitedReader(delimiter);
+        let records = reader.push(sample);
+        try {
+          records = records.concat(reader.finish());
+        } catch {
+          // Cut inside a quote: what was read.
+        }
+        const rows = records.filter((record) => !isBlankRecord(record.cells)).slice(0, 200);
+        const widths = new Map<number, number>();
+        for (const { cells } of rows) widths.set(cells.length, (widths.get(cells.length) ?? 0) + 1);
+        const [width, count] = [...widths].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [1, 0];
+        const score = width < 2 ? -1 : (count / rows.length) * 1000 + width;
+        if (score > best.score) best = { delimiter, score };
+      }
+      return best.delimiter;
+    };
+    const random = seededRandom(12);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+    for (let sample = 0; sample < 60; sample += 1) {
+      const delimiter = pick(delimiters);
+      const width = 2 + Math.floor(random() * 6);
+      const cell = () =>
+        pick(['1', 'ACME, INC', 'a;b', 'x|y', 'tab\there', '"quoted, ""line""\nbreak"', '']);
+      const line = () => Array.from({ length: width }, cell).join(delimiter);
+      // Blank lines (up to 9 in 10), ragged rows and cells across lines: the first rows may take
+      // more than the lines first read.
+      const blank = random() * 0.9;
+      const lines = Array.from({ length: Math.floor(random() * 1500) }, () =>
+        random() < blank ? '' : random() < 0.1 ? cell() : line(),
+      );
+      // Cut anywhere, as a sample of a file's first bytes is.
+      const text = lines.join(pick(['\n', '\r\n']));
+      const cut = text.slice(0, Math.floor(text.length * (0.5 + random() / 2)));
+      expect(sniffDelimiter(cut)).toBe(wholeSample(cut));
+    }
   });
 
   it('finds the header row below title rows', () => {
