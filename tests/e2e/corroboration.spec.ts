@@ -238,6 +238,13 @@ test('a shipment row is cited from the table, a saved filter’s count follows n
   await page.getByRole('button', { name: 'Save filter' }).click();
   await page.getByRole('table', { name: 'Shipments' }).getByRole('row').nth(1).click();
   const detail = page.getByRole('complementary', { name: /Row \d+ of vendor-a-2022.csv/ });
+  // Its cells as the file gives them, read again from the stored original (lineIndex.ts).
+  const cells = detail.locator('.raw-cells .fact');
+  await expect(cells).toHaveCount(10);
+  await expect(cells.filter({ hasText: 'EXPORTER NAME' })).toContainText(/POLY TECHNOLOGIES/);
+  await expect(cells.filter({ hasText: 'STATISTICAL VALUE USD' })).toContainText(
+    /^STATISTICAL VALUE USD[\d,]+\.\d\d$/,
+  );
   await detail.getByRole('button', { name: 'Link to claim' }).click();
   const link = page.getByRole('dialog', { name: /^Link to claim: 2022-/ });
   await link.getByRole('button', { name: 'Link' }).click();

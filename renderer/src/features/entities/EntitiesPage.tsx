@@ -7,7 +7,7 @@ import { EntityProfileView } from './EntityProfileView';
 import { SuggestionList } from './SuggestionList';
 import { CaseScreening } from '../sanctions';
 import { useTabView } from '../../case/views/useTabView';
-import { askEntityPage } from '../../case/entities/entityPages';
+import { askEntityPage } from './entityPages';
 
 const freshView: EntitiesView = { id: 'entities', search: '', openEntity: '' };
 
@@ -28,7 +28,7 @@ export function EntitiesPage({ query }: { query: string }) {
   const engineKey = engine?.key;
   const setOpen = useCallback(
     (entityId: string) => {
-      if (engineKey) askEntityPage(engineKey, entityId);
+      if (engineKey && entityId) askEntityPage(engineKey, entityId);
       setView((current) => ({ ...current, openEntity: entityId }));
     },
     [setView, engineKey],

@@ -9,7 +9,7 @@ import { formatAmount } from '../../ui/formatting';
 import { useAction } from '../../ui/useAction';
 import { useAllExcerpts } from '../../case/documents/useDocuments';
 import { LinkToClaimDialog } from '../evidence';
-import { takeEntityPage } from '../../case/entities/entityPages';
+import { takeEntityPage } from './entityPages';
 import type { EngineState } from '../../case/shipments/useShipmentEngine';
 import { EntityDetailsDialog } from './EntityDetailsDialog';
 import { splitSpelling } from '../../case/entities/entityMutations';

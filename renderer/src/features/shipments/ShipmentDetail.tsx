@@ -3,7 +3,7 @@ import type { Dataset } from '#shared/customs/dataset';
 import { shipmentRefId, type ShipmentRow } from '#shared/customs/shipmentIndex';
 import { LinkToClaimDialog } from '../evidence';
 import { shipmentLabel } from '../../case/shipments/shipmentLabel';
-import { shipmentEngine } from '../../case/shipments/shipmentWorkerClient';
+import { detailKey, takeShipmentDetail } from './shipmentDetails';
 
 /** Everything about one shipment: its normalised fields, every raw cell, and where it came from. */
 export function ShipmentDetail(props: { row: ShipmentRow; onClose: () => void }) {
@@ -14,12 +14,10 @@ export function ShipmentDetail(props: { row: ShipmentRow; onClose: () => void })
     dataset: Dataset | undefined;
     cells: string[];
   } | null>(null);
-  const key = `${row.datasetId}:${row.rowNumber}`;
+  const key = detailKey(row);
   useEffect(() => {
     let live = true;
-    void shipmentEngine()
-      .detail(row)
-      .then((answer) => live && setDetail({ key, ...answer }));
+    void takeShipmentDetail(row).then((answer) => live && setDetail({ key, ...answer }));
     return () => {
       live = false;
     };

@@ -9,6 +9,7 @@ import type { QuerySummary, ShipmentRow } from '#shared/customs/shipmentIndex';
 import { useDatasets } from '../../case/datasets/useDatasets';
 import { SavedFilters } from './SavedFilters';
 import { ShipmentDetail } from './ShipmentDetail';
+import { askShipmentDetail } from './shipmentDetails';
 import { ShipmentFilters } from './ShipmentFilters';
 import { ShipmentTable } from './ShipmentTable';
 import { ShipmentTotals } from './ShipmentTotals';
@@ -105,6 +106,8 @@ function ShipmentsTab(props: { view: ShipmentsView; onChange: (next: ShipmentsVi
       result.asked.distinct !== distinct);
   const [selected, setSelectedRow] = useState<{ position: number; row: ShipmentRow } | null>(null);
   const setSelected = (next: { position: number; row: ShipmentRow } | null) => {
+    // Its details are asked for now, not once the frame that opens them has rendered.
+    if (next) askShipmentDetail(next.row);
     setSelectedRow(next);
     onChange({ ...view, openRow: next?.position ?? null });
   };
