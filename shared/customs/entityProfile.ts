@@ -4,7 +4,7 @@
  * shipments per month). Pure functions over the shipment engine's columns.
  */
 import { isoMonth, monthFromDays } from './dates';
-import { type ShipmentColumnsView, type ShipmentIndex } from './shipmentIndex';
+import type { ShipmentColumnsView, ShipmentIndex } from './shipmentIndex';
 
 export type EntityListing = {
   id: string;
@@ -24,7 +24,7 @@ export type EntityProfile = {
   /** The distinct shipments of those rows (rows reporting one shipment, matched, count once). */
   shipmentsAsShipper: number;
   shipmentsAsConsignee: number;
-  /** Every counterparty (an entity at the other end of a row), of which `counterparties` lists the first. */
+  /** Every counterparty (the entity at a row's other end): `counterparties` lists the first. */
   counterpartyCount: number;
   /**
    * Those with the most shipments (`COUNTERPARTIES_LISTED` at most), ties broken by the largest

@@ -106,7 +106,7 @@ export function MonthlyChart({
         ],
       });
     // Drawn once the page's figures are on screen, in the task after their frame: making the chart
-    // took 20-25 ms of the UI thread, 100 ms the first time, between opening an entity and seeing it.
+    // took 20-25 ms of the UI thread (100 ms the first time) between the click and the page.
     let chart: Chart | null = null;
     let timer: number | undefined;
     const frame = requestAnimationFrame(() => {
