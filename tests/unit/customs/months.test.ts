@@ -3,12 +3,17 @@ import { isoFromDays, isoMonth, monthFromDays } from '../../../shared/customs/da
 
 describe('the month of a day, by integer arithmetic', () => {
   it('agrees with the calendar on every day from 1887 to 2189', () => {
+    // The days that disagree, checked once at the end: two expect() calls a day took 3.8 s of the
+    // test's 5 s limit under load.
+    const wrong: string[] = [];
     for (let days = -30_000; days <= 80_000; days += 1) {
       const iso = isoFromDays(days);
       const date = new Date(iso);
-      expect(monthFromDays(days)).toBe(date.getUTCFullYear() * 12 + date.getUTCMonth());
-      expect(isoMonth(monthFromDays(days))).toBe(iso.slice(0, 7));
+      const month = monthFromDays(days);
+      if (month !== date.getUTCFullYear() * 12 + date.getUTCMonth()) wrong.push(`${iso}: ${month}`);
+      if (isoMonth(month) !== iso.slice(0, 7)) wrong.push(`${iso}: ${isoMonth(month)}`);
     }
+    expect(wrong.slice(0, 5)).toEqual([]);
   });
 
   it('places leap days and the turn of a year', () => {
