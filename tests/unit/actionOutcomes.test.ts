@@ -6,21 +6,26 @@ describe('the message of overlapping actions', () => {
     const outcomes = new ActionOutcomes();
     const storing = outcomes.start();
     const refused = outcomes.start();
-    expect(outcomes.failed(refused)).toBe(true);
+    outcomes.failed(refused);
     expect(outcomes.succeeded(storing)).toBe(false);
+    expect(outcomes.shown).toBe(refused);
   });
 
   it('clears an earlier action’s message once a later one succeeds, and shows every failure', () => {
     const outcomes = new ActionOutcomes();
     const first = outcomes.start();
     const second = outcomes.start();
-    expect(outcomes.failed(first)).toBe(true);
+    outcomes.failed(first);
+    expect(outcomes.shown).toBe(first);
     expect(outcomes.succeeded(second)).toBe(true);
+    expect(outcomes.shown).toBe(0);
     // A failure finishing after a later action's is still shown.
     const third = outcomes.start();
     const fourth = outcomes.start();
-    expect(outcomes.failed(fourth)).toBe(true);
-    expect(outcomes.failed(third)).toBe(true);
+    outcomes.failed(fourth);
+    expect(outcomes.shown).toBe(fourth);
+    outcomes.failed(third);
+    expect(outcomes.shown).toBe(third);
     // An action started after both, succeeding, clears their message.
     expect(outcomes.succeeded(outcomes.start())).toBe(true);
   });

@@ -9,8 +9,12 @@ import { messageOf } from '../lib/errorMessage';
  */
 export class ActionOutcomes {
   private started = 0;
+  private current = 0;
+
   /** The action whose message is shown; 0 for none. */
-  private shown = 0;
+  get shown(): number {
+    return this.current;
+  }
 
   /** A new action, numbered. */
   start(): number {
@@ -18,21 +22,20 @@ export class ActionOutcomes {
     return this.started;
   }
 
-  /** Action `run` failed: its message is to be shown. */
-  failed(run: number): true {
-    this.shown = run;
-    return true;
+  /** Action `run` failed: its message is shown. */
+  failed(run: number): void {
+    this.current = run;
   }
 
   /** Action `run` succeeded: whether the message shown is to be cleared. */
   succeeded(run: number): boolean {
-    if (this.shown > run) return false;
-    this.shown = 0;
+    if (this.current > run) return false;
+    this.current = 0;
     return true;
   }
 
   cleared(): void {
-    this.shown = 0;
+    this.current = 0;
   }
 }
 
@@ -54,7 +57,8 @@ export function useAction(): {
       if (outcomes.current.succeeded(mine)) setError(null);
       return true;
     } catch (caught) {
-      if (outcomes.current.failed(mine)) setError(messageOf(caught));
+      outcomes.current.failed(mine);
+      setError(messageOf(caught));
       return false;
     }
   }, []);

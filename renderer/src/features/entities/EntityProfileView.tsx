@@ -9,7 +9,7 @@ import { formatAmount } from '../../ui/formatting';
 import { useAction } from '../../ui/useAction';
 import { useAllExcerpts } from '../../case/documents/useDocuments';
 import { LinkToClaimDialog } from '../evidence';
-import { takeEntityPage } from './entityPages';
+import { entityPageKey, takeEntityPage } from './entityPages';
 import type { EngineState } from '../../case/shipments/useShipmentEngine';
 import { EntityDetailsDialog } from './EntityDetailsDialog';
 import { splitSpelling } from '../../case/entities/entityMutations';
@@ -40,7 +40,7 @@ export function EntityProfileView(props: {
   const [editing, setEditing] = useState(false);
   const [linking, setLinking] = useState(false);
   const { error, run } = useAction();
-  const key = `${engine.key}#${entityId}`;
+  const key = entityPageKey(engine.key, entityId);
 
   useEffect(() => {
     let live = true;

@@ -6,8 +6,11 @@ const pages = new AskedOnInput<Awaited<ReturnType<ShipmentEngine['entityPage']>>
 
 const pageOf = (entityId: string) => () => shipmentEngine().entityPage(entityId);
 
+/** Which engine's page of which entity: what EntityProfileView shows, and what is asked for. */
+export const entityPageKey = (engineKey: string, entityId: string) => `${engineKey}#${entityId}`;
+
 export const askEntityPage = (engineKey: string, entityId: string) =>
-  pages.ask(`${engineKey}#${entityId}`, pageOf(entityId));
+  pages.ask(entityPageKey(engineKey, entityId), pageOf(entityId));
 
 export const takeEntityPage = (engineKey: string, entityId: string) =>
-  pages.take(`${engineKey}#${entityId}`, pageOf(entityId));
+  pages.take(entityPageKey(engineKey, entityId), pageOf(entityId));
