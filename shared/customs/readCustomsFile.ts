@@ -1,5 +1,5 @@
 import type { RowSettings } from './normaliseRow';
-import type { FileProbe } from './probe';
+import type { ReadingProbe } from './probe';
 import { readDelimited, type ReadHandlers, type ReadSummary } from './readDelimited';
 import { readXlsx } from './readXlsx';
 
@@ -13,7 +13,7 @@ export type FileSource = {
 export function readCustomsFile(
   source: FileSource,
   fileName: string,
-  probe: FileProbe,
+  probe: ReadingProbe,
   settings: Omit<RowSettings, 'columnCount' | 'excelDates'> & { headerLine: number },
   handlers: ReadHandlers,
 ): Promise<ReadSummary> {

@@ -39,14 +39,20 @@ export async function streamingSha256(): Promise<StreamingSha256> {
 
 /**
  * SHA-256 of a Blob or of bytes in memory, as lower-case hex. A Blob's stops between chunks once
- * `signal` is aborted (a customs file of gigabytes takes seconds).
+ * `signal` is aborted (a customs file of gigabytes takes seconds), and hands each chunk it hashes
+ * to `seen`, if given (an import's line index is counted so).
  */
-export async function sha256Hex(data: Blob | Uint8Array, signal?: AbortSignal): Promise<string> {
+export async function sha256Hex(
+  data: Blob | Uint8Array,
+  signal?: AbortSignal,
+  seen?: (chunk: Uint8Array) => void,
+): Promise<string> {
   if (data instanceof Blob) {
     const hash = await streamingSha256();
     for await (const chunk of blobChunks(data)) {
       signal?.throwIfAborted();
       hash.update(chunk);
+      seen?.(chunk);
     }
     return hash.hex();
   }

@@ -64,9 +64,9 @@ const api = {
                   movedBuffers([built.block], built.cells ? [built.cells] : []),
                 ),
               ),
-            storeFile: (file, name, stop) => {
+            storeFile: (file, name, lines, stop) => {
               stop?.addEventListener('abort', () => void store.stopStoringFile(), { once: true });
-              return store.storeFile(access, file, name);
+              return store.storeFile(access, file, name, lines);
             },
           },
         }),

@@ -10,6 +10,7 @@
  */
 import * as Comlink from 'comlink';
 import type { ShipmentBlock, ShipmentCells } from '#shared/customs/dataset';
+import type { TextEncodingName } from '#shared/customs/encoding';
 import { OpenDatabases } from '../db/openDatabases';
 import type { DbAccess } from '../db/schema';
 import { isQuotaError } from '../db/storageRoom';
@@ -38,10 +39,10 @@ let storingFile = new AbortController();
 const api = {
   storeBlock: (access: DbAccess, built: BuiltBlock) =>
     writerFor(databases.open(access)).storeBlock(built).catch(crossing),
-  storeFile(access: DbAccess, file: Blob, name: string) {
+  storeFile(access: DbAccess, file: Blob, name: string, lines: TextEncodingName | null) {
     storingFile = new AbortController();
     const { signal } = storingFile;
-    return writerFor(databases.open(access)).storeFile(file, name, signal).catch(crossing);
+    return writerFor(databases.open(access)).storeFile(file, name, lines, signal).catch(crossing);
   },
   stopStoringFile: () => storingFile.abort(),
   storeBlocks: (access: DbAccess, blocks: ShipmentBlock[], cells: ShipmentCells[]) =>

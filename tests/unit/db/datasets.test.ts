@@ -317,7 +317,7 @@ describe('importing a customs file', () => {
     // A file whose storing goes on until told to stop; the import is cancelled as it starts.
     const writer: ImportWriter = {
       ...writerFor(db),
-      storeFile: (_file, _name, signal) => {
+      storeFile: (_file, _name, _lines, signal) => {
         cancel.abort();
         return new Promise((_resolve, reject) =>
           signal?.addEventListener('abort', () => {
@@ -345,7 +345,9 @@ describe('importing a customs file', () => {
     const stop = new AbortController();
     stop.abort();
     await expect(sha256Hex(file, stop.signal)).rejects.toThrow(/abort/i);
-    await expect(writerFor(db).storeFile(file, 'a.csv', stop.signal)).rejects.toThrow(/abort/i);
+    await expect(writerFor(db).storeFile(file, 'a.csv', 'utf-8', stop.signal)).rejects.toThrow(
+      /abort/i,
+    );
     expect([await db.files.count(), await db.fileParts.count()]).toEqual([0, 0]);
     expect(await sha256Hex(file, new AbortController().signal)).toBe(
       createHash('sha256')

@@ -10,9 +10,14 @@ import { headerSignature, missingRequiredFields } from '#shared/customs/columnMa
 import type { SavedLayout } from '#shared/customs/layout';
 import type { Dataset } from '#shared/customs/dataset';
 import type { DayMonthOrder } from '#shared/customs/dates';
-import { LineIndexBuilder } from '#shared/customs/lineIndex';
 import { normaliseRow } from '#shared/customs/normaliseRow';
-import { PROBE_BYTES, probeFile, type FileProbe, type ProbeOverrides } from '#shared/customs/probe';
+import {
+  PROBE_BYTES,
+  probeFile,
+  probeForReading,
+  type FileProbe,
+  type ProbeOverrides,
+} from '#shared/customs/probe';
 import { readCustomsFile, type FileSource } from '#shared/customs/readCustomsFile';
 import type { Shipment } from '#shared/customs/shipment';
 import { UnreadableFileError } from '#shared/customs/unreadable';
@@ -25,42 +30,35 @@ import { WritesInTurn } from '../writesInTurn';
 import { writerFor, type ImportWriter } from './importWriter';
 import type { ImportChoices, ImportPreview, ImportProgress } from './importTypes';
 
-/** The file's bytes for its reader; a delimited file's lines are indexed as they pass. */
-const sourceOf = (file: Blob, lines: LineIndexBuilder | null): FileSource => ({
-  async *chunks() {
-    for await (const chunk of blobChunks(file)) {
-      lines?.push(chunk);
-      yield chunk;
-    }
-  },
-  bytes: async () => new Uint8Array(await file.arrayBuffer()),
+/** The file's bytes for its reader: streamed, or whole as its probe read them (a workbook's). */
+const sourceOf = (file: Blob, whole: () => Promise<Uint8Array>): FileSource => ({
+  chunks: () => blobChunks(file),
+  bytes: whole,
 });
 
-/**
- * Probes a file, as often as asked (another header row, another encoding), reading its start, and
- * a workbook's whole bytes, once.
- */
+/** The start of `file`, and its whole bytes (a workbook's), each read once however often asked. */
+function blobReads(file: Blob) {
+  let head: Promise<Uint8Array> | null = null;
+  let whole: Promise<Uint8Array> | null = null;
+  return {
+    head: () =>
+      (head ??= file
+        .slice(0, PROBE_BYTES)
+        .arrayBuffer()
+        .then((bytes) => new Uint8Array(bytes))),
+    whole: () => (whole ??= file.arrayBuffer().then((bytes) => new Uint8Array(bytes))),
+  };
+}
+
+/** Probes a file, as often as asked (another header row, another encoding). */
 function blobProber(
   file: Blob,
   fileName: string,
 ): (overrides: ProbeOverrides) => Promise<FileProbe> {
-  let head: Promise<Uint8Array> | null = null;
-  let whole: Promise<Uint8Array> | null = null;
+  const reads = blobReads(file);
   return async (overrides) =>
-    probeFile(
-      fileName,
-      await (head ??= file
-        .slice(0, PROBE_BYTES)
-        .arrayBuffer()
-        .then((bytes) => new Uint8Array(bytes))),
-      file.size,
-      () => (whole ??= file.arrayBuffer().then((bytes) => new Uint8Array(bytes))),
-      overrides,
-    );
+    probeFile(fileName, await reads.head(), file.size, reads.whole, overrides);
 }
-
-const probeBlob = (file: Blob, fileName: string, overrides: ProbeOverrides): Promise<FileProbe> =>
-  blobProber(file, fileName)(overrides);
 
 /** How many other header rows of remembered layouts a preview tries. */
 const MAX_LAYOUT_HEADER_ROWS = 5;
@@ -181,7 +179,14 @@ export async function importDataset(
     writer?: ImportWriter;
   } = {},
 ): Promise<Dataset> {
-  const probe = await probeBlob(file, fileName, choices);
+  const reads = blobReads(file);
+  const probe = await probeForReading(
+    fileName,
+    await reads.head(),
+    file.size,
+    reads.whole,
+    choices,
+  );
   const missing = missingRequiredFields(choices.mapping);
   if (missing.length > 0)
     throw new UnreadableFileError(fileName, `no column is mapped to ${missing.join(' or ')}`);
@@ -217,25 +222,25 @@ export async function importDataset(
   let lastProgress = 0;
   const writer = options.writer ?? writerFor(db);
   const writes = new WritesInTurn();
-  // Hashed, sealed and stored beside the parsing, once: the file's hash is the one its record gets.
-  // (A chosen file is a snapshot: a file changed on disk since fails to read instead of reading
-  // otherwise, so the bytes stored are the bytes parsed.)
-  const stopStoring = new AbortController();
-  const storing = writer.storeFile(file, fileName, stopStoring.signal);
-  storing.catch(() => undefined);
-  const dictionaries = new DatasetDictionaries();
   // A delimited file's raw cells are read again from its original where needed (lineIndex.ts).
   const lines =
     probe.format === 'delimited' && probe.encoding && probe.delimiter
-      ? new LineIndexBuilder(probe.encoding.encoding)
+      ? probe.encoding.encoding
       : null;
+  // Hashed (its lines indexed as it is), sealed and stored beside the parsing, once: the file's
+  // hash is the one its record gets. (A chosen file is a snapshot: a file changed on disk since
+  // fails to read instead of reading otherwise, so the bytes stored are the bytes parsed.)
+  const stopStoring = new AbortController();
+  const storing = writer.storeFile(file, fileName, lines, stopStoring.signal);
+  storing.catch(() => undefined);
+  const dictionaries = new DatasetDictionaries();
   const writeBlock = async (shipments: Shipment[]) => {
     const built = buildBlock(dataset.id, blockNo, shipments, dictionaries, !lines);
     blockNo += 1;
     await writes.next(() => writer.storeBlock(built));
   };
   try {
-    const summary = await readCustomsFile(sourceOf(file, lines), fileName, probe, choices, {
+    const summary = await readCustomsFile(sourceOf(file, reads.whole), fileName, probe, choices, {
       signal: options.signal,
       batchSize: BLOCK_ROWS,
       onBatch: async (shipments, rejected) => {
@@ -272,7 +277,7 @@ export async function importDataset(
         choices.headerLine,
       );
     }
-    const stored = await storing;
+    const { file: stored, lineIndex } = await storing;
     const complete: Dataset = {
       ...dataset,
       status: 'complete',
@@ -285,7 +290,7 @@ export async function importDataset(
         duplicates: summary.duplicates,
       },
       blockCount: blockNo,
-      ...(lines && { lineIndex: lines.finish() }),
+      ...(lineIndex && { lineIndex }),
     };
     // The import is audited like any change: what was declared for the file, by whom and when.
     await db.transaction('rw', [db.datasets, db.files, db.fileParts, db.audit], async () => {
@@ -306,7 +311,7 @@ export async function importDataset(
     stopStoring.abort();
     const stored = await storing.catch(() => null);
     await removeDatasetRecords(db, dataset.id);
-    if (stored) await removeUnrecordedParts(db, stored.sha256);
+    if (stored) await removeUnrecordedParts(db, stored.file.sha256);
     throw isQuotaError(error) ? new Error(ranOutMessage(`importing “${fileName}”`)) : error;
   }
 }

@@ -5,21 +5,33 @@
  * in tests the same code runs in the importing thread.
  */
 import type { buildBlock } from '#shared/customs/blocks';
+import type { TextEncodingName } from '#shared/customs/encoding';
+import { LineIndexBuilder, type LineIndex } from '#shared/customs/lineIndex';
 import type { InvestigationDb, StoredFile } from '../../db/schema';
 import { storeFileParts } from '../../db/storedFiles';
 import { sha256Hex } from '../../lib/bytes';
 
 export type BuiltBlock = ReturnType<typeof buildBlock>;
 
+/** An import's original file as stored, and where its lines start (a delimited file's). */
+type StoredOriginal = { file: StoredFile; lineIndex: LineIndex | null };
+
 export type ImportWriter = {
   /** Stores one block: its columns and its raw cells (where kept), together or not at all. */
   storeBlock(built: BuiltBlock): Promise<void>;
   /**
    * Stores the bytes of `file` (hashed, sealed if the database seals) and returns its record, for
-   * the import to add with its dataset; stops between chunks hashed and parts stored once `signal`
-   * is aborted.
+   * the import to add with its dataset, with its line index where `lines` is the encoding to count
+   * them in (lineIndex.ts): counted as the bytes are hashed, on the writer's core, not the parser's
+   * (0.19 s of the parsing worker's 3.6 s at 200,000 rows). Stops between chunks hashed and parts
+   * stored once `signal` is aborted.
    */
-  storeFile(file: Blob, name: string, signal?: AbortSignal): Promise<StoredFile>;
+  storeFile(
+    file: Blob,
+    name: string,
+    lines: TextEncodingName | null,
+    signal?: AbortSignal,
+  ): Promise<StoredOriginal>;
 };
 
 /** An import's writer working in the thread it is made in, on `db`. */
@@ -29,11 +41,12 @@ export const writerFor = (db: InvestigationDb): ImportWriter => ({
       await db.shipmentBlocks.add(block);
       if (cells) await db.shipmentCells.add(cells);
     }),
-  storeFile: async (file, name, signal) =>
-    storeFileParts(
-      db,
-      { sha256: await sha256Hex(file, signal), name, mime: file.type },
-      file,
-      signal,
-    ),
+  async storeFile(file, name, lines, signal) {
+    const index = lines && new LineIndexBuilder(lines);
+    const sha256 = await sha256Hex(file, signal, index ? (chunk) => index.push(chunk) : undefined);
+    return {
+      file: await storeFileParts(db, { sha256, name, mime: file.type }, file, signal),
+      lineIndex: index?.finish() ?? null,
+    };
+  },
 });
