@@ -43,6 +43,9 @@ import { fixture, fixtureSets, ownFixtures, type FixtureSet } from '../../fixtur
 import { importFixture as importCustomsFixture, indexOf } from './customsFixture';
 import { packTexts, textsOf } from '../../../shared/customs/packedIdentifiers';
 import { blockDuplicates, blockLines } from '../../../shared/customs/blocks';
+import { LineIndexBuilder } from '../../../shared/customs/lineIndex';
+import { vendorARows } from '../../../scripts/fixtures/customsFixtures';
+import { vendorACsv } from '../../../scripts/fixtures/customsLayouts';
 
 let db: InvestigationDb;
 
@@ -125,6 +128,40 @@ describe('importing a customs file', () => {
       expect(await rawCells(db, rows)).toEqual(rows.map((row) => records.get(row.rowNumber)));
     },
   );
+
+  it('indexes a larger file’s lines as it stores it, and reads rows anywhere in it', async () => {
+    const bytes = new TextEncoder().encode(vendorACsv(vendorARows(5_000, 31)));
+    const file = new Blob([bytes]);
+    const dataset = await importDataset(
+      db,
+      file,
+      'larger.csv',
+      choicesFromPreview(await previewImport(db, file, 'larger.csv')),
+    );
+    const expected = new LineIndexBuilder('utf-8');
+    expected.push(bytes);
+    expect(dataset.lineIndex).toEqual(expected.finish());
+    expect(dataset.lineIndex!.at.length).toBeGreaterThanOrEqual(3);
+    const blocks = await db.shipmentBlocks.where('datasetId').equals(dataset.id).toArray();
+    const rows = blocks
+      .flatMap((block) =>
+        Array.from(blockLines(block), (rowNumber, blockRow) => ({
+          datasetId: dataset.id,
+          blockNo: block.blockNo,
+          blockRow,
+          rowNumber,
+        })),
+      )
+      .filter((_, at, all) => at % 97 === 0 || at === all.length - 1);
+    const reader = new DelimitedReader(',');
+    const records = new Map(
+      [...reader.push(new TextDecoder().decode(bytes)), ...reader.finish()].map((record) => [
+        record.line,
+        record.cells,
+      ]),
+    );
+    expect(await rawCells(db, rows)).toEqual(rows.map((row) => records.get(row.rowNumber)));
+  });
 
   it('keeps a workbook’s raw cells beside its blocks, and reads them from there', async () => {
     const dataset = await importFixture('customs', 'vendor-a-2022.xlsx');
