@@ -17,6 +17,7 @@ import {
 import { PartyResolution } from '../entities/resolution';
 import { matchShipments, type MatchResult } from './matching';
 import { allFitFloat32, wideEnough, type IdColumn, type NumberColumn } from './narrowColumns';
+import { keepIds, keepMarked, keepPassing, keepRange, type RowMask } from './rowMask';
 import { anyText, PackedIdentifiers } from './packedIdentifiers';
 import { partyKey, partyKeyMatches, partySearchWords } from './partyKey';
 import type { ShipmentFilter, ShipmentSort } from './shipmentFilter';
@@ -750,32 +751,22 @@ export class ShipmentIndex {
   }
 
   /**
-   * Marks the rows that pass the filter, one tight pass over a typed column per condition (much
-   * faster than a closure per row); null when nothing is filtered.
+   * Marks the rows that pass the filter, one tight pass over typed columns per condition
+   * (rowMask.ts); null when nothing is filtered.
    */
   private mask(filter: ShipmentFilter): Uint8Array | null {
     const count = this.count;
-    let mask: Uint8Array | null = null;
-    const keep = (passes: (index: number) => boolean) => {
-      if (!mask) {
-        mask = new Uint8Array(count);
-        for (let index = 0; index < count; index += 1) mask[index] = passes(index) ? 1 : 0;
-      } else {
-        for (let index = 0; index < count; index += 1)
-          if (mask[index] === 1 && !passes(index)) mask[index] = 0;
-      }
-    };
-    /** Keeps the rows whose dictionary id in `column` is marked in `hits`. */
-    const keepIds = (column: IdColumn, hits: Uint8Array) =>
-      keep((index) => hits[column[index]] === 1);
-
+    let mask: RowMask = null;
     const words = partySearchWords(filter.party);
     if (words.length > 0) {
       const hits = Uint8Array.from(this.keys(), (key) => (partyKeyMatches(key, words) ? 1 : 0));
       const { shipper, consignee } = this.columns;
-      if (filter.partyRole === 'shipper') keepIds(shipper, hits);
-      else if (filter.partyRole === 'consignee') keepIds(consignee, hits);
-      else keep((index) => hits[shipper[index]] === 1 || hits[consignee[index]] === 1);
+      mask =
+        filter.partyRole === 'shipper'
+          ? keepIds(mask, count, hits, shipper)
+          : filter.partyRole === 'consignee'
+            ? keepIds(mask, count, hits, consignee)
+            : keepIds(mask, count, hits, shipper, consignee);
     }
     for (const [id, column] of [
       [filter.shipperEntity, this.columns.shipper],
@@ -783,10 +774,10 @@ export class ShipmentIndex {
     ] as const) {
       if (!id) continue;
       const wanted = this.entityNumberOf(id);
-      keepIds(
-        column,
-        Uint8Array.from(this.partyEntity, (entity) => (wanted >= 0 && entity === wanted ? 1 : 0)),
+      const hits = Uint8Array.from(this.partyEntity, (entity) =>
+        wanted >= 0 && entity === wanted ? 1 : 0,
       );
+      mask = keepIds(mask, count, hits, column);
     }
     if (filter.designated) {
       const { shipper, consignee } = this.columns;
@@ -807,7 +798,9 @@ export class ShipmentIndex {
             (designation) =>
               wanted(designation) && placeInDays(dates[index], designation.days) === 'inside',
           ) ?? false;
-      keep(
+      mask = keepPassing(
+        mask,
+        count,
         (index) =>
           (role !== 'consignee' && designatedOn(shipper, index)) ||
           (role !== 'shipper' && designatedOn(consignee, index)),
@@ -815,18 +808,14 @@ export class ShipmentIndex {
     }
     const from = isoDay(filter.dateFrom);
     const to = isoDay(filter.dateTo);
-    if (from !== null || to !== null) {
-      const low = from ?? -Infinity;
-      const high = to ?? Infinity;
-      const dates = this.date;
-      keep((index) => dates[index] >= low && dates[index] <= high);
-    }
+    if (from !== null || to !== null)
+      mask = keepRange(mask, count, this.date, from ?? -Infinity, to ?? Infinity);
     const hsPrefix = filter.hsPrefix.replace(/\D/g, '');
     if (hsPrefix) {
-      keepIds(
-        this.columns.hsCode,
-        Uint8Array.from(this.dicts.hsCode.values, (code) => (code.startsWith(hsPrefix) ? 1 : 0)),
+      const hits = Uint8Array.from(this.dicts.hsCode.values, (code) =>
+        code.startsWith(hsPrefix) ? 1 : 0,
       );
+      mask = keepIds(mask, count, hits, this.columns.hsCode);
     }
     for (const [field, column] of [
       [filter.originCountry, this.columns.originCountry],
@@ -834,17 +823,14 @@ export class ShipmentIndex {
     ] as const) {
       if (!field.trim()) continue;
       const code = countryCode(field) ?? field.trim().toUpperCase();
-      keepIds(
-        column,
-        Uint8Array.from(this.dicts.country.values, (value) => (value === code ? 1 : 0)),
-      );
+      const hits = Uint8Array.from(this.dicts.country.values, (value) => (value === code ? 1 : 0));
+      mask = keepIds(mask, count, hits, column);
     }
     if (filter.datasetIds.length > 0) {
       const wanted = Uint8Array.from(this.datasets, (dataset) =>
         filter.datasetIds.includes(dataset.id) ? 1 : 0,
       );
-      const datasetOf = this.dataset;
-      keep((index) => wanted[datasetOf[index]] === 1);
+      mask = keepIds(mask, count, wanted, this.dataset);
     }
     const descriptionWords = foldForSearch(filter.words).split(/\s+/).filter(Boolean);
     if (descriptionWords.length > 0) {
@@ -852,23 +838,21 @@ export class ShipmentIndex {
       const hits = Uint8Array.from(this.foldedDescriptions, (text) =>
         descriptionWords.every((word) => text.includes(word)) ? 1 : 0,
       );
-      keepIds(this.columns.description, hits);
+      mask = keepIds(mask, count, hits, this.columns.description);
     }
     const declaration = filter.declaration.trim();
     if (declaration) {
       const found = new Uint8Array(count);
       this.declarationId.markContaining(declaration, found);
       this.billOfLading?.markContaining(declaration, found);
-      keep((index) => found[index] === 1);
+      mask = keepMarked(mask, found);
     }
     for (const [min, max, column] of [
       [numberOrNull(filter.valueMin), numberOrNull(filter.valueMax), this.value],
       [numberOrNull(filter.weightMin), numberOrNull(filter.weightMax), this.weightKg],
     ] as const) {
       if (min === null && max === null) continue;
-      const low = min ?? -Infinity;
-      const high = max ?? Infinity;
-      keep((index) => column[index] >= low && column[index] <= high);
+      mask = keepRange(mask, count, column, min ?? -Infinity, max ?? Infinity);
     }
     return mask;
   }
