@@ -97,6 +97,10 @@ type Layout = Pick<
   | 'preview'
 >;
 
+/** The records that are not blank. */
+const nonBlank = (records: readonly RawRecord[]) =>
+  records.filter((record) => !isBlankRecord(record.cells));
+
 /** The header's record among `rows` (none blank): the one on `headerLine`, else the one detected. */
 function headerRecord(
   fileName: string,
@@ -126,7 +130,7 @@ function describeRecords(
   complete: boolean,
   headerLine: number | undefined,
 ): Layout {
-  const rows = records.filter((record) => !isBlankRecord(record.cells));
+  const rows = nonBlank(records);
   const header = headerRecord(fileName, rows, headerLine);
   const body = rows.slice(rows.indexOf(header) + 1);
   if (body.length === 0 && complete) {
@@ -194,7 +198,7 @@ function openHead(
   return { encoding, delimiter, text };
 }
 
-/** The last records of a whole file, or what says where its last quote opened. */
+/** The last records of a whole file; where a quote opens and never closes, says on which row. */
 function finishWhole(fileName: string, reader: DelimitedReader): RawRecord[] {
   try {
     return reader.finish();
@@ -319,8 +323,6 @@ function headerOnLine(
   wholeFile: boolean,
   headerLine: number,
 ): RawRecord {
-  const nonBlank = (records: RawRecord[]) =>
-    records.filter((record) => !isBlankRecord(record.cells));
   for (let from = 0; from < text.length;) {
     const lineEnd = text.indexOf('\n', from + HEADER_SEARCH_CHARS);
     const to = lineEnd === -1 ? text.length : lineEnd + 1;
@@ -348,8 +350,7 @@ export const probeForReading = (
   probeEither<ReadingProbe>(fileName, head, size, wholeBytes, {
     async xlsx(bytes) {
       const { sheet, records } = await sheetStart(fileName, bytes, overrides);
-      const nonBlank = records.filter((record) => !isBlankRecord(record.cells));
-      const header = headerRecord(fileName, nonBlank, overrides.headerLine);
+      const header = headerRecord(fileName, nonBlank(records), overrides.headerLine);
       return {
         format: 'xlsx',
         encoding: null,
