@@ -10,28 +10,19 @@ import {
 } from '../../../shared/customs/probe';
 import { fixtureSets } from '../../fixtureSets';
 
+type Chosen = ProbeOverrides & { headerLine: number };
+
+/** A file's bytes as a probe takes them: its start, its size, and the whole when asked. */
+const probed = (bytes: Uint8Array) =>
+  [bytes.subarray(0, PROBE_BYTES), bytes.length, () => Promise.resolve(bytes)] as const;
+
 /** What the probe for reading gives of a file, or the message it fails with. */
-async function reading(
-  name: string,
-  bytes: Uint8Array,
-  overrides: ProbeOverrides & { headerLine: number },
-) {
-  const whole = () => Promise.resolve(bytes);
-  const head = bytes.subarray(0, PROBE_BYTES);
-  return probeForReading(name, head, bytes.length, whole, overrides).catch(
-    (error: Error) => error.message,
-  );
-}
+const reading = (name: string, bytes: Uint8Array, overrides: Chosen) =>
+  probeForReading(name, ...probed(bytes), overrides).catch((error: Error) => error.message);
 
 /** The same fields of the preview's whole probe, or the message it fails with. */
-async function previewed(
-  name: string,
-  bytes: Uint8Array,
-  overrides: ProbeOverrides & { headerLine: number },
-) {
-  const whole = () => Promise.resolve(bytes);
-  const head = bytes.subarray(0, PROBE_BYTES);
-  return probeFile(name, head, bytes.length, whole, overrides).then(
+const previewed = (name: string, bytes: Uint8Array, overrides: Chosen) =>
+  probeFile(name, ...probed(bytes), overrides).then(
     ({ format, encoding, delimiter, sheet, excelDates, headers }: FileProbe) => ({
       format,
       encoding,
@@ -42,7 +33,6 @@ async function previewed(
     }),
     (error: Error) => error.message,
   );
-}
 
 /**
  * A file's differences between the two probes, over its first `lines` lines as header rows (the
