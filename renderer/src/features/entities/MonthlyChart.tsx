@@ -33,10 +33,9 @@ function coverage(months: EntityProfile['months'], designations: readonly Charte
 
 /**
  * Shipments per month, as shipper and as consignee (Chart.js, drawn on a canvas in the task after
- * the page's first frame, which then marks it `data-drawn`), with the months
- * inside a designation period of the entity shaded (lighter where only part of the month is, or a
- * partial date leaves it open). The same figures follow as a table for screen readers and for
- * checking.
+ * the page's first frame, which then marks it `data-drawn`), with the months inside a designation
+ * period of the entity shaded (lighter where only part of the month is, or a partial date leaves it
+ * open). The same figures follow as a table for screen readers and for checking.
  */
 export function MonthlyChart({
   months,
