@@ -84,16 +84,19 @@ const totalCpu = (use: CpuUse): number =>
 
 /**
  * The least time the work measured could take on this machine: its CPU time spread over every
- * core, none ever idle (what perfect overlap of its threads would reach).
+ * core, none ever idle (what perfect overlap of its threads would reach), and no less than its
+ * busiest worker's own CPU time (a thread's work does not spread).
  */
-const leastWallMs = (use: CpuUse): number => totalCpu(use) / cpus().length;
+const leastWallMs = (use: CpuUse): number =>
+  Math.max(totalCpu(use) / cpus().length, ...use.workers);
 
 /**
  * How fast `work` could go, to the ratio of its floor (`floorMs`), were the CPU measured spread over
- * every core with none ever idle: the most that overlapping its threads better could reach.
+ * every core with none ever idle, its busiest worker never waiting: the most that overlapping its
+ * threads better could reach.
  */
 export const describeBestRatio = (use: CpuUse, work: string, floor: string, floorMs: number) =>
-  `this much CPU takes ${seconds(leastWallMs(use))} on this machine's cores with none ever idle: ${work} could at best reach ${(floorMs / leastWallMs(use)).toFixed(2)}× ${floor} without doing less work`;
+  `this much CPU takes ${seconds(totalCpu(use) / cpus().length)} on this machine's cores with none ever idle, its busiest worker ${seconds(Math.max(0, ...use.workers))} on one: ${work} could at best reach ${(floorMs / leastWallMs(use)).toFixed(2)}× ${floor} without doing less work`;
 
 /** What `sampleCpu` measured, in one line (workers under 0.1 s counted, not named). */
 export function describeCpu(use: CpuUse): string {
