@@ -39,8 +39,8 @@ export async function streamingSha256(): Promise<StreamingSha256> {
 
 /**
  * SHA-256 of a Blob or of bytes in memory, as lower-case hex. A Blob's stops between chunks once
- * `signal` is aborted (a customs file of gigabytes takes seconds), and hands each chunk it hashes
- * to `seen`, if given (an import's line index is counted so).
+ * `signal` is aborted (a customs file of gigabytes takes seconds). Each chunk hashed (bytes in
+ * memory: all of them at once) is handed to `seen`, if given (an import's line index is counted so).
  */
 export async function sha256Hex(
   data: Blob | Uint8Array,
@@ -56,6 +56,8 @@ export async function sha256Hex(
     }
     return hash.hex();
   }
+  signal?.throwIfAborted();
+  seen?.(data);
   const digest = await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>);
   return bytesToHex(new Uint8Array(digest));
 }
