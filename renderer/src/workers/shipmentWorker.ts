@@ -52,7 +52,7 @@ import type { PartialDate } from '#shared/sanctions/partialDate';
 import { confirmedDesignations } from '#shared/sanctions/citedDesignation';
 import { DECLARED_LIST, declaredDesignations } from '#shared/sanctions/declaredDesignation';
 import { OpenDatabases } from '../db/openDatabases';
-import { rawCells } from '../db/rawCells';
+import { datasetCells, rawCells } from '../db/rawCells';
 import type { DbAccess, InvestigationDb } from '../db/schema';
 import { loadIndex } from './shipments/loadIndex';
 import { withStoreWorker } from './withStoreWorker';
@@ -250,11 +250,9 @@ const api = {
 
   /** Every raw cell of one shipment, with its dataset's headers and provenance. */
   async detail(row: ShipmentRow): Promise<{ dataset: Dataset | undefined; cells: string[] }> {
-    if (!db) return { dataset: undefined, cells: [] };
-    const [dataset, [cells]] = await Promise.all([
-      db.datasets.get(row.datasetId),
-      rawCells(db, [row]),
-    ]);
+    const dataset = await db?.datasets.get(row.datasetId);
+    if (!db || !dataset) return { dataset, cells: [] };
+    const [cells] = await datasetCells(db, dataset, [row]);
     return { dataset, cells };
   },
 
