@@ -385,6 +385,9 @@ async function benchUiPath() {
  * floors measured in it, then the import. Returned with the browser open, for what comes after.
  */
 async function importRun(profiled: boolean) {
+  // On a quiet disk: at ten million rows a run writes some 2.3 GB, which the system would still be
+  // writing back while the next run measured.
+  execFileSync('sync');
   const profile = mkdtempSync(path.join(tmpdir(), 'waybill-bench-'));
   const context = await chromium.launchPersistentContext(profile, chromiumLaunchOptions);
   const page = await context.newPage();

@@ -31,20 +31,25 @@ export async function importCustomsFile(
 }
 
 /**
- * 150,000 generated vendor-a rows (the project's own generator): enough that an import or a
- * restore is still running a moment after it starts.
+ * 150,000 generated vendor-a rows by default (the project's own generator): enough that an import
+ * or a restore is still running a moment after it starts.
  */
-export async function generatedVendorFile(file: string, seed: number): Promise<string> {
-  await writeLargeVendorFile(file, 150_000, seed);
+export async function generatedVendorFile(
+  file: string,
+  seed: number,
+  rows = 150_000,
+): Promise<string> {
+  await writeLargeVendorFile(file, rows, seed);
   return file;
 }
 
 /**
- * Starts importing 150,000 generated rows in a new investigation and returns the import dialog once
- * rows are being read: an import still running, to cancel or to cut short.
+ * Starts importing 300,000 generated rows in a new investigation and returns the import dialog once
+ * rows are being read: an import still running, to cancel or to cut short. (150,000 were read
+ * whole, now and then, before a test acted on the import.)
  */
 export async function startLargeImport(page: Page, file: string, seed: number) {
-  const big = await generatedVendorFile(file, seed);
+  const big = await generatedVendorFile(file, seed, 300_000);
   await startInvestigation(page, `Large import ${seed}`, 'Datasets');
   const dialog = await chooseCustomsFile(page, big);
   await expect(

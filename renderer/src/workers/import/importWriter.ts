@@ -1,8 +1,8 @@
 /**
  * What an import hands on to be stored while it parses: each block it builds, and its original
- * file, hashed and sealed for storing. In the app a worker of the import's own does this (see
- * storeWorker.ts), so that encoding, sealing and committing take another core than parsing;
- * in tests the same code runs in the importing thread.
+ * file, hashed and sealed for storing. In the app workers of the import's own do this, one for the
+ * blocks and one for the file (see storeWorker.ts), so that encoding, sealing and committing take
+ * other cores than parsing; in tests the same code runs in the importing thread.
  */
 import type { buildBlock } from '#shared/customs/blocks';
 import type { TextEncodingName } from '#shared/customs/encoding';
