@@ -447,8 +447,9 @@ async function benchImport() {
   const ratios = importRates.map((importRate, run) => importRate / parseRates[run]);
   const importRate = median(importRates);
   const medianRatio = median(ratios);
-  // The CPU and memory of the run whose ratio is the median's.
+  // The CPU of the run whose ratio is the median's.
   const middle = runs[ratios.indexOf(medianRatio)];
+  const highest = runs.reduce((high, run) => (run.peakMemory > high.peakMemory ? run : high));
   const writeRate = median(each((run) => rate(run.floors.writeOnly.rows, run.floors.writeOnly.ms)));
   const listed = (values: number[], show: (value: number) => string) =>
     `runs: ${values.map(show).join(', ')}`;
@@ -475,13 +476,13 @@ async function benchImport() {
       ),
     ],
     [
-      'peak memory, page + workers, of the median run',
-      mb(middle.peakMemory),
-      `before the import, with the file loaded: ${mb(middle.baselineMemory)}; ${listed(
+      'peak memory, page + workers, the highest of the runs',
+      mb(highest.peakMemory),
+      `before that import, with the file loaded: ${mb(highest.baselineMemory)}; ${listed(
         each((run) => run.peakMemory),
         mb,
       )}`,
-      `≤ 1 GB: ${verdict(middle.peakMemory <= 1024 ** 3)}`,
+      `≤ 1 GB: ${verdict(highest.peakMemory <= 1024 ** 3)}`,
     ],
     [
       'longest UI-thread task during the imports',

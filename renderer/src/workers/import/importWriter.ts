@@ -16,10 +16,11 @@ export type BuiltBlock = ReturnType<typeof buildBlock>;
 /**
  * The largest file read into memory whole to be stored, rather than twice a chunk at a time (once
  * to hash, once to seal): hashed so by WebCrypto, natively (where hash-wasm streams at about 325
- * MB/s), and read once. On a million rows (184 MB) the store worker took 2.6-3.5 s of CPU, not
- * 3.6-4.6 s, for some 180 MB more memory while the file is stored.
+ * MB/s), and read once. A million rows (184 MB) read so took the store worker 2.6-3.5 s of CPU,
+ * not 3.6-4.6 s, but the page's peak memory rose with the file, to 950-1,000 MB against 680 as
+ * streamed; files up to 64 MB (some 350,000 rows) cost no more than that.
  */
-const READ_WHOLE = 256 * 1024 * 1024;
+const READ_WHOLE = 64 * 1024 * 1024;
 
 /** An import's original file as stored, and where its lines start (a delimited file's). */
 type StoredOriginal = { file: StoredFile; lineIndex: LineIndex | null };
