@@ -39,7 +39,8 @@ function cipher(): typeof sodium {
   return sodium;
 }
 
-class SealBrokenError extends Error {
+/** A sealed value that does not open: changed, moved, or sealed under another key. */
+export class SealBrokenError extends Error {
   constructor(where: string) {
     super(`${where} cannot be decrypted: it was changed, or belongs to another investigation.`);
   }

@@ -26,6 +26,7 @@ import type { CaseScreeningRecord } from '#shared/sanctions/caseScreening';
 import type { TabView } from '#shared/tabViews';
 import { defaultStatuses } from '#shared/statusVocabulary';
 import { sealingReady, type LockKeys } from '#shared/lock/sealing';
+import type { FILE_CIPHER } from './fileSealing';
 import { currentActor } from './actor';
 import { sealingMiddleware } from './sealingMiddleware';
 import { investigationSchemaVersions } from './versions';
@@ -41,6 +42,12 @@ export type StoredFile = {
    * (storedFiles.ts). How this database stores it: archives do not carry it.
    */
   segmentSize?: number;
+  /**
+   * Since schema 24: the cipher its segments are sealed with (fileSealing.ts); libsodium's
+   * XChaCha20-Poly1305 (sealing.ts) where absent. How this database stores it: archives do not
+   * carry it.
+   */
+  cipher?: typeof FILE_CIPHER;
 };
 
 /** 64 MB of a stored file's bytes, sealed if the database seals (storedFiles.ts). */

@@ -5,12 +5,15 @@
  *
  * In a locked investigation (every case now) the bytes are sealed in segments of 1 MB (4 MB for
  * files stored before schema 23: the record says), each bound to the file's hash, its place and
- * whether it is the last, so that segments cannot be swapped, reordered or cut off unnoticed. Sealed
- * before the transaction that stores them (a Blob cannot be read inside one) and opened when read:
- * a range of a file opens only the segments that hold it, so a row's raw cells, read again from its
- * customs file (rawCells.ts), open a MB or two rather than 4 or 8 (which took 35-90 ms here).
+ * whether it is the last, so that segments cannot be swapped, reordered or cut off unnoticed; with
+ * AES-256-GCM (fileSealing.ts), or XChaCha20-Poly1305 for files stored before schema 24 (the record
+ * says). Sealed before the transaction that stores them (a Blob cannot be read inside one, and
+ * WebCrypto is asynchronous) and opened when read: a range of a file opens only the segments that
+ * hold it, so a row's raw cells, read again from its customs file (rawCells.ts), open a MB or two
+ * rather than 4 or 8 (which took 35-90 ms here).
  */
-import { SEAL_OVERHEAD, seal, sealingReady, unseal } from '#shared/lock/sealing';
+import { FILE_CIPHER, FILE_SEAL_OVERHEAD, sealSegment, unsealSegment } from './fileSealing';
+import { SEAL_OVERHEAD, seal, sealingReady, unseal, type LockKeys } from '#shared/lock/sealing';
 import type { FilePart, InvestigationDb, StoredFile } from './schema';
 
 /** The plain bytes a part holds. */
@@ -28,10 +31,25 @@ const segmentPlace = (sha256: string, index: number, last: boolean) =>
 /** A file's segments; an empty file has one, so that its seal is checked too. */
 const segmentCount = (size: number, segment: number) => Math.max(1, Math.ceil(size / segment));
 
-/** The stored bytes a segment takes: sealed, or in the clear (a database from before sealing). */
-const storedSegment = (segment: number, sealed: boolean) => segment + (sealed ? SEAL_OVERHEAD : 0);
+type Sealing = Pick<StoredFile, 'segmentSize' | 'cipher'>;
+type Layout = Pick<StoredFile, 'sha256' | 'size'> & Sealing;
 
-type Layout = Pick<StoredFile, 'sha256' | 'size' | 'segmentSize'>;
+/** The stored bytes a segment takes: sealed, or in the clear (a database from before sealing). */
+const storedSegment = (file: Sealing, sealed: boolean) =>
+  segmentOf(file) +
+  (!sealed ? 0 : file.cipher === FILE_CIPHER ? FILE_SEAL_OVERHEAD : SEAL_OVERHEAD);
+
+/** A segment of `file` sealed as its record says. */
+const sealedSegment = (file: Sealing, keys: LockKeys, plain: Uint8Array, place: string) =>
+  file.cipher === FILE_CIPHER
+    ? sealSegment(keys.sealKey, plain, place)
+    : Promise.resolve(seal(keys.sealKey, plain, place));
+
+/** A segment of `file` opened as its record says. */
+const openedSegment = (file: Sealing, keys: LockKeys, sealed: Uint8Array, place: string) =>
+  file.cipher === FILE_CIPHER
+    ? unsealSegment(keys.sealKey, sealed, place)
+    : Promise.resolve(unseal(keys.sealKey, sealed, place));
 
 /** The keys of a file's parts, in order. */
 const partKeys = (file: Layout): [string, number][] => {
@@ -49,8 +67,7 @@ const partKeys = (file: Layout): [string, number][] => {
  */
 export function splitStoredBlob(file: StoredFile, whole: Blob): FilePart[] {
   // A sealed file's Blob is longer than the file by its segments' seals, a clear one is not.
-  const segment = segmentOf(file);
-  const partBytes = (PART / segment) * storedSegment(segment, whole.size > file.size);
+  const partBytes = (PART / segmentOf(file)) * storedSegment(file, whole.size > file.size);
   return partKeys(file).map(([sha256, part]) => ({
     sha256,
     part,
@@ -62,7 +79,7 @@ export function splitStoredBlob(file: StoredFile, whole: Blob): FilePart[] {
 export const fileRecord = (
   { sha256, name, mime }: Pick<StoredFile, 'sha256' | 'name' | 'mime'>,
   size: number,
-): StoredFile => ({ sha256, name, mime, size, segmentSize: SEGMENT });
+): StoredFile => ({ sha256, name, mime, size, segmentSize: SEGMENT, cipher: FILE_CIPHER });
 
 /**
  * A file's bytes as they come to be stored: in memory, as a Blob, or in order a piece at a time (an
@@ -123,7 +140,7 @@ function inOrder(
  */
 export async function* filePartsOf(
   db: InvestigationDb,
-  file: Pick<StoredFile, 'sha256' | 'name' | 'segmentSize'>,
+  file: Pick<StoredFile, 'sha256' | 'name'> & Sealing,
   content: FileContent,
 ): AsyncGenerator<FilePart> {
   const { sha256 } = file;
@@ -147,7 +164,7 @@ export async function* filePartsOf(
       const start = index * segment;
       const plain = await reader.read(start, Math.min(size, start + segment));
       const place = segmentPlace(sha256, index, index === segments - 1);
-      const stored = db.keys ? seal(db.keys.sealKey, plain, place) : plain;
+      const stored = db.keys ? await sealedSegment(file, db.keys, plain, place) : plain;
       pieces.push(new Blob([stored as Uint8Array<ArrayBuffer>]));
     }
     yield { sha256, part, blob: new Blob(pieces) };
@@ -243,8 +260,7 @@ async function storedBytes(
   from: number,
   to: number,
 ): Promise<Uint8Array> {
-  const segment = segmentOf(file);
-  const partBytes = (PART / segment) * storedSegment(segment, Boolean(db.keys));
+  const partBytes = (PART / segmentOf(file)) * storedSegment(file, Boolean(db.keys));
   const bytes = new Uint8Array(to - from);
   const keys = partKeys(file).slice(Math.floor(from / partBytes), Math.ceil(to / partBytes));
   const parts = await db.fileParts.bulkGet(keys);
@@ -283,18 +299,19 @@ export async function fileRange(
   const segments = segmentCount(file.size, segment);
   const first = Math.floor(start / segment);
   const stop = Math.max(first + 1, Math.ceil(end / segment));
-  const whole = storedSegment(segment, true);
+  const whole = storedSegment(file, true);
   const sealed = await storedBytes(
     db,
     file,
     first * whole,
-    Math.min(stop * whole, file.size + segments * SEAL_OVERHEAD),
+    Math.min(stop * whole, file.size + segments * (whole - segment)),
   );
   const plain = new Uint8Array(Math.min(file.size, stop * segment) - first * segment);
   for (let index = first; index < stop; index += 1) {
     const offset = (index - first) * whole;
-    const opened = unseal(
-      db.keys.sealKey,
+    const opened = await openedSegment(
+      file,
+      db.keys,
       sealed.subarray(offset, offset + whole),
       segmentPlace(file.sha256, index, index === segments - 1),
     );

@@ -26,7 +26,7 @@ describe('investigations', () => {
     expect(investigation.name).toBe('China–Russia defense trade 2022');
     expect(await databaseNames()).toContain(investigationDbName(investigation.id));
     const db = investigationDb(investigation);
-    expect(db.verno).toBe(23);
+    expect(db.verno).toBe(24);
     expect(db.tables.map((table) => table.name).sort()).toEqual([
       'audit',
       'claims',

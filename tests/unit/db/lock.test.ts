@@ -9,7 +9,7 @@ import {
 import { readStoredKeys, storeKeys } from '../../../renderer/src/db/storedKeys';
 import { newLockKeys, seal, sealingReady, unseal } from '../../../shared/lock/sealing';
 import { InvestigationDb, investigationDbName } from '../../../renderer/src/db/schema';
-import { fileBlob, fileBytes, storeFile } from '../../../renderer/src/db/storedFiles';
+import { fileBlob, fileBytes, fileRange, storeFile } from '../../../renderer/src/db/storedFiles';
 import { addClaim } from '../../../renderer/src/case/claims/claimMutations';
 import { mergeEntities } from '../../../renderer/src/case/entities/entityMutations';
 import { citingLinks } from '../../../renderer/src/case/evidence/citations';
@@ -403,16 +403,51 @@ describe('sealed values', () => {
     });
     const file = await storeFile(db, meta('big'), new Blob([big]));
     const storedSize = async (sha256: string) => (await db.fileParts.get([sha256, 0]))!.blob.size;
-    // Sealed a MB at a time: each segment its 40 bytes of nonce and tag.
-    expect(await storedSize('big')).toBe(big.length + 9 * 40);
+    // Sealed a MB at a time with AES-256-GCM: each segment its 28 bytes of nonce and tag.
+    expect(file.cipher).toBe('AES-256-GCM');
+    expect(await storedSize('big')).toBe(big.length + 9 * 28);
     const back = new Uint8Array(await (await fileBlob(db, file)).arrayBuffer());
     expect(Buffer.compare(back, big)).toBe(0);
     // Stored from bytes in memory, the same; read back as bytes, the same; an empty file too.
     const fromBytes = await storeFile(db, meta('big-from-bytes'), big);
     expect(Buffer.compare(await fileBytes(db, fromBytes), big)).toBe(0);
     const empty = await storeFile(db, meta('empty'), new Uint8Array(0));
-    expect(await storedSize('empty')).toBe(40);
+    expect(await storedSize('empty')).toBe(28);
     expect(await fileBytes(db, empty)).toEqual(new Uint8Array(0));
+  });
+
+  it('of a file open only in their own place, in their own file, under their own key', async () => {
+    const db = investigationDb(investigation);
+    const bytes = new Uint8Array(3 * 1024 * 1024 + 10).map((_, index) => index % 249);
+    const meta = (sha256: string) => ({ sha256, name: `${sha256}.bin`, mime: 'text/csv' });
+    const [first, second] = [
+      await storeFile(db, meta('first'), bytes),
+      await storeFile(db, meta('second'), bytes),
+    ];
+    const stored = async (sha256: string) =>
+      new Uint8Array(await (await db.fileParts.get([sha256, 0]))!.blob.arrayBuffer());
+    const restore = async (sha256: string, parts: BlobPart[]) =>
+      db.fileParts.put({ sha256, part: 0, blob: new Blob(parts) });
+    const whole = 1024 * 1024 + 28;
+    const original = await stored('first');
+    // Its first two segments swapped.
+    await restore('first', [
+      original.subarray(whole, 2 * whole),
+      original.subarray(0, whole),
+      original.subarray(2 * whole),
+    ]);
+    await expect(fileRange(db, first, 0, 10)).rejects.toThrow('cannot be decrypted');
+    await expect(fileRange(db, first, whole, whole + 10)).rejects.toThrow('cannot be decrypted');
+    // The same bytes' segments, sealed for the other file.
+    await restore('first', [await stored('second')]);
+    await expect(fileBytes(db, first)).rejects.toThrow('cannot be decrypted');
+    // Back as they were, they open; under another investigation's keys, they do not.
+    await restore('first', [original]);
+    expect(Buffer.compare(await fileBytes(db, first), bytes)).toBe(0);
+    expect(Buffer.compare(await fileBytes(db, second), bytes)).toBe(0);
+    const other = investigationDb(await createInvestigation('Other keys'));
+    await other.fileParts.put({ sha256: 'first', part: 0, blob: new Blob([original]) });
+    await expect(fileRange(other, first, 0, 10)).rejects.toThrow('cannot be decrypted');
   });
 
   it('are not made in a case stored in the clear: a file given as a Blob is kept in its parts as it is', async () => {

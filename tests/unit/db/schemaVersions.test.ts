@@ -785,7 +785,7 @@ describe('version 20: a file’s bytes in parts', () => {
     const cellsOf = (datasetId: string, blockRow: number, rowNumber: number) =>
       rawCells(upgraded, [{ datasetId, blockNo: 0, blockRow, rowNumber }]);
     expect(await cellsOf('d1', 1, 3)).toEqual([rows[1].cells]);
-    expect(upgraded.verno).toBe(23);
+    expect(upgraded.verno).toBe(CURRENT_SCHEMA_VERSION);
     const imported = await importFixture(upgraded, fixture('customs', 'vendor-b-2022.tsv'));
     expect(await upgraded.shipmentCells.where('datasetId').equals(imported.id).count()).toBe(0);
     const [second] = await cellsOf(imported.id, 1, 3);
@@ -793,6 +793,50 @@ describe('version 20: a file’s bytes in parts', () => {
     expect(second.join('\t')).toBe(
       readFileSync(fixture('customs', 'vendor-b-2022.tsv'), 'utf8').split(/\r?\n/)[2],
     );
+    upgraded.close();
+  });
+});
+
+describe('version 24: files sealed with AES-256-GCM', () => {
+  it('opens a file version 23 sealed with XChaCha20-Poly1305; a file stored now is AES-256-GCM’s', async () => {
+    const id = 'schema-upgrade-v24';
+    const keys = newLockKeys();
+    const segment = 1024 * 1024;
+    const bytes = new Uint8Array(2 * segment + 3).map((_, index) => index % 247);
+    const meta = { sha256: 'd'.repeat(64), name: 'v23.csv', mime: 'text/csv' };
+    // What version 23 stored: segments of 1 MB, each sealed by libsodium and bound to its place.
+    const sealed = [0, 1, 2].map((index) =>
+      seal(
+        keys.sealKey,
+        bytes.subarray(index * segment, (index + 1) * segment),
+        `files\n${meta.sha256}\n${index}\n${index === 2 ? 'last' : 'more'}`,
+      ),
+    );
+    const v23 = openSealedAtVersion(id, 23, keys);
+    await v23.table('files').add({ ...meta, size: bytes.length, segmentSize: segment });
+    await v23
+      .table('fileParts')
+      .add({ sha256: meta.sha256, part: 0, blob: new Blob(sealed as BlobPart[]) });
+    v23.close();
+    const upgraded = new InvestigationDb({ investigationId: id, keys });
+    const old = (await upgraded.files.get(meta.sha256))!;
+    expect(old.cipher).toBeUndefined();
+    expect(Buffer.compare(await fileBytes(upgraded, old), bytes)).toBe(0);
+    const [from, to] = [segment - 2, 2 * segment + 1];
+    expect(Buffer.compare(await fileRange(upgraded, old, from, to), bytes.subarray(from, to))).toBe(
+      0,
+    );
+    // Stored again now: 28 bytes of nonce and tag a segment, not 40, and it reads the same.
+    const again = await storeFile(upgraded, { ...meta, sha256: 'e'.repeat(64) }, bytes);
+    expect(again.cipher).toBe('AES-256-GCM');
+    const part = await upgraded.fileParts.get([again.sha256, 0]);
+    expect(part?.blob.size).toBe(bytes.length + 3 * 28);
+    expect(
+      Buffer.compare(await fileRange(upgraded, again, from, to), bytes.subarray(from, to)),
+    ).toBe(0);
+    // Read as the other cipher's, neither opens.
+    await expect(fileBytes(upgraded, { ...again, cipher: undefined })).rejects.toThrow();
+    await expect(fileBytes(upgraded, { ...old, cipher: 'AES-256-GCM' })).rejects.toThrow();
     upgraded.close();
   });
 });

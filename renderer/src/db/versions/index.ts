@@ -26,6 +26,7 @@ import { v20 } from './v20';
 import { v21 } from './v21';
 import { v22 } from './v22';
 import { v23 } from './v23';
+import { v24 } from './v24';
 
 export type { SchemaVersion } from './types';
 
@@ -53,6 +54,7 @@ export const investigationSchemaVersions: readonly SchemaVersion[] = [
   v21,
   v22,
   v23,
+  v24,
 ];
 
 export const CURRENT_SCHEMA_VERSION = investigationSchemaVersions.at(-1)!.version;

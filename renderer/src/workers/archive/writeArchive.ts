@@ -302,7 +302,7 @@ export async function writeArchive(
         added(name, file.size, hash ? hash.hex() : file.sha256);
       }
       // How this database seals a file's bytes is its own: an archive holds them plain.
-      const rows = files.map(({ segmentSize: _sealedIn, ...file }) => file);
+      const rows = files.map(({ segmentSize: _sealedIn, cipher: _sealedWith, ...file }) => file);
       await add(entryNames.table('files'), jsonLines(rows));
     } else {
       await add(entryNames.table(table), jsonLines(await inKeyOrder(db.table(table))));
