@@ -11,7 +11,18 @@ import { chromiumProcesses } from './benchMemory';
 const TICKS_PER_SECOND = 100;
 const SAMPLE_MS = 250;
 
-type Thread = { process: string; name: string; ms: number };
+/** A thread's CPU time so far, and its time runnable but waiting for a core (null if unknown). */
+type Thread = { process: string; name: string; ms: number; waitMs: number | null };
+
+/** Time a thread has waited on a run queue, from schedstat (kernels with scheduler statistics). */
+function runQueueWaitMs(pid: number, tid: string): number | null {
+  try {
+    const [, waitNs] = readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ');
+    return Number(waitNs) / 1e6;
+  } catch {
+    return null;
+  }
+}
 
 /** Each thread's CPU time so far (user and system), by `pid/tid`. */
 function threadTimes(profile: string): Map<string, Thread> {
@@ -31,6 +42,7 @@ function threadTimes(profile: string): Map<string, Thread> {
           process: type,
           name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
           ms: ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND,
+          waitMs: runQueueWaitMs(pid, tid),
         });
       } catch {
         // The thread ended while we looked.
@@ -44,6 +56,11 @@ export type CpuUse = {
   wallMs: number;
   /** Each worker thread's CPU time, largest first. */
   workers: number[];
+  /**
+   * How long the busiest worker was ready to run but waited for a core (other threads had them
+   * all), if the kernel says.
+   */
+  busiestWaitMs: number | null;
   /** The page's process less its workers: its main thread, V8's garbage collection and compiling. */
   pageRest: number;
   /** Every other process: the browser's (IndexedDB, files, messages), the GPU's, utilities'. */
@@ -63,12 +80,25 @@ export function sampleCpu(profile: string): { stop(): CpuUse } {
     stop() {
       clearInterval(timer);
       sample();
-      const use: CpuUse = { wallMs: Date.now() - started, workers: [], pageRest: 0, elsewhere: 0 };
+      const use: CpuUse = {
+        wallMs: Date.now() - started,
+        workers: [],
+        busiestWaitMs: null,
+        pageRest: 0,
+        elsewhere: 0,
+      };
+      let busiest = -1;
       for (const [key, thread] of last) {
-        const ms = thread.ms - (before.get(key)?.ms ?? 0);
+        const earlier = before.get(key);
+        const ms = thread.ms - (earlier?.ms ?? 0);
         if (thread.process !== 'renderer') use.elsewhere += ms;
-        else if (thread.name.startsWith('DedicatedWorker')) use.workers.push(ms);
-        else use.pageRest += ms;
+        else if (thread.name.startsWith('DedicatedWorker')) {
+          use.workers.push(ms);
+          if (ms > busiest && thread.waitMs !== null) {
+            busiest = ms;
+            use.busiestWaitMs = thread.waitMs - (earlier?.waitMs ?? 0);
+          }
+        } else use.pageRest += ms;
       }
       use.workers.sort((a, b) => b - a);
       return use;
@@ -102,6 +132,8 @@ export const describeBestRatio = (use: CpuUse, work: string, floor: string, floo
 export function describeCpu(use: CpuUse): string {
   const total = totalCpu(use);
   const workers = use.workers.filter((ms) => ms >= 100).map(seconds);
+  if (workers.length > 0 && use.busiestWaitMs !== null)
+    workers[0] += ` (and ${seconds(use.busiestWaitMs)} ready but waiting for a core)`;
   return [
     `${seconds(total)} in ${seconds(use.wallMs)}, ${(total / use.wallMs).toFixed(2)} of ${cpus().length} cores busy`,
     `workers ${workers.join(', ') || 'none over 0.1 s'}`,
