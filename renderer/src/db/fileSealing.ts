@@ -1,11 +1,11 @@
 /**
  * How stored files' segments are sealed since schema 24: AES-256-GCM by WebCrypto, which runs
- * natively (with the CPU's AES instructions where it has them) off the calling thread. A file's
- * segments are sealed before the transaction that stores them and opened after the one that read
- * them, so this cipher may be asynchronous where records' (sealing.ts) may not. It takes a quarter
- * of the time of libsodium's XChaCha20-Poly1305 in WebAssembly here (which sealed them before, and
- * still opens what it sealed): an import seals its whole original file, and every shown row's raw
- * cells and every PDF opened are opened from one.
+ * natively (with the CPU's AES instructions where it has them). A file's segments are sealed
+ * before the transaction that stores them and opened after the one that read them, so this cipher
+ * may be asynchronous where records' (sealing.ts) may not. It takes a quarter of the time of
+ * libsodium's XChaCha20-Poly1305 in WebAssembly here (which sealed them before, and still opens
+ * what it sealed): an import seals its whole original file, and every shown row's raw cells and
+ * every PDF opened are opened from one.
  *
  * - The key is derived from the investigation's seal key with HKDF-SHA-256, for this use alone: the
  *   seal key itself is XChaCha20-Poly1305's.
