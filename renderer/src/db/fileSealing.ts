@@ -64,7 +64,9 @@ export async function sealSegment(
   return out;
 }
 
-/** The plain bytes of a segment `sealSegment` sealed, if it is whole, unchanged and in its place. */
+/**
+ * The plain bytes of a segment `sealSegment` sealed, if it is whole, unchanged and in its place.
+ */
 export async function unsealSegment(
   sealKey: Uint8Array,
   sealed: Uint8Array,

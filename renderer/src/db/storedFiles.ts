@@ -13,7 +13,7 @@
  * rather than 4 or 8 (which took 35-90 ms here).
  */
 import { FILE_CIPHER, FILE_SEAL_OVERHEAD, sealSegment, unsealSegment } from './fileSealing';
-import { SEAL_OVERHEAD, seal, sealingReady, unseal, type LockKeys } from '#shared/lock/sealing';
+import { SEAL_OVERHEAD, seal, sealingReady, unseal } from '#shared/lock/sealing';
 import type { FilePart, InvestigationDb, StoredFile } from './schema';
 
 /** The plain bytes a part holds. */
@@ -34,22 +34,34 @@ const segmentCount = (size: number, segment: number) => Math.max(1, Math.ceil(si
 type Sealing = Pick<StoredFile, 'segmentSize' | 'cipher'>;
 type Layout = Pick<StoredFile, 'sha256' | 'size'> & Sealing;
 
+/** How a file's segments are sealed, opened, and how many bytes a seal adds to each. */
+type SegmentCipher = {
+  overhead: number;
+  seal(sealKey: Uint8Array, plain: Uint8Array, place: string): Promise<Uint8Array>;
+  open(sealKey: Uint8Array, sealed: Uint8Array, place: string): Promise<Uint8Array>;
+};
+
+const AES_GCM: SegmentCipher = {
+  overhead: FILE_SEAL_OVERHEAD,
+  seal: sealSegment,
+  open: unsealSegment,
+};
+
+/** The records' cipher, which sealed files stored before schema 24. */
+const XCHACHA20: SegmentCipher = {
+  overhead: SEAL_OVERHEAD,
+  seal: (sealKey, plain, place) => Promise.resolve(seal(sealKey, plain, place)),
+  // A segment that does not open rejects, as AES-GCM's does.
+  open: (sealKey, sealed, place) => new Promise((opened) => opened(unseal(sealKey, sealed, place))),
+};
+
+/** The cipher `file`'s record says its segments are sealed with. */
+const cipherOf = (file: Sealing): SegmentCipher =>
+  file.cipher === FILE_CIPHER ? AES_GCM : XCHACHA20;
+
 /** The stored bytes a segment takes: sealed, or in the clear (a database from before sealing). */
 const storedSegment = (file: Sealing, sealed: boolean) =>
-  segmentOf(file) +
-  (!sealed ? 0 : file.cipher === FILE_CIPHER ? FILE_SEAL_OVERHEAD : SEAL_OVERHEAD);
-
-/** A segment of `file` sealed as its record says. */
-const sealedSegment = (file: Sealing, keys: LockKeys, plain: Uint8Array, place: string) =>
-  file.cipher === FILE_CIPHER
-    ? sealSegment(keys.sealKey, plain, place)
-    : Promise.resolve(seal(keys.sealKey, plain, place));
-
-/** A segment of `file` opened as its record says. */
-const openedSegment = (file: Sealing, keys: LockKeys, sealed: Uint8Array, place: string) =>
-  file.cipher === FILE_CIPHER
-    ? unsealSegment(keys.sealKey, sealed, place)
-    : Promise.resolve(unseal(keys.sealKey, sealed, place));
+  segmentOf(file) + (sealed ? cipherOf(file).overhead : 0);
 
 /** The keys of a file's parts, in order. */
 const partKeys = (file: Layout): [string, number][] => {
@@ -164,7 +176,7 @@ export async function* filePartsOf(
       const start = index * segment;
       const plain = await reader.read(start, Math.min(size, start + segment));
       const place = segmentPlace(sha256, index, index === segments - 1);
-      const stored = db.keys ? await sealedSegment(file, db.keys, plain, place) : plain;
+      const stored = db.keys ? await cipherOf(file).seal(db.keys.sealKey, plain, place) : plain;
       pieces.push(new Blob([stored as Uint8Array<ArrayBuffer>]));
     }
     yield { sha256, part, blob: new Blob(pieces) };
@@ -309,9 +321,8 @@ export async function fileRange(
   const plain = new Uint8Array(Math.min(file.size, stop * segment) - first * segment);
   for (let index = first; index < stop; index += 1) {
     const offset = (index - first) * whole;
-    const opened = await openedSegment(
-      file,
-      db.keys,
+    const opened = await cipherOf(file).open(
+      db.keys.sealKey,
       sealed.subarray(offset, offset + whole),
       segmentPlace(file.sha256, index, index === segments - 1),
     );

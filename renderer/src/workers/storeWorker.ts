@@ -3,10 +3,10 @@
  * The store worker: a worker of one import's, restore's or archive's own, it does that job's work
  * with the database on a core of its own while the job's worker goes on. It encodes, seals and
  * stores what an import hands it (each block it builds, or its original file: an import has a
- * store worker for each; see import/importWriter.ts) and what a restore hands it (batches of blocks and of files: see
- * archive/restoreWriter.ts); it reads, opens and encodes the entries an archive being written asks
- * for (archive/entryReader.ts); it reads the stored blocks the shipment engine loads, as stored
- * (shipments/loadIndex.ts). Blocks and bytes cross moved, not copied.
+ * store worker for each; see import/importWriter.ts) and what a restore hands it (batches of
+ * blocks and of files: see archive/restoreWriter.ts); it reads, opens and encodes the entries an
+ * archive being written asks for (archive/entryReader.ts); it reads the stored blocks the shipment
+ * engine loads, as stored (shipments/loadIndex.ts). Blocks and bytes cross moved, not copied.
  */
 import * as Comlink from 'comlink';
 import type { ShipmentBlock, ShipmentCells } from '#shared/customs/dataset';
