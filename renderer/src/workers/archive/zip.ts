@@ -47,8 +47,10 @@ class WindowReader extends Reader<Blob> {
     if (index < this.start || index + length > this.start + this.window.length) {
       const span = Math.max(length, length < HEADER_WINDOW ? HEADER_WINDOW : DATA_WINDOW);
       const end = Math.min(this.size, index + span);
-      this.start = index;
-      this.window = new Uint8Array(await this.file.slice(index, end).arrayBuffer());
+      const window = new Uint8Array(await this.file.slice(index, end).arrayBuffer());
+      // Moved together once read, so that a read meanwhile sees the window as it was.
+      [this.start, this.window] = [index, window];
+      return window.subarray(0, length);
     }
     return this.window.subarray(index - this.start, index - this.start + length);
   }
