@@ -1,5 +1,7 @@
+import * as Comlink from 'comlink';
 import { describe, expect, it } from 'vitest';
 import { buildBlock } from '#shared/customs/blocks';
+import { streamChunks, streamOf } from '../../renderer/src/lib/bytes';
 import { movedBuffers } from '../../renderer/src/workers/withStoreWorker';
 import { WritesInTurn } from '../../renderer/src/workers/writesInTurn';
 
@@ -84,5 +86,64 @@ describe('movedBuffers', () => {
     expect(shared.byteLength).toBe(0);
     expect(moved.cells[1].blockNo).toBe(1);
     expect(moved.files[1].content).toEqual(new Uint8Array([7, 7, 7, 7]));
+  });
+});
+
+describe('a large file’s pieces handed to the store worker as a stream', () => {
+  /** Pieces that count how many were made, and fail after `count` if told to (a changed entry). */
+  function counted(count: number, failing = false) {
+    const made = { count: 0 };
+    async function* pieces() {
+      for (let index = 0; index < count; index += 1) {
+        // Each read from the archive first, as a restore's are.
+        await Promise.resolve();
+        made.count += 1;
+        yield new Uint8Array(1000).fill(index);
+      }
+      if (failing) throw new Error('“files/abc” does not match its SHA-256 in the manifest');
+    }
+    return { made, pieces: pieces() };
+  }
+
+  it('makes each piece only when its reader asks for it', async () => {
+    const { made, pieces } = counted(3);
+    const read = streamChunks(streamOf(pieces))[Symbol.asyncIterator]();
+    expect(made.count).toBe(0);
+    expect((await read.next()).value).toEqual(new Uint8Array(1000).fill(0));
+    expect(made.count).toBe(1);
+  });
+
+  /** A worker reading a stream of pieces as the store worker does, behind a message channel. */
+  function storeWorker() {
+    const { port1, port2 } = new MessageChannel();
+    Comlink.expose(
+      {
+        async sizes(stream: ReadableStream<Uint8Array>) {
+          const sizes: number[] = [];
+          for await (const piece of streamChunks(stream)) sizes.push(piece[0], piece.length);
+          return sizes;
+        },
+      },
+      port1,
+    );
+    return {
+      worker: Comlink.wrap<{ sizes(stream: ReadableStream<Uint8Array>): Promise<number[]> }>(port2),
+      close: () => [port1, port2].forEach((port) => port.close()),
+    };
+  }
+
+  it('crosses to another thread in order, and a piece that fails fails the reading there', async () => {
+    const { worker, close } = storeWorker();
+    const whole = streamOf(counted(3).pieces);
+    expect(await worker.sizes(Comlink.transfer(whole, [whole]))).toEqual([
+      0, 1000, 1, 1000, 2, 1000,
+    ]);
+    const changed = counted(2, true);
+    const stream = streamOf(changed.pieces);
+    await expect(worker.sizes(Comlink.transfer(stream, [stream]))).rejects.toThrow(
+      'does not match its SHA-256',
+    );
+    expect(changed.made.count).toBe(2);
+    close();
   });
 });

@@ -9,13 +9,16 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { createSHA256, type IHasher } from 'hash-wasm';
 import { blobReadError } from './chosenFile';
 
-/** A Blob's bytes as an async iterable of chunks, read as they are needed. */
-export async function* blobChunks(blob: Blob): AsyncIterable<Uint8Array> {
-  const reader = blob.stream().getReader();
+/** A stream's chunks as an async iterable, read as they are needed. */
+export async function* streamChunks<T>(
+  stream: ReadableStream<T>,
+  readError: (error: unknown) => unknown = (error) => error,
+): AsyncIterable<T> {
+  const reader = stream.getReader();
   try {
     for (;;) {
       const { done, value } = await reader.read().catch((error: unknown) => {
-        throw blobReadError(error);
+        throw readError(error);
       });
       if (done) return;
       yield value;
@@ -23,6 +26,32 @@ export async function* blobChunks(blob: Blob): AsyncIterable<Uint8Array> {
   } finally {
     reader.releaseLock();
   }
+}
+
+/** A Blob's bytes as an async iterable of chunks, read as they are needed. */
+export const blobChunks = (blob: Blob): AsyncIterable<Uint8Array> =>
+  streamChunks(blob.stream(), blobReadError);
+
+/**
+ * Pieces as a stream, each made when the stream's reader asks for it: a stream can be moved to
+ * another worker, which then reads the pieces as this one makes them (copied as they cross).
+ */
+export function streamOf<T>(pieces: AsyncIterable<T>): ReadableStream<T> {
+  const iterator = pieces[Symbol.asyncIterator]();
+  return new ReadableStream<T>(
+    {
+      async pull(controller) {
+        const next = await iterator.next();
+        if (next.done) controller.close();
+        else controller.enqueue(next.value);
+      },
+      async cancel() {
+        await iterator.return?.();
+      },
+    },
+    // Made only when asked for, so that a slow reader holds the making back.
+    { highWaterMark: 0 },
+  );
 }
 
 /** SHA-256 of bytes given a part at a time: `update` with each, then `hex` once. */

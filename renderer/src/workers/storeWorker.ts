@@ -4,9 +4,11 @@
  * with the database on a core of its own while the job's worker goes on. It encodes, seals and
  * stores what an import hands it (each block it builds, or its original file: an import has a
  * store worker for each; see import/importWriter.ts) and what a restore hands it (batches of
- * blocks and of files: see archive/restoreWriter.ts); it reads, opens and encodes the entries an
+ * blocks and of files, and a large file's pieces as a stream it reads while the restore reads and
+ * checks the next: see archive/restoreWriter.ts); it reads, opens and encodes the entries an
  * archive being written asks for (archive/entryReader.ts); it reads the stored blocks the shipment
- * engine loads, as stored (shipments/loadIndex.ts). Blocks and bytes cross moved, not copied.
+ * engine loads, as stored (shipments/loadIndex.ts). Blocks and bytes cross moved, not copied (a
+ * stream's pieces are copied as they cross).
  */
 import * as Comlink from 'comlink';
 import type { ShipmentBlock, ShipmentCells } from '#shared/customs/dataset';
@@ -15,6 +17,7 @@ import { OpenDatabases } from '../db/openDatabases';
 import type { DbAccess } from '../db/schema';
 import { isQuotaError } from '../db/storageRoom';
 import { storedBuffers } from '../db/storedRecords';
+import { streamChunks } from '../lib/bytes';
 import { entryReaderFor, type EntryTable } from './archive/entryReader';
 import { restoreWriterFor, type RestoredFile } from './archive/restoreWriter';
 import { writerFor, type BuiltBlock } from './import/importWriter';
@@ -49,6 +52,15 @@ const api = {
     restoreWriterFor(databases.open(access)).storeBlocks(blocks, cells).catch(crossing),
   storeFiles: (access: DbAccess, files: RestoredFile[]) =>
     restoreWriterFor(databases.open(access)).storeFiles(files).catch(crossing),
+  storeFileInPieces: (
+    access: DbAccess,
+    file: RestoredFile['file'],
+    size: number,
+    pieces: ReadableStream<Uint8Array>,
+  ) =>
+    restoreWriterFor(databases.open(access))
+      .storeFileInPieces(file, size, streamChunks(pieces))
+      .catch(crossing),
   async entries(access: DbAccess, table: EntryTable, keys: [string, number][]) {
     const entries = await entryReaderFor(databases.open(access)).entries(table, keys);
     return Comlink.transfer(

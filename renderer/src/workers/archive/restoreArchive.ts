@@ -12,7 +12,6 @@ import { exclusiveAcrossTabs } from '../../db/crossTabWork';
 import { createKeys, indexDb, investigationDb, newId } from '../../db/databases';
 import { databaseIdOf, type InvestigationDb } from '../../db/schema';
 import { ensureRoom, isQuotaError, ranOutMessage } from '../../db/storageRoom';
-import { storeFile } from '../../db/storedFiles';
 import { CURRENT_SCHEMA_VERSION } from '../../db/versions';
 import { backfillStatusReasons, v7 } from '../../db/versions/v7';
 import { backfillStatusRules, v10 } from '../../db/versions/v10';
@@ -236,13 +235,17 @@ async function writeTables(
         );
       const { size: _size, ...file } = row;
       if (entry.bytes > FILE_BYTES_PER_WRITE) {
-        // A file larger than a write's worth is sealed and stored here as it is read, a part at a
-        // time: its clear bytes are never whole, in memory or in the browser's blob store. Its size
-        // is the one its content is checked against (the manifest's), not the one its row claims;
-        // cancel is heard between its parts. Changed, it fails the restore, which deletes it.
-        const pieces = { size: entry.bytes, pieces: archive.pieces(name, stop) };
-        await storeFile(db, file, pieces);
-        progress();
+        // A file larger than a write's worth is sealed and stored a part at a time by the writer
+        // while its next part is read and checked here: its clear bytes are never whole, in memory
+        // or in the browser's blob store. Its size is the one its content is checked against (the
+        // manifest's), not the one its row claims; cancel is heard between its parts. Changed, it
+        // fails the restore, which deletes it.
+        await writes.next(async () => {
+          await writer.storeFileInPieces(file, entry.bytes, archive.pieces(name, stop));
+          progress();
+        });
+        // Its pieces are read from the archive as they are stored: nothing else is read meanwhile.
+        await writes.settled();
         continue;
       }
       // Kept until its batch is written, so copied out of the reader's window.

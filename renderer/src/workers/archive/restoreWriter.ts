@@ -6,7 +6,7 @@
  */
 import type { ShipmentBlock, ShipmentCells } from '#shared/customs/dataset';
 import type { FilePart, InvestigationDb, StoredFile } from '../../db/schema';
-import { addFileRecord, filePartsOf, fileRecord } from '../../db/storedFiles';
+import { addFileRecord, filePartsOf, fileRecord, storeFile } from '../../db/storedFiles';
 
 /** An original file as the archive holds it: its record (without its size) and its checked bytes. */
 export type RestoredFile = { file: Omit<StoredFile, 'size'>; content: Uint8Array };
@@ -16,6 +16,16 @@ export type RestoreWriter = {
   storeBlocks(blocks: ShipmentBlock[], cells: ShipmentCells[]): Promise<void>;
   /** Stores files (sealed if the database seals), in one transaction. */
   storeFiles(files: RestoredFile[]): Promise<void>;
+  /**
+   * Stores one file, a part at a time as its pieces come (each sealed if the database seals), and
+   * then its record: a file too large to be held whole. Its pieces' last throws if they were
+   * changed, and nothing of it stays.
+   */
+  storeFileInPieces(
+    file: RestoredFile['file'],
+    size: number,
+    pieces: AsyncIterable<Uint8Array>,
+  ): Promise<void>;
 };
 
 /** A restore's writer working in the thread it is made in, on `db`. */
@@ -39,5 +49,8 @@ export const restoreWriterFor = (db: InvestigationDb): RestoreWriter => ({
       await db.fileParts.bulkPut(parts);
       for (const record of records) await addFileRecord(db, record);
     });
+  },
+  async storeFileInPieces(file, size, pieces) {
+    await storeFile(db, file, { size, pieces });
   },
 });
