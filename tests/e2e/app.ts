@@ -191,3 +191,14 @@ export async function backUpInto(
   });
   return keepLastSaved(page, destination);
 }
+
+/**
+ * Backs up the investigation `name` from the Investigations page into `destination`, without a
+ * passphrase, and closes the dialog.
+ */
+export async function backUpCase(page: Page, name: string, destination: string): Promise<void> {
+  await page.getByRole('button', { name: `Back up ${name}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Back up “${name}”` });
+  await backUpInto(page, dialog, destination);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+}

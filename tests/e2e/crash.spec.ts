@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type BrowserContext, type Locator } from '@playwright/test';
 import { chromium } from 'playwright-core';
-import { backUpInto, startInvestigation } from './app';
+import { backUpCase, startInvestigation } from './app';
 import { chromiumLaunchOptions } from './chromium';
 import { generatedVendorFile, importCustomsFile, startLargeImport } from './customs';
 
@@ -98,11 +98,8 @@ test.describe('killed mid-work', () => {
     test.setTimeout(180_000);
     const dir = testInfo.outputPath('profile');
     const { first, page } = await largeCase(dir, baseURL, 'Killed restore', 6);
-    await page.getByRole('button', { name: 'Back up Killed restore' }).click();
-    const backup = page.getByRole('dialog', { name: 'Back up “Killed restore”' });
     const archive = testInfo.outputPath('killed-restore.waybill');
-    await backUpInto(page, backup, archive);
-    await backup.getByRole('button', { name: 'Close' }).click();
+    await backUpCase(page, 'Killed restore', archive);
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Restore from archive' }).click();
     await (await chooser).setFiles(archive);
