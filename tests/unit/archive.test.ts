@@ -363,9 +363,16 @@ describe('investigation archives', () => {
       [clear, null],
     ] as const) {
       const archive = await archiveBlob(from, investigation, { passphrase });
+      const opened = await openArchive(archive, passphrase);
+      const progress: [number, number][] = [];
       const restored = investigationDb(
-        await restoreArchive(await openArchive(archive, passphrase)),
+        await restoreArchive(opened, (done, total) => progress.push([done, total])),
       );
+      // Progress counts bytes, and moves through the large file a part (16 MB) at a time.
+      const total = opened.manifest.entries.reduce((sum, entry) => sum + entry.bytes, 0);
+      expect(progress.at(-1)).toEqual([total, total]);
+      for (const [index, [done]] of progress.entries())
+        expect(done - (progress[index - 1]?.[0] ?? 0)).toBeLessThanOrEqual(16 * 1024 * 1024);
       for (const { bytes } of files) {
         const file = (await restored.files.get(await sha256Hex(bytes)))!;
         expect(file.size).toBe(bytes.length);

@@ -48,6 +48,14 @@ function parseRows<T>(bytes: Uint8Array, entry: string, schema: z.ZodType<T>): T
   return rows;
 }
 
+/** `pieces`, each counted once taken: a large file's progress moves as it is stored. */
+async function* counted(pieces: AsyncIterable<Uint8Array>, progress: (bytes: number) => void) {
+  for await (const piece of pieces) {
+    yield piece;
+    progress(piece.length);
+  }
+}
+
 /** "Case (restored 2026-12-03)": a restored copy's name, with the local day it was restored. */
 export function restoredName(name: string, day: Date): string {
   return `${name.replace(/ \(restored \d{4}-\d{2}-\d{2}\)$/, '')} (restored ${localIsoDay(day)})`;
@@ -154,11 +162,14 @@ async function writeTables(
   // The new database starts with the default statuses; the archive's own replace them.
   await db.statuses.clear();
   const listed = new Set(manifest.entries.map((entry) => entry.name));
-  const total = listed.size;
+  const entries = new Map(manifest.entries.map((entry) => [entry.name, entry]));
+  const bytesOf = (name: string) => entries.get(name)?.bytes ?? 0;
+  // In bytes, so that it moves through a file of a gigabyte as through many small entries.
+  const total = manifest.entries.reduce((sum, entry) => sum + entry.bytes, 0);
   let done = 0;
   const stop = stopIfCancelled(cancelled);
-  const progress = (count = 1) => {
-    done += count;
+  const progress = (bytes: number) => {
+    done += bytes;
     onProgress?.(done, total);
   };
   /** An entry's verified content, read only once the user has not cancelled. */
@@ -174,7 +185,7 @@ async function writeTables(
     const rows = parseRows<unknown>(await read(name), name, rowSchemas[table.name]);
     for (let start = 0; start < rows.length; start += BATCH)
       await table.bulkAdd(rows.slice(start, start + BATCH));
-    progress();
+    progress(bytesOf(name));
   }
   // Blocks and cells go in a few at a time: one transaction each would commit (and sync) hundreds
   // of times for a million rows. While one batch is written, the next is read and decoded; the
@@ -183,13 +194,15 @@ async function writeTables(
   try {
     let blocks: ShipmentBlock[] = [];
     let cells: ShipmentCells[] = [];
+    let batchBytes = 0;
     const flush = () => {
-      const batch = { blocks, cells };
+      const batch = { blocks, cells, bytes: batchBytes };
       blocks = [];
       cells = [];
+      batchBytes = 0;
       return writes.next(async () => {
         await writer.storeBlocks(batch.blocks, batch.cells);
-        progress(batch.blocks.length + batch.cells.length);
+        progress(batch.bytes);
       });
     };
     const sequence = new BlockSequence();
@@ -199,6 +212,8 @@ async function writeTables(
         sequence.follow(block, name);
         blocks.push(block);
       } else if (name.startsWith('cells/')) cells.push(decodeCellsEntry(await read(name), name));
+      else continue;
+      batchBytes += bytesOf(name);
       if (blocks.length + cells.length >= BLOCKS_PER_WRITE) await flush();
     }
     await flush();
@@ -206,20 +221,19 @@ async function writeTables(
     const files = listed.has(filesTable)
       ? parseRows(await read(filesTable), filesTable, rowSchemas.files)
       : [];
-    if (listed.has(filesTable)) progress();
+    progress(bytesOf(filesTable));
     // Files go in a few at a time too, up to FILE_BYTES_PER_WRITE: a transaction each cost a third
     // of the restore's time for the benchmark's 50 PDFs. They are read and checked while the batch
     // before is sealed and written.
-    const entries = new Map(manifest.entries.map((entry) => [entry.name, entry]));
     let stored: RestoredFile[] = [];
     let storedBytes = 0;
     const flushFiles = () => {
-      const batch = stored;
+      const [batch, bytes] = [stored, storedBytes];
       stored = [];
       storedBytes = 0;
       return writes.next(async () => {
         await writer.storeFiles(batch);
-        progress(batch.length);
+        progress(bytes);
       });
     };
     for (const row of files) {
@@ -240,10 +254,8 @@ async function writeTables(
         // or in the browser's blob store. Its size is the one its content is checked against (the
         // manifest's), not the one its row claims; cancel is heard between its parts. Changed, it
         // fails the restore, which deletes it.
-        await writes.next(async () => {
-          await writer.storeFileInPieces(file, entry.bytes, archive.pieces(name, stop));
-          progress();
-        });
+        const pieces = counted(archive.pieces(name, stop), progress);
+        await writes.next(() => writer.storeFileInPieces(file, entry.bytes, pieces));
         // Its pieces are read from the archive as they are stored: nothing else is read meanwhile.
         await writes.settled();
         continue;

@@ -35,6 +35,7 @@ import { toBase64 } from './base64';
 import type { ByteSink } from '../../lib/byteSink';
 import { ZipWriting } from './zip';
 
+/** How far the work is: entries written (a backup), or bytes stored (a restore), of `total`. */
 export type ArchiveProgress = (done: number, total: number) => void;
 
 /** Thrown between entries when the user cancels: nothing has been saved. */
