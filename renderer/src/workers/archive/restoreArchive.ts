@@ -161,7 +161,6 @@ async function writeTables(
   await db.open();
   // The new database starts with the default statuses; the archive's own replace them.
   await db.statuses.clear();
-  const listed = new Set(manifest.entries.map((entry) => entry.name));
   const entries = new Map(manifest.entries.map((entry) => [entry.name, entry]));
   const bytesOf = (name: string) => entries.get(name)?.bytes ?? 0;
   // In bytes, so that it moves through a file of a gigabyte as through many small entries.
@@ -181,7 +180,7 @@ async function writeTables(
   const separate = new Set<string>(SEPARATE_TABLES);
   for (const table of db.tables) {
     const name = entryNames.table(table.name);
-    if (separate.has(table.name) || !listed.has(name) || !isRowTable(table.name)) continue;
+    if (separate.has(table.name) || !entries.has(name) || !isRowTable(table.name)) continue;
     const rows = parseRows<unknown>(await read(name), name, rowSchemas[table.name]);
     for (let start = 0; start < rows.length; start += BATCH)
       await table.bulkAdd(rows.slice(start, start + BATCH));
@@ -206,7 +205,7 @@ async function writeTables(
       });
     };
     const sequence = new BlockSequence();
-    for (const name of listed) {
+    for (const name of entries.keys()) {
       if (name.startsWith('blocks/')) {
         const block = decodeBlock(await read(name), name);
         sequence.follow(block, name);
@@ -218,7 +217,7 @@ async function writeTables(
     }
     await flush();
     const filesTable = entryNames.table('files');
-    const files = listed.has(filesTable)
+    const files = entries.has(filesTable)
       ? parseRows(await read(filesTable), filesTable, rowSchemas.files)
       : [];
     progress(bytesOf(filesTable));
@@ -238,12 +237,12 @@ async function writeTables(
     };
     for (const row of files) {
       const name = entryNames.file(row.sha256);
-      if (!listed.has(name))
+      const entry = entries.get(name);
+      if (!entry)
         throw new ArchiveError(`The stored file ${row.name} is missing from the archive.`);
       // Its content is checked against the manifest's hash; that hash must be the file's own, the
       // one its documents and the dossier cite (and its seal names from now on).
-      const entry = entries.get(name);
-      if (entry?.sha256 !== row.sha256)
+      if (entry.sha256 !== row.sha256)
         throw new ArchiveError(
           `The stored file ${row.name} does not match its SHA-256: the archive was changed.`,
         );
