@@ -94,9 +94,10 @@ export function sampleCpu(profile: string): { stop(): CpuUse } {
         if (thread.process !== 'renderer') use.elsewhere += ms;
         else if (thread.name.startsWith('DedicatedWorker')) {
           use.workers.push(ms);
-          if (ms > busiest && thread.waitMs !== null) {
+          if (ms > busiest) {
             busiest = ms;
-            use.busiestWaitMs = thread.waitMs - (earlier?.waitMs ?? 0);
+            use.busiestWaitMs =
+              thread.waitMs === null ? null : thread.waitMs - (earlier?.waitMs ?? 0);
           }
         } else use.pageRest += ms;
       }
