@@ -275,10 +275,8 @@ test('a restore that runs out of storage midway is rolled back, saying so; nothi
   await importCustomsFile(first.page, big, {}, 60_000);
   const full = await usage(first.page);
   await first.page.getByRole('link', { name: 'Investigations', exact: true }).click();
-  await first.page.getByRole('button', { name: 'Back up Too big to restore' }).click();
-  const backup = first.page.getByRole('dialog', { name: 'Back up “Too big to restore”' });
   const archive = testInfo.outputPath('too-big.waybill');
-  await backUpInto(first.page, backup, archive);
+  await backUpCase(first.page, 'Too big to restore', archive);
   await first.context.close();
 
   const { context, page } = await open();
@@ -288,11 +286,7 @@ test('a restore that runs out of storage midway is rolled back, saying so; nothi
     quotaSize: full + (full - empty) / 2,
   });
   await page.goto('/');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Restore from archive' }).click();
-  await (await chooser).setFiles(archive);
-  const dialog = page.getByRole('dialog', { name: 'Restore too-big.waybill' });
-  await dialog.getByRole('button', { name: 'Restore' }).click();
+  const dialog = await restore(page, archive, null);
   await expect(dialog.getByRole('alert')).toContainText(
     'The storage this browser allows Waybill ran out while restoring “Too big to restore”: it was rolled back, and nothing of it was kept.',
     { timeout: 90_000 },
