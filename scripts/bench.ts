@@ -457,12 +457,20 @@ async function benchImport() {
   const longTasks = each((run) => run.imported.longTasks);
   const longest = Math.max(...longTasks.map((tasks) => tasks.maxMs));
   const figures = { bytes: last.bytes, rows: last.imported.rows, engine };
+  const tenMillion = rows >= 10_000_000;
+  /** A target an issue sets for files of one size: judged at that size, only named at the other. */
+  const targetFor = (size: '1M' | '10M', target: string, met: boolean) =>
+    (size === '10M') === tenMillion
+      ? `${target}: ${verdict(met)}`
+      : `(the target, ${target}, is for ${size === '10M' ? 'BENCH_ROWS=10000000' : 'a million rows'})`;
+  // The least import rate asked for: 80,000 rows a second for ten million rows, 50,000 for a million.
+  const leastRate = tenMillion ? 80_000 : 50_000;
   const lines: [string, string, string, string][] = [
     [
       `import, end to end, median of ${IMPORT_RUNS} runs`,
       `${perSecond(importRate)} rows/s (${listed(importRates, perSecond)})`,
       `floors, each run's own, measured in its browser before its import: parse-only median ${perSecond(median(parseRates))} rows/s (${listed(parseRates, perSecond)}); ratio median ${ratio(medianRatio)} (${listed(ratios, ratio)}); block writes median ${perSecond(writeRate)} rows/s (first ${last.floors.writeOnly.rows.toLocaleString()} rows)`,
-      `≥ 50,000 rows/s: ${verdict(importRate >= 50_000)}; ≥ 0.9× the parse-only floor: ${verdict(medianRatio >= 0.9)}`,
+      `≥ ${perSecond(leastRate)} rows/s: ${verdict(importRate >= leastRate)}; ≥ 0.9× the parse-only floor: ${verdict(medianRatio >= 0.9)}`,
     ],
     [
       'CPU during the import of the median run, every thread of the browser',
@@ -494,9 +502,7 @@ async function benchImport() {
       'engine load, cold: the browser reopened on the profile, the case opened in a fresh page',
       `median ${ms(median(cold.loadMs))} of 3 (${cold.loadMs.map(ms).join(', ')})`,
       `floor: its ${mb(cold.floorBytes)} of stored blocks read with plain IndexedDB in the same browser, nothing opened: median ${ms(median(cold.floorMs))} (${mb(cold.floorBytes / (median(cold.floorMs) / 1000))}/s), ratio ${(median(cold.loadMs) / median(cold.floorMs)).toFixed(2)}; the same load right after the import in the importing page: ${ms(figures.engine.loadMs)}; ${cold.rows.toLocaleString()} rows`,
-      rows >= 10_000_000
-        ? `≤ 15 s: ${verdict(median(cold.loadMs) <= 15_000)}`
-        : '(the target, ≤ 15 s, is for BENCH_ROWS=10000000)',
+      targetFor('10M', '≤ 15 s', median(cold.loadMs) <= 15_000),
     ],
     [
       'then, cold: party + date range, description words, first page each',
@@ -514,13 +520,13 @@ async function benchImport() {
       'party + date range, first page',
       ms(figures.engine.partyDateFirstPageMs),
       `baseline, no filter: ${ms(figures.engine.allFirstPageMs)}; ${figures.engine.partyDateCount} rows match`,
-      `≤ 100 ms: ${verdict(figures.engine.partyDateFirstPageMs <= 100)}`,
+      targetFor('1M', '≤ 100 ms', figures.engine.partyDateFirstPageMs <= 100),
     ],
     [
       'description words, first page',
       ms(figures.engine.wordsFirstPageMs),
       `baseline, no filter: ${ms(figures.engine.allFirstPageMs)}; ${figures.engine.wordsCount.toLocaleString()} rows match`,
-      `≤ 200 ms: ${verdict(figures.engine.wordsFirstPageMs <= 200)}`,
+      targetFor('1M', '≤ 200 ms', figures.engine.wordsFirstPageMs <= 200),
     ],
     [
       'first sort by weight right after those filters, first page (its order finished on demand if the background had not built it)',
@@ -538,13 +544,13 @@ async function benchImport() {
       'first sort by value, first page (its order built in the background after the load)',
       ms(figures.engine.valueSortFirstPageMs),
       `baseline, no filter by date: ${ms(figures.engine.allFirstPageMs)}`,
-      `≤ 100 ms: ${verdict(figures.engine.valueSortFirstPageMs <= 100)}`,
+      targetFor('1M', '≤ 100 ms', figures.engine.valueSortFirstPageMs <= 100),
     ],
     [
       'then sort by weight, first page (the same filter: its rows and totals only reordered)',
       ms(figures.engine.sortChangeFirstPageMs),
       `baseline, the filter counted afresh (no filter by date): ${ms(figures.engine.allFirstPageMs)}`,
-      `≤ 100 ms: ${verdict(figures.engine.sortChangeFirstPageMs <= 100)}`,
+      targetFor('1M', '≤ 100 ms', figures.engine.sortChangeFirstPageMs <= 100),
     ],
     [
       `sort order of ${figures.rows.toLocaleString()} values (radix sort over typed arrays)`,
