@@ -23,7 +23,13 @@ import {
   memoryDetail,
   rendererMemory,
 } from './benchMemory';
-import { describeBestRatio, describeCpu, sampleCpu, type CpuUse } from './benchCpu';
+import {
+  describeBestRate,
+  describeBestRatio,
+  describeCpu,
+  sampleCpu,
+  type CpuUse,
+} from './benchCpu';
 import { describeThreads, followThreads, type ThreadMemory } from './benchHeaps';
 import { benchUi } from './benchUi';
 import { startServer } from './serve';
@@ -726,13 +732,16 @@ function printArchive(
   console.log(
     `- export, median of 3 runs: ${mbs(figures.bytes, figures.exportMs)} (${ms(figures.exportMs)})  (floor, median of 3: fflate writing a zip of the same bytes ${mbs(figures.bytes, figures.floorMs)}, ${(figures.floorMs / figures.exportMs).toFixed(2)}×)  ≥ 0.8× the floor: ${verdict(figures.floorMs / figures.exportMs >= 0.8)}`,
   );
-  // The CPU of the export run that took the median time.
-  const exportCpus = [...memory]
-    .filter(([name]) => /^export \d+$/.test(name))
-    .map(([, phase]) => phase.cpu)
-    .filter((use) => use !== undefined)
-    .sort((a, b) => a.wallMs - b.wallMs);
-  const exportCpu = exportCpus[Math.floor(exportCpus.length / 2)];
+  // The CPU of the run of a phase (`export 1`, `export 2`…) that took the median time.
+  const medianCpu = (phase: string) => {
+    const runs = [...memory]
+      .filter(([name]) => new RegExp(`^${phase} \\d+$`).test(name))
+      .map(([, use]) => use.cpu)
+      .filter((use) => use !== undefined)
+      .sort((a, b) => a.wallMs - b.wallMs);
+    return runs[Math.floor(runs.length / 2)];
+  };
+  const exportCpu = medianCpu('export');
   if (exportCpu)
     console.log(
       `- CPU during the export of the median run, every thread of the browser: ${describeCpu(exportCpu)}; ${describeBestRatio(exportCpu, 'the export', 'the floor', figures.floorMs)}`,
@@ -755,6 +764,11 @@ function printArchive(
   console.log(
     `- restore, each entry read, verified and written to IndexedDB in turn, median of 3 runs: ${mbs(figures.bytes, figures.restoreMs)} (${ms(figures.restoreMs)})  (floor: the same bytes read from the archive and put into IndexedDB in 2 MB records, 16 to a transaction, ${mbs(figures.bytes, figures.writeFloorMs)}, ${(figures.writeFloorMs / figures.restoreMs).toFixed(2)}×)  ≥ 50 MB/s: ${verdict(rate(figures.bytes, figures.restoreMs) >= 50)}`,
   );
+  const restoreCpu = medianCpu('restore');
+  if (restoreCpu)
+    console.log(
+      `- CPU during the restore of the median run, every thread of the browser: ${describeCpu(restoreCpu)}; ${describeBestRate(restoreCpu, 'the restore', figures.bytes)}`,
+    );
   // The restore ran three times, each a phase of its own: the run in the middle by memory above.
   const restores = [...memory]
     .filter(([name]) => name.startsWith('restore '))

@@ -121,13 +121,21 @@ const totalCpu = (use: CpuUse): number =>
 const leastWallMs = (use: CpuUse): number =>
   Math.max(totalCpu(use) / cpus().length, ...use.workers);
 
+/** Where `leastWallMs` comes from, in words. */
+const leastWallWords = (use: CpuUse) =>
+  `this much CPU takes ${seconds(totalCpu(use) / cpus().length)} on this machine's cores with none ever idle, its busiest worker ${seconds(Math.max(0, ...use.workers))} on one`;
+
 /**
  * How fast `work` could go, to the ratio of its floor (`floorMs`), were the CPU measured spread over
  * every core with none ever idle, its busiest worker never waiting: the most that overlapping its
  * threads better could reach.
  */
 export const describeBestRatio = (use: CpuUse, work: string, floor: string, floorMs: number) =>
-  `this much CPU takes ${seconds(totalCpu(use) / cpus().length)} on this machine's cores with none ever idle, its busiest worker ${seconds(Math.max(0, ...use.workers))} on one: ${work} could at best reach ${(floorMs / leastWallMs(use)).toFixed(2)}× ${floor} without doing less work`;
+  `${leastWallWords(use)}: ${work} could at best reach ${(floorMs / leastWallMs(use)).toFixed(2)}× ${floor} without doing less work`;
+
+/** The same, for work on `bytes` whose target is a rate: the most MB/s better overlap could reach. */
+export const describeBestRate = (use: CpuUse, work: string, bytes: number) =>
+  `${leastWallWords(use)}: ${work} could at best reach ${(bytes / 1024 / 1024 / (leastWallMs(use) / 1000)).toFixed(0)} MB/s without doing less work`;
 
 /** What `sampleCpu` measured, in one line (workers under 0.1 s counted, not named). */
 export function describeCpu(use: CpuUse): string {
