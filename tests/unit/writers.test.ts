@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import { describe, expect, it } from 'vitest';
 import { buildBlock } from '#shared/customs/blocks';
-import { streamChunks, streamOf } from '../../renderer/src/lib/bytes';
+import { pieceSource, piecesFrom, type PieceSource } from '../../renderer/src/lib/bytes';
 import { movedBuffers } from '../../renderer/src/workers/withStoreWorker';
 import { WritesInTurn } from '../../renderer/src/workers/writesInTurn';
 
@@ -89,61 +89,96 @@ describe('movedBuffers', () => {
   });
 });
 
-describe('a large file’s pieces handed to the store worker as a stream', () => {
-  /** Pieces that count how many were made, and fail after `count` if told to (a changed entry). */
+describe('a large file’s pieces handed to the store worker', () => {
+  /**
+   * Pieces that count how many were made, and fail after `count` if told to (a changed entry);
+   * `closed` once their reader stopped them.
+   */
   function counted(count: number, failing = false) {
-    const made = { count: 0 };
+    const made = { count: 0, pieces: [] as Uint8Array[], closed: false };
     async function* pieces() {
-      for (let index = 0; index < count; index += 1) {
-        // Each read from the archive first, as a restore's are.
-        await Promise.resolve();
-        made.count += 1;
-        yield new Uint8Array(1000).fill(index);
+      try {
+        for (let index = 0; index < count; index += 1) {
+          // Each read from the archive first, as a restore's are.
+          await Promise.resolve();
+          made.count += 1;
+          made.pieces.push(new Uint8Array(1000).fill(index));
+          yield made.pieces[index];
+        }
+        if (failing) throw new Error('“files/abc” does not match its SHA-256 in the manifest');
+      } finally {
+        made.closed = true;
       }
-      if (failing) throw new Error('“files/abc” does not match its SHA-256 in the manifest');
     }
     return { made, pieces: pieces() };
   }
 
-  it('makes each piece only when its reader asks for it', async () => {
+  it('makes each piece only when asked for it, one ahead of the piece being stored', async () => {
     const { made, pieces } = counted(3);
-    const read = streamChunks(streamOf(pieces))[Symbol.asyncIterator]();
+    const read = piecesFrom(pieceSource(pieces))[Symbol.asyncIterator]();
     expect(made.count).toBe(0);
     expect((await read.next()).value).toEqual(new Uint8Array(1000).fill(0));
-    expect(made.count).toBe(1);
+    await Promise.resolve();
+    expect(made.count).toBe(2);
+    expect((await read.next()).value).toEqual(new Uint8Array(1000).fill(1));
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(made.count).toBe(3);
   });
 
-  /** A worker reading a stream of pieces as the store worker does, behind a message channel. */
+  it('stops making pieces once its reader stops early', async () => {
+    const { made, pieces } = counted(3);
+    for await (const piece of piecesFrom(pieceSource(pieces))) if (piece[0] === 0) break;
+    expect(made).toMatchObject({ count: 2, closed: true });
+  });
+
+  /** A worker reading pieces as the store worker does, behind a message channel. */
   function storeWorker() {
     const { port1, port2 } = new MessageChannel();
     Comlink.expose(
       {
-        async sizes(stream: ReadableStream<Uint8Array>) {
+        async sizes(source: PieceSource) {
           const sizes: number[] = [];
-          for await (const piece of streamChunks(stream)) sizes.push(piece[0], piece.length);
+          for await (const piece of piecesFrom(source)) sizes.push(piece[0], piece.length);
           return sizes;
         },
       },
       port1,
     );
     return {
-      worker: Comlink.wrap<{ sizes(stream: ReadableStream<Uint8Array>): Promise<number[]> }>(port2),
+      worker: Comlink.wrap<{ sizes(source: PieceSource): Promise<number[]> }>(port2),
       close: () => [port1, port2].forEach((port) => port.close()),
     };
   }
 
-  it('crosses to another thread in order, and a piece that fails fails the reading there', async () => {
+  it('moves them to another thread in order, and a piece that fails fails the reading there', async () => {
     const { worker, close } = storeWorker();
-    const whole = streamOf(counted(3).pieces);
-    expect(await worker.sizes(Comlink.transfer(whole, [whole]))).toEqual([
-      0, 1000, 1, 1000, 2, 1000,
-    ]);
+    const whole = counted(3);
+    expect(await worker.sizes(pieceSource(whole.pieces))).toEqual([0, 1000, 1, 1000, 2, 1000]);
+    // Moved, not copied: the pieces made here are gone from this thread.
+    expect(whole.made.pieces.map((piece) => piece.length)).toEqual([0, 0, 0]);
     const changed = counted(2, true);
-    const stream = streamOf(changed.pieces);
-    await expect(worker.sizes(Comlink.transfer(stream, [stream]))).rejects.toThrow(
+    await expect(worker.sizes(pieceSource(changed.pieces))).rejects.toThrow(
       'does not match its SHA-256',
     );
     expect(changed.made.count).toBe(2);
+    close();
+  });
+
+  it('copies a piece that is a view of a larger buffer, and moves only the copy', async () => {
+    const { worker, close } = storeWorker();
+    const window = new Uint8Array(3000).fill(7);
+    async function* views() {
+      // Read through one window, as an archive's entries are.
+      for (const [from, to] of [
+        [0, 1000],
+        [1000, 3000],
+      ]) {
+        await Promise.resolve();
+        yield window.subarray(from, to);
+      }
+    }
+    expect(await worker.sizes(pieceSource(views()))).toEqual([7, 1000, 7, 2000]);
+    expect(window.length).toBe(3000);
     close();
   });
 });

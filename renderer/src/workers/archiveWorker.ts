@@ -14,7 +14,7 @@ import { indexDb } from '../db/databases';
 import { OpenDatabases } from '../db/openDatabases';
 import type { DbAccess } from '../db/schema';
 import type { ByteSink } from '../lib/byteSink';
-import { streamOf } from '../lib/bytes';
+import { pieceSource } from '../lib/bytes';
 import { archiveHeader, openArchive } from './archive/readArchive';
 import { restoreArchive } from './archive/restoreArchive';
 import { writeArchive, type ArchiveProgress } from './archive/writeArchive';
@@ -103,11 +103,9 @@ const api = {
             store.storeBlocks(access, Comlink.transfer(blocks, movedBuffers(blocks, cells)), cells),
           storeFiles: (files) =>
             store.storeFiles(access, Comlink.transfer(files, movedBuffers([], [], files))),
-          storeFileInPieces: (file, size, pieces) => {
-            // Read here as the store worker asks for them, each copied as it crosses.
-            const stream = streamOf(pieces);
-            return store.storeFileInPieces(access, file, size, Comlink.transfer(stream, [stream]));
-          },
+          // Read here as the store worker asks for them, each moved to it.
+          storeFileInPieces: (file, size, pieces) =>
+            store.storeFileInPieces(access, file, size, pieceSource(pieces)),
         }),
       }),
     );

@@ -4,11 +4,10 @@
  * with the database on a core of its own while the job's worker goes on. It encodes, seals and
  * stores what an import hands it (each block it builds, or its original file: an import has a
  * store worker for each; see import/importWriter.ts) and what a restore hands it (batches of
- * blocks and of files, and a large file's pieces as a stream it reads while the restore reads and
- * checks the next: see archive/restoreWriter.ts); it reads, opens and encodes the entries an
+ * blocks and of files, and a large file's pieces, each asked for as the restore reads and checks
+ * the next: see archive/restoreWriter.ts); it reads, opens and encodes the entries an
  * archive being written asks for (archive/entryReader.ts); it reads the stored blocks the shipment
- * engine loads, as stored (shipments/loadIndex.ts). Blocks and bytes cross moved, not copied (a
- * stream's pieces are copied as they cross).
+ * engine loads, as stored (shipments/loadIndex.ts). Blocks and bytes cross moved, not copied.
  */
 import * as Comlink from 'comlink';
 import type { ShipmentBlock, ShipmentCells } from '#shared/customs/dataset';
@@ -17,7 +16,7 @@ import { OpenDatabases } from '../db/openDatabases';
 import type { DbAccess } from '../db/schema';
 import { isQuotaError } from '../db/storageRoom';
 import { storedBuffers } from '../db/storedRecords';
-import { streamChunks } from '../lib/bytes';
+import { piecesFrom, type PieceSource } from '../lib/bytes';
 import { entryReaderFor, type EntryTable } from './archive/entryReader';
 import { restoreWriterFor, type RestoredFile } from './archive/restoreWriter';
 import { writerFor, type BuiltBlock } from './import/importWriter';
@@ -56,10 +55,10 @@ const api = {
     access: DbAccess,
     file: RestoredFile['file'],
     size: number,
-    pieces: ReadableStream<Uint8Array>,
+    pieces: PieceSource,
   ) =>
     restoreWriterFor(databases.open(access))
-      .storeFileInPieces(file, size, streamChunks(pieces))
+      .storeFileInPieces(file, size, piecesFrom(pieces))
       .catch(crossing),
   async entries(access: DbAccess, table: EntryTable, keys: [string, number][]) {
     const entries = await entryReaderFor(databases.open(access)).entries(table, keys);

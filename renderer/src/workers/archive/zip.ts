@@ -44,6 +44,9 @@ class WindowReader extends Reader<Blob> {
   }
 
   override async readUint8Array(index: number, length: number): Promise<Uint8Array> {
+    // A window moved to another worker with the piece it was (a restored file's: pieceSource in
+    // lib/bytes.ts) is empty here, so every read misses it and reads afresh.
+    if (length === 0) return new Uint8Array(0);
     if (index < this.start || index + length > this.start + this.window.length) {
       const span = Math.max(length, length < HEADER_WINDOW ? HEADER_WINDOW : DATA_WINDOW);
       const end = Math.min(this.size, index + span);
