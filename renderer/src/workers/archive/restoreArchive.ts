@@ -48,7 +48,10 @@ function parseRows<T>(bytes: Uint8Array, entry: string, schema: z.ZodType<T>): T
   return rows;
 }
 
-/** `pieces`, each counted once taken: a large file's progress moves as it is stored. */
+/**
+ * `pieces`, each counted once the next is asked for: a large file's progress moves as it is stored,
+ * a piece ahead (its writer asks for the next as it stores one).
+ */
 async function* counted(pieces: AsyncIterable<Uint8Array>, progress: (bytes: number) => void) {
   for await (const piece of pieces) {
     yield piece;
